@@ -1,0 +1,384 @@
+// Copyright the kgraph authors
+// SPDX-License-Identifier: ISC
+
+#include "cli.h"
+
+#include <kgraph/kgraph.h>
+
+#include <errno.h>
+#include <fcntl.h>
+#include <getopt.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+static const KgCommand commands[] = {
+  {"export", "write INPUT as N-Triples or Turtle", kg_cmd_export},
+  {"stats", "count triples, terms, classes and properties", kg_cmd_stats},
+};
+
+#define N_COMMANDS (sizeof(commands) / sizeof(commands[0]))
+
+static int
+print_help(FILE* const out)
+{
+  fprintf(out,
+          "Usage: kgraph COMMAND [OPTION]... INPUT...\n"
+          "Read RDF graphs, check them, and export them.\n"
+          "\n"
+          "Commands:\n");
+  for (size_t i = 0U; i < N_COMMANDS; ++i) {
+    fprintf(out, "  %-10s %s\n", commands[i].name, commands[i].summary);
+  }
+  fprintf(out,
+          "\n"
+          "Options:\n"
+          "  -h, --help             display this help and exit\n"
+          "  -V, --version          display version information and exit\n"
+          "\n"
+          "Run 'kgraph COMMAND --help' for the options of a command.\n"
+          "INPUT '-' means standard input.\n"
+          "\n" KG_EXIT_HELP);
+  return KG_EXIT_SUCCESS;
+}
+
+int
+kg_cli_exit_status(const KgStatus st)
+{
+  switch (st) {
+  case KG_SUCCESS:
+  case KG_FAILURE:
+    return KG_EXIT_SUCCESS;
+  case KG_BAD_ARG:
+    return KG_EXIT_USAGE;
+  case KG_BAD_READ:
+  case KG_BAD_SYNTAX:
+  case KG_BAD_TEXT:
+  case KG_BAD_URI:
+  case KG_BAD_DATA:
+  case KG_BAD_LIMIT:
+    return KG_EXIT_INPUT;
+  case KG_BAD_WRITE:
+    return KG_EXIT_OUTPUT;
+  case KG_BAD_ALLOC:
+  case KG_BAD_INTERNAL:
+    return KG_EXIT_INTERNAL;
+  }
+  return KG_EXIT_INTERNAL;
+}
+
+int
+kg_cli_usage(const KgCli* const cli, const char* const fmt, ...)
+{
+  va_list args;
+  va_start(args, fmt);
+  fputs("kgraph: ", cli->err);
+  vfprintf(cli->err, fmt, args);
+  va_end(args);
+  if (cli->command) {
+    fprintf(cli->err,
+            "\nTry 'kgraph %s --help' for more information.\n",
+            cli->command);
+  } else {
+    fputs("\nTry 'kgraph --help' for more information.\n", cli->err);
+  }
+  return KG_EXIT_USAGE;
+}
+
+void
+kg_cli_error(const KgCli* const cli, const char* const fmt, ...)
+{
+  va_list args;
+  va_start(args, fmt);
+  fputs("kgraph: error: ", cli->err);
+  vfprintf(cli->err, fmt, args);
+  fputc('\n', cli->err);
+  va_end(args);
+}
+
+int
+kg_cli_parse(KgCli* const               cli,
+             const int                  argc,
+             char** const               argv,
+             const char* const          short_opts,
+             const struct option* const long_opts,
+             const char* const          help,
+             void* const                opts,
+             int (*handle)(KgCli* cli, void* opts, int c, const char* arg),
+             const int  min_operands,
+             int* const first_arg)
+{
+  // Reset getopt: kg_cli_main() may run more than once in a process
+  optind = 0;
+  opterr = 0;
+
+  int c = 0;
+  while ((c = getopt_long(argc, argv, short_opts, long_opts, NULL)) != -1) {
+    switch (c) {
+    case 'h':
+      fputs(help, cli->out);
+      return KG_EXIT_SUCCESS;
+
+    case 'q':
+      cli->quiet = true;
+      break;
+
+    case ':':
+      return kg_cli_usage(
+        cli, "option '%s' requires an argument", argv[optind - 1]);
+
+    case '?':
+      if (optopt) {
+        return kg_cli_usage(cli, "invalid option -- '%c'", optopt);
+      }
+      return kg_cli_usage(cli, "unrecognized option '%s'", argv[optind - 1]);
+
+    default: {
+      const int r = handle(cli, opts, c, optarg);
+      if (r) {
+        return r;
+      }
+    }
+    }
+  }
+
+  if (argc - optind < min_operands) {
+    return kg_cli_usage(cli, "missing INPUT");
+  }
+
+  *first_arg = optind;
+  return -1;
+}
+
+int
+kg_cli_input_option(KgCli* const          cli,
+                    KgInputOptions* const in,
+                    const int             c,
+                    const char* const     arg)
+{
+  switch (c) {
+  case 'F':
+    in->from = kg_syntax_by_name(arg);
+    if (!kg_syntax_can_read(in->from)) {
+      return kg_cli_usage(cli,
+                          "unknown input format '%s' (known: %s)",
+                          arg,
+                          kg_syntax_list(false));
+    }
+    return 0;
+
+  case 'B':
+    if (!kg_iri_is_absolute(kg_sv(arg))) {
+      return kg_cli_usage(cli, "base '%s' is not an absolute IRI", arg);
+    }
+    in->base = arg;
+    return 0;
+
+  case 'L':
+    in->lax = true;
+    return 0;
+
+  default:
+    break;
+  }
+  return -1;
+}
+
+KgStatus
+kg_cli_read(const KgCli* const          cli,
+            KgGraph* const              graph,
+            char* const* const          paths,
+            const int                   n_paths,
+            const KgInputOptions* const in)
+{
+  for (int i = 0; i < n_paths; ++i) {
+    if (!in->from && strcmp(paths[i], "-") && !kg_syntax_by_path(paths[i])) {
+      kg_cli_error(cli,
+                   "cannot tell the format of '%s' from its name (use --from)",
+                   paths[i]);
+      return KG_BAD_READ;
+    }
+
+    if (!in->from && !strcmp(paths[i], "-")) {
+      kg_cli_error(cli, "reading standard input needs --from");
+      return KG_BAD_READ;
+    }
+
+    const KgReadOptions options = {
+      in->from, in->base, in->lax ? (KgReadFlags)KG_READ_LAX : 0U, cli->log};
+    const KgStatus st = kg_graph_read_file(graph, paths[i], &options);
+    if (st) {
+      if (st == KG_BAD_ALLOC) {
+        kg_cli_error(cli, "out of memory reading '%s'", paths[i]);
+      }
+      return st;
+    }
+  }
+  return KG_SUCCESS;
+}
+
+KgStatus
+kg_cli_load(const KgCli* const          cli,
+            char* const* const          paths,
+            const int                   n_paths,
+            const KgInputOptions* const in,
+            KgGraph** const             graph)
+{
+  if (!(*graph = kg_graph_new())) {
+    kg_cli_error(cli, "out of memory");
+    return KG_BAD_ALLOC;
+  }
+  return kg_cli_read(cli, *graph, paths, n_paths, in);
+}
+
+/*
+  Output files
+*/
+
+KgStatus
+kg_output_open(const KgCli* const  cli,
+               KgOutputFile* const output,
+               const char* const   path)
+{
+  memset(output, 0, sizeof(*output));
+  if (!path || !strcmp(path, "-")) {
+    output->file = cli->out;
+    return KG_SUCCESS;
+  }
+
+  // The temporary file sits beside the output, so that rename() is atomic
+  const size_t len = strlen(path);
+  output->tmp_path = (char*)malloc(len + 16U);
+  if (!output->tmp_path) {
+    return KG_BAD_ALLOC;
+  }
+
+  const char*  slash = strrchr(path, '/');
+  const size_t dir   = slash ? (size_t)(slash - path) + 1U : 0U;
+  const int    n     = snprintf(
+    output->tmp_path, len + 16U, "%.*s.%s.XXXXXX", (int)dir, path, path + dir);
+  if (n < 0 || (size_t)n >= len + 16U) {
+    free(output->tmp_path);
+    output->tmp_path = NULL;
+    return KG_BAD_INTERNAL;
+  }
+
+  const int fd = mkstemp(output->tmp_path);
+  if (fd < 0) {
+    kg_cli_error(cli, "cannot write '%s': %s", path, strerror(errno));
+    free(output->tmp_path);
+    output->tmp_path = NULL;
+    return KG_BAD_WRITE;
+  }
+
+  // Give the file the usual permissions (mkstemp makes it private)
+  const mode_t mask = umask(0);
+  umask(mask);
+  fchmod(fd, 0666 & ~mask);
+
+  output->file = fdopen(fd, "wb");
+  if (!output->file) {
+    kg_cli_error(cli, "cannot write '%s': %s", path, strerror(errno));
+    close(fd);
+    unlink(output->tmp_path);
+    free(output->tmp_path);
+    output->tmp_path = NULL;
+    return KG_BAD_WRITE;
+  }
+
+  output->path = path;
+  return KG_SUCCESS;
+}
+
+KgStatus
+kg_output_commit(const KgCli* const cli, KgOutputFile* const output)
+{
+  if (!output->tmp_path) {
+    // Standard output: a failed flush (ENOSPC, EPIPE) is an output error
+    if (fflush(output->file) || ferror(output->file)) {
+      kg_cli_error(cli, "cannot write standard output: %s", strerror(errno));
+      return KG_BAD_WRITE;
+    }
+    return KG_SUCCESS;
+  }
+
+  const bool failed =
+    ferror(output->file) || fflush(output->file) || fsync(fileno(output->file));
+  const int err = errno;
+  if (fclose(output->file) || failed) {
+    kg_cli_error(cli,
+                 "cannot write '%s': %s",
+                 output->path,
+                 strerror(failed ? err : errno));
+    unlink(output->tmp_path);
+    free(output->tmp_path);
+    output->tmp_path = NULL;
+    output->file     = NULL;
+    return KG_BAD_WRITE;
+  }
+  output->file = NULL;
+
+  if (rename(output->tmp_path, output->path)) {
+    kg_cli_error(cli, "cannot write '%s': %s", output->path, strerror(errno));
+    unlink(output->tmp_path);
+    free(output->tmp_path);
+    output->tmp_path = NULL;
+    return KG_BAD_WRITE;
+  }
+
+  free(output->tmp_path);
+  output->tmp_path = NULL;
+  return KG_SUCCESS;
+}
+
+void
+kg_output_abort(KgOutputFile* const output)
+{
+  if (output->tmp_path) {
+    if (output->file) {
+      fclose(output->file);
+    }
+    unlink(output->tmp_path);
+    free(output->tmp_path);
+  }
+  memset(output, 0, sizeof(*output));
+}
+
+/*
+  Main
+*/
+
+int
+kg_cli_main(const int argc, char** const argv, FILE* const out, FILE* const err)
+{
+  KgCli cli = {out, err, NULL, {kg_log_to_stream, err}, false};
+
+  if (argc < 2) {
+    return kg_cli_usage(&cli, "missing command");
+  }
+
+  const char* const arg = argv[1];
+  if (!strcmp(arg, "-h") || !strcmp(arg, "--help") || !strcmp(arg, "help")) {
+    return print_help(out);
+  }
+
+  if (!strcmp(arg, "-V") || !strcmp(arg, "--version")) {
+    fprintf(out, "kgraph %s\n", kg_version());
+    return KG_EXIT_SUCCESS;
+  }
+
+  for (size_t i = 0U; i < N_COMMANDS; ++i) {
+    if (!strcmp(arg, commands[i].name)) {
+      cli.command = commands[i].name;
+      return commands[i].run(&cli, argc - 1, argv + 1);
+    }
+  }
+
+  if (arg[0] == '-') {
+    return kg_cli_usage(&cli, "unrecognized option '%s'", arg);
+  }
+  return kg_cli_usage(&cli, "unknown command '%s'", arg);
+}

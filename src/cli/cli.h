@@ -1,0 +1,173 @@
+// Copyright the kgraph authors
+// SPDX-License-Identifier: ISC
+
+#ifndef KG_CLI_CLI_H
+#define KG_CLI_CLI_H
+
+#include <kgraph/kgraph.h>
+
+#include <getopt.h>
+#include <stdbool.h>
+#include <stdio.h>
+
+/// Exit statuses (never change once released).
+enum {
+  KG_EXIT_SUCCESS  = 0, ///< Success; for diff, the graphs are equal
+  KG_EXIT_FOUND    = 1, ///< diff found differences, check found violations
+  KG_EXIT_USAGE    = 2, ///< Bad option or argument
+  KG_EXIT_INPUT    = 3, ///< Unreadable, malformed or invalid input
+  KG_EXIT_OUTPUT   = 4, ///< Cannot write output
+  KG_EXIT_INTERNAL = 5, ///< Out of memory or internal error
+};
+
+/// What every command gets.
+typedef struct {
+  FILE*       out;     ///< Standard output
+  FILE*       err;     ///< Standard error
+  const char* command; ///< Command name, for messages
+  KgLog       log;     ///< Diagnostics to `err`
+  bool        quiet;   ///< Print errors only
+} KgCli;
+
+/// A command of the program.
+typedef struct {
+  const char* name;
+  const char* summary;
+  int (*run)(KgCli* cli, int argc, char** argv);
+} KgCommand;
+
+/// Run the program as `kgraph ARGS...`.  @return the exit status.
+int
+kg_cli_main(int argc, char** argv, FILE* out, FILE* err);
+
+/// Return the exit status for status `st`.
+int
+kg_cli_exit_status(KgStatus st);
+
+/**
+   Report a usage error: `kgraph: MESSAGE` and a pointer to --help.
+
+   @return KG_EXIT_USAGE.
+*/
+#if defined(__GNUC__)
+__attribute__((format(printf, 2, 3)))
+#endif
+int
+kg_cli_usage(const KgCli* cli, const char* fmt, ...);
+
+/// Report an error without location: `kgraph: error: MESSAGE`.
+#if defined(__GNUC__)
+__attribute__((format(printf, 2, 3)))
+#endif
+void
+kg_cli_error(const KgCli* cli, const char* fmt, ...);
+
+/**
+   Parse the options of a command with getopt_long, handling --help and
+   the errors getopt reports.
+
+   Calls `handle(cli, opts, c, optarg)` for each option; it returns 0 or an
+   exit status.  `help` is printed for --help.
+
+   @param min_operands The fewest operands (INPUT...) the command takes.
+   @return -1 to go on (then `*first_arg` is the index of the first
+   operand), or an exit status to stop with.
+*/
+int
+kg_cli_parse(KgCli*               cli,
+             int                  argc,
+             char**               argv,
+             const char*          short_opts,
+             const struct option* long_opts,
+             const char*          help,
+             void*                opts,
+             int (*handle)(KgCli* cli, void* opts, int c, const char* arg),
+             int  min_operands,
+             int* first_arg);
+
+/// Common reading options, shared by every command that reads graphs.
+typedef struct {
+  KgSyntax    from;
+  const char* base;
+  bool        lax;
+} KgInputOptions;
+
+/// Handle a common reading option (--from, --base, --lax).
+/// @return 0 if handled, -1 if `c` is not one, or an exit status.
+int
+kg_cli_input_option(KgCli* cli, KgInputOptions* in, int c, const char* arg);
+
+/// Read every file of `paths` into `graph`.  @return a status.
+KgStatus
+kg_cli_read(const KgCli*          cli,
+            KgGraph*              graph,
+            char* const*          paths,
+            int                   n_paths,
+            const KgInputOptions* in);
+
+/**
+   Make a new graph in `*graph` and read every file of `paths` into it.
+
+   `*graph` is set even on error (NULL if memory ran out); free it with
+   kg_graph_free().  @return a status.
+*/
+KgStatus
+kg_cli_load(const KgCli*          cli,
+            char* const*          paths,
+            int                   n_paths,
+            const KgInputOptions* in,
+            KgGraph**             graph);
+
+/// An output file, written to a temporary file and renamed into place.
+typedef struct {
+  FILE*       file;     ///< Where to write
+  const char* path;     ///< Final path, or NULL for standard output
+  char*       tmp_path; ///< Temporary file, or NULL
+} KgOutputFile;
+
+/// Open `path` ("-" or NULL: standard output) for writing.
+KgStatus
+kg_output_open(const KgCli* cli, KgOutputFile* output, const char* path);
+
+/// Close the output and rename it into place.
+KgStatus
+kg_output_commit(const KgCli* cli, KgOutputFile* output);
+
+/// Close the output and remove what was written.
+void
+kg_output_abort(KgOutputFile* output);
+
+/// The commands.
+int
+kg_cmd_export(KgCli* cli, int argc, char** argv);
+
+int
+kg_cmd_stats(KgCli* cli, int argc, char** argv);
+
+/// Long options shared by commands that read graphs.
+#define KG_INPUT_LONG_OPTIONS               \
+  {"from", required_argument, NULL, 'F'},   \
+    {"base", required_argument, NULL, 'B'}, \
+  {                                         \
+    "lax", no_argument, NULL, 'L'           \
+  }
+
+/// Help lines for KG_INPUT_LONG_OPTIONS.
+#define KG_INPUT_HELP                                                \
+  "      --from=FORMAT      input syntax: turtle or ntriples\n"      \
+  "                         (default: from each file's extension)\n" \
+  "      --base=IRI         resolve relative IRIs against IRI\n"     \
+  "                         (default: each file's own file: IRI)\n"  \
+  "      --lax              report bad statements, skip them and go on\n"
+
+/// Help lines every command has.
+#define KG_COMMON_HELP                           \
+  "  -q, --quiet            print errors only\n" \
+  "  -h, --help             display this help and exit\n"
+
+/// The exit status table for --help.
+#define KG_EXIT_HELP                                                    \
+  "Exit status: 0 ok, 1 differences or violations, 2 usage, 3 input,\n" \
+  "4 output, 5 internal.\n"
+
+#endif // KG_CLI_CLI_H

@@ -1,0 +1,113 @@
+// Copyright the kgraph authors
+// SPDX-License-Identifier: ISC
+
+#include "cli.h"
+
+#include <kgraph/kgraph.h>
+
+#include <getopt.h>
+#include <stddef.h>
+#include <string.h>
+
+static const char* const help =
+  "Usage: kgraph export [OPTION]... INPUT...\n"
+  "Read every INPUT into one graph and write it in another syntax.\n"
+  "The same graph always gives the same bytes.\n"
+  "\n"
+  "Options:\n" KG_INPUT_HELP
+  "      --to=FORMAT        output syntax: ntriples or turtle\n"
+  "                         (default: from the -o file's extension, else "
+  "ntriples)\n"
+  "  -o, --output=FILE      write to FILE instead of standard output;\n"
+  "                         on failure FILE is left as it was\n" KG_COMMON_HELP
+  "\n"
+  "INPUT '-' means standard input (with --from).\n"
+  "\n" KG_EXIT_HELP;
+
+typedef struct {
+  KgInputOptions in;
+  KgSyntax       to;
+  const char*    output;
+} ExportOptions;
+
+static int
+handle(KgCli* const cli, void* const data, const int c, const char* const arg)
+{
+  ExportOptions* const opts = (ExportOptions*)data;
+  const int            r    = kg_cli_input_option(cli, &opts->in, c, arg);
+  if (r >= 0) {
+    return r;
+  }
+
+  switch (c) {
+  case 'T':
+    opts->to = kg_syntax_by_name(arg);
+    if (!kg_syntax_can_write(opts->to)) {
+      return kg_cli_usage(cli,
+                          "unknown output format '%s' (known: %s)",
+                          arg,
+                          kg_syntax_list(true));
+    }
+    return 0;
+  case 'o':
+    opts->output = arg;
+    return 0;
+  default:
+    break;
+  }
+  return kg_cli_usage(cli, "unexpected option");
+}
+
+int
+kg_cmd_export(KgCli* const cli, const int argc, char** const argv)
+{
+  static const struct option long_opts[] = {
+    KG_INPUT_LONG_OPTIONS,
+    {"to", required_argument, NULL, 'T'},
+    {"output", required_argument, NULL, 'o'},
+    {"quiet", no_argument, NULL, 'q'},
+    {"help", no_argument, NULL, 'h'},
+    {NULL, 0, NULL, 0},
+  };
+
+  ExportOptions opts  = {{KG_SYNTAX_NONE, NULL, false}, KG_SYNTAX_NONE, NULL};
+  int           first = 0;
+  const int     r     = kg_cli_parse(
+    cli, argc, argv, ":ho:q", long_opts, help, &opts, handle, 1, &first);
+  if (r >= 0) {
+    return r;
+  }
+
+  KgSyntax to = opts.to;
+  if (!to && opts.output && strcmp(opts.output, "-")) {
+    to = kg_syntax_by_path(opts.output);
+    if (!kg_syntax_can_write(to)) {
+      return kg_cli_usage(
+        cli, "cannot tell the output format of '%s' (use --to)", opts.output);
+    }
+  }
+  to = to ? to : KG_SYNTAX_NTRIPLES;
+
+  KgGraph* graph = NULL;
+  KgStatus st = kg_cli_load(cli, argv + first, argc - first, &opts.in, &graph);
+  if (!st) {
+    KgOutputFile output;
+    if (!(st = kg_output_open(cli, &output, opts.output))) {
+      const KgWriteOptions wopts = {to, cli->log};
+      st                         = kg_graph_write(graph, output.file, &wopts);
+      if (st) {
+        if (st == KG_BAD_WRITE) {
+          kg_cli_error(cli,
+                       "cannot write '%s'",
+                       opts.output ? opts.output : "standard output");
+        }
+        kg_output_abort(&output);
+      } else {
+        st = kg_output_commit(cli, &output);
+      }
+    }
+  }
+
+  kg_graph_free(graph);
+  return kg_cli_exit_status(st);
+}

@@ -1,0 +1,12 @@
+// Copyright the kgraph authors
+// SPDX-License-Identifier: ISC
+
+#include "cli.h"
+
+#include <stdio.h>
+
+int
+main(int argc, char** argv)
+{
+  return kg_cli_main(argc, argv, stdout, stderr);
+}

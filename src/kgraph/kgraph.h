@@ -1,0 +1,29 @@
+// Copyright the kgraph authors
+// SPDX-License-Identifier: ISC
+
+/// @file kgraph.h The whole kgraph API.
+
+#ifndef KG_KGRAPH_H
+#define KG_KGRAPH_H
+
+#include <kgraph/graph.h>  // IWYU pragma: export
+#include <kgraph/status.h> // IWYU pragma: export
+#include <kgraph/syntax.h> // IWYU pragma: export
+#include <kgraph/text.h>   // IWYU pragma: export
+
+/// The version of kgraph, as "MAJOR.MINOR.MICRO".
+#define KG_VERSION_STRING "0.1.0"
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+/// Return the version of the library, as "MAJOR.MINOR.MICRO".
+KG_API const char*
+kg_version(void);
+
+#ifdef __cplusplus
+} // extern "C"
+#endif
+
+#endif // KG_KGRAPH_H

@@ -1,0 +1,133 @@
+// Copyright the kgraph authors
+// SPDX-License-Identifier: ISC
+
+/// @file syntax.h Reading and writing graphs in RDF syntaxes.
+
+#ifndef KG_SYNTAX_H
+#define KG_SYNTAX_H
+
+#include <kgraph/graph.h>
+#include <kgraph/status.h>
+
+#include <stdint.h>
+#include <stdio.h>
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+/// A document syntax.
+typedef enum {
+  KG_SYNTAX_NONE,     ///< Unknown
+  KG_SYNTAX_TURTLE,   ///< Turtle (.ttl)
+  KG_SYNTAX_NTRIPLES, ///< N-Triples (.nt)
+} KgSyntax;
+
+/// Return the syntax called `name` ("turtle", "ntriples", ...), or NONE.
+KG_API KgSyntax
+kg_syntax_by_name(const char* name);
+
+/// Return the syntax of a file named `path` by its extension, or NONE.
+KG_API KgSyntax
+kg_syntax_by_path(const char* path);
+
+/// Return the canonical name of `syntax` ("turtle"), or NULL.
+KG_API const char*
+kg_syntax_name(KgSyntax syntax);
+
+/// Return true iff kgraph can read `syntax`.
+KG_API bool
+kg_syntax_can_read(KgSyntax syntax);
+
+/// Return true iff kgraph can write `syntax`.
+KG_API bool
+kg_syntax_can_write(KgSyntax syntax);
+
+/**
+   Return the names of the syntaxes kgraph reads (or writes), separated by
+   ", ", as a static string.
+*/
+KG_API const char*
+kg_syntax_list(bool writable);
+
+/// Reader options flags.
+typedef enum {
+  KG_READ_LAX = 1U << 0U, ///< Report bad statements and go on
+} KgReadFlag;
+
+/// Bitwise OR of KgReadFlag values.
+typedef uint32_t KgReadFlags;
+
+/// How to read a document.
+typedef struct {
+  KgSyntax    syntax; ///< Syntax (NONE: from the name's extension)
+  const char* base;   ///< Base IRI, or NULL for the file's own IRI
+  KgReadFlags flags;  ///< Options
+  KgLog       log;    ///< Where diagnostics go
+} KgReadOptions;
+
+/**
+   Read the document at `path` ("-": standard input) into `graph`.
+
+   Blank nodes get a new scope.  Errors go to `options->log` as carets.
+
+   @return KG_SUCCESS, or KG_BAD_READ, KG_BAD_SYNTAX, KG_BAD_TEXT, KG_BAD_URI
+   or KG_BAD_ALLOC; after an error `graph` may hold the triples read before.
+*/
+KG_API KgStatus
+kg_graph_read_file(KgGraph*             graph,
+                   const char*          path,
+                   const KgReadOptions* options);
+
+/**
+   Read a document from `stream`, calling it `name` in messages.
+
+   `options->syntax` must be set.
+*/
+KG_API KgStatus
+kg_graph_read_stream(KgGraph*             graph,
+                     FILE*                stream,
+                     const char*          name,
+                     const KgReadOptions* options);
+
+/// Read a document from the `len` bytes at `text`; as kg_graph_read_stream().
+KG_API KgStatus
+kg_graph_read_string(KgGraph*             graph,
+                     KgStringView         text,
+                     const char*          name,
+                     const KgReadOptions* options);
+
+/**
+   Return the IRI of the file `path`: `file://` and its absolute path, with
+   bytes that an IRI cannot hold percent-encoded.
+
+   @return A string to free with kg_free(), or NULL if memory runs out or the
+   current directory is unknown.
+*/
+KG_API char*
+kg_file_iri(const char* path);
+
+/// How to write a document.
+typedef struct {
+  KgSyntax syntax; ///< Syntax to write
+  KgLog    log;    ///< Where diagnostics go
+} KgWriteOptions;
+
+/**
+   Write `graph` to `stream` in `options->syntax`.
+
+   The output is deterministic: the same graph gives the same bytes.
+
+   @return KG_SUCCESS, KG_BAD_WRITE, KG_BAD_DATA if the syntax cannot express
+   the graph (the log says why), KG_BAD_ARG, or KG_BAD_ALLOC.
+*/
+KG_API KgStatus
+kg_graph_write(const KgGraph*        graph,
+               FILE*                 stream,
+               const KgWriteOptions* options);
+
+#ifdef __cplusplus
+} // extern "C"
+#endif
+
+#endif // KG_SYNTAX_H

@@ -1,0 +1,78 @@
+// Copyright the kgraph authors
+// SPDX-License-Identifier: ISC
+
+/// @file text.h Checks of text at the border: UTF-8, language tags, IRIs.
+
+#ifndef KG_TEXT_H
+#define KG_TEXT_H
+
+#include <kgraph/status.h>
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+/**
+   Check that `text` is UTF-8 as RDF allows it: shortest forms only, no
+   surrogate code points (U+D800 to U+DFFF), nothing beyond U+10FFFF.
+   NUL is allowed (a literal may hold it).
+
+   @param offset If not NULL, set to the offset of the first bad byte.
+   @return KG_SUCCESS, or KG_BAD_TEXT.
+*/
+KG_API KgStatus
+kg_utf8_check(KgStringView text, size_t* offset);
+
+/**
+   Decode the code point at the start of `text`, which must be valid UTF-8.
+
+   @param len Set to the number of bytes of the code point (1 to 4).
+   @return The code point, or 0xFFFFFFFF if `text` does not start with a
+   valid, shortest-form UTF-8 sequence.
+*/
+KG_API uint32_t
+kg_utf8_decode(KgStringView text, size_t* len);
+
+/**
+   Return true iff `tag` is a well-formed language tag (BCP 47, RFC 5646
+   section 2.1: langtag, private use or grandfathered), case-insensitively.
+*/
+KG_API bool
+kg_langtag_is_valid(KgStringView tag);
+
+/**
+   Check that `iri` holds no character that RDF forbids in an IRI: controls
+   and space (U+0000 to U+0020), `<`, `>`, `"`, `{`, `}`, `|`, `^`, "`" and
+   `\`.  `iri` must already be valid UTF-8.
+
+   @param offset If not NULL, set to the offset of the first bad byte.
+   @return KG_SUCCESS, or KG_BAD_URI.
+*/
+KG_API KgStatus
+kg_iri_check(KgStringView iri, size_t* offset);
+
+/// Return true iff `iri` starts with a scheme and a colon (RFC 3986 3.1).
+KG_API bool
+kg_iri_is_absolute(KgStringView iri);
+
+/**
+   Resolve `reference` against the absolute IRI `base` (RFC 3986 5.2, with
+   the dot-segment removal of 5.2.4).
+
+   An absolute `reference` is returned with its dot segments removed.
+
+   @return A string to free with kg_free(), or NULL if `base` is not
+   absolute (and `reference` is relative) or memory runs out.
+*/
+KG_API char*
+kg_iri_resolve(KgStringView base, KgStringView reference);
+
+#ifdef __cplusplus
+} // extern "C"
+#endif
+
+#endif // KG_TEXT_H

@@ -1,0 +1,29 @@
+// Copyright the kgraph authors
+// SPDX-License-Identifier: ISC
+
+#ifndef KG_SRC_ALLOC_H
+#define KG_SRC_ALLOC_H
+
+#include <stddef.h>
+
+/// Allocate `size` bytes, or return NULL.
+void*
+kg_malloc(size_t size);
+
+/// Allocate `n` zeroed elements of `size` bytes, or return NULL.
+void*
+kg_calloc(size_t n, size_t size);
+
+/// Resize `ptr` to `size` bytes, or return NULL and leave `ptr` as it was.
+void*
+kg_realloc(void* ptr, size_t size);
+
+/// Resize `ptr` to `n` elements of `size` bytes, checking for overflow.
+void*
+kg_reallocarray(void* ptr, size_t n, size_t size);
+
+/// Return a copy of the `len` bytes at `data`, NUL-terminated, or NULL.
+char*
+kg_strndup(const char* data, size_t len);
+
+#endif // KG_SRC_ALLOC_H

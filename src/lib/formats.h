@@ -1,0 +1,70 @@
+// Copyright the kgraph authors
+// SPDX-License-Identifier: ISC
+
+#ifndef KG_SRC_FORMATS_H
+#define KG_SRC_FORMATS_H
+
+#include <kgraph/graph.h>
+#include <kgraph/status.h>
+#include <kgraph/syntax.h>
+
+#include <stddef.h>
+#include <stdio.h>
+
+/// A byte source: a stream, or a string in memory.
+typedef struct {
+  FILE*       file; ///< Stream, or NULL to read `data`
+  const char* data; ///< String to read when `file` is NULL
+  size_t      len;  ///< Bytes in `data`
+  size_t      pos;  ///< Bytes of `data` already read
+  const char* name; ///< Document name for messages
+} KgInput;
+
+/**
+   Read up to `n` bytes from `input` into `buf`.
+
+   @return The number of bytes read; fewer than `n` only at the end of input
+   or on an error (then ferror() is set on the stream).
+*/
+size_t
+kg_input_read(KgInput* input, void* buf, size_t n);
+
+/// Return true iff reading `input` failed.
+static inline bool
+kg_input_failed(const KgInput* const input)
+{
+  return input->file && ferror(input->file);
+}
+
+/// A reader: parse `input` (in `syntax`) into `graph`, resolving against
+/// `base`.
+typedef KgStatus (*KgReadFunc)(KgGraph*             graph,
+                               KgInput*             input,
+                               KgSyntax             syntax,
+                               const char*          base,
+                               const KgReadOptions* options);
+
+/// A writer: serialise `graph` to `out`.
+typedef KgStatus (*KgWriteFunc)(const KgGraph*        graph,
+                                FILE*                 out,
+                                const KgWriteOptions* options);
+
+/// Read Turtle, N-Triples or N-Quads through serd (read_turtle.c).
+KgStatus
+kg_read_serd(KgGraph*             graph,
+             KgInput*             input,
+             KgSyntax             syntax,
+             const char*          base,
+             const KgReadOptions* options);
+
+/// Write sorted N-Triples (write_ntriples.c).
+KgStatus
+kg_write_ntriples(const KgGraph*        graph,
+                  FILE*                 out,
+                  const KgWriteOptions* options);
+
+/// Write Turtle grouped by subject (write_turtle.c).
+KgStatus
+kg_write_turtle(const KgGraph* graph, FILE* out, const KgWriteOptions* options);
+
+#endif // KG_SRC_FORMATS_H

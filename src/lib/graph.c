@@ -1,0 +1,688 @@
+// Copyright the kgraph authors
+// SPDX-License-Identifier: ISC
+
+#include "graph.h"
+
+#include "alloc.h"
+#include "buffer.h"
+#include "hash.h"
+#include "intern.h"
+
+#include <kgraph/graph.h>
+#include <kgraph/status.h>
+
+#include <stdint.h>
+#include <stdio.h>
+#include <string.h>
+
+/// The most triples a graph holds (indices are 32-bit, 0 marks empty slots).
+#define MAX_TRIPLES ((size_t)UINT32_MAX - 1U)
+
+KgGraph*
+kg_graph_new(void)
+{
+  KgGraph* const graph = (KgGraph*)kg_calloc(1U, sizeof(KgGraph));
+  if (!graph) {
+    return NULL;
+  }
+
+  if (kg_terms_init(&graph->terms, kg_hash_seed())) {
+    kg_free(graph);
+    return NULL;
+  }
+
+  graph->triple_mask = 1023U;
+  graph->triple_slots =
+    (uint64_t*)kg_calloc(graph->triple_mask + 1U, sizeof(uint64_t));
+  graph->documents      = (char**)kg_calloc(1U, sizeof(char*));
+  graph->n_documents    = 1U;
+  graph->xsd_string     = kg_graph_iri(graph, KG_SV(KG_XSD_STRING));
+  graph->rdf_langstring = kg_graph_iri(graph, KG_SV(KG_RDF_LANGSTRING));
+  if (!graph->triple_slots || !graph->documents || !graph->xsd_string ||
+      !graph->rdf_langstring) {
+    kg_graph_free(graph);
+    return NULL;
+  }
+
+  return graph;
+}
+
+static void
+drop_indexes(KgGraph* const graph)
+{
+  for (unsigned i = 0U; i < 3U; ++i) {
+    kg_free(graph->index[i].offsets);
+    kg_free(graph->index[i].entries);
+    memset(&graph->index[i], 0, sizeof(KgIndex));
+  }
+}
+
+void
+kg_graph_free(KgGraph* const graph)
+{
+  if (!graph) {
+    return;
+  }
+
+  drop_indexes(graph);
+  for (uint16_t i = 1U; i < graph->n_documents; ++i) {
+    kg_free(graph->documents[i]);
+  }
+
+  kg_free(graph->documents);
+  kg_free(graph->prefixes);
+  kg_free(graph->triple_slots);
+  kg_free(graph->origins);
+  kg_free(graph->triples);
+  kg_terms_fini(&graph->terms);
+  kg_free(graph);
+}
+
+size_t
+kg_graph_size(const KgGraph* const graph)
+{
+  return graph->n_triples;
+}
+
+const KgTriple*
+kg_graph_triples(const KgGraph* const graph)
+{
+  return graph->triples;
+}
+
+KgOrigin
+kg_graph_origin(const KgGraph* const graph, const size_t index)
+{
+  const KgOrigin none = {0U, 0U, 0U};
+  return index < graph->n_triples ? graph->origins[index] : none;
+}
+
+KgCaret
+kg_graph_caret(const KgGraph* const graph, const size_t index)
+{
+  const KgOrigin o     = kg_graph_origin(graph, index);
+  const KgCaret  caret = {
+     kg_graph_document(graph, o.document), o.line, o.column};
+  return caret;
+}
+
+/*
+  Triples
+*/
+
+static inline uint32_t
+triple_hash(const KgTermId s, const KgTermId p, const KgTermId o)
+{
+  const uint64_t h = kg_hash_u64(((uint64_t)s << 32U) ^ p) ^
+                     kg_hash_u64((uint64_t)o * 0x9E3779B97F4A7C15ULL);
+  return (uint32_t)(h ^ (h >> 32U));
+}
+
+/// Return the slot of (s, p, o): where it is, or the empty slot it would take.
+static size_t
+find_slot(const KgGraph* const graph,
+          const KgTermId       s,
+          const KgTermId       p,
+          const KgTermId       o)
+{
+  const uint32_t h    = triple_hash(s, p, o);
+  const size_t   mask = graph->triple_mask;
+  for (size_t i = h & mask;; i = (i + 1U) & mask) {
+    const uint64_t slot = graph->triple_slots[i];
+    if (!slot) {
+      return i;
+    }
+
+    // Only look at the triple itself when the hash matches
+    if ((uint32_t)(slot >> 32U) == h) {
+      const KgTriple* const t = &graph->triples[(uint32_t)slot - 1U];
+      if (t->s == s && t->p == p && t->o == o) {
+        return i;
+      }
+    }
+  }
+}
+
+static KgStatus
+grow_triple_slots(KgGraph* const graph)
+{
+  const size_t    n_slots = (graph->triple_mask + 1U) * 2U;
+  uint64_t* const slots   = (uint64_t*)kg_calloc(n_slots, sizeof(uint64_t));
+  if (!slots) {
+    return KG_BAD_ALLOC;
+  }
+
+  const size_t mask = n_slots - 1U;
+  for (size_t i = 0U; i <= graph->triple_mask; ++i) {
+    const uint64_t slot = graph->triple_slots[i];
+    if (slot) {
+      size_t j = (size_t)(slot >> 32U) & mask;
+      while (slots[j]) {
+        j = (j + 1U) & mask;
+      }
+      slots[j] = slot;
+    }
+  }
+
+  kg_free(graph->triple_slots);
+  graph->triple_slots = slots;
+  graph->triple_mask  = mask;
+  return KG_SUCCESS;
+}
+
+static KgStatus
+reserve_triples(KgGraph* const graph)
+{
+  if (graph->n_triples < graph->triples_cap) {
+    return KG_SUCCESS;
+  }
+
+  const size_t    cap = graph->triples_cap ? graph->triples_cap * 2U : 1024U;
+  KgTriple* const triples =
+    (KgTriple*)kg_reallocarray(graph->triples, cap, sizeof(KgTriple));
+  if (!triples) {
+    return KG_BAD_ALLOC;
+  }
+  graph->triples = triples;
+
+  KgOrigin* const origins =
+    (KgOrigin*)kg_reallocarray(graph->origins, cap, sizeof(KgOrigin));
+  if (!origins) {
+    return KG_BAD_ALLOC;
+  }
+  graph->origins     = origins;
+  graph->triples_cap = cap;
+  return KG_SUCCESS;
+}
+
+KgStatus
+kg_graph_add_at(KgGraph* const graph,
+                const KgTermId s,
+                const KgTermId p,
+                const KgTermId o,
+                const KgOrigin origin)
+{
+  const KgTermKind sk = kg_term_kind(graph, s);
+  if ((sk != KG_TERM_IRI && sk != KG_TERM_BLANK) ||
+      kg_term_kind(graph, p) != KG_TERM_IRI ||
+      kg_term_kind(graph, o) == KG_TERM_NONE) {
+    return KG_BAD_ARG;
+  }
+
+  size_t slot = find_slot(graph, s, p, o);
+  if (graph->triple_slots[slot]) {
+    return KG_FAILURE;
+  }
+
+  if (graph->n_triples >= MAX_TRIPLES) {
+    return KG_BAD_LIMIT;
+  }
+
+  KgStatus st = reserve_triples(graph);
+  if (st) {
+    return st;
+  }
+
+  if (graph->n_triples + 1U > (graph->triple_mask + 1U) / 4U * 3U) {
+    if ((st = grow_triple_slots(graph))) {
+      return st;
+    }
+    slot = find_slot(graph, s, p, o);
+  }
+
+  const size_t index    = graph->n_triples++;
+  graph->triples[index] = (KgTriple){s, p, o};
+  graph->origins[index] = origin;
+  graph->triple_slots[slot] =
+    ((uint64_t)triple_hash(s, p, o) << 32U) | (index + 1U);
+  if (graph->index[0].built || graph->index[1].built || graph->index[2].built) {
+    drop_indexes(graph);
+  }
+  return KG_SUCCESS;
+}
+
+KgStatus
+kg_graph_add(KgGraph* const graph,
+             const KgTermId s,
+             const KgTermId p,
+             const KgTermId o)
+{
+  const KgOrigin none = {0U, 0U, 0U};
+  return kg_graph_add_at(graph, s, p, o, none);
+}
+
+bool
+kg_graph_contains(const KgGraph* const graph,
+                  const KgTermId       s,
+                  const KgTermId       p,
+                  const KgTermId       o)
+{
+  return graph->triple_slots[find_slot(graph, s, p, o)] != 0U;
+}
+
+/*
+  Terms
+*/
+
+size_t
+kg_graph_n_terms(const KgGraph* const graph)
+{
+  return graph->terms.n_terms - 1U;
+}
+
+KgTermId
+kg_graph_iri(KgGraph* const graph, const KgStringView iri)
+{
+  return kg_terms_intern(&graph->terms, KG_TERM_IRI, iri, 0U, 0U, NULL);
+}
+
+KgTermId
+kg_graph_find_iri(const KgGraph* const graph, const KgStringView iri)
+{
+  return kg_terms_find(&graph->terms, KG_TERM_IRI, iri, 0U, 0U);
+}
+
+uint32_t
+kg_graph_new_scope(KgGraph* const graph)
+{
+  return ++graph->n_scopes;
+}
+
+KgTermId
+kg_graph_blank(KgGraph* const     graph,
+               const KgStringView label,
+               const uint32_t     scope)
+{
+  return kg_terms_intern(&graph->terms, KG_TERM_BLANK, label, scope, 0U, NULL);
+}
+
+KgTermId
+kg_graph_fresh_blank(KgGraph* const graph)
+{
+  // Fresh nodes live in scope 0, which no document gets
+  char      label[24];
+  const int n = snprintf(label, sizeof(label), "new%u", ++graph->n_fresh);
+  if (n < 0 || (size_t)n >= sizeof(label)) {
+    return KG_NO_TERM;
+  }
+
+  const KgStringView view = {label, (size_t)n};
+  return kg_terms_intern(&graph->terms, KG_TERM_BLANK, view, 0U, 0U, NULL);
+}
+
+KgTermId
+kg_graph_literal(KgGraph* const     graph,
+                 const KgStringView lexical,
+                 KgTermId           datatype,
+                 const KgStringView lang)
+{
+  if (lang.len) {
+    if (datatype && datatype != graph->rdf_langstring) {
+      return KG_NO_TERM;
+    }
+    datatype = graph->rdf_langstring;
+  } else if (!datatype) {
+    datatype = graph->xsd_string;
+  } else if (kg_term_kind(graph, datatype) != KG_TERM_IRI ||
+             datatype == graph->rdf_langstring) {
+    return KG_NO_TERM;
+  }
+
+  const uint16_t lang_index = kg_terms_lang(&graph->terms, lang);
+  if (lang.len && !lang_index) {
+    return KG_NO_TERM;
+  }
+
+  return kg_terms_intern(
+    &graph->terms, KG_TERM_LITERAL, lexical, datatype, lang_index, NULL);
+}
+
+KgTermKind
+kg_term_kind(const KgGraph* const graph, const KgTermId id)
+{
+  return (id && id < graph->terms.n_terms)
+           ? (KgTermKind)graph->terms.terms[id].kind
+           : KG_TERM_NONE;
+}
+
+bool
+kg_term_is_blank(const KgGraph* const graph, const KgTermId id)
+{
+  return kg_term_kind(graph, id) == KG_TERM_BLANK;
+}
+
+KgStringView
+kg_term_text(const KgGraph* const graph, const KgTermId id)
+{
+  if (!kg_term_kind(graph, id)) {
+    return KG_SV("");
+  }
+  return kg_terms_text(&graph->terms, id);
+}
+
+KgTermId
+kg_term_datatype(const KgGraph* const graph, const KgTermId id)
+{
+  return kg_term_kind(graph, id) == KG_TERM_LITERAL ? graph->terms.terms[id].aux
+                                                    : KG_NO_TERM;
+}
+
+KgStringView
+kg_term_lang(const KgGraph* const graph, const KgTermId id)
+{
+  return kg_term_kind(graph, id) == KG_TERM_LITERAL
+           ? graph->terms.langs[graph->terms.terms[id].lang]
+           : KG_SV("");
+}
+
+uint32_t
+kg_term_scope(const KgGraph* const graph, const KgTermId id)
+{
+  return kg_term_kind(graph, id) == KG_TERM_BLANK ? graph->terms.terms[id].aux
+                                                  : 0U;
+}
+
+static int
+compare_bytes(const KgStringView a, const KgStringView b)
+{
+  const size_t n = a.len < b.len ? a.len : b.len;
+  const int    c = n ? memcmp(a.data, b.data, n) : 0;
+  return c ? c : (a.len < b.len) ? -1 : (a.len > b.len) ? 1 : 0;
+}
+
+int
+kg_term_compare(const KgGraph* const graph, const KgTermId a, const KgTermId b)
+{
+  if (a == b) {
+    return 0;
+  }
+
+  const KgTerm* const ta = kg_terms_get(&graph->terms, a);
+  const KgTerm* const tb = kg_terms_get(&graph->terms, b);
+  if (ta->kind != tb->kind) {
+    return ta->kind < tb->kind ? -1 : 1;
+  }
+
+  const KgStringView va = {ta->str, ta->len};
+  const KgStringView vb = {tb->str, tb->len};
+  int                c  = compare_bytes(va, vb);
+  if (c) {
+    return c;
+  }
+
+  if (ta->kind == KG_TERM_BLANK) {
+    return ta->aux < tb->aux ? -1 : ta->aux > tb->aux ? 1 : 0;
+  }
+
+  if (ta->kind == KG_TERM_LITERAL) {
+    c =
+      compare_bytes(graph->terms.langs[ta->lang], graph->terms.langs[tb->lang]);
+    return c ? c : kg_term_compare(graph, ta->aux, tb->aux);
+  }
+
+  return 0;
+}
+
+/*
+  Indexes
+*/
+
+static KgTermId
+position_term(const KgTriple* const t, const KgPosition position)
+{
+  return position == KG_SUBJECT ? t->s : position == KG_PREDICATE ? t->p : t->o;
+}
+
+KgStatus
+kg_graph_index(KgGraph* const graph, const KgPosition position)
+{
+  KgIndex* const index = &graph->index[position];
+  if (index->built) {
+    return KG_SUCCESS;
+  }
+
+  const uint32_t  n_terms = graph->terms.n_terms;
+  uint32_t* const offsets =
+    (uint32_t*)kg_calloc((size_t)n_terms + 1U, sizeof(uint32_t));
+  uint32_t* const entries =
+    (uint32_t*)kg_reallocarray(NULL, graph->n_triples, sizeof(uint32_t));
+  if (!offsets || !entries) {
+    kg_free(offsets);
+    kg_free(entries);
+    return KG_BAD_ALLOC;
+  }
+
+  // Count, then turn counts into starts, then fill (a stable counting sort)
+  for (size_t t = 0U; t < graph->n_triples; ++t) {
+    ++offsets[position_term(&graph->triples[t], position) + 1U];
+  }
+  for (uint32_t i = 1U; i <= n_terms; ++i) {
+    offsets[i] += offsets[i - 1U];
+  }
+  for (size_t t = 0U; t < graph->n_triples; ++t) {
+    entries[offsets[position_term(&graph->triples[t], position)]++] =
+      (uint32_t)t;
+  }
+  for (uint32_t i = n_terms; i > 0U; --i) {
+    offsets[i] = offsets[i - 1U];
+  }
+  offsets[0] = 0U;
+
+  index->offsets = offsets;
+  index->entries = entries;
+  index->n_terms = n_terms;
+  index->built   = true;
+  return KG_SUCCESS;
+}
+
+const uint32_t*
+kg_graph_lookup(const KgGraph* const graph,
+                const KgPosition     position,
+                const KgTermId       term,
+                size_t* const        n)
+{
+  const KgIndex* const index = &graph->index[position];
+  if (!index->built || !term || term >= index->n_terms) {
+    *n = 0U;
+    return index->built ? index->entries : NULL;
+  }
+
+  *n = index->offsets[term + 1U] - index->offsets[term];
+  return index->entries + index->offsets[term];
+}
+
+KgTermId
+kg_graph_object(const KgGraph* const graph, const KgTermId s, const KgTermId p)
+{
+  if (graph->index[KG_SUBJECT].built) {
+    size_t          n   = 0U;
+    const uint32_t* idx = kg_graph_lookup(graph, KG_SUBJECT, s, &n);
+    for (size_t i = 0U; i < n; ++i) {
+      if (graph->triples[idx[i]].p == p) {
+        return graph->triples[idx[i]].o;
+      }
+    }
+    return KG_NO_TERM;
+  }
+
+  for (size_t t = 0U; t < graph->n_triples; ++t) {
+    if (graph->triples[t].s == s && graph->triples[t].p == p) {
+      return graph->triples[t].o;
+    }
+  }
+  return KG_NO_TERM;
+}
+
+/*
+  Prefixes and documents
+*/
+
+KgStatus
+kg_graph_set_prefix(KgGraph* const     graph,
+                    const KgStringView name,
+                    const KgStringView iri)
+{
+  for (size_t i = 0U; i < graph->n_prefixes; ++i) {
+    if (kg_sv_equals(graph->prefixes[i].name, name)) {
+      return KG_FAILURE;
+    }
+  }
+
+  KgPrefix* const prefixes = (KgPrefix*)kg_reallocarray(
+    graph->prefixes, graph->n_prefixes + 1U, sizeof(KgPrefix));
+  if (!prefixes) {
+    return KG_BAD_ALLOC;
+  }
+  graph->prefixes = prefixes;
+
+  const char* const name_copy =
+    kg_terms_store(&graph->terms, name.data, name.len);
+  const char* const iri_copy = kg_terms_store(&graph->terms, iri.data, iri.len);
+  if (!name_copy || !iri_copy) {
+    return KG_BAD_ALLOC;
+  }
+
+  prefixes[graph->n_prefixes].name.data = name_copy;
+  prefixes[graph->n_prefixes].name.len  = name.len;
+  prefixes[graph->n_prefixes].iri.data  = iri_copy;
+  prefixes[graph->n_prefixes].iri.len   = iri.len;
+  ++graph->n_prefixes;
+  return KG_SUCCESS;
+}
+
+size_t
+kg_graph_n_prefixes(const KgGraph* const graph)
+{
+  return graph->n_prefixes;
+}
+
+void
+kg_graph_prefix(const KgGraph* const graph,
+                const size_t         index,
+                KgStringView* const  name,
+                KgStringView* const  iri)
+{
+  if (index < graph->n_prefixes) {
+    *name = graph->prefixes[index].name;
+    *iri  = graph->prefixes[index].iri;
+  } else {
+    *name = *iri = KG_SV("");
+  }
+}
+
+KgStringView
+kg_graph_find_prefix(const KgGraph* const graph, const KgStringView name)
+{
+  for (size_t i = 0U; i < graph->n_prefixes; ++i) {
+    if (kg_sv_equals(graph->prefixes[i].name, name)) {
+      return graph->prefixes[i].iri;
+    }
+  }
+  return KG_SV("");
+}
+
+uint16_t
+kg_graph_add_document(KgGraph* const graph, const char* const name)
+{
+  if (graph->n_documents == UINT16_MAX) {
+    return 0U;
+  }
+
+  char** const documents = (char**)kg_reallocarray(
+    graph->documents, (size_t)graph->n_documents + 1U, sizeof(char*));
+  if (!documents) {
+    return 0U;
+  }
+  graph->documents = documents;
+
+  char* const copy = kg_strndup(name, strlen(name));
+  if (!copy) {
+    return 0U;
+  }
+
+  documents[graph->n_documents] = copy;
+  return graph->n_documents++;
+}
+
+const char*
+kg_graph_document(const KgGraph* const graph, const uint16_t index)
+{
+  return (index && index < graph->n_documents) ? graph->documents[index] : NULL;
+}
+
+/*
+  Copying
+*/
+
+KgStatus
+kg_graph_add_graph(KgGraph* const dst, const KgGraph* const src)
+{
+  KgStatus        st  = KG_SUCCESS;
+  const uint32_t  n   = src->terms.n_terms;
+  KgTermId* const map = (KgTermId*)kg_calloc(n, sizeof(KgTermId));
+  // Each source scope maps to a new scope of dst (0 means not yet made)
+  uint32_t* const scopes =
+    (uint32_t*)kg_calloc((size_t)src->n_scopes + 1U, sizeof(uint32_t));
+  // Each source document maps to a document of dst (0 means not yet added)
+  uint16_t* const docs =
+    (uint16_t*)kg_calloc(src->n_documents, sizeof(uint16_t));
+  if (!map || !scopes || !docs) {
+    st = KG_BAD_ALLOC;
+    goto done;
+  }
+
+  // Datatypes first: literals refer to them
+  for (KgTermId id = 1U; id < n && !st; ++id) {
+    const KgTerm* const t = &src->terms.terms[id];
+    if (t->kind == KG_TERM_IRI) {
+      map[id] = kg_graph_iri(dst, kg_terms_text(&src->terms, id));
+    } else if (t->kind == KG_TERM_BLANK) {
+      uint32_t* const scope = &scopes[t->aux];
+      if (!*scope) {
+        *scope = kg_graph_new_scope(dst);
+      }
+      map[id] = kg_graph_blank(dst, kg_terms_text(&src->terms, id), *scope);
+    } else {
+      continue;
+    }
+    st = map[id] ? KG_SUCCESS : KG_BAD_ALLOC;
+  }
+
+  for (KgTermId id = 1U; id < n && !st; ++id) {
+    const KgTerm* const t = &src->terms.terms[id];
+    if (t->kind == KG_TERM_LITERAL) {
+      map[id] = kg_graph_literal(dst,
+                                 kg_terms_text(&src->terms, id),
+                                 map[t->aux],
+                                 src->terms.langs[t->lang]);
+      st      = map[id] ? KG_SUCCESS : KG_BAD_ALLOC;
+    }
+  }
+
+  for (size_t i = 0U; i < src->n_prefixes && !st; ++i) {
+    st = kg_graph_set_prefix(dst, src->prefixes[i].name, src->prefixes[i].iri);
+    st = st == KG_FAILURE ? KG_SUCCESS : st;
+  }
+
+  for (size_t i = 0U; i < src->n_triples && !st; ++i) {
+    const KgTriple* const t = &src->triples[i];
+    KgOrigin              o = src->origins[i];
+    if (o.document) {
+      uint16_t* const doc = &docs[o.document];
+      if (!*doc &&
+          !(*doc = kg_graph_add_document(dst, src->documents[o.document]))) {
+        st = KG_BAD_ALLOC;
+        break;
+      }
+      o.document = *doc;
+    }
+    st = kg_graph_add_at(dst, map[t->s], map[t->p], map[t->o], o);
+    st = st == KG_FAILURE ? KG_SUCCESS : st;
+  }
+
+done:
+  kg_free(docs);
+  kg_free(scopes);
+  kg_free(map);
+  return st;
+}

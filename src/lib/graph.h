@@ -1,0 +1,49 @@
+// Copyright the kgraph authors
+// SPDX-License-Identifier: ISC
+
+#ifndef KG_SRC_GRAPH_H
+#define KG_SRC_GRAPH_H
+
+#include "intern.h"
+
+#include <kgraph/graph.h>
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+/// A compressed index of triples by the term at one position.
+typedef struct {
+  uint32_t* offsets; ///< For each term id, its first entry; n_terms + 1 of them
+  uint32_t* entries; ///< Triple indices, grouped by term
+  uint32_t  n_terms; ///< Term count when built
+  bool      built;   ///< True iff up to date
+} KgIndex;
+
+/// A prefix declaration.
+typedef struct {
+  KgStringView name; ///< Prefix name, without colon
+  KgStringView iri;  ///< Namespace IRI
+} KgPrefix;
+
+struct KgGraphImpl {
+  KgTerms   terms;       ///< Interned terms
+  KgTriple* triples;     ///< Triples in insertion order
+  KgOrigin* origins;     ///< Where each triple came from
+  size_t    n_triples;   ///< Number of triples
+  size_t    triples_cap; ///< Allocated triples
+  uint64_t*
+    triple_slots; ///< Open addressing: hash << 32 | (index + 1), 0 is empty
+  size_t    triple_mask;    ///< Number of slots - 1
+  KgIndex   index[3];       ///< By subject, predicate, object
+  KgPrefix* prefixes;       ///< Prefixes in the order declared
+  size_t    n_prefixes;     ///< Number of prefixes
+  char**    documents;      ///< Document names; documents[0] is unused
+  uint16_t  n_documents;    ///< Number of entries in `documents`
+  uint32_t  n_scopes;       ///< Blank-node scopes handed out
+  uint32_t  n_fresh;        ///< Fresh blank nodes made
+  KgTermId  xsd_string;     ///< xsd:string, interned at creation
+  KgTermId  rdf_langstring; ///< rdf:langString, interned at creation
+};
+
+#endif // KG_SRC_GRAPH_H

@@ -1,0 +1,345 @@
+// Copyright the kgraph authors
+// SPDX-License-Identifier: ISC
+
+#include "intern.h"
+
+#include "alloc.h"
+#include "hash.h"
+
+#include <kgraph/graph.h>
+
+#include <stdint.h>
+#include <string.h>
+
+/// Arena blocks are this big, unless one string needs more.
+#define BLOCK_SIZE ((size_t)1U << 20U)
+
+struct KgArenaBlock {
+  KgArenaBlock* next; ///< Older block
+  size_t        used; ///< Bytes used in `data`
+  size_t        size; ///< Bytes in `data`
+  char          data[];
+};
+
+KgStatus
+kg_terms_init(KgTerms* const terms, const uint64_t seed)
+{
+  memset(terms, 0, sizeof(*terms));
+  terms->seed      = seed;
+  terms->terms_cap = 1024U;
+  terms->terms     = (KgTerm*)kg_calloc(terms->terms_cap, sizeof(KgTerm));
+  terms->n_terms   = 1U;
+
+  terms->slots_mask = 2047U;
+  terms->slots = (uint64_t*)kg_calloc(terms->slots_mask + 1U, sizeof(uint64_t));
+
+  terms->langs_cap = 8U;
+  terms->langs =
+    (KgStringView*)kg_calloc(terms->langs_cap, sizeof(KgStringView));
+  terms->n_langs = 1U;
+
+  if (!terms->terms || !terms->slots || !terms->langs) {
+    kg_terms_fini(terms);
+    return KG_BAD_ALLOC;
+  }
+
+  terms->langs[0] = KG_SV("");
+  return KG_SUCCESS;
+}
+
+void
+kg_terms_fini(KgTerms* const terms)
+{
+  for (KgArenaBlock* b = terms->blocks; b;) {
+    KgArenaBlock* const next = b->next;
+    kg_free(b);
+    b = next;
+  }
+
+  kg_free(terms->terms);
+  kg_free(terms->slots);
+  kg_free(terms->langs);
+  memset(terms, 0, sizeof(*terms));
+}
+
+char*
+kg_terms_store(KgTerms* const terms, const char* const data, const size_t len)
+{
+  if (len >= SIZE_MAX - sizeof(KgArenaBlock) - BLOCK_SIZE) {
+    return NULL;
+  }
+
+  KgArenaBlock* block = terms->blocks;
+  if (!block || block->size - block->used < len + 1U) {
+    if (len + 1U > BLOCK_SIZE / 4U) {
+      // A big string gets a block of its own, behind the current one
+      KgArenaBlock* const own =
+        (KgArenaBlock*)kg_malloc(sizeof(KgArenaBlock) + len + 1U);
+      if (!own) {
+        return NULL;
+      }
+
+      own->size = own->used = len + 1U;
+      if (block) {
+        own->next   = block->next;
+        block->next = own;
+      } else {
+        own->next     = NULL;
+        terms->blocks = own;
+      }
+      if (len) {
+        memcpy(own->data, data, len);
+      }
+      own->data[len] = '\0';
+      return own->data;
+    }
+
+    block = (KgArenaBlock*)kg_malloc(sizeof(KgArenaBlock) + BLOCK_SIZE);
+    if (!block) {
+      return NULL;
+    }
+    block->next   = terms->blocks;
+    block->used   = 0U;
+    block->size   = BLOCK_SIZE;
+    terms->blocks = block;
+  }
+
+  char* const copy = block->data + block->used;
+  if (len) {
+    memcpy(copy, data, len);
+  }
+  copy[len] = '\0';
+  block->used += len + 1U;
+  return copy;
+}
+
+static uint64_t
+term_hash(const KgTerms* const terms,
+          const KgTermKind     kind,
+          const KgStringView   text,
+          const uint32_t       aux,
+          const uint16_t       lang)
+{
+  const uint64_t salt =
+    ((uint64_t)kind << 56U) ^ ((uint64_t)lang << 40U) ^ (uint64_t)aux;
+  return kg_hash(text.data, text.len, terms->seed ^ kg_hash_u64(salt));
+}
+
+static inline bool
+term_matches(const KgTerm* const t,
+             const KgTermKind    kind,
+             const KgStringView  text,
+             const uint32_t      aux,
+             const uint16_t      lang)
+{
+  return t->kind == kind && t->len == text.len && t->aux == aux &&
+         t->lang == lang && (!text.len || !memcmp(t->str, text.data, text.len));
+}
+
+KgTermId
+kg_terms_find(const KgTerms* const terms,
+              const KgTermKind     kind,
+              const KgStringView   text,
+              const uint32_t       aux,
+              const uint16_t       lang)
+{
+  const uint32_t h = (uint32_t)term_hash(terms, kind, text, aux, lang);
+  for (size_t i = h & terms->slots_mask;; i = (i + 1U) & terms->slots_mask) {
+    const uint64_t slot = terms->slots[i];
+    if (!slot) {
+      return KG_NO_TERM;
+    }
+
+    const KgTermId id = (KgTermId)(slot & 0xFFFFFFFFU);
+    if ((uint32_t)(slot >> 32U) == h &&
+        term_matches(&terms->terms[id], kind, text, aux, lang)) {
+      return id;
+    }
+  }
+}
+
+static KgStatus
+grow_slots(KgTerms* const terms)
+{
+  const size_t    n_slots = (terms->slots_mask + 1U) * 2U;
+  uint64_t* const slots   = (uint64_t*)kg_calloc(n_slots, sizeof(uint64_t));
+  if (!slots) {
+    return KG_BAD_ALLOC;
+  }
+
+  const size_t mask = n_slots - 1U;
+  for (KgTermId id = 1U; id < terms->n_terms; ++id) {
+    const uint32_t h = terms->terms[id].hash;
+    size_t         i = h & mask;
+    while (slots[i]) {
+      i = (i + 1U) & mask;
+    }
+    slots[i] = ((uint64_t)h << 32U) | id;
+  }
+
+  kg_free(terms->slots);
+  terms->slots      = slots;
+  terms->slots_mask = mask;
+  return KG_SUCCESS;
+}
+
+/// Bytes that N-Triples escapes: 1 in IRIs, 2 in literals.
+static const uint8_t escaped[256] = {
+  3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, // 0x00
+  3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, // 0x10
+  1, 0, 3, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, // 0x20: space "
+  0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 0, 1, 0, // 0x30: < >
+  0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, // 0x40
+  0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 3, 0, 1, 0, // 0x50: \ ^
+  1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, // 0x60: `
+  0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 1, 1, 0, 2, // 0x70: { | } DEL
+};
+
+static bool
+is_plain(const KgTermKind kind, const KgStringView text)
+{
+  const uint8_t mask = kind == KG_TERM_IRI ? 1U : 2U;
+  for (size_t i = 0U; i < text.len; ++i) {
+    if (escaped[(unsigned char)text.data[i]] & mask) {
+      return false;
+    }
+  }
+  return true;
+}
+
+KgTermId
+kg_terms_intern(KgTerms* const     terms,
+                const KgTermKind   kind,
+                const KgStringView text,
+                const uint32_t     aux,
+                const uint16_t     lang,
+                bool* const        added)
+{
+  if (added) {
+    *added = false;
+  }
+
+  if (text.len > UINT32_MAX - 1U) {
+    return KG_NO_TERM;
+  }
+
+  const uint32_t h = (uint32_t)term_hash(terms, kind, text, aux, lang);
+  size_t         i = h & terms->slots_mask;
+  for (;; i = (i + 1U) & terms->slots_mask) {
+    const uint64_t slot = terms->slots[i];
+    if (!slot) {
+      break;
+    }
+
+    const KgTermId id = (KgTermId)(slot & 0xFFFFFFFFU);
+    if ((uint32_t)(slot >> 32U) == h &&
+        term_matches(&terms->terms[id], kind, text, aux, lang)) {
+      return id;
+    }
+  }
+
+  // Not found: add it, growing the table first if it would get too full
+  if (terms->n_terms == UINT32_MAX) {
+    return KG_NO_TERM;
+  }
+
+  if (terms->n_terms == terms->terms_cap) {
+    const uint32_t cap =
+      terms->terms_cap > UINT32_MAX / 2U ? UINT32_MAX : terms->terms_cap * 2U;
+    KgTerm* const new_terms =
+      (KgTerm*)kg_reallocarray(terms->terms, cap, sizeof(KgTerm));
+    if (!new_terms) {
+      return KG_NO_TERM;
+    }
+    terms->terms     = new_terms;
+    terms->terms_cap = cap;
+  }
+
+  const char* const str = kg_terms_store(terms, text.data, text.len);
+  if (!str) {
+    return KG_NO_TERM;
+  }
+
+  if ((size_t)terms->n_terms + 1U > (terms->slots_mask + 1U) / 4U * 3U) {
+    if (grow_slots(terms)) {
+      return KG_NO_TERM; // The copied string stays in the arena, unused
+    }
+    for (i = h & terms->slots_mask; terms->slots[i];
+         i = (i + 1U) & terms->slots_mask) {
+    }
+  }
+
+  const KgTermId id = terms->n_terms++;
+  KgTerm* const  t  = &terms->terms[id];
+  t->str            = str;
+  t->len            = (uint32_t)text.len;
+  t->hash           = h;
+  t->aux            = aux;
+  t->lang           = lang;
+  t->kind           = (uint8_t)kind;
+  t->flags =
+    (kind != KG_TERM_BLANK && is_plain(kind, text)) ? KG_TERM_PLAIN : 0U;
+  terms->slots[i] = ((uint64_t)h << 32U) | id;
+  if (added) {
+    *added = true;
+  }
+  return id;
+}
+
+static inline char
+ascii_lower(const char c)
+{
+  return (c >= 'A' && c <= 'Z') ? (char)(c + ('a' - 'A')) : c;
+}
+
+uint16_t
+kg_terms_lang(KgTerms* const terms, const KgStringView tag)
+{
+  if (!tag.len) {
+    return 0U;
+  }
+
+  // Few distinct tags exist in practice: a linear search is enough
+  for (uint16_t i = 1U; i < terms->n_langs; ++i) {
+    const KgStringView l = terms->langs[i];
+    if (l.len == tag.len) {
+      size_t j = 0U;
+      while (j < l.len && l.data[j] == ascii_lower(tag.data[j])) {
+        ++j;
+      }
+      if (j == l.len) {
+        return i;
+      }
+    }
+  }
+
+  if (terms->n_langs == UINT16_MAX) {
+    return 0U;
+  }
+
+  if (terms->n_langs == terms->langs_cap) {
+    const uint16_t      cap = terms->langs_cap > UINT16_MAX / 2U
+                                ? UINT16_MAX
+                                : (uint16_t)(terms->langs_cap * 2U);
+    KgStringView* const langs =
+      (KgStringView*)kg_reallocarray(terms->langs, cap, sizeof(KgStringView));
+    if (!langs) {
+      return 0U;
+    }
+    terms->langs     = langs;
+    terms->langs_cap = cap;
+  }
+
+  char* const copy = (char*)kg_terms_store(terms, tag.data, tag.len);
+  if (!copy) {
+    return 0U;
+  }
+
+  for (size_t j = 0U; j < tag.len; ++j) {
+    copy[j] = ascii_lower(copy[j]);
+  }
+
+  const KgStringView view      = {copy, tag.len};
+  terms->langs[terms->n_langs] = view;
+  return terms->n_langs++;
+}

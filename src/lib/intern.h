@@ -1,0 +1,106 @@
+// Copyright the kgraph authors
+// SPDX-License-Identifier: ISC
+
+#ifndef KG_SRC_INTERN_H
+#define KG_SRC_INTERN_H
+
+#include <kgraph/graph.h>
+#include <kgraph/status.h>
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+/// One interned term.  Strings live in the table's arena, NUL-terminated.
+typedef struct {
+  const char* str;   ///< IRI, blank label, or lexical form
+  uint32_t    len;   ///< Bytes in `str`
+  uint32_t    hash;  ///< Low bits of the term's hash
+  uint32_t    aux;   ///< Literal: datatype id; blank node: scope
+  uint16_t    lang;  ///< Literal: language tag index (0: none)
+  uint8_t     kind;  ///< KgTermKind
+  uint8_t     flags; ///< KgTermFlag values
+} KgTerm;
+
+/// Facts about a term's text, found once when it is interned.
+typedef enum {
+  KG_TERM_PLAIN   = 1U << 0U, ///< N-Triples writes the text as it is
+  KG_TERM_INVALID = 1U << 1U, ///< A reader refused the text (lax mode)
+} KgTermFlag;
+
+/// A block of the string arena.
+typedef struct KgArenaBlock KgArenaBlock;
+
+/// A set of terms, each stored once, behind dense ids from 1.
+typedef struct {
+  uint64_t      seed;       ///< Hash seed
+  KgArenaBlock* blocks;     ///< String arena (newest first)
+  KgTerm*       terms;      ///< Terms by id; terms[0] is unused
+  uint32_t      n_terms;    ///< Number of entries in `terms`, with the unused 0
+  uint32_t      terms_cap;  ///< Allocated entries of `terms`
+  uint64_t*     slots;      ///< Open addressing: hash << 32 | id, 0 is empty
+  size_t        slots_mask; ///< Number of slots - 1 (a power of 2 minus 1)
+  KgStringView* langs;      ///< Language tags by index; langs[0] is ""
+  uint16_t      n_langs;    ///< Number of language tags, with the empty one
+  uint16_t      langs_cap;  ///< Allocated entries of `langs`
+} KgTerms;
+
+/// Initialise `terms` (empty).  @return KG_SUCCESS or KG_BAD_ALLOC.
+KgStatus
+kg_terms_init(KgTerms* terms, uint64_t seed);
+
+/// Free everything in `terms`.
+void
+kg_terms_fini(KgTerms* terms);
+
+/**
+   Find or add the term (kind, text, aux, lang index).
+
+   @param added If not NULL, set to true iff the term is new.
+   @return The id, or KG_NO_TERM if memory runs out or there are too many.
+*/
+KgTermId
+kg_terms_intern(KgTerms*     terms,
+                KgTermKind   kind,
+                KgStringView text,
+                uint32_t     aux,
+                uint16_t     lang,
+                bool*        added);
+
+/// Find the term (kind, text, aux, lang index), or return KG_NO_TERM.
+KgTermId
+kg_terms_find(const KgTerms* terms,
+              KgTermKind     kind,
+              KgStringView   text,
+              uint32_t       aux,
+              uint16_t       lang);
+
+/**
+   Find or add the language tag `tag`, lower-cased.
+
+   @return Its index (from 1), or 0 if memory runs out or there are too many.
+*/
+uint16_t
+kg_terms_lang(KgTerms* terms, KgStringView tag);
+
+/// Copy `len` bytes into the arena; the copy is NUL-terminated.  NULL if OOM.
+char*
+kg_terms_store(KgTerms* terms, const char* data, size_t len);
+
+/// Return term `id`, which must be valid.
+static inline const KgTerm*
+kg_terms_get(const KgTerms* const terms, const KgTermId id)
+{
+  return &terms->terms[id];
+}
+
+/// Return the text of term `id` as a view.
+static inline KgStringView
+kg_terms_text(const KgTerms* const terms, const KgTermId id)
+{
+  const KgTerm* const t = &terms->terms[id];
+  KgStringView        v = {t->str, t->len};
+  return v;
+}
+
+#endif // KG_SRC_INTERN_H

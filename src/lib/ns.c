@@ -1,0 +1,261 @@
+// Copyright the kgraph authors
+// SPDX-License-Identifier: ISC
+
+#include "ns.h"
+
+#include "alloc.h"
+#include "buffer.h"
+#include "graph.h"
+#include "log.h"
+
+#include <kgraph/graph.h>
+#include <kgraph/text.h>
+
+#include <stdint.h>
+#include <string.h>
+
+/// Vocabularies people expect under their usual prefixes.
+static const struct {
+  const char* prefix;
+  const char* iri;
+} well_known[] = {
+  {"rdf", KG_RDF_NS},
+  {"rdfs", KG_RDFS_NS},
+  {"xsd", KG_XSD_NS},
+  {"owl", KG_OWL_NS},
+  {"schema", "http://schema.org/"},
+  {"foaf", "http://xmlns.com/foaf/0.1/"},
+  {"prov", "http://www.w3.org/ns/prov#"},
+  {"skos", "http://www.w3.org/2004/02/skos/core#"},
+  {"dcterms", "http://purl.org/dc/terms/"},
+  {"org", "http://www.w3.org/ns/org#"},
+  {"time", "http://www.w3.org/2006/time#"},
+};
+
+KgStatus
+kg_namespaces_init(KgNamespaces* const namespaces, const KgGraph* const graph)
+{
+  const size_t n_graph = kg_graph_n_prefixes(graph);
+  const size_t n_known = sizeof(well_known) / sizeof(well_known[0]);
+
+  namespaces->n = 0U;
+  namespaces->ns =
+    (KgNamespace*)kg_calloc(n_graph + n_known, sizeof(KgNamespace));
+  if (!namespaces->ns) {
+    return KG_BAD_ALLOC;
+  }
+
+  for (size_t i = 0U; i < n_graph; ++i) {
+    KgNamespace* const ns = &namespaces->ns[namespaces->n];
+    kg_graph_prefix(graph, i, &ns->prefix, &ns->iri);
+    if (ns->iri.len && kg_turtle_prefix_is_valid(ns->prefix)) {
+      ++namespaces->n;
+    }
+  }
+
+  for (size_t k = 0U; k < n_known; ++k) {
+    const KgStringView prefix = kg_sv(well_known[k].prefix);
+    const KgStringView iri    = kg_sv(well_known[k].iri);
+    bool               taken  = false;
+    for (size_t i = 0U; i < namespaces->n && !taken; ++i) {
+      taken = kg_sv_equals(namespaces->ns[i].prefix, prefix) ||
+              kg_sv_equals(namespaces->ns[i].iri, iri);
+    }
+
+    if (!taken) {
+      KgNamespace* const ns = &namespaces->ns[namespaces->n++];
+      ns->prefix            = prefix;
+      ns->iri               = iri;
+      ns->known             = true;
+    }
+  }
+
+  return KG_SUCCESS;
+}
+
+void
+kg_namespaces_fini(KgNamespaces* const namespaces)
+{
+  kg_free(namespaces->ns);
+  namespaces->ns = NULL;
+  namespaces->n  = 0U;
+}
+
+long
+kg_namespaces_split(const KgNamespaces* const namespaces,
+                    const KgStringView        iri,
+                    const KgLocalCheck        check,
+                    KgStringView* const       local)
+{
+  long   best     = -1;
+  size_t best_len = 0U;
+  for (size_t i = 0U; i < namespaces->n; ++i) {
+    const KgStringView ns = namespaces->ns[i].iri;
+    if (ns.len <= iri.len && (best < 0 || ns.len > best_len) &&
+        !memcmp(iri.data, ns.data, ns.len)) {
+      const KgStringView rest = {iri.data + ns.len, iri.len - ns.len};
+      if (check(rest)) {
+        best     = (long)i;
+        best_len = ns.len;
+      }
+    }
+  }
+
+  if (best >= 0) {
+    local->data = iri.data + best_len;
+    local->len  = iri.len - best_len;
+  }
+  return best;
+}
+
+/*
+  Turtle names (Turtle 1.1 section 6.5)
+*/
+
+static bool
+is_pn_chars_base(const uint32_t c)
+{
+  return (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') ||
+         (c >= 0xC0U && c <= 0xD6U) || (c >= 0xD8U && c <= 0xF6U) ||
+         (c >= 0xF8U && c <= 0x2FFU) || (c >= 0x370U && c <= 0x37DU) ||
+         (c >= 0x37FU && c <= 0x1FFFU) || (c >= 0x200CU && c <= 0x200DU) ||
+         (c >= 0x2070U && c <= 0x218FU) || (c >= 0x2C00U && c <= 0x2FEFU) ||
+         (c >= 0x3001U && c <= 0xD7FFU) || (c >= 0xF900U && c <= 0xFDCFU) ||
+         (c >= 0xFDF0U && c <= 0xFFFDU) || (c >= 0x10000U && c <= 0xEFFFFU);
+}
+
+static bool
+is_pn_chars_u(const uint32_t c)
+{
+  return is_pn_chars_base(c) || c == '_';
+}
+
+static bool
+is_pn_chars(const uint32_t c)
+{
+  return is_pn_chars_u(c) || c == '-' || (c >= '0' && c <= '9') || c == 0xB7U ||
+         (c >= 0x300U && c <= 0x36FU) || (c >= 0x203FU && c <= 0x2040U);
+}
+
+/// Decode the code point at `s[*i]` and advance `*i`; 0xFFFFFFFF if invalid.
+static uint32_t
+next_char(const KgStringView s, size_t* const i)
+{
+  const KgStringView rest = {s.data + *i, s.len - *i};
+  size_t             len  = 0U;
+  const uint32_t     c    = kg_utf8_decode(rest, &len);
+  *i += len ? len : 1U;
+  return c;
+}
+
+bool
+kg_turtle_prefix_is_valid(const KgStringView name)
+{
+  // PN_PREFIX ::= PN_CHARS_BASE ((PN_CHARS | '.')* PN_CHARS)?
+  // but without U+00B7, U+0300 to U+036F and U+203F to U+2040: valid, yet
+  // serd 0.30 refuses them in a prefix name in object position, so a file
+  // written with them would not load everywhere
+  size_t   i    = 0U;
+  uint32_t last = 0U;
+  while (i < name.len) {
+    const uint32_t c = next_char(name, &i);
+    if (last == 0U ? !is_pn_chars_base(c)
+                   : !((is_pn_chars_base(c) || c == '_' || c == '-' ||
+                        (c >= '0' && c <= '9')) ||
+                       c == '.')) {
+      return false;
+    }
+    last = c;
+  }
+  return last != '.';
+}
+
+bool
+kg_turtle_local_is_valid(const KgStringView local)
+{
+  // PN_LOCAL without escapes:
+  // (PN_CHARS_U | ':' | [0-9]) ((PN_CHARS | '.' | ':')* (PN_CHARS | ':'))?
+  size_t   i     = 0U;
+  uint32_t last  = 0U;
+  bool     first = true;
+  while (i < local.len) {
+    const uint32_t c = next_char(local, &i);
+    if (first ? !(is_pn_chars_u(c) || c == ':' || (c >= '0' && c <= '9'))
+              : !(is_pn_chars(c) || c == '.' || c == ':')) {
+      return false;
+    }
+    first = false;
+    last  = c;
+  }
+  return last != '.';
+}
+
+/*
+  Terms for people
+*/
+
+char*
+kg_term_to_string(const KgGraph* const graph, const KgTermId id)
+{
+  KgBuffer           buf  = KG_BUFFER_INIT;
+  KgStatus           st   = KG_SUCCESS;
+  const KgStringView text = kg_term_text(graph, id);
+
+  switch (kg_term_kind(graph, id)) {
+  case KG_TERM_IRI: {
+    KgNamespaces ns;
+    if ((st = kg_namespaces_init(&ns, graph))) {
+      return NULL;
+    }
+
+    KgStringView local = {NULL, 0U};
+    const long   i =
+      kg_namespaces_split(&ns, text, kg_turtle_local_is_valid, &local);
+    if (i >= 0) {
+      st = kg_buffer_printf(&buf,
+                            "%.*s:%.*s",
+                            (int)ns.ns[i].prefix.len,
+                            ns.ns[i].prefix.data,
+                            (int)local.len,
+                            local.data);
+    } else {
+      st = kg_buffer_printf(&buf, "<%.*s>", (int)text.len, text.data);
+    }
+    kg_namespaces_fini(&ns);
+    break;
+  }
+
+  case KG_TERM_BLANK:
+    st = kg_buffer_printf(&buf, "_:%.*s", (int)text.len, text.data);
+    break;
+
+  case KG_TERM_LITERAL: {
+    const KgStringView lang = kg_term_lang(graph, id);
+    st                      = kg_buffer_append_char(&buf, '"');
+    if (!st) {
+      st = kg_buffer_append_quoted(&buf, text, SIZE_MAX);
+    }
+    if (!st) {
+      st = kg_buffer_append_char(&buf, '"');
+    }
+    if (!st && lang.len) {
+      st = kg_buffer_printf(&buf, "@%.*s", (int)lang.len, lang.data);
+    } else if (!st && kg_term_datatype(graph, id) != graph->xsd_string) {
+      char* const dt = kg_term_to_string(graph, kg_term_datatype(graph, id));
+      st             = dt ? kg_buffer_printf(&buf, "^^%s", dt) : KG_BAD_ALLOC;
+      kg_free(dt);
+    }
+    break;
+  }
+
+  case KG_TERM_NONE:
+    st = kg_buffer_append_str(&buf, "(none)");
+    break;
+  }
+
+  if (st) {
+    kg_buffer_fini(&buf);
+    return NULL;
+  }
+  return kg_buffer_steal(&buf);
+}

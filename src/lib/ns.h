@@ -1,0 +1,64 @@
+// Copyright the kgraph authors
+// SPDX-License-Identifier: ISC
+
+#ifndef KG_SRC_NS_H
+#define KG_SRC_NS_H
+
+#include <kgraph/graph.h>
+#include <kgraph/status.h>
+
+#include <stdbool.h>
+#include <stddef.h>
+
+/// A namespace with its prefix name.
+typedef struct {
+  KgStringView prefix; ///< Prefix name, without colon (borrowed)
+  KgStringView iri;    ///< Namespace IRI (borrowed)
+  bool         used;   ///< Used by some term (set by callers)
+  bool         known;  ///< One of the well-known vocabularies
+} KgNamespace;
+
+/// The namespaces a writer may use: the graph's, then well-known ones.
+typedef struct {
+  KgNamespace* ns;
+  size_t       n;
+} KgNamespaces;
+
+/**
+   Collect the prefixes of `graph`, then the well-known vocabularies (rdf,
+   rdfs, xsd, owl, ...) whose prefix name and IRI the graph does not use.
+
+   @return KG_SUCCESS or KG_BAD_ALLOC.
+*/
+KgStatus
+kg_namespaces_init(KgNamespaces* namespaces, const KgGraph* graph);
+
+/// Free `namespaces`.
+void
+kg_namespaces_fini(KgNamespaces* namespaces);
+
+/// A check that a local name is valid in some syntax.
+typedef bool (*KgLocalCheck)(KgStringView local);
+
+/**
+   Find the longest namespace of `namespaces` that `iri` starts with and
+   whose rest of `iri` passes `check`.
+
+   @return Its index, or -1 if none fits; `*local` is set to the rest.
+*/
+long
+kg_namespaces_split(const KgNamespaces* namespaces,
+                    KgStringView        iri,
+                    KgLocalCheck        check,
+                    KgStringView*       local);
+
+/// Return true iff `name` is a Turtle PN_PREFIX (or empty) that every
+/// reader accepts in any position.
+bool
+kg_turtle_prefix_is_valid(KgStringView name);
+
+/// Return true iff `local` can be written as a Turtle PN_LOCAL without escapes.
+bool
+kg_turtle_local_is_valid(KgStringView local);
+
+#endif // KG_SRC_NS_H

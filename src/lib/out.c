@@ -1,0 +1,170 @@
+// Copyright the kgraph authors
+// SPDX-License-Identifier: ISC
+
+#include "out.h"
+
+#include "graph.h"
+#include "intern.h"
+#include "order.h"
+
+#include <kgraph/graph.h>
+#include <kgraph/status.h>
+
+#include <stdio.h>
+
+void
+kg_out_init(KgOut* const out, FILE* const file)
+{
+  out->file   = file;
+  out->len    = 0U;
+  out->status = KG_SUCCESS;
+}
+
+void
+kg_out_drain(KgOut* const out)
+{
+  if (out->len && !out->status &&
+      fwrite(out->buf, 1U, out->len, out->file) != out->len) {
+    out->status = KG_BAD_WRITE;
+  }
+  out->len = 0U;
+}
+
+KgStatus
+kg_out_flush(KgOut* const out)
+{
+  kg_out_drain(out);
+  if (!out->status && fflush(out->file)) {
+    out->status = KG_BAD_WRITE;
+  }
+  return out->status;
+}
+
+void
+kg_out_uint(KgOut* const out, unsigned long long n)
+{
+  char   digits[24];
+  size_t i = sizeof(digits);
+  do {
+    digits[--i] = (char)('0' + (n % 10U));
+    n /= 10U;
+  } while (n);
+  kg_out_write(out, digits + i, sizeof(digits) - i);
+}
+
+static const char hex[] = "0123456789ABCDEF";
+
+static void
+out_u00(KgOut* const out, const unsigned char c)
+{
+  const char esc[] = {'\\', 'u', '0', '0', hex[c >> 4U], hex[c & 0xFU]};
+  kg_out_write(out, esc, sizeof(esc));
+}
+
+void
+kg_out_escaped(KgOut* const out, const KgStringView text)
+{
+  size_t start = 0U; // Start of the run of bytes written as they are
+  for (size_t i = 0U; i < text.len; ++i) {
+    const unsigned char c = (unsigned char)text.data[i];
+    if (c >= 0x20U && c != '"' && c != '\\' && c != 0x7FU) {
+      continue;
+    }
+
+    kg_out_write(out, text.data + start, i - start);
+    start = i + 1U;
+    switch (c) {
+    case '\b':
+      kg_out_write(out, "\\b", 2U);
+      break;
+    case '\t':
+      kg_out_write(out, "\\t", 2U);
+      break;
+    case '\n':
+      kg_out_write(out, "\\n", 2U);
+      break;
+    case '\f':
+      kg_out_write(out, "\\f", 2U);
+      break;
+    case '\r':
+      kg_out_write(out, "\\r", 2U);
+      break;
+    case '"':
+      kg_out_write(out, "\\\"", 2U);
+      break;
+    case '\\':
+      kg_out_write(out, "\\\\", 2U);
+      break;
+    default:
+      out_u00(out, c);
+    }
+  }
+  kg_out_write(out, text.data + start, text.len - start);
+}
+
+void
+kg_out_iriref(KgOut* const out, const KgStringView iri)
+{
+  kg_out_char(out, '<');
+  size_t start = 0U;
+  for (size_t i = 0U; i < iri.len; ++i) {
+    const unsigned char c = (unsigned char)iri.data[i];
+    if (c <= 0x20U || c == '<' || c == '>' || c == '"' || c == '{' ||
+        c == '}' || c == '|' || c == '^' || c == '`' || c == '\\') {
+      kg_out_write(out, iri.data + start, i - start);
+      out_u00(out, c);
+      start = i + 1U;
+    }
+  }
+  kg_out_write(out, iri.data + start, iri.len - start);
+  kg_out_char(out, '>');
+}
+
+void
+kg_out_blank(KgOut* const out, const KgOrder* const order, const KgTermId id)
+{
+  kg_out_write(out, "_:b", 3U);
+  kg_out_uint(out, kg_order_blank_index(order, id));
+}
+
+void
+kg_out_nt_term(KgOut* const         out,
+               const KgGraph* const graph,
+               const KgOrder* const order,
+               const KgTermId       id)
+{
+  const KgTerm* const t    = kg_terms_get(&graph->terms, id);
+  const KgStringView  text = {t->str, t->len};
+  switch ((KgTermKind)t->kind) {
+  case KG_TERM_IRI:
+    if (t->flags & KG_TERM_PLAIN) {
+      kg_out_char(out, '<');
+      kg_out_sv(out, text);
+      kg_out_char(out, '>');
+    } else {
+      kg_out_iriref(out, text);
+    }
+    break;
+  case KG_TERM_BLANK:
+    kg_out_blank(out, order, id);
+    break;
+  case KG_TERM_LITERAL:
+    kg_out_char(out, '"');
+    if (t->flags & KG_TERM_PLAIN) {
+      kg_out_sv(out, text);
+    } else {
+      kg_out_escaped(out, text);
+    }
+    kg_out_char(out, '"');
+    if (t->lang) {
+      kg_out_char(out, '@');
+      kg_out_sv(out, graph->terms.langs[t->lang]);
+    } else if (t->aux != graph->xsd_string) {
+      kg_out_write(out, "^^", 2U);
+      kg_out_nt_term(out, graph, order, t->aux);
+    }
+    break;
+  case KG_TERM_NONE:
+    break;
+  }
+}

@@ -1,0 +1,849 @@
+// Copyright the kgraph authors
+// SPDX-License-Identifier: ISC
+
+// Turtle and N-Triples, read through serd.
+//
+// serd parses; kgraph checks.  serd 0.30 hands over IRIs as written
+// (relative IRIs and prefixed names unexpanded), so the expansion and the
+// RFC 3986 resolution are ours, and so are the checks serd does not make:
+// surrogate code points from \u escapes, forbidden IRI characters, language
+// tags.  serd tells the line of an error but not of a statement, so the
+// reader follows the bytes it hands to serd to know where each triple is.
+
+#include "alloc.h"
+#include "buffer.h"
+#include "formats.h"
+#include "graph.h"
+#include "hash.h"
+#include "intern.h"
+#include "iri.h"
+#include "log.h"
+
+#include <kgraph/graph.h>
+#include <kgraph/status.h>
+#include <kgraph/syntax.h>
+#include <kgraph/text.h>
+
+#include <serd/serd.h>
+
+#include <errno.h>
+#include <stdarg.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <string.h>
+
+/// serd pages for line-based syntaxes, where positions come from lines.
+#define PAGE_SIZE 65536U
+
+/// Our own read buffer for byte-at-a-time Turtle reading.
+#define BUF_SIZE 65536U
+
+/// Entries in the cache of recent IRIs (a power of 2).
+#define CACHE_SIZE 1024U
+
+/// A prefix declared in the document being read.
+typedef struct {
+  KgBuffer name;
+  KgBuffer iri;
+} Prefix;
+
+typedef struct {
+  KgGraph*             graph;
+  KgInput*             input;
+  const KgReadOptions* options;
+  KgSyntax             syntax;
+  uint16_t             doc;   ///< Document index for origins
+  uint32_t             scope; ///< Blank node scope
+  KgStatus             status;
+  size_t               n_errors;
+  KgBuffer             base; ///< Current base IRI, or empty
+  KgBuffer             iri;  ///< Scratch: expanded or resolved IRI
+  KgBuffer             msg;  ///< Scratch: message text
+  Prefix*              prefixes;
+  size_t               n_prefixes;
+  KgTermId             cache[CACHE_SIZE]; ///< Recent IRIs, by a cheap key
+
+  // Byte-at-a-time position tracking (Turtle)
+  char     buf[BUF_SIZE];
+  size_t   buf_len;
+  size_t   buf_pos;
+  unsigned line;      ///< Line of the last byte handed to serd
+  unsigned col;       ///< Column of the last byte handed to serd
+  unsigned fnb;       ///< Column of the first non-blank byte on `line`
+  unsigned prev_line; ///< Line of the byte before the last
+  unsigned prev_fnb;  ///< First non-blank column on `prev_line`
+  bool     after_nl;  ///< The last byte was a newline
+
+  // Line-based position tracking (N-Triples): lines holding a statement
+  KgOrigin* queue;
+  size_t    queue_head;
+  size_t    queue_tail;
+  size_t    queue_cap;
+  unsigned  scan_line;
+  unsigned  scan_col;
+  bool      scan_start; ///< At the start of a line, only blanks seen yet
+  KgOrigin  last;       ///< Origin of the last statement
+} Reader;
+
+/*
+  Positions
+*/
+
+static KgCaret
+reader_caret(const Reader* const r)
+{
+  const KgCaret caret = {r->input->name, r->last.line, r->last.column};
+  return caret;
+}
+
+static KgStatus
+push_line(Reader* const r, const unsigned line, const unsigned col)
+{
+  if (r->queue_tail == r->queue_cap) {
+    if (r->queue_head) {
+      // Slide the pending lines to the front
+      memmove(r->queue,
+              r->queue + r->queue_head,
+              (r->queue_tail - r->queue_head) * sizeof(KgOrigin));
+      r->queue_tail -= r->queue_head;
+      r->queue_head = 0U;
+    }
+
+    if (r->queue_tail == r->queue_cap) {
+      const size_t    cap = r->queue_cap ? r->queue_cap * 2U : 4096U;
+      KgOrigin* const queue =
+        (KgOrigin*)kg_reallocarray(r->queue, cap, sizeof(KgOrigin));
+      if (!queue) {
+        return KG_BAD_ALLOC;
+      }
+      r->queue     = queue;
+      r->queue_cap = cap;
+    }
+  }
+
+  const KgOrigin o = {
+    line, (uint16_t)(col > UINT16_MAX ? UINT16_MAX : col), r->doc};
+  r->queue[r->queue_tail++] = o;
+  return KG_SUCCESS;
+}
+
+/// Note the lines of `page` that start a statement (N-Triples: one a line).
+static KgStatus
+scan_page(Reader* const r, const char* const page, const size_t len)
+{
+  const char* p   = page;
+  const char* end = page + len;
+  while (p < end) {
+    if (r->scan_start) {
+      // Skip blanks at the start of a line; the first other byte decides
+      const char c = *p;
+      if (c == ' ' || c == '\t') {
+        ++r->scan_col;
+        ++p;
+        continue;
+      }
+
+      r->scan_start = false;
+      if (c != '#' && c != '\n' && c != '\r') {
+        const KgStatus st = push_line(r, r->scan_line, r->scan_col + 1U);
+        if (st) {
+          return st;
+        }
+      }
+    }
+
+    // Jump to the next line end (LF, or CR as N-Triples allows)
+    const char* const nl = (const char*)memchr(p, '\n', (size_t)(end - p));
+    const char* const cr =
+      (const char*)memchr(p, '\r', (size_t)((nl ? nl : end) - p));
+    const char* const eol = cr ? cr : nl;
+    if (!eol) {
+      r->scan_col += (unsigned)(end - p);
+      break;
+    }
+
+    if (*eol == '\n') {
+      ++r->scan_line;
+      r->scan_col = 0U;
+    } else {
+      r->scan_col += (unsigned)(eol - p) + 1U;
+    }
+    r->scan_start = true;
+    p             = eol + 1;
+  }
+  return KG_SUCCESS;
+}
+
+/// Return the origin of the statement serd is emitting now.
+static KgOrigin
+statement_origin(Reader* const r)
+{
+  if (r->syntax == KG_SYNTAX_TURTLE) {
+    const KgOrigin o = {r->prev_line,
+                        (uint16_t)(r->prev_fnb > UINT16_MAX ? UINT16_MAX
+                                   : r->prev_fnb            ? r->prev_fnb
+                                                            : 1U),
+                        r->doc};
+    return o;
+  }
+
+  // Several statements on a line (invalid, but lax) keep the last line
+  if (r->queue_head < r->queue_tail) {
+    r->last = r->queue[r->queue_head++];
+  }
+  return r->last;
+}
+
+/*
+  Byte sources for serd
+*/
+
+size_t
+kg_input_read(KgInput* const input, void* const buf, const size_t n)
+{
+  if (input->file) {
+    return fread(buf, 1U, n, input->file);
+  }
+
+  const size_t left = input->len - input->pos;
+  const size_t got  = n < left ? n : left;
+  if (got) {
+    memcpy(buf, input->data + input->pos, got);
+  }
+  input->pos += got;
+  return got;
+}
+
+/// Hand serd one byte, following its position (Turtle).
+static size_t
+read_byte(void* const  buf,
+          const size_t size,
+          const size_t nmemb,
+          void* const  stream)
+{
+  (void)size;
+  (void)nmemb;
+
+  Reader* const r = (Reader*)stream;
+  if (r->buf_pos == r->buf_len) {
+    r->buf_len = kg_input_read(r->input, r->buf, sizeof(r->buf));
+    r->buf_pos = 0U;
+    if (!r->buf_len) {
+      return 0U;
+    }
+  }
+
+  const char c = r->buf[r->buf_pos++];
+  *(char*)buf  = c;
+
+  r->prev_line = r->line;
+  r->prev_fnb  = r->fnb;
+  if (r->after_nl) {
+    ++r->line;
+    r->col      = 0U;
+    r->fnb      = 0U;
+    r->after_nl = false;
+  }
+
+  ++r->col;
+  if (!r->fnb && c != ' ' && c != '\t' && c != '\r' && c != '\n') {
+    r->fnb = r->col;
+  }
+  r->after_nl = (c == '\n');
+  return 1U;
+}
+
+/// Hand serd a page, noting where its statements start (N-Triples).
+static size_t
+read_page(void* const  buf,
+          const size_t size,
+          const size_t nmemb,
+          void* const  stream)
+{
+  Reader* const r   = (Reader*)stream;
+  const size_t  got = kg_input_read(r->input, buf, size * nmemb);
+  if (got && !r->status) {
+    r->status = scan_page(r, (const char*)buf, got);
+  }
+  return got;
+}
+
+static int
+stream_error(void* const stream)
+{
+  const Reader* const r = (const Reader*)stream;
+  return kg_input_failed(r->input) || r->status == KG_BAD_ALLOC;
+}
+
+/*
+  Diagnostics
+*/
+
+#if defined(__GNUC__)
+__attribute__((format(printf, 3, 4)))
+#endif
+static KgStatus
+reader_error(Reader* const r, const KgStatus st, const char* const fmt, ...)
+{
+  const bool    lax   = r->options->flags & KG_READ_LAX;
+  const KgCaret caret = reader_caret(r);
+  va_list       args;
+
+  ++r->n_errors;
+  va_start(args, fmt);
+  kg_vlog(
+    &r->options->log, lax ? KG_LOG_WARNING : KG_LOG_ERROR, caret, fmt, args);
+  va_end(args);
+
+  if (!lax && !r->status) {
+    r->status = st;
+  }
+  return st;
+}
+
+/// Append `text` for a message, quoted and cut to a readable length.
+static const char*
+quoted(Reader* const r, const KgStringView text)
+{
+  kg_buffer_clear(&r->msg);
+  if (kg_buffer_append_quoted(&r->msg, text, 200U)) {
+    return "...";
+  }
+  return r->msg.data ? r->msg.data : "";
+}
+
+static SerdStatus
+on_serd_error(void* const handle, const SerdError* const error)
+{
+  Reader* const r = (Reader*)handle;
+  if (r->status) {
+    return SERD_SUCCESS; // Only the first error matters: the rest follow it
+  }
+
+  KgBuffer buf = KG_BUFFER_INIT;
+  va_list  args;
+  va_copy(args, *error->args);
+  const KgStatus fst = kg_buffer_vprintf(&buf, error->fmt, args);
+  va_end(args);
+
+  // serd's messages end with a newline
+  while (buf.len &&
+         (buf.data[buf.len - 1U] == '\n' || buf.data[buf.len - 1U] == ' ')) {
+    buf.data[--buf.len] = '\0';
+  }
+
+  const bool    lax   = r->options->flags & KG_READ_LAX;
+  const KgCaret caret = {
+    r->input->name, error->line, error->col ? error->col : 1U};
+  kg_log(&r->options->log,
+         lax ? KG_LOG_WARNING : KG_LOG_ERROR,
+         caret,
+         "%s",
+         fst ? "out of memory" : (buf.len ? buf.data : "syntax error"));
+  kg_buffer_fini(&buf);
+
+  ++r->n_errors;
+  if (!lax) {
+    r->status = fst                                   ? KG_BAD_ALLOC
+                : error->status == SERD_ERR_BAD_CURIE ? KG_BAD_URI
+                                                      : KG_BAD_SYNTAX;
+  }
+  return SERD_SUCCESS;
+}
+
+/*
+  IRIs and prefixes
+*/
+
+static KgStringView
+node_view(const SerdNode* const node)
+{
+  const KgStringView v = {(const char*)node->buf, node->n_bytes};
+  return v;
+}
+
+/// Check the text of an IRI (UTF-8 and forbidden characters).
+static KgStatus
+check_iri_text(Reader* const r, const KgStringView iri)
+{
+  size_t offset = 0U;
+  if (kg_utf8_check(iri, &offset)) {
+    return reader_error(
+      r, KG_BAD_TEXT, "invalid UTF-8 in IRI '%s'", quoted(r, iri));
+  }
+
+  if (kg_iri_check(iri, &offset)) {
+    const unsigned char c = (unsigned char)iri.data[offset];
+    return reader_error(r,
+                        KG_BAD_URI,
+                        c <= 0x20U
+                          ? "character U+%04X is not allowed in IRI '%s'"
+                          : "character '%c' is not allowed in IRI '%s'",
+                        (unsigned)c,
+                        quoted(r, iri));
+  }
+
+  return KG_SUCCESS;
+}
+
+/// Resolve `iri` (checked) against the current base into r->iri.
+static KgStatus
+resolve(Reader* const r, const KgStringView iri)
+{
+  kg_buffer_clear(&r->iri);
+  if (kg_iri_is_absolute(iri)) {
+    return kg_buffer_append_sv(&r->iri, iri); // IRIs are never normalised
+  }
+
+  if (r->syntax != KG_SYNTAX_TURTLE) {
+    return reader_error(r,
+                        KG_BAD_URI,
+                        "relative IRI '%s' (%s has only absolute IRIs)",
+                        quoted(r, iri),
+                        kg_syntax_name(r->syntax));
+  } else if (!r->base.len) {
+    return reader_error(r,
+                        KG_BAD_URI,
+                        "relative IRI '%s' and no base IRI to resolve it",
+                        quoted(r, iri));
+  }
+
+  const KgStatus st =
+    kg_iri_resolve_into(&r->iri, kg_buffer_view(&r->base), iri);
+  return st == KG_BAD_URI
+           ? reader_error(r, st, "cannot resolve IRI '%s'", quoted(r, iri))
+           : st;
+}
+
+static Prefix*
+find_prefix(const Reader* const r, const KgStringView name)
+{
+  for (size_t i = 0U; i < r->n_prefixes; ++i) {
+    if (kg_sv_equals(kg_buffer_view(&r->prefixes[i].name), name)) {
+      return &r->prefixes[i];
+    }
+  }
+  return NULL;
+}
+
+/// Expand the node `node` (IRI or prefixed name) into r->iri.
+static KgStatus
+expand(Reader* const r, const SerdNode* const node)
+{
+  const KgStringView text = node_view(node);
+  KgStatus           st   = KG_SUCCESS;
+
+  if (node->type == SERD_URI) {
+    return resolve(r, text);
+  }
+
+  // A prefixed name: the prefix has no colon, the local name may have some
+  const char* const colon = (const char*)memchr(text.data, ':', text.len);
+  if (!colon) {
+    return reader_error(
+      r, KG_BAD_SYNTAX, "bad prefixed name '%s'", quoted(r, text));
+  }
+
+  const KgStringView name   = {text.data, (size_t)(colon - text.data)};
+  const Prefix*      prefix = find_prefix(r, name);
+  if (!prefix) {
+    return reader_error(
+      r, KG_BAD_URI, "undefined prefix '%s'", quoted(r, name));
+  }
+
+  const KgStringView local = {colon + 1, text.len - name.len - 1U};
+  kg_buffer_clear(&r->iri);
+  if (!(st = kg_buffer_append_sv(&r->iri, kg_buffer_view(&prefix->iri)))) {
+    st = kg_buffer_append_sv(&r->iri, local);
+  }
+  return st;
+}
+
+static SerdStatus
+to_serd(const KgStatus st)
+{
+  return st ? SERD_ERR_BAD_SYNTAX : SERD_SUCCESS;
+}
+
+static SerdStatus
+on_base(void* const handle, const SerdNode* const uri)
+{
+  Reader* const r = (Reader*)handle;
+  r->last         = statement_origin(r);
+  KgStatus st     = expand(r, uri);
+  if (!st) {
+    st = check_iri_text(r, kg_buffer_view(&r->iri));
+  }
+  if (!st) {
+    kg_buffer_clear(&r->base);
+    st = kg_buffer_append_sv(&r->base, kg_buffer_view(&r->iri));
+  }
+  return to_serd(st);
+}
+
+static SerdStatus
+on_prefix(void* const           handle,
+          const SerdNode* const name,
+          const SerdNode* const uri)
+{
+  Reader* const r = (Reader*)handle;
+  r->last         = statement_origin(r);
+  KgStatus st     = expand(r, uri);
+  if (!st) {
+    st = check_iri_text(r, kg_buffer_view(&r->iri));
+  }
+  if (st) {
+    return to_serd(st);
+  }
+
+  const KgStringView name_view = node_view(name);
+  Prefix*            prefix    = find_prefix(r, name_view);
+  if (!prefix) {
+    Prefix* const prefixes =
+      (Prefix*)kg_reallocarray(r->prefixes, r->n_prefixes + 1U, sizeof(Prefix));
+    if (!prefixes) {
+      r->status = KG_BAD_ALLOC;
+      return SERD_ERR_INTERNAL;
+    }
+
+    r->prefixes = prefixes;
+    prefix      = &prefixes[r->n_prefixes++];
+    memset(prefix, 0, sizeof(*prefix));
+    st = kg_buffer_append_sv(&prefix->name, name_view);
+  }
+
+  kg_buffer_clear(&prefix->iri);
+  if (!st) {
+    st = kg_buffer_append_sv(&prefix->iri, kg_buffer_view(&r->iri));
+  }
+
+  if (!st) {
+    st = kg_graph_set_prefix(r->graph, name_view, kg_buffer_view(&r->iri));
+    st = st == KG_FAILURE ? KG_SUCCESS : st;
+  }
+
+  if (st == KG_BAD_ALLOC) {
+    r->status = st;
+  }
+  return to_serd(st);
+}
+
+/*
+  Terms
+*/
+
+/**
+   Intern the IRI `iri`, checking its text if it is new.  A text refused
+   once (in lax mode) is refused again each time it comes back.
+*/
+static KgTermId
+intern_iri(Reader* const r, const KgStringView iri)
+{
+  bool           added = false;
+  const KgTermId id =
+    kg_terms_intern(&r->graph->terms, KG_TERM_IRI, iri, 0U, 0U, &added);
+  if (!id) {
+    r->status = KG_BAD_ALLOC;
+    return KG_NO_TERM;
+  }
+
+  KgTerm* const t = &r->graph->terms.terms[id];
+  if ((added || (t->flags & KG_TERM_INVALID)) && check_iri_text(r, iri)) {
+    t->flags |= KG_TERM_INVALID;
+    return KG_NO_TERM;
+  }
+  return id;
+}
+
+/// Return a cache slot for `text` from its length and end bytes (cheap).
+static size_t
+cache_key(const KgStringView text)
+{
+  uint64_t     head = 0U;
+  uint64_t     tail = 0U;
+  const size_t n    = text.len < 8U ? text.len : 8U;
+  if (n) {
+    memcpy(&head, text.data, n);
+    memcpy(&tail, text.data + text.len - n, n);
+  }
+  return (size_t)kg_hash_u64(head ^ (tail * 0x9E3779B97F4A7C15ULL) ^ text.len) &
+         (CACHE_SIZE - 1U);
+}
+
+static KgTermId
+node_iri(Reader* const r, const SerdNode* const node)
+{
+  const KgStringView text = node_view(node);
+  if (node->type == SERD_URI && kg_iri_is_absolute(text)) {
+    // The common case: predicates, classes and subjects come again and
+    // again, so look in the cache before the term table
+    const size_t   key = cache_key(text);
+    const KgTermId hit = r->cache[key];
+    if (hit) {
+      const KgTerm* const t = kg_terms_get(&r->graph->terms, hit);
+      if (t->len == text.len && !memcmp(t->str, text.data, text.len)) {
+        return hit; // Cached terms are valid IRIs
+      }
+    }
+
+    const KgTermId id = intern_iri(r, text);
+    r->cache[key]     = id;
+    return id;
+  }
+  return expand(r, node) ? KG_NO_TERM : intern_iri(r, kg_buffer_view(&r->iri));
+}
+
+static KgTermId
+node_term(Reader* const r, const SerdNode* const node)
+{
+  switch (node->type) {
+  case SERD_URI:
+  case SERD_CURIE:
+    return node_iri(r, node);
+
+  case SERD_BLANK: {
+    const KgTermId id = kg_graph_blank(r->graph, node_view(node), r->scope);
+    if (!id) {
+      r->status = KG_BAD_ALLOC;
+    }
+    return id;
+  }
+
+  case SERD_NOTHING:
+  case SERD_LITERAL:
+    break;
+  }
+
+  reader_error(
+    r, KG_BAD_SYNTAX, "unexpected node '%s'", quoted(r, node_view(node)));
+  return KG_NO_TERM;
+}
+
+/// Report the invalid UTF-8 (or surrogate) in the text of a literal.
+static void
+report_literal_text(Reader* const r, const KgStringView text, const size_t off)
+{
+  const unsigned char* const b = (const unsigned char*)text.data + off;
+  if (off + 3U <= text.len && b[0] == 0xEDU && b[1] >= 0xA0U && b[1] <= 0xBFU) {
+    const unsigned cp = 0xD000U | ((b[1] & 0x3FU) << 6U) | (b[2] & 0x3FU);
+    reader_error(r,
+                 KG_BAD_TEXT,
+                 "surrogate code point U+%04X in literal '%s'",
+                 cp,
+                 quoted(r, text));
+  } else {
+    reader_error(
+      r, KG_BAD_TEXT, "invalid UTF-8 in literal '%s'", quoted(r, text));
+  }
+}
+
+static KgTermId
+literal_term(Reader* const         r,
+             const SerdNode* const node,
+             const SerdNode* const datatype,
+             const SerdNode* const lang)
+{
+  const KgStringView text = node_view(node);
+  KgTermId           dt   = r->graph->xsd_string;
+  uint16_t           tag  = 0U;
+  if (lang && lang->type != SERD_NOTHING && lang->n_bytes) {
+    const KgStringView tag_view = node_view(lang);
+    if (!kg_langtag_is_valid(tag_view)) {
+      reader_error(
+        r, KG_BAD_SYNTAX, "malformed language tag '%s'", quoted(r, tag_view));
+      return KG_NO_TERM;
+    }
+    if (!(tag = kg_terms_lang(&r->graph->terms, tag_view))) {
+      r->status = KG_BAD_ALLOC;
+      return KG_NO_TERM;
+    }
+    dt = r->graph->rdf_langstring;
+  } else if (datatype && datatype->type != SERD_NOTHING) {
+    if (!(dt = node_iri(r, datatype))) {
+      return KG_NO_TERM;
+    }
+    if (dt == r->graph->rdf_langstring) {
+      reader_error(
+        r,
+        KG_BAD_SYNTAX,
+        "literal '%s' has datatype rdf:langString but no language tag",
+        quoted(r, text));
+      return KG_NO_TERM;
+    }
+  }
+
+  bool           added = false;
+  const KgTermId id =
+    kg_terms_intern(&r->graph->terms, KG_TERM_LITERAL, text, dt, tag, &added);
+  if (!id) {
+    r->status = KG_BAD_ALLOC;
+    return KG_NO_TERM;
+  }
+
+  KgTerm* const t   = &r->graph->terms.terms[id];
+  size_t        off = 0U;
+  if ((added || (t->flags & KG_TERM_INVALID)) && kg_utf8_check(text, &off)) {
+    t->flags |= KG_TERM_INVALID;
+    report_literal_text(r, text, off);
+    return KG_NO_TERM;
+  }
+  return id;
+}
+
+static SerdStatus
+on_statement(void* const              handle,
+             const SerdStatementFlags flags,
+             const SerdNode* const    graph,
+             const SerdNode* const    subject,
+             const SerdNode* const    predicate,
+             const SerdNode* const    object,
+             const SerdNode* const    object_datatype,
+             const SerdNode* const    object_lang)
+{
+  (void)flags;
+  (void)graph;
+
+  Reader* const r = (Reader*)handle;
+  if (r->status) {
+    return SERD_ERR_BAD_SYNTAX;
+  }
+
+  r->last = statement_origin(r);
+
+  const KgTermId s = node_term(r, subject);
+  const KgTermId p = s ? node_iri(r, predicate) : KG_NO_TERM;
+  const KgTermId o = !p ? KG_NO_TERM
+                     : object->type == SERD_LITERAL
+                       ? literal_term(r, object, object_datatype, object_lang)
+                       : node_term(r, object);
+  if (!o) {
+    return r->status ? SERD_ERR_BAD_SYNTAX : SERD_SUCCESS; // Lax: skip it
+  }
+
+  const KgStatus st = kg_graph_add_at(r->graph, s, p, o, r->last);
+  if (st > KG_FAILURE) {
+    if (st == KG_BAD_LIMIT) {
+      reader_error(r, st, "too many triples");
+    }
+    r->status = st;
+    return SERD_ERR_INTERNAL;
+  }
+
+  return SERD_SUCCESS;
+}
+
+/*
+  Reading
+*/
+
+static void
+reader_fini(Reader* const r)
+{
+  for (size_t i = 0U; i < r->n_prefixes; ++i) {
+    kg_buffer_fini(&r->prefixes[i].name);
+    kg_buffer_fini(&r->prefixes[i].iri);
+  }
+  kg_free(r->prefixes);
+  kg_free(r->queue);
+  kg_buffer_fini(&r->base);
+  kg_buffer_fini(&r->iri);
+  kg_buffer_fini(&r->msg);
+}
+
+KgStatus
+kg_read_serd(KgGraph* const             graph,
+             KgInput* const             input,
+             const KgSyntax             syntax,
+             const char* const          base,
+             const KgReadOptions* const options)
+{
+  Reader* const r = (Reader*)kg_calloc(1U, sizeof(Reader));
+  if (!r) {
+    return KG_BAD_ALLOC;
+  }
+
+  r->graph         = graph;
+  r->input         = input;
+  r->options       = options;
+  r->syntax        = syntax;
+  r->scope         = kg_graph_new_scope(graph);
+  r->doc           = kg_graph_add_document(graph, input->name);
+  r->line          = 1U;
+  r->prev_line     = 1U;
+  r->scan_line     = 1U;
+  r->scan_start    = true;
+  r->last.line     = 1U;
+  r->last.document = r->doc;
+
+  KgStatus st = r->doc ? KG_SUCCESS : KG_BAD_ALLOC;
+  if (!st && base && *base) {
+    const KgStringView base_view = kg_sv(base);
+    st = kg_utf8_check(base_view, NULL) || kg_iri_check(base_view, NULL) ||
+             !kg_iri_is_absolute(base_view)
+           ? KG_BAD_ARG
+           : kg_buffer_append_sv(&r->base, base_view);
+    if (st == KG_BAD_ARG) {
+      kg_log(&options->log,
+             KG_LOG_ERROR,
+             KG_NO_CARET,
+             "base IRI '%s' is not an absolute IRI",
+             base);
+      st = KG_BAD_URI;
+    }
+  }
+
+  SerdReader* const reader =
+    st ? NULL
+       : serd_reader_new(syntax == KG_SYNTAX_TURTLE ? SERD_TURTLE
+                                                    : SERD_NTRIPLES,
+                         r,
+                         NULL,
+                         on_base,
+                         on_prefix,
+                         on_statement,
+                         NULL);
+  if (!st && !reader) {
+    st = KG_BAD_ALLOC;
+  }
+
+  if (!st) {
+    serd_reader_set_strict(reader, !(options->flags & KG_READ_LAX));
+    serd_reader_set_error_sink(reader, on_serd_error, r);
+
+    const bool       by_byte = syntax == KG_SYNTAX_TURTLE;
+    const SerdStatus sst =
+      serd_reader_read_source(reader,
+                              by_byte ? read_byte : read_page,
+                              stream_error,
+                              r,
+                              (const uint8_t*)input->name,
+                              by_byte ? 1U : PAGE_SIZE);
+
+    if (kg_input_failed(input)) {
+      kg_log(&options->log,
+             KG_LOG_ERROR,
+             KG_NO_CARET,
+             "cannot read '%s': %s",
+             input->name,
+             strerror(errno ? errno : EIO));
+      st = KG_BAD_READ;
+    } else if (r->status) {
+      st = r->status;
+    } else if (sst > SERD_FAILURE && !(options->flags & KG_READ_LAX)) {
+      if (!r->n_errors) {
+        kg_log(&options->log,
+               KG_LOG_ERROR,
+               reader_caret(r),
+               "cannot parse %s (serd status %d)",
+               kg_syntax_name(syntax),
+               (int)sst);
+      }
+      st = KG_BAD_SYNTAX;
+    }
+  }
+
+  serd_reader_free(reader);
+  reader_fini(r);
+  kg_free(r);
+  return st;
+}

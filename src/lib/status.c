@@ -1,0 +1,43 @@
+// Copyright the kgraph authors
+// SPDX-License-Identifier: ISC
+
+#include <kgraph/kgraph.h>
+#include <kgraph/status.h>
+
+const char*
+kg_strerror(const KgStatus st)
+{
+  switch (st) {
+  case KG_SUCCESS:
+    return "success";
+  case KG_FAILURE:
+    return "no result";
+  case KG_BAD_ALLOC:
+    return "out of memory";
+  case KG_BAD_ARG:
+    return "invalid argument";
+  case KG_BAD_READ:
+    return "cannot read input";
+  case KG_BAD_WRITE:
+    return "cannot write output";
+  case KG_BAD_SYNTAX:
+    return "syntax error";
+  case KG_BAD_TEXT:
+    return "invalid text";
+  case KG_BAD_URI:
+    return "invalid IRI";
+  case KG_BAD_DATA:
+    return "invalid data";
+  case KG_BAD_INTERNAL:
+    return "internal error";
+  case KG_BAD_LIMIT:
+    return "limit exceeded";
+  }
+  return "unknown error";
+}
+
+const char*
+kg_version(void)
+{
+  return KG_VERSION_STRING;
+}

@@ -1,0 +1,499 @@
+// Copyright the kgraph authors
+// SPDX-License-Identifier: ISC
+
+// The command line, through kg_cli_main() with memory streams.
+
+#include "cli.h"
+
+#include <criterion/criterion.h>
+#include <criterion/redirect.h>
+
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+typedef struct {
+  int   status;
+  char* out;
+  char* err;
+} Run;
+
+/// Run `kgraph ARGS...` (NULL-terminated) and capture its streams.
+static Run
+run(const char* const first, ...)
+{
+  // getopt wants mutable strings
+  static char args_buf[64][512];
+  char*       argv[64] = {args_buf[0], args_buf[1]};
+  int         argc     = 2;
+  snprintf(args_buf[0], sizeof(args_buf[0]), "kgraph");
+  snprintf(args_buf[1], sizeof(args_buf[1]), "%s", first);
+
+  va_list args;
+  va_start(args, first);
+  for (const char* a = NULL; (a = va_arg(args, const char*)) && argc < 63;
+       ++argc) {
+    snprintf(args_buf[argc], sizeof(args_buf[argc]), "%s", a);
+    argv[argc] = args_buf[argc];
+  }
+  va_end(args);
+  argv[argc] = NULL;
+
+  Run    r       = {0, NULL, NULL};
+  size_t out_len = 0U;
+  size_t err_len = 0U;
+  FILE*  out     = open_memstream(&r.out, &out_len);
+  FILE*  err     = open_memstream(&r.err, &err_len);
+  r.status       = kg_cli_main(argc, argv, out, err);
+  fclose(out);
+  fclose(err);
+  return r;
+}
+
+static void
+run_free(Run* const r)
+{
+  free(r->out);
+  free(r->err);
+}
+
+static char*
+tmp_dir(void)
+{
+  static char dir[64];
+  snprintf(dir, sizeof(dir), "/tmp/kgraph-cli-XXXXXX");
+  cr_assert_not_null(mkdtemp(dir));
+  return dir;
+}
+
+static char*
+path_in(const char* const dir, const char* const name)
+{
+  static char path[4][256];
+  static int  next = 0;
+  char* const p    = path[next++ % 4];
+  snprintf(p, sizeof(path[0]), "%s/%s", dir, name);
+  return p;
+}
+
+static void
+write_file(const char* const path, const char* const text)
+{
+  FILE* const f = fopen(path, "wb");
+  cr_assert_not_null(f);
+  fputs(text, f);
+  fclose(f);
+}
+
+static char*
+read_file(const char* const path)
+{
+  FILE* const f = fopen(path, "rb");
+  if (!f) {
+    return NULL;
+  }
+  fseek(f, 0, SEEK_END);
+  const long len = ftell(f);
+  fseek(f, 0, SEEK_SET);
+  char* const text = (char*)calloc((size_t)len + 1U, 1U);
+  cr_assert_eq(fread(text, 1U, (size_t)len, f), (size_t)len);
+  fclose(f);
+  return text;
+}
+
+static bool
+exists(const char* const path)
+{
+  struct stat st;
+  return !stat(path, &st);
+}
+
+static const char* const good = "@prefix ex: <http://example.org/> .\n"
+                                "ex:a a ex:Thing ;\n"
+                                "  ex:name \"A\"@en .\n";
+
+static const char* const bad = "@prefix ex: <http://example.org/> .\n"
+                               "ex:a a ex:Thing ;\n"
+                               "  ex:name \"A\"@en\n"
+                               "ex:b ex:name \"B\" .\n";
+
+Test(cli, help)
+{
+  Run r = run("--help", NULL);
+  cr_assert_eq(r.status, 0);
+  cr_assert(strstr(r.out, "Usage: kgraph COMMAND"));
+  cr_assert(strstr(r.out, "  export "));
+  cr_assert(strstr(r.out, "Exit status:"));
+  cr_assert_str_eq(r.err, "");
+  run_free(&r);
+}
+
+Test(cli, command_help)
+{
+  static const char* const commands[] = {"export", "stats"};
+  for (size_t i = 0U; i < 2U; ++i) {
+    Run r = run(commands[i], "--help", NULL);
+    cr_assert_eq(r.status, 0);
+    cr_assert(!strncmp(r.out, "Usage: kgraph ", 14U));
+    cr_assert(strstr(r.out, commands[i]));
+    run_free(&r);
+  }
+}
+
+Test(cli, version)
+{
+  Run r = run("--version", NULL);
+  cr_assert_eq(r.status, 0);
+  cr_assert_str_eq(r.out, "kgraph " KG_VERSION_STRING "\n");
+  run_free(&r);
+}
+
+Test(cli, usage_errors)
+{
+  Run r = run("frobnicate", NULL);
+  cr_assert_eq(r.status, KG_EXIT_USAGE);
+  cr_assert_str_eq(r.err,
+                   "kgraph: unknown command 'frobnicate'\n"
+                   "Try 'kgraph --help' for more information.\n");
+  run_free(&r);
+
+  r = run("export", "--fromat", "turtle", "x.ttl", NULL);
+  cr_assert_eq(r.status, KG_EXIT_USAGE);
+  cr_assert_str_eq(r.err,
+                   "kgraph: unrecognized option '--fromat'\n"
+                   "Try 'kgraph export --help' for more information.\n");
+  run_free(&r);
+
+  r = run("export", "-Z", "x.ttl", NULL);
+  cr_assert_eq(r.status, KG_EXIT_USAGE);
+  cr_assert(strstr(r.err, "invalid option -- 'Z'"));
+  run_free(&r);
+
+  r = run("export", "--to", "xml", "x.ttl", NULL);
+  cr_assert_eq(r.status, KG_EXIT_USAGE);
+  cr_assert(
+    !strncmp(r.err, "kgraph: unknown output format 'xml'", 35U), "%s", r.err);
+  run_free(&r);
+
+  r = run("export", "--from", "pdf", "x.ttl", NULL);
+  cr_assert_eq(r.status, KG_EXIT_USAGE);
+  run_free(&r);
+
+  r = run("export", "--base", "relative", "x.ttl", NULL);
+  cr_assert_eq(r.status, KG_EXIT_USAGE);
+  run_free(&r);
+
+  r = run("export", NULL);
+  cr_assert_eq(r.status, KG_EXIT_USAGE);
+  cr_assert(strstr(r.err, "missing INPUT"));
+  run_free(&r);
+
+  r = run("export", "-o", NULL);
+  cr_assert_eq(r.status, KG_EXIT_USAGE);
+  cr_assert(strstr(r.err, "requires an argument"));
+  run_free(&r);
+
+  r = run("export", "-o", "out.xyz", "x.ttl", NULL);
+  cr_assert_eq(r.status, KG_EXIT_USAGE);
+  cr_assert(strstr(r.err, "use --to"));
+  run_free(&r);
+}
+
+Test(cli, export_to_stdout)
+{
+  const char* const dir = tmp_dir();
+  const char* const in  = path_in(dir, "g.ttl");
+  write_file(in, good);
+
+  Run r = run("export", in, NULL);
+  cr_assert_eq(r.status, 0, "%s", r.err);
+  cr_assert_str_eq(
+    r.out,
+    "<http://example.org/a> <http://example.org/name> \"A\"@en .\n"
+    "<http://example.org/a> "
+    "<http://www.w3.org/1999/02/22-rdf-syntax-ns#type> "
+    "<http://example.org/Thing> .\n");
+  cr_assert_str_eq(r.err, "");
+  run_free(&r);
+
+  r = run("export", "--to", "turtle", in, NULL);
+  cr_assert_eq(r.status, 0);
+  cr_assert_str_eq(r.out,
+                   "@prefix ex: <http://example.org/> .\n"
+                   "\n"
+                   "ex:a\n"
+                   "    a ex:Thing ;\n"
+                   "    ex:name \"A\"@en .\n");
+  run_free(&r);
+}
+
+Test(cli, export_to_file_by_extension)
+{
+  const char* const dir = tmp_dir();
+  const char* const in  = path_in(dir, "g.ttl");
+  const char* const out = path_in(dir, "out.nt");
+  write_file(in, good);
+
+  Run r = run("export", "-o", out, in, NULL);
+  cr_assert_eq(r.status, 0, "%s", r.err);
+  cr_assert_str_eq(r.out, "");
+  char* const text = read_file(out);
+  cr_assert(text && !strncmp(text, "<http://example.org/a>", 22U));
+  free(text);
+  run_free(&r);
+}
+
+Test(cli, syntax_error_has_location_and_leaves_no_output)
+{
+  const char* const dir = tmp_dir();
+  const char* const in  = path_in(dir, "bad.ttl");
+  const char* const out = path_in(dir, "out.ttl");
+  write_file(in, bad);
+
+  Run r = run("export", "-o", out, in, NULL);
+  cr_assert_eq(r.status, KG_EXIT_INPUT);
+  char expected[300];
+  snprintf(expected, sizeof(expected), "%s:4:", in);
+  cr_assert(!strncmp(r.err, expected, strlen(expected)), "%s", r.err);
+  cr_assert(strstr(r.err, ": error: "));
+  cr_assert_not(exists(out));
+  run_free(&r);
+
+  // An existing output file is left as it was
+  write_file(out, "old\n");
+  r = run("export", "-o", out, in, NULL);
+  cr_assert_eq(r.status, KG_EXIT_INPUT);
+  char* const text = read_file(out);
+  cr_assert_str_eq(text, "old\n");
+  free(text);
+  run_free(&r);
+
+  // And no temporary file stays behind
+  char cmd[512];
+  snprintf(cmd, sizeof(cmd), "test $(ls -A '%s' | wc -l) -eq 2", dir);
+  cr_assert_eq(system(cmd), 0);
+}
+
+Test(cli, missing_input_file)
+{
+  Run r = run("export", "/nonexistent/g.ttl", NULL);
+  cr_assert_eq(r.status, KG_EXIT_INPUT);
+  cr_assert_str_eq(r.err,
+                   "kgraph: error: cannot open '/nonexistent/g.ttl': "
+                   "No such file or directory\n");
+  run_free(&r);
+}
+
+Test(cli, unknown_input_extension)
+{
+  const char* const dir = tmp_dir();
+  const char* const in  = path_in(dir, "g.data");
+  write_file(in, good);
+
+  Run r = run("export", in, NULL);
+  cr_assert_eq(r.status, KG_EXIT_INPUT);
+  cr_assert(strstr(r.err, "use --from"));
+  run_free(&r);
+
+  r = run("export", "--from", "turtle", in, NULL);
+  cr_assert_eq(r.status, 0);
+  run_free(&r);
+}
+
+Test(cli, unwritable_output)
+{
+  const char* const dir = tmp_dir();
+  const char* const in  = path_in(dir, "g.ttl");
+  write_file(in, good);
+
+  Run r = run("export", "-o", "/nonexistent/dir/out.nt", in, NULL);
+  cr_assert_eq(r.status, KG_EXIT_OUTPUT);
+  cr_assert(
+    strstr(r.err, "cannot write '/nonexistent/dir/out.nt'"), "%s", r.err);
+  run_free(&r);
+}
+
+Test(cli, full_stdout_is_an_output_error)
+{
+  const char* const dir = tmp_dir();
+  const char* const in  = path_in(dir, "g.ttl");
+  write_file(in, good);
+
+  FILE* const full = fopen("/dev/full", "w");
+  cr_assert_not_null(full);
+  char a0[] = "kgraph";
+  char a1[] = "export";
+  char a2[256];
+  snprintf(a2, sizeof(a2), "%s", in);
+  char*       argv[] = {a0, a1, a2, NULL};
+  char*       err    = NULL;
+  size_t      len    = 0U;
+  FILE* const errs   = open_memstream(&err, &len);
+  const int   status = kg_cli_main(3, argv, full, errs);
+  fclose(errs);
+  fclose(full);
+  cr_assert_eq(status, KG_EXIT_OUTPUT);
+  cr_assert(strstr(err, "cannot write"), "%s", err);
+  free(err);
+}
+
+Test(cli, stdin_needs_from, .init = cr_redirect_stdin)
+{
+  FILE* const in = cr_get_redirected_stdin();
+  fputs("<http://a/s> <http://a/p> \"x\" .\n", in);
+  fclose(in);
+
+  Run r = run("export", "-", NULL);
+  cr_assert_eq(r.status, KG_EXIT_INPUT);
+  cr_assert(strstr(r.err, "needs --from"));
+  run_free(&r);
+}
+
+Test(cli, stdin_to_stdout, .init = cr_redirect_stdin)
+{
+  FILE* const in = cr_get_redirected_stdin();
+  fputs(
+    "<http://a/s> <http://a/p> \"x\" .\n<http://a/s> <http://a/p> \"x\" .\n",
+    in);
+  fclose(in);
+
+  Run r = run("export", "--from", "ntriples", "--to", "turtle", "-", NULL);
+  cr_assert_eq(r.status, 0, "%s", r.err);
+  cr_assert_str_eq(r.out, "<http://a/s>\n    <http://a/p> \"x\" .\n");
+  run_free(&r);
+}
+
+Test(cli, errors_in_stdin_name_it)
+{
+  const char* const dir = tmp_dir();
+  const char* const in  = path_in(dir, "bad.nt");
+  write_file(in, "<http://a/s> <http://a/p> \"\\uD800\" .\n");
+
+  Run r = run("export", in, NULL);
+  cr_assert_eq(r.status, KG_EXIT_INPUT);
+  char expected[300];
+  snprintf(expected,
+           sizeof(expected),
+           "%s:1:1: error: surrogate code point U+D800",
+           in);
+  cr_assert(!strncmp(r.err, expected, strlen(expected)), "%s", r.err);
+  run_free(&r);
+}
+
+Test(cli, several_inputs_merge)
+{
+  const char* const dir = tmp_dir();
+  const char* const a   = path_in(dir, "a.nt");
+  const char* const b   = path_in(dir, "b.ttl");
+  write_file(a,
+             "_:x <http://a/p> \"1\" .\n<http://a/s> <http://a/p> \"1\" .\n");
+  write_file(b, "@prefix a: <http://a/> .\n_:x a:p \"1\" . a:s a:p \"1\" .\n");
+
+  Run r = run("stats", a, b, NULL);
+  cr_assert_eq(r.status, 0, "%s", r.err);
+  // The two _:x are two nodes; the ground triple is there once
+  cr_assert(strstr(r.out, "triples               3\n"), "%s", r.out);
+  cr_assert(strstr(r.out, "blank nodes           2\n"), "%s", r.out);
+  run_free(&r);
+}
+
+Test(cli, stats_json)
+{
+  const char* const dir = tmp_dir();
+  const char* const in  = path_in(dir, "g.ttl");
+  write_file(in, good);
+
+  Run r = run("stats", "--json", in, NULL);
+  cr_assert_eq(r.status, 0, "%s", r.err);
+  cr_assert_str_eq(
+    r.out,
+    "{\n"
+    "  \"triples\": 2,\n"
+    "  \"subjects\": 1,\n"
+    "  \"predicates\": 2,\n"
+    "  \"objects\": 2,\n"
+    "  \"iris\": 4,\n"
+    "  \"blank_nodes\": 0,\n"
+    "  \"literals\": 1,\n"
+    "  \"instances_per_class\": {\n"
+    "    \"http://example.org/Thing\": 1\n"
+    "  },\n"
+    "  \"uses_per_predicate\": {\n"
+    "    \"http://example.org/name\": 1,\n"
+    "    \"http://www.w3.org/1999/02/22-rdf-syntax-ns#type\": 1\n"
+    "  }\n"
+    "}\n");
+  run_free(&r);
+}
+
+/// Collect the long options (`--name`) mentioned in `text` into `names`.
+static size_t
+long_options(const char*       text,
+             char              names[][32],
+             size_t            n,
+             const char* const marker)
+{
+  const size_t marker_len = strlen(marker);
+  while ((text = strstr(text, marker))) {
+    text += marker_len;
+    size_t len = 0U;
+    while (len < 31U &&
+           (text[len] == '-' || (text[len] >= 'a' && text[len] <= 'z'))) {
+      ++len;
+    }
+    bool seen = false;
+    for (size_t i = 0U; i < n && !seen; ++i) {
+      seen = strlen(names[i]) == len && !strncmp(names[i], text, len);
+    }
+    if (len && !seen && n < 128U) {
+      memcpy(names[n], text, len);
+      names[n++][len] = '\0';
+    }
+  }
+  return n;
+}
+
+Test(cli, man_page_and_help_agree)
+{
+  char path[512];
+  snprintf(path, sizeof(path), "%s/src/cli/kgraph.1", getenv("KG_SOURCE_ROOT"));
+  char* const man = read_file(path);
+  cr_assert_not_null(man, "cannot read %s", path);
+
+  static char help_opts[128][32];
+  static char man_opts[128][32];
+  size_t      n_help = 0U;
+
+  static const char* const commands[] = {"export", "stats"};
+  for (size_t i = 0U; i < sizeof(commands) / sizeof(commands[0]); ++i) {
+    Run r  = run(commands[i], "--help", NULL);
+    n_help = long_options(r.out, help_opts, n_help, "  --");
+    n_help = long_options(r.out, help_opts, n_help, ", --");
+    run_free(&r);
+  }
+  Run r  = run("--help", NULL);
+  n_help = long_options(r.out, help_opts, n_help, ", --");
+  run_free(&r);
+
+  // mdoc writes a long option as "Fl -name"
+  const size_t n_man = long_options(man, man_opts, 0U, "Fl -");
+  for (size_t i = 0U; i < n_help; ++i) {
+    bool found = false;
+    for (size_t j = 0U; j < n_man && !found; ++j) {
+      found = !strcmp(help_opts[i], man_opts[j]);
+    }
+    cr_expect(found, "--%s is in --help but not in kgraph.1", help_opts[i]);
+  }
+  for (size_t j = 0U; j < n_man; ++j) {
+    bool found = false;
+    for (size_t i = 0U; i < n_help && !found; ++i) {
+      found = !strcmp(help_opts[i], man_opts[j]);
+    }
+    cr_expect(found, "--%s is in kgraph.1 but not in --help", man_opts[j]);
+  }
+  cr_assert_gt(n_help, 5U);
+  free(man);
+}

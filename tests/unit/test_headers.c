@@ -1,0 +1,41 @@
+// Copyright the kgraph authors
+// SPDX-License-Identifier: ISC
+
+// Each public header is compiled alone in headers/h_*.c; this only makes
+// sure those files are part of the build, and checks a few constants.
+
+#include <kgraph/kgraph.h>
+
+#include <criterion/criterion.h>
+
+int
+kg_test_header_graph(void);
+int
+kg_test_header_kgraph(void);
+int
+kg_test_header_status(void);
+int
+kg_test_header_syntax(void);
+int
+kg_test_header_text(void);
+
+Test(headers, each_compiles_alone)
+{
+  cr_assert_eq(kg_test_header_graph() + kg_test_header_kgraph() +
+                 kg_test_header_status() + kg_test_header_syntax() +
+                 kg_test_header_text(),
+               0);
+}
+
+Test(headers, version)
+{
+  cr_assert_str_eq(kg_version(), KG_VERSION_STRING);
+}
+
+Test(headers, strerror_names_every_status)
+{
+  for (int st = KG_SUCCESS; st <= KG_BAD_LIMIT; ++st) {
+    cr_assert_str_neq(kg_strerror((KgStatus)st), "unknown error");
+  }
+  cr_assert_str_eq(kg_strerror((KgStatus)999), "unknown error");
+}

@@ -1,0 +1,124 @@
+// Copyright the kgraph authors
+// SPDX-License-Identifier: ISC
+
+#include "graph.h"
+#include "order.h"
+
+#include <kgraph/kgraph.h>
+
+#include <criterion/criterion.h>
+
+#include <stdio.h>
+
+Test(order, ranks_follow_term_order)
+{
+  KgGraph* const g = kg_graph_new();
+  // Terms interned in an order unrelated to their sorted order
+  const char* const iris[] = {
+    "http://e/zz", "http://e/a", "http://e/", "http://e/a/b", "http://e/ab"};
+  KgTermId ids[5];
+  for (size_t i = 0U; i < 5U; ++i) {
+    ids[i] = kg_graph_iri(g, kg_sv(iris[i]));
+    kg_graph_add(g, ids[i], ids[i], ids[i]);
+  }
+
+  KgOrder order;
+  cr_assert_eq(kg_order_init(&order, g, 0U), KG_SUCCESS);
+  for (KgTermId a = 1U; a <= kg_graph_n_terms(g); ++a) {
+    for (KgTermId b = 1U; b <= kg_graph_n_terms(g); ++b) {
+      const int c = kg_term_compare(g, a, b);
+      cr_assert_eq(c < 0, order.rank[a] < order.rank[b]);
+      cr_assert_eq(c == 0, order.rank[a] == order.rank[b]);
+    }
+  }
+
+  // Triples come out by subject
+  for (size_t i = 1U; i < order.n_triples; ++i) {
+    const KgTriple* const x = &kg_graph_triples(g)[order.triples[i - 1U]];
+    const KgTriple* const y = &kg_graph_triples(g)[order.triples[i]];
+    cr_assert_lt(kg_term_compare(g, x->s, y->s), 0);
+  }
+  kg_order_fini(&order);
+  kg_graph_free(g);
+}
+
+Test(order, many_terms_sort_like_compare)
+{
+  // Enough terms, sharing long prefixes, to exercise the radix partitioning
+  KgGraph* const g = kg_graph_new();
+  const KgTermId p = kg_graph_iri(g, KG_SV("http://e/p"));
+  char           buf[80];
+  for (unsigned i = 0U; i < 3000U; ++i) {
+    const int      n = snprintf(buf,
+                           sizeof(buf),
+                           "http://example.org/id/%u/%u",
+                           (i * 7919U) % 1000U,
+                           i % 3U);
+    const KgTermId s = kg_graph_iri(g, (KgStringView){buf, (size_t)n});
+    const KgTermId b =
+      kg_graph_blank(g, (KgStringView){buf + 18, 4U}, 1U + i % 2U);
+    const KgTermId l = kg_graph_literal(g,
+                                        (KgStringView){buf + 20, 3U},
+                                        KG_NO_TERM,
+                                        (i % 2U) ? KG_SV("en") : KG_SV(""));
+    kg_graph_add(g, s, p, l);
+    kg_graph_add(g, b, p, s);
+  }
+
+  KgOrder order;
+  cr_assert_eq(kg_order_init(&order, g, 0U), KG_SUCCESS);
+  const size_t n       = kg_graph_n_terms(g);
+  KgTermId*    by_rank = calloc(n, sizeof(KgTermId));
+  for (KgTermId id = 1U; id <= n; ++id) {
+    cr_assert_lt(order.rank[id], n);
+    cr_assert_eq(by_rank[order.rank[id]], 0U, "two terms share a rank");
+    by_rank[order.rank[id]] = id;
+  }
+  for (size_t r = 1U; r < n; ++r) {
+    cr_assert_lt(
+      kg_term_compare(g, by_rank[r - 1U], by_rank[r]), 0, "rank %zu", r);
+  }
+  free(by_rank);
+
+  // Within a subject, by predicate then object
+  for (size_t i = 1U; i < order.n_triples; ++i) {
+    const KgTriple* const x = &kg_graph_triples(g)[order.triples[i - 1U]];
+    const KgTriple* const y = &kg_graph_triples(g)[order.triples[i]];
+    const int             c = kg_term_compare(g, x->s, y->s);
+    cr_assert_leq(c, 0);
+    if (!c) {
+      cr_assert_lt(kg_term_compare(g, x->o, y->o), 0);
+    }
+  }
+  kg_order_fini(&order);
+  kg_graph_free(g);
+}
+
+Test(order, type_first)
+{
+  KgGraph* const g = kg_graph_new();
+  const KgTermId s = kg_graph_iri(g, KG_SV("http://e/s"));
+  const KgTermId a = kg_graph_iri(g, KG_SV("http://a/p"));
+  const KgTermId t = kg_graph_iri(g, KG_SV(KG_RDF_TYPE));
+  kg_graph_add(g, s, a, s);
+  kg_graph_add(g, s, t, s);
+
+  KgOrder order;
+  cr_assert_eq(kg_order_init(&order, g, 0U), KG_SUCCESS);
+  cr_assert_eq(kg_graph_triples(g)[order.triples[0]].p, a);
+  kg_order_fini(&order);
+  cr_assert_eq(kg_order_init(&order, g, KG_ORDER_TYPE_FIRST), KG_SUCCESS);
+  cr_assert_eq(kg_graph_triples(g)[order.triples[0]].p, t);
+  kg_order_fini(&order);
+  kg_graph_free(g);
+}
+
+Test(order, empty_graph)
+{
+  KgGraph* const g = kg_graph_new();
+  KgOrder        order;
+  cr_assert_eq(kg_order_init(&order, g, 0U), KG_SUCCESS);
+  cr_assert_eq(order.n_triples, 0U);
+  kg_order_fini(&order);
+  kg_graph_free(g);
+}

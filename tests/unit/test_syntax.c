@@ -1,0 +1,420 @@
+// Copyright the kgraph authors
+// SPDX-License-Identifier: ISC
+
+#include <kgraph/kgraph.h>
+
+#include <criterion/criterion.h>
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+/// Diagnostics captured from a reader.
+typedef struct {
+  char     text[4096];
+  size_t   len;
+  unsigned n_errors;
+  unsigned n_warnings;
+} Messages;
+
+static KgStatus
+capture(void* const        handle,
+        const KgLogLevel   level,
+        const KgCaret      caret,
+        const KgStringView msg)
+{
+  Messages* const m = (Messages*)handle;
+  m->n_errors += level == KG_LOG_ERROR;
+  m->n_warnings += level == KG_LOG_WARNING;
+  const int n = snprintf(m->text + m->len,
+                         sizeof(m->text) - m->len,
+                         "%s:%u:%u: %s: %.*s\n",
+                         caret.document ? caret.document : "-",
+                         caret.line,
+                         caret.column,
+                         kg_log_level_name(level),
+                         (int)msg.len,
+                         msg.data);
+  if (n > 0 && (size_t)n < sizeof(m->text) - m->len) {
+    m->len += (size_t)n;
+  }
+  return KG_SUCCESS;
+}
+
+static KgStatus
+read_text(KgGraph* const    g,
+          const KgSyntax    syntax,
+          const char* const text,
+          const char* const base,
+          Messages* const   m)
+{
+  memset(m, 0, sizeof(*m));
+  const KgReadOptions opts = {syntax, base, 0U, {capture, m}};
+  return kg_graph_read_string(g, kg_sv(text), "doc.ttl", &opts);
+}
+
+/// Read `text` as Turtle and expect status `st` and a message starting
+/// `prefix`.
+static void
+expect_error(const char* const text,
+             const KgStatus    st,
+             const char* const prefix)
+{
+  KgGraph* const g = kg_graph_new();
+  Messages       m;
+  const KgStatus r =
+    read_text(g, KG_SYNTAX_TURTLE, text, "http://example.org/", &m);
+  cr_assert_eq(r,
+               st,
+               "status %d (%s), expected %d; messages:\n%s",
+               r,
+               kg_strerror(r),
+               st,
+               m.text);
+  cr_assert_eq(m.n_errors, 1U, "messages:\n%s", m.text);
+  cr_assert(!strncmp(m.text, prefix, strlen(prefix)),
+            "message '%s' does not start with '%s'",
+            m.text,
+            prefix);
+  kg_graph_free(g);
+}
+
+static char*
+write_graph(const KgGraph* const g, const KgSyntax syntax)
+{
+  char*                buf  = NULL;
+  size_t               len  = 0U;
+  FILE* const          out  = open_memstream(&buf, &len);
+  const KgWriteOptions opts = {syntax, {NULL, NULL}};
+  cr_assert_eq(kg_graph_write(g, out, &opts), KG_SUCCESS);
+  fclose(out);
+  return buf;
+}
+
+Test(syntax, names_and_extensions)
+{
+  cr_assert_eq(kg_syntax_by_name("turtle"), KG_SYNTAX_TURTLE);
+  cr_assert_eq(kg_syntax_by_name("TTL"), KG_SYNTAX_TURTLE);
+  cr_assert_eq(kg_syntax_by_name("ntriples"), KG_SYNTAX_NTRIPLES);
+  cr_assert_eq(kg_syntax_by_name("nt"), KG_SYNTAX_NTRIPLES);
+  cr_assert_eq(kg_syntax_by_name("n-triples"), KG_SYNTAX_NTRIPLES);
+  cr_assert_eq(kg_syntax_by_name("t"), KG_SYNTAX_NONE);
+  cr_assert_eq(kg_syntax_by_name("turtles"), KG_SYNTAX_NONE);
+  cr_assert_eq(kg_syntax_by_name(""), KG_SYNTAX_NONE);
+  cr_assert_eq(kg_syntax_by_path("a/b.ttl"), KG_SYNTAX_TURTLE);
+  cr_assert_eq(kg_syntax_by_path("B.NT"), KG_SYNTAX_NTRIPLES);
+  cr_assert_eq(kg_syntax_by_path("a.b/c"), KG_SYNTAX_NONE);
+  cr_assert_eq(kg_syntax_by_path("noext"), KG_SYNTAX_NONE);
+  cr_assert_eq(kg_syntax_by_path("x."), KG_SYNTAX_NONE);
+  cr_assert_str_eq(kg_syntax_name(KG_SYNTAX_TURTLE), "turtle");
+  cr_assert_null(kg_syntax_name(KG_SYNTAX_NONE));
+}
+
+Test(syntax, file_iri)
+{
+  char* const iri = kg_file_iri("/tmp/a b/c#d%.ttl");
+  cr_assert_str_eq(iri, "file:///tmp/a%20b/c%23d%25.ttl");
+  kg_free(iri);
+
+  char* const rel = kg_file_iri("x.ttl");
+  cr_assert(!strncmp(rel, "file:///", 8U));
+  cr_assert(strstr(rel, "/x.ttl"));
+  kg_free(rel);
+}
+
+Test(syntax, reads_turtle_with_prefixes_and_base)
+{
+  KgGraph* const g = kg_graph_new();
+  Messages       m;
+  cr_assert_eq(read_text(g,
+                         KG_SYNTAX_TURTLE,
+                         "@prefix ex: <http://example.org/> .\n"
+                         "@base <http://example.org/dir/> .\n"
+                         "<a> ex:p <../b>, ex:c ; ex:q \"x\"@EN-us .\n",
+                         NULL,
+                         &m),
+               KG_SUCCESS,
+               "%s",
+               m.text);
+  cr_assert_eq(kg_graph_size(g), 3U);
+  cr_assert_neq(kg_graph_find_iri(g, KG_SV("http://example.org/dir/a")),
+                KG_NO_TERM);
+  cr_assert_neq(kg_graph_find_iri(g, KG_SV("http://example.org/b")),
+                KG_NO_TERM);
+  cr_assert_eq(kg_graph_n_prefixes(g), 1U);
+  kg_graph_free(g);
+}
+
+Test(syntax, triples_remember_their_lines)
+{
+  KgGraph* const g = kg_graph_new();
+  Messages       m;
+  cr_assert_eq(read_text(g,
+                         KG_SYNTAX_TURTLE,
+                         "@prefix ex: <http://example.org/> .\n"
+                         "\n"
+                         "ex:a ex:p ex:b ;\n"
+                         "     ex:q \"\"\"multi\n"
+                         "line\"\"\" ;\n"
+                         "  ex:r [ ex:s 1 ] .\n",
+                         NULL,
+                         &m),
+               KG_SUCCESS,
+               "%s",
+               m.text);
+  cr_assert_eq(kg_graph_size(g), 4U);
+  const unsigned lines[] = {3U, 5U, 6U, 6U};
+  const unsigned cols[]  = {1U, 1U, 3U, 3U};
+  for (size_t i = 0U; i < 4U; ++i) {
+    const KgCaret c = kg_graph_caret(g, i);
+    cr_assert_str_eq(c.document, "doc.ttl");
+    cr_assert_eq(c.line, lines[i], "triple %zu: line %u", i, c.line);
+    cr_assert_eq(c.column, cols[i], "triple %zu: column %u", i, c.column);
+  }
+  kg_graph_free(g);
+}
+
+Test(syntax, ntriples_lines_skip_comments_and_blank_lines)
+{
+  KgGraph* const g = kg_graph_new();
+  Messages       m;
+  cr_assert_eq(read_text(g,
+                         KG_SYNTAX_NTRIPLES,
+                         "# comment\n"
+                         "<http://a/s> <http://a/p> \"1\" .\n"
+                         "\n"
+                         "   \t\n"
+                         "  <http://a/s> <http://a/p> \"2\" . # end\r\n"
+                         "<http://a/s> <http://a/p> \"3\" .",
+                         NULL,
+                         &m),
+               KG_SUCCESS,
+               "%s",
+               m.text);
+  cr_assert_eq(kg_graph_size(g), 3U);
+  cr_assert_eq(kg_graph_caret(g, 0U).line, 2U);
+  cr_assert_eq(kg_graph_caret(g, 1U).line, 5U);
+  cr_assert_eq(kg_graph_caret(g, 1U).column, 3U);
+  cr_assert_eq(kg_graph_caret(g, 2U).line, 6U);
+  kg_graph_free(g);
+}
+
+Test(syntax, long_ntriples_input_keeps_lines)
+{
+  // More than one 64 KiB page, so that page boundaries are crossed
+  KgGraph* const g   = kg_graph_new();
+  char* const    doc = (char*)malloc(5000U * 64U);
+  size_t         len = 0U;
+  for (unsigned i = 0U; i < 5000U; ++i) {
+    len += (size_t)sprintf(doc + len,
+                           "%s<http://a/s%u> <http://a/p> \"%u\" .\n",
+                           (i % 7U) ? "" : "# c\n",
+                           i,
+                           i);
+  }
+
+  Messages m;
+  cr_assert_eq(read_text(g, KG_SYNTAX_NTRIPLES, doc, NULL, &m), KG_SUCCESS);
+  cr_assert_eq(kg_graph_size(g), 5000U);
+  unsigned line = 0U;
+  for (unsigned i = 0U; i < 5000U; ++i) {
+    line += (i % 7U) ? 1U : 2U;
+    cr_assert_eq(kg_graph_caret(g, i).line, line, "triple %u", i);
+  }
+  free(doc);
+  kg_graph_free(g);
+}
+
+Test(syntax, blank_nodes_of_two_documents_differ)
+{
+  KgGraph* const g   = kg_graph_new();
+  const char*    doc = "_:b0 <http://a/p> \"x\" .\n";
+  Messages       m;
+  cr_assert_eq(read_text(g, KG_SYNTAX_NTRIPLES, doc, NULL, &m), KG_SUCCESS);
+  cr_assert_eq(read_text(g, KG_SYNTAX_NTRIPLES, doc, NULL, &m), KG_SUCCESS);
+  cr_assert_eq(kg_graph_size(g), 2U);
+  cr_assert_eq(
+    read_text(
+      g, KG_SYNTAX_NTRIPLES, "<http://a/s> <http://a/p> \"x\" .", NULL, &m),
+    KG_SUCCESS);
+  cr_assert_eq(
+    read_text(
+      g, KG_SYNTAX_NTRIPLES, "<http://a/s> <http://a/p> \"x\" .", NULL, &m),
+    KG_SUCCESS);
+  cr_assert_eq(kg_graph_size(g), 3U);
+  kg_graph_free(g);
+}
+
+Test(syntax, surrogate_escape_in_literal)
+{
+  // The message shows the surrogate as an escape, never as raw bytes
+  expect_error(
+    "<s> <p> \"a\\uD800b\" .\n",
+    KG_BAD_TEXT,
+    "doc.ttl:1:1: error: surrogate code point U+D800 in literal 'a\\uD800b'\n");
+  expect_error("<s> <p>\n  \"\\U0000DFFF\" .\n",
+               KG_BAD_TEXT,
+               "doc.ttl:2:3: error: surrogate code point U+DFFF");
+}
+
+Test(syntax, surrogate_escape_in_iri)
+{
+  expect_error("<s> <p> <http://a/\\uDBFF> .\n",
+               KG_BAD_TEXT,
+               "doc.ttl:1:1: error: invalid UTF-8 in IRI");
+}
+
+Test(syntax, forbidden_iri_character_from_escape)
+{
+  expect_error("<s> <p> <http://a/x\\u0020y> .\n",
+               KG_BAD_SYNTAX,
+               "doc.ttl:1:27: error: invalid escaped IRI character U+0020");
+  expect_error("<s> <p> <http://a/x\\u007Cy> .\n",
+               KG_BAD_URI,
+               "doc.ttl:1:1: error: character '|' is not allowed in IRI");
+}
+
+Test(syntax, malformed_language_tag)
+{
+  expect_error("@prefix : <http://a/> .\n:s :p \"x\"@abcdefghi .\n",
+               KG_BAD_SYNTAX,
+               "doc.ttl:2:1: error: malformed language tag 'abcdefghi'");
+}
+
+Test(syntax, undefined_prefix)
+{
+  expect_error("@prefix ex: <http://a/> .\nex:s\n  foaf:name \"x\" .\n",
+               KG_BAD_URI,
+               "doc.ttl:3:");
+}
+
+Test(syntax, invalid_utf8_in_input)
+{
+  expect_error("<s> <p> \"caf\xC3\x28\" .\n", KG_BAD_SYNTAX, "doc.ttl:1:");
+}
+
+Test(syntax, relative_iri_without_base)
+{
+  KgGraph* const g = kg_graph_new();
+  Messages       m;
+  cr_assert_eq(
+    read_text(g, KG_SYNTAX_TURTLE, "<s> <http://a/p> <http://a/o> .", NULL, &m),
+    KG_BAD_URI);
+  cr_assert(
+    strstr(m.text, "doc.ttl:1:1: error: relative IRI 's' and no base IRI"),
+    "%s",
+    m.text);
+  kg_graph_free(g);
+}
+
+Test(syntax, relative_iri_in_ntriples)
+{
+  KgGraph* const g = kg_graph_new();
+  Messages       m;
+  cr_assert_eq(read_text(g,
+                         KG_SYNTAX_NTRIPLES,
+                         "<s> <http://a/p> <http://a/o> .",
+                         "http://a/",
+                         &m),
+               KG_BAD_SYNTAX);
+  cr_assert(
+    strstr(m.text, "doc.ttl:1:3: error: missing IRI scheme"), "%s", m.text);
+  kg_graph_free(g);
+}
+
+Test(syntax, syntax_error_has_a_caret)
+{
+  expect_error("<http://a/s> <http://a/p> .\n", KG_BAD_SYNTAX, "doc.ttl:1:");
+}
+
+Test(syntax, lax_skips_bad_statements)
+{
+  KgGraph* const      g    = kg_graph_new();
+  Messages            m    = {{0}, 0U, 0U, 0U};
+  const KgReadOptions opts = {
+    KG_SYNTAX_NTRIPLES, NULL, KG_READ_LAX, {capture, &m}};
+  const char* const doc = "<http://a/s> <http://a/p> \"\\uD800\" .\n"
+                          "<http://a/s> <http://a/p> \"ok\" .\n";
+  cr_assert_eq(kg_graph_read_string(g, kg_sv(doc), "doc.nt", &opts),
+               KG_SUCCESS);
+  cr_assert_eq(kg_graph_size(g), 1U);
+  cr_assert_eq(m.n_errors, 0U);
+  cr_assert_eq(m.n_warnings, 1U, "%s", m.text);
+  kg_graph_free(g);
+}
+
+Test(syntax, output_does_not_depend_on_input_order)
+{
+  const char* const a =
+    "<http://a/s> <http://a/p> _:x .\n"
+    "_:x <http://a/q> \"1\"^^<http://www.w3.org/2001/XMLSchema#integer> .\n"
+    "<http://a/s> <http://a/p> \"z\"@en .\n"
+    "<http://a/b> <http://www.w3.org/1999/02/22-rdf-syntax-ns#type> "
+    "<http://a/C> .\n";
+  const char* const b =
+    "<http://a/b> <http://www.w3.org/1999/02/22-rdf-syntax-ns#type> "
+    "<http://a/C> .\n"
+    "<http://a/s> <http://a/p> \"z\"@en .\n"
+    "_:x <http://a/q> \"1\"^^<http://www.w3.org/2001/XMLSchema#integer> .\n"
+    "<http://a/s> <http://a/p> _:x .\n";
+
+  KgGraph* const ga = kg_graph_new();
+  KgGraph* const gb = kg_graph_new();
+  Messages       m;
+  cr_assert_eq(read_text(ga, KG_SYNTAX_NTRIPLES, a, NULL, &m), KG_SUCCESS);
+  cr_assert_eq(read_text(gb, KG_SYNTAX_NTRIPLES, b, NULL, &m), KG_SUCCESS);
+
+  for (KgSyntax s = KG_SYNTAX_TURTLE; s <= KG_SYNTAX_NTRIPLES; ++s) {
+    char* const xa = write_graph(ga, s);
+    char* const xb = write_graph(gb, s);
+    cr_assert_str_eq(xa, xb);
+    free(xa);
+    free(xb);
+  }
+
+  char* const nt = write_graph(ga, KG_SYNTAX_NTRIPLES);
+  cr_assert_str_eq(
+    nt,
+    "<http://a/b> <http://www.w3.org/1999/02/22-rdf-syntax-ns#type> "
+    "<http://a/C> .\n"
+    "<http://a/s> <http://a/p> _:b0 .\n"
+    "<http://a/s> <http://a/p> \"z\"@en .\n"
+    "_:b0 <http://a/q> \"1\"^^<http://www.w3.org/2001/XMLSchema#integer> .\n");
+  free(nt);
+
+  char* const ttl = write_graph(ga, KG_SYNTAX_TURTLE);
+  cr_assert_str_eq(ttl,
+                   "<http://a/b>\n"
+                   "    a <http://a/C> .\n"
+                   "\n"
+                   "<http://a/s>\n"
+                   "    <http://a/p> [\n"
+                   "        <http://a/q> 1\n"
+                   "    ], \"z\"@en .\n");
+  free(ttl);
+
+  kg_graph_free(ga);
+  kg_graph_free(gb);
+}
+
+Test(syntax, ntriples_escapes)
+{
+  KgGraph* const g = kg_graph_new();
+  Messages       m;
+  cr_assert_eq(
+    read_text(
+      g,
+      KG_SYNTAX_NTRIPLES,
+      "<http://a/s> <http://a/p> \"q\\\" b\\\\ t\\t n\\n r\\r f\\f b\\b "
+      "\\u0001 \\u007F \\u00E9 \\U0001F600\" .\n",
+      NULL,
+      &m),
+    KG_SUCCESS);
+  char* const nt = write_graph(g, KG_SYNTAX_NTRIPLES);
+  cr_assert_str_eq(
+    nt,
+    "<http://a/s> <http://a/p> \"q\\\" b\\\\ t\\t n\\n r\\r f\\f b\\b "
+    "\\u0001 \\u007F \xC3\xA9 \xF0\x9F\x98\x80\" .\n");
+  free(nt);
+  kg_graph_free(g);
+}

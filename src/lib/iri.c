@@ -4,6 +4,7 @@
 #include "iri.h"
 
 #include "buffer.h"
+#include "chars.h"
 
 #include <kgraph/status.h>
 #include <kgraph/text.h>
@@ -52,23 +53,11 @@ kg_iri_check(const KgStringView iri, size_t* const offset)
   return KG_SUCCESS;
 }
 
-static inline bool
-is_alpha(const char c)
-{
-  return (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z');
-}
-
-static inline bool
-is_digit(const char c)
-{
-  return c >= '0' && c <= '9';
-}
-
 /// Return the length of the scheme of `iri` (without the colon), or 0.
 static size_t
 scheme_len(const KgStringView iri)
 {
-  if (!iri.len || !is_alpha(iri.data[0])) {
+  if (!iri.len || !kg_is_alpha((unsigned char)iri.data[0])) {
     return 0U;
   }
 
@@ -78,7 +67,8 @@ scheme_len(const KgStringView iri)
       return i;
     }
 
-    if (!is_alpha(c) && !is_digit(c) && c != '+' && c != '-' && c != '.') {
+    if (!kg_is_alpha((unsigned char)c) && !kg_is_digit((unsigned char)c) &&
+        c != '+' && c != '-' && c != '.') {
       return 0U;
     }
   }

@@ -5,6 +5,7 @@
 
 #include "alloc.h"
 #include "buffer.h"
+#include "chars.h"
 #include "graph.h"
 #include "log.h"
 
@@ -115,13 +116,7 @@ kg_namespaces_split(const KgNamespaces* const namespaces,
 static bool
 is_pn_chars_base(const uint32_t c)
 {
-  return (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') ||
-         (c >= 0xC0U && c <= 0xD6U) || (c >= 0xD8U && c <= 0xF6U) ||
-         (c >= 0xF8U && c <= 0x2FFU) || (c >= 0x370U && c <= 0x37DU) ||
-         (c >= 0x37FU && c <= 0x1FFFU) || (c >= 0x200CU && c <= 0x200DU) ||
-         (c >= 0x2070U && c <= 0x218FU) || (c >= 0x2C00U && c <= 0x2FEFU) ||
-         (c >= 0x3001U && c <= 0xD7FFU) || (c >= 0xF900U && c <= 0xFDCFU) ||
-         (c >= 0xFDF0U && c <= 0xFFFDU) || (c >= 0x10000U && c <= 0xEFFFFU);
+  return kg_is_name_letter(c);
 }
 
 static bool
@@ -133,8 +128,8 @@ is_pn_chars_u(const uint32_t c)
 static bool
 is_pn_chars(const uint32_t c)
 {
-  return is_pn_chars_u(c) || c == '-' || (c >= '0' && c <= '9') || c == 0xB7U ||
-         (c >= 0x300U && c <= 0x36FU) || (c >= 0x203FU && c <= 0x2040U);
+  // PN_CHARS has no '.': a dot may only sit inside a name
+  return is_pn_chars_u(c) || (c != '.' && kg_is_name_continuation(c));
 }
 
 /// Decode the code point at `s[*i]` and advance `*i`; 0xFFFFFFFF if invalid.
@@ -159,10 +154,9 @@ kg_turtle_prefix_is_valid(const KgStringView name)
   uint32_t last = 0U;
   while (i < name.len) {
     const uint32_t c = next_char(name, &i);
-    if (last == 0U ? !is_pn_chars_base(c)
-                   : !((is_pn_chars_base(c) || c == '_' || c == '-' ||
-                        (c >= '0' && c <= '9')) ||
-                       c == '.')) {
+    if (last == 0U
+          ? !is_pn_chars_base(c)
+          : !(is_pn_chars_u(c) || c == '-' || c == '.' || kg_is_digit(c))) {
       return false;
     }
     last = c;
@@ -180,7 +174,7 @@ kg_turtle_local_is_valid(const KgStringView local)
   bool     first = true;
   while (i < local.len) {
     const uint32_t c = next_char(local, &i);
-    if (first ? !(is_pn_chars_u(c) || c == ':' || (c >= '0' && c <= '9'))
+    if (first ? !(is_pn_chars_u(c) || c == ':' || kg_is_digit(c))
               : !(is_pn_chars(c) || c == '.' || c == ':')) {
       return false;
     }
@@ -258,4 +252,35 @@ kg_term_to_string(const KgGraph* const graph, const KgTermId id)
     return NULL;
   }
   return kg_buffer_steal(&buf);
+}
+
+/*
+  Namespaces of IRIs
+*/
+
+bool
+kg_namespace_is_well_known(const KgStringView iri)
+{
+  for (size_t k = 0U; k < sizeof(well_known) / sizeof(well_known[0]); ++k) {
+    const size_t len = strlen(well_known[k].iri);
+    if (iri.len >= len && !memcmp(iri.data, well_known[k].iri, len)) {
+      return true;
+    }
+  }
+
+  // schema.org is used with both schemes
+  static const char https_schema[] = "https://schema.org/";
+  return iri.len >= sizeof(https_schema) - 1U &&
+         !memcmp(iri.data, https_schema, sizeof(https_schema) - 1U);
+}
+
+KgStringView
+kg_iri_namespace(const KgStringView iri)
+{
+  size_t end = iri.len;
+  while (end > 0U && iri.data[end - 1U] != '#' && iri.data[end - 1U] != '/') {
+    --end;
+  }
+  const KgStringView ns = {iri.data, end};
+  return ns;
 }

@@ -61,4 +61,12 @@ kg_turtle_prefix_is_valid(KgStringView name);
 bool
 kg_turtle_local_is_valid(KgStringView local);
 
+/// Return true iff `iri` is in one of the well-known vocabularies.
+bool
+kg_namespace_is_well_known(KgStringView iri);
+
+/// Return the namespace of `iri`: up to its last '#' or '/' (maybe empty).
+KgStringView
+kg_iri_namespace(KgStringView iri);
+
 #endif // KG_SRC_NS_H

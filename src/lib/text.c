@@ -1,6 +1,8 @@
 // Copyright the kgraph authors
 // SPDX-License-Identifier: ISC
 
+#include "chars.h"
+
 #include <kgraph/status.h>
 #include <kgraph/text.h>
 
@@ -175,18 +177,6 @@ static const char* const grandfathered[] = {
   "zh-xiang",
 };
 
-static inline bool
-is_alpha(const char c)
-{
-  return (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z');
-}
-
-static inline bool
-is_digit(const char c)
-{
-  return c >= '0' && c <= '9';
-}
-
 static inline char
 to_lower(const char c)
 {
@@ -236,7 +226,9 @@ has_valid_subtags(const KgStringView tag)
         return false;
       }
       run = 0U;
-    } else if ((!is_alpha(c) && !is_digit(c)) || ++run > 8U) {
+    } else if ((!kg_is_alpha((unsigned char)c) &&
+                !kg_is_digit((unsigned char)c)) ||
+               ++run > 8U) {
       return false;
     }
   }
@@ -262,7 +254,7 @@ next_subtag(const KgStringView tag, size_t* const pos, Subtag* const t)
   t->all_alpha = true;
   t->all_digit = true;
   for (; *pos < tag.len && tag.data[*pos] != '-'; ++*pos, ++t->len) {
-    if (is_digit(tag.data[*pos])) {
+    if (kg_is_digit((unsigned char)tag.data[*pos])) {
       t->all_alpha = false;
     } else {
       t->all_digit = false;
@@ -324,7 +316,8 @@ is_langtag(const KgStringView tag)
   }
 
   // variant = 5*8alphanum / (DIGIT 3alphanum)
-  while (have && (t.len >= 5U || (t.len == 4U && is_digit(t.data[0])))) {
+  while (have && (t.len >= 5U ||
+                  (t.len == 4U && kg_is_digit((unsigned char)t.data[0])))) {
     have = next_subtag(tag, &pos, &t);
   }
 

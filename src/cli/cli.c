@@ -17,6 +17,7 @@
 
 static const KgCommand commands[] = {
   {"export", "write INPUT as N-Triples or Turtle", kg_cmd_export},
+  {"check", "check INPUT against the ontology", kg_cmd_check},
   {"stats", "count triples, terms, classes and properties", kg_cmd_stats},
 };
 
@@ -107,7 +108,7 @@ kg_cli_parse(KgCli* const               cli,
              const struct option* const long_opts,
              const char* const          help,
              void* const                opts,
-             int (*handle)(KgCli* cli, void* opts, int c, const char* arg),
+             int (*handle)(KgCli* cli, void* opts, int c, char* arg),
              const int  min_operands,
              int* const first_arg)
 {
@@ -232,6 +233,23 @@ kg_cli_load(const KgCli* const          cli,
     return KG_BAD_ALLOC;
   }
   return kg_cli_read(cli, *graph, paths, n_paths, in);
+}
+
+void
+kg_cli_print_json_string(FILE* const out, const KgStringView s)
+{
+  fputc('"', out);
+  for (size_t i = 0U; i < s.len; ++i) {
+    const unsigned char c = (unsigned char)s.data[i];
+    if (c == '"' || c == '\\') {
+      fprintf(out, "\\%c", c);
+    } else if (c < 0x20U) {
+      fprintf(out, "\\u%04X", c);
+    } else {
+      fputc(c, out);
+    }
+  }
+  fputc('"', out);
 }
 
 /*

@@ -81,7 +81,7 @@ kg_cli_parse(KgCli*               cli,
              const struct option* long_opts,
              const char*          help,
              void*                opts,
-             int (*handle)(KgCli* cli, void* opts, int c, const char* arg),
+             int (*handle)(KgCli* cli, void* opts, int c, char* arg),
              int  min_operands,
              int* first_arg);
 
@@ -118,6 +118,10 @@ kg_cli_load(const KgCli*          cli,
             const KgInputOptions* in,
             KgGraph**             graph);
 
+/// Print `s` as a JSON string, quoted and escaped.
+void
+kg_cli_print_json_string(FILE* out, KgStringView s);
+
 /// An output file, written to a temporary file and renamed into place.
 typedef struct {
   FILE*       file;     ///< Where to write
@@ -144,12 +148,22 @@ kg_cmd_export(KgCli* cli, int argc, char** argv);
 int
 kg_cmd_stats(KgCli* cli, int argc, char** argv);
 
+int
+kg_cmd_check(KgCli* cli, int argc, char** argv);
+
 /// Long options shared by commands that read graphs.
 #define KG_INPUT_LONG_OPTIONS               \
   {"from", required_argument, NULL, 'F'},   \
     {"base", required_argument, NULL, 'B'}, \
   {                                         \
     "lax", no_argument, NULL, 'L'           \
+  }
+
+/// Long options every command has, and the end of the table.
+#define KG_COMMON_LONG_OPTIONS                                         \
+  {"quiet", no_argument, NULL, 'q'}, {"help", no_argument, NULL, 'h'}, \
+  {                                                                    \
+    NULL, 0, NULL, 0                                                   \
   }
 
 /// Help lines for KG_INPUT_LONG_OPTIONS.

@@ -31,7 +31,7 @@ typedef struct {
 } ExportOptions;
 
 static int
-handle(KgCli* const cli, void* const data, const int c, const char* const arg)
+handle(KgCli* const cli, void* const data, const int c, char* const arg)
 {
   ExportOptions* const opts = (ExportOptions*)data;
   const int            r    = kg_cli_input_option(cli, &opts->in, c, arg);
@@ -65,9 +65,7 @@ kg_cmd_export(KgCli* const cli, const int argc, char** const argv)
     KG_INPUT_LONG_OPTIONS,
     {"to", required_argument, NULL, 'T'},
     {"output", required_argument, NULL, 'o'},
-    {"quiet", no_argument, NULL, 'q'},
-    {"help", no_argument, NULL, 'h'},
-    {NULL, 0, NULL, 0},
+    KG_COMMON_LONG_OPTIONS,
   };
 
   ExportOptions opts  = {{KG_SYNTAX_NONE, NULL, false}, KG_SYNTAX_NONE, NULL};

@@ -43,7 +43,7 @@ compare_counts(const void* const a, const void* const b)
 }
 
 static int
-handle(KgCli* const cli, void* const data, const int c, const char* const arg)
+handle(KgCli* const cli, void* const data, const int c, char* const arg)
 {
   StatsOptions* const opts = (StatsOptions*)data;
   const int           r    = kg_cli_input_option(cli, &opts->in, c, arg);
@@ -56,23 +56,6 @@ handle(KgCli* const cli, void* const data, const int c, const char* const arg)
     return 0;
   }
   return kg_cli_usage(cli, "unexpected option");
-}
-
-static void
-print_json_string(FILE* const out, const KgStringView s)
-{
-  fputc('"', out);
-  for (size_t i = 0U; i < s.len; ++i) {
-    const unsigned char c = (unsigned char)s.data[i];
-    if (c == '"' || c == '\\') {
-      fprintf(out, "\\%c", c);
-    } else if (c < 0x20U) {
-      fprintf(out, "\\u%04X", c);
-    } else {
-      fputc(c, out);
-    }
-  }
-  fputc('"', out);
 }
 
 /// Collect the counts of terms at `position` (only objects of `p` if set).
@@ -124,7 +107,7 @@ print_counts(const KgCli* const   cli,
   for (size_t i = 0U; i < n; ++i) {
     if (json) {
       fputs(i ? ",\n    " : "\n    ", cli->out);
-      print_json_string(cli->out, kg_term_text(graph, counts[i].id));
+      kg_cli_print_json_string(cli->out, kg_term_text(graph, counts[i].id));
       fprintf(cli->out, ": %zu", counts[i].count);
     } else {
       char* const name = kg_term_to_string(graph, counts[i].id);
@@ -236,9 +219,7 @@ kg_cmd_stats(KgCli* const cli, const int argc, char** const argv)
   static const struct option long_opts[] = {
     KG_INPUT_LONG_OPTIONS,
     {"json", no_argument, NULL, 'J'},
-    {"quiet", no_argument, NULL, 'q'},
-    {"help", no_argument, NULL, 'h'},
-    {NULL, 0, NULL, 0},
+    KG_COMMON_LONG_OPTIONS,
   };
 
   StatsOptions opts  = {{KG_SYNTAX_NONE, NULL, false}, false};

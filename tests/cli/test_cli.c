@@ -4,6 +4,7 @@
 // The command line, through kg_cli_main() with memory streams.
 
 #include "cli.h"
+#include "support.h"
 
 #include <criterion/criterion.h>
 #include <criterion/redirect.h>
@@ -14,102 +15,6 @@
 #include <string.h>
 #include <sys/stat.h>
 #include <unistd.h>
-
-typedef struct {
-  int   status;
-  char* out;
-  char* err;
-} Run;
-
-/// Run `kgraph ARGS...` (NULL-terminated) and capture its streams.
-static Run
-run(const char* const first, ...)
-{
-  // getopt wants mutable strings
-  static char args_buf[64][512];
-  char*       argv[64] = {args_buf[0], args_buf[1]};
-  int         argc     = 2;
-  snprintf(args_buf[0], sizeof(args_buf[0]), "kgraph");
-  snprintf(args_buf[1], sizeof(args_buf[1]), "%s", first);
-
-  va_list args;
-  va_start(args, first);
-  for (const char* a = NULL; (a = va_arg(args, const char*)) && argc < 63;
-       ++argc) {
-    snprintf(args_buf[argc], sizeof(args_buf[argc]), "%s", a);
-    argv[argc] = args_buf[argc];
-  }
-  va_end(args);
-  argv[argc] = NULL;
-
-  Run    r       = {0, NULL, NULL};
-  size_t out_len = 0U;
-  size_t err_len = 0U;
-  FILE*  out     = open_memstream(&r.out, &out_len);
-  FILE*  err     = open_memstream(&r.err, &err_len);
-  r.status       = kg_cli_main(argc, argv, out, err);
-  fclose(out);
-  fclose(err);
-  return r;
-}
-
-static void
-run_free(Run* const r)
-{
-  free(r->out);
-  free(r->err);
-}
-
-static char*
-tmp_dir(void)
-{
-  static char dir[64];
-  snprintf(dir, sizeof(dir), "/tmp/kgraph-cli-XXXXXX");
-  cr_assert_not_null(mkdtemp(dir));
-  return dir;
-}
-
-static char*
-path_in(const char* const dir, const char* const name)
-{
-  static char path[4][256];
-  static int  next = 0;
-  char* const p    = path[next++ % 4];
-  snprintf(p, sizeof(path[0]), "%s/%s", dir, name);
-  return p;
-}
-
-static void
-write_file(const char* const path, const char* const text)
-{
-  FILE* const f = fopen(path, "wb");
-  cr_assert_not_null(f);
-  fputs(text, f);
-  fclose(f);
-}
-
-static char*
-read_file(const char* const path)
-{
-  FILE* const f = fopen(path, "rb");
-  if (!f) {
-    return NULL;
-  }
-  fseek(f, 0, SEEK_END);
-  const long len = ftell(f);
-  fseek(f, 0, SEEK_SET);
-  char* const text = (char*)calloc((size_t)len + 1U, 1U);
-  cr_assert_eq(fread(text, 1U, (size_t)len, f), (size_t)len);
-  fclose(f);
-  return text;
-}
-
-static bool
-exists(const char* const path)
-{
-  struct stat st;
-  return !stat(path, &st);
-}
 
 static const char* const good = "@prefix ex: <http://example.org/> .\n"
                                 "ex:a a ex:Thing ;\n"
@@ -133,8 +38,8 @@ Test(cli, help)
 
 Test(cli, command_help)
 {
-  static const char* const commands[] = {"export", "stats"};
-  for (size_t i = 0U; i < 2U; ++i) {
+  static const char* const commands[] = {"check", "export", "stats"};
+  for (size_t i = 0U; i < 3U; ++i) {
     Run r = run(commands[i], "--help", NULL);
     cr_assert_eq(r.status, 0);
     cr_assert(!strncmp(r.out, "Usage: kgraph ", 14U));
@@ -467,7 +372,7 @@ Test(cli, man_page_and_help_agree)
   static char man_opts[128][32];
   size_t      n_help = 0U;
 
-  static const char* const commands[] = {"export", "stats"};
+  static const char* const commands[] = {"check", "export", "stats"};
   for (size_t i = 0U; i < sizeof(commands) / sizeof(commands[0]); ++i) {
     Run r  = run(commands[i], "--help", NULL);
     n_help = long_options(r.out, help_opts, n_help, "  --");

@@ -1,0 +1,114 @@
+// Copyright the kgraph authors
+// SPDX-License-Identifier: ISC
+
+#include "support.h"
+
+#include "cli.h"
+
+#include <criterion/criterion.h>
+
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+
+Run
+run(const char* const first, ...)
+{
+  // getopt wants mutable strings
+  static char args_buf[64][1024];
+  char*       argv[65] = {args_buf[0], args_buf[1]};
+  int         argc     = 2;
+  snprintf(args_buf[0], sizeof(args_buf[0]), "kgraph");
+  snprintf(args_buf[1], sizeof(args_buf[1]), "%s", first);
+
+  va_list args;
+  va_start(args, first);
+  for (const char* a = NULL; (a = va_arg(args, const char*)) && argc < 64;
+       ++argc) {
+    snprintf(args_buf[argc], sizeof(args_buf[argc]), "%s", a);
+    argv[argc] = args_buf[argc];
+  }
+  va_end(args);
+  argv[argc] = NULL;
+
+  Run    r       = {0, NULL, NULL};
+  size_t out_len = 0U;
+  size_t err_len = 0U;
+  FILE*  out     = open_memstream(&r.out, &out_len);
+  FILE*  err     = open_memstream(&r.err, &err_len);
+  r.status       = kg_cli_main(argc, argv, out, err);
+  fclose(out);
+  fclose(err);
+  return r;
+}
+
+void
+run_free(Run* const r)
+{
+  free(r->out);
+  free(r->err);
+  r->out = r->err = NULL;
+}
+
+const char*
+tmp_dir(void)
+{
+  static char dir[64];
+  snprintf(dir, sizeof(dir), "/tmp/kgraph-cli-XXXXXX");
+  cr_assert_not_null(mkdtemp(dir));
+  return dir;
+}
+
+const char*
+path_in(const char* const dir, const char* const name)
+{
+  static char path[4][1024];
+  static int  next = 0;
+  char* const p    = path[next++ % 4];
+  snprintf(p, sizeof(path[0]), "%s/%s", dir, name);
+  return p;
+}
+
+void
+write_file(const char* const path, const char* const text)
+{
+  FILE* const f = fopen(path, "wb");
+  cr_assert_not_null(f, "cannot write %s", path);
+  fputs(text, f);
+  fclose(f);
+}
+
+char*
+read_file(const char* const path)
+{
+  FILE* const f = fopen(path, "rb");
+  if (!f) {
+    return NULL;
+  }
+  fseek(f, 0, SEEK_END);
+  const long len = ftell(f);
+  fseek(f, 0, SEEK_SET);
+  char* const text = (char*)calloc((size_t)len + 1U, 1U);
+  cr_assert_eq(fread(text, 1U, (size_t)len, f), (size_t)len);
+  fclose(f);
+  return text;
+}
+
+bool
+exists(const char* const path)
+{
+  struct stat st;
+  return !stat(path, &st);
+}
+
+const char*
+data_path(const char* const name)
+{
+  static char path[4][1024];
+  static int  next = 0;
+  char* const p    = path[next++ % 4];
+  snprintf(p, sizeof(path[0]), "%s/%s", getenv("KG_TEST_DATA"), name);
+  return p;
+}

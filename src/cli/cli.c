@@ -19,6 +19,9 @@ static const KgCommand commands[] = {
   {"export", "write INPUT as N-Triples or Turtle", kg_cmd_export},
   {"check", "check INPUT against the ontology", kg_cmd_check},
   {"stats", "count triples, terms, classes and properties", kg_cmd_stats},
+  {"push",
+   "upload INPUT to a triple store (Graph Store Protocol)",
+   kg_cmd_push},
 };
 
 #define N_COMMANDS (sizeof(commands) / sizeof(commands[0]))
@@ -158,7 +161,7 @@ int
 kg_cli_input_option(KgCli* const          cli,
                     KgInputOptions* const in,
                     const int             c,
-                    const char* const     arg)
+                    char* const           arg)
 {
   switch (c) {
   case 'F':
@@ -180,6 +183,14 @@ kg_cli_input_option(KgCli* const          cli,
 
   case 'L':
     in->lax = true;
+    return 0;
+
+  case 'O':
+    if (in->n_ontologies == KG_MAX_ONTOLOGIES) {
+      return kg_cli_usage(
+        cli, "too many --ontology files (at most %d)", KG_MAX_ONTOLOGIES);
+    }
+    in->ontologies[in->n_ontologies++] = arg;
     return 0;
 
   default:

@@ -85,17 +85,22 @@ kg_cli_parse(KgCli*               cli,
              int  min_operands,
              int* first_arg);
 
+/// The most --ontology files a command takes.
+#define KG_MAX_ONTOLOGIES 64
+
 /// Common reading options, shared by every command that reads graphs.
 typedef struct {
   KgSyntax    from;
   const char* base;
   bool        lax;
+  char*       ontologies[KG_MAX_ONTOLOGIES]; ///< --ontology files
+  int         n_ontologies;
 } KgInputOptions;
 
-/// Handle a common reading option (--from, --base, --lax).
+/// Handle a common reading option (--from, --base, --lax, --ontology).
 /// @return 0 if handled, -1 if `c` is not one, or an exit status.
 int
-kg_cli_input_option(KgCli* cli, KgInputOptions* in, int c, const char* arg);
+kg_cli_input_option(KgCli* cli, KgInputOptions* in, int c, char* arg);
 
 /// Read every file of `paths` into `graph`.  @return a status.
 KgStatus
@@ -151,6 +156,9 @@ kg_cmd_stats(KgCli* cli, int argc, char** argv);
 int
 kg_cmd_check(KgCli* cli, int argc, char** argv);
 
+int
+kg_cmd_push(KgCli* cli, int argc, char** argv);
+
 /// Long options shared by commands that read graphs.
 #define KG_INPUT_LONG_OPTIONS               \
   {"from", required_argument, NULL, 'F'},   \
@@ -164,6 +172,12 @@ kg_cmd_check(KgCli* cli, int argc, char** argv);
   {"quiet", no_argument, NULL, 'q'}, {"help", no_argument, NULL, 'h'}, \
   {                                                                    \
     NULL, 0, NULL, 0                                                   \
+  }
+
+/// The --ontology option, for the commands that take one.
+#define KG_ONTOLOGY_LONG_OPTION              \
+  {                                          \
+    "ontology", required_argument, NULL, 'O' \
   }
 
 /// Help lines for KG_INPUT_LONG_OPTIONS.

@@ -30,12 +30,8 @@ static const char* const help =
   "Exit status: 0 clean (warnings allowed without --werror), 1 violations\n"
   "found, 2 usage, 3 input, 4 output, 5 internal.\n";
 
-#define MAX_ONTOLOGIES 64
-
 typedef struct {
   KgInputOptions in;
-  char*          ontologies[MAX_ONTOLOGIES];
-  int            n_ontologies;
   bool           json;
   bool           werror;
 } CheckOptions;
@@ -56,13 +52,6 @@ handle(KgCli* const cli, void* const data, const int c, char* const arg)
   }
 
   switch (c) {
-  case 'O':
-    if (opts->n_ontologies == MAX_ONTOLOGIES) {
-      return kg_cli_usage(
-        cli, "too many --ontology files (at most %d)", MAX_ONTOLOGIES);
-    }
-    opts->ontologies[opts->n_ontologies++] = arg;
-    return 0;
   case 'f':
     if (!strcmp(arg, "json")) {
       opts->json = true;
@@ -124,7 +113,7 @@ kg_cmd_check(KgCli* const cli, const int argc, char** const argv)
 {
   static const struct option long_opts[] = {
     KG_INPUT_LONG_OPTIONS,
-    {"ontology", required_argument, NULL, 'O'},
+    KG_ONTOLOGY_LONG_OPTION,
     {"format", required_argument, NULL, 'f'},
     {"werror", no_argument, NULL, 'W'},
     KG_COMMON_LONG_OPTIONS,
@@ -141,8 +130,8 @@ kg_cmd_check(KgCli* const cli, const int argc, char** const argv)
 
   // The ontology first: the triples read before the inputs are trusted
   KgGraph* graph = NULL;
-  KgStatus st =
-    kg_cli_load(cli, opts.ontologies, opts.n_ontologies, &opts.in, &graph);
+  KgStatus st    = kg_cli_load(
+    cli, opts.in.ontologies, opts.in.n_ontologies, &opts.in, &graph);
   const size_t first_triple = graph ? kg_graph_size(graph) : 0U;
   if (!st) {
     st = kg_cli_read(cli, graph, argv + first, argc - first, &opts.in);

@@ -15,12 +15,20 @@ static const char* const help =
   "The same graph always gives the same bytes.\n"
   "\n"
   "Options:\n" KG_INPUT_HELP
-  "      --to=FORMAT        output syntax: ntriples or turtle\n"
-  "                         (default: from the -o file's extension, else "
-  "ntriples)\n"
+  "      --to=FORMAT        output syntax: ntriples, turtle or rdfxml\n"
+  "                         (default: from the -o file's extension, else\n"
+  "                         ntriples)\n"
   "  -o, --output=FILE      write to FILE instead of standard output;\n"
-  "                         on failure FILE is left as it was\n" KG_COMMON_HELP
-  "\n"
+  "                         on failure FILE is left as it was\n"
+  "      --ontology=FILE    take prefixes and the class hierarchy from FILE\n"
+  "                         (repeatable; its triples are not written)\n"
+  "      --plain            RDF/XML: one flat rdf:Description per subject,\n"
+  "                         blank nodes by rdf:nodeID, no typed "
+  "elements\n" KG_COMMON_HELP "\n"
+  "RDF/XML is abbreviated: typed node elements, blank nodes used once\n"
+  "nested, lists of resources as rdf:parseType=\"Collection\".  What it\n"
+  "cannot express (a predicate with no XML QName, a character XML 1.0\n"
+  "cannot carry) stops the export with exit status 3.\n"
   "INPUT '-' means standard input (with --from).\n"
   "\n" KG_EXIT_HELP;
 
@@ -28,6 +36,7 @@ typedef struct {
   KgInputOptions in;
   KgSyntax       to;
   const char*    output;
+  bool           plain;
 } ExportOptions;
 
 static int
@@ -52,6 +61,9 @@ handle(KgCli* const cli, void* const data, const int c, char* const arg)
   case 'o':
     opts->output = arg;
     return 0;
+  case 'P':
+    opts->plain = true;
+    return 0;
   default:
     break;
   }
@@ -65,12 +77,15 @@ kg_cmd_export(KgCli* const cli, const int argc, char** const argv)
     KG_INPUT_LONG_OPTIONS,
     {"to", required_argument, NULL, 'T'},
     {"output", required_argument, NULL, 'o'},
+    KG_ONTOLOGY_LONG_OPTION,
+    {"plain", no_argument, NULL, 'P'},
     KG_COMMON_LONG_OPTIONS,
   };
 
-  ExportOptions opts  = {{KG_SYNTAX_NONE, NULL, false}, KG_SYNTAX_NONE, NULL};
-  int           first = 0;
-  const int     r     = kg_cli_parse(
+  ExportOptions opts;
+  memset(&opts, 0, sizeof(opts));
+  int       first = 0;
+  const int r     = kg_cli_parse(
     cli, argc, argv, ":ho:q", long_opts, help, &opts, handle, 1, &first);
   if (r >= 0) {
     return r;
@@ -86,13 +101,29 @@ kg_cmd_export(KgCli* const cli, const int argc, char** const argv)
   }
   to = to ? to : KG_SYNTAX_NTRIPLES;
 
-  KgGraph* graph = NULL;
-  KgStatus st = kg_cli_load(cli, argv + first, argc - first, &opts.in, &graph);
+  if (opts.plain && to != KG_SYNTAX_RDFXML) {
+    return kg_cli_usage(cli, "--plain is for RDF/XML (--to rdfxml)");
+  }
+
+  // The ontology in a graph of its own: it guides the writer, and is not
+  // written
+  KgGraph* ontology = NULL;
+  KgGraph* graph    = NULL;
+  KgStatus st =
+    opts.in.n_ontologies
+      ? kg_cli_load(
+          cli, opts.in.ontologies, opts.in.n_ontologies, &opts.in, &ontology)
+      : KG_SUCCESS;
+  if (!st) {
+    st = kg_cli_load(cli, argv + first, argc - first, &opts.in, &graph);
+  }
+
   if (!st) {
     KgOutputFile output;
     if (!(st = kg_output_open(cli, &output, opts.output))) {
-      const KgWriteOptions wopts = {to, cli->log};
-      st                         = kg_graph_write(graph, output.file, &wopts);
+      const KgWriteOptions wopts = {
+        to, cli->log, opts.plain ? (KgWriteFlags)KG_WRITE_PLAIN : 0U, ontology};
+      st = kg_graph_write(graph, output.file, &wopts);
       if (st) {
         if (st == KG_BAD_WRITE) {
           kg_cli_error(cli,
@@ -107,5 +138,6 @@ kg_cmd_export(KgCli* const cli, const int argc, char** const argv)
   }
 
   kg_graph_free(graph);
+  kg_graph_free(ontology);
   return kg_cli_exit_status(st);
 }

@@ -222,7 +222,8 @@ kg_cmd_stats(KgCli* const cli, const int argc, char** const argv)
     KG_COMMON_LONG_OPTIONS,
   };
 
-  StatsOptions opts  = {{KG_SYNTAX_NONE, NULL, false}, false};
+  StatsOptions opts;
+  memset(&opts, 0, sizeof(opts));
   int          first = 0;
   const int    r     = kg_cli_parse(
     cli, argc, argv, ":hq", long_opts, help, &opts, handle, 1, &first);

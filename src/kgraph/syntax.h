@@ -21,6 +21,7 @@ typedef enum {
   KG_SYNTAX_NONE,     ///< Unknown
   KG_SYNTAX_TURTLE,   ///< Turtle (.ttl)
   KG_SYNTAX_NTRIPLES, ///< N-Triples (.nt)
+  KG_SYNTAX_RDFXML,   ///< RDF/XML (.rdf, .owl, .xml)
 } KgSyntax;
 
 /// Return the syntax called `name` ("turtle", "ntriples", ...), or NONE.
@@ -107,10 +108,20 @@ kg_graph_read_string(KgGraph*             graph,
 KG_API char*
 kg_file_iri(const char* path);
 
+/// Writer options flags.
+typedef enum {
+  KG_WRITE_PLAIN = 1U << 0U, ///< RDF/XML: one flat rdf:Description a subject
+} KgWriteFlag;
+
+/// Bitwise OR of KgWriteFlag values.
+typedef uint32_t KgWriteFlags;
+
 /// How to write a document.
 typedef struct {
-  KgSyntax syntax; ///< Syntax to write
-  KgLog    log;    ///< Where diagnostics go
+  KgSyntax       syntax;   ///< Syntax to write
+  KgLog          log;      ///< Where diagnostics go
+  KgWriteFlags   flags;    ///< Options
+  const KgGraph* ontology; ///< Prefixes and classes to use, or NULL
 } KgWriteOptions;
 
 /**
@@ -118,8 +129,13 @@ typedef struct {
 
    The output is deterministic: the same graph gives the same bytes.
 
+   The ontology (if any) gives prefixes after the graph's own, and, for
+   RDF/XML, the class hierarchy that picks the most specific type of a
+   subject for its element name.
+
    @return KG_SUCCESS, KG_BAD_WRITE, KG_BAD_DATA if the syntax cannot express
-   the graph (the log says why), KG_BAD_ARG, or KG_BAD_ALLOC.
+   the graph (the log says why, with the file and line of each triple it
+   cannot write), KG_BAD_ARG, or KG_BAD_ALLOC.
 */
 KG_API KgStatus
 kg_graph_write(const KgGraph*        graph,

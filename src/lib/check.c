@@ -153,7 +153,7 @@ text_of(const Checker* const c, const KgTermId id)
 static bool
 is_iri(const Checker* const c, const KgTermId id)
 {
-  return kg_term_kind(c->graph, id) == KG_TERM_IRI;
+  return kg_kind(c->graph, id) == KG_TERM_IRI;
 }
 
 /// Return the indices of the triples with subject `s`, and their number.
@@ -501,7 +501,7 @@ ancestors(Checker* const c,
     for (size_t k = 0U; k < n_s && !c->status; ++k) {
       const KgTriple* const t = &c->graph->triples[s[k]];
       if ((t->p == sub || t->p == equivalent) && t->o != x &&
-          kg_term_kind(c->graph, t->o) == KG_TERM_IRI) {
+          kg_kind(c->graph, t->o) == KG_TERM_IRI) {
         c->status = ids_add(result, t->o);
       }
     }
@@ -511,7 +511,7 @@ ancestors(Checker* const c,
       const uint32_t* idx = kg_graph_lookup(c->graph, KG_OBJECT, x, &n);
       for (size_t i = 0U; i < n && !c->status; ++i) {
         const KgTriple* const t = &c->graph->triples[idx[i]];
-        if (t->p == equivalent && kg_term_kind(c->graph, t->s) == KG_TERM_IRI) {
+        if (t->p == equivalent && kg_kind(c->graph, t->s) == KG_TERM_IRI) {
           c->status = ids_add(result, t->s);
         }
       }
@@ -550,7 +550,7 @@ prop_info(Checker* const c, const KgTermId p)
     const uint32_t* idx = about(c, x, &n);
     for (size_t k = 0U; k < n && !c->status; ++k) {
       const KgTriple* const t = &c->graph->triples[idx[k]];
-      if (kg_term_kind(c->graph, t->o) != KG_TERM_IRI) {
+      if (kg_kind(c->graph, t->o) != KG_TERM_IRI) {
         continue;
       }
       if (t->p == c->domain) {
@@ -622,7 +622,7 @@ has_class(Checker* const c, const KgTermId node, const KgTermId cls)
   const uint32_t* idx = about(c, node, &n);
   for (size_t k = 0U; k < n; ++k) {
     const KgTriple* const t = &c->graph->triples[idx[k]];
-    if (t->p == c->type && kg_term_kind(c->graph, t->o) == KG_TERM_IRI &&
+    if (t->p == c->type && kg_kind(c->graph, t->o) == KG_TERM_IRI &&
         ids_contain(class_ancestors(c, t->o), cls)) {
       return true;
     }
@@ -803,7 +803,7 @@ check_range(Checker* const        c,
             const KgTriple* const t,
             const PropInfo* const info)
 {
-  const bool literal = kg_term_kind(c->graph, t->o) == KG_TERM_LITERAL;
+  const bool literal = kg_kind(c->graph, t->o) == KG_TERM_LITERAL;
   for (uint32_t r = 0U; r < info->ranges.n; ++r) {
     const KgTermId cls = info->ranges.ids[r];
     if (cls == c->rdfs_resource) {
@@ -935,7 +935,7 @@ check_triple(Checker* const c, const size_t i)
   bool ok = check_defined(c, i, t->s, KG_SUBJECT, false);
   ok &= check_defined(c, i, t->p, KG_PREDICATE, false);
   ok &= check_defined(c, i, t->o, KG_OBJECT, t->p == c->type);
-  if (kg_term_kind(c->graph, t->o) == KG_TERM_LITERAL) {
+  if (kg_kind(c->graph, t->o) == KG_TERM_LITERAL) {
     ok &=
       check_defined(c, i, kg_term_datatype(c->graph, t->o), KG_OBJECT, false);
   }
@@ -950,7 +950,7 @@ check_triple(Checker* const c, const size_t i)
     ok = false;
   }
 
-  if (kg_term_kind(c->graph, t->o) == KG_TERM_LITERAL) {
+  if (kg_kind(c->graph, t->o) == KG_TERM_LITERAL) {
     ok &=
       check_literal(c, i, t->o); // An invalid literal has no place in a range
   }

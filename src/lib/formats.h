@@ -63,6 +63,12 @@ kg_write_ntriples(const KgGraph*        graph,
                   FILE*                 out,
                   const KgWriteOptions* options);
 
+/// Write abbreviated (or, with KG_WRITE_PLAIN, flat) RDF/XML (write_rdfxml.c).
+KgStatus
+kg_write_rdfxml(const KgGraph*        graph,
+                FILE*                 out,
+                const KgWriteOptions* options);
+
 /// Write Turtle grouped by subject (write_turtle.c).
 KgStatus
 kg_write_turtle(const KgGraph* graph, FILE* out, const KgWriteOptions* options);

@@ -202,10 +202,9 @@ kg_graph_add_at(KgGraph* const graph,
                 const KgTermId o,
                 const KgOrigin origin)
 {
-  const KgTermKind sk = kg_term_kind(graph, s);
+  const KgTermKind sk = kg_kind(graph, s);
   if ((sk != KG_TERM_IRI && sk != KG_TERM_BLANK) ||
-      kg_term_kind(graph, p) != KG_TERM_IRI ||
-      kg_term_kind(graph, o) == KG_TERM_NONE) {
+      kg_kind(graph, p) != KG_TERM_IRI || kg_kind(graph, o) == KG_TERM_NONE) {
     return KG_BAD_ARG;
   }
 
@@ -340,9 +339,7 @@ kg_graph_literal(KgGraph* const     graph,
 KgTermKind
 kg_term_kind(const KgGraph* const graph, const KgTermId id)
 {
-  return (id && id < graph->terms.n_terms)
-           ? (KgTermKind)graph->terms.terms[id].kind
-           : KG_TERM_NONE;
+  return kg_kind(graph, id);
 }
 
 bool

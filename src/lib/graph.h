@@ -46,4 +46,20 @@ struct KgGraphImpl {
   KgTermId  rdf_langstring; ///< rdf:langString, interned at creation
 };
 
+/// Return the kind of term `id` of `graph` (inline, for the library's loops).
+static inline KgTermKind
+kg_kind(const KgGraph* const graph, const KgTermId id)
+{
+  return (id && id < graph->terms.n_terms)
+           ? (KgTermKind)graph->terms.terms[id].kind
+           : KG_TERM_NONE;
+}
+
+/// Return true iff term `id` of `graph` is a blank node (inline).
+static inline bool
+kg_is_blank(const KgGraph* const graph, const KgTermId id)
+{
+  return kg_kind(graph, id) == KG_TERM_BLANK;
+}
+
 #endif // KG_SRC_GRAPH_H

@@ -33,25 +33,52 @@ static const struct {
   {"time", "http://www.w3.org/2006/time#"},
 };
 
-KgStatus
-kg_namespaces_init(KgNamespaces* const namespaces, const KgGraph* const graph)
+/// Add the prefixes of `graph` that pass `check` and clash with nothing.
+static void
+add_prefixes(KgNamespaces* const  namespaces,
+             const KgGraph* const graph,
+             const KgLocalCheck   check,
+             const bool           known)
 {
-  const size_t n_graph = kg_graph_n_prefixes(graph);
-  const size_t n_known = sizeof(well_known) / sizeof(well_known[0]);
+  const size_t n = kg_graph_n_prefixes(graph);
+  for (size_t i = 0U; i < n; ++i) {
+    KgNamespace ns = {{NULL, 0U}, {NULL, 0U}, false, known};
+    kg_graph_prefix(graph, i, &ns.prefix, &ns.iri);
+    if (!ns.iri.len || !check(ns.prefix)) {
+      continue;
+    }
 
-  namespaces->n = 0U;
-  namespaces->ns =
-    (KgNamespace*)kg_calloc(n_graph + n_known, sizeof(KgNamespace));
+    bool taken = false;
+    for (size_t j = 0U; j < namespaces->n && !taken; ++j) {
+      taken = kg_sv_equals(namespaces->ns[j].prefix, ns.prefix) ||
+              kg_sv_equals(namespaces->ns[j].iri, ns.iri);
+    }
+    if (!taken) {
+      namespaces->ns[namespaces->n++] = ns;
+    }
+  }
+}
+
+KgStatus
+kg_namespaces_init(KgNamespaces* const  namespaces,
+                   const KgGraph* const graph,
+                   const KgGraph* const ontology,
+                   const KgLocalCheck   prefix_check)
+{
+  const size_t n_known = sizeof(well_known) / sizeof(well_known[0]);
+  const size_t n       = kg_graph_n_prefixes(graph) +
+                   (ontology ? kg_graph_n_prefixes(ontology) : 0U) + n_known;
+
+  namespaces->n  = 0U;
+  namespaces->ns = (KgNamespace*)kg_calloc(n, sizeof(KgNamespace));
   if (!namespaces->ns) {
     return KG_BAD_ALLOC;
   }
 
-  for (size_t i = 0U; i < n_graph; ++i) {
-    KgNamespace* const ns = &namespaces->ns[namespaces->n];
-    kg_graph_prefix(graph, i, &ns->prefix, &ns->iri);
-    if (ns->iri.len && kg_turtle_prefix_is_valid(ns->prefix)) {
-      ++namespaces->n;
-    }
+  // The input's prefixes, then the ontology's, then the well-known ones
+  add_prefixes(namespaces, graph, prefix_check, false);
+  if (ontology) {
+    add_prefixes(namespaces, ontology, prefix_check, false);
   }
 
   for (size_t k = 0U; k < n_known; ++k) {
@@ -198,7 +225,8 @@ kg_term_to_string(const KgGraph* const graph, const KgTermId id)
   switch (kg_term_kind(graph, id)) {
   case KG_TERM_IRI: {
     KgNamespaces ns;
-    if ((st = kg_namespaces_init(&ns, graph))) {
+    if ((st =
+           kg_namespaces_init(&ns, graph, NULL, kg_turtle_prefix_is_valid))) {
       return NULL;
     }
 

@@ -24,21 +24,26 @@ typedef struct {
   size_t       n;
 } KgNamespaces;
 
+/// A check that a name is valid in some syntax (a prefix or a local name).
+typedef bool (*KgLocalCheck)(KgStringView local);
+
 /**
-   Collect the prefixes of `graph`, then the well-known vocabularies (rdf,
-   rdfs, xsd, owl, ...) whose prefix name and IRI the graph does not use.
+   Collect the prefixes of `graph`, then those of `ontology` (may be NULL),
+   then the well-known vocabularies (rdf, rdfs, xsd, owl, ...), each only
+   if `prefix_check` accepts its name and neither its name nor its IRI is
+   taken already.
 
    @return KG_SUCCESS or KG_BAD_ALLOC.
 */
 KgStatus
-kg_namespaces_init(KgNamespaces* namespaces, const KgGraph* graph);
+kg_namespaces_init(KgNamespaces*  namespaces,
+                   const KgGraph* graph,
+                   const KgGraph* ontology,
+                   KgLocalCheck   prefix_check);
 
 /// Free `namespaces`.
 void
 kg_namespaces_fini(KgNamespaces* namespaces);
-
-/// A check that a local name is valid in some syntax.
-typedef bool (*KgLocalCheck)(KgStringView local);
 
 /**
    Find the longest namespace of `namespaces` that `iri` starts with and

@@ -44,6 +44,12 @@ static const SyntaxInfo syntaxes[] = {
    "|nt|",
    kg_read_serd,
    kg_write_ntriples},
+  {KG_SYNTAX_RDFXML,
+   "rdfxml",
+   "|rdf/xml|rdf|xml|",
+   "|rdf|owl|xml|",
+   NULL,
+   kg_write_rdfxml},
 };
 
 #define N_SYNTAXES (sizeof(syntaxes) / sizeof(syntaxes[0]))
@@ -124,7 +130,7 @@ kg_syntax_can_write(const KgSyntax syntax)
 const char*
 kg_syntax_list(const bool writable)
 {
-  return writable ? "ntriples, turtle" : "ntriples, turtle";
+  return writable ? "ntriples, rdfxml, turtle" : "ntriples, turtle";
 }
 
 /*

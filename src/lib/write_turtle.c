@@ -10,6 +10,7 @@
 #include "formats.h"
 #include "graph.h"
 #include "intern.h"
+#include "layout.h"
 #include "ns.h"
 #include "order.h"
 #include "out.h"
@@ -26,25 +27,13 @@
 #define NO_QNAME (-1L)
 #define UNKNOWN_QNAME (-2L)
 
-enum { UNWRITTEN, WRITTEN, PROMOTED };
-
-enum { LIST_UNKNOWN, LIST_YES, LIST_NO, LIST_VISITING };
-
 typedef struct {
+  KgLayout       layout;
   const KgGraph* graph;
-  KgOrder        order;
+  const KgGraph* ontology; ///< For prefixes, or NULL
   KgOut*         out;
   KgNamespaces   ns;
-  long*          qname;    ///< Namespace index of each IRI, or NO_QNAME
-  uint32_t*      in_count; ///< Number of triples with the term as object
-  uint32_t*      first;    ///< First position of each subject in order
-  uint32_t*      count;    ///< Number of triples of each subject
-  uint8_t*       state;    ///< UNWRITTEN, WRITTEN or PROMOTED
-  uint8_t*       list;     ///< LIST_YES if a well-formed list starts here
-  KgTermId       rdf_type;
-  KgTermId       rdf_first;
-  KgTermId       rdf_rest;
-  KgTermId       rdf_nil;
+  long*          qname; ///< Namespace index of each IRI, or NO_QNAME
   KgTermId       xsd_integer;
   KgTermId       xsd_decimal;
   KgTermId       xsd_double;
@@ -91,7 +80,7 @@ write_iri(Writer* const w, const KgTermId id)
   }
 }
 
-/// Return true iff `s` matches `[+-]?[0-9]+` from `i`, and move `i` past it.
+/// Return true iff `s` matches `[0-9]+` from `i`, and move `i` past it.
 static bool
 scan_digits(const KgStringView s, size_t* const i)
 {
@@ -192,83 +181,16 @@ write_literal(Writer* const w, const KgTermId id)
   }
 }
 
-static const KgTriple*
-nth_triple(const Writer* const w, const KgTermId s, const uint32_t n)
-{
-  return &w->graph->triples[w->order.triples[w->first[s] + n]];
-}
-
-/// Return the rdf:rest object of `id` if it is a list node, else KG_NO_TERM.
-static KgTermId
-list_rest(const Writer* const w, const KgTermId id)
-{
-  // A blank node used once, with one rdf:first and one rdf:rest only
-  if (!kg_term_is_blank(w->graph, id) || w->in_count[id] != 1U ||
-      w->count[id] != 2U || !w->rdf_first) {
-    return KG_NO_TERM;
-  }
-
-  const KgTriple* const a = nth_triple(w, id, 0U);
-  const KgTriple* const b = nth_triple(w, id, 1U);
-  return (a->p == w->rdf_first && b->p == w->rdf_rest)   ? b->o
-         : (a->p == w->rdf_rest && b->p == w->rdf_first) ? a->o
-                                                         : KG_NO_TERM;
-}
-
-/// Find which blank nodes start a well-formed list that can be written `( )`.
-static void
-find_lists(Writer* const w)
-{
-  const size_t n_ids = w->graph->terms.n_terms;
-  for (KgTermId start = 1U; start < n_ids; ++start) {
-    if (w->list[start] != LIST_UNKNOWN || !kg_term_is_blank(w->graph, start)) {
-      continue;
-    }
-
-    // Follow rdf:rest until nil, a node already known, or a bad node
-    KgTermId id      = start;
-    uint8_t  verdict = LIST_NO;
-    while (true) {
-      if (id == w->rdf_nil) {
-        verdict = LIST_YES;
-        break;
-      }
-      if (w->list[id] == LIST_YES || w->list[id] == LIST_NO) {
-        verdict = w->list[id];
-        break;
-      }
-      const KgTermId rest =
-        w->list[id] == LIST_VISITING ? KG_NO_TERM : list_rest(w, id);
-      if (!rest) {
-        verdict = LIST_NO;
-        break;
-      }
-      w->list[id] = LIST_VISITING;
-      id          = rest;
-    }
-
-    // Everything visited gets the verdict of the end of its chain
-    for (id = start; id != w->rdf_nil && w->list[id] == LIST_VISITING;) {
-      w->list[id] = verdict;
-      id          = list_rest(w, id);
-    }
-    if (w->list[start] == LIST_UNKNOWN) {
-      w->list[start] = LIST_NO;
-    }
-  }
-}
-
 static void
 write_list(Writer* const w, KgTermId id, const unsigned depth)
 {
   kg_out_char(w->out, '(');
-  while (id != w->rdf_nil) {
-    w->state[id]            = WRITTEN;
-    const KgTriple* const a = nth_triple(w, id, 0U);
-    const KgTriple* const b = nth_triple(w, id, 1U);
+  while (id != w->layout.rdf_nil) {
+    KgTermId       rest = KG_NO_TERM;
+    const KgTermId item = kg_layout_list_item(&w->layout, id, &rest);
     kg_out_char(w->out, ' ');
-    write_object(w, a->p == w->rdf_first ? a->o : b->o, depth);
-    id = a->p == w->rdf_rest ? a->o : b->o;
+    write_object(w, item, depth);
+    id = rest;
   }
   kg_out_write(w->out, " )", 2U);
 }
@@ -278,8 +200,8 @@ static void
 write_properties(Writer* const w, const KgTermId s, const unsigned depth)
 {
   KgTermId last_p = KG_NO_TERM;
-  for (uint32_t i = 0U; i < w->count[s]; ++i) {
-    const KgTriple* const t = nth_triple(w, s, i);
+  for (uint32_t i = 0U; i < w->layout.count[s]; ++i) {
+    const KgTriple* const t = kg_layout_triple(&w->layout, s, i);
     if (t->p == last_p) {
       kg_out_write(w->out, ", ", 2U);
     } else {
@@ -287,7 +209,7 @@ write_properties(Writer* const w, const KgTermId s, const unsigned depth)
         kg_out_write(w->out, " ;\n", 3U);
       }
       indent(w, depth);
-      if (t->p == w->rdf_type) {
+      if (t->p == w->layout.rdf_type) {
         kg_out_char(w->out, 'a');
       } else {
         write_iri(w, t->p);
@@ -302,7 +224,7 @@ write_properties(Writer* const w, const KgTermId s, const unsigned depth)
 static void
 write_object(Writer* const w, const KgTermId o, const unsigned depth)
 {
-  switch (kg_term_kind(w->graph, o)) {
+  switch (kg_kind(w->graph, o)) {
   case KG_TERM_IRI:
     write_iri(w, o);
     return;
@@ -315,15 +237,13 @@ write_object(Writer* const w, const KgTermId o, const unsigned depth)
     return;
   }
 
-  if (w->in_count[o] != 1U || w->state[o] != UNWRITTEN) {
-    kg_out_blank(w->out, &w->order, o);
-  } else if (w->list[o] == LIST_YES) {
+  if (!kg_layout_nest(&w->layout, o)) {
+    kg_out_blank(w->out, &w->layout.order, o);
+  } else if (kg_layout_is_list(&w->layout, o)) {
     write_list(w, o, depth);
-  } else if (!w->count[o]) {
-    w->state[o] = WRITTEN;
+  } else if (!w->layout.count[o]) {
     kg_out_write(w->out, "[]", 2U);
   } else {
-    w->state[o] = WRITTEN;
     kg_out_write(w->out, "[\n", 2U);
     write_properties(w, o, depth + 1U);
     kg_out_char(w->out, '\n');
@@ -335,11 +255,7 @@ write_object(Writer* const w, const KgTermId o, const unsigned depth)
 static void
 write_subject(Writer* const w, const KgTermId s)
 {
-  if (w->state[s] != PROMOTED) {
-    w->state[s] = WRITTEN;
-  }
-
-  if (kg_term_is_blank(w->graph, s) && !w->in_count[s]) {
+  if (kg_is_blank(w->graph, s) && !w->layout.in_count[s]) {
     // Nothing refers to it: no label needed
     kg_out_write(w->out, "[\n", 2U);
     write_properties(w, s, 1U);
@@ -347,13 +263,12 @@ write_subject(Writer* const w, const KgTermId s)
     return;
   }
 
-  if (kg_term_is_blank(w->graph, s)) {
-    kg_out_blank(w->out, &w->order, s);
+  if (kg_is_blank(w->graph, s)) {
+    kg_out_blank(w->out, &w->layout.order, s);
   } else {
     write_iri(w, s);
   }
 
-  // The first predicate on the subject's line, the others indented below
   kg_out_char(w->out, '\n');
   write_properties(w, s, 1U);
   kg_out_write(w->out, " .\n", 3U);
@@ -374,19 +289,20 @@ write_prefixes(Writer* const w)
 {
   // Find which namespaces are written, so well-known ones appear only if
   // needed: not for `a`, lists, or literals written without datatype
+  const KgLayout* const l       = &w->layout;
   const KgTriple* const triples = w->graph->triples;
   for (size_t i = 0U; i < w->graph->n_triples; ++i) {
     const KgTriple* const t       = &triples[i];
-    const bool            in_list = w->list[t->s] == LIST_YES;
-    if (!kg_term_is_blank(w->graph, t->s)) {
+    const bool            in_list = kg_layout_is_list(l, t->s);
+    if (!kg_is_blank(w->graph, t->s)) {
       qname_of(w, t->s);
     }
-    if (t->p != w->rdf_type && !in_list) {
+    if (t->p != l->rdf_type && !in_list) {
       qname_of(w, t->p);
     }
 
-    const KgTermKind kind = kg_term_kind(w->graph, t->o);
-    if (kind == KG_TERM_IRI && !(in_list && t->o == w->rdf_nil)) {
+    const KgTermKind kind = kg_kind(w->graph, t->o);
+    if (kind == KG_TERM_IRI && !(in_list && t->o == l->rdf_nil)) {
       qname_of(w, t->o);
     } else if (kind == KG_TERM_LITERAL && !is_bare(w, t->o)) {
       const KgTerm* const lit = kg_terms_get(&w->graph->terms, t->o);
@@ -426,30 +342,24 @@ write_prefixes(Writer* const w)
 }
 
 static KgStatus
-writer_init(Writer* const w, const KgGraph* const graph)
+writer_init(Writer* const               w,
+            const KgGraph* const        graph,
+            const KgWriteOptions* const options)
 {
   memset(w, 0, sizeof(*w));
-  w->graph = graph;
+  w->graph    = graph;
+  w->ontology = options->ontology;
 
-  KgStatus st = kg_order_init(&w->order, graph, KG_ORDER_TYPE_FIRST);
-  if (st) {
-    return st;
-  }
-
-  if ((st = kg_namespaces_init(&w->ns, graph))) {
+  KgStatus st = kg_layout_init(&w->layout, graph, KG_LAYOUT_TYPE_FIRST);
+  if (st || (st = kg_namespaces_init(
+               &w->ns, graph, w->ontology, kg_turtle_prefix_is_valid))) {
     return st;
   }
 
   const size_t n_ids = graph->terms.n_terms;
   w->out             = (KgOut*)kg_malloc(sizeof(KgOut));
   w->qname           = (long*)kg_reallocarray(NULL, n_ids, sizeof(long));
-  w->in_count        = (uint32_t*)kg_calloc(n_ids, sizeof(uint32_t));
-  w->first           = (uint32_t*)kg_calloc(n_ids, sizeof(uint32_t));
-  w->count           = (uint32_t*)kg_calloc(n_ids, sizeof(uint32_t));
-  w->state           = (uint8_t*)kg_calloc(n_ids, sizeof(uint8_t));
-  w->list            = (uint8_t*)kg_calloc(n_ids, sizeof(uint8_t));
-  if (!w->out || !w->qname || !w->in_count || !w->first || !w->count ||
-      !w->state || !w->list) {
+  if (!w->out || !w->qname) {
     return KG_BAD_ALLOC;
   }
 
@@ -457,44 +367,20 @@ writer_init(Writer* const w, const KgGraph* const graph)
     w->qname[i] = UNKNOWN_QNAME;
   }
 
-  for (size_t i = 0U; i < w->order.n_triples; ++i) {
-    const KgTriple* const t = &graph->triples[w->order.triples[i]];
-    if (!w->count[t->s]++) {
-      w->first[t->s] = (uint32_t)i;
-    }
-    if (w->in_count[t->o] < UINT32_MAX) {
-      ++w->in_count[t->o];
-    }
-  }
-
-  w->rdf_type    = kg_graph_find_iri(graph, KG_SV(KG_RDF_TYPE));
-  w->rdf_first   = kg_graph_find_iri(graph, KG_SV(KG_RDF_FIRST));
-  w->rdf_rest    = kg_graph_find_iri(graph, KG_SV(KG_RDF_REST));
-  w->rdf_nil     = kg_graph_find_iri(graph, KG_SV(KG_RDF_NIL));
   w->xsd_integer = kg_graph_find_iri(graph, KG_SV(KG_XSD_NS "integer"));
   w->xsd_decimal = kg_graph_find_iri(graph, KG_SV(KG_XSD_NS "decimal"));
   w->xsd_double  = kg_graph_find_iri(graph, KG_SV(KG_XSD_NS "double"));
   w->xsd_boolean = kg_graph_find_iri(graph, KG_SV(KG_XSD_NS "boolean"));
-  if (!w->rdf_nil || !w->rdf_first || !w->rdf_rest) {
-    w->rdf_first = w->rdf_rest = w->rdf_nil = KG_NO_TERM;
-  }
-
-  find_lists(w);
   return KG_SUCCESS;
 }
 
 static void
 writer_fini(Writer* const w)
 {
-  kg_free(w->list);
-  kg_free(w->state);
-  kg_free(w->count);
-  kg_free(w->first);
-  kg_free(w->in_count);
   kg_free(w->qname);
   kg_free(w->out);
   kg_namespaces_fini(&w->ns);
-  kg_order_fini(&w->order);
+  kg_layout_fini(&w->layout);
 }
 
 KgStatus
@@ -502,10 +388,8 @@ kg_write_turtle(const KgGraph* const        graph,
                 FILE* const                 stream,
                 const KgWriteOptions* const options)
 {
-  (void)options;
-
   Writer   w;
-  KgStatus st = writer_init(&w, graph);
+  KgStatus st = writer_init(&w, graph, options);
   if (st) {
     writer_fini(&w);
     return st;
@@ -514,34 +398,14 @@ kg_write_turtle(const KgGraph* const        graph,
   kg_out_init(w.out, stream);
   write_prefixes(&w);
 
-  // Subjects in order; blank nodes used once wait for their referrer
   bool first = true;
-  for (size_t i = 0U; i < w.order.n_triples && !w.out->status;) {
-    const KgTermId s = w.graph->triples[w.order.triples[i]].s;
-    if (w.state[s] == UNWRITTEN &&
-        (!kg_term_is_blank(graph, s) || w.in_count[s] != 1U)) {
-      if (!first) {
-        kg_out_char(w.out, '\n');
-      }
-      write_subject(&w, s);
-      first = false;
+  for (KgTermId s = KG_NO_TERM;
+       !w.out->status && (s = kg_layout_next_root(&w.layout));) {
+    if (!first) {
+      kg_out_char(w.out, '\n');
     }
-    i += w.count[s];
-  }
-
-  // What is left is in cycles of blank nodes used once: break each cycle at
-  // its first node in order, which then needs a label
-  for (size_t i = 0U; i < w.order.n_triples && !w.out->status;) {
-    const KgTermId s = w.graph->triples[w.order.triples[i]].s;
-    if (w.state[s] == UNWRITTEN) {
-      w.state[s] = PROMOTED;
-      if (!first) {
-        kg_out_char(w.out, '\n');
-      }
-      write_subject(&w, s);
-      first = false;
-    }
-    i += w.count[s];
+    write_subject(&w, s);
+    first = false;
   }
 
   st = w.out->status ? w.out->status : kg_out_flush(w.out);

@@ -38,8 +38,8 @@ Test(cli, help)
 
 Test(cli, command_help)
 {
-  static const char* const commands[] = {"check", "export", "stats"};
-  for (size_t i = 0U; i < 3U; ++i) {
+  static const char* const commands[] = {"check", "export", "push", "stats"};
+  for (size_t i = 0U; i < sizeof(commands) / sizeof(commands[0]); ++i) {
     Run r = run(commands[i], "--help", NULL);
     cr_assert_eq(r.status, 0);
     cr_assert(!strncmp(r.out, "Usage: kgraph ", 14U));
@@ -77,10 +77,10 @@ Test(cli, usage_errors)
   cr_assert(strstr(r.err, "invalid option -- 'Z'"));
   run_free(&r);
 
-  r = run("export", "--to", "xml", "x.ttl", NULL);
+  r = run("export", "--to", "pdf", "x.ttl", NULL);
   cr_assert_eq(r.status, KG_EXIT_USAGE);
   cr_assert(
-    !strncmp(r.err, "kgraph: unknown output format 'xml'", 35U), "%s", r.err);
+    !strncmp(r.err, "kgraph: unknown output format 'pdf'", 35U), "%s", r.err);
   run_free(&r);
 
   r = run("export", "--from", "pdf", "x.ttl", NULL);
@@ -372,7 +372,7 @@ Test(cli, man_page_and_help_agree)
   static char man_opts[128][32];
   size_t      n_help = 0U;
 
-  static const char* const commands[] = {"check", "export", "stats"};
+  static const char* const commands[] = {"check", "export", "push", "stats"};
   for (size_t i = 0U; i < sizeof(commands) / sizeof(commands[0]); ++i) {
     Run r  = run(commands[i], "--help", NULL);
     n_help = long_options(r.out, help_opts, n_help, "  --");
@@ -401,4 +401,101 @@ Test(cli, man_page_and_help_agree)
   }
   cr_assert_gt(n_help, 5U);
   free(man);
+}
+
+Test(cli, rdfxml_refuses_what_it_cannot_write)
+{
+  const char* const dir = tmp_dir();
+  const char* const in  = path_in(dir, "bad.nt");
+  const char* const out = path_in(dir, "out.rdf");
+  write_file(
+    in,
+    "<http://ex.org/s> <http://ex.org/p/q> \"fine\" .\n"
+    "<http://ex.org/s> <http://ex.org/p/123> \"no QName\" .\n"
+    "<http://ex.org/s> <http://ex.org/p/> \"ends in a slash\" .\n"
+    "<http://ex.org/s> <http://ex.org/p/q> \"bell \\u0007\" .\n"
+    "<http://ex.org/s> <http://www.w3.org/1999/02/22-rdf-syntax-ns#li> "
+    "\"li\" .\n");
+
+  Run r = run("export", "-o", out, in, NULL);
+  cr_assert_eq(r.status, KG_EXIT_INPUT, "%s", r.err);
+  char expected[1024];
+  snprintf(
+    expected,
+    sizeof(expected),
+    "%s:2:1: error: predicate 'http://ex.org/p/123' has no XML QName: "
+    "RDF/XML cannot write it\n"
+    "%s:3:1: error: predicate 'http://ex.org/p/' has no XML QName: RDF/XML "
+    "cannot write it\n"
+    "%s:4:1: error: literal 'bell \\u0007' holds U+0007, which XML 1.0 "
+    "cannot carry\n"
+    "%s:5:1: error: predicate "
+    "'http://www.w3.org/1999/02/22-rdf-syntax-ns#li' cannot be a property "
+    "element in RDF/XML\n",
+    in,
+    in,
+    in,
+    in);
+  cr_assert_str_eq(r.err, expected);
+  cr_assert_not(exists(out), "an output file was left behind");
+  run_free(&r);
+
+  // The same graph goes to N-Triples and Turtle
+  r = run("export", "--to", "turtle", in, NULL);
+  cr_assert_eq(r.status, 0);
+  run_free(&r);
+}
+
+Test(cli, rdfxml_plain_and_ontology)
+{
+  const char* const dir  = tmp_dir();
+  const char* const onto = path_in(dir, "onto.ttl");
+  const char* const in   = path_in(dir, "g.ttl");
+  write_file(onto,
+             "@prefix ex: <http://example.org/ns#> .\n"
+             "@prefix rdfs: <http://www.w3.org/2000/01/rdf-schema#> .\n"
+             "ex:Company rdfs:subClassOf ex:Organisation .\n");
+  write_file(in,
+             "@prefix ex: <http://example.org/ns#> .\n"
+             "ex:acme a ex:Organisation , ex:Company ; ex:owns [ ex:p 1 ] .\n");
+
+  // Without the ontology, the smallest IRI names the element
+  Run r = run("export", "--to", "rdfxml", in, NULL);
+  cr_assert_eq(r.status, 0, "%s", r.err);
+  cr_assert(
+    strstr(r.out, "<ex:Company rdf:about=\"http://example.org/ns#acme\">"),
+    "%s",
+    r.out);
+  run_free(&r);
+
+  // With it, the most specific class (the same here, from the hierarchy)
+  r = run("export", "--to", "rdfxml", "--ontology", onto, in, NULL);
+  cr_assert_eq(r.status, 0, "%s", r.err);
+  cr_assert(
+    strstr(
+      r.out,
+      "<ex:Company rdf:about=\"http://example.org/ns#acme\">\n"
+      "    <rdf:type rdf:resource=\"http://example.org/ns#Organisation\"/>\n"),
+    "%s",
+    r.out);
+  cr_assert_not(
+    strstr(r.out, "subClassOf"), "the ontology was written:\n%s", r.out);
+  run_free(&r);
+
+  // Plain: flat descriptions, blank nodes by rdf:nodeID
+  r = run("export", "--to", "rdfxml", "--plain", in, NULL);
+  cr_assert_eq(r.status, 0, "%s", r.err);
+  cr_assert(
+    strstr(r.out,
+           "<rdf:Description rdf:about=\"http://example.org/ns#acme\">\n"
+           "    <rdf:type rdf:resource=\"http://example.org/ns#Company\"/>\n"),
+    "%s",
+    r.out);
+  cr_assert(strstr(r.out, "<ex:owns rdf:nodeID=\"b0\"/>"), "%s", r.out);
+  cr_assert(strstr(r.out, "<rdf:Description rdf:nodeID=\"b0\">"), "%s", r.out);
+  run_free(&r);
+
+  r = run("export", "--plain", in, NULL);
+  cr_assert_eq(r.status, KG_EXIT_USAGE);
+  run_free(&r);
 }

@@ -635,7 +635,7 @@ round_trip(Case* const c, const KgGraph* const g, const char* const syntax_name)
   FILE* const    out    = open_memstream(&text, &len);
   cr_assert_not_null(out);
 
-  const KgWriteOptions wopts = {syntax, {log_sink, &c->log}};
+  const KgWriteOptions wopts = {syntax, {log_sink, &c->log}, 0U, NULL};
   const KgStatus       wst   = kg_graph_write(g, out, &wopts);
   if (fclose(out) || wst) {
     fail(c,

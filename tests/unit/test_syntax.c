@@ -1,6 +1,8 @@
 // Copyright the kgraph authors
 // SPDX-License-Identifier: ISC
 
+#include "messages.h"
+
 #include <kgraph/kgraph.h>
 
 #include <criterion/criterion.h>
@@ -8,38 +10,6 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-
-/// Diagnostics captured from a reader.
-typedef struct {
-  char     text[4096];
-  size_t   len;
-  unsigned n_errors;
-  unsigned n_warnings;
-} Messages;
-
-static KgStatus
-capture(void* const        handle,
-        const KgLogLevel   level,
-        const KgCaret      caret,
-        const KgStringView msg)
-{
-  Messages* const m = (Messages*)handle;
-  m->n_errors += level == KG_LOG_ERROR;
-  m->n_warnings += level == KG_LOG_WARNING;
-  const int n = snprintf(m->text + m->len,
-                         sizeof(m->text) - m->len,
-                         "%s:%u:%u: %s: %.*s\n",
-                         caret.document ? caret.document : "-",
-                         caret.line,
-                         caret.column,
-                         kg_log_level_name(level),
-                         (int)msg.len,
-                         msg.data);
-  if (n > 0 && (size_t)n < sizeof(m->text) - m->len) {
-    m->len += (size_t)n;
-  }
-  return KG_SUCCESS;
-}
 
 static KgStatus
 read_text(KgGraph* const    g,
@@ -85,7 +55,7 @@ write_graph(const KgGraph* const g, const KgSyntax syntax)
   char*                buf  = NULL;
   size_t               len  = 0U;
   FILE* const          out  = open_memstream(&buf, &len);
-  const KgWriteOptions opts = {syntax, {NULL, NULL}};
+  const KgWriteOptions opts = {syntax, {NULL, NULL}, 0U, NULL};
   cr_assert_eq(kg_graph_write(g, out, &opts), KG_SUCCESS);
   fclose(out);
   return buf;

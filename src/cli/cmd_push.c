@@ -1,0 +1,1029 @@
+// Copyright the kgraph authors
+// SPDX-License-Identifier: ISC
+
+// kgraph push: upload a graph to a triple store with the SPARQL 1.1 Graph
+// Store HTTP Protocol (https://www.w3.org/TR/sparql11-http-rdf-update/).
+// The library never talks to the network: only this command uses libcurl.
+
+#include "cli.h"
+
+#include <kgraph/kgraph.h>
+
+#include <curl/curl.h>
+
+#include <errno.h>
+#include <fcntl.h>
+#include <getopt.h>
+#include <stdbool.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+/// What is sent when --format is not given.
+#define DEFAULT_FORMAT "ntriples"
+
+/// The longest server message shown in an error, in bytes.
+#define MAX_MESSAGE 300U
+
+/// Uploads larger than this show a progress line (on a terminal).
+#define PROGRESS_MIN_BYTES (1024L * 1024L)
+
+static const char* const help =
+  "Usage: kgraph push --endpoint=URL [OPTION]... INPUT...\n"
+  "Read every INPUT into one graph and upload it to a triple store with the\n"
+  "SPARQL 1.1 Graph Store HTTP Protocol: PUT replaces the graph, POST (with\n"
+  "--append) adds to it.\n"
+  "\n"
+  "Options:\n"
+  "      --endpoint=URL     the store's Graph Store endpoint (required); for\n"
+  "                         Virtuoso, http://HOST:8890/sparql-graph-crud-auth\n"
+  "      --graph=IRI        the graph to write (default: the default graph)\n"
+  "      --append           add to the graph (POST) instead of replacing it\n"
+  "                         (PUT)\n"
+  "      --format=FORMAT    what to send: ntriples or rdfxml\n"
+  "                         (default: " DEFAULT_FORMAT ")\n"
+  "      --auth-file=FILE   read 'user:password' from the first line of FILE,\n"
+  "                         which must not be accessible by group or "
+  "others\n" KG_INPUT_HELP KG_COMMON_HELP "\n"
+  "Credentials come from --auth-file, else from the environment variables\n"
+  "KGRAPH_USER and KGRAPH_PASSWORD, never from the command line; the store\n"
+  "chooses HTTP basic or digest authentication.\n"
+  "INPUT '-' means standard input (with --from).\n"
+  "\n"
+  "Exit status: 0 ok, 2 usage, 3 input, 4 upload failed or refused by the\n"
+  "store, 5 internal.\n";
+
+/// A syntax that can be sent, and its media type.
+typedef struct {
+  const char* name;
+  const char* media_type;
+} Format;
+
+/*
+  N-Triples goes as application/n-triples, the media type that RDF 1.1
+  N-Triples registers and that every standard Graph Store server knows.
+  Virtuoso 7.2 (Debian 12) takes it, and so does Oxigraph.  Both also take
+  text/plain, the type of N-Triples before RDF 1.1, but nothing obliges a
+  store to read text/plain as RDF.
+*/
+static const Format formats[] = {
+  {"ntriples", "application/n-triples"},
+  {"rdfxml", "application/rdf+xml"},
+};
+
+#define N_FORMATS (sizeof(formats) / sizeof(formats[0]))
+
+typedef struct {
+  KgInputOptions in;
+  const char*    endpoint;
+  const char*    graph;
+  const Format*  format;
+  const char*    auth_file;
+  bool           append;
+} PushOptions;
+
+/// Credentials, kept in one buffer that is wiped after use.
+typedef struct {
+  char        buf[4096];
+  const char* user;     ///< User name, or NULL for no authentication
+  const char* password; ///< Password (never printed)
+} Credentials;
+
+/// What the store answered.
+typedef struct {
+  char   reason[128];       ///< Reason phrase of the last status line
+  char   content_type[128]; ///< Content-Type of the last answer
+  char   location[512];     ///< Location of the last answer (redirects)
+  char   body[4096];        ///< Start of the body of the last answer
+  size_t body_len;
+} Answer;
+
+/// State of the progress line.
+typedef struct {
+  FILE* err;
+  int   last_percent; ///< Last percentage shown, or -1
+  bool  waiting;      ///< "waiting for the store" is shown
+  int   width;        ///< Width of the line on screen, to clear it
+} Progress;
+
+static const Format*
+format_by_name(const char* const name)
+{
+  for (size_t i = 0U; i < N_FORMATS; ++i) {
+    if (!strcmp(name, formats[i].name)) {
+      return &formats[i];
+    }
+  }
+  return NULL;
+}
+
+/// Return the names of the formats this build can send, as "a, b".
+static const char*
+format_list(void)
+{
+  static char list[64];
+  size_t      len = 0U;
+  list[0]         = '\0';
+  for (size_t i = 0U; i < N_FORMATS; ++i) {
+    if (kg_syntax_can_write(kg_syntax_by_name(formats[i].name))) {
+      const int n = snprintf(list + len,
+                             sizeof(list) - len,
+                             "%s%s",
+                             len ? ", " : "",
+                             formats[i].name);
+      if (n < 0 || (size_t)n >= sizeof(list) - len) {
+        break;
+      }
+      len += (size_t)n;
+    }
+  }
+  return list;
+}
+
+static int
+handle(KgCli* const cli, void* const data, const int c, char* const arg)
+{
+  PushOptions* const opts = (PushOptions*)data;
+  const int          r    = kg_cli_input_option(cli, &opts->in, c, arg);
+  if (r >= 0) {
+    return r;
+  }
+
+  switch (c) {
+  case 'E':
+    opts->endpoint = arg;
+    return 0;
+  case 'G':
+    opts->graph = arg;
+    return 0;
+  case 'A':
+    opts->append = true;
+    return 0;
+  case 'f': {
+    const Format* const format = format_by_name(arg);
+    if (!format) {
+      return kg_cli_usage(
+        cli, "unknown format '%s' (known: %s)", arg, format_list());
+    }
+    if (!kg_syntax_can_write(kg_syntax_by_name(format->name))) {
+      return kg_cli_usage(
+        cli,
+        "this kgraph cannot write format '%s' yet (known: %s)",
+        arg,
+        format_list());
+    }
+    opts->format = format;
+    return 0;
+  }
+  case 'U':
+    opts->auth_file = arg;
+    return 0;
+  default:
+    break;
+  }
+  return kg_cli_usage(cli, "unexpected option");
+}
+
+/*
+  Options
+*/
+
+/// Check the endpoint URL.  @return 0 or an exit status.
+static int
+check_endpoint(const KgCli* const cli, const char* const url)
+{
+  const char* rest = NULL;
+  if (!strncasecmp(url, "http://", 7U)) {
+    rest = url + 7U;
+  } else if (!strncasecmp(url, "https://", 8U)) {
+    rest = url + 8U;
+  } else {
+    return kg_cli_usage(
+      cli, "endpoint '%s' is not an http:// or https:// URL", url);
+  }
+
+  // Credentials in the URL would be in the shell's history and in `ps`: the
+  // URL is not echoed here, since it holds them
+  const size_t authority = strcspn(rest, "/?#");
+  if (memchr(rest, '@', authority)) {
+    return kg_cli_usage(cli,
+                        "the endpoint URL holds credentials: put them in "
+                        "--auth-file, or in KGRAPH_USER and KGRAPH_PASSWORD");
+  }
+  if (!authority) {
+    return kg_cli_usage(cli, "endpoint '%s' has no host", url);
+  }
+  if (strchr(url, '#')) {
+    return kg_cli_usage(cli, "endpoint '%s' has a fragment ('#')", url);
+  }
+  for (const char* p = url; *p; ++p) {
+    if ((unsigned char)*p <= 0x20U || *p == 0x7F) {
+      return kg_cli_usage(
+        cli, "endpoint '%s' holds a space or a control character", url);
+    }
+  }
+  return 0;
+}
+
+/// Check the graph IRI.  @return 0 or an exit status.
+static int
+check_graph(const KgCli* const cli, const char* const graph)
+{
+  const KgStringView iri = kg_sv(graph);
+  if (kg_utf8_check(iri, NULL) || kg_iri_check(iri, NULL) ||
+      !kg_iri_is_absolute(iri)) {
+    return kg_cli_usage(cli, "graph '%s' is not an absolute IRI", graph);
+  }
+  return 0;
+}
+
+/*
+  Credentials
+*/
+
+static void
+wipe(void* const buf, const size_t len)
+{
+  // Not optimised away, unlike a memset() before the end of a lifetime
+  volatile unsigned char* p = (volatile unsigned char*)buf;
+  for (size_t i = 0U; i < len; ++i) {
+    p[i] = 0U;
+  }
+}
+
+/// Read `user:password` from the first line of `path`.  @return 0 or an exit
+/// status.
+static int
+read_auth_file(const KgCli* const cli,
+               const char* const  path,
+               Credentials* const creds)
+{
+  const int fd = open(path, O_RDONLY | O_NOCTTY | O_CLOEXEC);
+  if (fd < 0) {
+    kg_cli_error(cli, "cannot open '%s': %s", path, strerror(errno));
+    return KG_EXIT_INPUT;
+  }
+
+  // Checked on the open file, so that it cannot be swapped in between
+  struct stat st;
+  if (fstat(fd, &st)) {
+    kg_cli_error(cli, "cannot read '%s': %s", path, strerror(errno));
+    close(fd);
+    return KG_EXIT_INPUT;
+  }
+  if (!S_ISREG(st.st_mode)) {
+    kg_cli_error(cli, "'%s' is not a regular file", path);
+    close(fd);
+    return KG_EXIT_INPUT;
+  }
+  if (st.st_mode & (S_IRWXG | S_IRWXO)) {
+    // As ssh does with private keys: a password others can read is not one
+    kg_cli_error(cli,
+                 "permissions %04o of '%s' are too open: a file with a "
+                 "password must not be accessible by group or others "
+                 "(chmod 600 '%s')",
+                 (unsigned)(st.st_mode & 07777U),
+                 path,
+                 path);
+    close(fd);
+    return KG_EXIT_INPUT;
+  }
+
+  size_t len = 0U;
+  while (len < sizeof(creds->buf) - 1U) {
+    const ssize_t n = read(fd, creds->buf + len, sizeof(creds->buf) - 1U - len);
+    if (n < 0 && errno == EINTR) {
+      continue;
+    }
+    if (n < 0) {
+      kg_cli_error(cli, "cannot read '%s': %s", path, strerror(errno));
+      close(fd);
+      return KG_EXIT_INPUT;
+    }
+    if (!n) {
+      break;
+    }
+    len += (size_t)n;
+  }
+  close(fd);
+  creds->buf[len] = '\0';
+
+  // The first line, without its end
+  creds->buf[strcspn(creds->buf, "\r\n")] = '\0';
+  char* const colon                       = strchr(creds->buf, ':');
+  if (!colon || colon == creds->buf) {
+    kg_cli_error(cli, "'%s' must hold one line 'user:password'", path);
+    return KG_EXIT_INPUT;
+  }
+  *colon          = '\0';
+  creds->user     = creds->buf;
+  creds->password = colon + 1;
+  return 0;
+}
+
+/// Find the credentials.  @return 0 or an exit status.
+static int
+get_credentials(const KgCli* const       cli,
+                const PushOptions* const opts,
+                Credentials* const       creds)
+{
+  creds->user = creds->password = NULL;
+  if (opts->auth_file) {
+    return read_auth_file(cli, opts->auth_file, creds);
+  }
+
+  const char* const user     = getenv("KGRAPH_USER");
+  const char* const password = getenv("KGRAPH_PASSWORD");
+  if (user && *user && !password) {
+    return kg_cli_usage(cli, "KGRAPH_USER is set, but KGRAPH_PASSWORD is not");
+  }
+  if (password && (!user || !*user)) {
+    return kg_cli_usage(cli, "KGRAPH_PASSWORD is set, but KGRAPH_USER is not");
+  }
+  if (user && *user) {
+    const int n =
+      snprintf(creds->buf, sizeof(creds->buf), "%s%c%s", user, '\0', password);
+    if (n < 0 || (size_t)n >= sizeof(creds->buf)) {
+      return kg_cli_usage(cli, "KGRAPH_USER or KGRAPH_PASSWORD is too long");
+    }
+    creds->user     = creds->buf;
+    creds->password = creds->buf + strlen(user) + 1U;
+  }
+  return 0;
+}
+
+/*
+  The request
+*/
+
+/// Return the request URL: the endpoint with `graph=IRI` or `default`.
+static char*
+request_url(CURL* const curl, const char* const endpoint, const char* graph)
+{
+  char* const escaped =
+    graph ? curl_easy_escape(curl, graph, (int)strlen(graph)) : NULL;
+  if (graph && !escaped) {
+    return NULL;
+  }
+
+  // An endpoint may already have a query (as "...?db=main")
+  const char* const query = strchr(endpoint, '?');
+  const size_t      len   = strlen(endpoint);
+  const char* const sep =
+    !query                                                     ? "?"
+    : (endpoint[len - 1U] == '?' || endpoint[len - 1U] == '&') ? ""
+                                                               : "&";
+  const size_t size = len + 16U + (escaped ? strlen(escaped) : 0U);
+  char* const  url  = (char*)malloc(size);
+  if (url) {
+    const int n =
+      escaped ? snprintf(url, size, "%s%sgraph=%s", endpoint, sep, escaped)
+              : snprintf(url, size, "%s%sdefault", endpoint, sep);
+    if (n < 0 || (size_t)n >= size) {
+      free(url);
+      curl_free(escaped);
+      return NULL;
+    }
+  }
+  curl_free(escaped);
+  return url;
+}
+
+/// Copy the `len` bytes at `text` into `out`, cut to fit, with control
+/// characters (from a hostile server, terminal escapes) made '?'.
+static void
+copy_field(char* const       out,
+           const size_t      size,
+           const char* const text,
+           const size_t      len)
+{
+  const size_t n = len < size - 1U ? len : size - 1U;
+  for (size_t i = 0U; i < n; ++i) {
+    const unsigned char c = (unsigned char)text[i];
+    out[i]                = (c < 0x20U || c == 0x7FU) ? '?' : (char)c;
+  }
+  out[n] = '\0';
+}
+
+/// Return the value of the header line `buf` (of `end` bytes without its
+/// line end) if it is header `name` (with its colon), else NULL.
+static const char*
+header_value(const char* const buf,
+             const size_t      end,
+             const char* const name,
+             size_t* const     len)
+{
+  const size_t name_len = strlen(name);
+  if (end < name_len || strncasecmp(buf, name, name_len)) {
+    return NULL;
+  }
+  const char* p = buf + name_len;
+  while (p < buf + end && (*p == ' ' || *p == '\t')) {
+    ++p;
+  }
+  *len = (size_t)(buf + end - p);
+  return p;
+}
+
+static size_t
+on_header(char* const buf, const size_t size, const size_t n, void* const data)
+{
+  Answer* const answer = (Answer*)data;
+  const size_t  len    = size * n;
+  size_t        end    = len;
+  while (end && (buf[end - 1U] == '\r' || buf[end - 1U] == '\n')) {
+    --end;
+  }
+
+  const char* value     = NULL;
+  size_t      value_len = 0U;
+  if (end > 5U && !strncmp(buf, "HTTP/", 5U)) {
+    // A new answer (after a 100 Continue, or an authentication challenge)
+    answer->reason[0] = answer->content_type[0] = answer->location[0] = '\0';
+    answer->body_len                                                  = 0U;
+
+    // "HTTP/1.1 401 Unauthorized": the reason phrase is after the code
+    const char*       p   = buf;
+    const char* const lim = buf + end;
+    for (int field = 0; field < 2; ++field) {
+      while (p < lim && *p != ' ') {
+        ++p;
+      }
+      while (p < lim && *p == ' ') {
+        ++p;
+      }
+    }
+    copy_field(answer->reason, sizeof(answer->reason), p, (size_t)(lim - p));
+  } else if ((value = header_value(buf, end, "Content-Type:", &value_len))) {
+    copy_field(
+      answer->content_type, sizeof(answer->content_type), value, value_len);
+  } else if ((value = header_value(buf, end, "Location:", &value_len))) {
+    copy_field(answer->location, sizeof(answer->location), value, value_len);
+  }
+  return len;
+}
+
+static size_t
+on_body(char* const buf, const size_t size, const size_t n, void* const data)
+{
+  Answer* const answer = (Answer*)data;
+  const size_t  len    = size * n;
+  const size_t  room   = sizeof(answer->body) - 1U - answer->body_len;
+  const size_t  keep   = len < room ? len : room;
+  memcpy(answer->body + answer->body_len, buf, keep);
+  answer->body_len += keep;
+  answer->body[answer->body_len] = '\0';
+  return len; // The rest is not needed, but is not an error
+}
+
+static void
+clear_progress(Progress* const progress)
+{
+  if (progress->width) {
+    fprintf(progress->err, "\r%*s\r", progress->width, "");
+    fflush(progress->err);
+    progress->width = 0;
+  }
+}
+
+static int
+on_progress(void* const      data,
+            const curl_off_t dltotal,
+            const curl_off_t dlnow,
+            const curl_off_t ultotal,
+            const curl_off_t ulnow)
+{
+  (void)dltotal;
+  (void)dlnow;
+
+  Progress* const progress = (Progress*)data;
+  if (ultotal <= 0) {
+    return 0;
+  }
+
+  const double mib   = 1024.0 * 1024.0;
+  int          width = 0;
+  if (ulnow >= ultotal) {
+    if (progress->waiting) {
+      return 0;
+    }
+    progress->waiting = true;
+    width             = fprintf(progress->err,
+                    "\rkgraph: sent %.1f MiB, waiting for the store",
+                    (double)ultotal / mib);
+  } else {
+    const int percent = (int)(ulnow * 100 / ultotal);
+    if (percent == progress->last_percent) {
+      return 0;
+    }
+    // An authentication challenge makes curl send the body again
+    progress->last_percent = percent;
+    progress->waiting      = false;
+    width                  = fprintf(progress->err,
+                    "\rkgraph: uploading %.1f of %.1f MiB (%d%%)",
+                    (double)ulnow / mib,
+                    (double)ultotal / mib,
+                    percent);
+  }
+
+  // Pad over a longer line shown before
+  if (width > 0) {
+    --width; // The '\r'
+    if (width < progress->width) {
+      fprintf(progress->err, "%*s", progress->width - width, "");
+    } else {
+      progress->width = width;
+    }
+  }
+  fflush(progress->err);
+  return 0;
+}
+
+static const char*
+reason_phrase(const long code)
+{
+  // For HTTP/2 and later, whose status lines have no reason phrase
+  static const struct {
+    long        code;
+    const char* reason;
+  } reasons[] = {
+    {400, "Bad Request"},
+    {401, "Unauthorized"},
+    {403, "Forbidden"},
+    {404, "Not Found"},
+    {405, "Method Not Allowed"},
+    {409, "Conflict"},
+    {411, "Length Required"},
+    {413, "Content Too Large"},
+    {415, "Unsupported Media Type"},
+    {500, "Internal Server Error"},
+    {501, "Not Implemented"},
+    {502, "Bad Gateway"},
+    {503, "Service Unavailable"},
+    {504, "Gateway Timeout"},
+  };
+
+  for (size_t i = 0U; i < sizeof(reasons) / sizeof(reasons[0]); ++i) {
+    if (reasons[i].code == code) {
+      return reasons[i].reason;
+    }
+  }
+  return "";
+}
+
+/// Return the length of the name of the HTML tag at `p` (after '<' or '</').
+static size_t
+tag_name_len(const char* const p, const char* const end)
+{
+  size_t len = 0U;
+  while (p + len < end && ((p[len] >= 'a' && p[len] <= 'z') ||
+                           (p[len] >= 'A' && p[len] <= 'Z') ||
+                           (p[len] >= '0' && p[len] <= '9'))) {
+    ++len;
+  }
+  return len;
+}
+
+/// Return true iff the `len` bytes at `name` are one of the '|'-separated
+/// words of `list` (case-insensitively).
+static bool
+in_words(const char* const list, const char* const name, const size_t len)
+{
+  for (const char* p = list; *p;) {
+    const size_t n = strcspn(p, "|");
+    if (n == len && !strncasecmp(p, name, len)) {
+      return true;
+    }
+    p += n + (p[n] == '|');
+  }
+  return false;
+}
+
+/**
+   Turn an HTML answer into lines of text: elements of the head, scripts and
+   styles are dropped, block tags end lines, inline tags vanish, and the
+   common entities are decoded.
+*/
+static size_t
+html_to_text(const char*       p,
+             const char* const end,
+             char* const       out,
+             const size_t      size)
+{
+  static const char* const hidden = "head|title|script|style";
+  static const char* const inline_tags =
+    "a|abbr|b|code|em|font|i|kbd|q|s|samp|small|span|strong|sub|sup|tt|u|var";
+  static const struct {
+    const char* name;
+    char        c;
+  } entities[] = {
+    {"&lt;", '<'},
+    {"&gt;", '>'},
+    {"&amp;", '&'},
+    {"&quot;", '"'},
+    {"&#39;", '\''},
+    {"&apos;", '\''},
+    {"&nbsp;", ' '},
+  };
+
+  size_t len = 0U;
+  while (p < end && len + 1U < size) {
+    if (*p == '<') {
+      const bool   closing = p + 1 < end && p[1] == '/';
+      const char*  name    = p + 1 + closing;
+      const size_t n       = tag_name_len(name, end);
+      const char*  gt      = (const char*)memchr(p, '>', (size_t)(end - p));
+      p                    = gt ? gt + 1 : end;
+      if (!closing && n && in_words(hidden, name, n)) {
+        // Skip to the matching end tag
+        for (; p < end; ++p) {
+          if (p[0] == '<' && p + 1 < end && p[1] == '/' &&
+              tag_name_len(p + 2, end) == n && !strncasecmp(p + 2, name, n)) {
+            gt = (const char*)memchr(p, '>', (size_t)(end - p));
+            p  = gt ? gt + 1 : end;
+            break;
+          }
+        }
+      }
+      if (!n || !in_words(inline_tags, name, n)) {
+        out[len++] = '\n';
+      }
+      continue;
+    }
+
+    char c = *p++;
+    if (c == '&') {
+      for (size_t i = 0U; i < sizeof(entities) / sizeof(entities[0]); ++i) {
+        const size_t n = strlen(entities[i].name);
+        if ((size_t)(end - p) + 1U >= n &&
+            !strncmp(p - 1, entities[i].name, n)) {
+          c = entities[i].c;
+          p += n - 1U;
+          break;
+        }
+      }
+    }
+    out[len++] = c;
+  }
+  out[len] = '\0';
+  return len;
+}
+
+/**
+   Write into `out` the store's message, for people: its lines of text (for
+   HTML, the text outside of tags), trimmed and joined with ": " (or a space
+   after a punctuation mark), with runs
+   of white space and control characters made one space, without a line
+   that only repeats the status ("HTTP/1.1 500 ..."), and cut at MAX_MESSAGE
+   bytes.
+*/
+static void
+summarize(const Answer* const answer, char* const out, const size_t size)
+{
+  char       text[sizeof(answer->body)];
+  const bool html = strstr(answer->content_type, "html") ||
+                    (answer->body_len && answer->body[0] == '<');
+  const size_t text_len =
+    html ? html_to_text(
+             answer->body, answer->body + answer->body_len, text, sizeof(text))
+         : (size_t)snprintf(text, sizeof(text), "%s", answer->body);
+
+  size_t      len = 0U;
+  bool        cut = false;
+  const char* p   = text;
+  const char* end = text + (text_len < sizeof(text) ? text_len : 0U);
+  while (p < end && !cut) {
+    const char* const eol = (const char*)memchr(p, '\n', (size_t)(end - p));
+    const char* const lim = eol ? eol : end;
+
+    // Skip the line if it is empty or repeats the status
+    const char* q = p;
+    while (q < lim && ((unsigned char)*q <= 0x20U || *q == 0x7F)) {
+      ++q;
+    }
+    if (q == lim || ((size_t)(lim - q) >= 5U && !strncmp(q, "HTTP/", 5U))) {
+      p = eol ? eol + 1 : end;
+      continue;
+    }
+
+    if (len) {
+      // Lines are joined with ": ", or with a space after a punctuation mark
+      const bool punct = strchr(":;,.", out[len - 1U]) != NULL;
+      if (len + (punct ? 1U : 2U) > MAX_MESSAGE) {
+        cut = true;
+        break;
+      }
+      if (!punct) {
+        out[len++] = ':';
+      }
+      out[len++] = ' ';
+    }
+
+    bool space = false;
+    for (; q < lim; ++q) {
+      const unsigned char c = (unsigned char)*q;
+      if (c <= 0x20U || c == 0x7FU) {
+        space = true;
+        continue;
+      }
+      if (len + (space ? 2U : 1U) > MAX_MESSAGE) {
+        cut = true;
+        break;
+      }
+      if (space) {
+        out[len++] = ' ';
+        space      = false;
+      }
+      out[len++] = (char)c;
+    }
+    p = eol ? eol + 1 : end;
+  }
+
+  if (cut) {
+    // At a character boundary, and saying so
+    while (len && ((unsigned char)out[len] & 0xC0U) == 0x80U) {
+      --len;
+    }
+    if (len + 4U <= size) {
+      memcpy(out + len, "...", 3U);
+      len += 3U;
+    }
+  }
+  out[len < size ? len : size - 1U] = '\0';
+}
+
+typedef struct {
+  const char*        url;
+  const char*        method;
+  const char*        media_type;
+  const char*        body;
+  size_t             body_len;
+  const Credentials* creds;
+} Request;
+
+/// Send `req`.  @return KG_SUCCESS, KG_BAD_WRITE if the upload failed or the
+/// store refused it (said on `cli->err`), or KG_BAD_ALLOC / KG_BAD_INTERNAL.
+static KgStatus
+send_request(const KgCli* const   cli,
+             CURL* const          curl,
+             const Request* const req,
+             long* const          code)
+{
+  char               errbuf[CURL_ERROR_SIZE] = {0};
+  Answer             answer;
+  Progress           progress = {cli->err, -1, false, 0};
+  char               content_type[96];
+  char               user_agent[32];
+  struct curl_slist* headers = NULL;
+
+  memset(&answer, 0, sizeof(answer));
+  if (snprintf(content_type,
+               sizeof(content_type),
+               "Content-Type: %s",
+               req->media_type) >= (int)sizeof(content_type) ||
+      snprintf(user_agent, sizeof(user_agent), "kgraph/%s", kg_version()) >=
+        (int)sizeof(user_agent)) {
+    return KG_BAD_INTERNAL;
+  }
+
+  struct curl_slist* const with_type = curl_slist_append(headers, content_type);
+  if (!with_type) {
+    return KG_BAD_ALLOC;
+  }
+  headers = with_type;
+
+  const int  fd            = fileno(cli->err);
+  const bool show_progress = !cli->quiet &&
+                             req->body_len > (size_t)PROGRESS_MIN_BYTES &&
+                             fd >= 0 && isatty(fd);
+
+  CURLcode rc = CURLE_OK;
+#define SET(option, value)                        \
+  do {                                            \
+    if (!rc) {                                    \
+      rc = curl_easy_setopt(curl, option, value); \
+    }                                             \
+  } while (0)
+
+  SET(CURLOPT_URL, req->url);
+  SET(CURLOPT_ERRORBUFFER, errbuf);
+  SET(CURLOPT_NOSIGNAL, 1L);
+#if LIBCURL_VERSION_NUM >= 0x075500
+  SET(CURLOPT_PROTOCOLS_STR, "http,https");
+#endif
+  SET(CURLOPT_USERAGENT, user_agent);
+  SET(CURLOPT_CONNECTTIMEOUT, 30L);
+  SET(CURLOPT_HTTPHEADER, headers);
+  SET(CURLOPT_POSTFIELDSIZE_LARGE, (curl_off_t)req->body_len);
+  SET(CURLOPT_POSTFIELDS, req->body ? req->body : "");
+  if (!strcmp(req->method, "PUT")) {
+    // The body is in memory, so curl can send it again after a challenge
+    SET(CURLOPT_CUSTOMREQUEST, "PUT");
+  }
+  SET(CURLOPT_HEADERFUNCTION, on_header);
+  SET(CURLOPT_HEADERDATA, &answer);
+  SET(CURLOPT_WRITEFUNCTION, on_body);
+  SET(CURLOPT_WRITEDATA, &answer);
+  if (req->creds->user) {
+    // Virtuoso asks for digest, others for basic: curl answers the challenge
+    SET(CURLOPT_HTTPAUTH, (long)(CURLAUTH_BASIC | CURLAUTH_DIGEST));
+    SET(CURLOPT_USERNAME, req->creds->user);
+    SET(CURLOPT_PASSWORD, req->creds->password);
+  }
+  if (show_progress) {
+    SET(CURLOPT_XFERINFOFUNCTION, on_progress);
+    SET(CURLOPT_XFERINFODATA, &progress);
+    SET(CURLOPT_NOPROGRESS, 0L);
+  }
+#undef SET
+
+  if (rc) {
+    curl_slist_free_all(headers);
+    kg_cli_error(cli, "cannot set up the upload: %s", curl_easy_strerror(rc));
+    return rc == CURLE_OUT_OF_MEMORY ? KG_BAD_ALLOC : KG_BAD_INTERNAL;
+  }
+
+  rc = curl_easy_perform(curl);
+  clear_progress(&progress);
+  curl_slist_free_all(headers);
+  if (rc) {
+    kg_cli_error(cli,
+                 "%s %s: %s",
+                 req->method,
+                 req->url,
+                 errbuf[0] ? errbuf : curl_easy_strerror(rc));
+    return rc == CURLE_OUT_OF_MEMORY ? KG_BAD_ALLOC : KG_BAD_WRITE;
+  }
+
+  *code = 0L;
+  curl_easy_getinfo(curl, CURLINFO_RESPONSE_CODE, code);
+  if (*code >= 200L && *code <= 299L) {
+    return KG_SUCCESS;
+  }
+
+  char message[MAX_MESSAGE + 8U];
+  summarize(&answer, message, sizeof(message));
+  const char* const reason =
+    answer.reason[0] ? answer.reason : reason_phrase(*code);
+  kg_cli_error(cli,
+               "%s %s: HTTP %ld%s%s%s%s",
+               req->method,
+               req->url,
+               *code,
+               reason[0] ? " " : "",
+               reason,
+               message[0] ? ": " : "",
+               message);
+  if (*code >= 300L && *code <= 399L && answer.location[0]) {
+    fprintf(cli->err,
+            "kgraph: note: the store redirects to '%s': kgraph does not "
+            "follow redirects, use that URL as --endpoint\n",
+            answer.location);
+  } else if (*code == 401L) {
+    if (req->creds->user) {
+      fprintf(cli->err,
+              "kgraph: note: the store refused the password of user '%s'\n",
+              req->creds->user);
+    } else {
+      fputs("kgraph: note: no credentials were given: use --auth-file, or "
+            "KGRAPH_USER and KGRAPH_PASSWORD\n",
+            cli->err);
+    }
+  }
+  return KG_BAD_WRITE;
+}
+
+/// Write `graph` into memory.  @return a status; `*body` is set to free().
+static KgStatus
+serialise(const KgCli* const   cli,
+          const KgGraph* const graph,
+          const Format* const  format,
+          char** const         body,
+          size_t* const        body_len)
+{
+  *body           = NULL;
+  *body_len       = 0U;
+  FILE* const mem = open_memstream(body, body_len);
+  if (!mem) {
+    kg_cli_error(cli, "out of memory");
+    return KG_BAD_ALLOC;
+  }
+
+  const KgWriteOptions wopts = {
+    .syntax = kg_syntax_by_name(format->name),
+    .log    = cli->log,
+  };
+  KgStatus st = kg_graph_write(graph, mem, &wopts);
+  if (fclose(mem) && !st) {
+    st = KG_BAD_ALLOC;
+  }
+  if (st == KG_BAD_ALLOC) {
+    kg_cli_error(cli, "out of memory");
+  } else if (st == KG_BAD_DATA) {
+    kg_cli_error(cli, "the graph cannot be written as %s", format->name);
+  } else if (st) {
+    kg_cli_error(
+      cli, "cannot write the graph as %s: %s", format->name, kg_strerror(st));
+  }
+  return st;
+}
+
+int
+kg_cmd_push(KgCli* const cli, const int argc, char** const argv)
+{
+  static const struct option long_opts[] = {
+    KG_INPUT_LONG_OPTIONS,
+    {"endpoint", required_argument, NULL, 'E'},
+    {"graph", required_argument, NULL, 'G'},
+    {"append", no_argument, NULL, 'A'},
+    {"format", required_argument, NULL, 'f'},
+    {"auth-file", required_argument, NULL, 'U'},
+    KG_COMMON_LONG_OPTIONS,
+  };
+
+  PushOptions opts;
+  memset(&opts, 0, sizeof(opts));
+  opts.format = format_by_name(DEFAULT_FORMAT);
+
+  int       first = 0;
+  const int r     = kg_cli_parse(
+    cli, argc, argv, ":hq", long_opts, help, &opts, handle, 1, &first);
+  if (r >= 0) {
+    return r;
+  }
+
+  if (!opts.endpoint) {
+    return kg_cli_usage(cli, "missing --endpoint");
+  }
+  int bad = check_endpoint(cli, opts.endpoint);
+  if (!bad && opts.graph) {
+    bad = check_graph(cli, opts.graph);
+  }
+  if (bad) {
+    return bad;
+  }
+
+  Credentials creds;
+  if ((bad = get_credentials(cli, &opts, &creds))) {
+    wipe(&creds, sizeof(creds));
+    return bad;
+  }
+
+  KgGraph* graph    = NULL;
+  char*    body     = NULL;
+  size_t   body_len = 0U;
+  char*    url      = NULL;
+  CURL*    curl     = NULL;
+  long     code     = 0L;
+  KgStatus st = kg_cli_load(cli, argv + first, argc - first, &opts.in, &graph);
+  if (st) {
+    goto done;
+  }
+
+  if ((st = serialise(cli, graph, opts.format, &body, &body_len))) {
+    goto done;
+  }
+
+  if (curl_global_init(CURL_GLOBAL_DEFAULT) || !(curl = curl_easy_init())) {
+    kg_cli_error(cli, "cannot start libcurl");
+    st = KG_BAD_INTERNAL;
+    goto done;
+  }
+
+  if (!(url = request_url(curl, opts.endpoint, opts.graph))) {
+    kg_cli_error(cli, "out of memory");
+    st = KG_BAD_ALLOC;
+    goto done;
+  }
+
+  const Request req = {url,
+                       opts.append ? "POST" : "PUT",
+                       opts.format->media_type,
+                       body,
+                       body_len,
+                       &creds};
+  if (!(st = send_request(cli, curl, &req, &code)) && !cli->quiet) {
+    fprintf(cli->err,
+            "kgraph: pushed %zu triple%s (%zu bytes) to %s (HTTP %ld)\n",
+            kg_graph_size(graph),
+            kg_graph_size(graph) == 1U ? "" : "s",
+            body_len,
+            url,
+            code);
+  }
+
+done:
+  if (curl) {
+    curl_easy_cleanup(curl);
+    curl_global_cleanup();
+  }
+  wipe(&creds, sizeof(creds));
+  free(url);
+  free(body);
+  kg_graph_free(graph);
+  return kg_cli_exit_status(st);
+}

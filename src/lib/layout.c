@@ -1,0 +1,205 @@
+// Copyright the kgraph authors
+// SPDX-License-Identifier: ISC
+
+#include "layout.h"
+
+#include "alloc.h"
+#include "graph.h"
+#include "order.h"
+
+#include <kgraph/graph.h>
+
+#include <stdint.h>
+#include <string.h>
+
+enum { LIST_UNKNOWN, LIST_YES, LIST_NO, LIST_VISITING };
+
+/// Return the rdf:rest object of `id` if it is a list node, else KG_NO_TERM.
+static KgTermId
+list_rest(const KgLayout* const l, const KgTermId id)
+{
+  // A blank node used once, with one rdf:first and one rdf:rest only
+  if (!kg_is_blank(l->graph, id) || l->in_count[id] != 1U ||
+      l->count[id] != 2U || !l->rdf_first) {
+    return KG_NO_TERM;
+  }
+
+  const KgTriple* const a     = kg_layout_triple(l, id, 0U);
+  const KgTriple* const b     = kg_layout_triple(l, id, 1U);
+  const KgTriple* const first = a->p == l->rdf_first ? a : b;
+  const KgTriple* const rest  = a->p == l->rdf_rest ? a : b;
+  if (first->p != l->rdf_first || rest->p != l->rdf_rest ||
+      ((l->flags & KG_LAYOUT_RESOURCE_LISTS) &&
+       kg_kind(l->graph, first->o) == KG_TERM_LITERAL)) {
+    return KG_NO_TERM;
+  }
+  return rest->o;
+}
+
+/// Find which blank nodes are in well-formed lists, written as collections.
+static void
+find_lists(KgLayout* const l)
+{
+  const size_t n_ids = l->graph->terms.n_terms;
+  for (KgTermId start = 1U; start < n_ids; ++start) {
+    if (l->list[start] != LIST_UNKNOWN || !kg_is_blank(l->graph, start)) {
+      continue;
+    }
+
+    // Follow rdf:rest until nil, a node already known, or a bad node
+    KgTermId id      = start;
+    uint8_t  verdict = LIST_NO;
+    while (true) {
+      if (id == l->rdf_nil) {
+        verdict = LIST_YES;
+        break;
+      }
+      if (l->list[id] == LIST_YES || l->list[id] == LIST_NO) {
+        verdict = l->list[id];
+        break;
+      }
+      const KgTermId rest =
+        l->list[id] == LIST_VISITING ? KG_NO_TERM : list_rest(l, id);
+      if (!rest) {
+        break;
+      }
+      l->list[id] = LIST_VISITING;
+      id          = rest;
+    }
+
+    // Everything visited gets the verdict of the end of its chain
+    for (id = start; id != l->rdf_nil && l->list[id] == LIST_VISITING;) {
+      l->list[id] = verdict;
+      id          = list_rest(l, id);
+    }
+    if (l->list[start] == LIST_UNKNOWN) {
+      l->list[start] = LIST_NO;
+    }
+  }
+
+  // Keep only the verdict: nonzero means "a collection node"
+  for (KgTermId id = 1U; id < n_ids; ++id) {
+    l->list[id] = l->list[id] == LIST_YES;
+  }
+}
+
+KgStatus
+kg_layout_init(KgLayout* const      l,
+               const KgGraph* const graph,
+               const uint32_t       flags)
+{
+  memset(l, 0, sizeof(*l));
+  l->graph = graph;
+  l->flags = flags;
+
+  const KgStatus st =
+    kg_order_init(&l->order,
+                  graph,
+                  (flags & KG_LAYOUT_TYPE_FIRST) ? KG_ORDER_TYPE_FIRST : 0U);
+  if (st) {
+    return st;
+  }
+
+  const size_t n_ids = graph->terms.n_terms;
+  l->in_count        = (uint32_t*)kg_calloc(n_ids, sizeof(uint32_t));
+  l->first           = (uint32_t*)kg_calloc(n_ids, sizeof(uint32_t));
+  l->count           = (uint32_t*)kg_calloc(n_ids, sizeof(uint32_t));
+  l->state           = (uint8_t*)kg_calloc(n_ids, sizeof(uint8_t));
+  l->list            = (uint8_t*)kg_calloc(n_ids, sizeof(uint8_t));
+  l->subjects = (KgTermId*)kg_reallocarray(NULL, n_ids, sizeof(KgTermId));
+  if (!l->in_count || !l->first || !l->count || !l->state || !l->list ||
+      !l->subjects) {
+    return KG_BAD_ALLOC;
+  }
+
+  for (size_t i = 0U; i < l->order.n_triples; ++i) {
+    const KgTriple* const t = &graph->triples[l->order.triples[i]];
+    if (!l->count[t->s]++) {
+      l->first[t->s]               = (uint32_t)i;
+      l->subjects[l->n_subjects++] = t->s;
+    }
+    if (l->in_count[t->o] < UINT32_MAX) {
+      ++l->in_count[t->o];
+    }
+  }
+
+  l->rdf_type  = kg_graph_find_iri(graph, KG_SV(KG_RDF_TYPE));
+  l->rdf_first = kg_graph_find_iri(graph, KG_SV(KG_RDF_FIRST));
+  l->rdf_rest  = kg_graph_find_iri(graph, KG_SV(KG_RDF_REST));
+  l->rdf_nil   = kg_graph_find_iri(graph, KG_SV(KG_RDF_NIL));
+  if (!l->rdf_nil || !l->rdf_first || !l->rdf_rest ||
+      (flags & KG_LAYOUT_NO_NESTING)) {
+    l->rdf_first = l->rdf_rest = l->rdf_nil = KG_NO_TERM;
+  }
+
+  find_lists(l);
+  return KG_SUCCESS;
+}
+
+void
+kg_layout_fini(KgLayout* const l)
+{
+  kg_free(l->subjects);
+  kg_free(l->list);
+  kg_free(l->state);
+  kg_free(l->count);
+  kg_free(l->first);
+  kg_free(l->in_count);
+  kg_order_fini(&l->order);
+  memset(l, 0, sizeof(*l));
+}
+
+bool
+kg_layout_nest(KgLayout* const l, const KgTermId o)
+{
+  if ((l->flags & KG_LAYOUT_NO_NESTING) || !kg_is_blank(l->graph, o) ||
+      l->in_count[o] != 1U || l->state[o] != KG_LAYOUT_UNWRITTEN) {
+    return false;
+  }
+
+  l->state[o] = KG_LAYOUT_WRITTEN;
+  return true;
+}
+
+KgTermId
+kg_layout_list_item(KgLayout* const l, const KgTermId id, KgTermId* const rest)
+{
+  const KgTriple* const a = kg_layout_triple(l, id, 0U);
+  const KgTriple* const b = kg_layout_triple(l, id, 1U);
+  l->state[id]            = KG_LAYOUT_WRITTEN;
+  *rest                   = a->p == l->rdf_rest ? a->o : b->o;
+  return a->p == l->rdf_first ? a->o : b->o;
+}
+
+KgTermId
+kg_layout_next_root(KgLayout* const l)
+{
+  const bool nesting = !(l->flags & KG_LAYOUT_NO_NESTING);
+  while (true) {
+    if (l->cursor >= l->n_subjects) {
+      if (l->second || !nesting) {
+        return KG_NO_TERM;
+      }
+      // What is left is in cycles of blank nodes used once: break each
+      // cycle at its first node in order, which then needs a label
+      l->second = true;
+      l->cursor = 0U;
+      continue;
+    }
+
+    const KgTermId s = l->subjects[l->cursor++];
+    if (l->state[s] != KG_LAYOUT_UNWRITTEN) {
+      continue;
+    }
+
+    if (l->second) {
+      l->state[s] = KG_LAYOUT_PROMOTED;
+      return s;
+    }
+
+    if (!nesting || !kg_is_blank(l->graph, s) || l->in_count[s] != 1U) {
+      l->state[s] = KG_LAYOUT_WRITTEN;
+      return s;
+    }
+  }
+}

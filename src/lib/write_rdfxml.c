@@ -22,6 +22,7 @@
 #include "log.h"
 #include "ns.h"
 #include "order.h"
+#include "vocab.h"
 
 #include <kgraph/graph.h>
 #include <kgraph/status.h>
@@ -57,12 +58,6 @@ typedef struct {
   bool         generated;
 } Namespace;
 
-/// An edge of the class hierarchy, by IRI (the ontology is another graph).
-typedef struct {
-  KgStringView sub;
-  KgStringView super;
-} Edge;
-
 typedef struct {
   KgLayout              layout;
   const KgGraph*        graph;
@@ -78,12 +73,9 @@ typedef struct {
   uint32_t*             qname_at;  ///< Offset + 1 of each QName in `qnames`
   KgBuffer              qnames;    ///< QNames made so far, NUL-separated
   KgTermId*             node_type; ///< Type named by each subject's element
-  Edge*                 edges;     ///< rdfs:subClassOf, sorted by sub
-  size_t                n_edges;
-  KgStringView*         classes; ///< IRIs described as classes, sorted
-  size_t                n_classes;
-  KgBuffer              scratch; ///< Scratch: numbers, IRIs
-  KgBuffer              names;   ///< Generated prefix names
+  KgVocab               vocab;     ///< Class hierarchy of graph and ontology
+  KgBuffer              scratch;   ///< Scratch: numbers, IRIs
+  KgBuffer              names;     ///< Generated prefix names
   unsigned              n_problems;
   KgTermId              rdf_xml_literal;
   bool                  plain;
@@ -444,106 +436,6 @@ compare_views(const KgStringView a, const KgStringView b)
   return c ? c : (a.len < b.len) ? -1 : (a.len > b.len) ? 1 : 0;
 }
 
-static int
-compare_edges(const void* const a, const void* const b)
-{
-  const Edge* const x = (const Edge*)a;
-  const Edge* const y = (const Edge*)b;
-  const int         c = compare_views(x->sub, y->sub);
-  return c ? c : compare_views(x->super, y->super);
-}
-
-static int
-compare_class(const void* const a, const void* const b)
-{
-  return compare_views(*(const KgStringView*)a, *(const KgStringView*)b);
-}
-
-/// Collect the class hierarchy of `graph` (data or ontology).
-static KgStatus
-collect_classes(Writer* const w, const KgGraph* const g)
-{
-  const KgTermId sub  = kg_graph_find_iri(g, KG_SV(KG_RDFS_NS "subClassOf"));
-  const KgTermId type = kg_graph_find_iri(g, KG_SV(KG_RDF_TYPE));
-  const KgTermId owl  = kg_graph_find_iri(g, KG_SV(KG_OWL_NS "Class"));
-  const KgTermId rdfs = kg_graph_find_iri(g, KG_SV(KG_RDFS_NS "Class"));
-  for (size_t i = 0U; i < g->n_triples; ++i) {
-    const KgTriple* const t = &g->triples[i];
-    const bool is_sub   = sub && t->p == sub && kg_kind(g, t->o) == KG_TERM_IRI;
-    const bool is_class = type && t->p == type && (t->o == owl || t->o == rdfs);
-    if ((!is_sub && !is_class) || kg_kind(g, t->s) != KG_TERM_IRI) {
-      continue;
-    }
-
-    if (is_sub) {
-      Edge* const edges =
-        (Edge*)kg_reallocarray(w->edges, w->n_edges + 1U, sizeof(Edge));
-      if (!edges) {
-        return KG_BAD_ALLOC;
-      }
-      w->edges                   = edges;
-      w->edges[w->n_edges].sub   = kg_term_text(g, t->s);
-      w->edges[w->n_edges].super = kg_term_text(g, t->o);
-      ++w->n_edges;
-    }
-
-    KgStringView* const classes = (KgStringView*)kg_reallocarray(
-      w->classes, w->n_classes + 1U, sizeof(KgStringView));
-    if (!classes) {
-      return KG_BAD_ALLOC;
-    }
-    w->classes                 = classes;
-    w->classes[w->n_classes++] = kg_term_text(g, t->s);
-  }
-  return KG_SUCCESS;
-}
-
-static bool
-is_known_class(const Writer* const w, const KgStringView iri)
-{
-  return w->n_classes &&
-         bsearch(
-           &iri, w->classes, w->n_classes, sizeof(KgStringView), compare_class);
-}
-
-/// Return true iff `super` is an ancestor of `sub` (not itself).
-static bool
-is_ancestor(const Writer* const w,
-            const KgStringView  sub,
-            const KgStringView  super)
-{
-  // A depth-first walk, with a bound against cycles in the hierarchy
-  KgStringView stack[64];
-  size_t       top   = 0U;
-  size_t       steps = 0U;
-  stack[top++]       = sub;
-  while (top && ++steps < 4096U) {
-    const KgStringView x   = stack[--top];
-    const Edge         key = {x, {NULL, 0U}};
-    size_t             lo  = 0U;
-    size_t             hi  = w->n_edges;
-    while (lo < hi) { // First edge of x
-      const size_t mid = lo + (hi - lo) / 2U;
-      if (compare_edges(&w->edges[mid], &key) < 0) {
-        lo = mid + 1U;
-      } else {
-        hi = mid;
-      }
-    }
-
-    for (size_t e = lo; e < w->n_edges && kg_sv_equals(w->edges[e].sub, x);
-         ++e) {
-      if (kg_sv_equals(w->edges[e].super, super)) {
-        return true;
-      }
-      if (top < 64U) {
-        stack[top++] = w->edges[e].super;
-      }
-    }
-  }
-  return false;
-}
-
 /// Return true iff IRI `id` may name a typed node element.
 static bool
 is_node_name(Writer* const w, const KgTermId id)
@@ -574,7 +466,7 @@ choose_type(Writer* const w, const KgTermId s)
     }
 
     const KgStringView iri     = kg_terms_text(&w->graph->terms, t->o);
-    const bool         known   = is_known_class(w, iri);
+    const bool         known   = kg_vocab_is_class(&w->vocab, iri);
     bool               general = false;
     for (uint32_t j = 0U; known && j < l->count[s] && !general; ++j) {
       const KgTriple* const u = kg_layout_triple(l, s, j);
@@ -582,7 +474,8 @@ choose_type(Writer* const w, const KgTermId s)
         break;
       }
       general = u->o != t->o && kg_kind(w->graph, u->o) == KG_TERM_IRI &&
-                is_ancestor(w, kg_terms_text(&w->graph->terms, u->o), iri);
+                kg_vocab_is_ancestor(
+                  &w->vocab, kg_terms_text(&w->graph->terms, u->o), iri);
     }
 
     // Types come in order: the first candidate of each rank is the smallest
@@ -971,6 +864,7 @@ writer_init(Writer* const               w,
   w->options = options;
   w->stream  = stream;
   w->plain   = (options->flags & KG_WRITE_PLAIN) != 0U;
+  kg_vocab_init(&w->vocab, KG_SV(""));
 
   KgStatus st = kg_layout_init(&w->layout,
                                graph,
@@ -1006,16 +900,12 @@ writer_init(Writer* const               w,
     return st;
   }
 
-  if ((st = collect_classes(w, graph)) ||
-      (options->ontology && (st = collect_classes(w, options->ontology)))) {
+  if ((st = kg_vocab_add(&w->vocab, graph, false)) ||
+      (options->ontology &&
+       (st = kg_vocab_add(&w->vocab, options->ontology, false)))) {
     return st;
   }
-  if (w->n_edges) {
-    qsort(w->edges, w->n_edges, sizeof(Edge), compare_edges);
-  }
-  if (w->n_classes) {
-    qsort(w->classes, w->n_classes, sizeof(KgStringView), compare_class);
-  }
+  kg_vocab_finish(&w->vocab);
 
   w->rdf_xml_literal = kg_graph_find_iri(graph, KG_SV(RDF "XMLLiteral"));
   return KG_SUCCESS;
@@ -1029,8 +919,7 @@ writer_fini(Writer* const w)
   }
   kg_buffer_fini(&w->names);
   kg_buffer_fini(&w->scratch);
-  kg_free(w->classes);
-  kg_free(w->edges);
+  kg_vocab_fini(&w->vocab);
   kg_free(w->node_type);
   kg_free(w->qname_at);
   kg_buffer_fini(&w->qnames);

@@ -38,6 +38,15 @@ KG_API uint32_t
 kg_utf8_decode(KgStringView text, size_t* len);
 
 /**
+   Decode the code point at `text.data[*offset]` and advance `*offset` past
+   it, or by one byte if it is not valid UTF-8.
+
+   @return The code point, or 0xFFFFFFFF as kg_utf8_decode().
+*/
+KG_API uint32_t
+kg_utf8_next(KgStringView text, size_t* offset);
+
+/**
    Return true iff `tag` is a well-formed language tag (BCP 47, RFC 5646
    section 2.1: langtag, private use or grandfathered), case-insensitively.
 */

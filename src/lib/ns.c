@@ -159,17 +159,6 @@ is_pn_chars(const uint32_t c)
   return is_pn_chars_u(c) || (c != '.' && kg_is_name_continuation(c));
 }
 
-/// Decode the code point at `s[*i]` and advance `*i`; 0xFFFFFFFF if invalid.
-static uint32_t
-next_char(const KgStringView s, size_t* const i)
-{
-  const KgStringView rest = {s.data + *i, s.len - *i};
-  size_t             len  = 0U;
-  const uint32_t     c    = kg_utf8_decode(rest, &len);
-  *i += len ? len : 1U;
-  return c;
-}
-
 bool
 kg_turtle_prefix_is_valid(const KgStringView name)
 {
@@ -180,7 +169,7 @@ kg_turtle_prefix_is_valid(const KgStringView name)
   size_t   i    = 0U;
   uint32_t last = 0U;
   while (i < name.len) {
-    const uint32_t c = next_char(name, &i);
+    const uint32_t c = kg_utf8_next(name, &i);
     if (last == 0U
           ? !is_pn_chars_base(c)
           : !(is_pn_chars_u(c) || c == '-' || c == '.' || kg_is_digit(c))) {
@@ -200,7 +189,7 @@ kg_turtle_local_is_valid(const KgStringView local)
   uint32_t last  = 0U;
   bool     first = true;
   while (i < local.len) {
-    const uint32_t c = next_char(local, &i);
+    const uint32_t c = kg_utf8_next(local, &i);
     if (first ? !(is_pn_chars_u(c) || c == ':' || kg_is_digit(c))
               : !(is_pn_chars(c) || c == '.' || c == ':')) {
       return false;

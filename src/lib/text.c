@@ -140,6 +140,16 @@ kg_utf8_decode(const KgStringView text, size_t* const len)
   return c;
 }
 
+uint32_t
+kg_utf8_next(const KgStringView text, size_t* const offset)
+{
+  const KgStringView rest = {text.data + *offset, text.len - *offset};
+  size_t             len  = 0U;
+  const uint32_t     c    = kg_utf8_decode(rest, &len);
+  *offset += len ? len : 1U;
+  return c;
+}
+
 /*
   Language tags (RFC 5646 section 2.1)
 */

@@ -85,16 +85,6 @@ typedef struct {
   Names
 */
 
-static uint32_t
-next_char(const KgStringView s, size_t* const i)
-{
-  const KgStringView rest = {s.data + *i, s.len - *i};
-  size_t             len  = 0U;
-  const uint32_t     c    = kg_utf8_decode(rest, &len);
-  *i += len ? len : 1U;
-  return c;
-}
-
 /**
    Return true iff `c` is a letter that every XML parser takes in a name.
 
@@ -128,7 +118,7 @@ is_ncname(const KgStringView s)
   size_t i = 0U;
   while (i < s.len) {
     const bool     first = i == 0U;
-    const uint32_t c     = next_char(s, &i);
+    const uint32_t c     = kg_utf8_next(s, &i);
     if (first ? !is_portable_letter(c) : !is_portable_name_char(c)) {
       return false;
     }
@@ -164,7 +154,7 @@ bad_xml_char(const KgStringView s)
       continue;
     }
 
-    const uint32_t c = next_char(s, &i);
+    const uint32_t c = kg_utf8_next(s, &i);
     if (!is_xml_char(c)) {
       return c ? c : 0x110000U; // NUL is reported as itself below
     }
@@ -179,7 +169,7 @@ local_start(const KgStringView iri)
   // The run of name characters at the end...
   size_t run = 0U;
   for (size_t i = 0U; i < iri.len;) {
-    const uint32_t c = next_char(iri, &i);
+    const uint32_t c = kg_utf8_next(iri, &i);
     if (!is_portable_name_char(c)) {
       run = i;
     }
@@ -188,7 +178,7 @@ local_start(const KgStringView iri)
   // ...from its first character that may start a name
   for (size_t i = run; i < iri.len;) {
     const size_t   at = i;
-    const uint32_t c  = next_char(iri, &i);
+    const uint32_t c  = kg_utf8_next(iri, &i);
     if (is_portable_letter(c)) {
       return at;
     }

@@ -9,6 +9,7 @@
 #include <fcntl.h>
 #include <getopt.h>
 #include <stdarg.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -16,9 +17,10 @@
 #include <unistd.h>
 
 static const KgCommand commands[] = {
-  {"export", "write INPUT as N-Triples or Turtle", kg_cmd_export},
+  {"export", "write INPUT as N-Triples, Turtle, RDF/XML or DOT", kg_cmd_export},
   {"check", "check INPUT against the ontology", kg_cmd_check},
   {"stats", "count triples, terms, classes and properties", kg_cmd_stats},
+  {"render", "draw INPUT as SVG, PNG or PDF", kg_cmd_render},
   {"push",
    "upload INPUT to a triple store (Graph Store Protocol)",
    kg_cmd_push},
@@ -264,6 +266,116 @@ kg_cli_print_json_string(FILE* const out, const KgStringView s)
 }
 
 /*
+  Pictures
+*/
+
+void
+kg_cli_dot_init(KgDotCli* const dot)
+{
+  memset(dot, 0, sizeof(*dot));
+  kg_dot_options_init(&dot->dot);
+  dot->dot.exclude = dot->exclude;
+}
+
+/// Parse a whole non-negative number, or return -1.
+static long
+parse_count(const char* const arg)
+{
+  char*      end = NULL;
+  const long n   = strtol(arg, &end, 10);
+  return (end == arg || *end || n < 0 || n > 100000000L) ? -1L : n;
+}
+
+int
+kg_cli_dot_option(KgCli* const    cli,
+                  KgDotCli* const dot,
+                  const int       c,
+                  char* const     arg)
+{
+  long n = 0L;
+  switch (c) {
+  case 1000:
+    if (!kg_langtag_is_valid(kg_sv(arg))) {
+      return kg_cli_usage(cli, "'%s' is not a language tag", arg);
+    }
+    dot->dot.lang = arg;
+    break;
+  case 1001:
+    if (!strcmp(arg, "table")) {
+      dot->dot.literals = KG_DOT_LITERALS_TABLE;
+    } else if (!strcmp(arg, "nodes")) {
+      dot->dot.literals = KG_DOT_LITERALS_NODES;
+    } else if (!strcmp(arg, "none")) {
+      dot->dot.literals = KG_DOT_LITERALS_NONE;
+    } else {
+      return kg_cli_usage(
+        cli, "--literals is table, nodes or none, not '%s'", arg);
+    }
+    break;
+  case 1002:
+    if ((n = parse_count(arg)) < 0) {
+      return kg_cli_usage(cli, "--max-label takes a number, not '%s'", arg);
+    }
+    dot->dot.max_label = (unsigned)n;
+    break;
+  case 1003:
+    dot->dot.focus = arg;
+    break;
+  case 1004:
+    if ((n = parse_count(arg)) < 0) {
+      return kg_cli_usage(cli, "--depth takes a number, not '%s'", arg);
+    }
+    dot->dot.depth = (unsigned)n;
+    break;
+  case 1005:
+    dot->dot.cluster_by = arg;
+    break;
+  case 1006:
+    if (dot->dot.n_exclude == sizeof(dot->exclude) / sizeof(dot->exclude[0])) {
+      return kg_cli_usage(cli, "too many --exclude properties");
+    }
+    dot->exclude[dot->dot.n_exclude++] = arg;
+    break;
+  case 1007:
+    if ((n = parse_count(arg)) < 0) {
+      return kg_cli_usage(cli, "--max-nodes takes a number, not '%s'", arg);
+    }
+    dot->dot.max_nodes = (size_t)n;
+    break;
+  case 1008:
+    dot->style_path = arg;
+    break;
+  case 1009:
+    dot->dot.no_legend = true;
+    break;
+  default:
+    return -1;
+  }
+
+  dot->any = true;
+  return 0;
+}
+
+KgStatus
+kg_cli_dot_style(const KgCli* const          cli,
+                 KgDotCli* const             dot,
+                 const KgInputOptions* const in,
+                 KgGraph** const             style)
+{
+  *style = NULL;
+  if (!dot->style_path) {
+    return KG_SUCCESS;
+  }
+
+  char*                paths[1] = {dot->style_path};
+  const KgInputOptions style_in = {
+    KG_SYNTAX_NONE, in->base, in->lax, {NULL}, 0};
+  const KgStatus st = kg_cli_load(cli, paths, 1, &style_in, style);
+  dot->dot.style    = *style;
+  return st;
+}
+
+/*
   Output files
 */
 
@@ -376,14 +488,48 @@ kg_output_abort(KgOutputFile* const output)
   memset(output, 0, sizeof(*output));
 }
 
+KgStatus
+kg_output_close(const KgCli* const  cli,
+                KgOutputFile* const output,
+                const KgStatus      st)
+{
+  if (!st) {
+    return kg_output_commit(cli, output);
+  }
+
+  if (st == KG_BAD_WRITE) {
+    kg_cli_error(cli,
+                 "cannot write '%s'",
+                 output->path ? output->path : "standard output");
+  }
+  kg_output_abort(output);
+  return st;
+}
+
 /*
   Main
 */
 
+/// The log of the library: to standard error, only errors with -q.
+static KgStatus
+print_message(void* const        handle,
+              const KgLogLevel   level,
+              const KgCaret      caret,
+              const KgStringView msg)
+{
+  const KgCli* const cli = (const KgCli*)handle;
+  if (cli->quiet && level != KG_LOG_ERROR) {
+    return KG_SUCCESS;
+  }
+  return kg_log_to_stream(cli->err, level, caret, msg);
+}
+
 int
 kg_cli_main(const int argc, char** const argv, FILE* const out, FILE* const err)
 {
-  KgCli cli = {out, err, NULL, {kg_log_to_stream, err}, false};
+  KgCli cli      = {out, err, NULL, {NULL, NULL}, false};
+  cli.log.func   = print_message;
+  cli.log.handle = &cli;
 
   if (argc < 2) {
     return kg_cli_usage(&cli, "missing command");

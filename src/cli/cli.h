@@ -127,6 +127,61 @@ kg_cli_load(const KgCli*          cli,
 void
 kg_cli_print_json_string(FILE* out, KgStringView s);
 
+/// Options of pictures (export --to dot, render).
+typedef struct {
+  KgDotOptions dot;
+  char*        style_path;  ///< --style FILE, or NULL
+  const char*  exclude[64]; ///< --exclude properties
+  bool         any;         ///< Some picture option was given
+} KgDotCli;
+
+/// Start with the default picture options.
+void
+kg_cli_dot_init(KgDotCli* dot);
+
+/// Handle a picture option.  @return 0 if handled, -1 if `c` is not one,
+/// or an exit status.
+int
+kg_cli_dot_option(KgCli* cli, KgDotCli* dot, int c, char* arg);
+
+/// Read the --style file, if any, into `*style` (else NULL).
+KgStatus
+kg_cli_dot_style(const KgCli*          cli,
+                 KgDotCli*             dot,
+                 const KgInputOptions* in,
+                 KgGraph**             style);
+
+/// Long options of pictures.
+#define KG_DOT_LONG_OPTIONS                        \
+  {"lang", required_argument, NULL, 1000},         \
+    {"literals", required_argument, NULL, 1001},   \
+    {"max-label", required_argument, NULL, 1002},  \
+    {"focus", required_argument, NULL, 1003},      \
+    {"depth", required_argument, NULL, 1004},      \
+    {"cluster-by", required_argument, NULL, 1005}, \
+    {"exclude", required_argument, NULL, 1006},    \
+    {"max-nodes", required_argument, NULL, 1007},  \
+    {"style", required_argument, NULL, 1008},      \
+  {                                                \
+    "no-legend", no_argument, NULL, 1009           \
+  }
+
+/// Help lines for KG_DOT_LONG_OPTIONS.
+#define KG_DOT_HELP                                                            \
+  "      --lang=LANG        label language (default: en)\n"                    \
+  "      --literals=HOW     literals as a table in their node (table, the\n"   \
+  "                         default), one node per triple (nodes), or none\n"  \
+  "      --max-label=N      cut texts at N characters (default: 60; 0: all)\n" \
+  "      --focus=ENTITY     draw the neighbourhood of ENTITY (an IRI, a\n"     \
+  "                         QName or a label)\n"                               \
+  "      --depth=N          with --focus: how many steps away (default: 1)\n"  \
+  "      --cluster-by=PROP  group nodes by the object of property PROP\n"      \
+  "      --exclude=PROP     leave property PROP out (repeatable)\n"            \
+  "      --max-nodes=N      refuse to draw more than N nodes\n"                \
+  "      --style=FILE       style classes and properties with FILE instead\n"  \
+  "                         of the built-in style (ontology/style.ttl)\n"      \
+  "      --no-legend        leave out the legend of classes\n"
+
 /// An output file, written to a temporary file and renamed into place.
 typedef struct {
   FILE*       file;     ///< Where to write
@@ -146,6 +201,15 @@ kg_output_commit(const KgCli* cli, KgOutputFile* output);
 void
 kg_output_abort(KgOutputFile* output);
 
+/**
+   Finish an output after writing it with status `st`: commit it on success,
+   otherwise report a write error and remove what was written.
+
+   @return `st`, or the error of committing.
+*/
+KgStatus
+kg_output_close(const KgCli* cli, KgOutputFile* output, KgStatus st);
+
 /// The commands.
 int
 kg_cmd_export(KgCli* cli, int argc, char** argv);
@@ -158,6 +222,9 @@ kg_cmd_check(KgCli* cli, int argc, char** argv);
 
 int
 kg_cmd_push(KgCli* cli, int argc, char** argv);
+
+int
+kg_cmd_render(KgCli* cli, int argc, char** argv);
 
 /// Long options shared by commands that read graphs.
 #define KG_INPUT_LONG_OPTIONS               \

@@ -34,6 +34,7 @@ static const char* const help =
 
 typedef struct {
   KgInputOptions in;
+  KgDotCli       dot;
   KgSyntax       to;
   const char*    output;
   bool           plain;
@@ -43,8 +44,8 @@ static int
 handle(KgCli* const cli, void* const data, const int c, char* const arg)
 {
   ExportOptions* const opts = (ExportOptions*)data;
-  const int            r    = kg_cli_input_option(cli, &opts->in, c, arg);
-  if (r >= 0) {
+  int                  r    = kg_cli_input_option(cli, &opts->in, c, arg);
+  if (r >= 0 || (r = kg_cli_dot_option(cli, &opts->dot, c, arg)) >= 0) {
     return r;
   }
 
@@ -78,12 +79,14 @@ kg_cmd_export(KgCli* const cli, const int argc, char** const argv)
     {"to", required_argument, NULL, 'T'},
     {"output", required_argument, NULL, 'o'},
     KG_ONTOLOGY_LONG_OPTION,
+    KG_DOT_LONG_OPTIONS,
     {"plain", no_argument, NULL, 'P'},
     KG_COMMON_LONG_OPTIONS,
   };
 
   ExportOptions opts;
   memset(&opts, 0, sizeof(opts));
+  kg_cli_dot_init(&opts.dot);
   int       first = 0;
   const int r     = kg_cli_parse(
     cli, argc, argv, ":ho:q", long_opts, help, &opts, handle, 1, &first);
@@ -104,6 +107,9 @@ kg_cmd_export(KgCli* const cli, const int argc, char** const argv)
   if (opts.plain && to != KG_SYNTAX_RDFXML) {
     return kg_cli_usage(cli, "--plain is for RDF/XML (--to rdfxml)");
   }
+  if (opts.dot.any && to != KG_SYNTAX_DOT) {
+    return kg_cli_usage(cli, "picture options are for DOT (--to dot)");
+  }
 
   // The ontology in a graph of its own: it guides the writer, and is not
   // written
@@ -114,6 +120,10 @@ kg_cmd_export(KgCli* const cli, const int argc, char** const argv)
       ? kg_cli_load(
           cli, opts.in.ontologies, opts.in.n_ontologies, &opts.in, &ontology)
       : KG_SUCCESS;
+  KgGraph* style = NULL;
+  if (!st) {
+    st = kg_cli_dot_style(cli, &opts.dot, &opts.in, &style);
+  }
   if (!st) {
     st = kg_cli_load(cli, argv + first, argc - first, &opts.in, &graph);
   }
@@ -123,21 +133,17 @@ kg_cmd_export(KgCli* const cli, const int argc, char** const argv)
     if (!(st = kg_output_open(cli, &output, opts.output))) {
       const KgWriteOptions wopts = {
         to, cli->log, opts.plain ? (KgWriteFlags)KG_WRITE_PLAIN : 0U, ontology};
-      st = kg_graph_write(graph, output.file, &wopts);
-      if (st) {
-        if (st == KG_BAD_WRITE) {
-          kg_cli_error(cli,
-                       "cannot write '%s'",
-                       opts.output ? opts.output : "standard output");
-        }
-        kg_output_abort(&output);
-      } else {
-        st = kg_output_commit(cli, &output);
-      }
+      st = kg_output_close(
+        cli,
+        &output,
+        to == KG_SYNTAX_DOT
+          ? kg_graph_write_dot(graph, output.file, &wopts, &opts.dot.dot)
+          : kg_graph_write(graph, output.file, &wopts));
     }
   }
 
   kg_graph_free(graph);
+  kg_graph_free(style);
   kg_graph_free(ontology);
   return kg_cli_exit_status(st);
 }

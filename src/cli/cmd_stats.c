@@ -224,8 +224,8 @@ kg_cmd_stats(KgCli* const cli, const int argc, char** const argv)
 
   StatsOptions opts;
   memset(&opts, 0, sizeof(opts));
-  int          first = 0;
-  const int    r     = kg_cli_parse(
+  int       first = 0;
+  const int r     = kg_cli_parse(
     cli, argc, argv, ":hq", long_opts, help, &opts, handle, 1, &first);
   if (r >= 0) {
     return r;

@@ -7,6 +7,7 @@
 #define KG_KGRAPH_H
 
 #include <kgraph/check.h>  // IWYU pragma: export
+#include <kgraph/dot.h>    // IWYU pragma: export
 #include <kgraph/graph.h>  // IWYU pragma: export
 #include <kgraph/status.h> // IWYU pragma: export
 #include <kgraph/syntax.h> // IWYU pragma: export

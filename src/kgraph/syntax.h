@@ -22,6 +22,7 @@ typedef enum {
   KG_SYNTAX_TURTLE,   ///< Turtle (.ttl)
   KG_SYNTAX_NTRIPLES, ///< N-Triples (.nt)
   KG_SYNTAX_RDFXML,   ///< RDF/XML (.rdf, .owl, .xml)
+  KG_SYNTAX_DOT,      ///< Graphviz DOT (.dot, .gv), written only
 } KgSyntax;
 
 /// Return the syntax called `name` ("turtle", "ntriples", ...), or NONE.

@@ -69,6 +69,12 @@ kg_write_rdfxml(const KgGraph*        graph,
                 FILE*                 out,
                 const KgWriteOptions* options);
 
+/// Write Graphviz DOT with the default options (write_dot.c).
+KgStatus
+kg_write_dot(const KgGraph*        graph,
+             FILE*                 out,
+             const KgWriteOptions* options);
+
 /// Write Turtle grouped by subject (write_turtle.c).
 KgStatus
 kg_write_turtle(const KgGraph* graph, FILE* out, const KgWriteOptions* options);

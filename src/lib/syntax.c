@@ -50,6 +50,7 @@ static const SyntaxInfo syntaxes[] = {
    "|rdf|owl|xml|",
    NULL,
    kg_write_rdfxml},
+  {KG_SYNTAX_DOT, "dot", "|gv|graphviz|", "|dot|gv|", NULL, kg_write_dot},
 };
 
 #define N_SYNTAXES (sizeof(syntaxes) / sizeof(syntaxes[0]))
@@ -130,7 +131,7 @@ kg_syntax_can_write(const KgSyntax syntax)
 const char*
 kg_syntax_list(const bool writable)
 {
-  return writable ? "ntriples, rdfxml, turtle" : "ntriples, turtle";
+  return writable ? "ntriples, turtle, rdfxml, dot" : "ntriples, turtle";
 }
 
 /*

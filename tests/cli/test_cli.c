@@ -38,7 +38,7 @@ Test(cli, help)
 
 Test(cli, command_help)
 {
-  static const char* const commands[] = {"check", "export", "push", "stats"};
+  static const char* const commands[] = {"check", "export", "push", "render", "stats"};
   for (size_t i = 0U; i < sizeof(commands) / sizeof(commands[0]); ++i) {
     Run r = run(commands[i], "--help", NULL);
     cr_assert_eq(r.status, 0);
@@ -372,7 +372,7 @@ Test(cli, man_page_and_help_agree)
   static char man_opts[128][32];
   size_t      n_help = 0U;
 
-  static const char* const commands[] = {"check", "export", "push", "stats"};
+  static const char* const commands[] = {"check", "export", "push", "render", "stats"};
   for (size_t i = 0U; i < sizeof(commands) / sizeof(commands[0]); ++i) {
     Run r  = run(commands[i], "--help", NULL);
     n_help = long_options(r.out, help_opts, n_help, "  --");

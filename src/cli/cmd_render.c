@@ -1,0 +1,156 @@
+// Copyright the kgraph authors
+// SPDX-License-Identifier: ISC
+
+#include "cli.h"
+
+#include <kgraph/kgraph.h>
+
+#include <getopt.h>
+#include <stddef.h>
+#include <string.h>
+#include <strings.h>
+
+/// The most nodes drawn unless --max-nodes says otherwise.
+#define DEFAULT_MAX_NODES 5000U
+
+static const char* const help =
+  "Usage: kgraph render [OPTION]... INPUT...\n"
+  "Read every INPUT into one graph and draw it as SVG, PNG or PDF, laid\n"
+  "out by Graphviz in this process.\n"
+  "\n"
+  "Options:\n" KG_INPUT_HELP
+  "  -T FORMAT              svg, png or pdf (default: from the -o file's\n"
+  "                         extension, else svg)\n"
+  "  -K ENGINE              dot, sfdp or neato (default: dot up to 1,000\n"
+  "                         nodes and edges together, sfdp above; dot is\n"
+  "                         refused past 3,000: it takes minutes there)\n"
+  "  -o, --output=FILE      write to FILE instead of standard output;\n"
+  "                         on failure FILE is left as it was\n"
+  "      --ontology=FILE    take the class hierarchy and labels of FILE\n"
+  "                         (repeatable; its triples are not "
+  "drawn)\n" KG_DOT_HELP
+  "                         (default for render: 5000)\n" KG_COMMON_HELP "\n"
+  "Nodes are styled by their most specific class (--style), labelled in\n"
+  "--lang, with their literals in a table; symmetric and inverse properties\n"
+  "are drawn once; a legend names the classes.\n"
+  "\n"
+  "Exit status: 0 ok, 2 usage, 3 input (or a picture too big: then draw\n"
+  "part of it with --focus), 4 output, 5 internal.\n";
+
+typedef struct {
+  KgInputOptions in;
+  KgDotCli       dot;
+  const char*    format;
+  const char*    engine;
+  const char*    output;
+} RenderOptions;
+
+static const char*
+format_of(const char* const name)
+{
+  static const char* const formats[] = {"svg", "png", "pdf"};
+  for (size_t i = 0U; name && i < sizeof(formats) / sizeof(formats[0]); ++i) {
+    if (!strcasecmp(name, formats[i])) {
+      return formats[i];
+    }
+  }
+  return NULL;
+}
+
+static int
+handle(KgCli* const cli, void* const data, const int c, char* const arg)
+{
+  RenderOptions* const opts = (RenderOptions*)data;
+  int                  r    = kg_cli_input_option(cli, &opts->in, c, arg);
+  if (r >= 0 || (r = kg_cli_dot_option(cli, &opts->dot, c, arg)) >= 0) {
+    return r;
+  }
+
+  switch (c) {
+  case 'T':
+    if (!(opts->format = format_of(arg))) {
+      return kg_cli_usage(
+        cli, "unknown picture format '%s' (known: svg, png, pdf)", arg);
+    }
+    return 0;
+  case 'K':
+    if (strcmp(arg, "dot") && strcmp(arg, "sfdp") && strcmp(arg, "neato")) {
+      return kg_cli_usage(
+        cli, "unknown layout engine '%s' (known: dot, sfdp, neato)", arg);
+    }
+    opts->engine = arg;
+    return 0;
+  case 'o':
+    opts->output = arg;
+    return 0;
+  default:
+    break;
+  }
+  return kg_cli_usage(cli, "unexpected option");
+}
+
+int
+kg_cmd_render(KgCli* const cli, const int argc, char** const argv)
+{
+  static const struct option long_opts[] = {
+    KG_INPUT_LONG_OPTIONS,
+    KG_ONTOLOGY_LONG_OPTION,
+    KG_DOT_LONG_OPTIONS,
+    {"output", required_argument, NULL, 'o'},
+    KG_COMMON_LONG_OPTIONS,
+  };
+
+  RenderOptions opts;
+  memset(&opts, 0, sizeof(opts));
+  kg_cli_dot_init(&opts.dot);
+  opts.dot.dot.max_nodes = DEFAULT_MAX_NODES;
+
+  int       first = 0;
+  const int r     = kg_cli_parse(
+    cli, argc, argv, ":hqo:T:K:", long_opts, help, &opts, handle, 1, &first);
+  if (r >= 0) {
+    return r;
+  }
+
+  const char* format = opts.format;
+  if (!format && opts.output && strcmp(opts.output, "-")) {
+    const char* const dot = strrchr(opts.output, '.');
+    if (!(format = format_of(dot ? dot + 1 : NULL))) {
+      return kg_cli_usage(
+        cli, "cannot tell the picture format of '%s' (use -T)", opts.output);
+    }
+  }
+  format = format ? format : "svg";
+
+  KgGraph* ontology = NULL;
+  KgGraph* graph    = NULL;
+  KgGraph* style    = NULL;
+  KgStatus st =
+    opts.in.n_ontologies
+      ? kg_cli_load(
+          cli, opts.in.ontologies, opts.in.n_ontologies, &opts.in, &ontology)
+      : KG_SUCCESS;
+  if (!st) {
+    st = kg_cli_dot_style(cli, &opts.dot, &opts.in, &style);
+  }
+  if (!st) {
+    st = kg_cli_load(cli, argv + first, argc - first, &opts.in, &graph);
+  }
+
+  if (!st) {
+    KgOutputFile output;
+    if (!(st = kg_output_open(cli, &output, opts.output))) {
+      const KgWriteOptions wopts = {KG_SYNTAX_DOT, cli->log, 0U, ontology};
+      st                         = kg_output_close(
+        cli,
+        &output,
+        kg_graph_render(
+          graph, output.file, format, opts.engine, &wopts, &opts.dot.dot));
+    }
+  }
+
+  kg_graph_free(graph);
+  kg_graph_free(style);
+  kg_graph_free(ontology);
+  return kg_cli_exit_status(st);
+}

@@ -1,0 +1,110 @@
+// Copyright the kgraph authors
+// SPDX-License-Identifier: ISC
+
+/// @file dot.h Pictures of graphs: Graphviz DOT, SVG, PNG and PDF.
+
+#ifndef KG_DOT_H
+#define KG_DOT_H
+
+#include <kgraph/graph.h>
+#include <kgraph/status.h>
+#include <kgraph/syntax.h>
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdio.h>
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+/// The namespace of the style annotations (prefix `kgs:`).
+#define KG_STYLE_NS "https://kgraph.example/style#"
+
+/// How literal-valued properties are drawn.
+typedef enum {
+  KG_DOT_LITERALS_TABLE, ///< Rows of a table inside their subject's node
+  KG_DOT_LITERALS_NODES, ///< One node per triple (never merged by value)
+  KG_DOT_LITERALS_NONE,  ///< Not drawn
+} KgDotLiterals;
+
+/// What to draw, and how.
+typedef struct {
+  const char*        lang;       ///< Language of labels (NULL: "en")
+  KgDotLiterals      literals;   ///< How literals are drawn
+  unsigned           max_label;  ///< Longest text shown, in characters (0: all)
+  const char*        focus;      ///< Entity to centre on (IRI, QName or label)
+  unsigned           depth;      ///< With `focus`: the steps from it to draw
+  const char*        cluster_by; ///< Property (IRI or QName) to group nodes by
+  const char* const* exclude;    ///< Properties (IRI or QName) not to draw
+  size_t             n_exclude;  ///< Number of `exclude`
+  size_t             max_nodes;  ///< Refuse to draw more nodes (0: no limit)
+  const KgGraph*     style;      ///< Style (kgs: annotations), NULL: built-in
+  bool               no_legend;  ///< Leave the legend of classes out
+} KgDotOptions;
+
+/// Set `options` to the defaults: English labels, a table of literals,
+/// texts cut at 60 characters, the whole graph, the built-in style.
+KG_API void
+kg_dot_options_init(KgDotOptions* options);
+
+/**
+   Return the built-in style, as Turtle (ontology/style.ttl), static.
+
+   It styles classes with `kgs:shape`, `kgs:fillColor`, `kgs:fontColor`,
+   `kgs:lineColor`, `kgs:style` and `kgs:penWidth`, hides the instances of
+   a class or the triples of a property with `kgs:hidden true`, and colours
+   the edges of a property with `kgs:lineColor` and `kgs:style`.
+*/
+KG_API const char*
+kg_dot_default_style(void);
+
+/**
+   Write `graph` as Graphviz DOT, built with cgraph.
+
+   Nodes are the IRIs and blank nodes, labelled with their label in
+   `dot->lang` (rdfs:label, skos:prefLabel, schema:name, foaf:name) or their
+   QName, styled by their most specific class through rdfs:subClassOf
+   (the graph's, `options->ontology`'s and the style's own).  Edges are
+   labelled with their property's label or QName; a symmetric property
+   and a pair of inverse properties are drawn once.
+
+   @param options Where messages go, and the ontology (may be NULL).
+   @param dot What to draw (NULL: the defaults).
+   @return KG_SUCCESS, KG_BAD_WRITE, KG_BAD_ARG for an unknown focus or
+   property (the log says which), KG_BAD_LIMIT if there are more nodes
+   than `dot->max_nodes`, or KG_BAD_ALLOC.
+*/
+KG_API KgStatus
+kg_graph_write_dot(const KgGraph*        graph,
+                   FILE*                 stream,
+                   const KgWriteOptions* options,
+                   const KgDotOptions*   dot);
+
+/**
+   Lay `graph` out and render it in `format` ("svg", "png" or "pdf") to
+   `stream`, in this process through Graphviz's gvc.
+
+   @param engine "dot", "sfdp" or "neato", or NULL to choose: dot up to
+   1,000 nodes and edges together, sfdp above (dot places each labelled
+   edge as a node of its own, and takes minutes at a few thousand).
+   @return As kg_graph_write_dot(), and KG_BAD_LIMIT when `engine` is "dot"
+   and the picture has more than 3,000 nodes and edges together (the log
+   says what to do).
+
+   Graphviz 2.43's PNG and PDF renderers (pango) read freed memory when a
+   process renders a second time; the kgraph program renders once.
+*/
+KG_API KgStatus
+kg_graph_render(const KgGraph*        graph,
+                FILE*                 stream,
+                const char*           format,
+                const char*           engine,
+                const KgWriteOptions* options,
+                const KgDotOptions*   dot);
+
+#ifdef __cplusplus
+} // extern "C"
+#endif
+
+#endif // KG_DOT_H

@@ -1,0 +1,1451 @@
+// Copyright the kgraph authors
+// SPDX-License-Identifier: ISC
+
+// Pictures: the graph as Graphviz DOT, built with cgraph, and rendered in
+// this process with gvc.
+//
+// Nodes are the IRIs and blank nodes, labelled for people, styled by their
+// most specific class (style annotations, inherited along rdfs:subClassOf),
+// with their literals as an HTML-like table.  Every text goes through one
+// of two escapers: cgraph quotes IDs, but a label still interprets
+// backslash sequences (\n, \l, \N...), and an HTML-like label is markup.
+
+#include "alloc.h"
+#include "buffer.h"
+#include "formats.h"
+#include "graph.h"
+#include "intern.h"
+#include "layout.h"
+#include "log.h"
+#include "ns.h"
+#include "order.h"
+#include "vocab.h"
+
+#include <kgraph/dot.h>
+#include <kgraph/graph.h>
+#include <kgraph/status.h>
+#include <kgraph/syntax.h>
+#include <kgraph/text.h>
+
+#include <graphviz/cgraph.h>
+#include <graphviz/gvc.h>
+
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#define KGS KG_STYLE_NS
+
+/// Above this many nodes and edges, dot takes long: sfdp then.  dot's cost
+/// grows fast with labelled edges (each is a node of its own to place):
+/// about 3 s at 400 nodes and 800 edges, minutes at 1,000 and 2,000.
+#define DOT_MAX_AUTO 1000U
+
+/// Above this many nodes and edges, refuse dot even when asked for.
+#define DOT_MAX 3000U
+
+/// The built-in style (ontology/style.ttl), generated into style_data.c.
+extern const char kg_style_ttl[];
+
+/// How nodes of a class look, from the nearest styled ancestors.
+typedef struct {
+  KgStringView cls;    ///< The class
+  KgStringView origin; ///< The class that sets its look (for the legend)
+  KgStringView shape;  ///< kgs:shape, or empty
+  KgStringView fill;   ///< kgs:fillColor
+  KgStringView font;   ///< kgs:fontColor
+  KgStringView line;   ///< kgs:lineColor
+  KgStringView style;  ///< kgs:style
+  KgStringView pen;    ///< kgs:penWidth
+  bool         hidden; ///< kgs:hidden true
+  bool         any;    ///< Some attribute is set
+  bool         shown;  ///< Used by a drawn node (for the legend)
+} Style;
+
+enum { NO_STYLE = -1, UNKNOWN_STYLE = -2 };
+
+typedef struct PropertyKindImpl PropertyKind;
+
+typedef struct {
+  const KgGraph*        graph;
+  const KgWriteOptions* options;
+  KgDotOptions          dot;
+  KgLayout              layout; ///< Triples by subject, in order
+  KgVocab               vocab;  ///< Labels, classes, properties, styles
+  KgVocab               base;   ///< The built-in style
+  KgNamespaces          ns;     ///< For QNames
+  KgGraph*              own_style;
+  KgStatus              status;
+  KgStringView          lang;
+  KgTermId              type;
+  KgTermId              cluster_by;
+  uint8_t*              excluded;    ///< Per term: a property not drawn
+  int32_t*              class_style; ///< Per class term: index in styles
+  int32_t*              node_style;  ///< Per node: index in styles
+  uint8_t*              drawn;       ///< Per term: a node of the picture
+  uint32_t*             cluster;     ///< Per node: its cluster's term, or 0
+  Style*                styles;
+  size_t                n_styles;
+  size_t                n_nodes; ///< Nodes to draw (literal nodes too)
+  size_t                n_edges; ///< Edges to draw, about
+  KgBuffer              text;    ///< Scratch: escaped text
+  KgBuffer              name;    ///< Scratch: node names
+  KgBuffer              row;     ///< Scratch: a table
+  Agraph_t*             g;
+  Agnode_t**            nodes; ///< Per term
+  PropertyKind**        kinds; ///< Per property, made when first needed
+} Dot;
+
+/*
+  Text
+*/
+
+/**
+   Append `text` to `out` for a label: cut at `max` characters with an
+   ellipsis, controls made visible, and escaped for an HTML-like label
+   (`html`) or for a plain label (backslashes doubled, newlines as \n).
+*/
+static KgStatus
+append_text(KgBuffer* const    out,
+            const KgStringView text,
+            const unsigned     max,
+            const bool         html)
+{
+  KgStatus st = KG_SUCCESS;
+  unsigned n  = 0U;
+  for (size_t i = 0U; i < text.len && !st;) {
+    if (max && n++ == max) {
+      return kg_buffer_append_str(out, "…");
+    }
+
+    const size_t   at = i;
+    const uint32_t c  = kg_utf8_next(text, &i);
+    if (c == '\r' && i < text.len && text.data[i] == '\n') {
+      --n; // CRLF is one line break, made by its LF
+    } else if (c == '\n' || c == '\r') {
+      st = kg_buffer_append_str(out, html ? "<BR ALIGN=\"LEFT\"/>" : "\\n");
+    } else if (c == 0xFFFFFFFFU || c < 0x20U || c == 0x7FU ||
+               (c >= 0xFFFEU && c <= 0xFFFFU)) {
+      // Not text a label can show: show its code instead
+      st = kg_buffer_printf(out, "\\\\u%04X", c == 0xFFFFFFFFU ? 0xFFFDU : c);
+    } else if (c == '&') {
+      // Graphviz reads entities in plain labels too
+      st = kg_buffer_append_str(out, "&amp;");
+    } else if (html && c == '<') {
+      st = kg_buffer_append_str(out, "&lt;");
+    } else if (html && c == '>') {
+      st = kg_buffer_append_str(out, "&gt;");
+    } else if (html && c == '"') {
+      st = kg_buffer_append_str(out, "&quot;");
+    } else if (c == '\\') {
+      // Graphviz reads escapes (\N, \G, \\...) in both kinds of label
+      st = kg_buffer_append_str(out, "\\\\");
+    } else {
+      st = kg_buffer_append(out, text.data + at, i - at);
+    }
+  }
+  return st;
+}
+
+/// Return the QName of IRI `id` (or the IRI), in `out`.
+static KgStatus
+append_qname(Dot* const d, KgBuffer* const out, const KgTermId id)
+{
+  const KgStringView iri   = kg_terms_text(&d->graph->terms, id);
+  KgStringView       local = {NULL, 0U};
+  const long         i =
+    kg_namespaces_split(&d->ns, iri, kg_turtle_local_is_valid, &local);
+  if (i < 0) {
+    return kg_buffer_append_sv(out, iri);
+  }
+
+  const KgStatus st = kg_buffer_append_sv(out, d->ns.ns[i].prefix);
+  return st ? st : kg_buffer_printf(out, ":%.*s", (int)local.len, local.data);
+}
+
+/// Append the QName of IRI `id` (or the IRI) as label text (escaped).
+static KgStatus
+append_name(Dot* const d, KgBuffer* const out, const KgTermId id)
+{
+  KgBuffer name = KG_BUFFER_INIT;
+  KgStatus st   = append_qname(d, &name, id);
+  if (!st) {
+    st = append_text(out, kg_buffer_view(&name), 0U, false);
+  }
+  kg_buffer_fini(&name);
+  return st;
+}
+
+/*
+  Labels
+*/
+
+static bool
+is_label_property(const KgStringView p)
+{
+  return kg_sv_equals(p, KG_SV(KG_RDFS_NS "label")) ||
+         kg_sv_equals(p,
+                      KG_SV("http://www.w3.org/2004/02/skos/core#prefLabel")) ||
+         kg_sv_equals(p, KG_SV("http://schema.org/name")) ||
+         kg_sv_equals(p, KG_SV("https://schema.org/name")) ||
+         kg_sv_equals(p, KG_SV("http://xmlns.com/foaf/0.1/name"));
+}
+
+/// Return the rank of label property `p` (0 best), or 9 if not one.
+static unsigned
+label_rank(const KgStringView p)
+{
+  static const char* const order[] = {
+    KG_RDFS_NS "label",
+    "http://www.w3.org/2004/02/skos/core#prefLabel",
+    "http://schema.org/name",
+    "https://schema.org/name",
+    "http://xmlns.com/foaf/0.1/name",
+  };
+  for (unsigned i = 0U; i < sizeof(order) / sizeof(order[0]); ++i) {
+    if (kg_sv_equals(p, kg_sv(order[i]))) {
+      return i;
+    }
+  }
+  return 9U;
+}
+
+/**
+   Return the triple (position in order) that gives the title of node `s`:
+   the best label property, in the language asked for, else with no
+   language, else the first; or SIZE_MAX.
+*/
+static size_t
+title_of(const Dot* const d, const KgTermId s)
+{
+  const KgLayout* const l          = &d->layout;
+  size_t                best       = SIZE_MAX;
+  unsigned              best_score = UINT32_MAX;
+  for (uint32_t i = 0U; i < l->count[s]; ++i) {
+    const KgTriple* const t = kg_layout_triple(l, s, i);
+    if (kg_kind(d->graph, t->o) != KG_TERM_LITERAL || d->excluded[t->p]) {
+      continue;
+    }
+
+    const unsigned rank = label_rank(kg_terms_text(&d->graph->terms, t->p));
+    if (rank == 9U) {
+      continue;
+    }
+
+    const KgStringView lang = kg_term_lang(d->graph, t->o);
+    const unsigned fit = kg_sv_equals(lang, d->lang) ? 0U : !lang.len ? 1U : 2U;
+    const unsigned score = fit * 16U + rank; // The language first
+    if (score < best_score) {
+      best       = l->first[s] + i;
+      best_score = score;
+    }
+  }
+  return best;
+}
+
+/*
+  Styles
+*/
+
+static bool
+fact_is_true(const KgStringView value)
+{
+  return kg_sv_equals(value, KG_SV("true")) || kg_sv_equals(value, KG_SV("1"));
+}
+
+/// Return a style attribute of `subject`: the given style's, else the
+/// built-in style's.
+static KgStringView
+style_value(const Dot* const   d,
+            const KgStringView subject,
+            const KgStringView attribute)
+{
+  const KgStringView v = kg_vocab_object(&d->vocab, subject, attribute);
+  return v.len ? v : kg_vocab_object(&d->base, subject, attribute);
+}
+
+/// Return true iff property `p` is hidden by the style.
+static bool
+property_hidden(const Dot* const d, const KgTermId p)
+{
+  return fact_is_true(
+    style_value(d, kg_terms_text(&d->graph->terms, p), KG_SV(KGS "hidden")));
+}
+
+/// Return the index of the style of class `cls` (a term), made once.
+static int32_t
+class_style(Dot* const d, const KgTermId cls)
+{
+  if (d->class_style[cls] != UNKNOWN_STYLE) {
+    return d->class_style[cls];
+  }
+
+  KgStringView ancestors[64];
+  const size_t n = kg_vocab_ancestors(
+    &d->vocab, kg_terms_text(&d->graph->terms, cls), ancestors, 64U);
+  Style style;
+  memset(&style, 0, sizeof(style));
+  style.cls = kg_terms_text(&d->graph->terms, cls);
+
+  // Each attribute from the nearest ancestor that has it
+  static const char* const names[]  = {KGS "shape",
+                                       KGS "fillColor",
+                                       KGS "fontColor",
+                                       KGS "lineColor",
+                                       KGS "style",
+                                       KGS "penWidth",
+                                       KGS "hidden"};
+  KgStringView* const      fields[] = {&style.shape,
+                                       &style.fill,
+                                       &style.font,
+                                       &style.line,
+                                       &style.style,
+                                       &style.pen,
+                                       NULL};
+  for (size_t f = 0U; f < sizeof(names) / sizeof(names[0]); ++f) {
+    for (size_t a = 0U; a < n; ++a) {
+      const KgStringView v = style_value(d, ancestors[a], kg_sv(names[f]));
+      if (v.len) {
+        if (fields[f]) {
+          *fields[f] = v;
+        } else {
+          style.hidden = fact_is_true(v);
+        }
+        // The class that sets the fill colour names the look; without
+        // one, the class that sets the first attribute found
+        if (f == 1U || !style.any) {
+          style.origin = ancestors[a];
+        }
+        style.any = true;
+        break;
+      }
+    }
+  }
+
+  if (!style.any) {
+    d->class_style[cls] = NO_STYLE;
+    return NO_STYLE;
+  }
+
+  Style* const styles =
+    (Style*)kg_reallocarray(d->styles, d->n_styles + 1U, sizeof(Style));
+  if (!styles) {
+    d->status = KG_BAD_ALLOC;
+    return NO_STYLE;
+  }
+  d->styles              = styles;
+  d->styles[d->n_styles] = style;
+  d->class_style[cls]    = (int32_t)d->n_styles;
+  return (int32_t)d->n_styles++;
+}
+
+/**
+   Return the style of node `s`: that of its most specific styled type (no
+   other styled type of it is a subclass), the smallest IRI among equals.
+*/
+static int32_t
+node_style(Dot* const d, const KgTermId s)
+{
+  const KgLayout* const l    = &d->layout;
+  int32_t               best = NO_STYLE;
+  for (uint32_t i = 0U; i < l->count[s]; ++i) {
+    const KgTriple* const t = kg_layout_triple(l, s, i);
+    if (t->p != d->type || kg_kind(d->graph, t->o) != KG_TERM_IRI) {
+      continue;
+    }
+
+    const int32_t st = class_style(d, t->o);
+    if (st == NO_STYLE) {
+      continue;
+    }
+
+    // Types come in order: keep the first unless this one is more specific
+    if (best == NO_STYLE ||
+        kg_vocab_is_ancestor(&d->vocab,
+                             kg_terms_text(&d->graph->terms, t->o),
+                             d->styles[best].cls)) {
+      best = st;
+    }
+  }
+  return best;
+}
+
+/*
+  Choosing what to draw
+*/
+
+/// Find a term from a user's words: an IRI, a QName, or a label.
+static KgTermId
+find_term(Dot* const d, const char* const words, const bool labels)
+{
+  const KgStringView w  = kg_sv(words);
+  KgTermId           id = kg_graph_find_iri(d->graph, w);
+  if (id) {
+    return id;
+  }
+
+  // A QName, with the graph's prefixes and the well-known ones
+  const char* const colon = strchr(words, ':');
+  if (colon) {
+    const KgStringView prefix = {words, (size_t)(colon - words)};
+    for (size_t i = 0U; i < d->ns.n; ++i) {
+      if (kg_sv_equals(d->ns.ns[i].prefix, prefix)) {
+        kg_buffer_clear(&d->name);
+        if (kg_buffer_append_sv(&d->name, d->ns.ns[i].iri) ||
+            kg_buffer_append_str(&d->name, colon + 1)) {
+          d->status = KG_BAD_ALLOC;
+          return KG_NO_TERM;
+        }
+        if ((id = kg_graph_find_iri(d->graph, kg_buffer_view(&d->name)))) {
+          return id;
+        }
+      }
+    }
+  }
+
+  // A label (any language), if it names one subject only
+  KgTermId found = KG_NO_TERM;
+  for (size_t i = 0U; labels && i < d->graph->n_triples; ++i) {
+    const KgTriple* const t = &d->graph->triples[i];
+    if (kg_kind(d->graph, t->o) == KG_TERM_LITERAL &&
+        kg_sv_equals(kg_terms_text(&d->graph->terms, t->o), w) &&
+        is_label_property(kg_terms_text(&d->graph->terms, t->p))) {
+      if (found && found != t->s) {
+        kg_log(&d->options->log,
+               KG_LOG_ERROR,
+               KG_NO_CARET,
+               "'%s' is the label of several entities: give an IRI",
+               words);
+        d->status = KG_BAD_ARG;
+        return KG_NO_TERM;
+      }
+      found = t->s;
+    }
+  }
+  return found;
+}
+
+/// Return true iff the triple is drawn as an edge between two nodes.
+static bool
+is_edge(const Dot* const d, const KgTriple* const t)
+{
+  return !d->excluded[t->p] && kg_kind(d->graph, t->o) != KG_TERM_LITERAL &&
+         d->node_style[t->s] != -3 && d->node_style[t->o] != -3;
+}
+
+/// Keep only the nodes at most `depth` edges (either way) from `focus`.
+static KgStatus
+keep_neighbourhood(Dot* const d, const KgTermId focus)
+{
+  // The edges both ways, by node (a compressed adjacency list)
+  const size_t    n_ids   = d->graph->terms.n_terms;
+  const size_t    n       = d->graph->n_triples;
+  uint32_t* const offsets = (uint32_t*)kg_calloc(n_ids + 1U, sizeof(uint32_t));
+  KgTermId* const next =
+    (KgTermId*)kg_reallocarray(NULL, 2U * n + 1U, sizeof(KgTermId));
+  uint32_t* const dist =
+    (uint32_t*)kg_reallocarray(NULL, n_ids, sizeof(uint32_t));
+  KgTermId* const queue =
+    (KgTermId*)kg_reallocarray(NULL, n_ids, sizeof(KgTermId));
+  if (!offsets || !next || !dist || !queue) {
+    kg_free(offsets);
+    kg_free(next);
+    kg_free(dist);
+    kg_free(queue);
+    return KG_BAD_ALLOC;
+  }
+
+  for (size_t i = 0U; i < n; ++i) {
+    const KgTriple* const t = &d->graph->triples[i];
+    if (is_edge(d, t) && d->drawn[t->s] && d->drawn[t->o]) {
+      ++offsets[t->s + 1U];
+      ++offsets[t->o + 1U];
+    }
+  }
+  for (size_t i = 1U; i <= n_ids; ++i) {
+    offsets[i] += offsets[i - 1U];
+  }
+  for (size_t i = 0U; i < n; ++i) {
+    const KgTriple* const t = &d->graph->triples[i];
+    if (is_edge(d, t) && d->drawn[t->s] && d->drawn[t->o]) {
+      next[offsets[t->s]++] = t->o;
+      next[offsets[t->o]++] = t->s;
+    }
+  }
+  for (size_t i = n_ids; i > 0U; --i) { // Back to starts
+    offsets[i] = offsets[i - 1U];
+  }
+  offsets[0] = 0U;
+
+  // Breadth first from the focus
+  for (size_t i = 0U; i < n_ids; ++i) {
+    dist[i] = UINT32_MAX;
+  }
+  size_t head   = 0U;
+  size_t tail   = 0U;
+  dist[focus]   = 0U;
+  queue[tail++] = focus;
+  while (head < tail) {
+    const KgTermId x = queue[head++];
+    for (uint32_t e = offsets[x]; dist[x] < d->dot.depth && e < offsets[x + 1U];
+         ++e) {
+      if (dist[next[e]] == UINT32_MAX) {
+        dist[next[e]] = dist[x] + 1U;
+        queue[tail++] = next[e];
+      }
+    }
+  }
+
+  for (size_t i = 0U; i < n_ids; ++i) {
+    d->drawn[i] = d->drawn[i] && dist[i] != UINT32_MAX;
+  }
+
+  kg_free(queue);
+  kg_free(dist);
+  kg_free(next);
+  kg_free(offsets);
+  return KG_SUCCESS;
+}
+
+/// Mark the nodes of the picture, and count them.
+static void
+choose_nodes(Dot* const d, const KgTermId focus)
+{
+  const KgLayout* const l = &d->layout;
+
+  // -3 marks nodes of hidden classes
+  for (size_t k = 0U; k < l->n_subjects && !d->status; ++k) {
+    const KgTermId s = l->subjects[k];
+    d->node_style[s] = node_style(d, s);
+    if (d->node_style[s] >= 0 && d->styles[d->node_style[s]].hidden) {
+      d->node_style[s] = -3;
+    }
+  }
+
+  for (size_t k = 0U; k < l->n_subjects; ++k) {
+    const KgTermId s = l->subjects[k];
+    if (d->node_style[s] == -3) {
+      continue;
+    }
+    d->drawn[s] = 1U;
+    for (uint32_t i = 0U; i < l->count[s]; ++i) {
+      const KgTriple* const t = kg_layout_triple(l, s, i);
+      if (is_edge(d, t)) {
+        d->drawn[t->o] = 1U;
+      }
+    }
+  }
+
+  if (focus) {
+    d->status = keep_neighbourhood(d, focus);
+    if (d->status) {
+      return;
+    }
+  }
+
+  // Count what Graphviz will lay out: nodes (literal ones too) and edges
+  d->n_nodes = 0U;
+  d->n_edges = 0U;
+  for (size_t i = 0U; i < d->graph->terms.n_terms; ++i) {
+    d->n_nodes += d->drawn[i];
+  }
+  for (size_t i = 0U; i < d->graph->n_triples; ++i) {
+    const KgTriple* const t = &d->graph->triples[i];
+    if (!d->drawn[t->s] || d->excluded[t->p]) {
+      continue;
+    }
+    if (kg_kind(d->graph, t->o) != KG_TERM_LITERAL) {
+      d->n_edges += d->drawn[t->o];
+    } else if (d->dot.literals == KG_DOT_LITERALS_NODES) {
+      ++d->n_nodes; // A title among them is counted too: an upper bound
+      ++d->n_edges;
+    }
+  }
+}
+
+/*
+  Building the cgraph graph
+*/
+
+/// cgraph takes mutable strings: set an attribute from a buffer.
+static void
+set(Dot* const d, void* const obj, char* const name, const KgStringView value)
+{
+  kg_buffer_clear(&d->text);
+  if (kg_buffer_append_sv(&d->text, value)) {
+    d->status = KG_BAD_ALLOC;
+    return;
+  }
+  agsafeset(obj, name, d->text.data, "");
+}
+
+static void
+set_style(Dot* const d, void* const obj, const Style* const s)
+{
+  if (s->shape.len) {
+    set(d, obj, "shape", s->shape);
+  }
+  if (s->fill.len) {
+    set(d, obj, "fillcolor", s->fill);
+  }
+  if (s->font.len) {
+    set(d, obj, "fontcolor", s->font);
+  }
+  if (s->line.len) {
+    set(d, obj, "color", s->line);
+  }
+  if (s->style.len) {
+    set(d, obj, "style", s->style);
+  }
+  if (s->pen.len) {
+    set(d, obj, "penwidth", s->pen);
+  }
+}
+
+/// Write the name of node `id` into d->name.
+static void
+node_name(Dot* const d, const KgTermId id)
+{
+  kg_buffer_clear(&d->name);
+  const KgStatus st =
+    kg_is_blank(d->graph, id)
+      ? kg_buffer_printf(
+          &d->name, "_:b%u", kg_order_blank_index(&d->layout.order, id))
+      : kg_buffer_append_sv(&d->name, kg_terms_text(&d->graph->terms, id));
+  if (st) {
+    d->status = KG_BAD_ALLOC;
+  }
+}
+
+/// Append the label of property `p`: its label, else its QName.
+static KgStatus
+append_property(Dot* const      d,
+                KgBuffer* const out,
+                const KgTermId  p,
+                const bool      html)
+{
+  const KgStringView label =
+    kg_vocab_label(&d->vocab, kg_terms_text(&d->graph->terms, p), d->lang);
+  if (label.len) {
+    return append_text(out, label, d->dot.max_label, html);
+  }
+
+  KgBuffer q  = KG_BUFFER_INIT;
+  KgStatus st = append_qname(d, &q, p);
+  if (!st) {
+    st = append_text(out, kg_buffer_view(&q), 0U, html);
+  }
+  kg_buffer_fini(&q);
+  return st;
+}
+
+/// Append a literal's text, and its language if it is not the one asked.
+static KgStatus
+append_literal(Dot* const      d,
+               KgBuffer* const out,
+               const KgTermId  o,
+               const bool      html)
+{
+  KgStatus st = append_text(
+    out, kg_terms_text(&d->graph->terms, o), d->dot.max_label, html);
+  const KgStringView lang = kg_term_lang(d->graph, o);
+  if (!st && lang.len && !kg_sv_equals(lang, d->lang)) {
+    st = kg_buffer_printf(out, " @%.*s", (int)lang.len, lang.data);
+  }
+  return st;
+}
+
+/// Build the label of node `s`: a title, and a table of its literals.
+static void
+node_label(Dot* const d, Agnode_t* const node, const KgTermId s)
+{
+  const KgLayout* const l     = &d->layout;
+  const size_t          title = title_of(d, s);
+  KgBuffer* const       b     = &d->row;
+  KgStatus              st    = KG_SUCCESS;
+  kg_buffer_clear(b);
+
+  // The title: the label, else the QName
+  KgBuffer head = KG_BUFFER_INIT;
+  if (title != SIZE_MAX) {
+    st = kg_buffer_append_sv(
+      &head,
+      kg_terms_text(&d->graph->terms,
+                    d->graph->triples[l->order.triples[title]].o));
+  } else if (kg_is_blank(d->graph, s)) {
+    st = kg_buffer_append_str(&head, "");
+  } else {
+    st = append_qname(d, &head, s);
+  }
+
+  bool any_row = false;
+  if (!st && d->dot.literals == KG_DOT_LITERALS_TABLE) {
+    for (uint32_t i = 0U; i < l->count[s] && !st; ++i) {
+      const KgTriple* const t = kg_layout_triple(l, s, i);
+      if (kg_kind(d->graph, t->o) != KG_TERM_LITERAL || d->excluded[t->p] ||
+          l->first[s] + i == title) {
+        continue;
+      }
+
+      if (!any_row) {
+        // The title row, unless there is no title (a blank node): Graphviz
+        // refuses an empty <B></B>
+        st = kg_buffer_append_str(b,
+                                  "<TABLE BORDER=\"0\" CELLBORDER=\"0\" "
+                                  "CELLSPACING=\"0\" CELLPADDING=\"1\">");
+        if (!st && head.len) {
+          st = kg_buffer_append_str(b, "<TR><TD COLSPAN=\"2\"><B>");
+          st =
+            st ? st
+               : append_text(b, kg_buffer_view(&head), d->dot.max_label, true);
+          st = st ? st : kg_buffer_append_str(b, "</B></TD></TR>");
+        }
+        any_row = true;
+      }
+      if (label_rank(kg_terms_text(&d->graph->terms, t->p)) < 9U) {
+        // Another label (another language): under the title, as it is
+        st = st ? st : kg_buffer_append_str(b, "<TR><TD COLSPAN=\"2\">");
+      } else {
+        st = st ? st
+                : kg_buffer_append_str(
+                    b, "<TR><TD ALIGN=\"LEFT\"><FONT POINT-SIZE=\"8\">");
+        st = st ? st : append_property(d, b, t->p, true);
+        st =
+          st ? st : kg_buffer_append_str(b, "</FONT></TD><TD ALIGN=\"LEFT\">");
+      }
+      st =
+        st ? st
+        : label_rank(kg_terms_text(&d->graph->terms, t->p)) < 9U
+          ? append_text(
+              b, kg_terms_text(&d->graph->terms, t->o), d->dot.max_label, true)
+          : append_literal(d, b, t->o, true);
+      st = st ? st : kg_buffer_append_str(b, "</TD></TR>");
+    }
+  }
+
+  if (!st && any_row) {
+    st = kg_buffer_append_str(b, "</TABLE>");
+    if (!st) {
+      char* const html = agstrdup_html(d->g, b->data);
+      agsafeset(node, "label", html, "");
+      agstrfree(d->g, html);
+    }
+  } else if (!st) {
+    st = append_text(b, kg_buffer_view(&head), d->dot.max_label, false);
+    if (!st) {
+      agsafeset(node, "label", b->data ? b->data : "", "");
+    }
+  }
+
+  kg_buffer_fini(&head);
+  if (st) {
+    d->status = st;
+  }
+}
+
+static Agraph_t*
+cluster_of(Dot* const d, const KgTermId s, Agraph_t** const clusters)
+{
+  const KgTermId key = d->cluster[s];
+  if (!key) {
+    return d->g;
+  }
+
+  if (!clusters[key]) {
+    kg_buffer_clear(&d->name);
+    if (kg_buffer_printf(&d->name, "cluster_%u", d->layout.order.rank[key])) {
+      d->status = KG_BAD_ALLOC;
+      return d->g;
+    }
+    clusters[key] = agsubg(d->g, d->name.data, 1);
+
+    kg_buffer_clear(&d->row);
+    const size_t   title = title_of(d, key);
+    const KgStatus st =
+      title != SIZE_MAX
+        ? append_text(
+            &d->row,
+            kg_terms_text(&d->graph->terms,
+                          d->graph->triples[d->layout.order.triples[title]].o),
+            d->dot.max_label,
+            false)
+        : append_name(d, &d->row, key);
+    if (st) {
+      d->status = st;
+      return d->g;
+    }
+    agsafeset(clusters[key], "label", d->row.data ? d->row.data : "", "");
+    agsafeset(clusters[key], "style", "rounded,dashed", "");
+    agsafeset(clusters[key], "color", "#999999", "");
+  }
+  return clusters[key];
+}
+
+/// Put each node in the cluster of its first `cluster_by` object.
+static void
+choose_clusters(Dot* const d)
+{
+  const KgLayout* const l = &d->layout;
+  for (size_t k = 0U; k < l->n_subjects; ++k) {
+    const KgTermId s = l->subjects[k];
+    for (uint32_t i = 0U; d->drawn[s] && i < l->count[s]; ++i) {
+      const KgTriple* const t = kg_layout_triple(l, s, i);
+      if (t->p == d->cluster_by && kg_kind(d->graph, t->o) != KG_TERM_LITERAL) {
+        d->cluster[s] = t->o;
+        break;
+      }
+    }
+  }
+
+  // A node that others are grouped by stands in its own group
+  for (size_t k = 0U; k < l->n_subjects; ++k) {
+    const KgTermId key = d->cluster[l->subjects[k]];
+    if (key && d->drawn[key] && !d->cluster[key]) {
+      d->cluster[key] = key;
+    }
+  }
+}
+
+static void
+add_edge(Dot* const            d,
+         const KgTriple* const t,
+         const bool            undirected,
+         const KgTermId        label_p)
+{
+  Agedge_t* const e = agedge(d->g, d->nodes[t->s], d->nodes[t->o], NULL, 1);
+  kg_buffer_clear(&d->row);
+  if (append_property(d, &d->row, label_p, false)) {
+    d->status = KG_BAD_ALLOC;
+    return;
+  }
+  agsafeset(e, "label", d->row.data ? d->row.data : "", "");
+  if (undirected) {
+    agsafeset(e, "dir", "none", "");
+  }
+
+  const KgStringView iri   = kg_terms_text(&d->graph->terms, t->p);
+  const KgStringView color = style_value(d, iri, KG_SV(KGS "lineColor"));
+  const KgStringView style = style_value(d, iri, KG_SV(KGS "style"));
+  if (color.len) {
+    set(d, e, "color", color);
+  }
+  if (style.len) {
+    set(d, e, "style", style);
+  }
+}
+
+/// What the vocabulary says of a property: symmetric, and its inverses.
+struct PropertyKindImpl {
+  bool     symmetric;   ///< Symmetric, or its own inverse
+  uint8_t  n_inverses;  ///< Number of `inverses`
+  KgTermId inverses[6]; ///< Its inverses in the graph (both directions)
+};
+
+static const PropertyKind*
+property_kind(Dot* const d, const KgTermId p)
+{
+  if (d->kinds[p]) {
+    return d->kinds[p];
+  }
+
+  PropertyKind* const k = (PropertyKind*)kg_calloc(1U, sizeof(PropertyKind));
+  if (!k) {
+    d->status = KG_BAD_ALLOC;
+    return NULL;
+  }
+  d->kinds[p] = k;
+
+  const KgStringView iri = kg_terms_text(&d->graph->terms, p);
+  k->symmetric           = kg_vocab_has(
+    &d->vocab, iri, KG_SV(KG_RDF_TYPE), KG_SV(KG_OWL_NS "SymmetricProperty"));
+
+  // owl:inverseOf either way round; an inverse of itself is symmetric
+  for (size_t i = 0U; i < d->vocab.n_facts; ++i) {
+    const KgFact* const f = &d->vocab.facts[i];
+    if (!kg_sv_equals(f->predicate, KG_SV(KG_OWL_NS "inverseOf"))) {
+      continue;
+    }
+    const KgStringView other = kg_sv_equals(f->subject, iri)  ? f->object
+                               : kg_sv_equals(f->object, iri) ? f->subject
+                                                              : KG_SV("");
+    const KgTermId     q =
+      other.len ? kg_graph_find_iri(d->graph, other) : KG_NO_TERM;
+    if (q == p) {
+      k->symmetric = true;
+    } else if (q &&
+               k->n_inverses < sizeof(k->inverses) / sizeof(k->inverses[0])) {
+      k->inverses[k->n_inverses++] = q;
+    }
+  }
+  return k;
+}
+
+/**
+   Return true iff the triple `t` is not drawn because another stands for
+   it: its reverse with a symmetric property (drawn from the node first in
+   order, without arrowheads: `*undirected`), or its reverse with an
+   inverse property that comes first in order and is drawn.
+*/
+static bool
+drawn_reversed(Dot* const d, const KgTriple* const t, bool* const undirected)
+{
+  const PropertyKind* const k = property_kind(d, t->p);
+  if (!k) {
+    return false;
+  }
+
+  *undirected = k->symmetric;
+  if (k->symmetric) {
+    return d->layout.order.rank[t->s] > d->layout.order.rank[t->o] &&
+           kg_graph_contains(d->graph, t->o, t->p, t->s);
+  }
+
+  for (uint8_t i = 0U; i < k->n_inverses; ++i) {
+    const KgTermId q = k->inverses[i];
+    if (!d->excluded[q] && kg_term_compare(d->graph, q, t->p) < 0 &&
+        kg_graph_contains(d->graph, t->o, q, t->s)) {
+      return true;
+    }
+  }
+  return false;
+}
+
+/// A row of the legend: a look and what to call it.
+typedef struct {
+  const Style* style;
+  char*        label;
+} LegendEntry;
+
+static int
+compare_legend(const void* const a, const void* const b)
+{
+  return strcmp(((const LegendEntry*)a)->label, ((const LegendEntry*)b)->label);
+}
+
+/**
+   Add the legend: one node per look in the picture, named by the class
+   that sets it, in alphabetical order, on a grid of about as many columns
+   as rows (invisible edges make the columns).
+*/
+static void
+add_legend(Dot* const d)
+{
+  LegendEntry* const entries = (LegendEntry*)kg_calloc(
+    d->n_styles ? d->n_styles : 1U, sizeof(LegendEntry));
+  if (!entries) {
+    d->status = KG_BAD_ALLOC;
+    return;
+  }
+
+  size_t n = 0U;
+  for (size_t i = 0U; i < d->n_styles && !d->status; ++i) {
+    const Style* const s    = &d->styles[i];
+    bool               seen = false;
+    for (size_t j = 0U; j < n && !seen; ++j) {
+      seen = kg_sv_equals(entries[j].style->origin, s->origin);
+    }
+    if (!s->shown || seen) {
+      continue;
+    }
+
+    KgBuffer           label = KG_BUFFER_INIT;
+    const KgStringView text  = kg_vocab_label(&d->vocab, s->origin, d->lang);
+    const KgTermId     cls   = kg_graph_find_iri(d->graph, s->origin);
+    const KgStatus     st    = text.len
+                                 ? append_text(&label, text, d->dot.max_label, false)
+                               : cls ? append_name(d, &label, cls)
+                                     : append_text(&label, s->origin, 0U, false);
+    if (st || !(entries[n].label = kg_buffer_steal(&label))) {
+      kg_buffer_fini(&label);
+      d->status = KG_BAD_ALLOC;
+      break;
+    }
+    entries[n++].style = s;
+  }
+
+  if (n && !d->status) {
+    qsort(entries, n, sizeof(LegendEntry), compare_legend);
+    Agraph_t* const legend = agsubg(d->g, "cluster_legend", 1);
+    agsafeset(legend, "label", "Legend", "");
+    agsafeset(legend, "style", "rounded", "");
+    agsafeset(legend, "color", "#bbbbbb", "");
+
+    size_t rows = 1U;
+    while (rows * rows < n) {
+      ++rows;
+    }
+
+    Agnode_t** const nodes = (Agnode_t**)kg_calloc(n, sizeof(Agnode_t*));
+    for (size_t i = 0U; nodes && i < n && !d->status; ++i) {
+      const Style* const s = entries[i].style;
+      kg_buffer_clear(&d->name);
+      if (kg_buffer_printf(
+            &d->name, "legend %.*s", (int)s->origin.len, s->origin.data)) {
+        d->status = KG_BAD_ALLOC;
+        break;
+      }
+      nodes[i] = agnode(legend, d->name.data, 1);
+      agsafeset(nodes[i], "label", entries[i].label, "");
+      set_style(d, nodes[i], s);
+      if (i >= rows) {
+        Agedge_t* const e = agedge(legend, nodes[i - rows], nodes[i], NULL, 1);
+        agsafeset(e, "style", "invis", "");
+      }
+    }
+    if (!nodes) {
+      d->status = KG_BAD_ALLOC;
+    }
+    kg_free(nodes);
+  }
+
+  for (size_t i = 0U; i < n; ++i) {
+    kg_free(entries[i].label);
+  }
+  kg_free(entries);
+}
+
+static void
+build(Dot* const d)
+{
+  const KgLayout* const l = &d->layout;
+  agseterr(AGMAX);
+  d->g = agopen("kgraph", Agdirected, NULL);
+  if (!d->g) {
+    d->status = KG_BAD_ALLOC;
+    return;
+  }
+
+  // Defaults, declared once at the top of the file
+  agattr(d->g, AGRAPH, "rankdir", "LR");
+  agattr(d->g, AGRAPH, "fontname", "Helvetica");
+  agattr(d->g, AGRAPH, "fontsize", "10");
+  agattr(d->g, AGRAPH, "nodesep", "0.25");
+  agattr(d->g, AGRAPH, "ranksep", "0.5");
+  agattr(d->g, AGRAPH, "overlap", "false");
+  // newrank: better ranks with clusters, and Graphviz 2.43 frees the layout
+  // of labelled edges into clusters twice without it
+  agattr(d->g, AGRAPH, "newrank", "true");
+  // Graphviz's own default, declared so that an empty label is written
+  agattr(d->g, AGNODE, "label", "\\N");
+  agattr(d->g, AGNODE, "shape", "box");
+  agattr(d->g, AGNODE, "style", "rounded,filled");
+  agattr(d->g, AGNODE, "fillcolor", "#f2f2f2");
+  agattr(d->g, AGNODE, "color", "#8c8c8c");
+  agattr(d->g, AGNODE, "fontcolor", "#202020");
+  agattr(d->g, AGNODE, "fontname", "Helvetica");
+  agattr(d->g, AGNODE, "fontsize", "10");
+  agattr(d->g, AGEDGE, "fontname", "Helvetica");
+  agattr(d->g, AGEDGE, "fontsize", "8");
+  agattr(d->g, AGEDGE, "color", "#7a7a7a");
+  agattr(d->g, AGEDGE, "fontcolor", "#505050");
+  agattr(d->g, AGEDGE, "arrowsize", "0.6");
+
+  const size_t     n_ids    = d->graph->terms.n_terms;
+  Agraph_t** const clusters = (Agraph_t**)kg_calloc(n_ids, sizeof(Agraph_t*));
+  KgTermId* const  by_rank  = (KgTermId*)kg_calloc(n_ids, sizeof(KgTermId));
+  if (!clusters || !by_rank) {
+    kg_free(clusters);
+    kg_free(by_rank);
+    d->status = KG_BAD_ALLOC;
+    return;
+  }
+
+  // Nodes, in the stable order of terms
+  for (KgTermId id = 1U; id < n_ids; ++id) {
+    by_rank[l->order.rank[id]] = id;
+  }
+  for (size_t r = 0U; r + 1U < n_ids && !d->status; ++r) {
+    const KgTermId id = by_rank[r];
+    if (!d->drawn[id]) {
+      continue;
+    }
+
+    // The cluster first: making it uses the scratch buffer of names
+    Agraph_t* const sub = d->cluster_by ? cluster_of(d, id, clusters) : d->g;
+    node_name(d, id);
+    Agnode_t* const node = agnode(sub, d->name.data, 1);
+    d->nodes[id]         = node;
+    node_label(d, node, id);
+    if (d->node_style[id] >= 0) {
+      Style* const s = &d->styles[d->node_style[id]];
+      set_style(d, node, s);
+      s->shown = true;
+    }
+  }
+
+  // Edges, in the stable order of triples
+  for (size_t i = 0U; i < l->order.n_triples && !d->status; ++i) {
+    const KgTriple* const t = &d->graph->triples[l->order.triples[i]];
+    if (!d->drawn[t->s]) {
+      continue;
+    }
+
+    if (kg_kind(d->graph, t->o) == KG_TERM_LITERAL) {
+      if (d->dot.literals != KG_DOT_LITERALS_NODES || d->excluded[t->p] ||
+          i == title_of(d, t->s)) {
+        continue;
+      }
+      // One node for each literal triple, never merged by value
+      kg_buffer_clear(&d->name);
+      if (kg_buffer_printf(&d->name, "literal %zu", i)) {
+        d->status = KG_BAD_ALLOC;
+        break;
+      }
+      Agnode_t* const lit = agnode(d->g, d->name.data, 1);
+      kg_buffer_clear(&d->row);
+      if (append_literal(d, &d->row, t->o, false)) {
+        d->status = KG_BAD_ALLOC;
+        break;
+      }
+      agsafeset(lit, "label", d->row.data ? d->row.data : "", "");
+      agsafeset(lit, "shape", "plaintext", "");
+      agsafeset(lit, "style", "", "");
+      Agedge_t* const e = agedge(d->g, d->nodes[t->s], lit, NULL, 1);
+      kg_buffer_clear(&d->row);
+      if (append_property(d, &d->row, t->p, false)) {
+        d->status = KG_BAD_ALLOC;
+        break;
+      }
+      agsafeset(e, "label", d->row.data ? d->row.data : "", "");
+      continue;
+    }
+
+    bool undirected = false;
+    if (!is_edge(d, t) || !d->drawn[t->o] ||
+        drawn_reversed(d, t, &undirected)) {
+      continue;
+    }
+    add_edge(d, t, undirected, t->p);
+  }
+
+  if (!d->dot.no_legend && !d->status) {
+    add_legend(d);
+  }
+
+  kg_free(by_rank);
+  kg_free(clusters);
+}
+
+/*
+  Setting up
+*/
+
+static KgStatus
+dot_init(Dot* const                  d,
+         const KgGraph* const        graph,
+         const KgWriteOptions* const options,
+         const KgDotOptions* const   dot)
+{
+  memset(d, 0, sizeof(*d));
+  d->graph   = graph;
+  d->options = options;
+  if (dot) {
+    d->dot = *dot;
+  } else {
+    kg_dot_options_init(&d->dot);
+  }
+  d->lang = kg_sv(d->dot.lang ? d->dot.lang : "en");
+  kg_vocab_init(&d->vocab, KG_SV(KGS));
+  kg_vocab_init(&d->base, KG_SV(KGS));
+
+  KgStatus st = kg_layout_init(&d->layout, graph, KG_LAYOUT_NO_NESTING);
+  if (st || (st = kg_namespaces_init(
+               &d->ns, graph, options->ontology, kg_turtle_prefix_is_valid))) {
+    return st;
+  }
+
+  // The built-in style, under the given one (which overrides it)
+  d->own_style              = kg_graph_new();
+  const KgReadOptions ropts = {KG_SYNTAX_TURTLE, KGS, 0U, options->log};
+  if (!d->own_style ||
+      (st = kg_graph_read_string(
+         d->own_style, kg_sv(kg_style_ttl), "style.ttl", &ropts))) {
+    return st ? st : KG_BAD_ALLOC;
+  }
+
+  if ((st = kg_vocab_add(&d->vocab, graph, false)) ||
+      (options->ontology &&
+       (st = kg_vocab_add(&d->vocab, options->ontology, true))) ||
+      (d->dot.style && (st = kg_vocab_add(&d->vocab, d->dot.style, true))) ||
+      (st = kg_vocab_add(&d->base, d->own_style, true))) {
+    return st;
+  }
+  kg_vocab_finish(&d->vocab);
+  kg_vocab_finish(&d->base);
+
+  const size_t n_ids = graph->terms.n_terms;
+  d->excluded        = (uint8_t*)kg_calloc(n_ids, 1U);
+  d->class_style     = (int32_t*)kg_reallocarray(NULL, n_ids, sizeof(int32_t));
+  d->node_style      = (int32_t*)kg_reallocarray(NULL, n_ids, sizeof(int32_t));
+  d->drawn           = (uint8_t*)kg_calloc(n_ids, 1U);
+  d->cluster         = (uint32_t*)kg_calloc(n_ids, sizeof(uint32_t));
+  d->nodes           = (Agnode_t**)kg_calloc(n_ids, sizeof(Agnode_t*));
+  d->kinds           = (PropertyKind**)kg_calloc(n_ids, sizeof(PropertyKind*));
+  if (!d->excluded || !d->class_style || !d->node_style || !d->drawn ||
+      !d->cluster || !d->nodes || !d->kinds) {
+    return KG_BAD_ALLOC;
+  }
+  for (size_t i = 0U; i < n_ids; ++i) {
+    d->class_style[i] = UNKNOWN_STYLE;
+    d->node_style[i]  = NO_STYLE;
+  }
+
+  d->type = kg_graph_find_iri(graph, KG_SV(KG_RDF_TYPE));
+
+  // Properties not drawn: asked for, and hidden by the style
+  for (KgTermId id = 1U; id < n_ids; ++id) {
+    if (kg_kind(graph, id) == KG_TERM_IRI && property_hidden(d, id)) {
+      d->excluded[id] = 1U;
+    }
+  }
+  for (size_t i = 0U; i < d->dot.n_exclude; ++i) {
+    const KgTermId p = find_term(d, d->dot.exclude[i], false);
+    if (p) {
+      d->excluded[p] = 1U; // A property the graph does not use is no error
+    } else if (d->status) {
+      return d->status;
+    }
+  }
+
+  if (d->dot.cluster_by) {
+    d->cluster_by = find_term(d, d->dot.cluster_by, false);
+    if (!d->cluster_by && !d->status) {
+      kg_log(&options->log,
+             KG_LOG_ERROR,
+             KG_NO_CARET,
+             "no property '%s' in the graph to group by",
+             d->dot.cluster_by);
+      return KG_BAD_ARG;
+    }
+  }
+
+  KgTermId focus = KG_NO_TERM;
+  if (d->dot.focus) {
+    focus = find_term(d, d->dot.focus, true);
+    if (!focus) {
+      if (!d->status) {
+        kg_log(&options->log,
+               KG_LOG_ERROR,
+               KG_NO_CARET,
+               "no entity '%s' (an IRI, QName or label) to focus on",
+               d->dot.focus);
+      }
+      return d->status ? d->status : KG_BAD_ARG;
+    }
+  }
+
+  choose_nodes(d, focus);
+  if (d->status) {
+    return d->status;
+  }
+
+  if (focus && !d->drawn[focus]) {
+    kg_log(&options->log,
+           KG_LOG_ERROR,
+           KG_NO_CARET,
+           "'%s' is not drawn (its class is hidden by the style)",
+           d->dot.focus);
+    return KG_BAD_ARG;
+  }
+
+  if (d->dot.max_nodes && d->n_nodes > d->dot.max_nodes) {
+    kg_log(&options->log,
+           KG_LOG_ERROR,
+           KG_NO_CARET,
+           "the picture would have %zu nodes, more than %zu: draw part of it "
+           "with --focus ENTITY --depth N, or leave properties out with "
+           "--exclude",
+           d->n_nodes,
+           d->dot.max_nodes);
+    return KG_BAD_LIMIT;
+  }
+
+  if (d->cluster_by) {
+    choose_clusters(d);
+  }
+
+  build(d);
+  return d->status;
+}
+
+static void
+dot_fini(Dot* const d)
+{
+  if (d->g) {
+    agclose(d->g);
+  }
+  for (size_t i = 0U; d->kinds && i < d->graph->terms.n_terms; ++i) {
+    kg_free(d->kinds[i]);
+  }
+  kg_free(d->kinds);
+  kg_free(d->nodes);
+  kg_free(d->cluster);
+  kg_free(d->drawn);
+  kg_free(d->node_style);
+  kg_free(d->class_style);
+  kg_free(d->excluded);
+  kg_free(d->styles);
+  kg_buffer_fini(&d->row);
+  kg_buffer_fini(&d->name);
+  kg_buffer_fini(&d->text);
+  kg_vocab_fini(&d->base);
+  kg_vocab_fini(&d->vocab);
+  kg_graph_free(d->own_style);
+  kg_namespaces_fini(&d->ns);
+  kg_layout_fini(&d->layout);
+}
+
+/*
+  The API
+*/
+
+void
+kg_dot_options_init(KgDotOptions* const options)
+{
+  memset(options, 0, sizeof(*options));
+  options->lang      = "en";
+  options->literals  = KG_DOT_LITERALS_TABLE;
+  options->max_label = 60U;
+  options->depth     = 1U;
+}
+
+const char*
+kg_dot_default_style(void)
+{
+  return kg_style_ttl;
+}
+
+KgStatus
+kg_graph_write_dot(const KgGraph* const        graph,
+                   FILE* const                 stream,
+                   const KgWriteOptions* const options,
+                   const KgDotOptions* const   dot)
+{
+  const agerrlevel_t level = agseterr(AGMAX);
+  Dot                d;
+  KgStatus           st = dot_init(&d, graph, options, dot);
+  if (!st && (agwrite(d.g, stream) || fflush(stream) || ferror(stream))) {
+    st = KG_BAD_WRITE;
+  }
+  dot_fini(&d);
+  agseterr(level);
+  return st;
+}
+
+KgStatus
+kg_write_dot(const KgGraph* const        graph,
+             FILE* const                 stream,
+             const KgWriteOptions* const options)
+{
+  return kg_graph_write_dot(graph, stream, options, NULL);
+}
+
+KgStatus
+kg_graph_render(const KgGraph* const        graph,
+                FILE* const                 stream,
+                const char* const           format,
+                const char* const           engine,
+                const KgWriteOptions* const options,
+                const KgDotOptions* const   dot)
+{
+  const agerrlevel_t level = agseterr(AGMAX);
+  Dot                d;
+  KgStatus           st = dot_init(&d, graph, options, dot);
+
+  // Choose the engine, or refuse what would take minutes
+  const char*  layout = engine;
+  const size_t size   = d.n_nodes + d.n_edges;
+  if (!st && !layout) {
+    layout = size > DOT_MAX_AUTO ? "sfdp" : "dot";
+    if (size > DOT_MAX_AUTO) {
+      kg_log(&options->log,
+             KG_LOG_NOTE,
+             KG_NO_CARET,
+             "%zu nodes and %zu edges: laying out with sfdp (dot takes long "
+             "past %u of them together)",
+             d.n_nodes,
+             d.n_edges,
+             DOT_MAX_AUTO);
+    }
+  } else if (!st && !strcmp(layout, "dot") && size > DOT_MAX) {
+    kg_log(&options->log,
+           KG_LOG_ERROR,
+           KG_NO_CARET,
+           "%zu nodes and %zu edges are too many for dot (it takes minutes "
+           "past %u of them together): use -K sfdp, or draw part of the graph "
+           "with --focus ENTITY --depth N",
+           d.n_nodes,
+           d.n_edges,
+           DOT_MAX);
+    st = KG_BAD_LIMIT;
+  }
+
+  GVC_t* const gvc = st ? NULL : gvContext();
+  if (!st && !gvc) {
+    st = KG_BAD_ALLOC;
+  }
+
+  // Lay out a copy read back from DOT text: Graphviz 2.43 frees twice the
+  // layout of some graphs built in memory (with clusters), not of those it
+  // reads
+  char*     dot_text = NULL;
+  size_t    dot_len  = 0U;
+  Agraph_t* copy     = NULL;
+  if (!st) {
+    FILE* const mem = open_memstream(&dot_text, &dot_len);
+    if (!mem) {
+      st = KG_BAD_ALLOC;
+    } else {
+      const int written = agwrite(d.g, mem);
+      if (fclose(mem) || written || !(copy = agmemread(dot_text))) {
+        st = KG_BAD_ALLOC;
+      }
+    }
+  }
+
+  char*        data = NULL;
+  unsigned int len  = 0U;
+  if (!st) {
+    KgBuffer names = KG_BUFFER_INIT; // gvc takes mutable strings
+    if (kg_buffer_append(&names, layout, strlen(layout) + 1U) ||
+        kg_buffer_append_str(&names, format)) {
+      st = KG_BAD_ALLOC;
+    } else if (gvLayout(gvc, copy, names.data)) {
+      kg_log(&options->log,
+             KG_LOG_ERROR,
+             KG_NO_CARET,
+             "Graphviz cannot lay the graph out with '%s'%s%s",
+             layout,
+             aglasterr() ? ": " : "",
+             aglasterr() ? aglasterr() : "");
+      st = KG_BAD_ARG;
+    } else {
+      if (gvRenderData(
+            gvc, copy, names.data + strlen(layout) + 1U, &data, &len)) {
+        kg_log(&options->log,
+               KG_LOG_ERROR,
+               KG_NO_CARET,
+               "Graphviz cannot render '%s'",
+               format);
+        st = KG_BAD_ARG;
+      } else if (fwrite(data, 1U, len, stream) != len || fflush(stream)) {
+        st = KG_BAD_WRITE;
+      }
+      gvFreeRenderData(data);
+      gvFreeLayout(gvc, copy);
+    }
+    kg_buffer_fini(&names);
+  }
+
+  if (gvc) {
+    gvFreeContext(gvc);
+  }
+  if (copy) {
+    agclose(copy);
+  }
+  free(dot_text);
+  dot_fini(&d);
+  agseterr(level);
+  return st;
+}

@@ -21,6 +21,8 @@ static const KgCommand commands[] = {
   {"check", "check INPUT against the ontology", kg_cmd_check},
   {"stats", "count triples, terms, classes and properties", kg_cmd_stats},
   {"render", "draw INPUT as SVG, PNG or PDF", kg_cmd_render},
+  {"diff", "show triples added and removed between two graphs", kg_cmd_diff},
+  {"canon", "write INPUT as canonical sorted N-Triples", kg_cmd_canon},
   {"push",
    "upload INPUT to a triple store (Graph Store Protocol)",
    kg_cmd_push},
@@ -248,6 +250,38 @@ kg_cli_load(const KgCli* const          cli,
   return kg_cli_read(cli, *graph, paths, n_paths, in);
 }
 
+KgStatus
+kg_cli_diff(const KgCli* const          cli,
+            const KgInputOptions* const in,
+            char* const                 paths[2],
+            const char* const           hint,
+            const uint64_t              max_work,
+            KgGraph*                    graphs[2],
+            KgDiff** const              diff)
+{
+  *diff       = NULL;
+  KgStatus st = KG_SUCCESS;
+  for (unsigned i = 0U; i < 2U && !st; ++i) {
+    // /dev/null: the side of a file that git adds or deletes
+    KgInputOptions options = *in;
+    if (!options.from && hint && !kg_syntax_by_path(paths[i])) {
+      options.from = kg_syntax_by_path(hint);
+    }
+    st = !strcmp(paths[i], "/dev/null")
+           ? ((graphs[i] = kg_graph_new()) ? KG_SUCCESS : KG_BAD_ALLOC)
+           : kg_cli_load(cli, &paths[i], 1, &options, &graphs[i]);
+  }
+
+  if (!st) {
+    const KgDiffOptions options = {max_work, cli->log};
+    st = kg_diff_new(graphs[0], graphs[1], &options, diff);
+  }
+  if (st == KG_BAD_ALLOC) {
+    kg_cli_error(cli, "out of memory");
+  }
+  return st;
+}
+
 void
 kg_cli_print_json_string(FILE* const out, const KgStringView s)
 {
@@ -277,13 +311,22 @@ kg_cli_dot_init(KgDotCli* const dot)
   dot->dot.exclude = dot->exclude;
 }
 
-/// Parse a whole non-negative number, or return -1.
+long long
+kg_cli_parse_number(const char* const arg, const long long max)
+{
+  if (*arg < '0' || *arg > '9') {
+    return -1LL; // No sign, no space
+  }
+  char*           end = NULL;
+  const long long n   = strtoll(arg, &end, 10);
+  return (*end || n < 0 || n > max) ? -1LL : n;
+}
+
+/// Parse a whole non-negative number up to 100,000,000, or return -1.
 static long
 parse_count(const char* const arg)
 {
-  char*      end = NULL;
-  const long n   = strtol(arg, &end, 10);
-  return (end == arg || *end || n < 0 || n > 100000000L) ? -1L : n;
+  return (long)kg_cli_parse_number(arg, 100000000LL);
 }
 
 int
@@ -390,6 +433,19 @@ kg_output_open(const KgCli* const  cli,
     return KG_SUCCESS;
   }
 
+  // A device or a pipe (/dev/stdout, a FIFO) is written as it is: renaming
+  // a file over it would replace it
+  struct stat st;
+  if (!stat(path, &st) && !S_ISREG(st.st_mode)) {
+    if (!(output->file = fopen(path, "wb"))) {
+      kg_cli_error(cli, "cannot write '%s': %s", path, strerror(errno));
+      return KG_BAD_WRITE;
+    }
+    output->path   = path;
+    output->direct = true;
+    return KG_SUCCESS;
+  }
+
   // The temporary file sits beside the output, so that rename() is atomic
   const size_t len = strlen(path);
   output->tmp_path = (char*)malloc(len + 16U);
@@ -437,6 +493,21 @@ kg_output_open(const KgCli* const  cli,
 KgStatus
 kg_output_commit(const KgCli* const cli, KgOutputFile* const output)
 {
+  if (output->direct) {
+    const bool failed = fflush(output->file) || ferror(output->file);
+    const int  err    = errno;
+    if (fclose(output->file) || failed) {
+      kg_cli_error(cli,
+                   "cannot write '%s': %s",
+                   output->path,
+                   strerror(failed ? err : errno));
+      output->file = NULL;
+      return KG_BAD_WRITE;
+    }
+    output->file = NULL;
+    return KG_SUCCESS;
+  }
+
   if (!output->tmp_path) {
     // Standard output: a failed flush (ENOSPC, EPIPE) is an output error
     if (fflush(output->file) || ferror(output->file)) {
@@ -484,6 +555,8 @@ kg_output_abort(KgOutputFile* const output)
     }
     unlink(output->tmp_path);
     free(output->tmp_path);
+  } else if (output->direct && output->file) {
+    fclose(output->file); // What was written to a device is gone already
   }
   memset(output, 0, sizeof(*output));
 }

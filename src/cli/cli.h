@@ -123,6 +123,26 @@ kg_cli_load(const KgCli*          cli,
             const KgInputOptions* in,
             KgGraph**             graph);
 
+/**
+   Read the two documents at `paths` (old and new; "/dev/null" is an empty
+   graph) into `graphs`, and compare them.  A document whose syntax its
+   name does not tell is read in the syntax of `hint` (a path), if given.
+
+   @return KG_SUCCESS or an error (reported); `graphs` are set either way.
+*/
+KgStatus
+kg_cli_diff(const KgCli*          cli,
+            const KgInputOptions* in,
+            char* const           paths[2],
+            const char*           hint,
+            uint64_t              max_work,
+            KgGraph*              graphs[2],
+            KgDiff**              diff);
+
+/// Parse a whole number from 0 to `max`, or return -1.
+long long
+kg_cli_parse_number(const char* arg, long long max);
+
 /// Print `s` as a JSON string, quoted and escaped.
 void
 kg_cli_print_json_string(FILE* out, KgStringView s);
@@ -187,6 +207,7 @@ typedef struct {
   FILE*       file;     ///< Where to write
   const char* path;     ///< Final path, or NULL for standard output
   char*       tmp_path; ///< Temporary file, or NULL
+  bool        direct;   ///< `path` is not a regular file: written as it is
 } KgOutputFile;
 
 /// Open `path` ("-" or NULL: standard output) for writing.
@@ -226,6 +247,12 @@ kg_cmd_push(KgCli* cli, int argc, char** argv);
 int
 kg_cmd_render(KgCli* cli, int argc, char** argv);
 
+int
+kg_cmd_canon(KgCli* cli, int argc, char** argv);
+
+int
+kg_cmd_diff(KgCli* cli, int argc, char** argv);
+
 /// Long options shared by commands that read graphs.
 #define KG_INPUT_LONG_OPTIONS               \
   {"from", required_argument, NULL, 'F'},   \
@@ -248,11 +275,11 @@ kg_cmd_render(KgCli* cli, int argc, char** argv);
   }
 
 /// Help lines for KG_INPUT_LONG_OPTIONS.
-#define KG_INPUT_HELP                                                \
-  "      --from=FORMAT      input syntax: turtle or ntriples\n"      \
-  "                         (default: from each file's extension)\n" \
-  "      --base=IRI         resolve relative IRIs against IRI\n"     \
-  "                         (default: each file's own file: IRI)\n"  \
+#define KG_INPUT_HELP                                                   \
+  "      --from=FORMAT      input syntax: turtle, ntriples or nquads\n" \
+  "                         (default: from each file's extension)\n"    \
+  "      --base=IRI         resolve relative IRIs against IRI\n"        \
+  "                         (default: each file's own file: IRI)\n"     \
   "      --lax              report bad statements, skip them and go on\n"
 
 /// Help lines every command has.

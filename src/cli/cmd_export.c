@@ -94,7 +94,8 @@ kg_cmd_export(KgCli* const cli, const int argc, char** const argv)
     return r;
   }
 
-  KgSyntax to = opts.to;
+  KgSyntax   to      = opts.to;
+  const bool guessed = !to && !(opts.output && strcmp(opts.output, "-"));
   if (!to && opts.output && strcmp(opts.output, "-")) {
     to = kg_syntax_by_path(opts.output);
     if (!kg_syntax_can_write(to)) {
@@ -126,6 +127,9 @@ kg_cmd_export(KgCli* const cli, const int argc, char** const argv)
   }
   if (!st) {
     st = kg_cli_load(cli, argv + first, argc - first, &opts.in, &graph);
+  }
+  if (!st && guessed && kg_graph_has_names(graph)) {
+    to = KG_SYNTAX_NQUADS; // N-Triples cannot hold the graph names
   }
 
   if (!st) {

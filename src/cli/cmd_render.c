@@ -15,8 +15,11 @@
 
 static const char* const help =
   "Usage: kgraph render [OPTION]... INPUT...\n"
+  "  or:  kgraph render --diff [OPTION]... OLD NEW\n"
   "Read every INPUT into one graph and draw it as SVG, PNG or PDF, laid\n"
-  "out by Graphviz in this process.\n"
+  "out by Graphviz in this process.  With --diff, draw what changed from\n"
+  "graph OLD to graph NEW: added triples green, removed ones red and\n"
+  "dashed, and the unchanged ones around them grey.\n"
   "\n"
   "Options:\n" KG_INPUT_HELP
   "  -T FORMAT              svg, png or pdf (default: from the -o file's\n"
@@ -28,7 +31,9 @@ static const char* const help =
   "                         on failure FILE is left as it was\n"
   "      --ontology=FILE    take the class hierarchy and labels of FILE\n"
   "                         (repeatable; its triples are not "
-  "drawn)\n" KG_DOT_HELP
+  "drawn)\n"
+  "      --diff             draw the difference of two graphs, OLD "
+  "NEW\n" KG_DOT_HELP
   "                         (default for render: 5000)\n" KG_COMMON_HELP "\n"
   "Nodes are styled by their most specific class (--style), labelled in\n"
   "--lang, with their literals in a table; symmetric and inverse properties\n"
@@ -43,6 +48,7 @@ typedef struct {
   const char*    format;
   const char*    engine;
   const char*    output;
+  bool           diff;
 } RenderOptions;
 
 static const char*
@@ -83,6 +89,9 @@ handle(KgCli* const cli, void* const data, const int c, char* const arg)
   case 'o':
     opts->output = arg;
     return 0;
+  case 'D':
+    opts->diff = true;
+    return 0;
   default:
     break;
   }
@@ -97,6 +106,7 @@ kg_cmd_render(KgCli* const cli, const int argc, char** const argv)
     KG_ONTOLOGY_LONG_OPTION,
     KG_DOT_LONG_OPTIONS,
     {"output", required_argument, NULL, 'o'},
+    {"diff", no_argument, NULL, 'D'},
     KG_COMMON_LONG_OPTIONS,
   };
 
@@ -121,6 +131,9 @@ kg_cmd_render(KgCli* const cli, const int argc, char** const argv)
     }
   }
   format = format ? format : "svg";
+  if (opts.diff && argc - first != 2) {
+    return kg_cli_usage(cli, "--diff takes two graphs, OLD and NEW");
+  }
 
   KgGraph* ontology = NULL;
   KgGraph* graph    = NULL;
@@ -133,7 +146,14 @@ kg_cmd_render(KgCli* const cli, const int argc, char** const argv)
   if (!st) {
     st = kg_cli_dot_style(cli, &opts.dot, &opts.in, &style);
   }
-  if (!st) {
+  KgGraph* graphs[2] = {NULL, NULL};
+  KgDiff*  diff      = NULL;
+  uint8_t* changes   = NULL;
+  if (!st && opts.diff) {
+    st = kg_cli_diff(cli, &opts.in, argv + first, NULL, 0U, graphs, &diff);
+    st = st ? st : kg_diff_picture(diff, &graph, &changes);
+    opts.dot.dot.changes = changes;
+  } else if (!st) {
     st = kg_cli_load(cli, argv + first, argc - first, &opts.in, &graph);
   }
 
@@ -149,6 +169,10 @@ kg_cmd_render(KgCli* const cli, const int argc, char** const argv)
     }
   }
 
+  kg_free(changes);
+  kg_diff_free(diff);
+  kg_graph_free(graphs[1]);
+  kg_graph_free(graphs[0]);
   kg_graph_free(graph);
   kg_graph_free(style);
   kg_graph_free(ontology);

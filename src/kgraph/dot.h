@@ -28,6 +28,13 @@ typedef enum {
   KG_DOT_LITERALS_NONE,  ///< Not drawn
 } KgDotLiterals;
 
+/// The change of a triple, in a picture of a difference (see diff.h).
+typedef enum {
+  KG_DOT_SAME,    ///< In both graphs: context, drawn grey
+  KG_DOT_ADDED,   ///< Only in the new graph: drawn green
+  KG_DOT_REMOVED, ///< Only in the old graph: drawn red and dashed
+} KgDotChange;
+
 /// What to draw, and how.
 typedef struct {
   const char*        lang;       ///< Language of labels (NULL: "en")
@@ -41,6 +48,13 @@ typedef struct {
   size_t             max_nodes;  ///< Refuse to draw more nodes (0: no limit)
   const KgGraph*     style;      ///< Style (kgs: annotations), NULL: built-in
   bool               no_legend;  ///< Leave the legend of classes out
+
+  /**
+     A picture of a difference: the KgDotChange of each triple, or NULL.
+     Without `focus`, the picture is then the nodes of changed triples and
+     what is `depth` steps from them.
+  */
+  const uint8_t* changes;
 } KgDotOptions;
 
 /// Set `options` to the defaults: English labels, a table of literals,

@@ -121,9 +121,56 @@ kg_graph_add_at(KgGraph* graph,
                 KgTermId o,
                 KgOrigin origin);
 
-/// Return true iff `graph` contains the triple (`s`, `p`, `o`).
+/// Return true iff the default graph of `graph` holds (`s`, `p`, `o`).
 KG_API bool
 kg_graph_contains(const KgGraph* graph, KgTermId s, KgTermId p, KgTermId o);
+
+/**
+   @}
+   @defgroup kg_quad Named graphs
+
+   A KgGraph is an RDF dataset: each triple is in the default graph or in a
+   graph named by an IRI or a blank node.  Formats that cannot say which
+   graph a triple is in refuse a dataset with named graphs.
+   @{
+*/
+
+/**
+   Add the triple (`s`, `p`, `o`) to the graph named `g` (KG_NO_TERM: the
+   default graph), recording where it came from.
+
+   @return As kg_graph_add(); KG_BAD_ARG also if `g` is not an IRI or a
+   blank node.
+*/
+KG_API KgStatus
+kg_graph_add_quad(KgGraph* graph,
+                  KgTermId s,
+                  KgTermId p,
+                  KgTermId o,
+                  KgTermId g,
+                  KgOrigin origin);
+
+/// Return true iff `graph` holds (`s`, `p`, `o`) in the graph named `g`.
+KG_API bool
+kg_graph_contains_quad(const KgGraph* graph,
+                       KgTermId       s,
+                       KgTermId       p,
+                       KgTermId       o,
+                       KgTermId       g);
+
+/// Return the graph name of triple number `index`, or KG_NO_TERM (default).
+KG_API KgTermId
+kg_graph_name(const KgGraph* graph, size_t index);
+
+/// Return true iff some triple of `graph` is in a named graph.
+KG_API bool
+kg_graph_has_names(const KgGraph* graph);
+
+/**
+   @}
+   @addtogroup kg_graph
+   @{
+*/
 
 /**
    Add every triple of `src` to `dst`, with its terms and prefixes.
@@ -138,10 +185,14 @@ kg_graph_add_graph(KgGraph* dst, const KgGraph* src);
 
 /**
    Return true iff `a` and `b` are isomorphic: equal up to a renaming of
-   blank nodes (RDF 1.1 Concepts, section 3.6).
+   blank nodes (RDF 1.1 Concepts, section 3.6), graph names included.
+
+   Graphs are compared by colour refinement and a search; datasets with
+   named graphs by their canonical forms (RDFC-1.0), with its work limit.
 
    @param status If not NULL, set to KG_SUCCESS, or KG_BAD_ALLOC if memory
-   ran out (then the result is false).
+   ran out, or KG_BAD_LIMIT if a dataset is too symmetric to canonicalize
+   (then the result is false).
 */
 KG_API bool
 kg_graph_is_isomorphic(const KgGraph* a, const KgGraph* b, KgStatus* status);

@@ -6,7 +6,9 @@
 #ifndef KG_KGRAPH_H
 #define KG_KGRAPH_H
 
+#include <kgraph/canon.h>  // IWYU pragma: export
 #include <kgraph/check.h>  // IWYU pragma: export
+#include <kgraph/diff.h>   // IWYU pragma: export
 #include <kgraph/dot.h>    // IWYU pragma: export
 #include <kgraph/graph.h>  // IWYU pragma: export
 #include <kgraph/status.h> // IWYU pragma: export

@@ -78,6 +78,18 @@ kg_sv_equals(KgStringView a, KgStringView b)
   return a.len == b.len && (!a.len || !memcmp(a.data, b.data, a.len));
 }
 
+/**
+   Compare `a` and `b` byte by byte (for UTF-8, in code point order), a
+   prefix first.  @return A negative number, 0 or a positive number.
+*/
+static inline int
+kg_sv_compare(KgStringView a, KgStringView b)
+{
+  const size_t n = a.len < b.len ? a.len : b.len;
+  const int    c = n ? memcmp(a.data, b.data, n) : 0;
+  return c ? c : (a.len < b.len) ? -1 : (a.len > b.len) ? 1 : 0;
+}
+
 /// A position in a document.  Lines and columns start at 1 (0: unknown);
 /// columns count bytes, as GCC's do.
 typedef struct {

@@ -23,6 +23,7 @@ typedef enum {
   KG_SYNTAX_NTRIPLES, ///< N-Triples (.nt)
   KG_SYNTAX_RDFXML,   ///< RDF/XML (.rdf, .owl, .xml)
   KG_SYNTAX_DOT,      ///< Graphviz DOT (.dot, .gv), written only
+  KG_SYNTAX_NQUADS,   ///< N-Quads (.nq): N-Triples with graph names
 } KgSyntax;
 
 /// Return the syntax called `name` ("turtle", "ntriples", ...), or NONE.

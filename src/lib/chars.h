@@ -23,7 +23,8 @@ kg_is_digit(const uint32_t c)
   return c >= '0' && c <= '9';
 }
 
-/// Return true iff `c` is a letter of XML NameStartChar or Turtle PN_CHARS_BASE.
+/// Return true iff `c` is a letter of XML NameStartChar or Turtle
+/// PN_CHARS_BASE.
 static inline bool
 kg_is_name_letter(const uint32_t c)
 {

@@ -63,17 +63,24 @@ kg_write_ntriples(const KgGraph*        graph,
                   FILE*                 out,
                   const KgWriteOptions* options);
 
+/// Write sorted N-Quads: N-Triples with graph names (write_ntriples.c).
+KgStatus
+kg_write_nquads(const KgGraph* graph, FILE* out, const KgWriteOptions* options);
+
+/**
+   Report an error and return KG_BAD_DATA if `graph` has named graphs, which
+   the syntax of `options` cannot write; else return KG_SUCCESS.
+*/
+KgStatus
+kg_refuse_names(const KgGraph* graph, const KgWriteOptions* options);
+
 /// Write abbreviated (or, with KG_WRITE_PLAIN, flat) RDF/XML (write_rdfxml.c).
 KgStatus
-kg_write_rdfxml(const KgGraph*        graph,
-                FILE*                 out,
-                const KgWriteOptions* options);
+kg_write_rdfxml(const KgGraph* graph, FILE* out, const KgWriteOptions* options);
 
 /// Write Graphviz DOT with the default options (write_dot.c).
 KgStatus
-kg_write_dot(const KgGraph*        graph,
-             FILE*                 out,
-             const KgWriteOptions* options);
+kg_write_dot(const KgGraph* graph, FILE* out, const KgWriteOptions* options);
 
 /// Write Turtle grouped by subject (write_turtle.c).
 KgStatus

@@ -73,6 +73,7 @@ kg_graph_free(KgGraph* const graph)
   kg_free(graph->prefixes);
   kg_free(graph->triple_slots);
   kg_free(graph->origins);
+  kg_free(graph->names);
   kg_free(graph->triples);
   kg_terms_fini(&graph->terms);
   kg_free(graph);
@@ -111,21 +112,36 @@ kg_graph_caret(const KgGraph* const graph, const size_t index)
 */
 
 static inline uint32_t
-triple_hash(const KgTermId s, const KgTermId p, const KgTermId o)
+triple_hash(const KgTermId s,
+            const KgTermId p,
+            const KgTermId o,
+            const KgTermId g)
 {
-  const uint64_t h = kg_hash_u64(((uint64_t)s << 32U) ^ p) ^
-                     kg_hash_u64((uint64_t)o * 0x9E3779B97F4A7C15ULL);
+  uint64_t h = kg_hash_u64(((uint64_t)s << 32U) ^ p) ^
+               kg_hash_u64((uint64_t)o * 0x9E3779B97F4A7C15ULL);
+  if (g) {
+    h ^= kg_hash_u64(((uint64_t)g << 32U) | 0x9E3779B9U);
+  }
   return (uint32_t)(h ^ (h >> 32U));
 }
 
-/// Return the slot of (s, p, o): where it is, or the empty slot it would take.
+/// Return the graph name of triple `index` (inline).
+static inline KgTermId
+name_of(const KgGraph* const graph, const size_t index)
+{
+  return graph->names ? graph->names[index] : KG_NO_TERM;
+}
+
+/// Return the slot of (s, p, o, g): where it is, or the empty slot it would
+/// take.
 static size_t
 find_slot(const KgGraph* const graph,
           const KgTermId       s,
           const KgTermId       p,
-          const KgTermId       o)
+          const KgTermId       o,
+          const KgTermId       g)
 {
-  const uint32_t h    = triple_hash(s, p, o);
+  const uint32_t h    = triple_hash(s, p, o, g);
   const size_t   mask = graph->triple_mask;
   for (size_t i = h & mask;; i = (i + 1U) & mask) {
     const uint64_t slot = graph->triple_slots[i];
@@ -135,8 +151,9 @@ find_slot(const KgGraph* const graph,
 
     // Only look at the triple itself when the hash matches
     if ((uint32_t)(slot >> 32U) == h) {
-      const KgTriple* const t = &graph->triples[(uint32_t)slot - 1U];
-      if (t->s == s && t->p == p && t->o == o) {
+      const uint32_t        index = (uint32_t)slot - 1U;
+      const KgTriple* const t     = &graph->triples[index];
+      if (t->s == s && t->p == p && t->o == o && name_of(graph, index) == g) {
         return i;
       }
     }
@@ -190,8 +207,82 @@ reserve_triples(KgGraph* const graph)
   if (!origins) {
     return KG_BAD_ALLOC;
   }
-  graph->origins     = origins;
+  graph->origins = origins;
+
+  if (graph->names) {
+    KgTermId* const names =
+      (KgTermId*)kg_reallocarray(graph->names, cap, sizeof(KgTermId));
+    if (!names) {
+      return KG_BAD_ALLOC;
+    }
+    graph->names = names;
+  }
+
   graph->triples_cap = cap;
+  return KG_SUCCESS;
+}
+
+/// Make the array of graph names, all in the default graph so far.
+static KgStatus
+make_names(KgGraph* const graph)
+{
+  const size_t cap = graph->triples_cap ? graph->triples_cap : 1U;
+  graph->names     = (KgTermId*)kg_calloc(cap, sizeof(KgTermId));
+  return graph->names ? KG_SUCCESS : KG_BAD_ALLOC;
+}
+
+KgStatus
+kg_graph_add_quad(KgGraph* const graph,
+                  const KgTermId s,
+                  const KgTermId p,
+                  const KgTermId o,
+                  const KgTermId g,
+                  const KgOrigin origin)
+{
+  const KgTermKind sk = kg_kind(graph, s);
+  const KgTermKind gk = kg_kind(graph, g);
+  if ((sk != KG_TERM_IRI && sk != KG_TERM_BLANK) ||
+      kg_kind(graph, p) != KG_TERM_IRI || kg_kind(graph, o) == KG_TERM_NONE ||
+      (g && gk != KG_TERM_IRI && gk != KG_TERM_BLANK)) {
+    return KG_BAD_ARG;
+  }
+
+  size_t slot = find_slot(graph, s, p, o, g);
+  if (graph->triple_slots[slot]) {
+    return KG_FAILURE;
+  }
+
+  if (graph->n_triples >= MAX_TRIPLES) {
+    return KG_BAD_LIMIT;
+  }
+
+  KgStatus st = reserve_triples(graph);
+  if (!st && g && !graph->names) {
+    st = make_names(graph);
+  }
+  if (st) {
+    return st;
+  }
+
+  if (graph->n_triples + 1U > (graph->triple_mask + 1U) / 4U * 3U) {
+    if ((st = grow_triple_slots(graph))) {
+      return st;
+    }
+    slot = find_slot(graph, s, p, o, g);
+  }
+
+  const size_t index    = graph->n_triples++;
+  graph->triples[index] = (KgTriple){s, p, o};
+  graph->origins[index] = origin;
+  if (graph->names) {
+    graph->names[index] = g;
+    graph->n_named += g ? 1U : 0U;
+  }
+  graph->triple_slots[slot] =
+    ((uint64_t)triple_hash(s, p, o, g) << 32U) | (index + 1U);
+  if (graph->index[0].built || graph->index[1].built || graph->index[2].built) {
+    drop_indexes(graph);
+  }
   return KG_SUCCESS;
 }
 
@@ -202,42 +293,7 @@ kg_graph_add_at(KgGraph* const graph,
                 const KgTermId o,
                 const KgOrigin origin)
 {
-  const KgTermKind sk = kg_kind(graph, s);
-  if ((sk != KG_TERM_IRI && sk != KG_TERM_BLANK) ||
-      kg_kind(graph, p) != KG_TERM_IRI || kg_kind(graph, o) == KG_TERM_NONE) {
-    return KG_BAD_ARG;
-  }
-
-  size_t slot = find_slot(graph, s, p, o);
-  if (graph->triple_slots[slot]) {
-    return KG_FAILURE;
-  }
-
-  if (graph->n_triples >= MAX_TRIPLES) {
-    return KG_BAD_LIMIT;
-  }
-
-  KgStatus st = reserve_triples(graph);
-  if (st) {
-    return st;
-  }
-
-  if (graph->n_triples + 1U > (graph->triple_mask + 1U) / 4U * 3U) {
-    if ((st = grow_triple_slots(graph))) {
-      return st;
-    }
-    slot = find_slot(graph, s, p, o);
-  }
-
-  const size_t index    = graph->n_triples++;
-  graph->triples[index] = (KgTriple){s, p, o};
-  graph->origins[index] = origin;
-  graph->triple_slots[slot] =
-    ((uint64_t)triple_hash(s, p, o) << 32U) | (index + 1U);
-  if (graph->index[0].built || graph->index[1].built || graph->index[2].built) {
-    drop_indexes(graph);
-  }
-  return KG_SUCCESS;
+  return kg_graph_add_quad(graph, s, p, o, KG_NO_TERM, origin);
 }
 
 KgStatus
@@ -256,7 +312,29 @@ kg_graph_contains(const KgGraph* const graph,
                   const KgTermId       p,
                   const KgTermId       o)
 {
-  return graph->triple_slots[find_slot(graph, s, p, o)] != 0U;
+  return graph->triple_slots[find_slot(graph, s, p, o, KG_NO_TERM)] != 0U;
+}
+
+bool
+kg_graph_contains_quad(const KgGraph* const graph,
+                       const KgTermId       s,
+                       const KgTermId       p,
+                       const KgTermId       o,
+                       const KgTermId       g)
+{
+  return graph->triple_slots[find_slot(graph, s, p, o, g)] != 0U;
+}
+
+KgTermId
+kg_graph_name(const KgGraph* const graph, const size_t index)
+{
+  return index < graph->n_triples ? name_of(graph, index) : KG_NO_TERM;
+}
+
+bool
+kg_graph_has_names(const KgGraph* const graph)
+{
+  return graph->n_named != 0U;
 }
 
 /*
@@ -379,14 +457,6 @@ kg_term_scope(const KgGraph* const graph, const KgTermId id)
                                                   : 0U;
 }
 
-static int
-compare_bytes(const KgStringView a, const KgStringView b)
-{
-  const size_t n = a.len < b.len ? a.len : b.len;
-  const int    c = n ? memcmp(a.data, b.data, n) : 0;
-  return c ? c : (a.len < b.len) ? -1 : (a.len > b.len) ? 1 : 0;
-}
-
 int
 kg_term_compare(const KgGraph* const graph, const KgTermId a, const KgTermId b)
 {
@@ -402,7 +472,7 @@ kg_term_compare(const KgGraph* const graph, const KgTermId a, const KgTermId b)
 
   const KgStringView va = {ta->str, ta->len};
   const KgStringView vb = {tb->str, tb->len};
-  int                c  = compare_bytes(va, vb);
+  int                c  = kg_sv_compare(va, vb);
   if (c) {
     return c;
   }
@@ -413,7 +483,7 @@ kg_term_compare(const KgGraph* const graph, const KgTermId a, const KgTermId b)
 
   if (ta->kind == KG_TERM_LITERAL) {
     c =
-      compare_bytes(graph->terms.langs[ta->lang], graph->terms.langs[tb->lang]);
+      kg_sv_compare(graph->terms.langs[ta->lang], graph->terms.langs[tb->lang]);
     return c ? c : kg_term_compare(graph, ta->aux, tb->aux);
   }
 
@@ -608,6 +678,89 @@ kg_graph_document(const KgGraph* const graph, const uint16_t index)
 }
 
 /*
+  Terms of two graphs
+*/
+
+/// Map the language tags of `a` to those of `b` (0: not in `b`).
+static KgStatus
+map_langs(const KgTerms* const a, const KgTerms* const b, uint16_t* const langs)
+{
+  size_t n_slots = 8U;
+  while (n_slots < (size_t)b->n_langs * 2U) {
+    n_slots *= 2U;
+  }
+
+  uint16_t* const slots = (uint16_t*)kg_calloc(n_slots, sizeof(uint16_t));
+  if (!slots) {
+    return KG_BAD_ALLOC;
+  }
+
+  // Tags are stored lower-cased, so they compare byte for byte
+  const size_t mask = n_slots - 1U;
+  for (uint16_t i = 1U; i < b->n_langs; ++i) {
+    size_t s = kg_hash(b->langs[i].data, b->langs[i].len, 0U) & mask;
+    while (slots[s]) {
+      s = (s + 1U) & mask;
+    }
+    slots[s] = i;
+  }
+
+  for (uint16_t i = 1U; i < a->n_langs; ++i) {
+    size_t s = kg_hash(a->langs[i].data, a->langs[i].len, 0U) & mask;
+    for (; slots[s]; s = (s + 1U) & mask) {
+      if (kg_sv_equals(b->langs[slots[s]], a->langs[i])) {
+        langs[i] = slots[s];
+        break;
+      }
+    }
+  }
+
+  kg_free(slots);
+  return KG_SUCCESS;
+}
+
+KgStatus
+kg_graph_map_ground(const KgGraph* const from,
+                    const KgGraph* const to,
+                    KgTermId* const      map)
+{
+  const KgTerms* const a = &from->terms;
+  const KgTerms* const b = &to->terms;
+  uint16_t* const langs  = (uint16_t*)kg_calloc(a->n_langs, sizeof(uint16_t));
+  if (!langs) {
+    return KG_BAD_ALLOC;
+  }
+
+  const KgStatus st = map_langs(a, b, langs);
+  if (st) {
+    kg_free(langs);
+    return st;
+  }
+
+  // IRIs first: literals refer to their datatype
+  for (KgTermId id = 1U; id < a->n_terms; ++id) {
+    if (a->terms[id].kind == KG_TERM_IRI) {
+      map[id] = kg_terms_find(b, KG_TERM_IRI, kg_terms_text(a, id), 0U, 0U);
+    }
+  }
+
+  for (KgTermId id = 1U; id < a->n_terms; ++id) {
+    const KgTerm* const t = &a->terms[id];
+    if (t->kind == KG_TERM_LITERAL) {
+      const KgTermId datatype = map[t->aux];
+      const uint16_t lang     = langs[t->lang];
+      if (datatype && (lang || !t->lang)) {
+        map[id] = kg_terms_find(
+          b, KG_TERM_LITERAL, kg_terms_text(a, id), datatype, lang);
+      }
+    }
+  }
+
+  kg_free(langs);
+  return KG_SUCCESS;
+}
+
+/*
   Copying
 */
 
@@ -673,7 +826,8 @@ kg_graph_add_graph(KgGraph* const dst, const KgGraph* const src)
       }
       o.document = *doc;
     }
-    st = kg_graph_add_at(dst, map[t->s], map[t->p], map[t->o], o);
+    const KgTermId g = name_of(src, i);
+    st = kg_graph_add_quad(dst, map[t->s], map[t->p], map[t->o], map[g], o);
     st = st == KG_FAILURE ? KG_SUCCESS : st;
   }
 

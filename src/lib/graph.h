@@ -30,6 +30,8 @@ struct KgGraphImpl {
   KgTerms   terms;       ///< Interned terms
   KgTriple* triples;     ///< Triples in insertion order
   KgOrigin* origins;     ///< Where each triple came from
+  KgTermId* names;       ///< Graph name of each triple, or NULL if none has one
+  size_t    n_named;     ///< Number of triples in a named graph
   size_t    n_triples;   ///< Number of triples
   size_t    triples_cap; ///< Allocated triples
   uint64_t*
@@ -61,5 +63,15 @@ kg_is_blank(const KgGraph* const graph, const KgTermId id)
 {
   return kg_kind(graph, id) == KG_TERM_BLANK;
 }
+
+/**
+   Set `map[id]`, for each ground term `id` of `from`, to the equal term of
+   `to`, or KG_NO_TERM if `to` has none; blank nodes are left as they are.
+
+   @param map An array of kg_graph_n_terms(from) + 1 ids.
+   @return KG_SUCCESS or KG_BAD_ALLOC.
+*/
+KgStatus
+kg_graph_map_ground(const KgGraph* from, const KgGraph* to, KgTermId* map);
 
 #endif // KG_SRC_GRAPH_H

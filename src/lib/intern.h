@@ -24,8 +24,9 @@ typedef struct {
 
 /// Facts about a term's text, found once when it is interned.
 typedef enum {
-  KG_TERM_PLAIN   = 1U << 0U, ///< N-Triples writes the text as it is
-  KG_TERM_INVALID = 1U << 1U, ///< A reader refused the text (lax mode)
+  KG_TERM_PLAIN     = 1U << 0U, ///< N-Triples writes the text as it is
+  KG_TERM_INVALID   = 1U << 1U, ///< A reader refused the text (lax mode)
+  KG_TERM_GENERATED = 1U << 2U, ///< A blank node written [], named by kgraph
 } KgTermFlag;
 
 /// A block of the string arena.

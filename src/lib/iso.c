@@ -33,6 +33,7 @@
 //     against every triple, so a hash collision can never give a wrong yes.
 
 #include "alloc.h"
+#include "canon.h"
 #include "graph.h"
 #include "hash.h"
 #include "intern.h"
@@ -116,85 +117,6 @@ typedef struct {
 /*
   Ground terms
 */
-
-/// Map the language tags of `a` to those of `b` (0: not in `b`).
-static KgStatus
-map_langs(const KgTerms* const a, const KgTerms* const b, uint16_t* const langs)
-{
-  size_t n_slots = 8U;
-  while (n_slots < (size_t)b->n_langs * 2U) {
-    n_slots *= 2U;
-  }
-
-  uint16_t* const slots = (uint16_t*)kg_calloc(n_slots, sizeof(uint16_t));
-  if (!slots) {
-    return KG_BAD_ALLOC;
-  }
-
-  // Tags are stored lower-cased, so they compare byte for byte
-  const size_t mask = n_slots - 1U;
-  for (uint16_t i = 1U; i < b->n_langs; ++i) {
-    size_t s = kg_hash(b->langs[i].data, b->langs[i].len, 0U) & mask;
-    while (slots[s]) {
-      s = (s + 1U) & mask;
-    }
-    slots[s] = i;
-  }
-
-  for (uint16_t i = 1U; i < a->n_langs; ++i) {
-    size_t s = kg_hash(a->langs[i].data, a->langs[i].len, 0U) & mask;
-    for (; slots[s]; s = (s + 1U) & mask) {
-      if (kg_sv_equals(b->langs[slots[s]], a->langs[i])) {
-        langs[i] = slots[s];
-        break;
-      }
-    }
-  }
-
-  kg_free(slots);
-  return KG_SUCCESS;
-}
-
-/// Map every ground term of `a` to the equal term of `b`, if there is one.
-static KgStatus
-map_ground_terms(Iso* const iso)
-{
-  const KgTerms* const a = &iso->a->terms;
-  const KgTerms* const b = &iso->b->terms;
-  uint16_t* const langs  = (uint16_t*)kg_calloc(a->n_langs, sizeof(uint16_t));
-  if (!langs) {
-    return KG_BAD_ALLOC;
-  }
-
-  const KgStatus st = map_langs(a, b, langs);
-  if (st) {
-    kg_free(langs);
-    return st;
-  }
-
-  // IRIs first: literals refer to their datatype
-  for (KgTermId id = 1U; id < a->n_terms; ++id) {
-    if (a->terms[id].kind == KG_TERM_IRI) {
-      iso->map[id] =
-        kg_terms_find(b, KG_TERM_IRI, kg_terms_text(a, id), 0U, 0U);
-    }
-  }
-
-  for (KgTermId id = 1U; id < a->n_terms; ++id) {
-    const KgTerm* const t = &a->terms[id];
-    if (t->kind == KG_TERM_LITERAL) {
-      const KgTermId datatype = iso->map[t->aux];
-      const uint16_t lang     = langs[t->lang];
-      if (datatype && (lang || !t->lang)) {
-        iso->map[id] = kg_terms_find(
-          b, KG_TERM_LITERAL, kg_terms_text(a, id), datatype, lang);
-      }
-    }
-  }
-
-  kg_free(langs);
-  return KG_SUCCESS;
-}
 
 /*
   Blank nodes
@@ -837,7 +759,7 @@ is_isomorphic(Iso* const iso, bool* const result)
     return KG_BAD_ALLOC;
   }
 
-  KgStatus st        = map_ground_terms(iso);
+  KgStatus st        = kg_graph_map_ground(iso->a, iso->b, iso->map);
   size_t   terms_cap = 0U;
   uint32_t n         = 0U;
   if (st || (st = number_blanks(a, iso->node_a, &iso->terms, &terms_cap, &n))) {
@@ -880,11 +802,50 @@ is_isomorphic(Iso* const iso, bool* const result)
   return KG_SUCCESS;
 }
 
+/// Set `*digest` to the hash of the canonical N-Quads of `graph`.
+static KgStatus
+canonical_digest(const KgGraph* const graph, uint8_t* const digest)
+{
+  const KgCanonOptions options = {KG_HASH_SHA256, 0U, {NULL, NULL}};
+  KgCanonizer          c;
+  KgStatus             st = kg_canonizer_init(&c, graph, &options);
+  st = st ? st : kg_canonizer_run(&c, NULL, graph->n_triples);
+  st = st ? st : kg_canonizer_digest(&c, NULL, graph->n_triples, digest);
+  kg_canonizer_fini(&c);
+  return st;
+}
+
+/// Datasets (with graph names): compare their canonical forms.
+static KgStatus
+same_canonical_form(const KgGraph* const a,
+                    const KgGraph* const b,
+                    bool* const          result)
+{
+  uint8_t  da[KG_MAX_DIGEST] = {0U};
+  uint8_t  db[KG_MAX_DIGEST] = {0U};
+  KgStatus st                = KG_SUCCESS;
+  *result                    = a->n_triples == b->n_triples;
+  if (*result && !(st = canonical_digest(a, da)) &&
+      !(st = canonical_digest(b, db))) {
+    *result = !memcmp(da, db, sizeof(da));
+  }
+  return st;
+}
+
 bool
 kg_graph_is_isomorphic(const KgGraph* const a,
                        const KgGraph* const b,
                        KgStatus* const      status)
 {
+  if (kg_graph_has_names(a) || kg_graph_has_names(b)) {
+    bool           result = false;
+    const KgStatus st     = same_canonical_form(a, b, &result);
+    if (status) {
+      *status = st;
+    }
+    return !st && result;
+  }
+
   Iso iso;
   memset(&iso, 0, sizeof(iso));
   iso.a = a;

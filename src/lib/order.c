@@ -114,15 +114,22 @@ mkqsort(const Ctx* const ctx, uint32_t* a, size_t n, size_t d)
 
 typedef struct {
   uint64_t key;   ///< Predicate key << 32 | object rank
+  uint32_t name;  ///< Graph name: 0 for the default graph, else rank + 1
   uint32_t index; ///< Triple index
 } Entry;
+
+static inline bool
+entry_less(const Entry* const a, const Entry* const b)
+{
+  return a->key < b->key || (a->key == b->key && a->name < b->name);
+}
 
 static int
 compare_entries(const void* const a, const void* const b)
 {
-  const uint64_t x = ((const Entry*)a)->key;
-  const uint64_t y = ((const Entry*)b)->key;
-  return x < y ? -1 : x > y ? 1 : 0;
+  const Entry* const x = (const Entry*)a;
+  const Entry* const y = (const Entry*)b;
+  return entry_less(x, y) ? -1 : entry_less(y, x) ? 1 : 0;
 }
 
 static void
@@ -136,7 +143,7 @@ sort_entries(Entry* const e, const size_t n)
   for (size_t i = 1U; i < n; ++i) {
     const Entry x = e[i];
     size_t      j = i;
-    for (; j > 0U && e[j - 1U].key > x.key; --j) {
+    for (; j > 0U && entry_less(&x, &e[j - 1U]); --j) {
       e[j] = e[j - 1U];
     }
     e[j] = x;
@@ -226,7 +233,9 @@ kg_order_init(KgOrder* const       order,
         const uint64_t pkey    = ((flags & KG_ORDER_TYPE_FIRST) && t->p == type)
                                    ? 0U
                                    : (uint64_t)rank[t->p] + 1U;
+        const KgTermId g       = kg_graph_name(graph, sorted[i]);
         group[i - begin].key   = (pkey << 32U) | rank[t->o];
+        group[i - begin].name  = g ? rank[g] + 1U : 0U;
         group[i - begin].index = sorted[i];
       }
 

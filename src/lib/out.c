@@ -16,16 +16,27 @@ void
 kg_out_init(KgOut* const out, FILE* const file)
 {
   out->file   = file;
+  out->sink   = NULL;
   out->len    = 0U;
   out->status = KG_SUCCESS;
 }
 
 void
+kg_out_init_buffer(KgOut* const out, KgBuffer* const sink)
+{
+  kg_out_init(out, NULL);
+  out->sink = sink;
+}
+
+void
 kg_out_drain(KgOut* const out)
 {
-  if (out->len && !out->status &&
-      fwrite(out->buf, 1U, out->len, out->file) != out->len) {
-    out->status = KG_BAD_WRITE;
+  if (out->len && !out->status) {
+    if (!out->file) {
+      out->status = kg_buffer_append(out->sink, out->buf, out->len);
+    } else if (fwrite(out->buf, 1U, out->len, out->file) != out->len) {
+      out->status = KG_BAD_WRITE;
+    }
   }
   out->len = 0U;
 }
@@ -34,7 +45,7 @@ KgStatus
 kg_out_flush(KgOut* const out)
 {
   kg_out_drain(out);
-  if (!out->status && fflush(out->file)) {
+  if (!out->status && out->file && fflush(out->file)) {
     out->status = KG_BAD_WRITE;
   }
   return out->status;

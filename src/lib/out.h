@@ -4,6 +4,7 @@
 #ifndef KG_SRC_OUT_H
 #define KG_SRC_OUT_H
 
+#include "buffer.h"
 #include "order.h"
 
 #include <kgraph/graph.h>
@@ -17,15 +18,20 @@
 
 /// A buffered output stream that remembers its first error.
 typedef struct {
-  FILE*    file;
-  size_t   len;
-  KgStatus status;
-  char     buf[KG_OUT_SIZE];
+  FILE*     file; ///< Stream, or NULL to append to `sink`
+  KgBuffer* sink; ///< Buffer, when `file` is NULL
+  size_t    len;
+  KgStatus  status;
+  char      buf[KG_OUT_SIZE];
 } KgOut;
 
 /// Start writing to `file`.
 void
 kg_out_init(KgOut* out, FILE* file);
+
+/// Start appending to `sink` (a write error is then KG_BAD_ALLOC).
+void
+kg_out_init_buffer(KgOut* out, KgBuffer* sink);
 
 /// Write the buffer to the stream and flush it.  @return the first error.
 KgStatus
@@ -42,8 +48,10 @@ kg_out_write(KgOut* const out, const void* const data, const size_t len)
   if (len > KG_OUT_SIZE - out->len) {
     kg_out_drain(out);
     if (len > KG_OUT_SIZE) {
-      if (!out->status && fwrite(data, 1U, len, out->file) != len) {
-        out->status = KG_BAD_WRITE;
+      if (!out->status) {
+        out->status = !out->file ? kg_buffer_append(out->sink, data, len)
+                      : fwrite(data, 1U, len, out->file) == len ? KG_SUCCESS
+                                                                : KG_BAD_WRITE;
       }
       return;
     }

@@ -38,6 +38,9 @@
 /// Our own read buffer for byte-at-a-time Turtle reading.
 #define BUF_SIZE 65536U
 
+/// The longest blank node label whose case serd changed that is restored.
+#define KG_MAX_RESTORED_LABEL 256U
+
 /// Entries in the cache of recent IRIs (a power of 2).
 #define CACHE_SIZE 1024U
 
@@ -52,8 +55,9 @@ typedef struct {
   KgInput*             input;
   const KgReadOptions* options;
   KgSyntax             syntax;
-  uint16_t             doc;   ///< Document index for origins
-  uint32_t             scope; ///< Blank node scope
+  uint16_t             doc;        ///< Document index for origins
+  uint32_t             scope;      ///< Blank node scope
+  uint32_t             anon_scope; ///< Scope of `[]` nodes, 0 until needed
   KgStatus             status;
   size_t               n_errors;
   KgBuffer             base; ///< Current base IRI, or empty
@@ -67,12 +71,14 @@ typedef struct {
   char     buf[BUF_SIZE];
   size_t   buf_len;
   size_t   buf_pos;
-  unsigned line;      ///< Line of the last byte handed to serd
-  unsigned col;       ///< Column of the last byte handed to serd
-  unsigned fnb;       ///< Column of the first non-blank byte on `line`
-  unsigned prev_line; ///< Line of the byte before the last
-  unsigned prev_fnb;  ///< First non-blank column on `prev_line`
-  bool     after_nl;  ///< The last byte was a newline
+  unsigned line;           ///< Line of the last byte handed to serd
+  unsigned col;            ///< Column of the last byte handed to serd
+  unsigned fnb;            ///< Column of the first non-blank byte on `line`
+  unsigned prev_line;      ///< Line of the byte before the last
+  unsigned prev_fnb;       ///< First non-blank column on `prev_line`
+  bool     after_nl;       ///< The last byte was a newline
+  uint8_t  label_state;    ///< Progress through "_:B<digit>"
+  bool     upper_b_labels; ///< The text has labels _:B<digit>
 
   // Line-based position tracking (N-Triples): lines holding a statement
   KgOrigin* queue;
@@ -83,6 +89,7 @@ typedef struct {
   unsigned  scan_col;
   bool      scan_start; ///< At the start of a line, only blanks seen yet
   KgOrigin  last;       ///< Origin of the last statement
+  KgCaret   error;      ///< Where the last error was
 } Reader;
 
 /*
@@ -236,6 +243,15 @@ read_byte(void* const  buf,
   const char c = r->buf[r->buf_pos++];
   *(char*)buf  = c;
 
+  // Explicit labels _:B<digit>, which serd leaves as they are (node_term)
+  if (r->label_state == 3U && c >= '0' && c <= '9') {
+    r->upper_b_labels = true;
+  }
+  r->label_state = c == '_'                             ? 1U
+                   : (r->label_state == 1U && c == ':') ? 2U
+                   : (r->label_state == 2U && c == 'B') ? 3U
+                                                        : 0U;
+
   r->prev_line = r->line;
   r->prev_fnb  = r->fnb;
   if (r->after_nl) {
@@ -332,9 +348,26 @@ on_serd_error(void* const handle, const SerdError* const error)
     buf.data[--buf.len] = '\0';
   }
 
+  // serd shows the end of input as the byte 0xFF ("not `\xFF'")
+  char* const eof = buf.data ? strstr(buf.data, "`\xFF'") : NULL;
+  if (eof) {
+    KgBuffer fixed = KG_BUFFER_INIT;
+    if (!kg_buffer_printf(&fixed,
+                          "%.*sthe end of the file%s",
+                          (int)(eof - buf.data),
+                          buf.data,
+                          eof + 3)) {
+      kg_buffer_fini(&buf);
+      buf = fixed;
+    } else {
+      kg_buffer_fini(&fixed);
+    }
+  }
+
   const bool    lax   = r->options->flags & KG_READ_LAX;
   const KgCaret caret = {
     r->input->name, error->line, error->col ? error->col : 1U};
+  r->error = caret;
   kg_log(&r->options->log,
          lax ? KG_LOG_WARNING : KG_LOG_ERROR,
          caret,
@@ -602,9 +635,37 @@ node_term(Reader* const r, const SerdNode* const node)
     return node_iri(r, node);
 
   case SERD_BLANK: {
-    const KgTermId id = kg_graph_blank(r->graph, node_view(node), r->scope);
+    KgStringView label = node_view(node);
+    uint32_t     scope = r->scope;
+    char         restored[KG_MAX_RESTORED_LABEL];
+    if (r->syntax == KG_SYNTAX_TURTLE && label.len > 1U &&
+        label.len + 4U < sizeof(restored) && label.data[1] >= '0' &&
+        label.data[1] <= '9') {
+      if (label.data[0] == 'b') {
+        // serd names a node written [] "bN": call it "genidN", as rapper
+        // does, in a scope of its own, apart from any _:genidN
+        if (!r->anon_scope) {
+          r->anon_scope = kg_graph_new_scope(r->graph);
+        }
+        scope = r->anon_scope;
+        memcpy(restored, "genid", 5U);
+        memcpy(restored + 5U, label.data + 1U, label.len - 1U);
+        label.data = restored;
+        label.len += 4U;
+      } else if (label.data[0] == 'B' && !r->upper_b_labels) {
+        // serd writes _:bN as "BN" (against the clash above): undo it,
+        // unless the text has _:BN labels (serd refuses both at once)
+        memcpy(restored, label.data, label.len);
+        restored[0] = 'b';
+        label.data  = restored;
+      }
+    }
+
+    const KgTermId id = kg_graph_blank(r->graph, label, scope);
     if (!id) {
       r->status = KG_BAD_ALLOC;
+    } else if (scope == r->anon_scope) {
+      r->graph->terms.terms[id].flags |= KG_TERM_GENERATED;
     }
     return id;
   }
@@ -701,7 +762,6 @@ on_statement(void* const              handle,
              const SerdNode* const    object_lang)
 {
   (void)flags;
-  (void)graph;
 
   Reader* const r = (Reader*)handle;
   if (r->status) {
@@ -716,11 +776,14 @@ on_statement(void* const              handle,
                      : object->type == SERD_LITERAL
                        ? literal_term(r, object, object_datatype, object_lang)
                        : node_term(r, object);
-  if (!o) {
+  const KgTermId g = (!o || !graph || graph->type == SERD_NOTHING)
+                       ? KG_NO_TERM
+                       : node_term(r, graph);
+  if (!o || (graph && graph->type != SERD_NOTHING && !g)) {
     return r->status ? SERD_ERR_BAD_SYNTAX : SERD_SUCCESS; // Lax: skip it
   }
 
-  const KgStatus st = kg_graph_add_at(r->graph, s, p, o, r->last);
+  const KgStatus st = kg_graph_add_quad(r->graph, s, p, o, g, r->last);
   if (st > KG_FAILURE) {
     if (st == KG_BAD_LIMIT) {
       reader_error(r, st, "too many triples");
@@ -794,8 +857,9 @@ kg_read_serd(KgGraph* const             graph,
 
   SerdReader* const reader =
     st ? NULL
-       : serd_reader_new(syntax == KG_SYNTAX_TURTLE ? SERD_TURTLE
-                                                    : SERD_NTRIPLES,
+       : serd_reader_new(syntax == KG_SYNTAX_TURTLE   ? SERD_TURTLE
+                         : syntax == KG_SYNTAX_NQUADS ? SERD_NQUADS
+                                                      : SERD_NTRIPLES,
                          r,
                          NULL,
                          on_base,
@@ -829,7 +893,16 @@ kg_read_serd(KgGraph* const             graph,
       st = KG_BAD_READ;
     } else if (r->status) {
       st = r->status;
-    } else if (sst > SERD_FAILURE && !(options->flags & KG_READ_LAX)) {
+    } else if (sst > SERD_FAILURE && (options->flags & KG_READ_LAX)) {
+      // serd skips a bad statement where it can (N-Triples, most of
+      // Turtle), and otherwise stops: what follows would be lost
+      kg_log(&options->log,
+             KG_LOG_ERROR,
+             r->error,
+             "cannot skip this bad statement and go on reading %s",
+             kg_syntax_name(syntax));
+      st = KG_BAD_SYNTAX;
+    } else if (sst > SERD_FAILURE) {
       if (!r->n_errors) {
         kg_log(&options->log,
                KG_LOG_ERROR,

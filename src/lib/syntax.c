@@ -50,6 +50,12 @@ static const SyntaxInfo syntaxes[] = {
    "|rdf|owl|xml|",
    NULL,
    kg_write_rdfxml},
+  {KG_SYNTAX_NQUADS,
+   "nquads",
+   "|nq|n-quads|",
+   "|nq|",
+   kg_read_serd,
+   kg_write_nquads},
   {KG_SYNTAX_DOT, "dot", "|gv|graphviz|", "|dot|gv|", NULL, kg_write_dot},
 };
 
@@ -131,7 +137,9 @@ kg_syntax_can_write(const KgSyntax syntax)
 const char*
 kg_syntax_list(const bool writable)
 {
-  return writable ? "ntriples, turtle, rdfxml, dot" : "ntriples, turtle";
+  // Kept in step with the table by a test (unit/syntax: list_names...)
+  return writable ? "ntriples, nquads, turtle, rdfxml, dot"
+                  : "ntriples, nquads, turtle";
 }
 
 /*
@@ -275,5 +283,27 @@ kg_graph_write(const KgGraph* const        graph,
     return KG_BAD_ARG;
   }
 
+  if (options->syntax != KG_SYNTAX_NQUADS) {
+    const KgStatus st = kg_refuse_names(graph, options);
+    if (st) {
+      return st;
+    }
+  }
+
   return i->write(graph, stream, options);
+}
+
+KgStatus
+kg_refuse_names(const KgGraph* const graph, const KgWriteOptions* const options)
+{
+  if (!kg_graph_has_names(graph)) {
+    return KG_SUCCESS;
+  }
+
+  kg_log(&options->log,
+         KG_LOG_ERROR,
+         KG_NO_CARET,
+         "the input has named graphs, which %s cannot hold (write nquads)",
+         kg_syntax_name(options->syntax));
+  return KG_BAD_DATA;
 }

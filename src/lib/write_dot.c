@@ -65,6 +65,20 @@ typedef struct {
 
 enum { NO_STYLE = -1, UNKNOWN_STYLE = -2 };
 
+/// What changed around a node, in a picture of a difference.
+enum {
+  TOUCH_SAME    = 1U << KG_DOT_SAME,
+  TOUCH_ADDED   = 1U << KG_DOT_ADDED,
+  TOUCH_REMOVED = 1U << KG_DOT_REMOVED,
+};
+
+/// Colours of changes: added, removed, context.
+#define ADDED_COLOR "#1a7f37"
+#define REMOVED_COLOR "#cf222e"
+#define CONTEXT_LINE "#c8c8c8"
+#define CONTEXT_FILL "#f6f6f6"
+#define CONTEXT_TEXT "#8c8c8c"
+
 typedef struct PropertyKindImpl PropertyKind;
 
 typedef struct {
@@ -84,6 +98,7 @@ typedef struct {
   int32_t*              class_style; ///< Per class term: index in styles
   int32_t*              node_style;  ///< Per node: index in styles
   uint8_t*              drawn;       ///< Per term: a node of the picture
+  uint8_t*              touched;     ///< Per term: TOUCH_ bits, for changes
   uint32_t*             cluster;     ///< Per node: its cluster's term, or 0
   Style*                styles;
   size_t                n_styles;
@@ -434,7 +449,24 @@ is_edge(const Dot* const d, const KgTriple* const t)
          d->node_style[t->s] != -3 && d->node_style[t->o] != -3;
 }
 
-/// Keep only the nodes at most `depth` edges (either way) from `focus`.
+/// Return the change of triple `index` (KG_DOT_SAME if not a difference).
+static KgDotChange
+change_of(const Dot* const d, const size_t index)
+{
+  return d->dot.changes ? (KgDotChange)d->dot.changes[index] : KG_DOT_SAME;
+}
+
+/// Return true iff `id` is a node in a changed triple.
+static bool
+is_changed(const Dot* const d, const KgTermId id)
+{
+  return d->touched[id] & (TOUCH_ADDED | TOUCH_REMOVED);
+}
+
+/**
+   Keep only the nodes at most `depth` edges (either way) from `focus`, or
+   without it, from the nodes of changed triples.
+*/
 static KgStatus
 keep_neighbourhood(Dot* const d, const KgTermId focus)
 {
@@ -482,10 +514,14 @@ keep_neighbourhood(Dot* const d, const KgTermId focus)
   for (size_t i = 0U; i < n_ids; ++i) {
     dist[i] = UINT32_MAX;
   }
-  size_t head   = 0U;
-  size_t tail   = 0U;
-  dist[focus]   = 0U;
-  queue[tail++] = focus;
+  size_t head = 0U;
+  size_t tail = 0U;
+  for (KgTermId id = 1U; id < n_ids; ++id) {
+    if (focus ? id == focus : (d->drawn[id] && is_changed(d, id))) {
+      dist[id]      = 0U;
+      queue[tail++] = id;
+    }
+  }
   while (head < tail) {
     const KgTermId x = queue[head++];
     for (uint32_t e = offsets[x]; dist[x] < d->dot.depth && e < offsets[x + 1U];
@@ -537,7 +573,7 @@ choose_nodes(Dot* const d, const KgTermId focus)
     }
   }
 
-  if (focus) {
+  if (focus || d->dot.changes) {
     d->status = keep_neighbourhood(d, focus);
     if (d->status) {
       return;
@@ -656,6 +692,24 @@ append_literal(Dot* const      d,
   return st;
 }
 
+/// Return the HTML that starts the text of a row of change `change`.
+static const char*
+change_open(const KgDotChange change)
+{
+  return change == KG_DOT_ADDED     ? "<FONT COLOR=\"" ADDED_COLOR "\">+ "
+         : change == KG_DOT_REMOVED ? "<FONT COLOR=\"" REMOVED_COLOR "\"><S>"
+                                    : "";
+}
+
+/// Return the HTML that ends what change_open() started.
+static const char*
+change_close(const KgDotChange change)
+{
+  return change == KG_DOT_ADDED     ? "</FONT>"
+         : change == KG_DOT_REMOVED ? "</S></FONT>"
+                                    : "";
+}
+
 /// Build the label of node `s`: a title, and a table of its literals.
 static void
 node_label(Dot* const d, Agnode_t* const node, const KgTermId s)
@@ -664,6 +718,8 @@ node_label(Dot* const d, Agnode_t* const node, const KgTermId s)
   const size_t          title = title_of(d, s);
   KgBuffer* const       b     = &d->row;
   KgStatus              st    = KG_SUCCESS;
+  const KgDotChange     title_change =
+    title == SIZE_MAX ? KG_DOT_SAME : change_of(d, l->order.triples[title]);
   kg_buffer_clear(b);
 
   // The title: the label, else the QName
@@ -687,6 +743,10 @@ node_label(Dot* const d, Agnode_t* const node, const KgTermId s)
           l->first[s] + i == title) {
         continue;
       }
+      const KgDotChange change =
+        change_of(d, l->order.triples[l->first[s] + i]);
+      const char* const open  = change_open(change);
+      const char* const close = change_close(change);
 
       if (!any_row) {
         // The title row, unless there is no title (a blank node): Graphviz
@@ -695,11 +755,15 @@ node_label(Dot* const d, Agnode_t* const node, const KgTermId s)
                                   "<TABLE BORDER=\"0\" CELLBORDER=\"0\" "
                                   "CELLSPACING=\"0\" CELLPADDING=\"1\">");
         if (!st && head.len) {
-          st = kg_buffer_append_str(b, "<TR><TD COLSPAN=\"2\"><B>");
+          st = kg_buffer_append_str(b, "<TR><TD COLSPAN=\"2\">");
+          st = st ? st : kg_buffer_append_str(b, change_open(title_change));
+          st = st ? st : kg_buffer_append_str(b, "<B>");
           st =
             st ? st
                : append_text(b, kg_buffer_view(&head), d->dot.max_label, true);
-          st = st ? st : kg_buffer_append_str(b, "</B></TD></TR>");
+          st = st ? st : kg_buffer_append_str(b, "</B>");
+          st = st ? st : kg_buffer_append_str(b, change_close(title_change));
+          st = st ? st : kg_buffer_append_str(b, "</TD></TR>");
         }
         any_row = true;
       }
@@ -710,16 +774,20 @@ node_label(Dot* const d, Agnode_t* const node, const KgTermId s)
         st = st ? st
                 : kg_buffer_append_str(
                     b, "<TR><TD ALIGN=\"LEFT\"><FONT POINT-SIZE=\"8\">");
+        st = st ? st : kg_buffer_append_str(b, open);
         st = st ? st : append_property(d, b, t->p, true);
+        st = st ? st : kg_buffer_append_str(b, close);
         st =
           st ? st : kg_buffer_append_str(b, "</FONT></TD><TD ALIGN=\"LEFT\">");
       }
+      st = st ? st : kg_buffer_append_str(b, open);
       st =
         st ? st
         : label_rank(kg_terms_text(&d->graph->terms, t->p)) < 9U
           ? append_text(
               b, kg_terms_text(&d->graph->terms, t->o), d->dot.max_label, true)
           : append_literal(d, b, t->o, true);
+      st = st ? st : kg_buffer_append_str(b, close);
       st = st ? st : kg_buffer_append_str(b, "</TD></TR>");
     }
   }
@@ -735,6 +803,12 @@ node_label(Dot* const d, Agnode_t* const node, const KgTermId s)
     st = append_text(b, kg_buffer_view(&head), d->dot.max_label, false);
     if (!st) {
       agsafeset(node, "label", b->data ? b->data : "", "");
+    }
+    if (title_change != KG_DOT_SAME) {
+      agsafeset(node,
+                "fontcolor",
+                title_change == KG_DOT_ADDED ? ADDED_COLOR : REMOVED_COLOR,
+                "");
     }
   }
 
@@ -807,9 +881,66 @@ choose_clusters(Dot* const d)
   }
 }
 
+/// Draw edge or literal row `obj` as change `change` (a context edge grey).
+static void
+set_change(Dot* const d, void* const obj, const KgDotChange change)
+{
+  if (!d->dot.changes) {
+    return;
+  }
+
+  char* const color = change == KG_DOT_ADDED     ? ADDED_COLOR
+                      : change == KG_DOT_REMOVED ? REMOVED_COLOR
+                                                 : CONTEXT_LINE;
+  agsafeset(obj, "color", color, "");
+  agsafeset(obj, "fontcolor", change == KG_DOT_SAME ? CONTEXT_TEXT : color, "");
+  if (change != KG_DOT_SAME) {
+    agsafeset(obj, "penwidth", "2", "");
+  }
+  if (change == KG_DOT_REMOVED) {
+    agsafeset(obj, "style", "dashed", "");
+  }
+}
+
+/// Draw node `node` as what changed around it.
+static void
+set_node_change(Dot* const d, Agnode_t* const node, const KgTermId id)
+{
+  const uint8_t touched = d->touched[id];
+  if (!d->dot.changes) {
+    return;
+  }
+
+  if (!(touched & (TOUCH_ADDED | TOUCH_REMOVED))) {
+    agsafeset(node, "color", CONTEXT_LINE, "");
+    agsafeset(node, "fillcolor", CONTEXT_FILL, "");
+    agsafeset(node, "fontcolor", CONTEXT_TEXT, "");
+    return;
+  }
+
+  agsafeset(node, "penwidth", "2", "");
+  if (touched == TOUCH_ADDED) {
+    agsafeset(node, "color", ADDED_COLOR, "");
+  } else if (touched == TOUCH_REMOVED) {
+    // Only in the old graph: dashed, as its edges
+    const char* const style = agget(node, "style");
+    kg_buffer_clear(&d->text);
+    if (kg_buffer_printf(&d->text,
+                         "%s%sdashed",
+                         style ? style : "",
+                         style && *style ? "," : "")) {
+      d->status = KG_BAD_ALLOC;
+      return;
+    }
+    agsafeset(node, "style", d->text.data, "");
+    agsafeset(node, "color", REMOVED_COLOR, "");
+  }
+}
+
 static void
 add_edge(Dot* const            d,
          const KgTriple* const t,
+         const size_t          index,
          const bool            undirected,
          const KgTermId        label_p)
 {
@@ -833,6 +964,7 @@ add_edge(Dot* const            d,
   if (style.len) {
     set(d, e, "style", style);
   }
+  set_change(d, e, change_of(d, index));
 }
 
 /// What the vocabulary says of a property: symmetric, and its inverses.
@@ -1005,6 +1137,47 @@ add_legend(Dot* const d)
   kg_free(entries);
 }
 
+/// Add what the colours of a difference mean to the legend.
+static void
+add_change_legend(Dot* const d)
+{
+  static const struct {
+    const char* name;
+    char*       label;
+    char*       color;
+    char*       style;
+  } entries[] = {
+    {"legend added", "added", ADDED_COLOR, "rounded"},
+    {"legend removed", "removed", REMOVED_COLOR, "rounded,dashed"},
+    {"legend unchanged", "unchanged", CONTEXT_LINE, "rounded"},
+  };
+
+  Agraph_t* const legend = agsubg(d->g, "cluster_legend", 1);
+  agsafeset(legend, "label", "Legend", "");
+  agsafeset(legend, "style", "rounded", "");
+  agsafeset(legend, "color", "#bbbbbb", "");
+  Agnode_t* prev = NULL;
+  for (size_t i = 0U; i < sizeof(entries) / sizeof(entries[0]); ++i) {
+    kg_buffer_clear(&d->name);
+    if (kg_buffer_append_str(&d->name, entries[i].name)) {
+      d->status = KG_BAD_ALLOC;
+      return;
+    }
+    Agnode_t* const node = agnode(legend, d->name.data, 1);
+    agsafeset(node, "label", entries[i].label, "");
+    agsafeset(node, "style", entries[i].style, "");
+    agsafeset(node, "color", entries[i].color, "");
+    agsafeset(node, "fillcolor", "#ffffff", "");
+    agsafeset(node, "penwidth", "2", "");
+    agsafeset(node, "fontcolor", i == 2U ? CONTEXT_TEXT : entries[i].color, "");
+    if (prev) {
+      Agedge_t* const e = agedge(legend, prev, node, NULL, 1);
+      agsafeset(e, "style", "invis", "");
+    }
+    prev = node;
+  }
+}
+
 static void
 build(Dot* const d)
 {
@@ -1072,6 +1245,7 @@ build(Dot* const d)
       set_style(d, node, s);
       s->shown = true;
     }
+    set_node_change(d, node, id);
   }
 
   // Edges, in the stable order of triples
@@ -1108,6 +1282,13 @@ build(Dot* const d)
         break;
       }
       agsafeset(e, "label", d->row.data ? d->row.data : "", "");
+      set_change(d, e, change_of(d, l->order.triples[i]));
+      if (d->dot.changes) {
+        agsafeset(lit,
+                  "fontcolor",
+                  agget(e, "fontcolor") ? agget(e, "fontcolor") : "",
+                  "");
+      }
       continue;
     }
 
@@ -1116,11 +1297,14 @@ build(Dot* const d)
         drawn_reversed(d, t, &undirected)) {
       continue;
     }
-    add_edge(d, t, undirected, t->p);
+    add_edge(d, t, l->order.triples[i], undirected, t->p);
   }
 
   if (!d->dot.no_legend && !d->status) {
     add_legend(d);
+  }
+  if (!d->dot.no_legend && !d->status && d->dot.changes) {
+    add_change_legend(d);
   }
 
   kg_free(by_rank);
@@ -1148,6 +1332,11 @@ dot_init(Dot* const                  d,
   d->lang = kg_sv(d->dot.lang ? d->dot.lang : "en");
   kg_vocab_init(&d->vocab, KG_SV(KGS));
   kg_vocab_init(&d->base, KG_SV(KGS));
+
+  const KgStatus names = kg_refuse_names(graph, options);
+  if (names) {
+    return names;
+  }
 
   KgStatus st = kg_layout_init(&d->layout, graph, KG_LAYOUT_NO_NESTING);
   if (st || (st = kg_namespaces_init(
@@ -1179,12 +1368,22 @@ dot_init(Dot* const                  d,
   d->class_style     = (int32_t*)kg_reallocarray(NULL, n_ids, sizeof(int32_t));
   d->node_style      = (int32_t*)kg_reallocarray(NULL, n_ids, sizeof(int32_t));
   d->drawn           = (uint8_t*)kg_calloc(n_ids, 1U);
+  d->touched         = (uint8_t*)kg_calloc(n_ids, 1U);
   d->cluster         = (uint32_t*)kg_calloc(n_ids, sizeof(uint32_t));
   d->nodes           = (Agnode_t**)kg_calloc(n_ids, sizeof(Agnode_t*));
   d->kinds           = (PropertyKind**)kg_calloc(n_ids, sizeof(PropertyKind*));
   if (!d->excluded || !d->class_style || !d->node_style || !d->drawn ||
-      !d->cluster || !d->nodes || !d->kinds) {
+      !d->touched || !d->cluster || !d->nodes || !d->kinds) {
     return KG_BAD_ALLOC;
+  }
+
+  for (size_t i = 0U; d->dot.changes && i < graph->n_triples; ++i) {
+    const KgTriple* const t   = &graph->triples[i];
+    const uint8_t         bit = (uint8_t)(1U << change_of(d, i));
+    d->touched[t->s] |= bit;
+    if (kg_kind(graph, t->o) != KG_TERM_LITERAL) {
+      d->touched[t->o] |= bit;
+    }
   }
   for (size_t i = 0U; i < n_ids; ++i) {
     d->class_style[i] = UNKNOWN_STYLE;
@@ -1282,6 +1481,7 @@ dot_fini(Dot* const d)
   kg_free(d->nodes);
   kg_free(d->cluster);
   kg_free(d->drawn);
+  kg_free(d->touched);
   kg_free(d->node_style);
   kg_free(d->class_style);
   kg_free(d->excluded);

@@ -15,13 +15,9 @@
 
 #include <stdio.h>
 
-KgStatus
-kg_write_ntriples(const KgGraph* const        graph,
-                  FILE* const                 stream,
-                  const KgWriteOptions* const options)
+static KgStatus
+write_lines(const KgGraph* const graph, FILE* const stream)
 {
-  (void)options;
-
   KgOrder  order;
   KgStatus st = kg_order_init(&order, graph, 0U);
   if (st) {
@@ -42,6 +38,11 @@ kg_write_ntriples(const KgGraph* const        graph,
     kg_out_nt_term(out, graph, &order, t->p);
     kg_out_char(out, ' ');
     kg_out_nt_term(out, graph, &order, t->o);
+    const KgTermId g = kg_graph_name(graph, order.triples[i]);
+    if (g) {
+      kg_out_char(out, ' ');
+      kg_out_nt_term(out, graph, &order, g);
+    }
     kg_out_write(out, " .\n", 3U);
   }
 
@@ -49,4 +50,22 @@ kg_write_ntriples(const KgGraph* const        graph,
   kg_free(out);
   kg_order_fini(&order);
   return st;
+}
+
+KgStatus
+kg_write_ntriples(const KgGraph* const        graph,
+                  FILE* const                 stream,
+                  const KgWriteOptions* const options)
+{
+  const KgStatus st = kg_refuse_names(graph, options);
+  return st ? st : write_lines(graph, stream);
+}
+
+KgStatus
+kg_write_nquads(const KgGraph* const        graph,
+                FILE* const                 stream,
+                const KgWriteOptions* const options)
+{
+  (void)options;
+  return write_lines(graph, stream);
 }

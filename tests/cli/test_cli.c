@@ -14,6 +14,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <time.h>
 #include <unistd.h>
 
 static const char* const good = "@prefix ex: <http://example.org/> .\n"
@@ -38,7 +39,8 @@ Test(cli, help)
 
 Test(cli, command_help)
 {
-  static const char* const commands[] = {"check", "export", "push", "render", "stats"};
+  static const char* const commands[] = {
+    "canon", "check", "export", "push", "render", "stats"};
   for (size_t i = 0U; i < sizeof(commands) / sizeof(commands[0]); ++i) {
     Run r = run(commands[i], "--help", NULL);
     cr_assert_eq(r.status, 0);
@@ -372,7 +374,8 @@ Test(cli, man_page_and_help_agree)
   static char man_opts[128][32];
   size_t      n_help = 0U;
 
-  static const char* const commands[] = {"check", "export", "push", "render", "stats"};
+  static const char* const commands[] = {
+    "canon", "check", "diff", "export", "push", "render", "stats"};
   for (size_t i = 0U; i < sizeof(commands) / sizeof(commands[0]); ++i) {
     Run r  = run(commands[i], "--help", NULL);
     n_help = long_options(r.out, help_opts, n_help, "  --");
@@ -497,5 +500,474 @@ Test(cli, rdfxml_plain_and_ontology)
 
   r = run("export", "--plain", in, NULL);
   cr_assert_eq(r.status, KG_EXIT_USAGE);
+  run_free(&r);
+}
+
+/*
+  Named graphs (N-Quads)
+*/
+
+static const char* const quads =
+  "<http://a/s> <http://a/p> \"1\" _:g .\n"
+  "<http://a/s> <http://a/p> \"1\" <http://a/g> .\n"
+  "<http://a/s> <http://a/p> \"1\" .\n"
+  "_:g <http://a/p> <http://a/o> _:g .\n"
+  "<http://a/s> <http://a/p> \"1\" <http://a/g> .\n";
+
+/// `quads`, as kgraph writes them: sorted, each once.
+static const char* const sorted_quads =
+  "<http://a/s> <http://a/p> \"1\" .\n"
+  "<http://a/s> <http://a/p> \"1\" <http://a/g> .\n"
+  "<http://a/s> <http://a/p> \"1\" _:b0 .\n"
+  "_:b0 <http://a/p> <http://a/o> _:b0 .\n";
+
+/// Return the number of entries of `dir`.
+static int
+n_entries(const char* const dir)
+{
+  char cmd[512];
+  snprintf(cmd, sizeof(cmd), "ls -A '%s' | wc -l", dir);
+  FILE* const p = popen(cmd, "r");
+  cr_assert_not_null(p);
+  int n = -1;
+  cr_assert_eq(fscanf(p, "%d", &n), 1);
+  pclose(p);
+  return n;
+}
+
+Test(cli, export_nquads_defaults_to_nquads)
+{
+  const char* const dir = tmp_dir();
+  const char* const in  = path_in(dir, "g.nq");
+  write_file(in, quads);
+
+  Run r = run("export", in, NULL);
+  cr_assert_eq(r.status, 0, "%s", r.err);
+  cr_assert_str_eq(r.out, sorted_quads);
+  cr_assert_str_eq(r.err, "");
+  run_free(&r);
+
+  // N-Quads without graph names are N-Triples
+  const char* const plain = path_in(dir, "plain.nq");
+  write_file(plain, "<http://a/s> <http://a/p> \"1\" .\n");
+  r = run("export", "--to", "ntriples", plain, NULL);
+  cr_assert_eq(r.status, 0, "%s", r.err);
+  cr_assert_str_eq(r.out, "<http://a/s> <http://a/p> \"1\" .\n");
+  run_free(&r);
+}
+
+Test(cli, export_nquads_round_trip)
+{
+  const char* const dir = tmp_dir();
+  const char* const in  = path_in(dir, "g.nq");
+  const char* const out = path_in(dir, "out.nq");
+  write_file(in, quads);
+
+  // By the extension of -o, and by --to
+  Run r = run("export", "-o", out, in, NULL);
+  cr_assert_eq(r.status, 0, "%s", r.err);
+  cr_assert_str_eq(r.out, "");
+  char* const first = read_file(out);
+  cr_assert_str_eq(first, sorted_quads);
+  run_free(&r);
+
+  r = run("export", "--to", "nquads", out, NULL);
+  cr_assert_eq(r.status, 0, "%s", r.err);
+  cr_assert_str_eq(r.out, first);
+  run_free(&r);
+  free(first);
+}
+
+Test(cli, writers_refuse_named_graphs)
+{
+  static const char* const formats[] = {"ntriples", "turtle", "rdfxml", "dot"};
+  const char* const        dir       = tmp_dir();
+  const char* const        in        = path_in(dir, "g.nq");
+  const char* const        out       = path_in(dir, "out");
+  write_file(in, quads);
+
+  for (size_t i = 0U; i < sizeof(formats) / sizeof(formats[0]); ++i) {
+    char expected[200];
+    snprintf(expected,
+             sizeof(expected),
+             "kgraph: error: the input has named graphs, which %s cannot hold "
+             "(write nquads)\n",
+             formats[i]);
+
+    Run r = run("export", "--to", formats[i], "-o", out, in, NULL);
+    cr_assert_eq(r.status, KG_EXIT_INPUT, "%s: %s", formats[i], r.err);
+    cr_assert_str_eq(r.err, expected);
+    cr_assert_not(exists(out), "%s left an output file", formats[i]);
+    cr_assert_eq(n_entries(dir), 1, "%s left a temporary file", formats[i]);
+    run_free(&r);
+
+    // To standard output: nothing written
+    r = run("export", "--to", formats[i], in, NULL);
+    cr_assert_eq(r.status, KG_EXIT_INPUT, "%s: %s", formats[i], r.err);
+    cr_assert_str_eq(r.err, expected);
+    cr_assert_str_eq(r.out, "");
+    run_free(&r);
+  }
+
+  // The syntax of -o is asked for as much as --to
+  const char* const nt = path_in(dir, "out.nt");
+  Run               r  = run("export", "-o", nt, in, NULL);
+  cr_assert_eq(r.status, KG_EXIT_INPUT);
+  cr_assert(strstr(r.err, "which ntriples cannot hold"), "%s", r.err);
+  cr_assert_not(exists(nt));
+  run_free(&r);
+}
+
+/*
+  kgraph canon
+*/
+
+/// W3C rdf-canon test020 (a diamond), and its results with SHA-256 and with
+/// SHA-384 (test075): the hash decides which of two nodes comes first.
+static const char* const diamond =
+  "<http://example.org/vocab#test> <http://example.org/vocab#A> _:e0 .\n"
+  "<http://example.org/vocab#test> <http://example.org/vocab#B> _:e1 .\n"
+  "_:e0 <http://example.org/vocab#next> _:e2 .\n"
+  "_:e1 <http://example.org/vocab#next> _:e2 .\n";
+
+static const char* const diamond_sha256 =
+  "<http://example.org/vocab#test> <http://example.org/vocab#A> _:c14n2 .\n"
+  "<http://example.org/vocab#test> <http://example.org/vocab#B> _:c14n0 .\n"
+  "_:c14n0 <http://example.org/vocab#next> _:c14n1 .\n"
+  "_:c14n2 <http://example.org/vocab#next> _:c14n1 .\n";
+
+static const char* const diamond_sha384 =
+  "<http://example.org/vocab#test> <http://example.org/vocab#A> _:c14n0 .\n"
+  "<http://example.org/vocab#test> <http://example.org/vocab#B> _:c14n2 .\n"
+  "_:c14n0 <http://example.org/vocab#next> _:c14n1 .\n"
+  "_:c14n2 <http://example.org/vocab#next> _:c14n1 .\n";
+
+Test(cli, canon_help)
+{
+  Run r = run("canon", "--help", NULL);
+  cr_assert_eq(r.status, 0);
+  cr_assert(!strncmp(r.out, "Usage: kgraph canon ", 20U), "%s", r.out);
+  cr_assert(strstr(r.out, "RDFC-1.0"), "%s", r.out);
+  cr_assert(strstr(r.out, "  --hash="), "%s", r.out);
+  cr_assert(strstr(r.out, "  --max-work="), "%s", r.out);
+  cr_assert(strstr(r.out, "  --map="), "%s", r.out);
+  cr_assert(strstr(r.out, "Exit status:"), "%s", r.out);
+  cr_assert_str_eq(r.err, "");
+  run_free(&r);
+}
+
+Test(cli, canon_isomorphic_inputs_give_the_same_bytes)
+{
+  const char* const dir = tmp_dir();
+  const char* const ttl = path_in(dir, "g.ttl");
+  const char* const nt  = path_in(dir, "g.nt");
+  write_file(
+    ttl,
+    "@prefix ex: <http://example.org/> .\n"
+    "ex:alice ex:knows [ ex:name \"Bob\" ; ex:knows _:carol ] ;\n"
+    "  ex:tags ( \"a\" \"b\" ) .\n"
+    "_:carol ex:name \"Carol\"@en ; ex:age 42 ; ex:knows ex:alice .\n");
+  // The same graph: other lines, in another order, other labels
+  write_file(nt,
+             "_:n2 <http://www.w3.org/1999/02/22-rdf-syntax-ns#first> \"b\" .\n"
+             "_:c <http://example.org/knows> <http://example.org/alice> .\n"
+             "_:bob <http://example.org/knows> _:c .\n"
+             "<http://example.org/alice> <http://example.org/tags> _:n1 .\n"
+             "_:n1 <http://www.w3.org/1999/02/22-rdf-syntax-ns#rest> _:n2 .\n"
+             "_:c <http://example.org/age> "
+             "\"42\"^^<http://www.w3.org/2001/XMLSchema#integer> .\n"
+             "_:n2 <http://www.w3.org/1999/02/22-rdf-syntax-ns#rest> "
+             "<http://www.w3.org/1999/02/22-rdf-syntax-ns#nil> .\n"
+             "_:bob <http://example.org/name> \"Bob\" .\n"
+             "<http://example.org/alice> <http://example.org/knows> _:bob .\n"
+             "_:n1 <http://www.w3.org/1999/02/22-rdf-syntax-ns#first> \"a\" .\n"
+             "_:c <http://example.org/name> \"Carol\"@en .\n");
+
+  Run a = run("canon", ttl, NULL);
+  Run b = run("canon", nt, NULL);
+  cr_assert_eq(a.status, 0, "%s", a.err);
+  cr_assert_eq(b.status, 0, "%s", b.err);
+  cr_assert_str_eq(a.out, b.out);
+  cr_assert_str_eq(
+    a.out,
+    "<http://example.org/alice> <http://example.org/knows> _:c14n0 .\n"
+    "<http://example.org/alice> <http://example.org/tags> _:c14n2 .\n"
+    "_:c14n0 <http://example.org/knows> _:c14n3 .\n"
+    "_:c14n0 <http://example.org/name> \"Bob\" .\n"
+    "_:c14n1 <http://www.w3.org/1999/02/22-rdf-syntax-ns#first> \"b\" .\n"
+    "_:c14n1 <http://www.w3.org/1999/02/22-rdf-syntax-ns#rest> "
+    "<http://www.w3.org/1999/02/22-rdf-syntax-ns#nil> .\n"
+    "_:c14n2 <http://www.w3.org/1999/02/22-rdf-syntax-ns#first> \"a\" .\n"
+    "_:c14n2 <http://www.w3.org/1999/02/22-rdf-syntax-ns#rest> _:c14n1 .\n"
+    "_:c14n3 <http://example.org/age> "
+    "\"42\"^^<http://www.w3.org/2001/XMLSchema#integer> .\n"
+    "_:c14n3 <http://example.org/knows> <http://example.org/alice> .\n"
+    "_:c14n3 <http://example.org/name> \"Carol\"@en .\n");
+  cr_assert_str_eq(a.err, "");
+  run_free(&b);
+  run_free(&a);
+
+  // A graph that differs in one literal does not
+  write_file(nt, "_:x <http://example.org/name> \"Bob \" .\n");
+  a = run("canon", nt, NULL);
+  cr_assert_eq(a.status, 0, "%s", a.err);
+  cr_assert_str_eq(a.out, "_:c14n0 <http://example.org/name> \"Bob \" .\n");
+  run_free(&a);
+}
+
+Test(cli, canon_blank_nodes_of_two_inputs_differ)
+{
+  const char* const dir = tmp_dir();
+  const char* const a   = path_in(dir, "a.nt");
+  const char* const b   = path_in(dir, "b.nq");
+  write_file(a, "_:x <http://a/p> \"1\" .\n");
+  write_file(b, "_:x <http://a/p> \"1\" .\n");
+
+  Run r = run("canon", a, b, NULL);
+  cr_assert_eq(r.status, 0, "%s", r.err);
+  cr_assert_str_eq(r.out,
+                   "_:c14n0 <http://a/p> \"1\" .\n"
+                   "_:c14n1 <http://a/p> \"1\" .\n");
+  run_free(&r);
+}
+
+Test(cli, canon_named_graphs)
+{
+  const char* const dir = tmp_dir();
+  const char* const in  = path_in(dir, "g.nq");
+  write_file(in, quads);
+
+  Run r = run("canon", in, NULL);
+  cr_assert_eq(r.status, 0, "%s", r.err);
+  cr_assert_str_eq(r.out,
+                   "<http://a/s> <http://a/p> \"1\" .\n"
+                   "<http://a/s> <http://a/p> \"1\" <http://a/g> .\n"
+                   "<http://a/s> <http://a/p> \"1\" _:c14n0 .\n"
+                   "_:c14n0 <http://a/p> <http://a/o> _:c14n0 .\n");
+  run_free(&r);
+}
+
+Test(cli, canon_hash_changes_only_what_hashing_decides)
+{
+  const char* const dir = tmp_dir();
+  const char* const in  = path_in(dir, "diamond.nq");
+  const char* const one = path_in(dir, "one.nq");
+  write_file(in, diamond);
+  write_file(one,
+             "_:x <http://a/p> \"1\" .\n"
+             "<http://a/s> <http://a/p> _:x .\n"
+             "<http://a/s> <http://a/p> <http://a/o> .\n");
+
+  Run a = run("canon", in, NULL);
+  Run b = run("canon", "--hash", "sha256", in, NULL);
+  Run c = run("canon", "--hash", "sha384", in, NULL);
+  cr_assert_eq(a.status, 0, "%s", a.err);
+  cr_assert_eq(b.status, 0, "%s", b.err);
+  cr_assert_eq(c.status, 0, "%s", c.err);
+  cr_assert_str_eq(a.out, diamond_sha256);
+  cr_assert_str_eq(b.out, diamond_sha256);
+  cr_assert_str_eq(c.out, diamond_sha384);
+
+  // Only the labels differ: the SHA-384 result is the same graph
+  const char* const again = path_in(dir, "again.nq");
+  write_file(again, c.out);
+  Run d = run("canon", again, NULL);
+  cr_assert_eq(d.status, 0, "%s", d.err);
+  cr_assert_str_eq(d.out, diamond_sha256);
+  run_free(&d);
+  run_free(&c);
+  run_free(&b);
+  run_free(&a);
+
+  // With one blank node, nothing is left for the hash to decide
+  a = run("canon", one, NULL);
+  b = run("canon", "--hash", "sha384", one, NULL);
+  cr_assert_eq(a.status, 0, "%s", a.err);
+  cr_assert_eq(b.status, 0, "%s", b.err);
+  cr_assert_str_eq(a.out, b.out);
+  cr_assert_str_eq(a.out,
+                   "<http://a/s> <http://a/p> <http://a/o> .\n"
+                   "<http://a/s> <http://a/p> _:c14n0 .\n"
+                   "_:c14n0 <http://a/p> \"1\" .\n");
+  run_free(&b);
+  run_free(&a);
+}
+
+Test(cli, canon_map)
+{
+  const char* const dir = tmp_dir();
+  const char* const in  = path_in(dir, "diamond.nq");
+  const char* const map = path_in(dir, "map.json");
+  const char* const out = path_in(dir, "out.nq");
+  write_file(in, diamond);
+
+  Run r = run("canon", "--map", map, in, NULL);
+  cr_assert_eq(r.status, 0, "%s", r.err);
+  cr_assert_str_eq(r.out, diamond_sha256);
+  char* text = read_file(map);
+  cr_assert_str_eq(text,
+                   "{\n"
+                   "  \"e1\": \"c14n0\",\n"
+                   "  \"e2\": \"c14n1\",\n"
+                   "  \"e0\": \"c14n2\"\n"
+                   "}\n");
+  free(text);
+  run_free(&r);
+
+  // With SHA-384 and -o
+  r = run("canon", "--hash", "sha384", "--map", map, "-o", out, in, NULL);
+  cr_assert_eq(r.status, 0, "%s", r.err);
+  cr_assert_str_eq(r.out, "");
+  text = read_file(map);
+  cr_assert_str_eq(text,
+                   "{\n"
+                   "  \"e0\": \"c14n0\",\n"
+                   "  \"e2\": \"c14n1\",\n"
+                   "  \"e1\": \"c14n2\"\n"
+                   "}\n");
+  free(text);
+  text = read_file(out);
+  cr_assert_str_eq(text, diamond_sha384);
+  free(text);
+  run_free(&r);
+}
+
+Test(cli, canon_usage_errors)
+{
+  const char* const dir = tmp_dir();
+  const char* const in  = path_in(dir, "diamond.nq");
+  const char* const in2 = path_in(dir, "other.nq");
+  const char* const map = path_in(dir, "map.json");
+  write_file(in, diamond);
+  write_file(in2, diamond);
+
+  // The labels of a map are those of one document
+  Run r = run("canon", "--map", map, in, in2, NULL);
+  cr_assert_eq(r.status, KG_EXIT_USAGE);
+  cr_assert(
+    !strncmp(r.err, "kgraph: --map needs exactly one INPUT", 37U), "%s", r.err);
+  cr_assert(strstr(r.err, "Try 'kgraph canon --help'"), "%s", r.err);
+  cr_assert_str_eq(r.out, "");
+  cr_assert_not(exists(map));
+  run_free(&r);
+
+  r = run("canon", "--hash", "md5", in, NULL);
+  cr_assert_eq(r.status, KG_EXIT_USAGE);
+  cr_assert(strstr(r.err, "unknown hash 'md5'"), "%s", r.err);
+  cr_assert_str_eq(r.out, "");
+  run_free(&r);
+
+  r = run("canon", "--hash", "", in, NULL);
+  cr_assert_eq(r.status, KG_EXIT_USAGE);
+  run_free(&r);
+
+  static const char* const bad_work[] = {"0", "-1", "abc", "", "12x", "1.5"};
+  for (size_t i = 0U; i < sizeof(bad_work) / sizeof(bad_work[0]); ++i) {
+    r = run("canon", "--max-work", bad_work[i], in, NULL);
+    cr_assert_eq(r.status, KG_EXIT_USAGE, "--max-work '%s'", bad_work[i]);
+    cr_assert(strstr(r.err, "--max-work needs a positive number"),
+              "--max-work '%s': %s",
+              bad_work[i],
+              r.err);
+    cr_assert_str_eq(r.out, "");
+    run_free(&r);
+  }
+
+  r = run("canon", NULL);
+  cr_assert_eq(r.status, KG_EXIT_USAGE);
+  cr_assert(strstr(r.err, "missing INPUT"), "%s", r.err);
+  run_free(&r);
+}
+
+Test(cli, canon_work_limit)
+{
+  const char* const dir = tmp_dir();
+  const char* const in  = path_in(dir, "ring.nt");
+  const char* const out = path_in(dir, "out.nq");
+  // The three nodes of a ring look alike, and need Hash N-Degree Quads
+  write_file(in,
+             "_:a <http://a/p> _:b .\n"
+             "_:b <http://a/p> _:c .\n"
+             "_:c <http://a/p> _:a .\n");
+
+  Run r = run("canon", "--max-work", "1", "-o", out, in, NULL);
+  cr_assert_eq(r.status, KG_EXIT_INPUT, "%s", r.err);
+  cr_assert(
+    !strncmp(r.err, "kgraph: error: canonicalization stopped after ", 46U),
+    "%s",
+    r.err);
+  cr_assert_not(exists(out));
+  run_free(&r);
+
+  r = run("canon", "--max-work", "1000000", "-o", out, in, NULL);
+  cr_assert_eq(r.status, 0, "%s", r.err);
+  char* const text = read_file(out);
+  cr_assert_str_eq(text,
+                   "_:c14n0 <http://a/p> _:c14n1 .\n"
+                   "_:c14n1 <http://a/p> _:c14n2 .\n"
+                   "_:c14n2 <http://a/p> _:c14n0 .\n");
+  free(text);
+  run_free(&r);
+}
+
+Test(cli, canon_poison_clique_is_stopped_quickly)
+{
+  // W3C rdf-canon test074: ten blank nodes, each linked to every one
+  const char* const dir                   = tmp_dir();
+  const char* const in                    = path_in(dir, "clique.nq");
+  const char* const out                   = path_in(dir, "out.nq");
+  const char* const map                   = path_in(dir, "map.json");
+  char              text[10U * 10U * 48U] = {0};
+  size_t            len                   = 0U;
+  for (unsigned i = 0U; i < 10U; ++i) {
+    for (unsigned j = 0U; j < 10U; ++j) {
+      const int n = snprintf(text + len,
+                             sizeof(text) - len,
+                             "_:e%u <http://example.com/p> _:e%u .\n",
+                             i,
+                             j);
+      cr_assert(n > 0 && (size_t)n < sizeof(text) - len);
+      len += (size_t)n;
+    }
+  }
+  write_file(in, text);
+
+  struct timespec start;
+  struct timespec end;
+  cr_assert_eq(clock_gettime(CLOCK_MONOTONIC, &start), 0);
+  Run r = run("canon", "-o", out, "--map", map, in, NULL);
+  cr_assert_eq(clock_gettime(CLOCK_MONOTONIC, &end), 0);
+  const double secs = (double)(end.tv_sec - start.tv_sec) +
+                      (double)(end.tv_nsec - start.tv_nsec) / 1e9;
+
+  cr_assert_eq(r.status, KG_EXIT_INPUT, "%s", r.err);
+  cr_assert(
+    !strncmp(r.err, "kgraph: error: canonicalization stopped after ", 46U),
+    "%s",
+    r.err);
+  // About a tenth of a second; generous, so that it cannot flake
+  cr_assert_lt(secs, 5.0, "stopped only after %.3f s", secs);
+  cr_assert_not(exists(out));
+  cr_assert_not(exists(map));
+  cr_assert_eq(n_entries(dir), 1, "a temporary file was left behind");
+  cr_assert_str_eq(r.out, "");
+  run_free(&r);
+}
+
+Test(cli, canon_syntax_error)
+{
+  const char* const dir = tmp_dir();
+  const char* const in  = path_in(dir, "bad.nq");
+  const char* const out = path_in(dir, "out.nq");
+  write_file(in,
+             "<http://a/s> <http://a/p> \"1\" .\n"
+             "<http://a/s> <http://a/p> \"1\" \"g\" .\n");
+
+  Run r = run("canon", "-o", out, in, NULL);
+  cr_assert_eq(r.status, KG_EXIT_INPUT);
+  char expected[300];
+  snprintf(expected, sizeof(expected), "%s:2:", in);
+  cr_assert(!strncmp(r.err, expected, strlen(expected)), "%s", r.err);
+  cr_assert_not(exists(out));
   run_free(&r);
 }

@@ -7,12 +7,15 @@
 //   KG_MANIFEST       the path of the manifest.ttl
 //   KG_MANIFEST_BASE  its official IRI, for example
 //     https://w3c.github.io/rdf-tests/rdf/rdf11/rdf-turtle/manifest.ttl
+//   KG_MANIFEST_IRI   the IRI of the mf:Manifest in it, if it is not
+//     KG_MANIFEST_BASE (rdf-canon says <manifest>, not <manifest.ttl>)
 //
 // The manifests use relative IRIs (<#name>, mf:action <file.ttl>), so the
 // manifest is read with its official IRI as base.  Then each action is the
 // official IRI of the input, which is the base to read it with (the suites
 // require the retrieval IRI of the input), and its local file is the
-// manifest's directory and the last segment of that IRI.
+// manifest's directory and the path of that IRI below the directory of
+// KG_MANIFEST_BASE (rdf-canon has its files in rdfc10/).
 //
 // Criterion runs each test in a process of its own, where a pointer in a
 // parameter would dangle: so the parameters are entry numbers, and each test
@@ -31,9 +34,11 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 
 #define MF "http://www.w3.org/2001/sw/DataAccess/tests/test-manifest#"
 #define RDFT "http://www.w3.org/ns/rdftest#"
+#define RDFC "https://w3c.github.io/rdf-canon/tests/vocab#"
 
 /// The most entries a manifest may have.
 #define MAX_ENTRIES 4096U
@@ -44,6 +49,11 @@
 /// Bytes of written output shown in a message, at most.
 #define MAX_SHOWN 2000
 
+/// Seconds the default work limit may take to stop a poison graph, at most.
+/// It takes about a tenth of a second; this is generous, so that a loaded
+/// machine (or a sanitizer build) cannot make the test flake.
+#define MAX_LIMIT_SECONDS 5.0
+
 typedef struct Case Case;
 
 /// A check of one kind of test.
@@ -53,7 +63,7 @@ typedef void (*CheckFunc)(Case* c);
 typedef struct {
   const char* type;   ///< Type IRI
   const char* syntax; ///< Syntax of mf:action (see kg_syntax_by_name())
-  const char* result; ///< Syntax of mf:result, or NULL
+  const char* result; ///< Syntax of mf:result ("json": a map), or NULL
   CheckFunc   check;  ///< What makes the test pass
 } TestKind;
 
@@ -76,6 +86,7 @@ struct Case {
   char*           action_path; ///< Local file of the input
   const char*     result;      ///< IRI of the expected result, or NULL
   char*           result_path; ///< Local file of the result, or NULL
+  KgHashAlgorithm hash;        ///< rdfc:hashAlgorithm (default SHA-256)
   Log             log;         ///< Diagnostics of the reads and writes
 };
 
@@ -91,10 +102,18 @@ check_eval(Case* c);
 static void
 check_negative_eval(Case* c);
 
+static void
+check_canon_eval(Case* c);
+
+static void
+check_canon_negative(Case* c);
+
+static void
+check_canon_map(Case* c);
+
 /**
-   The kinds of test.  A new kind is a new row: RDF/XML (rdft:TestXMLEval,
-   rdft:TestXMLNegativeSyntax, with "rdfxml"), and RDFC-1.0 (rdfc:RDFC10EvalTest
-   and others, with their own check function).
+   The kinds of test.  A new kind is a new row, for example RDF/XML
+   (rdft:TestXMLEval, rdft:TestXMLNegativeSyntax, with "rdfxml").
 */
 static const TestKind kinds[] = {
   {RDFT "TestTurtleEval", "turtle", "ntriples", check_eval},
@@ -103,6 +122,9 @@ static const TestKind kinds[] = {
   {RDFT "TestTurtleNegativeEval", "turtle", "ntriples", check_negative_eval},
   {RDFT "TestNTriplesPositiveSyntax", "ntriples", NULL, check_positive_syntax},
   {RDFT "TestNTriplesNegativeSyntax", "ntriples", NULL, check_negative_syntax},
+  {RDFC "RDFC10EvalTest", "nquads", "nquads", check_canon_eval},
+  {RDFC "RDFC10NegativeEvalTest", "nquads", NULL, check_canon_negative},
+  {RDFC "RDFC10MapTest", "nquads", "json", check_canon_map},
 };
 
 /*
@@ -238,13 +260,19 @@ object(const KgGraph* const g, const KgTermId s, const char* const p)
   return (s && pid) ? kg_graph_object(g, s, pid) : KG_NO_TERM;
 }
 
-/// Return the local file of `iri`: the manifest's directory and its last
-/// segment.
+/// Return the local file of `iri`: the manifest's directory and the path
+/// of `iri` below the directory of the manifest's official IRI.
 static char*
 local_path(const Case* const c, const char* const iri)
 {
-  const char* const slash = strrchr(iri, '/');
-  return format("%s/%s", c->dir, slash ? slash + 1 : iri);
+  const char* const base  = getenv("KG_MANIFEST_BASE");
+  const char* const slash = strrchr(base, '/');
+  const size_t      len   = slash ? (size_t)(slash - base) + 1U : 0U;
+  if (!len || strncmp(iri, base, len) || strstr(iri + len, "..") ||
+      strpbrk(iri + len, "#?")) {
+    fail(c, "<%s> is not a file below <%.*s>", iri, (int)len, base);
+  }
+  return format("%s/%s", c->dir, iri + len);
 }
 
 /*
@@ -297,7 +325,8 @@ manifest_entries(const KgGraph* const g,
                  KgTermId* const      entries,
                  char** const         error)
 {
-  const char* const base     = getenv("KG_MANIFEST_BASE");
+  const char* const iri      = getenv("KG_MANIFEST_IRI");
+  const char* const base     = iri ? iri : getenv("KG_MANIFEST_BASE");
   const KgTermId    manifest = kg_graph_find_iri(g, kg_sv(base));
   const KgTermId    nil      = kg_graph_find_iri(g, KG_SV(KG_RDF_NIL));
   KgTermId          list     = object(g, manifest, MF "entries");
@@ -390,6 +419,16 @@ case_init(Case* const c, const size_t index)
     }
     c->result      = text_of(g, result);
     c->result_path = local_path(c, c->result);
+  }
+
+  const KgTermId algo_id = object(g, entry, RDFC "hashAlgorithm");
+  const char*    algo    = text_of(g, algo_id);
+  const bool     literal = kg_term_kind(g, algo_id) == KG_TERM_LITERAL;
+  c->hash                = KG_HASH_SHA256;
+  if (literal && !strcmp(algo, "SHA384")) {
+    c->hash = KG_HASH_SHA384;
+  } else if (algo_id && (!literal || strcmp(algo, "SHA256"))) {
+    fail(c, "unknown rdfc:hashAlgorithm '%s'", algo ? algo : "?");
   }
 }
 
@@ -780,6 +819,470 @@ check_negative_eval(Case* const c)
     kg_graph_free(want);
   }
   kg_graph_free(got);
+}
+
+/*
+  RDF Dataset Canonicalization (RDFC-1.0)
+*/
+
+/// Return the content of the file at `path` and its length, or fail.
+static char*
+slurp(const Case* const c, const char* const path, size_t* const len)
+{
+  FILE* const f = fopen(path, "rb");
+  if (!f) {
+    fail(c, "cannot open '%s'", path);
+  }
+
+  char*       text = NULL;
+  FILE* const out  = open_memstream(&text, len);
+  cr_assert_not_null(out);
+  char   buf[4096];
+  size_t n = 0U;
+  while ((n = fread(buf, 1U, sizeof(buf), f))) {
+    cr_assert_eq(fwrite(buf, 1U, n, out), n);
+  }
+  cr_assert_not(ferror(f), "cannot read '%s'", path);
+  cr_assert_eq(fclose(out), 0);
+  fclose(f);
+  return text;
+}
+
+/// Return the seconds of the monotonic clock.
+static double
+now(void)
+{
+  struct timespec ts;
+  cr_assert_eq(clock_gettime(CLOCK_MONOTONIC, &ts), 0);
+  return (double)ts.tv_sec + (double)ts.tv_nsec / 1e9;
+}
+
+/**
+   Canonicalize `g` with the hash of the test and the default work limit.
+
+   @return The labels, or NULL and the status in `*status`.
+*/
+static KgCanon*
+canonicalize(Case* const c, const KgGraph* const g, KgStatus* const status)
+{
+  const KgCanonOptions options = {c->hash, 0U, {log_sink, &c->log}};
+  KgCanon*             canon   = NULL;
+  *status                      = kg_canon_new(g, &options, &canon);
+  if (*status) {
+    kg_canon_free(canon);
+    return NULL;
+  }
+  cr_assert_not_null(canon);
+  return canon;
+}
+
+/// Return what kg_canon_write() or kg_canon_write_map() writes for `g`.
+static char*
+write_canon(Case* const          c,
+            const KgGraph* const g,
+            const bool           map,
+            size_t* const        len)
+{
+  KgStatus       st    = KG_SUCCESS;
+  KgCanon* const canon = canonicalize(c, g, &st);
+  if (!canon) {
+    fail(c,
+         "canonicalizing '%s' failed: %s\n%s",
+         c->action_path,
+         kg_strerror(st),
+         log_text(&c->log));
+  }
+
+  char*       text = NULL;
+  FILE* const out  = open_memstream(&text, len);
+  cr_assert_not_null(out);
+  st = map ? kg_canon_write_map(canon, out) : kg_canon_write(canon, out);
+  cr_assert_eq(fclose(out), 0);
+  if (st) {
+    fail(c,
+         "writing the canonical %s failed: %s\n%s",
+         map ? "map" : "N-Quads",
+         kg_strerror(st),
+         log_text(&c->log));
+  }
+
+  kg_canon_free(canon);
+  return text;
+}
+
+/**
+   Return a description of the first line where `got` and `want` differ,
+   or NULL if they hold the same bytes.
+*/
+static char*
+text_difference(const char* const got,
+                const size_t      got_len,
+                const char* const want,
+                const size_t      want_len)
+{
+  if (got_len == want_len && !memcmp(got, want, got_len)) {
+    return NULL;
+  }
+
+  size_t i    = 0U;
+  size_t line = 1U;
+  size_t bol  = 0U; // Where the line of the first difference begins
+  while (i < got_len && i < want_len && got[i] == want[i]) {
+    if (got[i++] == '\n') {
+      ++line;
+      bol = i;
+    }
+  }
+
+  const char* const g_eol = (const char*)memchr(got + bol, '\n', got_len - bol);
+  const char* const w_eol =
+    (const char*)memchr(want + bol, '\n', want_len - bol);
+  const size_t g_len = g_eol ? (size_t)(g_eol - (got + bol)) : got_len - bol;
+  const size_t w_len = w_eol ? (size_t)(w_eol - (want + bol)) : want_len - bol;
+  return format("%zu bytes written, %zu expected; first difference in line "
+                "%zu, byte %zu:\n  written:  %s%.*s\n  expected: %s%.*s",
+                got_len,
+                want_len,
+                line,
+                i + 1U,
+                bol < got_len ? "" : "(end) ",
+                (int)g_len,
+                got + bol,
+                bol < want_len ? "" : "(end) ",
+                (int)w_len,
+                want + bol);
+}
+
+static void
+check_canon_eval(Case* const c)
+{
+  KgGraph* const g   = read_action(c);
+  size_t         len = 0U;
+  char* const    got = write_canon(c, g, false, &len);
+
+  size_t      want_len = 0U;
+  char* const want     = slurp(c, c->result_path, &want_len);
+  char* const diff     = text_difference(got, len, want, want_len);
+  if (diff) {
+    fail(c,
+         "canonical N-Quads differ from '%s': %s\n--- written:\n%s",
+         c->result_path,
+         diff,
+         shown(got, len));
+  }
+
+  // The canonical form of the canonical form is itself
+  KgGraph* const      again = kg_graph_new();
+  const KgReadOptions ropts = {
+    KG_SYNTAX_NQUADS, c->result, 0U, {log_sink, &c->log}};
+  const KgStringView view = {want, want_len};
+  const KgStatus     rst = kg_graph_read_string(again, view, c->result, &ropts);
+  if (rst) {
+    fail(c,
+         "cannot read the expected result '%s': %s\n%s",
+         c->result_path,
+         kg_strerror(rst),
+         log_text(&c->log));
+  }
+  size_t      len2  = 0U;
+  char* const got2  = write_canon(c, again, false, &len2);
+  char* const diff2 = text_difference(got2, len2, want, want_len);
+  if (diff2) {
+    fail(c, "canonicalizing the expected result changes it: %s", diff2);
+  }
+
+  free(got2);
+  kg_graph_free(again);
+  free(want);
+  free(got);
+  kg_graph_free(g);
+}
+
+static void
+check_canon_negative(Case* const c)
+{
+  KgGraph* const g     = read_action(c);
+  const double   start = now();
+  KgStatus       st    = KG_SUCCESS;
+  KgCanon* const canon = canonicalize(c, g, &st);
+  const double   secs  = now() - start;
+  if (st != KG_BAD_LIMIT) {
+    fail(c,
+         "canonicalizing '%s' gave %s after %.3f s, but it must exceed the "
+         "work limit\n%s",
+         c->action_path,
+         kg_strerror(st),
+         secs,
+         log_text(&c->log));
+  }
+  if (secs > MAX_LIMIT_SECONDS) {
+    fail(
+      c, "the work limit stopped '%s' only after %.3f s", c->action_path, secs);
+  }
+
+  const char* const text = log_text(&c->log);
+  if (!strstr(text, "error: canonicalization stopped after ")) {
+    fail(c,
+         "no error says that the work limit was reached; the log is:\n%s",
+         text);
+  }
+  cr_log_info("%s: stopped after %.3f s", c->key, secs);
+  kg_canon_free(canon);
+  kg_graph_free(g);
+}
+
+/// A pair of a flat JSON object of strings.
+typedef struct {
+  char* key;
+  char* value;
+} Pair;
+
+/// Skip JSON whitespace.
+static const char*
+skip_space(const char* p)
+{
+  while (*p == ' ' || *p == '\t' || *p == '\n' || *p == '\r') {
+    ++p;
+  }
+  return p;
+}
+
+/// Append code point `cp` as UTF-8.
+static void
+put_utf8(FILE* const out, const uint32_t cp)
+{
+  if (cp < 0x80U) {
+    fputc((int)cp, out);
+  } else if (cp < 0x800U) {
+    fputc((int)(0xC0U | (cp >> 6U)), out);
+    fputc((int)(0x80U | (cp & 0x3FU)), out);
+  } else if (cp < 0x10000U) {
+    fputc((int)(0xE0U | (cp >> 12U)), out);
+    fputc((int)(0x80U | ((cp >> 6U) & 0x3FU)), out);
+    fputc((int)(0x80U | (cp & 0x3FU)), out);
+  } else {
+    fputc((int)(0xF0U | (cp >> 18U)), out);
+    fputc((int)(0x80U | ((cp >> 12U) & 0x3FU)), out);
+    fputc((int)(0x80U | ((cp >> 6U) & 0x3FU)), out);
+    fputc((int)(0x80U | (cp & 0x3FU)), out);
+  }
+}
+
+/// Parse 4 hex digits at `p`, or return UINT32_MAX.
+static uint32_t
+hex4(const char* const p)
+{
+  uint32_t n = 0U;
+  for (unsigned i = 0U; i < 4U; ++i) {
+    const char     h = p[i];
+    const uint32_t d = (h >= '0' && h <= '9')   ? (uint32_t)(h - '0')
+                       : (h >= 'a' && h <= 'f') ? (uint32_t)(h - 'a' + 10)
+                       : (h >= 'A' && h <= 'F') ? (uint32_t)(h - 'A' + 10)
+                                                : 16U;
+    if (d == 16U) {
+      return UINT32_MAX;
+    }
+    n = (n << 4U) | d;
+  }
+  return n;
+}
+
+/**
+   Parse the JSON string at `*p` (at its quote) into a new string and move
+   `*p` past it, or return NULL.
+*/
+static char*
+parse_string(const char** const p)
+{
+  static const char escapes[]  = "\"\\/bfnrt";
+  static const char replaced[] = "\"\\/\b\f\n\r\t";
+
+  const char* s = *p;
+  if (*s++ != '"') {
+    return NULL;
+  }
+
+  char*       str = NULL;
+  size_t      len = 0U;
+  FILE* const out = open_memstream(&str, &len);
+  cr_assert_not_null(out);
+  bool ok = true;
+  for (; ok && *s && *s != '"'; ++s) {
+    const char* const esc = s[0] == '\\' && s[1] ? strchr(escapes, s[1]) : NULL;
+    if ((unsigned char)*s < 0x20U) {
+      ok = false;
+    } else if (*s != '\\') {
+      fputc(*s, out);
+    } else if (esc) {
+      fputc(replaced[esc - escapes], out);
+      ++s;
+    } else if (s[1] == 'u' && hex4(s + 2) != UINT32_MAX) {
+      uint32_t cp = hex4(s + 2);
+      s += 5;
+      if (cp >= 0xD800U && cp < 0xDC00U && s[1] == '\\' && s[2] == 'u') {
+        const uint32_t lo = hex4(s + 3);
+        ok                = lo >= 0xDC00U && lo < 0xE000U;
+        cp                = 0x10000U + ((cp - 0xD800U) << 10U) + (lo - 0xDC00U);
+        s += 6;
+      } else {
+        ok = cp < 0xD800U || cp >= 0xE000U;
+      }
+      put_utf8(out, cp);
+    } else {
+      ok = false;
+    }
+  }
+  cr_assert_eq(fclose(out), 0);
+
+  if (!ok || *s != '"') {
+    free(str);
+    return NULL;
+  }
+  *p = s + 1;
+  return str;
+}
+
+static int
+compare_pairs(const void* const a, const void* const b)
+{
+  return strcmp(((const Pair*)a)->key, ((const Pair*)b)->key);
+}
+
+static void
+free_pairs(Pair* const pairs, const size_t n)
+{
+  for (size_t i = 0U; i < n; ++i) {
+    free(pairs[i].key);
+    free(pairs[i].value);
+  }
+  free(pairs);
+}
+
+/**
+   Parse `text`, a JSON object whose values are all strings, into pairs
+   sorted by key; fail the test, naming `what`, unless it is one.
+*/
+static Pair*
+parse_map(const Case* const c,
+          const char* const text,
+          const char* const what,
+          size_t* const     n_pairs)
+{
+  Pair*       pairs = NULL;
+  size_t      n     = 0U;
+  const char* p     = skip_space(text);
+  const char* error = NULL;
+  if (*p != '{') {
+    error = "expected '{'";
+  } else {
+    p = skip_space(p + 1);
+  }
+
+  for (bool first = true; !error && *p != '}'; first = false) {
+    if (!first && *p != ',') {
+      error = "expected ',' or '}'";
+      break;
+    }
+
+    p               = skip_space(first ? p : p + 1);
+    char* const key = parse_string(&p);
+    p               = skip_space(p);
+    if (!key || *p != ':') {
+      free(key);
+      error = key ? "expected ':'" : "expected a key string";
+      break;
+    }
+
+    p                 = skip_space(p + 1);
+    char* const value = parse_string(&p);
+    if (!value) {
+      free(key);
+      error = "expected a string value";
+      break;
+    }
+
+    pairs = (Pair*)realloc(pairs, (n + 1U) * sizeof(Pair));
+    cr_assert_not_null(pairs);
+    pairs[n].key     = key;
+    pairs[n++].value = value;
+    p                = skip_space(p);
+  }
+
+  if (!error && *skip_space(p + 1)) {
+    error = "text after the object";
+  }
+  if (error) {
+    fail(c,
+         "%s is not a flat JSON object of strings: %s at byte %zu:\n%s",
+         what,
+         error,
+         (size_t)(p - text),
+         text);
+  }
+
+  qsort(pairs, n, sizeof(Pair), compare_pairs);
+  for (size_t i = 1U; i < n; ++i) {
+    if (!strcmp(pairs[i - 1U].key, pairs[i].key)) {
+      fail(c, "%s has the key '%s' twice:\n%s", what, pairs[i].key, text);
+    }
+  }
+  *n_pairs = n;
+  return pairs;
+}
+
+static void
+check_canon_map(Case* const c)
+{
+  KgGraph* const g   = read_action(c);
+  size_t         len = 0U;
+  char* const    got = write_canon(c, g, true, &len);
+  if (strlen(got) != len) {
+    fail(c, "the map written holds a NUL byte");
+  }
+
+  size_t      want_len = 0U;
+  char* const want     = slurp(c, c->result_path, &want_len);
+  size_t      n_got    = 0U;
+  size_t      n_want   = 0U;
+  Pair* const pg       = parse_map(c, got, "the map written", &n_got);
+  Pair* const pw       = parse_map(c, want, c->result_path, &n_want);
+
+  for (size_t i = 0U, j = 0U; i < n_got || j < n_want; ++i, ++j) {
+    const int cmp = i == n_got    ? 1
+                    : j == n_want ? -1
+                                  : strcmp(pg[i].key, pw[j].key);
+    if (cmp < 0) {
+      fail(c,
+           "the map written has the key '%s', which '%s' does not have\n"
+           "--- written:\n%s",
+           pg[i].key,
+           c->result_path,
+           got);
+    }
+    if (cmp > 0) {
+      fail(c,
+           "the map written lacks the key '%s' (-> '%s')\n--- written:\n%s",
+           pw[j].key,
+           pw[j].value,
+           got);
+    }
+    if (strcmp(pg[i].value, pw[j].value)) {
+      fail(c,
+           "the map written gives '%s' -> '%s', but '%s' gives '%s'\n"
+           "--- written:\n%s",
+           pg[i].key,
+           pg[i].value,
+           c->result_path,
+           pw[j].value,
+           got);
+    }
+  }
+
+  free_pairs(pw, n_want);
+  free_pairs(pg, n_got);
+  free(want);
+  free(got);
+  kg_graph_free(g);
 }
 
 /*

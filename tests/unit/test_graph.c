@@ -313,3 +313,89 @@ Test(graph, term_to_string)
   kg_free(s);
   kg_graph_free(g);
 }
+
+Test(graph, one_triple_in_several_graphs_is_several_quads)
+{
+  KgGraph* const g  = kg_graph_new();
+  const KgTermId s  = kg_graph_iri(g, KG_SV(EX "s"));
+  const KgTermId p  = kg_graph_iri(g, KG_SV(EX "p"));
+  const KgTermId o  = kg_graph_literal(g, KG_SV("o"), KG_NO_TERM, KG_SV(""));
+  const KgTermId g1 = kg_graph_iri(g, KG_SV(EX "g1"));
+  const KgTermId g2 = kg_graph_blank(g, KG_SV("g2"), kg_graph_new_scope(g));
+  const KgTermId g3 = kg_graph_iri(g, KG_SV(EX "g3"));
+  const KgOrigin at = {0U, 0U, 0U};
+
+  cr_assert_eq(kg_graph_add_quad(g, s, p, o, KG_NO_TERM, at), KG_SUCCESS);
+  cr_assert_not(kg_graph_has_names(g), "only the default graph is used");
+  cr_assert_eq(kg_graph_add_quad(g, s, p, o, g1, at), KG_SUCCESS);
+  cr_assert_eq(kg_graph_add_quad(g, s, p, o, g2, at), KG_SUCCESS);
+  cr_assert(kg_graph_has_names(g));
+  cr_assert_eq(kg_graph_size(g), 3U);
+
+  // The same quad again is already there, in each graph
+  cr_assert_eq(kg_graph_add_quad(g, s, p, o, g1, at), KG_FAILURE);
+  cr_assert_eq(kg_graph_add_quad(g, s, p, o, g2, at), KG_FAILURE);
+  cr_assert_eq(kg_graph_add(g, s, p, o), KG_FAILURE);
+  cr_assert_eq(kg_graph_size(g), 3U);
+
+  cr_assert_eq(kg_graph_name(g, 0U), KG_NO_TERM);
+  cr_assert_eq(kg_graph_name(g, 1U), g1);
+  cr_assert_eq(kg_graph_name(g, 2U), g2);
+  cr_assert(kg_graph_contains_quad(g, s, p, o, KG_NO_TERM));
+  cr_assert(kg_graph_contains_quad(g, s, p, o, g1));
+  cr_assert(kg_graph_contains_quad(g, s, p, o, g2));
+  cr_assert_not(kg_graph_contains_quad(g, s, p, o, g3));
+  cr_assert_not(kg_graph_contains_quad(g, s, p, s, g1));
+  kg_graph_free(g);
+}
+
+Test(graph, contains_looks_in_the_default_graph_only)
+{
+  KgGraph* const g  = kg_graph_new();
+  const KgTermId s  = kg_graph_iri(g, KG_SV(EX "s"));
+  const KgTermId g1 = kg_graph_iri(g, KG_SV(EX "g1"));
+  const KgOrigin at = {0U, 0U, 0U};
+  cr_assert_eq(kg_graph_add_quad(g, s, s, s, g1, at), KG_SUCCESS);
+  cr_assert_not(kg_graph_contains(g, s, s, s));
+  cr_assert(kg_graph_contains_quad(g, s, s, s, g1));
+
+  // Then in the default graph too: a second triple
+  cr_assert_eq(kg_graph_add(g, s, s, s), KG_SUCCESS);
+  cr_assert(kg_graph_contains(g, s, s, s));
+  cr_assert_eq(kg_graph_size(g), 2U);
+  kg_graph_free(g);
+}
+
+Test(graph, graph_names_are_iris_or_blank_nodes)
+{
+  KgGraph* const g   = kg_graph_new();
+  const KgTermId s   = kg_graph_iri(g, KG_SV(EX "s"));
+  const KgTermId lit = kg_graph_literal(g, KG_SV("g"), KG_NO_TERM, KG_SV(""));
+  const KgOrigin at  = {0U, 0U, 0U};
+  cr_assert_eq(kg_graph_add_quad(g, s, s, s, lit, at), KG_BAD_ARG);
+  cr_assert_eq(kg_graph_add_quad(g, s, s, s, 99999U, at), KG_BAD_ARG);
+  cr_assert_eq(kg_graph_size(g), 0U);
+  cr_assert_not(kg_graph_has_names(g));
+  kg_graph_free(g);
+}
+
+Test(graph, add_graph_keeps_graph_names)
+{
+  KgGraph* const a  = kg_graph_new();
+  const KgTermId s  = kg_graph_iri(a, KG_SV(EX "s"));
+  const KgTermId g1 = kg_graph_iri(a, KG_SV(EX "g1"));
+  const KgOrigin at = {0U, 0U, 0U};
+  cr_assert_eq(kg_graph_add_quad(a, s, s, s, g1, at), KG_SUCCESS);
+  cr_assert_eq(kg_graph_add(a, s, s, s), KG_SUCCESS);
+
+  KgGraph* const dst = kg_graph_new();
+  cr_assert_eq(kg_graph_add_graph(dst, a), KG_SUCCESS);
+  cr_assert_eq(kg_graph_size(dst), 2U);
+  cr_assert(kg_graph_has_names(dst));
+  const KgTermId ds = kg_graph_find_iri(dst, KG_SV(EX "s"));
+  const KgTermId dg = kg_graph_find_iri(dst, KG_SV(EX "g1"));
+  cr_assert(kg_graph_contains_quad(dst, ds, ds, ds, dg));
+  cr_assert(kg_graph_contains(dst, ds, ds, ds));
+  kg_graph_free(dst);
+  kg_graph_free(a);
+}

@@ -9,6 +9,8 @@
 #include <criterion/criterion.h>
 
 int
+kg_test_header_canon(void);
+int
 kg_test_header_graph(void);
 int
 kg_test_header_kgraph(void);
@@ -21,9 +23,9 @@ kg_test_header_text(void);
 
 Test(headers, each_compiles_alone)
 {
-  cr_assert_eq(kg_test_header_graph() + kg_test_header_kgraph() +
-                 kg_test_header_status() + kg_test_header_syntax() +
-                 kg_test_header_text(),
+  cr_assert_eq(kg_test_header_canon() + kg_test_header_graph() +
+                 kg_test_header_kgraph() + kg_test_header_status() +
+                 kg_test_header_syntax() + kg_test_header_text(),
                0);
 }
 

@@ -388,3 +388,309 @@ Test(syntax, ntriples_escapes)
   free(nt);
   kg_graph_free(g);
 }
+
+/*
+  N-Quads
+*/
+
+/// Read `text` as N-Quads from a document called "doc.nq".
+static KgStatus
+read_nquads(KgGraph* const g, const char* const text, Messages* const m)
+{
+  memset(m, 0, sizeof(*m));
+  const KgReadOptions opts = {KG_SYNTAX_NQUADS, NULL, 0U, {capture, m}};
+  return kg_graph_read_string(g, kg_sv(text), "doc.nq", &opts);
+}
+
+/// Write `g` in `syntax` and return the status, the text and the messages.
+static KgStatus
+try_write(const KgGraph* const g,
+          const KgSyntax       syntax,
+          char** const         text,
+          Messages* const      m)
+{
+  memset(m, 0, sizeof(*m));
+  size_t               len  = 0U;
+  FILE* const          out  = open_memstream(text, &len);
+  const KgWriteOptions opts = {syntax, {capture, m}, 0U, NULL};
+  cr_assert_not_null(out);
+  const KgStatus st = kg_graph_write(g, out, &opts);
+  cr_assert_eq(fclose(out), 0);
+  return st;
+}
+
+Test(syntax, nquads_names_and_extensions)
+{
+  cr_assert_eq(kg_syntax_by_name("nquads"), KG_SYNTAX_NQUADS);
+  cr_assert_eq(kg_syntax_by_name("N-Quads"), KG_SYNTAX_NQUADS);
+  cr_assert_eq(kg_syntax_by_name("nq"), KG_SYNTAX_NQUADS);
+  cr_assert_eq(kg_syntax_by_path("a/b.nq"), KG_SYNTAX_NQUADS);
+  cr_assert_eq(kg_syntax_by_path("B.NQ"), KG_SYNTAX_NQUADS);
+  cr_assert_eq(kg_syntax_by_path("b.nqx"), KG_SYNTAX_NONE);
+  cr_assert_str_eq(kg_syntax_name(KG_SYNTAX_NQUADS), "nquads");
+  cr_assert(kg_syntax_can_read(KG_SYNTAX_NQUADS));
+  cr_assert(kg_syntax_can_write(KG_SYNTAX_NQUADS));
+}
+
+// kg_syntax_list() is a fixed string: it must name every syntax of the table
+Test(syntax, list_names_every_syntax)
+{
+  for (int s = KG_SYNTAX_TURTLE; kg_syntax_name((KgSyntax)s); ++s) {
+    const KgSyntax    syntax = (KgSyntax)s;
+    const char* const name   = kg_syntax_name(syntax);
+    cr_assert_eq(strstr(kg_syntax_list(false), name) != NULL,
+                 kg_syntax_can_read(syntax),
+                 "%s in the list of readers: '%s'",
+                 name,
+                 kg_syntax_list(false));
+    cr_assert_eq(strstr(kg_syntax_list(true), name) != NULL,
+                 kg_syntax_can_write(syntax),
+                 "%s in the list of writers: '%s'",
+                 name,
+                 kg_syntax_list(true));
+  }
+}
+
+Test(syntax, reads_nquads_graph_names)
+{
+  KgGraph* const g = kg_graph_new();
+  Messages       m;
+  cr_assert_eq(read_nquads(g,
+                           "# a comment\n"
+                           "<http://a/s> <http://a/p> \"1\" <http://a/g> .\n"
+                           "<http://a/s> <http://a/p> \"1\" _:g .\n"
+                           "<http://a/s> <http://a/p> \"1\" .\n"
+                           "<http://a/s> <http://a/p> \"1\" <http://a/g> .\n"
+                           "_:g <http://a/p> _:x _:g .\n",
+                           &m),
+               KG_SUCCESS,
+               "%s",
+               m.text);
+
+  // The same triple in three graphs is three quads; the fourth line is the
+  // first again
+  cr_assert_eq(kg_graph_size(g), 4U);
+  cr_assert(kg_graph_has_names(g));
+  const KgTermId gi = kg_graph_find_iri(g, KG_SV("http://a/g"));
+  cr_assert_neq(gi, KG_NO_TERM);
+  cr_assert_eq(kg_graph_name(g, 0U), gi);
+  const KgTermId gb = kg_graph_name(g, 1U);
+  cr_assert(kg_term_is_blank(g, gb));
+  cr_assert_eq(kg_graph_name(g, 2U), KG_NO_TERM);
+
+  // _:g names a graph and is a subject in it: one node
+  const KgTriple* const t = kg_graph_triples(g);
+  cr_assert_eq(kg_graph_name(g, 3U), gb);
+  cr_assert_eq(t[3].s, gb);
+  cr_assert(kg_term_is_blank(g, t[3].o));
+  cr_assert_neq(t[3].o, gb);
+
+  const KgTermId s = kg_graph_find_iri(g, KG_SV("http://a/s"));
+  cr_assert(kg_graph_contains(g, s, t[0].p, t[0].o));
+  cr_assert(kg_graph_contains_quad(g, s, t[0].p, t[0].o, gi));
+  cr_assert(kg_graph_contains_quad(g, s, t[0].p, t[0].o, gb));
+
+  const unsigned lines[] = {2U, 3U, 4U, 6U};
+  for (size_t i = 0U; i < 4U; ++i) {
+    cr_assert_eq(kg_graph_caret(g, i).line, lines[i], "quad %zu", i);
+  }
+  kg_graph_free(g);
+}
+
+Test(syntax, nquads_default_graph_only_has_no_names)
+{
+  KgGraph* const g = kg_graph_new();
+  Messages       m;
+  cr_assert_eq(read_nquads(g, "<http://a/s> <http://a/p> <http://a/o> .\n", &m),
+               KG_SUCCESS);
+  cr_assert_eq(kg_graph_size(g), 1U);
+  cr_assert_not(kg_graph_has_names(g));
+
+  // So N-Triples can write it
+  char*          nt = NULL;
+  const KgStatus st = try_write(g, KG_SYNTAX_NTRIPLES, &nt, &m);
+  cr_assert_eq(st, KG_SUCCESS, "%s", m.text);
+  cr_assert_str_eq(nt, "<http://a/s> <http://a/p> <http://a/o> .\n");
+  free(nt);
+  kg_graph_free(g);
+}
+
+Test(syntax, nquads_blank_graph_names_are_scoped_to_their_document)
+{
+  KgGraph* const    g   = kg_graph_new();
+  const char* const doc = "<http://a/s> <http://a/p> <http://a/o> _:g .\n";
+  Messages          m;
+  cr_assert_eq(read_nquads(g, doc, &m), KG_SUCCESS);
+  cr_assert_eq(read_nquads(g, doc, &m), KG_SUCCESS);
+  cr_assert_eq(kg_graph_size(g), 2U);
+  cr_assert_neq(kg_graph_name(g, 0U), kg_graph_name(g, 1U));
+  kg_graph_free(g);
+}
+
+Test(syntax, nquads_syntax_errors)
+{
+  static const char* const docs[] = {
+    // A literal cannot name a graph
+    "<http://a/s> <http://a/p> <http://a/o> \"g\" .\n",
+    // Five terms
+    "<http://a/s> <http://a/p> <http://a/o> <http://a/g> <http://a/h> .\n",
+    // A blank node cannot be a predicate
+    "<http://a/s> _:p <http://a/o> <http://a/g> .\n",
+  };
+  for (size_t i = 0U; i < sizeof(docs) / sizeof(docs[0]); ++i) {
+    KgGraph* const g = kg_graph_new();
+    Messages       m;
+    const KgStatus st = read_nquads(g, docs[i], &m);
+    cr_assert_gt(st, KG_FAILURE, "document %zu was read", i);
+    cr_assert(!strncmp(m.text, "doc.nq:1:", 9U), "%s", m.text);
+    cr_assert(strstr(m.text, ": error: "), "%s", m.text);
+    kg_graph_free(g);
+  }
+
+  // N-Triples has no graph names
+  KgGraph* const g = kg_graph_new();
+  Messages       m;
+  cr_assert_eq(read_text(g,
+                         KG_SYNTAX_NTRIPLES,
+                         "<http://a/s> <http://a/p> <http://a/o> <http://a/g> "
+                         ".\n",
+                         NULL,
+                         &m),
+               KG_BAD_SYNTAX);
+  cr_assert(!strncmp(m.text, "doc.ttl:1:", 10U), "%s", m.text);
+  cr_assert_not(kg_graph_has_names(g));
+  kg_graph_free(g);
+}
+
+Test(syntax, nquads_are_written_sorted)
+{
+  const char* const a = "<http://a/s> <http://a/p> \"1\" _:g .\n"
+                        "<http://a/s> <http://a/p> \"1\" <http://a/z> .\n"
+                        "<http://a/s> <http://a/p> \"1\" <http://a/a> .\n"
+                        "<http://a/s> <http://a/p> \"1\" .\n"
+                        "_:g <http://a/p> \"2\"@en _:g .\n"
+                        "<http://a/a> <http://a/p> \"1\" <http://a/z> .\n";
+  const char* const b = "<http://a/a> <http://a/p> \"1\" <http://a/z> .\n"
+                        "_:x <http://a/p> \"2\"@en _:x .\n"
+                        "<http://a/s> <http://a/p> \"1\" .\n"
+                        "<http://a/s> <http://a/p> \"1\" <http://a/a> .\n"
+                        "<http://a/s> <http://a/p> \"1\" _:x .\n"
+                        "<http://a/s> <http://a/p> \"1\" <http://a/z> .\n";
+
+  KgGraph* const ga = kg_graph_new();
+  KgGraph* const gb = kg_graph_new();
+  Messages       m;
+  cr_assert_eq(read_nquads(ga, a, &m), KG_SUCCESS, "%s", m.text);
+  cr_assert_eq(read_nquads(gb, b, &m), KG_SUCCESS, "%s", m.text);
+
+  char* xa = NULL;
+  char* xb = NULL;
+  cr_assert_eq(try_write(ga, KG_SYNTAX_NQUADS, &xa, &m), KG_SUCCESS);
+  cr_assert_eq(try_write(gb, KG_SYNTAX_NQUADS, &xb, &m), KG_SUCCESS);
+  cr_assert_str_eq(xa,
+                   "<http://a/a> <http://a/p> \"1\" <http://a/z> .\n"
+                   "<http://a/s> <http://a/p> \"1\" .\n"
+                   "<http://a/s> <http://a/p> \"1\" <http://a/a> .\n"
+                   "<http://a/s> <http://a/p> \"1\" <http://a/z> .\n"
+                   "<http://a/s> <http://a/p> \"1\" _:b0 .\n"
+                   "_:b0 <http://a/p> \"2\"@en _:b0 .\n");
+  cr_assert_str_eq(xa, xb);
+
+  // And again: the same bytes
+  char* again = NULL;
+  cr_assert_eq(try_write(ga, KG_SYNTAX_NQUADS, &again, &m), KG_SUCCESS);
+  cr_assert_str_eq(again, xa);
+  free(again);
+  free(xb);
+  free(xa);
+  kg_graph_free(gb);
+  kg_graph_free(ga);
+}
+
+Test(syntax, nquads_round_trip)
+{
+  const char* const doc =
+    "_:c <http://a/p> _:d _:c .\n"
+    "<http://a/s> <http://a/p> \"t\\u0009ab \\\"q\\\" \\\\ \xC3\xA9\" .\n"
+    "<http://a/s> <http://a/p> \"t\\u0009ab \\\"q\\\" \\\\ \xC3\xA9\" "
+    "<http://a/g> .\n"
+    "<http://a/s> <http://a/p> "
+    "\"1\"^^<http://www.w3.org/2001/XMLSchema#integer> _:d .\n"
+    "<http://a/s> <http://a/q> \"x\"@en-GB <http://a/g> .\n";
+
+  KgGraph* const g = kg_graph_new();
+  Messages       m;
+  cr_assert_eq(read_nquads(g, doc, &m), KG_SUCCESS, "%s", m.text);
+  cr_assert_eq(kg_graph_size(g), 5U);
+
+  char* first = NULL;
+  cr_assert_eq(try_write(g, KG_SYNTAX_NQUADS, &first, &m), KG_SUCCESS);
+
+  KgGraph* const back = kg_graph_new();
+  cr_assert_eq(read_nquads(back, first, &m), KG_SUCCESS, "%s", m.text);
+  cr_assert_eq(kg_graph_size(back), 5U);
+  cr_assert(kg_graph_has_names(back));
+
+  char* second = NULL;
+  cr_assert_eq(try_write(back, KG_SYNTAX_NQUADS, &second, &m), KG_SUCCESS);
+  cr_assert_str_eq(second, first);
+  cr_assert_str_eq(
+    first,
+    "<http://a/s> <http://a/p> "
+    "\"1\"^^<http://www.w3.org/2001/XMLSchema#integer> _:b1 .\n"
+    "<http://a/s> <http://a/p> \"t\\tab \\\"q\\\" \\\\ \xC3\xA9\" .\n"
+    "<http://a/s> <http://a/p> \"t\\tab \\\"q\\\" \\\\ \xC3\xA9\" "
+    "<http://a/g> .\n"
+    "<http://a/s> <http://a/q> \"x\"@en-gb <http://a/g> .\n"
+    "_:b0 <http://a/p> _:b1 _:b0 .\n");
+  free(second);
+  free(first);
+  kg_graph_free(back);
+  kg_graph_free(g);
+}
+
+Test(syntax, writers_refuse_named_graphs)
+{
+  static const KgSyntax syntaxes[] = {
+    KG_SYNTAX_NTRIPLES, KG_SYNTAX_TURTLE, KG_SYNTAX_RDFXML, KG_SYNTAX_DOT};
+
+  KgGraph* const named = kg_graph_new();
+  KgGraph* const plain = kg_graph_new();
+  Messages       m;
+  cr_assert_eq(
+    read_nquads(named,
+                "<http://a/s> <http://a/p> <http://a/o> .\n"
+                "<http://a/s> <http://a/p> <http://a/o> <http://a/g> .\n",
+                &m),
+    KG_SUCCESS);
+  cr_assert_eq(
+    read_nquads(plain, "<http://a/s> <http://a/p> <http://a/o> .\n", &m),
+    KG_SUCCESS);
+
+  for (size_t i = 0U; i < sizeof(syntaxes) / sizeof(syntaxes[0]); ++i) {
+    const char* const name = kg_syntax_name(syntaxes[i]);
+    char*             text = NULL;
+    cr_assert_eq(
+      try_write(named, syntaxes[i], &text, &m), KG_BAD_DATA, "%s", name);
+    char expected[200];
+    snprintf(expected,
+             sizeof(expected),
+             "-:0:0: error: the input has named graphs, which %s cannot "
+             "hold (write nquads)\n",
+             name);
+    cr_assert_str_eq(m.text, expected);
+    cr_assert_str_eq(text, "", "%s wrote something", name);
+    free(text);
+
+    // The same triple in the default graph alone is fine
+    cr_assert_eq(try_write(plain, syntaxes[i], &text, &m),
+                 KG_SUCCESS,
+                 "%s: %s",
+                 name,
+                 m.text);
+    cr_assert_neq(text[0], '\0');
+    free(text);
+  }
+  kg_graph_free(plain);
+  kg_graph_free(named);
+}

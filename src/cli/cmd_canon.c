@@ -1,0 +1,136 @@
+// Copyright the kgraph authors
+// SPDX-License-Identifier: ISC
+
+#include "cli.h"
+
+#include <kgraph/kgraph.h>
+
+#include <getopt.h>
+#include <stdbool.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <string.h>
+
+static const char* const help =
+  "Usage: kgraph canon [OPTION]... INPUT...\n"
+  "Write INPUT as canonical N-Triples (N-Quads if it has named graphs):\n"
+  "blank nodes labelled by RDF Dataset Canonicalization (RDFC-1.0), one\n"
+  "triple a line, sorted.  Two inputs give the same bytes exactly when they\n"
+  "hold the same graph, whatever their syntax, order or blank node labels.\n"
+  "\n"
+  "Options:\n" KG_INPUT_HELP
+  "  -o, --output=FILE      write to FILE (default: standard output)\n"
+  "      --hash=ALGORITHM   sha256 (default) or sha384\n"
+  "      --max-work=N       stop after N steps of hashing blank nodes that\n"
+  "                         look alike (default: from their number)\n"
+  "      --map=FILE         write the issued identifiers map to FILE as JSON\n"
+  "                         (input label to canonical label; one "
+  "INPUT)\n" KG_COMMON_HELP "\n" KG_EXIT_HELP;
+
+typedef struct {
+  KgInputOptions  in;
+  const char*     output;
+  const char*     map;
+  KgHashAlgorithm hash;
+  uint64_t        max_work;
+} CanonOptions;
+
+static int
+handle(KgCli* const cli, void* const data, const int c, char* const arg)
+{
+  CanonOptions* const opts = (CanonOptions*)data;
+  const int           r    = kg_cli_input_option(cli, &opts->in, c, arg);
+  if (r >= 0) {
+    return r;
+  }
+
+  long long n = 0;
+  switch (c) {
+  case 'o':
+    opts->output = arg;
+    return 0;
+  case 'H':
+    if (!strcmp(arg, "sha256") || !strcmp(arg, "SHA256")) {
+      opts->hash = KG_HASH_SHA256;
+    } else if (!strcmp(arg, "sha384") || !strcmp(arg, "SHA384")) {
+      opts->hash = KG_HASH_SHA384;
+    } else {
+      return kg_cli_usage(
+        cli, "unknown hash '%s' (known: sha256, sha384)", arg);
+    }
+    return 0;
+  case 'W':
+    if ((n = kg_cli_parse_number(arg, INT64_MAX)) < 1) {
+      return kg_cli_usage(cli, "--max-work needs a positive number");
+    }
+    opts->max_work = (uint64_t)n;
+    return 0;
+  case 'M':
+    opts->map = arg;
+    return 0;
+  default:
+    break;
+  }
+  return kg_cli_usage(cli, "unexpected option");
+}
+
+/// Write the issued identifiers map of `canon` to `path`.
+static KgStatus
+write_map(const KgCli* const cli, const KgCanon* const canon, const char* path)
+{
+  KgOutputFile   output;
+  const KgStatus st = kg_output_open(cli, &output, path);
+  return st ? st
+            : kg_output_close(
+                cli, &output, kg_canon_write_map(canon, output.file));
+}
+
+int
+kg_cmd_canon(KgCli* const cli, const int argc, char** const argv)
+{
+  static const struct option long_opts[] = {
+    KG_INPUT_LONG_OPTIONS,
+    {"output", required_argument, NULL, 'o'},
+    {"hash", required_argument, NULL, 'H'},
+    {"max-work", required_argument, NULL, 'W'},
+    {"map", required_argument, NULL, 'M'},
+    KG_COMMON_LONG_OPTIONS,
+  };
+
+  CanonOptions opts;
+  memset(&opts, 0, sizeof(opts));
+  int       first = 0;
+  const int r     = kg_cli_parse(
+    cli, argc, argv, ":ho:q", long_opts, help, &opts, handle, 1, &first);
+  if (r >= 0) {
+    return r;
+  }
+  if (opts.map && argc - first > 1) {
+    return kg_cli_usage(cli,
+                        "--map needs exactly one INPUT (labels are "
+                        "those of one document)");
+  }
+
+  KgGraph* graph = NULL;
+  KgCanon* canon = NULL;
+  KgStatus st = kg_cli_load(cli, argv + first, argc - first, &opts.in, &graph);
+  if (!st) {
+    const KgCanonOptions copts = {opts.hash, opts.max_work, cli->log};
+    st                         = kg_canon_new(graph, &copts, &canon);
+  }
+
+  if (!st && opts.map) {
+    st = write_map(cli, canon, opts.map);
+  }
+
+  if (!st) {
+    KgOutputFile output;
+    if (!(st = kg_output_open(cli, &output, opts.output))) {
+      st = kg_output_close(cli, &output, kg_canon_write(canon, output.file));
+    }
+  }
+
+  kg_canon_free(canon);
+  kg_graph_free(graph);
+  return kg_cli_exit_status(st);
+}

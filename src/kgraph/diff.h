@@ -1,0 +1,111 @@
+// Copyright the kgraph authors
+// SPDX-License-Identifier: ISC
+
+/// @file diff.h The difference between two graphs, blank nodes included.
+
+#ifndef KG_DIFF_H
+#define KG_DIFF_H
+
+#include <kgraph/dot.h>
+#include <kgraph/graph.h>
+#include <kgraph/status.h>
+#include <kgraph/syntax.h>
+
+#include <stddef.h>
+#include <stdint.h>
+#include <stdio.h>
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+/// How a difference is written.
+typedef enum {
+  KG_DIFF_TEXT,    ///< `- ` and `+ ` lines of N-Triples, grouped by subject
+  KG_DIFF_PATCH,   ///< RDF Patch: `D` and `A` lines in a transaction
+  KG_DIFF_SUMMARY, ///< Counts removed and added, by predicate and by class
+} KgDiffFormat;
+
+/// How to compare.
+typedef struct {
+  uint64_t max_work; ///< Work limit of canonicalization per blank node
+                     ///< component (see KgCanonOptions), 0 for the default
+  KgLog log;         ///< Where errors go
+} KgDiffOptions;
+
+/**
+   The difference between two graphs.
+
+   Triples without blank nodes are compared as they are.  Blank nodes are
+   first matched between the graphs: by what they say of IRIs and
+   literals, refined by their links (colour refinement); the nodes this
+   cannot tell apart by the canonical labels of their structure (RDFC-1.0);
+   the nodes left by likeness (more than half of the smaller description in
+   common).  A triple with blank nodes is then the same when its nodes'
+   matches make a triple of the other graph.  Isomorphic graphs have no
+   difference; a blank node with one edited value has one changed triple.
+*/
+typedef struct KgDiffImpl KgDiff;
+
+/**
+   Compare `old` and `new`, which must outlive the result.
+
+   @return KG_SUCCESS; KG_BAD_LIMIT if a component is too symmetric to
+   canonicalize within the work limit (logged); or KG_BAD_ALLOC.
+*/
+KG_API KgStatus
+kg_diff_new(const KgGraph*       old,
+            const KgGraph*       new_graph,
+            const KgDiffOptions* options,
+            KgDiff**             diff);
+
+/// Free `diff`; NULL does nothing.
+KG_API void
+kg_diff_free(KgDiff* diff);
+
+/**
+   Return the triples of the old graph that the new one lacks, as indices
+   into kg_graph_triples() of the old graph, in kgraph's stable order.
+*/
+KG_API const uint32_t*
+kg_diff_removed(const KgDiff* diff, size_t* n);
+
+/// Return the triples of the new graph that the old one lacks, likewise.
+KG_API const uint32_t*
+kg_diff_added(const KgDiff* diff, size_t* n);
+
+/**
+   Write the difference in `format`.
+
+   Blank nodes keep the labels they were read with; a node of the new graph
+   whose label the old graph also uses gets a suffix ("_2"), so that RDF
+   Patch applied to the old graph, read with its labels, gives the new one.
+
+   @param options Only its log is used, and for the summary, its ontology
+   (for the labels of classes and properties; may be NULL).
+   @return KG_SUCCESS, KG_BAD_WRITE or KG_BAD_ALLOC.
+*/
+KG_API KgStatus
+kg_diff_write(const KgDiff*         diff,
+              KgDiffFormat          format,
+              FILE*                 stream,
+              const KgWriteOptions* options);
+
+/**
+   Make the graph of a picture of the difference: the new graph with the
+   removed triples, and the change of each of its triples, for
+   KgDotOptions::changes.
+
+   @param graph Set to the graph, to free with kg_graph_free().
+   @param changes Set to an array of KgDotChange, one per triple of
+   `*graph`, to free with kg_free().
+   @return KG_SUCCESS or KG_BAD_ALLOC.
+*/
+KG_API KgStatus
+kg_diff_picture(const KgDiff* diff, KgGraph** graph, uint8_t** changes);
+
+#ifdef __cplusplus
+} // extern "C"
+#endif
+
+#endif // KG_DIFF_H

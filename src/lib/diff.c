@@ -1,0 +1,1781 @@
+// Copyright the kgraph authors
+// SPDX-License-Identifier: ISC
+
+// The difference between two graphs.
+//
+// Ground terms are the same in both graphs when they are equal.  Blank
+// nodes have no name, so they are first matched: a blank node of the old
+// graph and one of the new are the same node when they are told apart from
+// every other node of both graphs by the same description.
+//
+//  1. A node's first description is what it says of ground terms: its
+//     triples whose other terms are all ground.  Colour refinement
+//     (Weisfeiler-Leman) then adds its links to blank nodes, with their
+//     descriptions, round after round, to the nodes not yet told apart; a
+//     node that is told apart keeps the description that did it.  So a node
+//     whose own facts are unchanged is matched even if a node it links to
+//     changed, or the link itself, and the change shows as that one edge.
+//  2. Nodes that refinement cannot tell apart (symmetric structures) are
+//     matched through the canonical labels of their blank-node component
+//     (RDFC-1.0), components with equal canonical forms paired in order.
+//
+// Isomorphic graphs match completely (refinement is invariant under
+// isomorphism, and canonical labels map isomorphic components onto each
+// other), so their difference is empty.  Then a triple of one graph is
+// unchanged when its terms, blank nodes through the match, make a triple of
+// the other graph.  Since the match is a one-to-one map, RDF Patch made of
+// the difference, with matched new nodes written with their old labels,
+// turns the old graph into the new one.
+//
+// Writing groups the changed triples by subject: a ground triple under its
+// subject, a blank node's triple under the first IRI (by code point) that is
+// the subject of a triple of its component, or alone if there is none.
+
+#include "alloc.h"
+#include "buffer.h"
+#include "canon.h"
+#include "graph.h"
+#include "hash.h"
+#include "intern.h"
+#include "labels.h"
+#include "log.h"
+#include "out.h"
+
+#include <kgraph/canon.h>
+#include <kgraph/diff.h>
+#include <kgraph/dot.h>
+#include <kgraph/graph.h>
+#include <kgraph/status.h>
+#include <kgraph/syntax.h>
+
+#include <stdbool.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+/// Bytes of a component's hash (SHA-256).
+#define DIGEST_SIZE 32U
+
+/// No component: a ground triple.
+#define GROUND UINT32_MAX
+
+enum { OLD, NEW };
+
+/// One graph of the two, cut into ground triples and components.
+typedef struct {
+  const KgGraph* graph;
+  uint32_t*      comp;       ///< Per triple: its component, or GROUND
+  uint32_t*      comp_of;    ///< Per term: its component, or GROUND
+  uint32_t       n_comps;    ///< Number of components
+  uint32_t*      comp_start; ///< Per component: first entry; n_comps + 1
+  uint32_t*      members;    ///< Triples of each component, in input order
+  KgTermId*      roots;      ///< Per component: the IRI it is written under
+  KgTermId*      match;      ///< Per blank node: the same node in the other
+                             ///< graph, or 0
+  uint64_t* ground;          ///< Per ground term: a hash of its value
+} Side;
+
+struct KgDiffImpl {
+  Side      sides[2];
+  uint32_t* changed[2]; ///< Removed triples of the old graph, added of the new
+  size_t    n_changed[2];
+};
+
+/*
+  Components
+*/
+
+static KgTermId
+find_root(KgTermId* const parent, KgTermId x)
+{
+  while (parent[x] != x) {
+    x = parent[x] = parent[parent[x]];
+  }
+  return x;
+}
+
+/// Return the blank nodes of triple `i` (subject, object, graph name).
+static unsigned
+blanks_of(const KgGraph* const graph, const size_t i, KgTermId* const out)
+{
+  const KgTriple* const t = &graph->triples[i];
+  const KgTermId        g = kg_graph_name(graph, i);
+  unsigned              n = 0U;
+  if (kg_is_blank(graph, t->s)) {
+    out[n++] = t->s;
+  }
+  if (kg_is_blank(graph, t->o)) {
+    out[n++] = t->o;
+  }
+  if (g && kg_is_blank(graph, g)) {
+    out[n++] = g;
+  }
+  return n;
+}
+
+/// Cut the graph of `side` into ground triples and components.
+static KgStatus
+find_components(Side* const side)
+{
+  const KgGraph* const graph   = side->graph;
+  const size_t         n       = graph->n_triples;
+  const size_t         n_terms = (size_t)graph->terms.n_terms + 1U;
+  KgTermId* const      parent =
+    (KgTermId*)kg_reallocarray(NULL, n_terms, sizeof(KgTermId));
+  side->comp_of = (uint32_t*)kg_reallocarray(NULL, n_terms, sizeof(uint32_t));
+  side->comp = (uint32_t*)kg_reallocarray(NULL, n ? n : 1U, sizeof(uint32_t));
+  if (!parent || !side->comp_of || !side->comp) {
+    kg_free(parent);
+    return KG_BAD_ALLOC;
+  }
+
+  for (size_t id = 0U; id < n_terms; ++id) {
+    parent[id]        = (KgTermId)id;
+    side->comp_of[id] = GROUND;
+  }
+
+  // Union the blank nodes of each triple
+  for (size_t i = 0U; i < n; ++i) {
+    KgTermId       blanks[3];
+    const unsigned k = blanks_of(graph, i, blanks);
+    for (unsigned j = 1U; j < k; ++j) {
+      const KgTermId a      = find_root(parent, blanks[0]);
+      const KgTermId b      = find_root(parent, blanks[j]);
+      parent[a > b ? a : b] = a > b ? b : a;
+    }
+  }
+
+  // Number the components in order of first appearance
+  side->n_comps = 0U;
+  for (size_t i = 0U; i < n; ++i) {
+    KgTermId blanks[3];
+    if (!blanks_of(graph, i, blanks)) {
+      side->comp[i] = GROUND;
+      continue;
+    }
+    const KgTermId root = find_root(parent, blanks[0]);
+    if (side->comp_of[root] == GROUND) {
+      side->comp_of[root] = side->n_comps++;
+    }
+    side->comp[i] = side->comp_of[root];
+  }
+  for (size_t id = 1U; id < n_terms; ++id) {
+    if (kg_is_blank(graph, (KgTermId)id)) {
+      side->comp_of[id] = side->comp_of[find_root(parent, (KgTermId)id)];
+    }
+  }
+  kg_free(parent);
+
+  // The triples of each component, by a counting sort
+  const size_t n_comps = side->n_comps;
+  side->comp_start     = (uint32_t*)kg_calloc(n_comps + 2U, sizeof(uint32_t));
+  side->roots          = (KgTermId*)kg_calloc(n_comps + 1U, sizeof(KgTermId));
+  if (!side->comp_start || !side->roots) {
+    return KG_BAD_ALLOC;
+  }
+
+  size_t n_members = 0U;
+  for (size_t i = 0U; i < n; ++i) {
+    if (side->comp[i] != GROUND) {
+      ++side->comp_start[side->comp[i] + 2U];
+      ++n_members;
+    }
+  }
+  for (size_t c = 2U; c < n_comps + 2U; ++c) {
+    side->comp_start[c] += side->comp_start[c - 1U];
+  }
+
+  side->members =
+    (uint32_t*)kg_reallocarray(NULL, n_members + 1U, sizeof(uint32_t));
+  if (!side->members) {
+    return KG_BAD_ALLOC;
+  }
+  for (size_t i = 0U; i < n; ++i) {
+    if (side->comp[i] != GROUND) {
+      side->members[side->comp_start[side->comp[i] + 1U]++] = (uint32_t)i;
+
+      // The root: the least IRI subject
+      const KgTermId  s    = graph->triples[i].s;
+      KgTermId* const root = &side->roots[side->comp[i]];
+      if (!kg_is_blank(graph, s) &&
+          (!*root || kg_term_compare(graph, s, *root) < 0)) {
+        *root = s;
+      }
+    }
+  }
+  return KG_SUCCESS;
+}
+
+/*
+  Matching blank nodes by refinement
+*/
+
+/// A blank node of either graph, in the refinement.
+typedef struct {
+  uint64_t color;
+  uint32_t node; ///< Index into the nodes of both graphs
+} Colored;
+
+/// The blank nodes of both graphs, and their colours.
+typedef struct {
+  KgDiff*   diff;
+  uint64_t* ground[2];  ///< Per term of each graph: hash of its value (shared)
+  KgTermId* term;       ///< Per node: its term (old graph's, then new's)
+  uint32_t  n[2];       ///< Nodes of each graph
+  uint32_t* node_of[2]; ///< Per term of each graph: node + 1, or 0
+  uint64_t* color;      ///< Per node
+  uint64_t* next;       ///< Per node: the colour being made
+  bool*     settled;    ///< Per node: told apart from all others
+  Colored*  sorted;
+} Refiner;
+
+static inline uint64_t
+mix(const uint64_t a, const uint64_t b)
+{
+  return kg_hash_u64(a * 0x9E3779B97F4A7C15ULL + b + 0x632BE59BD9B4E019ULL);
+}
+
+/// Hash the value of each ground term of `graph` into `out`.
+static void
+hash_ground_terms(const KgGraph* const graph, uint64_t* const out)
+{
+  const KgTerms* const terms = &graph->terms;
+  for (KgTermId id = 1U; id < terms->n_terms; ++id) {
+    const KgTerm* const t = &terms->terms[id];
+    out[id]               = t->kind == KG_TERM_BLANK
+                              ? 0U
+                              : kg_hash(t->str, t->len, (uint64_t)t->kind);
+  }
+  for (KgTermId id = 1U; id < terms->n_terms; ++id) {
+    const KgTerm* const t = &terms->terms[id];
+    if (t->kind == KG_TERM_LITERAL) {
+      const KgStringView lang = terms->langs[t->lang];
+      out[id] =
+        mix(mix(out[id], out[t->aux]), kg_hash(lang.data, lang.len, 7U));
+    }
+  }
+}
+
+/// Return the node of term `id` of graph `w` if it is a blank node.
+static inline uint32_t
+node(const Refiner* const r, const unsigned w, const KgTermId id)
+{
+  return r->node_of[w][id] ? r->node_of[w][id] - 1U : UINT32_MAX;
+}
+
+/// Return what term `id` of graph `w` brings to a colour: its value, or for
+/// a blank node its colour.
+static inline uint64_t
+part(const Refiner* const r, const unsigned w, const KgTermId id)
+{
+  if (!id) {
+    return 0U;
+  }
+  const uint32_t n = node(r, w, id);
+  return n == UINT32_MAX ? r->ground[w][id] : r->color[n];
+}
+
+/**
+   Add to `r->next` what each triple says of its blank nodes: the other
+   terms of the triple and the node's position, with the colours of blank
+   neighbours; unless `blank`, only the triples without blank neighbours.
+*/
+static void
+describe(Refiner* const r, const bool blank)
+{
+  for (unsigned w = OLD; w <= NEW; ++w) {
+    const Side* const    side  = &r->diff->sides[w];
+    const KgGraph* const graph = side->graph;
+    const size_t         n     = side->comp_start[side->n_comps];
+    for (size_t k = 0U; k < n; ++k) { // The triples with blank nodes
+      const uint32_t        i  = side->members[k];
+      const KgTriple* const t  = &graph->triples[i];
+      const KgTermId        g  = kg_graph_name(graph, i);
+      const uint32_t        ns = node(r, w, t->s);
+      const uint32_t        no = node(r, w, t->o);
+      const uint32_t        ng = g ? node(r, w, g) : UINT32_MAX;
+
+      // A first description is of ground terms only: a node's own facts
+      // tell it apart, whatever happened to the nodes it links to
+      const unsigned n_blank = (ns != UINT32_MAX) +
+                               (no != UINT32_MAX && no != ns) +
+                               (ng != UINT32_MAX && ng != ns && ng != no);
+      if (!blank && n_blank > 1U) {
+        continue;
+      }
+
+      const uint64_t p  = r->ground[w][t->p];
+      const uint64_t hs = part(r, w, t->s);
+      const uint64_t ho = part(r, w, t->o);
+      const uint64_t hg = part(r, w, g);
+      if (ns != UINT32_MAX && !r->settled[ns]) {
+        r->next[ns] += mix(mix(mix(1U, p), ho), hg);
+      }
+      if (no != UINT32_MAX && no != ns && !r->settled[no]) {
+        r->next[no] += mix(mix(mix(2U, p), hs), hg);
+      }
+      if (ng != UINT32_MAX && ng != ns && ng != no && !r->settled[ng]) {
+        r->next[ng] += mix(mix(mix(3U, p), hs), ho);
+      }
+    }
+  }
+}
+
+static int
+compare_colored(const void* const a, const void* const b)
+{
+  const Colored* const x = (const Colored*)a;
+  const Colored* const y = (const Colored*)b;
+  return x->color != y->color ? (x->color < y->color ? -1 : 1)
+         : x->node != y->node ? (x->node < y->node ? -1 : 1)
+                              : 0;
+}
+
+/**
+   Settle the nodes whose colour no other node of their graph has, match
+   those that have a partner of the same colour in the other graph, count
+   them in `*n_settled`, and return the number of colours among the nodes
+   not settled.
+*/
+static size_t
+settle(Refiner* const r, size_t* const n_settled)
+{
+  const uint32_t total = r->n[OLD] + r->n[NEW];
+  size_t         n     = 0U;
+  for (uint32_t i = 0U; i < total; ++i) {
+    if (!r->settled[i]) {
+      r->sorted[n].color  = r->color[i];
+      r->sorted[n++].node = i;
+    }
+  }
+  qsort(r->sorted, n, sizeof(Colored), compare_colored);
+
+  size_t n_colors = 0U;
+  for (size_t i = 0U; i < n;) {
+    size_t   j        = i;
+    uint32_t count[2] = {0U, 0U};
+    for (; j < n && r->sorted[j].color == r->sorted[i].color; ++j) {
+      ++count[r->sorted[j].node >= r->n[OLD]];
+    }
+
+    if (count[OLD] <= 1U && count[NEW] <= 1U) {
+      for (size_t k = i; k < j; ++k) {
+        r->settled[r->sorted[k].node] = true;
+        ++*n_settled;
+      }
+      if (count[OLD] == 1U && count[NEW] == 1U) {
+        // Sorted by node: the old graph's first
+        const KgTermId a             = r->term[r->sorted[i].node];
+        const KgTermId b             = r->term[r->sorted[i + 1U].node];
+        r->diff->sides[OLD].match[a] = b;
+        r->diff->sides[NEW].match[b] = a;
+      }
+    } else {
+      ++n_colors;
+    }
+    i = j;
+  }
+  return n_colors;
+}
+
+static void
+refiner_fini(Refiner* const r)
+{
+  kg_free(r->node_of[OLD]);
+  kg_free(r->node_of[NEW]);
+  kg_free(r->term);
+  kg_free(r->color);
+  kg_free(r->next);
+  kg_free(r->settled);
+  kg_free(r->sorted);
+}
+
+/// Match the blank nodes that colour refinement tells apart.
+static KgStatus
+refine(KgDiff* const diff, bool** const unsettled)
+{
+  Refiner r;
+  memset(&r, 0, sizeof(r));
+  r.diff = diff;
+
+  size_t total = 0U;
+  for (unsigned w = OLD; w <= NEW; ++w) {
+    const KgGraph* const graph = diff->sides[w].graph;
+    const size_t         n     = (size_t)graph->terms.n_terms + 1U;
+    r.ground[w]                = diff->sides[w].ground;
+    r.node_of[w]               = (uint32_t*)kg_calloc(n, sizeof(uint32_t));
+    if (!r.node_of[w]) {
+      refiner_fini(&r);
+      return KG_BAD_ALLOC;
+    }
+    for (KgTermId id = 1U; id < graph->terms.n_terms; ++id) {
+      if (kg_is_blank(graph, id) && diff->sides[w].comp_of[id] != GROUND) {
+        r.node_of[w][id] = (uint32_t)++total;
+        ++r.n[w];
+      }
+    }
+  }
+
+  r.term    = (KgTermId*)kg_reallocarray(NULL, total + 1U, sizeof(KgTermId));
+  r.color   = (uint64_t*)kg_calloc(total + 1U, sizeof(uint64_t));
+  r.next    = (uint64_t*)kg_calloc(total + 1U, sizeof(uint64_t));
+  r.settled = (bool*)kg_calloc(total + 1U, sizeof(bool));
+  r.sorted  = (Colored*)kg_reallocarray(NULL, total + 1U, sizeof(Colored));
+  if (!r.term || !r.color || !r.next || !r.settled || !r.sorted) {
+    refiner_fini(&r);
+    return KG_BAD_ALLOC;
+  }
+  for (unsigned w = OLD; w <= NEW; ++w) {
+    const KgGraph* const graph = diff->sides[w].graph;
+    for (KgTermId id = 1U; id < graph->terms.n_terms; ++id) {
+      if (r.node_of[w][id]) {
+        r.term[r.node_of[w][id] - 1U] = id;
+      }
+    }
+  }
+
+  // First descriptions, then rounds while they tell more nodes apart (the
+  // number of classes, a settled node being one, grows)
+  describe(&r, false);
+  memcpy(r.color, r.next, total * sizeof(uint64_t));
+  size_t n_settled = 0U;
+  size_t n_colors  = settle(&r, &n_settled);
+  size_t classes   = n_settled + n_colors;
+  while (n_colors) {
+    for (size_t i = 0U; i < total; ++i) {
+      r.next[i] = r.settled[i] ? r.color[i] : mix(r.color[i], 0x5EEDU);
+    }
+    describe(&r, true);
+    memcpy(r.color, r.next, total * sizeof(uint64_t));
+    n_colors = settle(&r, &n_settled);
+    if (n_settled + n_colors <= classes) {
+      break;
+    }
+    classes = n_settled + n_colors;
+  }
+
+  // The nodes left, for canonical labels
+  for (unsigned w = OLD; w <= NEW && n_colors; ++w) {
+    const KgGraph* const graph = diff->sides[w].graph;
+    unsettled[w] =
+      (bool*)kg_calloc((size_t)graph->terms.n_terms + 1U, sizeof(bool));
+    if (!unsettled[w]) {
+      refiner_fini(&r);
+      return KG_BAD_ALLOC;
+    }
+    for (KgTermId id = 1U; id < graph->terms.n_terms; ++id) {
+      const uint32_t n = node(&r, w, id);
+      unsettled[w][id] = n != UINT32_MAX && !r.settled[n];
+    }
+  }
+
+  refiner_fini(&r);
+  return KG_SUCCESS;
+}
+
+/*
+  Matching what refinement leaves, by canonical labels
+*/
+
+typedef struct {
+  uint8_t  digest[DIGEST_SIZE];
+  uint32_t comp;
+} Hashed;
+
+static int
+compare_hashed(const void* const a, const void* const b)
+{
+  const Hashed* const x   = (const Hashed*)a;
+  const Hashed* const y   = (const Hashed*)b;
+  const int           cmp = memcmp(x->digest, y->digest, DIGEST_SIZE);
+  return cmp ? cmp : x->comp < y->comp ? -1 : x->comp > y->comp ? 1 : 0;
+}
+
+/**
+   Canonicalize the components of side `w` that hold a node of `unsettled`:
+   set `*hashed` (sorted by hash) and `labels` (per term: its canonical
+   number).
+*/
+static KgStatus
+canonicalize_side(const Side* const          side,
+                  const bool* const          unsettled,
+                  const KgDiffOptions* const options,
+                  Hashed** const             hashed,
+                  size_t* const              n_hashed,
+                  uint32_t* const            labels)
+{
+  const KgGraph* const graph = side->graph;
+  uint8_t* const       want  = (uint8_t*)kg_calloc(side->n_comps + 1U, 1U);
+  Hashed* const        h =
+    (Hashed*)kg_reallocarray(NULL, side->n_comps + 1U, sizeof(Hashed));
+  if (!want || !h) {
+    kg_free(h);
+    kg_free(want);
+    return KG_BAD_ALLOC;
+  }
+
+  for (KgTermId id = 1U; id < graph->terms.n_terms; ++id) {
+    if (unsettled[id]) {
+      want[side->comp_of[id]] = 1U;
+    }
+  }
+
+  // A structure past the work limit is no error here: its nodes are left to
+  // be matched by likeness
+  const KgCanonOptions copts = {
+    KG_HASH_SHA256, options->max_work, {NULL, NULL}};
+  KgCanonizer c;
+  KgStatus    st = kg_canonizer_init(&c, graph, &copts);
+  size_t      n  = 0U;
+  for (uint32_t k = 0U; k < side->n_comps && !st; ++k) {
+    if (!want[k]) {
+      continue;
+    }
+    const uint32_t* const members = side->members + side->comp_start[k];
+    const size_t          m = side->comp_start[k + 1U] - side->comp_start[k];
+    st                      = kg_canonizer_run(&c, members, m);
+    if (st == KG_BAD_LIMIT) {
+      st = KG_SUCCESS;
+      continue;
+    }
+    if (!st && !(st = kg_canonizer_digest(&c, members, m, h[n].digest))) {
+      h[n++].comp = k;
+      for (size_t i = 0U; i < m; ++i) {
+        KgTermId       blanks[3];
+        const unsigned b = blanks_of(graph, members[i], blanks);
+        for (unsigned j = 0U; j < b; ++j) {
+          labels[blanks[j]] = kg_canonizer_label(&c, blanks[j]);
+        }
+      }
+    }
+  }
+  kg_canonizer_fini(&c);
+  kg_free(want);
+
+  qsort(h, n, sizeof(Hashed), compare_hashed);
+  *hashed   = h;
+  *n_hashed = n;
+  return st;
+}
+
+/// Match the unsettled nodes of old component `a` and new component `b`,
+/// which have the same canonical form, by their canonical labels.
+static KgStatus
+match_by_labels(KgDiff* const   diff,
+                const uint32_t  a,
+                const uint32_t  b,
+                bool* const     unsettled[2],
+                uint32_t* const labels[2])
+{
+  const Side* const sa = &diff->sides[OLD];
+  const Side* const sb = &diff->sides[NEW];
+  const size_t    n = 3U * (size_t)(sb->comp_start[b + 1U] - sb->comp_start[b]);
+  KgTermId* const by_label = (KgTermId*)kg_calloc(n + 1U, sizeof(KgTermId));
+  if (!by_label) {
+    return KG_BAD_ALLOC;
+  }
+
+  for (uint32_t i = sb->comp_start[b]; i < sb->comp_start[b + 1U]; ++i) {
+    KgTermId       blanks[3];
+    const unsigned k = blanks_of(sb->graph, sb->members[i], blanks);
+    for (unsigned j = 0U; j < k; ++j) {
+      if (labels[NEW][blanks[j]] < n) {
+        by_label[labels[NEW][blanks[j]]] = blanks[j];
+      }
+    }
+  }
+
+  for (uint32_t i = sa->comp_start[a]; i < sa->comp_start[a + 1U]; ++i) {
+    KgTermId       blanks[3];
+    const unsigned k = blanks_of(sa->graph, sa->members[i], blanks);
+    for (unsigned j = 0U; j < k; ++j) {
+      const KgTermId x = blanks[j];
+      const uint32_t l = labels[OLD][x];
+      const KgTermId y = l < n ? by_label[l] : KG_NO_TERM;
+      if (unsettled[OLD][x] && y && unsettled[NEW][y]) {
+        diff->sides[OLD].match[x] = y;
+        diff->sides[NEW].match[y] = x;
+        unsettled[OLD][x]         = false;
+        unsettled[NEW][y]         = false;
+      }
+    }
+  }
+
+  kg_free(by_label);
+  return KG_SUCCESS;
+}
+
+/// Match the nodes refinement left through canonical labels, pairing
+/// components with equal canonical forms in order.
+static KgStatus
+canonical_match(KgDiff* const              diff,
+                bool* const                unsettled[2],
+                const KgDiffOptions* const options)
+{
+  Hashed*   h[2]      = {NULL, NULL};
+  size_t    n[2]      = {0U, 0U};
+  uint32_t* labels[2] = {NULL, NULL};
+  KgStatus  st        = KG_SUCCESS;
+  for (unsigned w = OLD; w <= NEW && !st; ++w) {
+    const Side* const side = &diff->sides[w];
+    labels[w] = (uint32_t*)kg_calloc((size_t)side->graph->terms.n_terms + 1U,
+                                     sizeof(uint32_t));
+    st        = labels[w] ? canonicalize_side(
+                       side, unsettled[w], options, &h[w], &n[w], labels[w])
+                          : KG_BAD_ALLOC;
+  }
+
+  for (size_t i = 0U, j = 0U; !st && i < n[OLD] && j < n[NEW];) {
+    const int cmp = memcmp(h[OLD][i].digest, h[NEW][j].digest, DIGEST_SIZE);
+    if (cmp < 0) {
+      ++i;
+    } else if (cmp > 0) {
+      ++j;
+    } else {
+      st = match_by_labels(
+        diff, h[OLD][i++].comp, h[NEW][j++].comp, unsettled, labels);
+    }
+  }
+
+  for (unsigned w = OLD; w <= NEW; ++w) {
+    kg_free(labels[w]);
+    kg_free(h[w]);
+  }
+  return st;
+}
+
+/*
+  Matching what is left, by likeness
+*/
+
+/// An item of a blank node's description, or a candidate pair and score.
+typedef struct {
+  uint64_t key;
+  KgTermId node;
+  KgTermId other;
+} Item;
+
+/// Candidates that share a description item with more nodes are not tried.
+#define MAX_FANOUT 16U
+
+static int
+compare_items(const void* const a, const void* const b)
+{
+  const Item* const x = (const Item*)a;
+  const Item* const y = (const Item*)b;
+  return x->key != y->key       ? (x->key < y->key ? -1 : 1)
+         : x->node != y->node   ? (x->node < y->node ? -1 : 1)
+         : x->other != y->other ? (x->other < y->other ? -1 : 1)
+                                : 0;
+}
+
+/// Sort items by node, then key: each node's description is then a run.
+static int
+compare_by_node(const void* const a, const void* const b)
+{
+  const Item* const x = (const Item*)a;
+  const Item* const y = (const Item*)b;
+  return x->node != y->node ? (x->node < y->node ? -1 : 1)
+         : x->key != y->key ? (x->key < y->key ? -1 : 1)
+                            : 0;
+}
+
+/// Return the first index of `items` (sorted by key) with a key >= `key`.
+static size_t
+first_key(const Item* const items, const size_t n, const uint64_t key)
+{
+  size_t lo = 0U;
+  size_t hi = n;
+  while (lo < hi) {
+    const size_t mid = lo + (hi - lo) / 2U;
+    if (items[mid].key < key) {
+      lo = mid + 1U;
+    } else {
+      hi = mid;
+    }
+  }
+  return lo;
+}
+
+/// Return the first index of `items` (sorted by node) of `node`.
+static size_t
+first_node(const Item* const items, const size_t n, const KgTermId node)
+{
+  size_t lo = 0U;
+  size_t hi = n;
+  while (lo < hi) {
+    const size_t mid = lo + (hi - lo) / 2U;
+    if (items[mid].node < node) {
+      lo = mid + 1U;
+    } else {
+      hi = mid;
+    }
+  }
+  return lo;
+}
+
+/// Return what blank node `id` of side `w` brings to a description item:
+/// for a matched node, the same on both sides; else 0 (not known yet).
+static uint64_t
+blank_value(const KgDiff* const d, const unsigned w, const KgTermId id)
+{
+  const KgTermId old =
+    w == OLD ? (d->sides[OLD].match[id] ? id : 0U) : d->sides[NEW].match[id];
+  return old ? mix(old, 0xB1A7CULL) : 0U;
+}
+
+/**
+   Set `*items` to the descriptions of the blank nodes of side `w` not yet
+   matched: one item per triple a node is in, from the other terms, matched
+   blank neighbours included; a triple with a blank neighbour not matched
+   says nothing yet.
+*/
+static KgStatus
+describe_unmatched(const KgDiff* const d,
+                   const unsigned      w,
+                   Item** const        items,
+                   size_t* const       n_items)
+{
+  const Side* const    side  = &d->sides[w];
+  const KgGraph* const graph = side->graph;
+  size_t               n     = 0U;
+  Item* const          out =
+    (Item*)kg_reallocarray(NULL, 3U * graph->n_triples + 1U, sizeof(Item));
+  if (!out) {
+    return KG_BAD_ALLOC;
+  }
+
+  for (size_t m = 0U; m < side->comp_start[side->n_comps]; ++m) {
+    const uint32_t        i        = side->members[m];
+    const KgTriple* const t        = &graph->triples[i];
+    const KgTermId        terms[3] = {t->s, t->o, kg_graph_name(graph, i)};
+    for (unsigned k = 0U; k < 3U; ++k) {
+      const KgTermId x = terms[k];
+      if (!x || !kg_is_blank(graph, x) || side->match[x] ||
+          (k && x == terms[0]) || (k == 2U && x == terms[1])) {
+        continue;
+      }
+
+      uint64_t key   = mix(k + 1U, side->ground[t->p]);
+      bool     known = true;
+      for (unsigned j = 0U; j < 3U && known; ++j) {
+        const KgTermId y = terms[j];
+        if (j != k) {
+          const uint64_t v = !y                      ? 0U
+                             : y == x                ? 0x5E1FULL
+                             : kg_is_blank(graph, y) ? blank_value(d, w, y)
+                                                     : side->ground[y];
+          known            = !y || v;
+          key              = mix(key, v);
+        }
+      }
+      if (known) {
+        out[n].key     = key;
+        out[n].node    = x;
+        out[n++].other = 0U;
+      }
+    }
+  }
+
+  qsort(out, n, sizeof(Item), compare_by_node);
+  *items   = out;
+  *n_items = n;
+  return KG_SUCCESS;
+}
+
+/// Return the size of the multiset intersection of two sorted item runs.
+static size_t
+common_items(const Item* const a,
+             const size_t      na,
+             const Item* const b,
+             const size_t      nb)
+{
+  size_t i = 0U;
+  size_t j = 0U;
+  size_t n = 0U;
+  while (i < na && j < nb) {
+    if (a[i].key < b[j].key) {
+      ++i;
+    } else if (a[i].key > b[j].key) {
+      ++j;
+    } else {
+      ++n;
+      ++i;
+      ++j;
+    }
+  }
+  return n;
+}
+
+/// Append the pair (`u`, `v`) with `score` to `pairs`, sorted best first.
+static KgStatus
+add_pair(Item** const   pairs,
+         size_t* const  n,
+         size_t* const  cap,
+         const KgTermId u,
+         const KgTermId v,
+         const size_t   score)
+{
+  if (*n == *cap) {
+    const size_t cap2 = *cap ? *cap * 2U : 256U;
+    Item* const  more = (Item*)kg_reallocarray(*pairs, cap2, sizeof(Item));
+    if (!more) {
+      return KG_BAD_ALLOC;
+    }
+    *pairs = more;
+    *cap   = cap2;
+  }
+  (*pairs)[*n].key       = UINT64_MAX - score;
+  (*pairs)[*n].node      = u;
+  (*pairs)[(*n)++].other = v;
+  return KG_SUCCESS;
+}
+
+/**
+   One round of matching by likeness: pair the blank nodes left whose
+   descriptions share more than half of the items of the smaller one, the
+   most alike first.
+
+   @param n_matched Set to the number of pairs made.
+*/
+static KgStatus
+match_likeness_round(KgDiff* const d, size_t* const n_matched)
+{
+  Item*    a     = NULL; // Old descriptions, by node
+  Item*    b     = NULL; // New descriptions, by node
+  Item*    keys  = NULL; // New descriptions, by key
+  Item*    pairs = NULL;
+  size_t   na    = 0U;
+  size_t   nb    = 0U;
+  size_t   n     = 0U;
+  size_t   cap   = 0U;
+  KgStatus st    = describe_unmatched(d, OLD, &a, &na);
+  st             = st ? st : describe_unmatched(d, NEW, &b, &nb);
+  if (!st && !(keys = (Item*)kg_reallocarray(NULL, nb + 1U, sizeof(Item)))) {
+    st = KG_BAD_ALLOC;
+  }
+  if (!st && nb) {
+    memcpy(keys, b, nb * sizeof(Item));
+    qsort(keys, nb, sizeof(Item), compare_items);
+  }
+
+  // Candidates: the new nodes that share a rare item with an old node
+  for (size_t i = 0U; i < na && nb && !st;) {
+    size_t end = i;
+    while (end < na && a[end].node == a[i].node) {
+      ++end;
+    }
+
+    for (size_t k = i; k < end && !st; ++k) {
+      const size_t lo = first_key(keys, nb, a[k].key);
+      size_t       hi = lo;
+      while (hi < nb && keys[hi].key == a[k].key) {
+        ++hi;
+      }
+      if ((k > i && a[k].key == a[k - 1U].key) || hi - lo > MAX_FANOUT) {
+        continue;
+      }
+
+      for (size_t c = lo; c < hi && !st; ++c) {
+        const KgTermId v     = keys[c].node;
+        const size_t   first = first_node(b, nb, v);
+        size_t         last  = first;
+        while (last < nb && b[last].node == v) {
+          ++last;
+        }
+        const size_t score =
+          common_items(a + i, end - i, b + first, last - first);
+        // More than half of the smaller description: the other grew or
+        // shrank, or a value changed
+        const size_t least = end - i < last - first ? end - i : last - first;
+        if (2U * score > least) {
+          st = add_pair(&pairs, &n, &cap, a[i].node, v, score);
+        }
+      }
+    }
+    i = end;
+  }
+
+  // The most alike first, then in the stable order of nodes
+  *n_matched = 0U;
+  if (!st) {
+    if (n > 1U) {
+      qsort(pairs, n, sizeof(Item), compare_items);
+    }
+    for (size_t i = 0U; i < n; ++i) {
+      const KgTermId u = pairs[i].node;
+      const KgTermId v = pairs[i].other;
+      if (!d->sides[OLD].match[u] && !d->sides[NEW].match[v]) {
+        d->sides[OLD].match[u] = v;
+        d->sides[NEW].match[v] = u;
+        ++*n_matched;
+      }
+    }
+  }
+
+  kg_free(pairs);
+  kg_free(keys);
+  kg_free(b);
+  kg_free(a);
+  return st;
+}
+
+/**
+   Match the blank nodes still left by likeness: a node whose description
+   changed in part (a value edited, a triple added) is still the same node,
+   and the difference shows the triples that changed, not the whole node.
+*/
+static KgStatus
+match_similar(KgDiff* const d)
+{
+  // Each round can enable the next (a matched node makes its links known):
+  // go on while rounds match nodes
+  size_t   n  = 1U;
+  KgStatus st = KG_SUCCESS;
+  while (!st && n) {
+    st = match_likeness_round(d, &n);
+  }
+  return st;
+}
+
+/*
+  The difference
+*/
+
+/// Set the changes of side `which`: its triples that the other graph lacks.
+static KgStatus
+collect_changes(KgDiff* const diff, const unsigned which)
+{
+  const Side* const    side  = &diff->sides[which];
+  const KgGraph* const graph = side->graph;
+  const KgGraph* const other = diff->sides[!which].graph;
+  const size_t         n     = graph->n_triples;
+  KgTermId* const      map =
+    (KgTermId*)kg_calloc((size_t)graph->terms.n_terms + 1U, sizeof(KgTermId));
+  uint32_t* const changed =
+    (uint32_t*)kg_reallocarray(NULL, n ? n : 1U, sizeof(uint32_t));
+  KgStatus st =
+    (map && changed) ? kg_graph_map_ground(graph, other, map) : KG_BAD_ALLOC;
+  if (st) {
+    kg_free(changed);
+    kg_free(map);
+    return st;
+  }
+
+  // Blank nodes through the match
+  for (KgTermId id = 1U; id < graph->terms.n_terms; ++id) {
+    if (kg_is_blank(graph, id)) {
+      map[id] = side->match[id];
+    }
+  }
+
+  size_t n_changed = 0U;
+  for (size_t i = 0U; i < n; ++i) {
+    const KgTriple* const t = &graph->triples[i];
+    const KgTermId        g = kg_graph_name(graph, i);
+    const bool            found =
+      map[t->s] && map[t->p] && map[t->o] && (!g || map[g]) &&
+      kg_graph_contains_quad(other, map[t->s], map[t->p], map[t->o], map[g]);
+    if (!found) {
+      changed[n_changed++] = (uint32_t)i;
+    }
+  }
+
+  kg_free(map);
+  diff->changed[which]   = changed;
+  diff->n_changed[which] = n_changed;
+  return KG_SUCCESS;
+}
+
+KgStatus
+kg_diff_new(const KgGraph* const       old,
+            const KgGraph* const       new_graph,
+            const KgDiffOptions* const options,
+            KgDiff** const             diff)
+{
+  *diff                 = NULL;
+  KgDiff* const d       = (KgDiff*)kg_calloc(1U, sizeof(KgDiff));
+  bool*         left[2] = {NULL, NULL};
+  if (!d) {
+    return KG_BAD_ALLOC;
+  }
+
+  d->sides[OLD].graph = old;
+  d->sides[NEW].graph = new_graph;
+  KgStatus st         = KG_SUCCESS;
+  for (unsigned w = OLD; w <= NEW && !st; ++w) {
+    Side* const  side = &d->sides[w];
+    const size_t n    = (size_t)side->graph->terms.n_terms + 1U;
+    side->match       = (KgTermId*)kg_calloc(n, sizeof(KgTermId));
+    side->ground      = (uint64_t*)kg_calloc(n, sizeof(uint64_t));
+    st = side->match && side->ground ? find_components(side) : KG_BAD_ALLOC;
+    if (!st) {
+      hash_ground_terms(side->graph, side->ground);
+    }
+  }
+
+  st = st ? st : refine(d, left);
+  if (!st && left[OLD] && left[NEW]) {
+    st = canonical_match(d, left, options);
+  }
+  st = st ? st : match_similar(d);
+  st = st ? st : collect_changes(d, OLD);
+  st = st ? st : collect_changes(d, NEW);
+  kg_free(left[NEW]);
+  kg_free(left[OLD]);
+  if (st) {
+    kg_diff_free(d);
+    return st;
+  }
+
+  *diff = d;
+  return KG_SUCCESS;
+}
+
+void
+kg_diff_free(KgDiff* const diff)
+{
+  if (!diff) {
+    return;
+  }
+  for (unsigned w = OLD; w <= NEW; ++w) {
+    Side* const side = &diff->sides[w];
+    kg_free(side->comp);
+    kg_free(side->comp_of);
+    kg_free(side->comp_start);
+    kg_free(side->members);
+    kg_free(side->roots);
+    kg_free(side->match);
+    kg_free(side->ground);
+    kg_free(diff->changed[w]);
+  }
+  kg_free(diff);
+}
+
+const uint32_t*
+kg_diff_removed(const KgDiff* const diff, size_t* const n)
+{
+  *n = diff->n_changed[OLD];
+  return diff->changed[OLD];
+}
+
+const uint32_t*
+kg_diff_added(const KgDiff* const diff, size_t* const n)
+{
+  *n = diff->n_changed[NEW];
+  return diff->changed[NEW];
+}
+
+/*
+  Writing
+*/
+
+/// A changed triple to write.
+typedef struct {
+  KgStringView group;  ///< The IRI of its group, or empty
+  uint32_t     side;   ///< OLD (removed) or NEW (added)
+  uint32_t     index;  ///< The triple
+  uint32_t     comp;   ///< Its component, for a group without an IRI
+  uint32_t     nested; ///< 0 if its subject is the group's IRI, else 1
+  size_t       start;  ///< Its N-Triples text in the writer's lines
+  size_t       len;
+  size_t       head; ///< Bytes of its subject and predicate, with spaces
+} Entry;
+
+typedef struct {
+  const KgDiff* diff;
+  KgLabelSet    set;
+  KgLabeler     labelers[2];
+  KgOut*        out;   ///< Into `lines`
+  KgBuffer      lines; ///< N-Triples text of the entries
+  Entry*        entries;
+  size_t        n_entries;
+  KgTermId*     labels[2]; ///< Per term of each graph: its best label, or 0
+} Writer;
+
+/// An entry with its text, to sort.
+typedef struct {
+  Entry       entry;
+  const char* text;
+} Sortable;
+
+static int
+compare_bytes(const char* const a,
+              const size_t      a_len,
+              const char* const b,
+              const size_t      b_len)
+{
+  const KgStringView x = {a, a_len};
+  const KgStringView y = {b, b_len};
+  return kg_sv_compare(x, y);
+}
+
+static int
+compare_uint(const uint32_t a, const uint32_t b)
+{
+  return a < b ? -1 : a > b ? 1 : 0;
+}
+
+/// Order entries by group (those with an IRI first, by IRI), then the
+/// group's own triples first, then by subject and predicate, removed before
+/// added (an edited value shows as a - line and a + line), then by text.
+static int
+compare_sortable(const void* const a, const void* const b)
+{
+  const Entry* const x = &((const Sortable*)a)->entry;
+  const Entry* const y = &((const Sortable*)b)->entry;
+  int                cmp =
+    !x->group.len != !y->group.len ? (x->group.len ? -1 : 1)
+                   : x->group.len
+                     ? compare_bytes(x->group.data, x->group.len, y->group.data, y->group.len)
+                     : (compare_uint(x->side, y->side) ? compare_uint(x->side, y->side)
+                                                       : compare_uint(x->comp, y->comp));
+  const char* const xt = ((const Sortable*)a)->text;
+  const char* const yt = ((const Sortable*)b)->text;
+  cmp                  = cmp ? cmp : compare_uint(x->nested, y->nested);
+  cmp                  = cmp ? cmp : compare_bytes(xt, x->head, yt, y->head);
+  cmp                  = cmp ? cmp : compare_uint(x->side, y->side);
+  return cmp ? cmp : compare_bytes(xt, x->len, yt, y->len);
+}
+
+/// Write term `id` of side `w` in N-Triples, a blank node with its label.
+static KgStatus
+write_term(Writer* const w, const unsigned which, const KgTermId id)
+{
+  const KgGraph* const graph = w->diff->sides[which].graph;
+  if (!kg_is_blank(graph, id)) {
+    kg_out_nt_term(w->out, graph, NULL, id);
+    return KG_SUCCESS;
+  }
+
+  // A node of the new graph that is in the old one: by its old label
+  const KgTermId     old_id = which == NEW ? w->diff->sides[NEW].match[id] : 0U;
+  KgStatus           st     = KG_SUCCESS;
+  const KgStringView label  = old_id
+                                ? kg_labeler_get(&w->labelers[OLD], old_id, &st)
+                                : kg_labeler_get(&w->labelers[which], id, &st);
+  kg_out_write(w->out, "_:", 2U);
+  kg_out_sv(w->out, label);
+  return st;
+}
+
+static KgStatus
+write_line(Writer* const  w,
+           const unsigned which,
+           const uint32_t index,
+           size_t* const  head)
+{
+  const KgGraph* const  graph = w->diff->sides[which].graph;
+  const KgTriple* const t     = &graph->triples[index];
+  const KgTermId        g     = kg_graph_name(graph, index);
+  KgStatus              st    = write_term(w, which, t->s);
+  kg_out_char(w->out, ' ');
+  st = st ? st : write_term(w, which, t->p);
+  kg_out_char(w->out, ' ');
+  kg_out_drain(w->out);
+  *head = w->lines.len;
+  st    = st ? st : write_term(w, which, t->o);
+  if (g) {
+    kg_out_char(w->out, ' ');
+    st = st ? st : write_term(w, which, g);
+  }
+  kg_out_write(w->out, " .", 2U);
+  kg_out_drain(w->out);
+  return st ? st : w->out->status;
+}
+
+static void
+writer_fini(Writer* const w)
+{
+  kg_labeler_fini(&w->labelers[OLD]);
+  kg_labeler_fini(&w->labelers[NEW]);
+  kg_label_set_fini(&w->set);
+  kg_free(w->out);
+  kg_buffer_fini(&w->lines);
+  kg_free(w->entries);
+  kg_free(w->labels[OLD]);
+  kg_free(w->labels[NEW]);
+}
+
+/// Make the lines of every changed triple, labelled and sorted.
+static KgStatus
+writer_init(Writer* const w, const KgDiff* const diff)
+{
+  memset(w, 0, sizeof(*w));
+  w->diff            = diff;
+  const size_t total = diff->n_changed[OLD] + diff->n_changed[NEW];
+  w->out             = (KgOut*)kg_malloc(sizeof(KgOut));
+  w->entries         = (Entry*)kg_calloc(total + 1U, sizeof(Entry));
+  KgStatus st        = kg_label_set_init(&w->set);
+  if (!w->out || !w->entries) {
+    st = KG_BAD_ALLOC;
+  }
+  for (unsigned s = OLD; s <= NEW && !st; ++s) {
+    st = kg_labeler_init(&w->labelers[s], &w->set, diff->sides[s].graph);
+  }
+  if (st) {
+    return st;
+  }
+  kg_out_init_buffer(w->out, &w->lines);
+
+  // Every blank node of the old graph keeps its label, so that a patch
+  // names them as the old graph does; new ones get other labels
+  st = st ? st : kg_labeler_give_all(&w->labelers[OLD]);
+
+  for (unsigned s = OLD; s <= NEW && !st; ++s) {
+    const Side* const side = &diff->sides[s];
+    for (size_t i = 0U; i < diff->n_changed[s] && !st; ++i) {
+      const uint32_t index = diff->changed[s][i];
+      const uint32_t comp  = side->comp[index];
+      const KgTermId root =
+        comp == GROUND ? side->graph->triples[index].s : side->roots[comp];
+      Entry* const e = &w->entries[w->n_entries++];
+      e->side        = s;
+      e->index       = index;
+      e->comp        = comp;
+      e->group  = root ? kg_terms_text(&side->graph->terms, root) : kg_sv("");
+      e->nested = side->graph->triples[index].s != root;
+      e->start  = w->lines.len;
+      st        = write_line(w, s, index, &e->head);
+      e->len    = w->lines.len - e->start;
+      e->head -= e->start;
+    }
+  }
+  if (st) {
+    return st;
+  }
+
+  // Sort, by group and then by text (with the text now in place)
+  Sortable* const sortable =
+    (Sortable*)kg_reallocarray(NULL, w->n_entries + 1U, sizeof(Sortable));
+  if (!sortable) {
+    return KG_BAD_ALLOC;
+  }
+  for (size_t i = 0U; i < w->n_entries; ++i) {
+    sortable[i].entry = w->entries[i];
+    sortable[i].text  = w->lines.data + w->entries[i].start;
+  }
+  qsort(sortable, w->n_entries, sizeof(Sortable), compare_sortable);
+  for (size_t i = 0U; i < w->n_entries; ++i) {
+    w->entries[i] = sortable[i].entry;
+  }
+  kg_free(sortable);
+  return KG_SUCCESS;
+}
+
+/// Rank of a label property: 0 best, 4 not one.
+static unsigned
+label_rank(const KgStringView p)
+{
+  static const char* const labels[] = {
+    KG_RDFS_NS "label",
+    "http://www.w3.org/2004/02/skos/core#prefLabel",
+    "http://schema.org/name",
+    "http://xmlns.com/foaf/0.1/name",
+  };
+  for (unsigned i = 0U; i < 4U; ++i) {
+    if (kg_sv_equals(p, kg_sv(labels[i]))) {
+      return i;
+    }
+  }
+  return 4U;
+}
+
+/// Find the best label of each subject of side `which` (English or none
+/// first, then by property).
+static KgStatus
+find_labels(Writer* const w, const unsigned which)
+{
+  const KgGraph* const graph = w->diff->sides[which].graph;
+  const size_t         n     = (size_t)graph->terms.n_terms + 1U;
+  KgTermId* const      best  = (KgTermId*)kg_calloc(n, sizeof(KgTermId));
+  uint8_t* const       score = (uint8_t*)kg_calloc(n, 1U);
+  uint8_t* const rank = (uint8_t*)kg_calloc(n, 1U); // Per property: rank + 1
+  if (!best || !score || !rank) {
+    kg_free(rank);
+    kg_free(score);
+    kg_free(best);
+    return KG_BAD_ALLOC;
+  }
+
+  for (size_t i = 0U; i < graph->n_triples; ++i) {
+    const KgTriple* const t = &graph->triples[i];
+    if (!rank[t->p]) {
+      rank[t->p] =
+        (uint8_t)(label_rank(kg_terms_text(&graph->terms, t->p)) + 1U);
+    }
+    if (rank[t->p] > 4U || kg_kind(graph, t->o) != KG_TERM_LITERAL) {
+      continue;
+    }
+
+    const KgStringView lang = kg_term_lang(graph, t->o);
+    const bool         en   = !lang.len || kg_sv_equals(lang, kg_sv("en")) ||
+                    (lang.len > 3U && !memcmp(lang.data, "en-", 3U));
+    const uint8_t s = (uint8_t)(10U - 2U * rank[t->p] + (en ? 1U : 0U));
+    if (s > score[t->s]) {
+      score[t->s] = s;
+      best[t->s]  = t->o;
+    }
+  }
+
+  kg_free(rank);
+  kg_free(score);
+  w->labels[which] = best;
+  return KG_SUCCESS;
+}
+
+/// Write the comment line that heads the group of entry `e`.
+static KgStatus
+write_heading(Writer* const w, FILE* const stream, const Entry* const e)
+{
+  if (!e->group.len) {
+    return fputs("# blank nodes\n", stream) < 0 ? KG_BAD_WRITE : KG_SUCCESS;
+  }
+
+  // The label in the new graph, else in the old one
+  for (unsigned s = NEW + 1U; s-- > OLD;) {
+    const KgGraph* const graph = w->diff->sides[s].graph;
+    const KgTermId       id    = kg_graph_find_iri(graph, e->group);
+    if (id && w->labels[s][id]) {
+      const KgStringView label = kg_term_text(graph, w->labels[s][id]);
+      bool               ok    = fputs("# ", stream) >= 0;
+      for (size_t i = 0U; i < label.len && ok; ++i) {
+        // A label on one line: its line breaks as spaces
+        const char c = label.data[i];
+        ok           = fputc((c == '\n' || c == '\r') ? ' ' : c, stream) != EOF;
+      }
+      return ok && fputc('\n', stream) != EOF ? KG_SUCCESS : KG_BAD_WRITE;
+    }
+  }
+
+  const KgGraph* const graph = w->diff->sides[e->side].graph;
+  char* const          name =
+    kg_term_to_string(graph, kg_graph_find_iri(graph, e->group));
+  if (!name) {
+    return KG_BAD_ALLOC;
+  }
+  const bool ok = fprintf(stream, "# %s\n", name) > 0;
+  kg_free(name);
+  return ok ? KG_SUCCESS : KG_BAD_WRITE;
+}
+
+static bool
+same_group(const Entry* const a, const Entry* const b)
+{
+  return a->group.len
+           ? (b->group.len && kg_sv_equals(a->group, b->group))
+           : (!b->group.len && a->side == b->side && a->comp == b->comp);
+}
+
+static KgStatus
+write_text(Writer* const w, FILE* const stream)
+{
+  KgStatus st = find_labels(w, OLD);
+  st          = st ? st : find_labels(w, NEW);
+  for (size_t i = 0U; i < w->n_entries && !st; ++i) {
+    const Entry* const e = &w->entries[i];
+    if (!i || !same_group(&w->entries[i - 1U], e)) {
+      if (i && fputc('\n', stream) == EOF) {
+        return KG_BAD_WRITE;
+      }
+      st = write_heading(w, stream, e);
+    }
+    if (!st &&
+        (fputs(e->side == OLD ? "- " : "+ ", stream) < 0 ||
+         fwrite(w->lines.data + e->start, 1U, e->len, stream) != e->len ||
+         fputc('\n', stream) == EOF)) {
+      st = KG_BAD_WRITE;
+    }
+  }
+  return st;
+}
+
+static KgStatus
+write_patch(Writer* const w, FILE* const stream)
+{
+  bool ok = w->n_entries == 0U || fputs("TX .\n", stream) >= 0;
+  for (unsigned s = OLD; s <= NEW && ok; ++s) {
+    for (size_t i = 0U; i < w->n_entries && ok; ++i) {
+      const Entry* const e = &w->entries[i];
+      if (e->side == s) {
+        ok = fputs(s == OLD ? "D " : "A ", stream) >= 0 &&
+             fwrite(w->lines.data + e->start, 1U, e->len, stream) == e->len &&
+             fputc('\n', stream) != EOF;
+      }
+    }
+  }
+  ok = ok && (w->n_entries == 0U || fputs("TC .\n", stream) >= 0);
+  return ok ? KG_SUCCESS : KG_BAD_WRITE;
+}
+
+/*
+  Summary
+*/
+
+/// Counts removed and added, by IRI.
+typedef struct {
+  KgTerms  keys;
+  size_t*  counts; ///< Per key id: removed, added
+  uint32_t cap;    ///< Allocated keys
+} Tally;
+
+static KgStatus
+tally_add(Tally* const t, const KgStringView key, const unsigned side)
+{
+  const KgTermId id = kg_terms_intern(&t->keys, KG_TERM_IRI, key, 0U, 0U, NULL);
+  if (!id) {
+    return KG_BAD_ALLOC;
+  }
+  if (id >= t->cap) {
+    const uint32_t cap = t->cap ? t->cap * 2U : 64U;
+    size_t* const  counts =
+      (size_t*)kg_reallocarray(t->counts, (size_t)cap * 2U, sizeof(size_t));
+    if (!counts) {
+      return KG_BAD_ALLOC;
+    }
+    memset(counts + (size_t)t->cap * 2U,
+           0,
+           (size_t)(cap - t->cap) * 2U * sizeof(size_t));
+    t->counts = counts;
+    t->cap    = cap;
+  }
+  ++t->counts[(size_t)id * 2U + side];
+  return KG_SUCCESS;
+}
+
+typedef struct {
+  char*  name;
+  size_t removed;
+  size_t added;
+} Row;
+
+static int
+compare_rows(const void* const a, const void* const b)
+{
+  const Row* const x = (const Row*)a;
+  const Row* const y = (const Row*)b;
+  const size_t     n = x->removed + x->added;
+  const size_t     m = y->removed + y->added;
+  return n != m ? (n > m ? -1 : 1) : strcmp(x->name, y->name);
+}
+
+/// Write the rows of `t` under `title`, the most changed first.
+static KgStatus
+write_tally(const Writer* const w,
+            const Tally* const  t,
+            const char* const   title,
+            FILE* const         stream)
+{
+  const uint32_t n    = t->keys.n_terms ? t->keys.n_terms - 1U : 0U;
+  Row* const     rows = (Row*)kg_calloc(n + 1U, sizeof(Row));
+  KgStatus       st   = rows ? KG_SUCCESS : KG_BAD_ALLOC;
+  size_t         wide = strlen(title);
+  for (uint32_t i = 0U; i < n && !st; ++i) {
+    const KgTermId     id  = i + 1U;
+    const KgStringView key = kg_terms_text(&t->keys, id);
+    rows[i].removed        = t->counts[(size_t)id * 2U + OLD];
+    rows[i].added          = t->counts[(size_t)id * 2U + NEW];
+
+    // Its name in the new graph, else in the old
+    const KgGraph* graph = w->diff->sides[NEW].graph;
+    KgTermId       term  = kg_graph_find_iri(graph, key);
+    if (!term) {
+      graph = w->diff->sides[OLD].graph;
+      term  = kg_graph_find_iri(graph, key);
+    }
+    rows[i].name = !key.len ? NULL : kg_term_to_string(graph, term);
+    if (!key.len) {
+      rows[i].name = (char*)kg_malloc(sizeof("(no class)"));
+      if (rows[i].name) {
+        memcpy(rows[i].name, "(no class)", sizeof("(no class)"));
+      }
+    }
+    if (!rows[i].name) {
+      st = KG_BAD_ALLOC;
+    } else if (strlen(rows[i].name) + 2U > wide) {
+      wide = strlen(rows[i].name) + 2U;
+    }
+  }
+
+  if (!st) {
+    qsort(rows, n, sizeof(Row), compare_rows);
+    if (fprintf(stream, "\n%-*s  removed    added\n", (int)wide, title) < 0) {
+      st = KG_BAD_WRITE;
+    }
+  }
+  for (uint32_t i = 0U; i < n && !st; ++i) {
+    if (fprintf(stream,
+                "  %-*s  %7zu  %7zu\n",
+                (int)(wide - 2U),
+                rows[i].name,
+                rows[i].removed,
+                rows[i].added) < 0) {
+      st = KG_BAD_WRITE;
+    }
+  }
+
+  for (uint32_t i = 0U; rows && i < n; ++i) {
+    kg_free(rows[i].name);
+  }
+  kg_free(rows);
+  return st;
+}
+
+/**
+   Count the changed triples of side `which` by the classes of their
+   subjects (each class of a subject with several; "(no class)" if none).
+*/
+static KgStatus
+tally_classes(const Writer* const w, const unsigned which, Tally* const t)
+{
+  const KgGraph* const graph = w->diff->sides[which].graph;
+  const KgTermId       type  = kg_graph_find_iri(graph, KG_SV(KG_RDF_TYPE));
+  const size_t         n     = (size_t)graph->terms.n_terms + 1U;
+  uint32_t* const      start = (uint32_t*)kg_calloc(n + 1U, sizeof(uint32_t));
+  uint8_t* const       want  = (uint8_t*)kg_calloc(n, 1U);
+  if (!start || !want) {
+    kg_free(want);
+    kg_free(start);
+    return KG_BAD_ALLOC;
+  }
+
+  // The types of the subjects of changes, grouped by subject
+  for (size_t i = 0U; i < w->diff->n_changed[which]; ++i) {
+    want[graph->triples[w->diff->changed[which][i]].s] = 1U;
+  }
+  size_t n_types = 0U;
+  for (size_t i = 0U; type && i < graph->n_triples; ++i) {
+    const KgTriple* const tr = &graph->triples[i];
+    if (tr->p == type && want[tr->s] && !kg_graph_name(graph, i)) {
+      ++start[tr->s + 1U];
+      ++n_types;
+    }
+  }
+  for (size_t id = 1U; id <= n; ++id) {
+    start[id] += start[id - 1U];
+  }
+  KgTermId* const types =
+    (KgTermId*)kg_reallocarray(NULL, n_types + 1U, sizeof(KgTermId));
+  KgStatus st = types ? KG_SUCCESS : KG_BAD_ALLOC;
+  for (size_t i = 0U; !st && type && i < graph->n_triples; ++i) {
+    const KgTriple* const tr = &graph->triples[i];
+    if (tr->p == type && want[tr->s] && !kg_graph_name(graph, i)) {
+      types[start[tr->s]++] = tr->o;
+    }
+  }
+  for (size_t id = n; id > 0U; --id) { // Back to starts
+    start[id] = start[id - 1U];
+  }
+  start[0] = 0U;
+
+  for (size_t i = 0U; !st && i < w->diff->n_changed[which]; ++i) {
+    const KgTermId s = graph->triples[w->diff->changed[which][i]].s;
+    if (start[s] == start[s + 1U]) {
+      st = tally_add(t, kg_sv(""), which);
+    }
+    for (uint32_t k = start[s]; k < start[s + 1U] && !st; ++k) {
+      if (kg_kind(graph, types[k]) == KG_TERM_IRI) {
+        st = tally_add(t, kg_terms_text(&graph->terms, types[k]), which);
+      }
+    }
+  }
+
+  kg_free(types);
+  kg_free(want);
+  kg_free(start);
+  return st;
+}
+
+static KgStatus
+write_summary(const Writer* const w, FILE* const stream)
+{
+  const KgDiff* const diff = w->diff;
+  Tally               by_p;
+  Tally               by_class;
+  memset(&by_p, 0, sizeof(by_p));
+  memset(&by_class, 0, sizeof(by_class));
+  KgStatus st = kg_terms_init(&by_p.keys, 1U);
+  st          = st ? st : kg_terms_init(&by_class.keys, 2U);
+
+  for (unsigned s = OLD; s <= NEW && !st; ++s) {
+    const KgGraph* const graph = diff->sides[s].graph;
+    for (size_t i = 0U; i < diff->n_changed[s] && !st; ++i) {
+      const KgTermId p = graph->triples[diff->changed[s][i]].p;
+      st               = tally_add(&by_p, kg_terms_text(&graph->terms, p), s);
+    }
+    st = st ? st : tally_classes(w, s, &by_class);
+  }
+
+  if (!st && fprintf(stream,
+                     "%zu triple%s removed, %zu added\n",
+                     diff->n_changed[OLD],
+                     diff->n_changed[OLD] == 1U ? "" : "s",
+                     diff->n_changed[NEW]) < 0) {
+    st = KG_BAD_WRITE;
+  }
+  st = st ? st : write_tally(w, &by_p, "by predicate", stream);
+  st = st ? st : write_tally(w, &by_class, "by class of the subject", stream);
+
+  kg_terms_fini(&by_class.keys);
+  kg_terms_fini(&by_p.keys);
+  kg_free(by_class.counts);
+  kg_free(by_p.counts);
+  return st;
+}
+
+KgStatus
+kg_diff_write(const KgDiff* const         diff,
+              const KgDiffFormat          format,
+              FILE* const                 stream,
+              const KgWriteOptions* const options)
+{
+  (void)options;
+
+  Writer   w;
+  KgStatus st = writer_init(&w, diff);
+  if (!st) {
+    st = format == KG_DIFF_PATCH     ? write_patch(&w, stream)
+         : format == KG_DIFF_SUMMARY ? write_summary(&w, stream)
+                                     : write_text(&w, stream);
+  }
+  writer_fini(&w);
+  return st                                   ? st
+         : (fflush(stream) || ferror(stream)) ? KG_BAD_WRITE
+                                              : KG_SUCCESS;
+}
+
+/*
+  Pictures
+*/
+
+/// The graph of a picture, and where the terms of each graph went in it.
+typedef struct {
+  KgGraph*  g;
+  uint32_t* scopes[2]; ///< Per blank node scope of each graph: its scope in g
+} Picture;
+
+/// Copy term `id` of graph `w` into the picture, a blank node of the old
+/// graph that the new one has as that node of the new graph.
+static KgTermId
+import_term(const KgDiff* const diff,
+            Picture* const      pic,
+            const unsigned      w,
+            KgTermId            id)
+{
+  unsigned w_id = w;
+  if (w == OLD && diff->sides[OLD].match[id]) {
+    id   = diff->sides[OLD].match[id];
+    w_id = NEW;
+  }
+
+  const KgGraph* const src  = diff->sides[w_id].graph;
+  const KgTerm* const  t    = kg_terms_get(&src->terms, id);
+  const KgStringView   text = {t->str, t->len};
+  switch ((KgTermKind)t->kind) {
+  case KG_TERM_IRI:
+    return kg_graph_iri(pic->g, text);
+  case KG_TERM_BLANK: {
+    uint32_t* const scope = &pic->scopes[w_id][t->aux];
+    if (!*scope) {
+      *scope = kg_graph_new_scope(pic->g);
+    }
+    return kg_graph_blank(pic->g, text, *scope);
+  }
+  case KG_TERM_LITERAL: {
+    const KgTermId datatype =
+      kg_graph_iri(pic->g, kg_terms_text(&src->terms, t->aux));
+    return datatype ? kg_graph_literal(
+                        pic->g, text, datatype, src->terms.langs[t->lang])
+                    : KG_NO_TERM;
+  }
+  case KG_TERM_NONE:
+    break;
+  }
+  return KG_NO_TERM;
+}
+
+/// Add triple `index` of graph `w` to the picture, with its change.
+static KgStatus
+import_triple(const KgDiff* const diff,
+              Picture* const      pic,
+              const unsigned      w,
+              const uint32_t      index,
+              uint8_t* const      changes,
+              const KgDotChange   change)
+{
+  const KgGraph* const  src  = diff->sides[w].graph;
+  const KgTriple* const t    = &src->triples[index];
+  const KgTermId        sg   = kg_graph_name(src, index);
+  const KgTermId        s    = import_term(diff, pic, w, t->s);
+  const KgTermId        p    = import_term(diff, pic, w, t->p);
+  const KgTermId        o    = import_term(diff, pic, w, t->o);
+  const KgTermId        name = sg ? import_term(diff, pic, w, sg) : 0U;
+  if (!s || !p || !o || (sg && !name)) {
+    return KG_BAD_ALLOC;
+  }
+
+  const KgOrigin nowhere = {0U, 0U, 0U};
+  const size_t   added   = pic->g->n_triples;
+  const KgStatus st      = kg_graph_add_quad(pic->g, s, p, o, name, nowhere);
+  if (!st) {
+    changes[added] = (uint8_t)change;
+  }
+  return st == KG_FAILURE ? KG_SUCCESS : st;
+}
+
+KgStatus
+kg_diff_picture(const KgDiff* const diff,
+                KgGraph** const     graph,
+                uint8_t** const     changes)
+{
+  *graph                     = NULL;
+  *changes                   = NULL;
+  const KgGraph* const old   = diff->sides[OLD].graph;
+  const KgGraph* const neu   = diff->sides[NEW].graph;
+  const size_t         n     = neu->n_triples + diff->n_changed[OLD];
+  uint8_t* const       c     = (uint8_t*)kg_calloc(n + 1U, 1U);
+  uint8_t* const       added = (uint8_t*)kg_calloc(neu->n_triples + 1U, 1U);
+  Picture              pic   = {
+                   kg_graph_new(),
+                   {(uint32_t*)kg_calloc((size_t)old->n_scopes + 1U, sizeof(uint32_t)),
+                    (uint32_t*)kg_calloc((size_t)neu->n_scopes + 1U, sizeof(uint32_t))}};
+  KgStatus st = (c && added && pic.g && pic.scopes[OLD] && pic.scopes[NEW])
+                  ? KG_SUCCESS
+                  : KG_BAD_ALLOC;
+
+  // Prefixes, the new graph's first
+  for (unsigned w = NEW + 1U; !st && w-- > OLD;) {
+    const KgGraph* const src = diff->sides[w].graph;
+    for (size_t i = 0U; !st && i < src->n_prefixes; ++i) {
+      st =
+        kg_graph_set_prefix(pic.g, src->prefixes[i].name, src->prefixes[i].iri);
+      st = st == KG_FAILURE ? KG_SUCCESS : st;
+    }
+  }
+
+  // The new graph, then the removed triples
+  for (size_t i = 0U; !st && i < diff->n_changed[NEW]; ++i) {
+    added[diff->changed[NEW][i]] = 1U;
+  }
+  for (uint32_t i = 0U; !st && i < neu->n_triples; ++i) {
+    st = import_triple(
+      diff, &pic, NEW, i, c, added[i] ? KG_DOT_ADDED : KG_DOT_SAME);
+  }
+  for (size_t i = 0U; !st && i < diff->n_changed[OLD]; ++i) {
+    st =
+      import_triple(diff, &pic, OLD, diff->changed[OLD][i], c, KG_DOT_REMOVED);
+  }
+
+  kg_free(pic.scopes[NEW]);
+  kg_free(pic.scopes[OLD]);
+  kg_free(added);
+  if (st) {
+    kg_free(c);
+    kg_graph_free(pic.g);
+    return st;
+  }
+  *graph   = pic.g;
+  *changes = c;
+  return KG_SUCCESS;
+}

@@ -1220,7 +1220,9 @@ parse_map(const Case* const c,
          text);
   }
 
-  qsort(pairs, n, sizeof(Pair), compare_pairs);
+  if (n > 1U) {
+    qsort(pairs, n, sizeof(Pair), compare_pairs);
+  }
   for (size_t i = 1U; i < n; ++i) {
     if (!strcmp(pairs[i - 1U].key, pairs[i].key)) {
       fail(c, "%s has the key '%s' twice:\n%s", what, pairs[i].key, text);

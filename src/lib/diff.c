@@ -19,9 +19,13 @@
 //     matched through the canonical labels of their blank-node component
 //     (RDFC-1.0), components with equal canonical forms paired in order.
 //
+//  3. The nodes still left (changed, or in structures too symmetric to
+//     canonicalize within the work limit) are matched by likeness.
+//
 // Isomorphic graphs match completely (refinement is invariant under
 // isomorphism, and canonical labels map isomorphic components onto each
-// other), so their difference is empty.  Then a triple of one graph is
+// other), so their difference is empty, unless canonicalization stops at
+// its work limit.  Then a triple of one graph is
 // unchanged when its terms, blank nodes through the match, make a triple of
 // the other graph.  Since the match is a one-to-one map, RDF Patch made of
 // the difference, with matched new nodes written with their old labels,

@@ -339,7 +339,14 @@ on_serd_error(void* const handle, const SerdError* const error)
   KgBuffer buf = KG_BUFFER_INIT;
   va_list  args;
   va_copy(args, *error->args);
+#if defined(__clang__)
+#  pragma clang diagnostic push
+#  pragma clang diagnostic ignored "-Wformat-nonliteral" // serd's format
+#endif
   const KgStatus fst = kg_buffer_vprintf(&buf, error->fmt, args);
+#if defined(__clang__)
+#  pragma clang diagnostic pop
+#endif
   va_end(args);
 
   // serd's messages end with a newline

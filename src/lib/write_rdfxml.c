@@ -313,6 +313,9 @@ is_property_name(const KgStringView iri)
   Checking what cannot be written
 */
 
+#if defined(__GNUC__)
+__attribute__((format(printf, 3, 4)))
+#endif
 static void
 problem(Writer* const w, const size_t triple, const char* const fmt, ...)
 {

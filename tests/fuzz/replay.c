@@ -1,0 +1,142 @@
+// Copyright the kgraph authors
+// SPDX-License-Identifier: ISC
+
+// Runs what the fuzzers run (fuzz_one.h) on files, without libFuzzer: the
+// inputs that once crashed kgraph (regressions/SYNTAX/...) and the W3C
+// suites the fuzzers start from.
+//
+//   replay PATH...
+//
+// A directory is read recursively.  A file's syntax comes from its
+// extension, or under regressions/, from the name of its directory.
+
+#include "fuzz_one.h"
+
+#include <kgraph/kgraph.h>
+
+#include <dirent.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+
+static unsigned n_files = 0U;
+
+/// Return the syntax of the file at `path`.
+static KgSyntax
+syntax_of(const char* const path)
+{
+  const KgSyntax by_name = kg_syntax_by_path(path);
+  if (by_name) {
+    return by_name;
+  }
+
+  // regressions/SYNTAX/crash-...: the directory names the syntax
+  const char* const slash = strrchr(path, '/');
+  if (!slash || slash == path) {
+    return KG_SYNTAX_NONE;
+  }
+  const char* dir = slash - 1;
+  while (dir > path && dir[-1] != '/') {
+    --dir;
+  }
+  char name[32];
+  const size_t len = (size_t)(slash - dir);
+  if (len >= sizeof(name)) {
+    return KG_SYNTAX_NONE;
+  }
+  memcpy(name, dir, len);
+  name[len] = '\0';
+  return kg_syntax_by_name(name);
+}
+
+static int
+replay_file(const char* const path)
+{
+  const KgSyntax syntax = syntax_of(path);
+  if (!kg_syntax_can_read(syntax)) {
+    return 0;
+  }
+
+  FILE* const file = fopen(path, "rb");
+  if (!file) {
+    fprintf(stderr, "cannot read %s\n", path);
+    return 1;
+  }
+
+  char*  data = NULL;
+  size_t len  = 0U;
+  size_t cap  = 0U;
+  for (;;) {
+    if (len == cap) {
+      cap            = cap ? cap * 2U : 65536U;
+      char* const more = (char*)realloc(data, cap);
+      if (!more) {
+        free(data);
+        fclose(file);
+        return 1;
+      }
+      data = more;
+    }
+    const size_t n = fread(data + len, 1U, cap - len, file);
+    if (!n) {
+      break;
+    }
+    len += n;
+  }
+  fclose(file);
+
+  ++n_files;
+  kg_fuzz_one(syntax, (const uint8_t*)data, len);
+  free(data);
+  return 0;
+}
+
+static int
+replay(const char* const path)
+{
+  struct stat st;
+  if (stat(path, &st)) {
+    fprintf(stderr, "cannot find %s\n", path);
+    return 1;
+  }
+  if (!S_ISDIR(st.st_mode)) {
+    return replay_file(path);
+  }
+
+  DIR* const dir = opendir(path);
+  if (!dir) {
+    fprintf(stderr, "cannot read directory %s\n", path);
+    return 1;
+  }
+
+  int            status = 0;
+  struct dirent* entry  = NULL;
+  while (!status && (entry = readdir(dir))) {
+    if (entry->d_name[0] == '.') {
+      continue;
+    }
+    const size_t len   = strlen(path) + strlen(entry->d_name) + 2U;
+    char* const  child = (char*)malloc(len);
+    if (!child) {
+      status = 1;
+      break;
+    }
+    snprintf(child, len, "%s/%s", path, entry->d_name);
+    status = replay(child);
+    free(child);
+  }
+  closedir(dir);
+  return status;
+}
+
+int
+main(int argc, char** argv)
+{
+  int status = 0;
+  for (int i = 1; i < argc && !status; ++i) {
+    status = replay(argv[i]);
+  }
+  printf("replayed %u files\n", n_files);
+  return status;
+}

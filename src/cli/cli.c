@@ -17,7 +17,9 @@
 #include <unistd.h>
 
 static const KgCommand commands[] = {
-  {"export", "write INPUT as N-Triples, Turtle, RDF/XML or DOT", kg_cmd_export},
+  {"export",
+   "write INPUT as N-Triples, N-Quads, Turtle, RDF/XML or DOT",
+   kg_cmd_export},
   {"check", "check INPUT against the ontology", kg_cmd_check},
   {"stats", "count triples, terms, classes and properties", kg_cmd_stats},
   {"render", "draw INPUT as SVG, PNG or PDF", kg_cmd_render},

@@ -5,6 +5,7 @@
 
 #include "alloc.h"
 #include "hash.h"
+#include "iri.h"
 
 #include <kgraph/graph.h>
 
@@ -342,4 +343,34 @@ kg_terms_lang(KgTerms* const terms, const KgStringView tag)
   const KgStringView view      = {copy, tag.len};
   terms->langs[terms->n_langs] = view;
   return terms->n_langs++;
+}
+
+KgTermId
+kg_terms_intern_iri(KgTerms* const     terms,
+                    const KgStringView iri,
+                    const bool         absolute,
+                    bool* const        added,
+                    KgBuffer* const    why,
+                    KgStatus* const    status)
+{
+  bool           is_new = false;
+  const KgTermId id = kg_terms_intern(terms, KG_TERM_IRI, iri, 0U, 0U, &is_new);
+  if (added) {
+    *added = is_new;
+  }
+  if (!id) {
+    *status = KG_BAD_ALLOC;
+    return KG_NO_TERM;
+  }
+
+  KgTerm* const t = &terms->terms[id];
+  if (is_new || (t->flags & KG_TERM_INVALID)) {
+    const KgStatus st = kg_iri_explain(why, iri, absolute);
+    if (st) {
+      t->flags |= KG_TERM_INVALID;
+      *status = st;
+      return KG_NO_TERM;
+    }
+  }
+  return id;
 }

@@ -4,12 +4,16 @@
 #ifndef KG_SRC_INTERN_H
 #define KG_SRC_INTERN_H
 
+#include "buffer.h"
+#include "hash.h"
+
 #include <kgraph/graph.h>
 #include <kgraph/status.h>
 
 #include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
+#include <string.h>
 
 /// One interned term.  Strings live in the table's arena, NUL-terminated.
 typedef struct {
@@ -102,6 +106,68 @@ kg_terms_text(const KgTerms* const terms, const KgTermId id)
   const KgTerm* const t = &terms->terms[id];
   KgStringView        v = {t->str, t->len};
   return v;
+}
+
+/**
+   Intern the IRI `iri` for a reader, checking its text (kg_iri_explain())
+   if it is new.  A text refused once (in lax mode) is refused again each
+   time it comes back.
+
+   @param added Set to true iff the term is new (may be NULL).
+   @param status Set to KG_BAD_ALLOC, or to the error of a refused text,
+   whose message is then appended to `why`.
+   @return The term, or KG_NO_TERM with `status` set.
+*/
+KgTermId
+kg_terms_intern_iri(KgTerms*     terms,
+                    KgStringView iri,
+                    bool         absolute,
+                    bool*        added,
+                    KgBuffer*    why,
+                    KgStatus*    status);
+
+/// Entries of a KgIriCache (a power of 2).
+#define KG_IRI_CACHE_SIZE 1024U
+
+/**
+   The IRIs a reader met last, by a cheap key of their text: predicates,
+   classes and subjects come again and again, and a hit here saves hashing
+   the whole text for the term table.
+*/
+typedef struct {
+  KgTermId ids[KG_IRI_CACHE_SIZE];
+} KgIriCache;
+
+/// Return the slot of `text` in a KgIriCache, from its length and ends.
+static inline size_t
+kg_iri_cache_slot(const KgStringView text)
+{
+  uint64_t     head = 0U;
+  uint64_t     tail = 0U;
+  const size_t n    = text.len < 8U ? text.len : 8U;
+  if (n) {
+    memcpy(&head, text.data, n);
+    memcpy(&tail, text.data + text.len - n, n);
+  }
+  return (size_t)kg_hash_u64(head ^ (tail * 0x9E3779B97F4A7C15ULL) ^ text.len) &
+         (KG_IRI_CACHE_SIZE - 1U);
+}
+
+/// Return the IRI in `slot` of `cache` if its text is `text`, or 0.
+static inline KgTermId
+kg_iri_cache_find(const KgIriCache* const cache,
+                  const KgTerms* const    terms,
+                  const size_t            slot,
+                  const KgStringView      text)
+{
+  const KgTermId id = cache->ids[slot];
+  if (id) {
+    const KgTerm* const t = &terms->terms[id];
+    if (t->len == text.len && !memcmp(t->str, text.data, text.len)) {
+      return id;
+    }
+  }
+  return KG_NO_TERM;
 }
 
 #endif // KG_SRC_INTERN_H

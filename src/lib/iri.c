@@ -5,6 +5,7 @@
 
 #include "buffer.h"
 #include "chars.h"
+#include "log.h"
 
 #include <kgraph/status.h>
 #include <kgraph/text.h>
@@ -331,4 +332,37 @@ kg_iri_resolve(const KgStringView base_iri, const KgStringView reference)
   }
 
   return kg_buffer_steal(&buf);
+}
+
+KgStatus
+kg_iri_explain(KgBuffer* const why, const KgStringView iri, const bool absolute)
+{
+  size_t offset = 0U;
+  if (kg_utf8_check(iri, &offset)) {
+    kg_buffer_append_str(why, "invalid UTF-8 in IRI '");
+    kg_buffer_append_quoted(why, iri, 200U);
+    kg_buffer_append_char(why, '\'');
+    return KG_BAD_TEXT;
+  }
+
+  if (kg_iri_check(iri, &offset)) {
+    const unsigned char c = (unsigned char)iri.data[offset];
+    if (c <= 0x20U) {
+      kg_buffer_printf(why, "character U+%04X", (unsigned)c);
+    } else {
+      kg_buffer_printf(why, "character '%c'", (char)c);
+    }
+    kg_buffer_append_str(why, " is not allowed in IRI '");
+    kg_buffer_append_quoted(why, iri, 200U);
+    kg_buffer_append_char(why, '\'');
+    return KG_BAD_URI;
+  }
+
+  if (absolute && !kg_iri_is_absolute(iri)) {
+    kg_buffer_append_str(why, "IRI '");
+    kg_buffer_append_quoted(why, iri, 200U);
+    kg_buffer_append_str(why, "' is not absolute");
+    return KG_BAD_URI;
+  }
+  return KG_SUCCESS;
 }

@@ -8,6 +8,8 @@
 
 #include <kgraph/status.h>
 
+#include <stdbool.h>
+
 /**
    Resolve `reference` against the absolute IRI `base`, as kg_iri_resolve()
    does, and append the result to `out`.
@@ -22,5 +24,16 @@
 */
 KgStatus
 kg_iri_resolve_into(KgBuffer* out, KgStringView base, KgStringView reference);
+
+/**
+   Check the text of the IRI `iri` as a term: valid UTF-8, no character
+   that RDF forbids in IRIs and, if `absolute`, absolute.  If it is not,
+   append what is wrong to `why`, for a message ("character ' ' is not
+   allowed in IRI '...'").
+
+   @return KG_SUCCESS, KG_BAD_TEXT (UTF-8) or KG_BAD_URI.
+*/
+KgStatus
+kg_iri_explain(KgBuffer* why, KgStringView iri, bool absolute);
 
 #endif // KG_SRC_IRI_H

@@ -41,9 +41,6 @@
 /// The longest blank node label whose case serd changed that is restored.
 #define KG_MAX_RESTORED_LABEL 256U
 
-/// Entries in the cache of recent IRIs (a power of 2).
-#define CACHE_SIZE 1024U
-
 /// A prefix declared in the document being read.
 typedef struct {
   KgBuffer name;
@@ -65,7 +62,7 @@ typedef struct {
   KgBuffer             msg;  ///< Scratch: message text
   Prefix*              prefixes;
   size_t               n_prefixes;
-  KgTermId             cache[CACHE_SIZE]; ///< Recent IRIs, by a cheap key
+  KgIriCache           cache; ///< Recent IRIs
 
   // Byte-at-a-time position tracking (Turtle)
   char     buf[BUF_SIZE];
@@ -406,24 +403,10 @@ node_view(const SerdNode* const node)
 static KgStatus
 check_iri_text(Reader* const r, const KgStringView iri)
 {
-  size_t offset = 0U;
-  if (kg_utf8_check(iri, &offset)) {
-    return reader_error(
-      r, KG_BAD_TEXT, "invalid UTF-8 in IRI '%s'", quoted(r, iri));
-  }
-
-  if (kg_iri_check(iri, &offset)) {
-    const unsigned char c = (unsigned char)iri.data[offset];
-    return reader_error(r,
-                        KG_BAD_URI,
-                        c <= 0x20U
-                          ? "character U+%04X is not allowed in IRI '%s'"
-                          : "character '%c' is not allowed in IRI '%s'",
-                        (unsigned)c,
-                        quoted(r, iri));
-  }
-
-  return KG_SUCCESS;
+  kg_buffer_clear(&r->msg);
+  const KgStatus st = kg_iri_explain(&r->msg, iri, false);
+  return st ? reader_error(r, st, "%s", r->msg.data ? r->msg.data : "bad IRI")
+            : KG_SUCCESS;
 }
 
 /// Resolve `iri` (checked) against the current base into r->iri.
@@ -579,35 +562,16 @@ on_prefix(void* const           handle,
 static KgTermId
 intern_iri(Reader* const r, const KgStringView iri)
 {
-  bool           added = false;
+  KgStatus st = KG_SUCCESS;
+  kg_buffer_clear(&r->msg);
   const KgTermId id =
-    kg_terms_intern(&r->graph->terms, KG_TERM_IRI, iri, 0U, 0U, &added);
-  if (!id) {
+    kg_terms_intern_iri(&r->graph->terms, iri, false, NULL, &r->msg, &st);
+  if (st == KG_BAD_ALLOC) {
     r->status = KG_BAD_ALLOC;
-    return KG_NO_TERM;
-  }
-
-  KgTerm* const t = &r->graph->terms.terms[id];
-  if ((added || (t->flags & KG_TERM_INVALID)) && check_iri_text(r, iri)) {
-    t->flags |= KG_TERM_INVALID;
-    return KG_NO_TERM;
+  } else if (st) {
+    reader_error(r, st, "%s", r->msg.data ? r->msg.data : "bad IRI");
   }
   return id;
-}
-
-/// Return a cache slot for `text` from its length and end bytes (cheap).
-static size_t
-cache_key(const KgStringView text)
-{
-  uint64_t     head = 0U;
-  uint64_t     tail = 0U;
-  const size_t n    = text.len < 8U ? text.len : 8U;
-  if (n) {
-    memcpy(&head, text.data, n);
-    memcpy(&tail, text.data + text.len - n, n);
-  }
-  return (size_t)kg_hash_u64(head ^ (tail * 0x9E3779B97F4A7C15ULL) ^ text.len) &
-         (CACHE_SIZE - 1U);
 }
 
 static KgTermId
@@ -617,17 +581,15 @@ node_iri(Reader* const r, const SerdNode* const node)
   if (node->type == SERD_URI && kg_iri_is_absolute(text)) {
     // The common case: predicates, classes and subjects come again and
     // again, so look in the cache before the term table
-    const size_t   key = cache_key(text);
-    const KgTermId hit = r->cache[key];
+    const size_t   slot = kg_iri_cache_slot(text);
+    const KgTermId hit =
+      kg_iri_cache_find(&r->cache, &r->graph->terms, slot, text);
     if (hit) {
-      const KgTerm* const t = kg_terms_get(&r->graph->terms, hit);
-      if (t->len == text.len && !memcmp(t->str, text.data, text.len)) {
-        return hit; // Cached terms are valid IRIs
-      }
+      return hit; // Cached terms are valid IRIs
     }
 
-    const KgTermId id = intern_iri(r, text);
-    r->cache[key]     = id;
+    const KgTermId id  = intern_iri(r, text);
+    r->cache.ids[slot] = id;
     return id;
   }
   return expand(r, node) ? KG_NO_TERM : intern_iri(r, kg_buffer_view(&r->iri));

@@ -276,8 +276,8 @@ kg_cmd_diff(KgCli* cli, int argc, char** argv);
 
 /// Help lines for KG_INPUT_LONG_OPTIONS.
 #define KG_INPUT_HELP                                                   \
-  "      --from=FORMAT      input syntax: turtle, ntriples or nquads\n" \
-  "                         (default: from each file's extension)\n"    \
+  "      --from=FORMAT      input syntax: turtle, ntriples, nquads or\n" \
+  "                         rdfxml (default: from each file's extension)\n" \
   "      --base=IRI         resolve relative IRIs against IRI\n"        \
   "                         (default: each file's own file: IRI)\n"     \
   "      --lax              report bad statements, skip them and go on\n"

@@ -57,6 +57,18 @@ kg_read_serd(KgGraph*             graph,
              const char*          base,
              const KgReadOptions* options);
 
+/**
+   Read RDF/XML through libxml2's SAX2 push parser (read_rdfxml.c).
+
+   Nothing outside the document is read: no external entity, DTD or URL.
+*/
+KgStatus
+kg_read_rdfxml(KgGraph*             graph,
+               KgInput*             input,
+               KgSyntax             syntax,
+               const char*          base,
+               const KgReadOptions* options);
+
 /// Write sorted N-Triples (write_ntriples.c).
 KgStatus
 kg_write_ntriples(const KgGraph*        graph,

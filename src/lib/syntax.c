@@ -48,7 +48,7 @@ static const SyntaxInfo syntaxes[] = {
    "rdfxml",
    "|rdf/xml|rdf|xml|",
    "|rdf|owl|xml|",
-   NULL,
+   kg_read_rdfxml,
    kg_write_rdfxml},
   {KG_SYNTAX_NQUADS,
    "nquads",
@@ -139,7 +139,7 @@ kg_syntax_list(const bool writable)
 {
   // Kept in step with the table by a test (unit/syntax: list_names...)
   return writable ? "ntriples, nquads, turtle, rdfxml, dot"
-                  : "ntriples, nquads, turtle";
+                  : "ntriples, nquads, turtle, rdfxml";
 }
 
 /*

@@ -222,6 +222,69 @@ export_all(char* const dir, const size_t dir_size)
   return n;
 }
 
+/// Read back what kgraph wrote as RDF/XML with `flags`, with kgraph.
+static void
+check_kgraph_reads(const KgWriteFlags flags)
+{
+  char           dir[64];
+  const unsigned n       = export_all(dir, sizeof(dir));
+  unsigned       same    = 0U;
+  unsigned       refused = 0U;
+  for (unsigned i = 0U; i < n; ++i) {
+    if (inputs[i].refused) {
+      ++refused;
+      continue;
+    }
+
+    const KgSyntax syntax = kg_syntax_by_path(inputs[i].path);
+    KgGraph* const g      = read_graph(inputs[i].path, inputs[i].base, syntax);
+    if (flags) {
+      // Write again, flat this time
+      FILE* const out = fopen(inputs[i].rdf, "wb");
+      cr_assert_not_null(out);
+      const KgWriteOptions wopts = {
+        KG_SYNTAX_RDFXML, {NULL, NULL}, flags, NULL};
+      cr_assert_eq(kg_graph_write(g, out, &wopts), KG_SUCCESS);
+      fclose(out);
+    }
+
+    KgGraph* const back =
+      read_graph(inputs[i].rdf, inputs[i].base, KG_SYNTAX_RDFXML);
+    if (kg_graph_is_isomorphic(g, back, NULL)) {
+      ++same;
+    } else {
+      cr_log_error("%s: kgraph reads a different graph from %s (%zu "
+                   "triples, not %zu)",
+                   inputs[i].path,
+                   inputs[i].rdf,
+                   kg_graph_size(back),
+                   kg_graph_size(g));
+    }
+    kg_graph_free(back);
+    kg_graph_free(g);
+  }
+
+  cr_log_info("kgraph: %u of %u graphs the same, %u refused as documented",
+              same,
+              n,
+              refused);
+  cr_assert_eq(same + refused,
+               n,
+               "kgraph: %u of %u graphs differ (see above)",
+               n - same - refused,
+               n);
+}
+
+Test(rdfxml, kgraph_reads_back_the_same_graphs, .timeout = 300)
+{
+  check_kgraph_reads(0U);
+}
+
+Test(rdfxml, kgraph_reads_back_the_same_plain_graphs, .timeout = 300)
+{
+  check_kgraph_reads(KG_WRITE_PLAIN);
+}
+
 Test(rdfxml, rapper_reads_the_same_graphs, .timeout = 300)
 {
   char           dir[64];

@@ -1,0 +1,492 @@
+// Copyright the kgraph authors
+// SPDX-License-Identifier: ISC
+
+// Reading RDF/XML from the command line: the grammar's corners (good/),
+// hostile and broken documents (bad/: each exits 3 with its one message and
+// writes no file), nothing ever read from outside the document, and every
+// command taking RDF/XML in.
+
+#include "cli.h"
+#include "support.h"
+
+#include <criterion/criterion.h>
+
+#include <arpa/inet.h>
+#include <errno.h>
+#include <fcntl.h>
+#include <netinet/in.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/resource.h>
+#include <sys/socket.h>
+#include <time.h>
+#include <unistd.h>
+
+#define RDF_OPEN                                                       \
+  "<rdf:RDF xmlns:rdf=\"http://www.w3.org/1999/02/22-rdf-syntax-ns#\"" \
+  " xmlns:ex=\"http://example.org/\">\n"
+
+/// Return a fresh string like sprintf() (free()).
+static char*
+format(const char* const fmt, ...) __attribute__((format(printf, 1, 2)));
+
+static char*
+format(const char* const fmt, ...)
+{
+  va_list args;
+  va_start(args, fmt);
+  const int n = vsnprintf(NULL, 0U, fmt, args);
+  va_end(args);
+  cr_assert_geq(n, 0);
+
+  char* const s = malloc((size_t)n + 1U);
+  cr_assert_not_null(s);
+  va_start(args, fmt);
+  vsnprintf(s, (size_t)n + 1U, fmt, args);
+  va_end(args);
+  return s;
+}
+
+/// Run `kgraph export --to ntriples -o OUT PATH` and check that it fails
+/// with exit 3, nothing on standard output and no file at OUT.
+static Run
+run_bad(const char* const path)
+{
+  const char* const out = path_in(tmp_dir(), "out.nt");
+  Run               r   = run(
+    "export", "--from", "rdfxml", "--to", "ntriples", "-o", out, path, NULL);
+  cr_assert_eq(
+    r.status, KG_EXIT_INPUT, "%s: exit %d\n%s", path, r.status, r.err);
+  cr_assert_str_eq(r.out, "");
+  cr_assert(!exists(out), "%s: a file was left at %s", path, out);
+  return r;
+}
+
+/// Check that `kgraph export` of `name.rdf` prints exactly `name.err`.
+static void
+check_bad_file(const char* const name)
+{
+  cr_assert_eq(chdir(data_path("rdfxml/bad")), 0);
+  char rdf[256];
+  char err[256];
+  snprintf(rdf, sizeof(rdf), "%s.rdf", name);
+  snprintf(err, sizeof(err), "%s.err", name);
+  char* const want = read_file(err);
+  cr_assert_not_null(want, "no %s", err);
+
+  Run r = run_bad(rdf);
+  cr_assert_str_eq(r.err, want);
+  run_free(&r);
+  free(want);
+}
+
+Test(rdfxml, bad_documents_each_give_their_message)
+{
+  static const char* const names[] = {
+    "about-each",
+    "bag-id",
+    "billion-laughs",
+    "billion-laughs-attribute",
+    "duplicate-id",
+    "external-dtd",
+    "external-parameter-entity",
+    "invalid-utf8",
+    "lax",
+    "truncated",
+    "xxe-file",
+  };
+  for (size_t i = 0U; i < sizeof(names) / sizeof(names[0]); ++i) {
+    check_bad_file(names[i]);
+  }
+}
+
+Test(rdfxml, good_documents_give_their_triples)
+{
+  static const char* const names[] = {
+    "collection",
+    "entities",
+    "external-dtd-unused",
+    "lang",
+    "li",
+    "literal",
+    "node-ids",
+    "reification",
+    "xml-base",
+  };
+  for (size_t i = 0U; i < sizeof(names) / sizeof(names[0]); ++i) {
+    char rdf[256];
+    char nt[256];
+    snprintf(rdf, sizeof(rdf), "rdfxml/good/%s.rdf", names[i]);
+    snprintf(nt, sizeof(nt), "rdfxml/good/%s.nt", names[i]);
+
+    // diff reads both, by their extensions, and says they are the same
+    char base[256];
+    snprintf(base, sizeof(base), "http://example.org/dir/%s.rdf", names[i]);
+    Run r = run("diff", "--base", base, data_path(nt), data_path(rdf), NULL);
+    cr_assert_eq(r.status, KG_EXIT_SUCCESS, "%s:\n%s%s", rdf, r.out, r.err);
+    run_free(&r);
+  }
+}
+
+Test(rdfxml, lax_skips_what_is_wrong_and_keeps_the_rest)
+{
+  cr_assert_eq(chdir(data_path("rdfxml/bad")), 0);
+  char* const want     = read_file("lax.lax.nt");
+  char* const warnings = read_file("lax.warnings");
+  Run         r = run("export", "--lax", "--to", "ntriples", "lax.rdf", NULL);
+  cr_assert_eq(r.status, KG_EXIT_SUCCESS, "%s", r.err);
+  cr_assert_str_eq(r.out, want);
+  cr_assert_str_eq(r.err, warnings);
+  run_free(&r);
+  free(want);
+  free(warnings);
+}
+
+/// Return the peak resident memory of this process, in KiB.
+static long
+max_rss_kib(void)
+{
+  struct rusage use;
+  cr_assert_eq(getrusage(RUSAGE_SELF, &use), 0);
+  return use.ru_maxrss;
+}
+
+static double
+seconds_since(const struct timespec* const t0)
+{
+  struct timespec t1;
+  clock_gettime(CLOCK_MONOTONIC, &t1);
+  return (double)(t1.tv_sec - t0->tv_sec) +
+         (double)(t1.tv_nsec - t0->tv_nsec) / 1e9;
+}
+
+/// Check that reading `doc` fails with `message`, quickly and in little
+/// memory (the document would expand to gigabytes).
+static void
+check_bounded(const char* const doc, const char* const message)
+{
+  const char* const path = path_in(tmp_dir(), "hostile.rdf");
+  write_file(path, doc);
+
+  const long      rss0 = max_rss_kib();
+  struct timespec t0;
+  clock_gettime(CLOCK_MONOTONIC, &t0);
+  Run          r       = run_bad(path);
+  const double seconds = seconds_since(&t0);
+  const long   grown   = max_rss_kib() - rss0;
+
+  cr_assert(strstr(r.err, message), "%s", r.err);
+  cr_assert_lt(seconds, 1.0, "%.2f s", seconds);
+  cr_assert_lt(grown, 64L * 1024L, "%ld KiB more memory", grown);
+  run_free(&r);
+}
+
+Test(rdfxml, billion_laughs_stops_at_once)
+{
+  char* const doc = read_file(data_path("rdfxml/bad/billion-laughs.rdf"));
+  check_bounded(doc, "entity references expand too much or loop");
+  free(doc);
+}
+
+Test(rdfxml, one_large_entity_referenced_often_stops_at_once)
+{
+  // 50 kB referenced 20,000 times: 1 GB of text (quadratic blowup), as
+  // text and as attribute values
+  const size_t size = 50000U;
+  const size_t refs = 20000U;
+  char* const  ent  = malloc(size + 1U);
+  char* const  uses = malloc(refs * 3U + 1U);
+  memset(ent, 'a', size);
+  ent[size] = '\0';
+  for (size_t i = 0U; i < refs; ++i) {
+    memcpy(uses + 3U * i, "&a;", 3U);
+  }
+  uses[refs * 3U] = '\0';
+
+  char* const text =
+    format("<?xml version=\"1.0\"?>\n<!DOCTYPE rdf:RDF [<!ENTITY a "
+           "\"%s\">]>\n" RDF_OPEN
+           "<rdf:Description rdf:about=\"http://example.org/s\">"
+           "<ex:p>%s</ex:p></rdf:Description></rdf:RDF>\n",
+           ent,
+           uses);
+  check_bounded(text, "entity references expand too much");
+
+  // Attribute values of many elements, each under libxml2's own limit
+  char*       attrs = format(" ex:q=\"%.600s\"", uses);
+  char* const many  = malloc((strlen(attrs) + 32U) * 2000U + 64U);
+  char*       p     = many;
+  for (int i = 0; i < 2000; ++i) {
+    p += sprintf(p, "<rdf:Description%s/>", attrs);
+  }
+  char* const attributes =
+    format("<?xml version=\"1.0\"?>\n<!DOCTYPE rdf:RDF [<!ENTITY a "
+           "\"%s\">]>\n" RDF_OPEN "%s</rdf:RDF>\n",
+           ent,
+           many);
+  check_bounded(attributes, "entity references expand too much");
+
+  free(attributes);
+  free(many);
+  free(attrs);
+  free(text);
+  free(uses);
+  free(ent);
+}
+
+Test(rdfxml, deep_nesting_stops_with_a_message)
+{
+  const int   depth = 10000;
+  char* const doc   = malloc((size_t)depth * 64U + 256U);
+  char*       p     = doc;
+  p += sprintf(p, "<?xml version=\"1.0\"?>\n" RDF_OPEN);
+  for (int i = 0; i < depth; ++i) {
+    p += sprintf(p, "<rdf:Description><ex:p>");
+  }
+  for (int i = 0; i < depth; ++i) {
+    p += sprintf(p, "</ex:p></rdf:Description>");
+  }
+  sprintf(p, "</rdf:RDF>\n");
+
+  check_bounded(doc, ":3:2939: error: elements nest deeper than 256 levels");
+  free(doc);
+}
+
+Test(rdfxml, nesting_up_to_the_limit_is_read)
+{
+  // rdf:RDF, then 127 node and 127 property elements, then one more node
+  const int   depth = 127;
+  char* const doc   = malloc((size_t)depth * 64U + 256U);
+  char*       p     = doc;
+  p += sprintf(p, "<?xml version=\"1.0\"?>\n" RDF_OPEN);
+  for (int i = 0; i < depth; ++i) {
+    p += sprintf(p, "<rdf:Description><ex:p>");
+  }
+  p += sprintf(p, "<ex:Leaf/>");
+  for (int i = 0; i < depth; ++i) {
+    p += sprintf(p, "</ex:p></rdf:Description>");
+  }
+  sprintf(p, "</rdf:RDF>\n");
+
+  const char* const path = path_in(tmp_dir(), "deep.rdf");
+  write_file(path, doc);
+  Run r = run("export", "--to", "ntriples", path, NULL);
+  cr_assert_eq(r.status, KG_EXIT_SUCCESS, "%s", r.err);
+  size_t lines = 0U;
+  for (const char* c = r.out; *c; ++c) {
+    lines += *c == '\n';
+  }
+  cr_assert_eq(lines, (size_t)depth + 1U); // 127 ex:p and one rdf:type
+  run_free(&r);
+  free(doc);
+}
+
+Test(rdfxml, external_files_are_never_read)
+{
+  // A file with a secret, referred to every way XML allows
+  const char* const dir    = tmp_dir();
+  const char* const secret = "kgraph-secret-7c1e";
+  char              file[512];
+  char              dtd[512];
+  snprintf(file, sizeof(file), "%s", path_in(dir, "secret.txt"));
+  snprintf(dtd, sizeof(dtd), "%s", path_in(dir, "secret.dtd"));
+  write_file(file, secret);
+  char* const dtd_text = format("<!ENTITY s \"%s\">\n", secret);
+  write_file(dtd, dtd_text);
+
+  char* const docs[] = {
+    // General entity, in text and in an attribute value
+    format("<?xml version=\"1.0\"?>\n<!DOCTYPE rdf:RDF [<!ENTITY x SYSTEM "
+           "\"file://%s\">]>\n" RDF_OPEN
+           "<rdf:Description rdf:about=\"http://example.org/s\">"
+           "<ex:p>&x;</ex:p></rdf:Description></rdf:RDF>\n",
+           file),
+    format("<?xml version=\"1.0\"?>\n<!DOCTYPE rdf:RDF [<!ENTITY x SYSTEM "
+           "\"%s\">]>\n" RDF_OPEN
+           "<rdf:Description rdf:about=\"http://example.org/s\">"
+           "<ex:p>&x;</ex:p></rdf:Description></rdf:RDF>\n",
+           file),
+    // Parameter entity that would declare the entity
+    format("<?xml version=\"1.0\"?>\n<!DOCTYPE rdf:RDF [<!ENTITY %% p SYSTEM "
+           "\"file://%s\"> %%p;]>\n" RDF_OPEN
+           "<rdf:Description rdf:about=\"http://example.org/s\">"
+           "<ex:p>&s;</ex:p></rdf:Description></rdf:RDF>\n",
+           dtd),
+    // External DTD subset that would declare it
+    format(
+      "<?xml version=\"1.0\"?>\n<!DOCTYPE rdf:RDF SYSTEM \"%s\">\n" RDF_OPEN
+      "<rdf:Description rdf:about=\"http://example.org/s\">"
+      "<ex:p>&s;</ex:p></rdf:Description></rdf:RDF>\n",
+      dtd),
+    // XInclude is not RDF/XML: an element like any other (whose
+    // attributes, without a namespace, are not allowed)
+    format("<?xml version=\"1.0\"?>\n" RDF_OPEN
+           "<rdf:Description rdf:about=\"http://example.org/s\">"
+           "<ex:p><xi:include xmlns:xi=\"http://www.w3.org/2001/XInclude\" "
+           "href=\"%s\" parse=\"text\"/></ex:p></rdf:Description></rdf:RDF>\n",
+           file),
+  };
+  for (size_t i = 0U; i < sizeof(docs) / sizeof(docs[0]); ++i) {
+    const char* const path = path_in(dir, "hostile.rdf");
+    write_file(path, docs[i]);
+    Run r = run("export", "--to", "ntriples", path, NULL);
+    cr_assert(
+      !strstr(r.out, secret), "document %zu read the file:\n%s", i, r.out);
+    cr_assert(
+      !strstr(r.err, secret), "document %zu read the file:\n%s", i, r.err);
+    cr_assert_eq(r.status, KG_EXIT_INPUT, "document %zu: %s", i, r.err);
+    cr_assert(strstr(r.err,
+                     i < 3U   ? "is external"
+                     : i < 4U ? "not defined"
+                              : "attribute 'href' has no namespace"),
+              "%s",
+              r.err);
+    run_free(&r);
+    free(docs[i]);
+  }
+  free(dtd_text);
+}
+
+/// Return a listening TCP socket on 127.0.0.1, and its port.
+static int
+listener(int* const port)
+{
+  const int fd = socket(AF_INET, SOCK_STREAM | SOCK_NONBLOCK, 0);
+  cr_assert_geq(fd, 0);
+  struct sockaddr_in addr;
+  memset(&addr, 0, sizeof(addr));
+  addr.sin_family      = AF_INET;
+  addr.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
+  socklen_t len        = sizeof(addr);
+  cr_assert_eq(bind(fd, (struct sockaddr*)&addr, len), 0);
+  cr_assert_eq(listen(fd, 16), 0);
+  cr_assert_eq(getsockname(fd, (struct sockaddr*)&addr, &len), 0);
+  *port = ntohs(addr.sin_port);
+  return fd;
+}
+
+Test(rdfxml, nothing_is_fetched_from_the_network)
+{
+  int       port = 0;
+  const int fd   = listener(&port);
+
+  char* const docs[] = {
+    format("<?xml version=\"1.0\"?>\n<!DOCTYPE rdf:RDF SYSTEM "
+           "\"http://127.0.0.1:%d/x.dtd\">\n" RDF_OPEN
+           "<rdf:Description rdf:about=\"http://example.org/s\">"
+           "<ex:p>text</ex:p></rdf:Description></rdf:RDF>\n",
+           port),
+    format("<?xml version=\"1.0\"?>\n<!DOCTYPE rdf:RDF [<!ENTITY x SYSTEM "
+           "\"http://127.0.0.1:%d/x\">]>\n" RDF_OPEN
+           "<rdf:Description rdf:about=\"http://example.org/s\">"
+           "<ex:p>&x;</ex:p></rdf:Description></rdf:RDF>\n",
+           port),
+    format("<?xml version=\"1.0\"?>\n<!DOCTYPE rdf:RDF [<!ENTITY %% p SYSTEM "
+           "\"http://127.0.0.1:%d/p\"> %%p;]>\n" RDF_OPEN "</rdf:RDF>\n",
+           port),
+  };
+  const int want[] = {KG_EXIT_SUCCESS, KG_EXIT_INPUT, KG_EXIT_INPUT};
+  for (size_t i = 0U; i < sizeof(docs) / sizeof(docs[0]); ++i) {
+    const char* const path = path_in(tmp_dir(), "net.rdf");
+    write_file(path, docs[i]);
+    Run r = run("export", "--to", "ntriples", path, NULL);
+    cr_assert_eq(r.status, want[i], "document %zu: %s", i, r.err);
+    if (!i) {
+      cr_assert(strstr(r.err, "warning: the external DTD"), "%s", r.err);
+      cr_assert(strstr(r.out, "\"text\""), "%s", r.out);
+    }
+    run_free(&r);
+    free(docs[i]);
+  }
+
+  // Nobody connected
+  cr_assert_lt(accept(fd, NULL, NULL), 0);
+  cr_assert(errno == EAGAIN || errno == EWOULDBLOCK, "errno %d", errno);
+  close(fd);
+}
+
+Test(rdfxml, every_truncation_fails_cleanly)
+{
+  // Each prefix of a document that uses most of the grammar either reads
+  // or fails with exit 3 and a located message, never anything else
+  char* const doc = read_file(data_path("rdfxml/good/literal.rdf"));
+  cr_assert_not_null(doc);
+  const char* const end = strstr(doc, "</rdf:RDF>");
+  cr_assert_not_null(end);
+  const size_t      whole = (size_t)(end - doc) + strlen("</rdf:RDF>");
+  const char* const path  = path_in(tmp_dir(), "cut.rdf");
+  for (size_t n = 0U; n < whole; ++n) {
+    FILE* const f = fopen(path, "wb");
+    cr_assert_not_null(f);
+    cr_assert_eq(fwrite(doc, 1U, n, f), n);
+    fclose(f);
+
+    Run r = run("export", "--to", "ntriples", path, NULL);
+    cr_assert_eq(
+      r.status, KG_EXIT_INPUT, "%zu bytes: exit %d %s", n, r.status, r.err);
+    cr_assert_str_eq(r.out, "", "%zu bytes", n);
+    cr_assert(strstr(r.err, path) == r.err && strstr(r.err, ": error: "),
+              "%zu bytes: %s",
+              n,
+              r.err);
+    run_free(&r);
+  }
+  free(doc);
+}
+
+Test(rdfxml, invalid_utf8_anywhere_is_an_error)
+{
+  // A stray byte in a name, an attribute value, text and a comment
+  static const char* const docs[] = {
+    "<?xml version=\"1.0\"?>\n" RDF_OPEN "<ex:N\xe9/></rdf:RDF>\n",
+    "<?xml version=\"1.0\"?>\n" RDF_OPEN "<ex:N ex:a=\"caf\xe9\"/></rdf:RDF>\n",
+    "<?xml version=\"1.0\"?>\n" RDF_OPEN
+    "<ex:N><ex:p>\xff\xfe</ex:p></ex:N></rdf:RDF>\n",
+    "<?xml version=\"1.0\"?>\n" RDF_OPEN "<!-- \xc3( --></rdf:RDF>\n",
+  };
+  for (size_t i = 0U; i < sizeof(docs) / sizeof(docs[0]); ++i) {
+    const char* const path = path_in(tmp_dir(), "utf8.rdf");
+    write_file(path, docs[i]);
+    Run r = run_bad(path);
+    cr_assert(strstr(r.err, ":3:"), "document %zu: %s", i, r.err);
+    cr_assert(strstr(r.err, "invalid UTF-8") || strstr(r.err, "UTF-8"),
+              "document %zu: %s",
+              i,
+              r.err);
+    run_free(&r);
+  }
+}
+
+Test(rdfxml, every_command_reads_it_by_extension)
+{
+  const char* const        dir     = tmp_dir();
+  char* const              doc     = read_file(data_path("rdfxml/good/li.rdf"));
+  char* const              nt      = read_file(data_path("rdfxml/good/li.nt"));
+  static const char* const names[] = {"li.rdf", "li.owl", "li.xml"};
+  for (size_t i = 0U; i < 3U; ++i) {
+    char path[512];
+    snprintf(path, sizeof(path), "%s", path_in(dir, names[i]));
+    write_file(path, doc);
+
+    Run e = run("export", "--to", "ntriples", path, NULL);
+    cr_assert_eq(e.status, KG_EXIT_SUCCESS, "%s: %s", names[i], e.err);
+    run_free(&e);
+
+    Run c = run("check", path, NULL);
+    cr_assert_eq(c.status, KG_EXIT_SUCCESS, "%s: %s%s", names[i], c.out, c.err);
+    run_free(&c);
+
+    Run d = run("diff", data_path("rdfxml/good/li.nt"), path, NULL);
+    cr_assert_eq(d.status, KG_EXIT_SUCCESS, "%s: %s%s", names[i], d.out, d.err);
+    run_free(&d);
+
+    Run g = run("export", "--to", "dot", path, NULL);
+    cr_assert_eq(g.status, KG_EXIT_SUCCESS, "%s: %s", names[i], g.err);
+    cr_assert(strstr(g.out, "digraph"), "%s", g.out);
+    run_free(&g);
+  }
+  free(nt);
+  free(doc);
+}

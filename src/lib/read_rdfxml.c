@@ -19,7 +19,9 @@
 // a reference to an external entity (file or URL) is an error rather than a
 // read.  libxml2's own limits stop entity amplification (billion laughs);
 // the depth of elements is bounded here, as the push parser of libxml2
-// 2.9 does not bound it.  No global state of libxml2 is changed.
+// 2.9 does not bound it.  No global state of libxml2 is changed, but for
+// its error handlers of the thread during a parse (errors in decoding the
+// input are raised outside the parser context).
 
 #include "alloc.h"
 #include "buffer.h"
@@ -251,6 +253,7 @@ typedef struct {
   bool                 lax;
   bool                 stopped;   ///< Nothing more is done
   bool                 seen_root; ///< The root element has started
+  bool                 outside;   ///< In an error raised outside the parser
   KgStatus             status;    ///< First error (KG_SUCCESS in lax mode)
   size_t               n_errors;
   uint16_t             doc;         ///< Document index for origins
@@ -409,7 +412,7 @@ stop(Reader* const r, const KgStatus st)
     r->status = st;
   }
   r->stopped = true;
-  if (r->ctxt) {
+  if (r->ctxt && !r->outside) {
     xmlStopParser(r->ctxt);
   }
 }
@@ -506,6 +509,7 @@ error_status(const int code)
   case XML_ERR_INVALID_ENCODING:
   case XML_ERR_UNKNOWN_ENCODING:
   case XML_ERR_UNSUPPORTED_ENCODING:
+  case XML_I18N_CONV_FAILED:
     return KG_BAD_TEXT;
   case XML_ERR_NO_MEMORY:
     return KG_BAD_ALLOC;
@@ -515,6 +519,19 @@ error_status(const int code)
 }
 
 /// Append libxml2's `message` on one line, trimmed, starting in lower case.
+/// Return the name of the encoding libxml2 decodes the document from.
+static const char*
+encoding_name(const Reader* const r)
+{
+  const xmlParserCtxtPtr ctxt = r->ctxt;
+  if (ctxt && ctxt->input && ctxt->input->buf && ctxt->input->buf->encoder &&
+      ctxt->input->buf->encoder->name) {
+    return ctxt->input->buf->encoder->name;
+  }
+  return (ctxt && ctxt->encoding) ? (const char*)ctxt->encoding
+                                  : "its declared encoding";
+}
+
 static KgStatus
 append_message(KgBuffer* const buf, const char* const message)
 {
@@ -570,6 +587,12 @@ on_xml_error(void* const user, xmlErrorPtr const error)
   KgBuffer buf = KG_BUFFER_INIT;
   KgStatus st  = KG_SUCCESS;
   switch (error->code) {
+  case XML_I18N_CONV_FAILED:
+    // Raised while decoding the input, outside the parser (no context)
+    st = kg_buffer_printf(
+      &buf, "the document is not valid %s: ", encoding_name(r));
+    st = st ? st : append_message(&buf, error->message);
+    break;
   case XML_ERR_ENTITY_LOOP:
     st = kg_buffer_append_str(
       &buf,
@@ -2311,6 +2334,48 @@ lookup_names(Reader* const r)
 }
 
 /// Feed `input` to the parser of `r`.
+/// Take an error raised outside the parser (decoding the input).  Halting
+/// the parser there crashes libxml2 2.9: the error only stops the reader,
+/// and libxml2 stops on its own.
+static void
+on_outside_error(void* const user, xmlErrorPtr const error)
+{
+  Reader* const r = (Reader*)user;
+  r->outside      = true;
+  on_xml_error(user, error);
+  r->outside = false;
+}
+
+/// Take a message of libxml2's generic error handler: libxml2 2.9 prints
+/// one when it cannot decode the input, and the parse stops with
+/// XML_ERR_INVALID_ENCODING, which parse() reports.
+static void
+on_generic_error(void* const user, const char* const msg, ...)
+{
+  (void)user;
+  (void)msg;
+}
+
+/// Report an error libxml2 returned without raising it, if nothing else was.
+static void
+check_parse_status(Reader* const r, const int rc)
+{
+  if (rc == XML_ERR_OK || r->stopped) {
+    return;
+  }
+
+  r->lax  = false;
+  r->here = parser_caret(r);
+  if (rc == XML_ERR_INVALID_ENCODING) {
+    reader_error(r,
+                 KG_BAD_TEXT,
+                 "the document cannot be decoded from %s",
+                 encoding_name(r));
+  } else {
+    reader_error(r, KG_BAD_SYNTAX, "malformed XML (libxml2 error %d)", rc);
+  }
+}
+
 static void
 parse(Reader* const r, char* const buf)
 {
@@ -2350,16 +2415,30 @@ parse(Reader* const r, char* const buf)
     return;
   }
 
+  // Errors raised outside the parser (decoding the input) go to libxml2's
+  // handlers for the thread: take them for the parse, then restore them
+  const xmlStructuredErrorFunc old_structured     = xmlStructuredError;
+  void* const                  old_structured_ctx = xmlStructuredErrorContext;
+  const xmlGenericErrorFunc    old_generic        = xmlGenericError;
+  void* const                  old_generic_ctx    = xmlGenericErrorContext;
+  xmlSetStructuredErrorFunc(r, on_outside_error);
+  xmlSetGenericErrorFunc(r, on_generic_error);
+
   size_t offset = first;
-  while (!r->stopped && n > offset) {
-    xmlParseChunk(r->ctxt, buf + offset, (int)(n - offset), 0);
+  int    rc     = XML_ERR_OK;
+  while (!r->stopped && !rc && n > offset) {
+    rc     = xmlParseChunk(r->ctxt, buf + offset, (int)(n - offset), 0);
     offset = 0U;
-    n      = r->stopped ? 0U : kg_input_read(r->input, buf, CHUNK_SIZE);
+    n      = (r->stopped || rc) ? 0U : kg_input_read(r->input, buf, CHUNK_SIZE);
     r->bytes_in += n;
   }
-  if (!r->stopped && !kg_input_failed(r->input)) {
-    xmlParseChunk(r->ctxt, NULL, 0, 1);
+  if (!r->stopped && !rc && !kg_input_failed(r->input)) {
+    rc = xmlParseChunk(r->ctxt, NULL, 0, 1);
   }
+  check_parse_status(r, rc);
+
+  xmlSetGenericErrorFunc(old_generic_ctx, old_generic);
+  xmlSetStructuredErrorFunc(old_structured_ctx, old_structured);
 }
 
 KgStatus

@@ -86,6 +86,7 @@ Test(rdfxml, bad_documents_each_give_their_message)
 {
   static const char* const names[] = {
     "about-each",
+    "bad-encoding",
     "bag-id",
     "billion-laughs",
     "billion-laughs-attribute",
@@ -109,10 +110,12 @@ Test(rdfxml, good_documents_give_their_triples)
     "entities",
     "external-dtd-unused",
     "lang",
+    "latin1",
     "li",
     "literal",
     "node-ids",
     "reification",
+    "utf16",
     "xml-base",
   };
   for (size_t i = 0U; i < sizeof(names) / sizeof(names[0]); ++i) {

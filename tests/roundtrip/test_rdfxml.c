@@ -275,12 +275,15 @@ check_kgraph_reads(const KgWriteFlags flags)
                n);
 }
 
-Test(rdfxml, kgraph_reads_back_the_same_graphs, .timeout = 300)
+// No .timeout on new tests: criterion 2.4 leaks a block (LeakSanitizer
+// fails the run) when several tests with timeouts run side by side; the
+// timeout of meson's test guards the whole file.
+Test(rdfxml, kgraph_reads_back_the_same_graphs)
 {
   check_kgraph_reads(0U);
 }
 
-Test(rdfxml, kgraph_reads_back_the_same_plain_graphs, .timeout = 300)
+Test(rdfxml, kgraph_reads_back_the_same_plain_graphs)
 {
   check_kgraph_reads(KG_WRITE_PLAIN);
 }
@@ -310,7 +313,7 @@ reads_what_peer_wrote(const Input* const in,
   return same;
 }
 
-Test(rdfxml, kgraph_reads_what_rapper_and_rdflib_write, .timeout = 600)
+Test(rdfxml, kgraph_reads_what_rapper_and_rdflib_write)
 {
   char           dir[64];
   const unsigned n = export_all(dir, sizeof(dir));

@@ -302,7 +302,9 @@ write_prefixes(Writer* const w)
     }
 
     const KgTermKind kind = kg_kind(w->graph, t->o);
-    if (kind == KG_TERM_IRI && !(in_list && t->o == l->rdf_nil)) {
+    // The rdf:nil that ends a list is ")", but an item may be rdf:nil too
+    if (kind == KG_TERM_IRI &&
+        !(in_list && t->p == l->rdf_rest && t->o == l->rdf_nil)) {
       qname_of(w, t->o);
     } else if (kind == KG_TERM_LITERAL && !is_bare(w, t->o)) {
       const KgTerm* const lit = kg_terms_get(&w->graph->terms, t->o);

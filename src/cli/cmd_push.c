@@ -169,13 +169,6 @@ handle(KgCli* const cli, void* const data, const int c, char* const arg)
       return kg_cli_usage(
         cli, "unknown format '%s' (known: %s)", arg, format_list());
     }
-    if (!kg_syntax_can_write(kg_syntax_by_name(format->name))) {
-      return kg_cli_usage(
-        cli,
-        "this kgraph cannot write format '%s' yet (known: %s)",
-        arg,
-        format_list());
-    }
     opts->format = format;
     return 0;
   }

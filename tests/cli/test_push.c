@@ -311,23 +311,6 @@ Test(push, bad_format)
   run_free(&r);
 }
 
-Test(push, rdfxml_only_when_it_can_be_written)
-{
-  if (kg_syntax_can_write(kg_syntax_by_name("rdfxml"))) {
-    return; // Checked against the server in `rdfxml_body`
-  }
-  Run r = run("push",
-              "--endpoint",
-              "http://127.0.0.1:1/store",
-              "--format",
-              "rdfxml",
-              write_graph(),
-              NULL);
-  cr_assert_eq(r.status, KG_EXIT_USAGE);
-  cr_assert(strstr(r.err, "cannot write format 'rdfxml' yet"), "%s", r.err);
-  run_free(&r);
-}
-
 Test(push, bad_endpoint_and_graph)
 {
   const char* const in = write_graph();

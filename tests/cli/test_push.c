@@ -517,9 +517,6 @@ Test(push, endpoint_with_a_query)
 
 Test(push, rdfxml_body)
 {
-  if (!kg_syntax_can_write(kg_syntax_by_name("rdfxml"))) {
-    return; // Checked as a usage error in `rdfxml_only_when_it_can_be_written`
-  }
   const char* const in        = write_graph();
   const char* const answers[] = {"HTTP/1.1 201 Created\r\n\r\n"};
   Server            server    = server_start(answers, 1U);

@@ -37,7 +37,8 @@ print_help(FILE* const out)
 {
   fprintf(out,
           "Usage: kgraph COMMAND [OPTION]... INPUT...\n"
-          "Read RDF graphs, check them, and export them.\n"
+          "Read RDF graphs (Turtle, N-Triples, N-Quads, RDF/XML), check\n"
+          "them, and export them.\n"
           "\n"
           "Commands:\n");
   for (size_t i = 0U; i < N_COMMANDS; ++i) {

@@ -222,6 +222,27 @@ export_all(char* const dir, const size_t dir_size)
   return n;
 }
 
+/// Say how many of `n` graphs `reader` read back the same, and check that
+/// these are all but the `refused` ones.
+static void
+check_all_same(const char* const reader,
+               const unsigned    same,
+               const unsigned    refused,
+               const unsigned    n)
+{
+  cr_log_info("%s: %u of %u graphs the same, %u refused as documented",
+              reader,
+              same,
+              n,
+              refused);
+  cr_assert_eq(same + refused,
+               n,
+               "%s: %u of %u graphs differ (see above)",
+               reader,
+               n - same - refused,
+               n);
+}
+
 /// Read back what kgraph wrote as RDF/XML with `flags`, with kgraph.
 static void
 check_kgraph_reads(const KgWriteFlags flags)
@@ -264,15 +285,7 @@ check_kgraph_reads(const KgWriteFlags flags)
     kg_graph_free(g);
   }
 
-  cr_log_info("kgraph: %u of %u graphs the same, %u refused as documented",
-              same,
-              n,
-              refused);
-  cr_assert_eq(same + refused,
-               n,
-               "kgraph: %u of %u graphs differ (see above)",
-               n - same - refused,
-               n);
+  check_all_same("kgraph", same, refused, n);
 }
 
 // No .timeout on new tests: criterion 2.4 leaks a block (LeakSanitizer
@@ -422,15 +435,7 @@ Test(rdfxml, rapper_reads_the_same_graphs, .timeout = 300)
     }
   }
 
-  cr_log_info("rapper: %u of %u graphs the same, %u refused as documented",
-              same,
-              n,
-              refused);
-  cr_assert_eq(same + refused,
-               n,
-               "rapper: %u of %u graphs differ (see above)",
-               n - same - refused,
-               n);
+  check_all_same("rapper", same, refused, n);
   cr_assert_eq(refused, 9U, "the 9 W3C graphs with control characters");
 }
 
@@ -473,15 +478,7 @@ Test(rdfxml, rdflib_reads_the_same_graphs, .timeout = 600)
     same += same_graph(&inputs[i], nt, "rdflib");
   }
 
-  cr_log_info("rdflib: %u of %u graphs the same, %u refused as documented",
-              same,
-              n,
-              refused);
-  cr_assert_eq(same + refused,
-               n,
-               "rdflib: %u of %u graphs differ (see above)",
-               n - same - refused,
-               n);
+  check_all_same("rdflib", same, refused, n);
 }
 
 /// Export `path` in `syntax`; return the bytes (free()).

@@ -83,6 +83,89 @@ find_lists(KgLayout* const l)
   }
 }
 
+/// Return the first node in order of the cycle through `start` that is not
+/// in a collection (any node if `lists`), or KG_NO_TERM.
+static KgTermId
+first_in_cycle(const KgLayout* const l,
+               const KgTermId* const parent,
+               const KgTermId        start,
+               const bool            lists)
+{
+  KgTermId best = KG_NO_TERM;
+  KgTermId id   = start;
+  do {
+    if ((lists || !l->list[id]) && (!best || l->first[id] < l->first[best])) {
+      best = id;
+    }
+    id = parent[id];
+  } while (id != start);
+  return best;
+}
+
+/**
+   Choose where to break each cycle of blank nodes used once.
+
+   A blank node used once is written inside the one node that uses it, its
+   parent.  Following parents from a node either reaches a subject written
+   at the top, or goes round a cycle, that nothing at the top leads to.
+   One node of the cycle must then stand at the top, with a label: the
+   first in order that is not in a collection, since a collection has no
+   label.  If all are, as in a list that is its own item, they are written
+   as rdf:first and rdf:rest triples instead.
+*/
+static KgStatus
+find_cuts(KgLayout* const l)
+{
+  enum { UNSEEN, ON_PATH, SEEN };
+
+  const KgGraph* const graph  = l->graph;
+  const size_t         n_ids  = graph->terms.n_terms;
+  KgTermId* const      parent = (KgTermId*)kg_calloc(n_ids, sizeof(KgTermId));
+  uint8_t* const       seen   = (uint8_t*)kg_calloc(n_ids, sizeof(uint8_t));
+  if (!parent || !seen) {
+    kg_free(seen);
+    kg_free(parent);
+    return KG_BAD_ALLOC;
+  }
+
+  for (size_t i = 0U; i < graph->n_triples; ++i) {
+    const KgTriple* const t = &graph->triples[i];
+    if (l->in_count[t->o] == 1U && kg_is_blank(graph, t->o)) {
+      parent[t->o] = t->s;
+    }
+  }
+
+  for (KgTermId start = 1U; start < n_ids; ++start) {
+    // Follow parents to the top, a node seen before, or round a cycle
+    KgTermId id = start;
+    while (parent[id] && seen[id] == UNSEEN) {
+      seen[id] = ON_PATH;
+      id       = parent[id];
+    }
+
+    if (parent[id] && seen[id] == ON_PATH) {
+      KgTermId cut = first_in_cycle(l, parent, id, false);
+      if (!cut) {
+        cut        = first_in_cycle(l, parent, id, true);
+        KgTermId m = id;
+        do {
+          l->list[m] = 0U;
+          m          = parent[m];
+        } while (m != id);
+      }
+      l->cut[cut] = 1U;
+    }
+
+    for (id = start; parent[id] && seen[id] == ON_PATH; id = parent[id]) {
+      seen[id] = SEEN;
+    }
+  }
+
+  kg_free(seen);
+  kg_free(parent);
+  return KG_SUCCESS;
+}
+
 KgStatus
 kg_layout_init(KgLayout* const      l,
                const KgGraph* const graph,
@@ -106,9 +189,10 @@ kg_layout_init(KgLayout* const      l,
   l->count           = (uint32_t*)kg_calloc(n_ids, sizeof(uint32_t));
   l->state           = (uint8_t*)kg_calloc(n_ids, sizeof(uint8_t));
   l->list            = (uint8_t*)kg_calloc(n_ids, sizeof(uint8_t));
+  l->cut             = (uint8_t*)kg_calloc(n_ids, sizeof(uint8_t));
   l->subjects = (KgTermId*)kg_reallocarray(NULL, n_ids, sizeof(KgTermId));
   if (!l->in_count || !l->first || !l->count || !l->state || !l->list ||
-      !l->subjects) {
+      !l->cut || !l->subjects) {
     return KG_BAD_ALLOC;
   }
 
@@ -133,13 +217,14 @@ kg_layout_init(KgLayout* const      l,
   }
 
   find_lists(l);
-  return KG_SUCCESS;
+  return (flags & KG_LAYOUT_NO_NESTING) ? KG_SUCCESS : find_cuts(l);
 }
 
 void
 kg_layout_fini(KgLayout* const l)
 {
   kg_free(l->subjects);
+  kg_free(l->cut);
   kg_free(l->list);
   kg_free(l->state);
   kg_free(l->count);
@@ -181,7 +266,7 @@ kg_layout_next_root(KgLayout* const l)
         return KG_NO_TERM;
       }
       // What is left is in cycles of blank nodes used once: break each
-      // cycle at its first node in order, which then needs a label
+      // cycle where find_cuts() chose, at a node that then needs a label
       l->second = true;
       l->cursor = 0U;
       continue;
@@ -193,8 +278,11 @@ kg_layout_next_root(KgLayout* const l)
     }
 
     if (l->second) {
-      l->state[s] = KG_LAYOUT_PROMOTED;
-      return s;
+      if (l->cut[s]) {
+        l->state[s] = KG_LAYOUT_PROMOTED;
+        return s;
+      }
+      continue;
     }
 
     if (!nesting || !kg_is_blank(l->graph, s) || l->in_count[s] != 1U) {

@@ -28,6 +28,7 @@ typedef struct {
   uint32_t*      count;    ///< Number of triples of each subject
   uint8_t*       state;    ///< KG_LAYOUT_UNWRITTEN, _WRITTEN or _PROMOTED
   uint8_t*       list;     ///< Nonzero for the nodes of collections
+  uint8_t*       cut;      ///< Nonzero where a cycle of blank nodes breaks
   KgTermId*      subjects; ///< The subjects, in order
   size_t         n_subjects;
   KgTermId       rdf_type;
@@ -97,7 +98,8 @@ kg_layout_list_item(KgLayout* layout, KgTermId id, KgTermId* rest);
 
    First every IRI and every blank node not nested in exactly one place,
    in order; then, for what is left (cycles of blank nodes each used once),
-   the first in order, which then needs a label (KG_LAYOUT_PROMOTED).
+   one node of each cycle, the first in order that is not in a collection,
+   which then needs a label (KG_LAYOUT_PROMOTED).
 */
 KgTermId
 kg_layout_next_root(KgLayout* layout);

@@ -199,7 +199,7 @@ kg_vocab_about(const KgVocab* const vocab,
     ++end;
   }
   *n = end - lo;
-  return vocab->facts + lo;
+  return *n ? vocab->facts + lo : NULL;
 }
 
 KgStringView

@@ -2,7 +2,8 @@
 // SPDX-License-Identifier: ISC
 
 // What the fuzzers do with one input, shared with the replay test: read it
-// in one syntax and, if it is a graph, write it back as N-Quads and Turtle,
+// in one syntax and, if it is a graph, write it back as N-Quads, Turtle and
+// RDF/XML (the two last if they can hold it),
 // read those again and check that they hold the same graph, canonicalize
 // it, and diff it against itself.  Any difference is a bug: abort().
 
@@ -21,7 +22,7 @@ kg_fuzz_write(const KgGraph* const graph,
               const KgSyntax       syntax,
               size_t* const        len)
 {
-  char*      text   = NULL;
+  char*       text   = NULL;
   FILE* const stream = open_memstream(&text, len);
   if (!stream) {
     return NULL;
@@ -46,17 +47,24 @@ kg_fuzz_check_round_trip(const KgGraph* const graph,
 {
   KgGraph* const      again   = kg_graph_new();
   const KgStringView  view    = {text, len};
-  const KgReadOptions options = {syntax, "http://fuzz.example/", 0U, {NULL, NULL}};
+  const KgReadOptions options = {
+    syntax, "http://fuzz.example/", 0U, {NULL, NULL}};
   if (!again || kg_graph_read_string(again, view, "again", &options)) {
-    fprintf(stderr, "kgraph cannot read its own %s:\n%.*s\n",
-            kg_syntax_name(syntax), (int)len, text);
+    fprintf(stderr,
+            "kgraph cannot read its own %s:\n%.*s\n",
+            kg_syntax_name(syntax),
+            (int)len,
+            text);
     abort();
   }
 
   KgStatus st = KG_SUCCESS;
   if (!kg_graph_is_isomorphic(graph, again, &st) && st != KG_BAD_LIMIT) {
-    fprintf(stderr, "kgraph's %s is another graph:\n%.*s\n",
-            kg_syntax_name(syntax), (int)len, text);
+    fprintf(stderr,
+            "kgraph's %s is another graph:\n%.*s\n",
+            kg_syntax_name(syntax),
+            (int)len,
+            text);
     abort();
   }
   kg_graph_free(again);
@@ -67,14 +75,16 @@ kg_fuzz_one(const KgSyntax syntax, const uint8_t* const data, const size_t size)
 {
   KgGraph* const      graph   = kg_graph_new();
   const KgStringView  text    = {(const char*)data, size};
-  const KgReadOptions options = {syntax, "http://fuzz.example/", 0U, {NULL, NULL}};
+  const KgReadOptions options = {
+    syntax, "http://fuzz.example/", 0U, {NULL, NULL}};
   if (!graph || kg_graph_read_string(graph, text, "fuzz", &options)) {
     kg_graph_free(graph);
     return 0;
   }
 
   // Written and read again: the same graph
-  static const KgSyntax outputs[] = {KG_SYNTAX_NQUADS, KG_SYNTAX_TURTLE};
+  static const KgSyntax outputs[] = {
+    KG_SYNTAX_NQUADS, KG_SYNTAX_TURTLE, KG_SYNTAX_RDFXML};
   for (size_t i = 0U; i < sizeof(outputs) / sizeof(outputs[0]); ++i) {
     size_t      len     = 0U;
     char* const written = kg_fuzz_write(graph, outputs[i], &len);
@@ -109,7 +119,8 @@ kg_fuzz_one(const KgSyntax syntax, const uint8_t* const data, const size_t size)
     kg_diff_removed(diff, &n_removed);
     kg_diff_added(diff, &n_added);
     if (n_removed || n_added) {
-      fprintf(stderr, "a graph differs from itself: -%zu +%zu\n", n_removed, n_added);
+      fprintf(
+        stderr, "a graph differs from itself: -%zu +%zu\n", n_removed, n_added);
       abort();
     }
   }

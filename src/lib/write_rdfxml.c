@@ -878,14 +878,20 @@ writer_init(Writer* const               w,
     w->qname[i] = QNAME_UNKNOWN;
   }
 
-  // Candidate namespaces: the graph's, the ontology's, the well-known ones
+  // Candidate namespaces: rdf, always declared on the root, then the
+  // graph's, the ontology's and the well-known ones, but no other name for
+  // rdf's namespace and no other namespace named rdf
   KgNamespaces known;
   if ((st = kg_namespaces_init(
-         &known, graph, options->ontology, is_prefix_name))) {
+         &known, graph, options->ontology, is_prefix_name)) ||
+      (st = add_namespace(w, KG_SV("rdf"), KG_SV(RDF), false))) {
     return st;
   }
   for (size_t i = 0U; i < known.n && !st; ++i) {
-    st = add_namespace(w, known.ns[i].prefix, known.ns[i].iri, false);
+    if (!kg_sv_equals(known.ns[i].prefix, KG_SV("rdf")) &&
+        !kg_sv_equals(known.ns[i].iri, KG_SV(RDF))) {
+      st = add_namespace(w, known.ns[i].prefix, known.ns[i].iri, false);
+    }
   }
   kg_namespaces_fini(&known);
   w->n_known = w->n_ns;

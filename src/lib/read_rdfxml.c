@@ -257,6 +257,7 @@ typedef struct {
   bool                 stopped;   ///< Nothing more is done
   bool                 seen_root; ///< The root element has started
   bool                 outside;   ///< In an error raised outside the parser
+  const char*          detected;  ///< Encoding the first bytes show, or NULL
   KgStatus             status;    ///< First error (KG_SUCCESS in lax mode)
   size_t               n_errors;
   uint16_t             doc;         ///< Document index for origins
@@ -521,7 +522,6 @@ error_status(const int code)
   }
 }
 
-/// Append libxml2's `message` on one line, trimmed, starting in lower case.
 /// Return the name of the encoding libxml2 decodes the document from.
 static const char*
 encoding_name(const Reader* const r)
@@ -532,9 +532,11 @@ encoding_name(const Reader* const r)
     return ctxt->input->buf->encoder->name;
   }
   return (ctxt && ctxt->encoding) ? (const char*)ctxt->encoding
+         : r->detected            ? r->detected
                                   : "its declared encoding";
 }
 
+/// Append libxml2's `message` on one line, trimmed, starting in lower case.
 static KgStatus
 append_message(KgBuffer* const buf, const char* const message)
 {
@@ -2377,7 +2379,7 @@ check_parse_status(Reader* const r, const int rc)
 }
 
 static void
-parse(Reader* const r, char* const buf)
+run_parser(Reader* const r, char* const buf)
 {
   xmlSAXHandler sax;
   memset(&sax, 0, sizeof(sax));
@@ -2400,7 +2402,11 @@ parse(Reader* const r, char* const buf)
   size_t       n     = kg_input_read(r->input, buf, CHUNK_SIZE);
   const size_t first = n < 4U ? n : 4U;
   r->bytes_in        = n;
-  r->ctxt            = xmlCreatePushParserCtxt(
+  if (first == 4U) {
+    r->detected = xmlGetCharEncodingName(
+      xmlDetectCharEncoding((const unsigned char*)buf, 4));
+  }
+  r->ctxt = xmlCreatePushParserCtxt(
     &sax, r, first ? buf : NULL, (int)first, r->input->name);
   if (!r->ctxt) {
     out_of_memory(r);
@@ -2415,15 +2421,6 @@ parse(Reader* const r, char* const buf)
     return;
   }
 
-  // Errors raised outside the parser (decoding the input) go to libxml2's
-  // handlers for the thread: take them for the parse, then restore them
-  const xmlStructuredErrorFunc old_structured     = xmlStructuredError;
-  void* const                  old_structured_ctx = xmlStructuredErrorContext;
-  const xmlGenericErrorFunc    old_generic        = xmlGenericError;
-  void* const                  old_generic_ctx    = xmlGenericErrorContext;
-  xmlSetStructuredErrorFunc(r, on_outside_error);
-  xmlSetGenericErrorFunc(r, on_generic_error);
-
   size_t offset = first;
   int    rc     = XML_ERR_OK;
   while (!r->stopped && !rc && n > offset) {
@@ -2436,7 +2433,21 @@ parse(Reader* const r, char* const buf)
     rc = xmlParseChunk(r->ctxt, NULL, 0, 1);
   }
   check_parse_status(r, rc);
+}
 
+static void
+parse(Reader* const r, char* const buf)
+{
+  // Errors raised outside the parser (decoding the input, from the first
+  // bytes on) go to libxml2's handlers for the thread: take them for the
+  // parse, then restore them
+  const xmlStructuredErrorFunc old_structured     = xmlStructuredError;
+  void* const                  old_structured_ctx = xmlStructuredErrorContext;
+  const xmlGenericErrorFunc    old_generic        = xmlGenericError;
+  void* const                  old_generic_ctx    = xmlGenericErrorContext;
+  xmlSetStructuredErrorFunc(r, on_outside_error);
+  xmlSetGenericErrorFunc(r, on_generic_error);
+  run_parser(r, buf);
   xmlSetGenericErrorFunc(old_generic_ctx, old_generic);
   xmlSetStructuredErrorFunc(old_structured_ctx, old_structured);
 }

@@ -96,6 +96,7 @@ Test(rdfxml, bad_documents_each_give_their_message)
     "invalid-utf8",
     "lax",
     "truncated",
+    "ucs4-by-first-bytes",
     "xxe-file",
   };
   for (size_t i = 0U; i < sizeof(names) / sizeof(names[0]); ++i) {

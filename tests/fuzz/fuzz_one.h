@@ -3,9 +3,9 @@
 
 // What the fuzzers do with one input, shared with the replay test: read it
 // in one syntax and, if it is a graph, write it back as N-Quads, Turtle and
-// RDF/XML (the two last if they can hold it),
-// read those again and check that they hold the same graph, canonicalize
-// it, and diff it against itself.  Any difference is a bug: abort().
+// RDF/XML (the two last if they can hold it), read those again and check
+// that they hold the same graph, canonicalize it, and diff it against
+// itself.  Any difference is a bug: abort().
 
 #ifndef KG_FUZZ_ONE_H
 #define KG_FUZZ_ONE_H

@@ -262,12 +262,13 @@ kg_layout_next_root(KgLayout* const l)
   const bool nesting = !(l->flags & KG_LAYOUT_NO_NESTING);
   while (true) {
     if (l->cursor >= l->n_subjects) {
-      if (l->second || !nesting) {
+      if (l->pass == 2U || !nesting) {
         return KG_NO_TERM;
       }
       // What is left is in cycles of blank nodes used once: break each
-      // cycle where find_cuts() chose, at a node that then needs a label
-      l->second = true;
+      // cycle where find_cuts() chose, at a node that then needs a label.
+      // That writes all; a last pass makes sure that nothing is left out.
+      ++l->pass;
       l->cursor = 0U;
       continue;
     }
@@ -277,8 +278,8 @@ kg_layout_next_root(KgLayout* const l)
       continue;
     }
 
-    if (l->second) {
-      if (l->cut[s]) {
+    if (l->pass) {
+      if (l->cut[s] || l->pass == 2U) {
         l->state[s] = KG_LAYOUT_PROMOTED;
         return s;
       }

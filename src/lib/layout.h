@@ -37,7 +37,7 @@ typedef struct {
   KgTermId       rdf_nil;
   uint32_t       flags;  ///< KgLayoutFlag values
   size_t         cursor; ///< Position of kg_layout_next_root() in subjects
-  bool           second; ///< kg_layout_next_root() breaks cycles now
+  unsigned       pass;   ///< Of kg_layout_next_root(): 1 breaks cycles
 } KgLayout;
 
 /// Layout flags.

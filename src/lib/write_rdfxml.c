@@ -9,8 +9,8 @@
 // XML 1.0 can carry: otherwise the export fails, naming each offending term
 // and the line its triple came from.  Everything else follows the shared
 // layout (layout.c): blank nodes used once are nested, others get an
-// rdf:nodeID, cycles are broken at their first node, lists of resources
-// become rdf:parseType="Collection".
+// rdf:nodeID, cycles are broken at a node outside collections, lists of
+// resources become rdf:parseType="Collection".
 
 #include "alloc.h"
 #include "buffer.h"

@@ -883,10 +883,10 @@ writer_init(Writer* const               w,
   // rdf's namespace and no other namespace named rdf
   KgNamespaces known;
   if ((st = kg_namespaces_init(
-         &known, graph, options->ontology, is_prefix_name)) ||
-      (st = add_namespace(w, KG_SV("rdf"), KG_SV(RDF), false))) {
+         &known, graph, options->ontology, is_prefix_name))) {
     return st;
   }
+  st = add_namespace(w, KG_SV("rdf"), KG_SV(RDF), false);
   for (size_t i = 0U; i < known.n && !st; ++i) {
     if (!kg_sv_equals(known.ns[i].prefix, KG_SV("rdf")) &&
         !kg_sv_equals(known.ns[i].iri, KG_SV(RDF))) {

@@ -621,13 +621,37 @@ try_permutation(KgCanonizer* const    c,
 
 /**
    Hash N-Degree Quads (section 4.8) of `node`: set `digest`, and replace
-   `issuer` by the chosen issuer.
+   `issuer` by the chosen issuer.  It recurses through try_permutation(),
+   at most KG_CANON_MAX_DEPTH levels deep: past that, KG_BAD_LIMIT.
 */
+static KgStatus
+hash_n_degree_at(KgCanonizer* const c,
+                 const uint32_t     node,
+                 Issuer* const      issuer,
+                 uint8_t* const     digest);
+
 static KgStatus
 hash_n_degree(KgCanonizer* const c,
               const uint32_t     node,
               Issuer* const      issuer,
               uint8_t* const     digest)
+{
+  if (c->depth >= KG_CANON_MAX_DEPTH) {
+    c->too_deep = true;
+    return KG_BAD_LIMIT;
+  }
+
+  ++c->depth;
+  const KgStatus st = hash_n_degree_at(c, node, issuer, digest);
+  --c->depth;
+  return st;
+}
+
+static KgStatus
+hash_n_degree_at(KgCanonizer* const c,
+                 const uint32_t     node,
+                 Issuer* const      issuer,
+                 uint8_t* const     digest)
 {
   // Steps 1 to 3: the related blank nodes, by their hashes
   const uint32_t begin = c->q_start[node];
@@ -1045,7 +1069,9 @@ kg_canonizer_run(KgCanonizer* const    c,
                  const size_t          n)
 {
   forget_run(c);
-  c->work = 0U;
+  c->work     = 0U;
+  c->depth    = 0U;
+  c->too_deep = false;
 
   // Steps 1 to 3: the blank nodes, their quads and first degree hashes
   KgStatus st = map_blank_nodes(c, quads, n);
@@ -1109,7 +1135,16 @@ kg_canonizer_run(KgCanonizer* const    c,
     i  = j;
   }
 
-  if (st == KG_BAD_LIMIT) {
+  if (st == KG_BAD_LIMIT && c->too_deep) {
+    kg_log(&c->log,
+           KG_LOG_ERROR,
+           KG_NO_CARET,
+           "canonicalization stopped at a path of %u blank nodes that look "
+           "alike (the deepest path followed, whatever the work limit; "
+           "%zu blank nodes look alike)",
+           KG_CANON_MAX_DEPTH,
+           n_ambiguous);
+  } else if (st == KG_BAD_LIMIT) {
     kg_log(&c->log,
            KG_LOG_ERROR,
            KG_NO_CARET,

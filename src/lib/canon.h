@@ -11,6 +11,7 @@
 #include <kgraph/graph.h>
 #include <kgraph/status.h>
 
+#include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
 
@@ -30,6 +31,13 @@
 #define KG_CANON_MAX_WORK 100000000U
 
 /**
+   The deepest Hash N-Degree Quads recursion followed, whatever the work
+   limit: each level costs about 1 KiB of stack (more under sanitizers),
+   and a path of look-alike blank nodes (a chain) recurses once a node.
+*/
+#define KG_CANON_MAX_DEPTH 2000U
+
+/**
    A canonicalizer: RDFC-1.0 over some quads of a graph at a time, so that
    diff can label each blank-node component on its own.  Its memory is kept
    from one run to the next.
@@ -41,6 +49,8 @@ typedef struct {
   uint64_t       max_work; ///< Work limit per run, 0 for the default
   uint64_t       limit;    ///< Work limit of this run
   uint64_t       work;     ///< Work done in this run
+  uint32_t       depth;    ///< Hash N-Degree Quads calls under way
+  bool           too_deep; ///< The run stopped at KG_CANON_MAX_DEPTH
   KgLog          log;
 
   // Canonical N-Quads text of each ground term, made when first needed

@@ -910,6 +910,33 @@ Test(cli, canon_work_limit)
   run_free(&r);
 }
 
+Test(cli, canon_long_chain_stops_at_the_depth_bound)
+{
+  // Hash N-Degree Quads recurses once a node along a chain of look-alike
+  // blank nodes: however high the work limit, it stops at a bounded depth
+  // with an error, never by running out of stack
+  const char* const dir = tmp_dir();
+  const char* const in  = path_in(dir, "chain.nt");
+  const char* const out = path_in(dir, "out.nq");
+  FILE* const       f   = fopen(in, "w");
+  cr_assert_not_null(f);
+  fprintf(f, "<http://a/s> <http://a/p> _:b0 .\n");
+  for (unsigned i = 0U; i + 1U < 20000U; ++i) {
+    fprintf(f, "_:b%u <http://a/p> _:b%u .\n", i, i + 1U);
+  }
+  cr_assert_eq(fclose(f), 0);
+
+  Run r = run("canon", "--max-work", "100000000000", "-o", out, in, NULL);
+  cr_assert_eq(r.status, KG_EXIT_INPUT, "%s", r.err);
+  cr_assert_str_eq(r.err,
+                   "kgraph: error: canonicalization stopped at a path of "
+                   "2000 blank nodes that look alike (the deepest path "
+                   "followed, whatever the work limit; 19998 blank nodes "
+                   "look alike)\n");
+  cr_assert_not(exists(out));
+  run_free(&r);
+}
+
 Test(cli, canon_poison_clique_is_stopped_quickly)
 {
   // W3C rdf-canon test074: ten blank nodes, each linked to every one

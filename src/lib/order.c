@@ -58,6 +58,42 @@ insertion_sort(const Ctx* const ctx, uint32_t* const a, const size_t n)
   }
 }
 
+/// Sift `a[i]` down the heap of the `n` entries at `a`.
+static void
+sift_down(const Ctx* const ctx, uint32_t* const a, size_t i, const size_t n)
+{
+  while (2U * i + 1U < n) {
+    size_t child = 2U * i + 1U;
+    if (child + 1U < n && compare_full(ctx, a[child], a[child + 1U]) < 0) {
+      ++child;
+    }
+    if (compare_full(ctx, a[i], a[child]) >= 0) {
+      return;
+    }
+    swap(a, i, child);
+    i = child;
+  }
+}
+
+/// Sort by the whole key, in O(n log n) whatever the keys: a heap sort.
+static void
+heap_sort(const Ctx* const ctx, uint32_t* const a, const size_t n)
+{
+  for (size_t i = n / 2U; i-- > 0U;) {
+    sift_down(ctx, a, i, n);
+  }
+  for (size_t end = n; end-- > 1U;) {
+    swap(a, 0U, end);
+    sift_down(ctx, a, 0U, end);
+  }
+}
+
+/**
+   Sort the `n` term ids at `a` by their strings from byte `d` on.  The
+   two smaller of the three parts of a partition are sorted by recursion,
+   the largest by the loop, so that the recursion is at most log2(n)
+   levels deep whatever the strings.
+*/
 static void
 mkqsort(const Ctx* const ctx, uint32_t* a, size_t n, size_t d)
 {
@@ -88,20 +124,44 @@ mkqsort(const Ctx* const ctx, uint32_t* a, size_t n, size_t d)
       }
     }
 
-    mkqsort(ctx, a, lt, d);
-    mkqsort(ctx, a + gt, n - gt, d);
-
+    uint32_t* const below  = a;
+    uint32_t* const equal  = a + lt;
+    uint32_t* const above  = a + gt;
+    const size_t    n_lt   = lt;
+    const size_t    n_eq   = gt - lt;
+    const size_t    n_gt   = n - gt;
+    size_t          n_next = n_eq;
     if (v == 0) {
-      // Equal strings: order by the rest of the key (scope, language, type)
-      if (gt - lt > 1U) {
-        insertion_sort(ctx, a + lt, gt - lt);
+      // Equal strings: order by the rest of the key (scope, language,
+      // type), of which there may be many (one text in 60,000 languages)
+      if (n_eq > 12U) {
+        heap_sort(ctx, equal, n_eq);
+      } else {
+        insertion_sort(ctx, equal, n_eq);
       }
-      return;
+      n_next = 0U;
     }
 
-    a += lt;
-    n = gt - lt;
-    ++d;
+    if (n_next && n_next >= n_lt && n_next >= n_gt) {
+      mkqsort(ctx, below, n_lt, d);
+      mkqsort(ctx, above, n_gt, d);
+      a = equal;
+      n = n_eq;
+      ++d;
+    } else if (n_lt >= n_gt) {
+      mkqsort(ctx, above, n_gt, d);
+      if (n_next) {
+        mkqsort(ctx, equal, n_eq, d + 1U);
+      }
+      n = n_lt;
+    } else {
+      mkqsort(ctx, below, n_lt, d);
+      if (n_next) {
+        mkqsort(ctx, equal, n_eq, d + 1U);
+      }
+      a = above;
+      n = n_gt;
+    }
   }
 
   insertion_sort(ctx, a, n);

@@ -59,6 +59,7 @@ kg_terms_fini(KgTerms* const terms)
 
   kg_free(terms->terms);
   kg_free(terms->slots);
+  kg_free(terms->lang_slots);
   kg_free(terms->langs);
   memset(terms, 0, sizeof(*terms));
 }
@@ -293,6 +294,62 @@ ascii_lower(const char c)
   return (c >= 'A' && c <= 'Z') ? (char)(c + ('a' - 'A')) : c;
 }
 
+/// Hash language tag `tag` as if it were lower-cased.
+static uint64_t
+hash_lang(const KgTerms* const terms, const KgStringView tag)
+{
+  uint64_t h = terms->seed ^ tag.len;
+  for (size_t i = 0U; i < tag.len; i += 8U) {
+    uint64_t chunk = 0U;
+    for (size_t j = i; j < tag.len && j < i + 8U; ++j) {
+      chunk = (chunk << 8U) | (unsigned char)ascii_lower(tag.data[j]);
+    }
+    h = kg_hash_u64(h ^ chunk);
+  }
+  return h;
+}
+
+/// Return true iff stored (lower-case) tag `l` is `tag` lower-cased.
+static bool
+lang_equals(const KgStringView l, const KgStringView tag)
+{
+  if (l.len != tag.len) {
+    return false;
+  }
+  size_t j = 0U;
+  while (j < l.len && l.data[j] == ascii_lower(tag.data[j])) {
+    ++j;
+  }
+  return j == l.len;
+}
+
+/// Make the tag index twice the number of tags, at least 64 slots.
+static KgStatus
+grow_lang_slots(KgTerms* const terms)
+{
+  uint32_t n_slots = 64U;
+  while (n_slots < 2U * (uint32_t)terms->n_langs + 2U) {
+    n_slots *= 2U;
+  }
+  uint16_t* const slots = (uint16_t*)kg_calloc(n_slots, sizeof(uint16_t));
+  if (!slots) {
+    return KG_BAD_ALLOC;
+  }
+
+  for (uint16_t i = 1U; i < terms->n_langs; ++i) {
+    uint32_t s = (uint32_t)hash_lang(terms, terms->langs[i]) & (n_slots - 1U);
+    while (slots[s]) {
+      s = (s + 1U) & (n_slots - 1U);
+    }
+    slots[s] = i;
+  }
+
+  kg_free(terms->lang_slots);
+  terms->lang_slots = slots;
+  terms->lang_mask  = n_slots - 1U;
+  return KG_SUCCESS;
+}
+
 uint16_t
 kg_terms_lang(KgTerms* const terms, const KgStringView tag)
 {
@@ -300,21 +357,21 @@ kg_terms_lang(KgTerms* const terms, const KgStringView tag)
     return 0U;
   }
 
-  // Few distinct tags exist in practice: a linear search is enough
-  for (uint16_t i = 1U; i < terms->n_langs; ++i) {
-    const KgStringView l = terms->langs[i];
-    if (l.len == tag.len) {
-      size_t j = 0U;
-      while (j < l.len && l.data[j] == ascii_lower(tag.data[j])) {
-        ++j;
-      }
-      if (j == l.len) {
-        return i;
-      }
+  // Keep the index at most half full, so that a probe stays short
+  if ((!terms->lang_mask ||
+       2U * (uint32_t)terms->n_langs + 2U > terms->lang_mask + 1U) &&
+      grow_lang_slots(terms)) {
+    return 0U;
+  }
+
+  uint32_t s = (uint32_t)hash_lang(terms, tag) & terms->lang_mask;
+  for (; terms->lang_slots[s]; s = (s + 1U) & terms->lang_mask) {
+    if (lang_equals(terms->langs[terms->lang_slots[s]], tag)) {
+      return terms->lang_slots[s];
     }
   }
 
-  if (terms->n_langs == UINT16_MAX) {
+  if (kg_terms_langs_full(terms)) {
     return 0U;
   }
 
@@ -342,6 +399,7 @@ kg_terms_lang(KgTerms* const terms, const KgStringView tag)
 
   const KgStringView view      = {copy, tag.len};
   terms->langs[terms->n_langs] = view;
+  terms->lang_slots[s]         = terms->n_langs;
   return terms->n_langs++;
 }
 

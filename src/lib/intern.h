@@ -48,7 +48,12 @@ typedef struct {
   KgStringView* langs;      ///< Language tags by index; langs[0] is ""
   uint16_t      n_langs;    ///< Number of language tags, with the empty one
   uint16_t      langs_cap;  ///< Allocated entries of `langs`
+  uint16_t*     lang_slots; ///< Open addressing: tag index, 0 is empty
+  uint32_t      lang_mask;  ///< Number of `lang_slots` - 1 (0: none yet)
 } KgTerms;
+
+/// The most distinct language tags a table holds (with the empty one).
+#define KG_MAX_LANGS UINT16_MAX
 
 /// Initialise `terms` (empty).  @return KG_SUCCESS or KG_BAD_ALLOC.
 KgStatus
@@ -83,10 +88,18 @@ kg_terms_find(const KgTerms* terms,
 /**
    Find or add the language tag `tag`, lower-cased.
 
-   @return Its index (from 1), or 0 if memory runs out or there are too many.
+   @return Its index (from 1), or 0 if memory runs out or the table holds
+   KG_MAX_LANGS tags already (kg_terms_langs_full() tells which).
 */
 uint16_t
 kg_terms_lang(KgTerms* terms, KgStringView tag);
+
+/// Return true iff `terms` can hold no more language tags.
+static inline bool
+kg_terms_langs_full(const KgTerms* const terms)
+{
+  return terms->n_langs >= KG_MAX_LANGS;
+}
 
 /// Copy `len` bytes into the arena; the copy is NUL-terminated.  NULL if OOM.
 char*

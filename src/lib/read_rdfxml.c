@@ -1198,6 +1198,16 @@ lang_index(Reader* const r, const KgStringView tag)
   }
 
   const uint16_t index = kg_terms_lang(&r->graph->terms, tag);
+  if (!index && kg_terms_langs_full(&r->graph->terms)) {
+    r->lax = false;
+    reader_error(r,
+                 KG_BAD_LIMIT,
+                 "language tag '%s' is one too many: a graph holds at most "
+                 "%u distinct language tags",
+                 quoted(r, tag),
+                 KG_MAX_LANGS - 1U);
+    return LANG_BAD;
+  }
   if (!index) {
     out_of_memory(r);
     return LANG_BAD;

@@ -684,7 +684,19 @@ literal_term(Reader* const         r,
       return KG_NO_TERM;
     }
     if (!(tag = kg_terms_lang(&r->graph->terms, tag_view))) {
-      r->status = KG_BAD_ALLOC;
+      if (kg_terms_langs_full(&r->graph->terms)) {
+        // A limit, not a bad statement: an error even with --lax
+        ++r->n_errors;
+        kg_log(&r->options->log,
+               KG_LOG_ERROR,
+               reader_caret(r),
+               "language tag '%s' is one too many: a graph holds at most "
+               "%u distinct language tags",
+               quoted(r, tag_view),
+               KG_MAX_LANGS - 1U);
+        r->status = KG_BAD_LIMIT;
+      }
+      r->status = r->status ? r->status : KG_BAD_ALLOC;
       return KG_NO_TERM;
     }
     dt = r->graph->rdf_langstring;

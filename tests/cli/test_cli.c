@@ -910,6 +910,76 @@ Test(cli, canon_work_limit)
   run_free(&r);
 }
 
+/// Write a graph of `n` literals, each in its own language, as N-Triples
+/// (or RDF/XML if `xml`) to `path`.
+static void
+write_many_langs(const char* const path, const unsigned n, const bool xml)
+{
+  FILE* const f = fopen(path, "w");
+  cr_assert_not_null(f);
+  if (xml) {
+    fprintf(f,
+            "<rdf:RDF xmlns:rdf=\"http://www.w3.org/1999/02/22-rdf-syntax-ns#\""
+            " xmlns:e=\"http://e/\">\n"
+            "<rdf:Description rdf:about=\"http://e/s\">\n");
+  }
+  for (unsigned i = 0U; i < n; ++i) {
+    // Tags x-a .. x-zzzz, told apart only past the first letters
+    char     tag[8] = {0};
+    unsigned k      = i;
+    for (unsigned j = 0U; j < 4U; ++j, k /= 26U) {
+      tag[3U - j] = (char)('a' + k % 26U);
+    }
+    if (xml) {
+      fprintf(f, "<e:p xml:lang=\"x-%s\">x</e:p>\n", tag);
+    } else {
+      fprintf(f, "<http://e/s> <http://e/p> \"x\"@x-%s .\n", tag);
+    }
+  }
+  if (xml) {
+    fprintf(f, "</rdf:Description>\n</rdf:RDF>\n");
+  }
+  cr_assert_eq(fclose(f), 0);
+}
+
+Test(cli, language_tags_are_many_and_bounded)
+{
+  // Tags are found through a hash: 65,534 of them read in a moment; one
+  // more is past what a graph holds, an input error in both syntaxes
+  const char* const dir = tmp_dir();
+  const char* const nt  = path_in(dir, "langs.nt");
+  const char* const rdf = path_in(dir, "langs.rdf");
+  const char* const out = path_in(dir, "out.nt");
+
+  write_many_langs(nt, 65534U, false);
+  Run r = run("stats", nt, NULL);
+  cr_assert_eq(r.status, 0, "%s", r.err);
+  cr_assert(strstr(r.out, "literals          65534"), "%s", r.out);
+  run_free(&r);
+
+  write_many_langs(nt, 65535U, false);
+  r = run("export", "--lax", "-o", out, nt, NULL);
+  cr_assert_eq(r.status, KG_EXIT_INPUT, "%s", r.err);
+  cr_assert(strstr(r.err,
+                   ":65535:1: error: language tag 'x-dsyo' is one too many: "
+                   "a graph holds at most 65534 distinct language tags\n"),
+            "%s",
+            r.err);
+  cr_assert_not(exists(out));
+  run_free(&r);
+
+  write_many_langs(rdf, 65535U, true);
+  r = run("export", "-o", out, rdf, NULL);
+  cr_assert_eq(r.status, KG_EXIT_INPUT, "%s", r.err);
+  cr_assert(strstr(r.err,
+                   "error: language tag 'x-dsyo' is one too many: a graph "
+                   "holds at most 65534 distinct language tags\n"),
+            "%s",
+            r.err);
+  cr_assert_not(exists(out));
+  run_free(&r);
+}
+
 Test(cli, canon_long_chain_stops_at_the_depth_bound)
 {
   // Hash N-Degree Quads recurses once a node along a chain of look-alike

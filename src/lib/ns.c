@@ -12,7 +12,9 @@
 #include <kgraph/graph.h>
 #include <kgraph/text.h>
 
+#include <stdbool.h>
 #include <stdint.h>
+#include <stdlib.h>
 #include <string.h>
 
 /// Vocabularies people expect under their usual prefixes.
@@ -33,9 +35,128 @@ static const struct {
   {"time", "http://www.w3.org/2006/time#"},
 };
 
+/*
+  Hashing namespace IRIs.  Every prefix of an IRI is hashed in one pass
+  (a polynomial hash modulo 2^61 - 1), so that the namespaces an IRI starts
+  with are found by lookups, not by comparing it with each namespace.
+*/
+
+#define HASH_MOD ((UINT64_C(1) << 61U) - 1U)
+#define HASH_BASE UINT64_C(0x1F3D5B79A2C4E6F)
+
+/// Return a * b modulo 2^61 - 1, for a, b < 2^61.
+static uint64_t
+mul_mod(const uint64_t a, const uint64_t b)
+{
+  const uint64_t a_hi = a >> 32U;
+  const uint64_t a_lo = a & 0xFFFFFFFFU;
+  const uint64_t b_hi = b >> 32U;
+  const uint64_t b_lo = b & 0xFFFFFFFFU;
+
+  // a * b = hi * 2^64 + mid * 2^32 + lo, and 2^61 = 1 (mod 2^61 - 1)
+  const uint64_t lo  = a_lo * b_lo;
+  const uint64_t mid = a_hi * b_lo + a_lo * b_hi; // < 2^62
+  const uint64_t hi  = a_hi * b_hi;               // < 2^58
+
+  uint64_t r = (hi << 3U) + (mid >> 29U) + ((mid << 35U) >> 3U) + (lo >> 61U) +
+               (lo & HASH_MOD);
+  r = (r & HASH_MOD) + (r >> 61U);
+  r = (r & HASH_MOD) + (r >> 61U);
+  return r >= HASH_MOD ? r - HASH_MOD : r;
+}
+
+/// Return the hash of `h`'s text followed by byte `c`.
+static inline uint64_t
+hash_step(const uint64_t h, const char c)
+{
+  const uint64_t r = mul_mod(h, HASH_BASE) + 1U + (unsigned char)c;
+  return r >= HASH_MOD ? r - HASH_MOD : r;
+}
+
+static uint64_t
+hash_text(const KgStringView text)
+{
+  uint64_t h = 0U;
+  for (size_t i = 0U; i < text.len; ++i) {
+    h = hash_step(h, text.data[i]);
+  }
+  return h;
+}
+
+/// Return the index of the namespace with IRI `iri` of hash `h`, or -1.
+static long
+find_iri(const KgNamespaces* const namespaces,
+         const KgStringView        iri,
+         const uint64_t            h)
+{
+  for (size_t s = h & namespaces->mask; namespaces->slots[s];
+       s        = (s + 1U) & namespaces->mask) {
+    const size_t i = namespaces->slots[s] - 1U;
+    if (namespaces->hashes[i] == h &&
+        kg_sv_equals(namespaces->ns[i].iri, iri)) {
+      return (long)i;
+    }
+  }
+  return -1;
+}
+
+/// A set of prefix names, while the namespaces are collected.
+typedef struct {
+  uint32_t* slots; ///< Index + 1 of the namespace, 0 is empty
+  uint64_t* hashes;
+} Names;
+
+static bool
+name_taken(const KgNamespaces* const namespaces,
+           const Names* const        names,
+           const KgStringView        prefix,
+           const uint64_t            h)
+{
+  for (size_t s = h & namespaces->mask; names->slots[s];
+       s        = (s + 1U) & namespaces->mask) {
+    const size_t i = names->slots[s] - 1U;
+    if (names->hashes[i] == h &&
+        kg_sv_equals(namespaces->ns[i].prefix, prefix)) {
+      return true;
+    }
+  }
+  return false;
+}
+
+/// Add namespace `ns` unless its name or its IRI is taken already.
+static void
+add_namespace(KgNamespaces* const namespaces,
+              Names* const        names,
+              const KgNamespace   ns)
+{
+  const uint64_t iri_hash  = hash_text(ns.iri);
+  const uint64_t name_hash = hash_text(ns.prefix);
+  if (find_iri(namespaces, ns.iri, iri_hash) >= 0 ||
+      name_taken(namespaces, names, ns.prefix, name_hash)) {
+    return;
+  }
+
+  const size_t i        = namespaces->n++;
+  namespaces->ns[i]     = ns;
+  namespaces->hashes[i] = iri_hash;
+  names->hashes[i]      = name_hash;
+
+  size_t s = iri_hash & namespaces->mask;
+  while (namespaces->slots[s]) {
+    s = (s + 1U) & namespaces->mask;
+  }
+  namespaces->slots[s] = (uint32_t)(i + 1U);
+
+  for (s = name_hash & namespaces->mask; names->slots[s];) {
+    s = (s + 1U) & namespaces->mask;
+  }
+  names->slots[s] = (uint32_t)(i + 1U);
+}
+
 /// Add the prefixes of `graph` that pass `check` and clash with nothing.
 static void
 add_prefixes(KgNamespaces* const  namespaces,
+             Names* const         names,
              const KgGraph* const graph,
              const KgLocalCheck   check,
              const bool           known)
@@ -44,19 +165,18 @@ add_prefixes(KgNamespaces* const  namespaces,
   for (size_t i = 0U; i < n; ++i) {
     KgNamespace ns = {{NULL, 0U}, {NULL, 0U}, false, known};
     kg_graph_prefix(graph, i, &ns.prefix, &ns.iri);
-    if (!ns.iri.len || !check(ns.prefix)) {
-      continue;
-    }
-
-    bool taken = false;
-    for (size_t j = 0U; j < namespaces->n && !taken; ++j) {
-      taken = kg_sv_equals(namespaces->ns[j].prefix, ns.prefix) ||
-              kg_sv_equals(namespaces->ns[j].iri, ns.iri);
-    }
-    if (!taken) {
-      namespaces->ns[namespaces->n++] = ns;
+    if (ns.iri.len && check(ns.prefix)) {
+      add_namespace(namespaces, names, ns);
     }
   }
+}
+
+static int
+compare_sizes(const void* const a, const void* const b)
+{
+  const size_t x = *(const size_t*)a;
+  const size_t y = *(const size_t*)b;
+  return x < y ? -1 : x > y;
 }
 
 KgStatus
@@ -69,32 +189,50 @@ kg_namespaces_init(KgNamespaces* const  namespaces,
   const size_t n       = kg_graph_n_prefixes(graph) +
                    (ontology ? kg_graph_n_prefixes(ontology) : 0U) + n_known;
 
-  namespaces->n  = 0U;
-  namespaces->ns = (KgNamespace*)kg_calloc(n, sizeof(KgNamespace));
-  if (!namespaces->ns) {
+  memset(namespaces, 0, sizeof(*namespaces));
+  size_t n_slots = 16U;
+  while (n_slots < 2U * n) {
+    n_slots *= 2U;
+  }
+
+  Names names        = {NULL, NULL};
+  namespaces->mask   = n_slots - 1U;
+  namespaces->ns     = (KgNamespace*)kg_calloc(n, sizeof(KgNamespace));
+  namespaces->slots  = (uint32_t*)kg_calloc(n_slots, sizeof(uint32_t));
+  namespaces->hashes = (uint64_t*)kg_calloc(n, sizeof(uint64_t));
+  namespaces->lens   = (size_t*)kg_calloc(n, sizeof(size_t));
+  names.slots        = (uint32_t*)kg_calloc(n_slots, sizeof(uint32_t));
+  names.hashes       = (uint64_t*)kg_calloc(n, sizeof(uint64_t));
+  if (!namespaces->ns || !namespaces->slots || !namespaces->hashes ||
+      !namespaces->lens || !names.slots || !names.hashes) {
+    kg_free(names.hashes);
+    kg_free(names.slots);
+    kg_namespaces_fini(namespaces);
     return KG_BAD_ALLOC;
   }
 
   // The input's prefixes, then the ontology's, then the well-known ones
-  add_prefixes(namespaces, graph, prefix_check, false);
+  add_prefixes(namespaces, &names, graph, prefix_check, false);
   if (ontology) {
-    add_prefixes(namespaces, ontology, prefix_check, false);
+    add_prefixes(namespaces, &names, ontology, prefix_check, false);
   }
-
   for (size_t k = 0U; k < n_known; ++k) {
-    const KgStringView prefix = kg_sv(well_known[k].prefix);
-    const KgStringView iri    = kg_sv(well_known[k].iri);
-    bool               taken  = false;
-    for (size_t i = 0U; i < namespaces->n && !taken; ++i) {
-      taken = kg_sv_equals(namespaces->ns[i].prefix, prefix) ||
-              kg_sv_equals(namespaces->ns[i].iri, iri);
-    }
+    const KgNamespace ns = {
+      kg_sv(well_known[k].prefix), kg_sv(well_known[k].iri), false, true};
+    add_namespace(namespaces, &names, ns);
+  }
+  kg_free(names.hashes);
+  kg_free(names.slots);
 
-    if (!taken) {
-      KgNamespace* const ns = &namespaces->ns[namespaces->n++];
-      ns->prefix            = prefix;
-      ns->iri               = iri;
-      ns->known             = true;
+  // The distinct lengths of namespace IRIs
+  for (size_t i = 0U; i < namespaces->n; ++i) {
+    namespaces->lens[i] = namespaces->ns[i].iri.len;
+  }
+  qsort(namespaces->lens, namespaces->n, sizeof(size_t), compare_sizes);
+  for (size_t i = 0U; i < namespaces->n; ++i) {
+    if (!namespaces->n_lens ||
+        namespaces->lens[namespaces->n_lens - 1U] != namespaces->lens[i]) {
+      namespaces->lens[namespaces->n_lens++] = namespaces->lens[i];
     }
   }
 
@@ -104,9 +242,11 @@ kg_namespaces_init(KgNamespaces* const  namespaces,
 void
 kg_namespaces_fini(KgNamespaces* const namespaces)
 {
+  kg_free(namespaces->lens);
+  kg_free(namespaces->hashes);
+  kg_free(namespaces->slots);
   kg_free(namespaces->ns);
-  namespaces->ns = NULL;
-  namespaces->n  = 0U;
+  memset(namespaces, 0, sizeof(*namespaces));
 }
 
 long
@@ -115,23 +255,32 @@ kg_namespaces_split(const KgNamespaces* const namespaces,
                     const KgLocalCheck        check,
                     KgStringView* const       local)
 {
-  long   best     = -1;
-  size_t best_len = 0U;
-  for (size_t i = 0U; i < namespaces->n; ++i) {
-    const KgStringView ns = namespaces->ns[i].iri;
-    if (ns.len <= iri.len && (best < 0 || ns.len > best_len) &&
-        !memcmp(iri.data, ns.data, ns.len)) {
-      const KgStringView rest = {iri.data + ns.len, iri.len - ns.len};
-      if (check(rest)) {
-        best     = (long)i;
-        best_len = ns.len;
-      }
+  // Hash the prefixes of `iri` up to each length a namespace has, and look
+  // each up: the longest whose rest passes `check` wins
+  long     best = -1;
+  uint64_t h    = 0U;
+  size_t   done = 0U;
+  for (size_t k = 0U; k < namespaces->n_lens; ++k) {
+    const size_t len = namespaces->lens[k];
+    if (len > iri.len) {
+      break;
+    }
+    for (; done < len; ++done) {
+      h = hash_step(h, iri.data[done]);
+    }
+
+    const KgStringView head = {iri.data, len};
+    const long         i    = find_iri(namespaces, head, h);
+    const KgStringView rest = {iri.data + len, iri.len - len};
+    if (i >= 0 && check(rest)) {
+      best = i;
     }
   }
 
   if (best >= 0) {
-    local->data = iri.data + best_len;
-    local->len  = iri.len - best_len;
+    const size_t len = namespaces->ns[best].iri.len;
+    local->data      = iri.data + len;
+    local->len       = iri.len - len;
   }
   return best;
 }

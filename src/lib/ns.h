@@ -9,6 +9,7 @@
 
 #include <stdbool.h>
 #include <stddef.h>
+#include <stdint.h>
 
 /// A namespace with its prefix name.
 typedef struct {
@@ -18,10 +19,21 @@ typedef struct {
   bool         known;  ///< One of the well-known vocabularies
 } KgNamespace;
 
-/// The namespaces a writer may use: the graph's, then well-known ones.
+/**
+   The namespaces a writer may use: the graph's, then well-known ones.
+
+   They are found by IRI through a hash table of their IRIs, so that
+   splitting an IRI costs its length plus the number of distinct lengths of
+   namespace IRIs, however many namespaces there are.
+*/
 typedef struct {
   KgNamespace* ns;
   size_t       n;
+  uint32_t*    slots;  ///< Open addressing by IRI: index + 1, 0 is empty
+  size_t       mask;   ///< Number of `slots` - 1
+  uint64_t*    hashes; ///< Per namespace: the hash of its IRI
+  size_t*      lens;   ///< The distinct lengths of IRIs, ascending
+  size_t       n_lens;
 } KgNamespaces;
 
 /// A check that a name is valid in some syntax (a prefix or a local name).

@@ -1,0 +1,450 @@
+// Copyright the kgraph authors
+// SPDX-License-Identifier: ISC
+
+// The progress line.  The library has no progress hook, so what is counted
+// is what the command line sees: the bytes of the streams it gives the
+// library (wrapped with fopencookie()), the size of the graph being read,
+// and the phases between library calls.  A phase inside one library call
+// (sorting, matching blank nodes) shows what it works on, not how far it is.
+// Drawing costs one clock read per 64 KiB read or written.
+
+#define _GNU_SOURCE // fopencookie()
+
+#include "progress.h"
+
+#include <kgraph/kgraph.h>
+
+#include <stdarg.h>
+#include <stdbool.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <sys/types.h>
+#include <time.h>
+
+/// Bytes between two looks at the clock, and the buffer of counted streams.
+#define CHUNK ((size_t)64U * 1024U)
+
+/// The rate is shown once a phase ran this long (seconds).
+#define MIN_RATE_TIME 0.5
+
+/// The most columns a name takes on the line.
+#define MAX_NAME_WIDTH 28U
+
+static double
+now(void)
+{
+  struct timespec ts;
+  clock_gettime(CLOCK_MONOTONIC, &ts);
+  return (double)ts.tv_sec + (double)ts.tv_nsec / 1e9;
+}
+
+void
+kg_progress_init(KgProgress* const       progress,
+                 FILE* const             err,
+                 const KgTerminal* const terminal)
+{
+  memset(progress, 0, sizeof(*progress));
+  progress->err      = err;
+  progress->terminal = *terminal;
+  progress->start    = now();
+  progress->last     = progress->start;
+}
+
+void
+kg_progress_enable(KgProgress* const progress, const bool quiet)
+{
+  progress->on = progress->terminal.err_is_terminal && !quiet;
+}
+
+void
+kg_progress_disable(KgProgress* const progress)
+{
+  kg_progress_clear(progress);
+  progress->on = false;
+}
+
+void
+kg_progress_clear(KgProgress* const progress)
+{
+  if (progress && progress->width) {
+    fprintf(progress->err, "\r%*s\r", progress->width, "");
+    fflush(progress->err);
+    progress->width = 0;
+  }
+}
+
+/// Append to `line` (of `size` bytes, `*len` used) what `fmt` gives.
+#if defined(__GNUC__)
+__attribute__((format(printf, 4, 5)))
+#endif
+static void
+append(char* const       line,
+       const size_t      size,
+       size_t* const     len,
+       const char* const fmt,
+       ...)
+{
+  va_list args;
+  va_start(args, fmt);
+  const int n = vsnprintf(line + *len, size - *len, fmt, args);
+  va_end(args);
+  if (n > 0) {
+    *len += (size_t)n < size - *len ? (size_t)n : size - *len - 1U;
+  }
+}
+
+/// Append a number of bytes, as "512 B", "3.1 KiB", "412.3 MiB", "1.3 GiB".
+static void
+append_bytes(char* const    line,
+             const size_t   size,
+             size_t* const  len,
+             const uint64_t n)
+{
+  static const char* const units[] = {"KiB", "MiB", "GiB", "TiB"};
+  if (n < 1024U) {
+    append(line, size, len, "%u B", (unsigned)n);
+    return;
+  }
+
+  double   value = (double)n / 1024.0;
+  unsigned unit  = 0U;
+  while (value >= 1024.0 && unit + 1U < sizeof(units) / sizeof(units[0])) {
+    value /= 1024.0;
+    ++unit;
+  }
+  append(line, size, len, "%.1f %s", value, units[unit]);
+}
+
+/// Append a number of triples, exact below a million, as "3.1M" above.
+static void
+append_triples(char* const   line,
+               const size_t  size,
+               size_t* const len,
+               const size_t  n)
+{
+  if (n < 1000000U) {
+    append(line, size, len, "%zu triple%s", n, n == 1U ? "" : "s");
+  } else {
+    append(line, size, len, "%.1fM triples", (double)n / 1e6);
+  }
+}
+
+/// Return the columns of the UTF-8 text `s` (one a character).
+static size_t
+columns(const char* const s, const size_t len)
+{
+  size_t n = 0U;
+  for (size_t i = 0U; i < len; ++i) {
+    n += ((unsigned char)s[i] & 0xC0U) != 0x80U;
+  }
+  return n;
+}
+
+/// Keep the first `max` columns of `s` (of `*len` bytes).
+static void
+cut(char* const s, size_t* const len, const size_t max)
+{
+  size_t n = 0U;
+  for (size_t i = 0U; i < *len; ++i) {
+    if (((unsigned char)s[i] & 0xC0U) != 0x80U && n++ == max) {
+      *len = i;
+      break;
+    }
+  }
+  s[*len] = '\0';
+}
+
+/// Set the shown name: the last part of `path`, control characters as
+/// '?', and cut to MAX_NAME_WIDTH columns.
+static void
+set_name(KgProgress* const progress, const char* const path)
+{
+  char* const name = progress->name;
+  name[0]          = '\0';
+  if (!path) {
+    return;
+  }
+
+  const char* const slash = strrchr(path, '/');
+  const char* const base  = slash && slash[1] ? slash + 1 : path;
+  size_t            len   = 0U;
+  for (const char* p = base; *p && len + 1U < sizeof(progress->name); ++p) {
+    const unsigned char c = (unsigned char)*p;
+    name[len++]           = (c < 0x20U || c == 0x7FU) ? '?' : (char)c;
+  }
+  name[len] = '\0';
+  if (columns(name, len) > MAX_NAME_WIDTH) {
+    cut(name, &len, MAX_NAME_WIDTH - 3U);
+    memcpy(name + len, "...", 4U);
+  }
+}
+
+/// Draw the line now.
+static void
+draw(KgProgress* const progress, const double t)
+{
+  char   line[256];
+  size_t len = 0U;
+  append(line, sizeof(line), &len, "kgraph: %s", progress->phase);
+  if (progress->name[0]) {
+    append(line, sizeof(line), &len, " '%s'", progress->name);
+  }
+
+  const char* sep = ": ";
+  if (progress->bytes) {
+    append(line, sizeof(line), &len, "%s", sep);
+    append_bytes(line, sizeof(line), &len, progress->done);
+    if (progress->total) {
+      const uint64_t done =
+        progress->done < progress->total ? progress->done : progress->total;
+      append(line, sizeof(line), &len, " of ");
+      append_bytes(line, sizeof(line), &len, progress->total);
+      append(line,
+             sizeof(line),
+             &len,
+             " (%u%%)",
+             (unsigned)(done * 100U / progress->total));
+    }
+    sep = ", ";
+  }
+
+  const size_t n_triples =
+    progress->graph ? kg_graph_size(progress->graph) : progress->n_triples;
+  if (progress->graph || n_triples) {
+    append(line, sizeof(line), &len, "%s", sep);
+    append_triples(line, sizeof(line), &len, n_triples);
+    sep = ", ";
+  }
+
+  const double elapsed = t - progress->phase_start;
+  if (progress->bytes && elapsed >= MIN_RATE_TIME) {
+    append(line, sizeof(line), &len, "%s", sep);
+    append_bytes(
+      line, sizeof(line), &len, (uint64_t)((double)progress->done / elapsed));
+    append(line, sizeof(line), &len, "/s");
+  }
+
+  // One line, whatever the name: a wrapped line cannot be cleared
+  size_t width = columns(line, len);
+  if (width > KG_PROGRESS_MAX_WIDTH) {
+    cut(line, &len, KG_PROGRESS_MAX_WIDTH);
+    width = KG_PROGRESS_MAX_WIDTH;
+  }
+
+  // Pad over the rest of a longer line drawn before
+  const int pad =
+    progress->width > (int)width ? progress->width - (int)width : 0;
+  fprintf(progress->err, "\r%s%*s", line, pad, "");
+  if (pad) {
+    fprintf(progress->err, "\r%s", line);
+  }
+  fflush(progress->err);
+  progress->width = (int)width;
+  progress->last  = t;
+}
+
+/// Draw the line if the command ran long enough, and, unless `force`, the
+/// line was not drawn too recently.
+static void
+update(KgProgress* const progress, const bool force)
+{
+  if (!progress->on) {
+    return;
+  }
+
+  const double t = now();
+  if (t - progress->start < progress->terminal.delay_ms / 1000.0 ||
+      (!force &&
+       t - progress->last < progress->terminal.interval_ms / 1000.0)) {
+    return;
+  }
+  draw(progress, t);
+}
+
+void
+kg_progress_phase(KgProgress* const    progress,
+                  const char* const    phase,
+                  const char* const    name,
+                  const bool           bytes,
+                  const uint64_t       total,
+                  const KgGraph* const graph,
+                  const size_t         n_triples)
+{
+  snprintf(progress->phase, sizeof(progress->phase), "%s", phase);
+  set_name(progress, name);
+  progress->bytes       = bytes;
+  progress->done        = 0U;
+  progress->total       = total;
+  progress->graph       = graph;
+  progress->n_triples   = n_triples;
+  progress->phase_start = now();
+  update(progress, true);
+}
+
+void
+kg_progress_add(KgProgress* const progress, const uint64_t n)
+{
+  progress->done += n;
+  update(progress, false);
+}
+
+void
+kg_progress_set(KgProgress* const progress,
+                const uint64_t    done,
+                const uint64_t    total)
+{
+  progress->done  = done;
+  progress->total = total;
+  update(progress, false);
+}
+
+/*
+  Counted streams
+*/
+
+/// What a counted stream reads from or writes to.
+typedef struct {
+  KgProgress* progress;
+  FILE*       file;
+  char        name[1024]; ///< The output's name, for the "writing" phase
+  char        buf[CHUNK]; ///< The buffer of the stream
+} Counted;
+
+static ssize_t
+read_counted(void* const cookie, char* const buf, const size_t size)
+{
+  Counted* const counted = (Counted*)cookie;
+  const size_t   n       = fread(buf, 1U, size, counted->file);
+  if (!n && ferror(counted->file)) {
+    return -1;
+  }
+  if (n) {
+    kg_progress_add(counted->progress, n);
+  }
+  return (ssize_t)n;
+}
+
+static ssize_t
+write_counted(void* const cookie, const char* const buf, const size_t size)
+{
+  Counted* const    counted  = (Counted*)cookie;
+  KgProgress* const progress = counted->progress;
+  if (progress->next_phase && size) {
+    progress->next_phase = NULL;
+    kg_progress_phase(progress,
+                      "writing",
+                      counted->name[0] ? counted->name : NULL,
+                      true,
+                      0U,
+                      NULL,
+                      0U);
+  }
+
+  // Flushed, so that the writer sees a failure when it flushes
+  const size_t n = fwrite(buf, 1U, size, counted->file);
+  kg_progress_add(progress, n);
+  return (n < size || fflush(counted->file)) ? -1 : (ssize_t)n;
+}
+
+static int
+close_counted(void* const cookie)
+{
+  free(cookie);
+  return 0;
+}
+
+/// Open a counted stream on `file` (`mode` "rb" or "wb").
+static FILE*
+open_counted(KgProgress* const progress,
+             FILE* const       file,
+             const char* const name,
+             const char* const mode)
+{
+  Counted* const counted = (Counted*)calloc(1U, sizeof(Counted));
+  if (!counted) {
+    return NULL;
+  }
+  counted->progress = progress;
+  counted->file     = file;
+  if (name) {
+    snprintf(counted->name, sizeof(counted->name), "%s", name);
+  }
+
+  const cookie_io_functions_t io = {
+    mode[0] == 'r' ? read_counted : NULL,
+    mode[0] == 'w' ? write_counted : NULL,
+    NULL,
+    close_counted,
+  };
+  FILE* const stream = fopencookie(counted, mode, io);
+  if (!stream) {
+    free(counted);
+    return NULL;
+  }
+  setvbuf(stream, counted->buf, _IOFBF, sizeof(counted->buf));
+  return stream;
+}
+
+FILE*
+kg_progress_open_input(KgProgress* const    progress,
+                       FILE* const          file,
+                       const char* const    name,
+                       const KgGraph* const graph)
+{
+  if (!progress->on) {
+    return file;
+  }
+
+  // The total is known for a regular file
+  struct stat    st;
+  const int      fd    = fileno(file);
+  const uint64_t total = (fd >= 0 && !fstat(fd, &st) && S_ISREG(st.st_mode))
+                           ? (uint64_t)st.st_size
+                           : 0U;
+
+  FILE* const stream = open_counted(progress, file, NULL, "rb");
+  if (stream) {
+    kg_progress_phase(progress, "reading", name, true, total, graph, 0U);
+  }
+  return stream;
+}
+
+void
+kg_progress_close_input(FILE* const stream, FILE* const file)
+{
+  if (stream && stream != file) {
+    fclose(stream);
+  }
+}
+
+FILE*
+kg_progress_open_output(KgProgress* const progress,
+                        FILE* const       file,
+                        const char* const name)
+{
+  if (!progress->on) {
+    return file;
+  }
+
+  FILE* const stream = open_counted(progress, file, name, "wb");
+  if (stream) {
+    progress->next_phase = "writing";
+  }
+  return stream;
+}
+
+KgStatus
+kg_progress_close_output(FILE* const    stream,
+                         FILE* const    file,
+                         const KgStatus st)
+{
+  if (stream == file) {
+    return st;
+  }
+
+  const bool failed = fclose(stream) != 0;
+  return st ? st : failed ? KG_BAD_WRITE : KG_SUCCESS;
+}

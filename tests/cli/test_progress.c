@@ -1,0 +1,406 @@
+// Copyright the kgraph authors
+// SPDX-License-Identifier: ISC
+
+// The progress line, on a standard error that pretends to be a terminal.
+
+#include "support.h"
+
+#include "cli.h"
+
+#include <criterion/criterion.h>
+
+#include <stdarg.h>
+#include <stdbool.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+/// A terminal that draws every update at once.
+static const KgTerminal eager = {true, false, 0U, 0U};
+
+/// Run `kgraph ARGS...` (NULL-terminated) with the streams seen as `term`.
+static Run
+run_on(const KgTerminal* const term, const char* const first, ...)
+{
+  static char args_buf[32][1024];
+  char*       argv[33] = {args_buf[0], args_buf[1]};
+  int         argc     = 2;
+  snprintf(args_buf[0], sizeof(args_buf[0]), "kgraph");
+  snprintf(args_buf[1], sizeof(args_buf[1]), "%s", first);
+
+  va_list args;
+  va_start(args, first);
+  for (const char* a = NULL; (a = va_arg(args, const char*)) && argc < 32;
+       ++argc) {
+    snprintf(args_buf[argc], sizeof(args_buf[argc]), "%s", a);
+    argv[argc] = args_buf[argc];
+  }
+  va_end(args);
+  argv[argc] = NULL;
+
+  Run    r       = {0, NULL, NULL};
+  size_t out_len = 0U;
+  size_t err_len = 0U;
+  FILE*  out     = open_memstream(&r.out, &out_len);
+  FILE*  err     = open_memstream(&r.err, &err_len);
+  r.status       = kg_cli_run(argc, argv, out, err, term);
+  fclose(out);
+  fclose(err);
+  return r;
+}
+
+/**
+   Return what a terminal shows after printing `text`: '\r' goes back to
+   the start of the line, characters overwrite what is there, and a line
+   that ends with nothing but spaces is empty (free()).
+*/
+static char*
+screen(const char* const text)
+{
+  const size_t len   = strlen(text);
+  char* const  shown = (char*)calloc(len + 1U, 1U);
+  size_t       start = 0U; // Start of the current line in `shown`
+  size_t       col   = 0U;
+  size_t       end   = 0U; // End of the current line in `shown`
+  for (size_t i = 0U; i < len; ++i) {
+    if (text[i] == '\r') {
+      col = 0U;
+    } else if (text[i] == '\n') {
+      while (end > start && shown[end - 1U] == ' ') {
+        --end;
+      }
+      shown[end++] = '\n';
+      start        = end;
+      col          = 0U;
+    } else {
+      shown[start + col++] = text[i];
+      end                  = start + col > end ? start + col : end;
+    }
+  }
+  while (end > start && shown[end - 1U] == ' ') {
+    --end;
+  }
+  shown[end] = '\0';
+  return shown;
+}
+
+/// Return true iff `err` draws the line `line` (after a '\r').
+static bool
+draws(const char* const err, const char* const line)
+{
+  for (const char* p = err; (p = strstr(p, line)); ++p) {
+    if (p > err && p[-1] == '\r') {
+      return true;
+    }
+  }
+  return false;
+}
+
+/// Return how many lines `err` draws that start with `prefix`.
+static size_t
+count_draws(const char* const err, const char* const prefix)
+{
+  size_t n = 0U;
+  for (const char* p = err; (p = strstr(p, prefix)); ++p) {
+    n += p > err && p[-1] == '\r';
+  }
+  return n;
+}
+
+/// Write a Turtle file of `n` triples at `path`.
+static void
+write_triples(const char* const path, const unsigned n)
+{
+  FILE* const f = fopen(path, "wb");
+  cr_assert_not_null(f);
+  for (unsigned i = 0U; i < n; ++i) {
+    fprintf(
+      f, "<http://example.org/s%u> <http://example.org/p> \"%u\" .\n", i, i);
+  }
+  fclose(f);
+}
+
+static const char* const small = "@prefix e: <http://example.org/> .\n"
+                                 "e:a e:p e:b .\n"
+                                 "e:b e:p [ e:q \"x\" ] .\n";
+
+Test(progress, export_shows_reading_sorting_and_writing)
+{
+  const char* const dir = tmp_dir();
+  const char* const in  = path_in(dir, "in.ttl");
+  write_file(in, small);
+  char out[1024];
+  snprintf(out, sizeof(out), "%s", path_in(dir, "out.nt"));
+
+  Run r = run_on(&eager, "export", "-o", out, in, NULL);
+  cr_assert_eq(r.status, 0, "%s", r.err);
+  char expected[128];
+  snprintf(expected,
+           sizeof(expected),
+           "kgraph: reading 'in.ttl': %zu B of %zu B (100%%), ",
+           strlen(small),
+           strlen(small));
+  cr_expect(draws(r.err, "kgraph: reading 'in.ttl': 0 B of "), "%s", r.err);
+  cr_expect(draws(r.err, expected), "%s", r.err);
+  cr_expect(draws(r.err, "kgraph: sorting: 3 triples"), "%s", r.err);
+  cr_expect(draws(r.err, "kgraph: writing 'out.nt': "), "%s", r.err);
+
+  // The phases come in order, and the line is cleared at the end
+  cr_expect_lt(strstr(r.err, "reading"), strstr(r.err, "sorting"));
+  cr_expect_lt(strstr(r.err, "sorting"), strstr(r.err, "writing"));
+  char* const shown = screen(r.err);
+  cr_expect_str_empty(shown, "left on screen: '%s'", shown);
+  free(shown);
+
+  char* const written = read_file(out);
+  cr_expect_not_null(strstr(written, "<http://example.org/a>"));
+  free(written);
+  run_free(&r);
+}
+
+Test(progress, counts_grow_as_a_big_file_is_read)
+{
+  const char* const dir = tmp_dir();
+  const char* const in  = path_in(dir, "big.nt");
+  write_triples(in, 5000U); // About 300 KiB: several chunks
+
+  Run r = run_on(&eager, "export", "--to", "turtle", in, NULL);
+  cr_assert_eq(r.status, 0, "%s", r.err);
+  cr_expect_gt(count_draws(r.err, "kgraph: reading 'big.nt': "), 3U);
+  cr_expect(
+    draws(r.err, "kgraph: reading 'big.nt': 64.0 KiB of 285.9 KiB (22%), "),
+    "%s",
+    r.err);
+  cr_expect(
+    draws(r.err, "kgraph: reading 'big.nt': 285.9 KiB of 285.9 KiB (100%), "),
+    "%s",
+    r.err);
+
+  // The triples read so far: none at first, then more and more
+  unsigned long last = 0UL;
+  bool          grew = false;
+  for (const char* p = r.err; (p = strstr(p, "%), ")); ++p) {
+    const unsigned long n = strtoul(p + 4, NULL, 10);
+    cr_expect_geq(n, last);
+    grew = grew || n > last;
+    last = n;
+  }
+  cr_expect(grew, "%s", r.err);
+  cr_expect(draws(r.err, "kgraph: sorting: 5000 triples"), "%s", r.err);
+  cr_expect(draws(r.err, "kgraph: writing: "), "%s", r.err);
+  char* const shown = screen(r.err);
+  cr_expect_str_empty(shown);
+  free(shown);
+  run_free(&r);
+}
+
+Test(progress, diff_shows_reading_both_and_matching)
+{
+  const char* const dir = tmp_dir();
+  const char* const old = path_in(dir, "old.ttl");
+  write_file(old, small);
+  const char* const new = path_in(dir, "new.ttl");
+  write_file(new, "@prefix e: <http://example.org/> .\ne:a e:p e:c .\n");
+
+  Run r = run_on(&eager, "diff", old, new, NULL);
+  cr_assert_eq(r.status, 1, "%s", r.err);
+  cr_expect(draws(r.err, "kgraph: reading 'old.ttl': "), "%s", r.err);
+  cr_expect(draws(r.err, "kgraph: reading 'new.ttl': "), "%s", r.err);
+  cr_expect(draws(r.err, "kgraph: matching: 4 triples"), "%s", r.err);
+  cr_expect(draws(r.err, "kgraph: writing: "), "%s", r.err);
+  cr_expect_not_null(strstr(r.out, "example.org/c>"), "%s", r.out);
+  char* const shown = screen(r.err);
+  cr_expect_str_empty(shown);
+  free(shown);
+  run_free(&r);
+}
+
+Test(progress, canon_shows_canonicalizing)
+{
+  const char* const dir = tmp_dir();
+  const char* const in  = path_in(dir, "in.ttl");
+  write_file(in, small);
+
+  Run r = run_on(&eager, "canon", in, NULL);
+  cr_assert_eq(r.status, 0, "%s", r.err);
+  cr_expect(draws(r.err, "kgraph: canonicalizing: 3 triples"), "%s", r.err);
+  cr_expect(draws(r.err, "kgraph: sorting: 3 triples"), "%s", r.err);
+  cr_expect(draws(r.err, "kgraph: writing: "), "%s", r.err);
+  char* const shown = screen(r.err);
+  cr_expect_str_empty(shown);
+  free(shown);
+  run_free(&r);
+}
+
+Test(progress, nothing_when_not_a_terminal_or_quiet)
+{
+  const char* const dir = tmp_dir();
+  const char* const in  = path_in(dir, "in.ttl");
+  write_file(in, small);
+
+  static const KgTerminal none = {false, false, 0U, 0U};
+  Run                     r    = run_on(&none, "export", in, NULL);
+  cr_expect_eq(r.status, 0);
+  cr_expect_str_empty(r.err);
+  run_free(&r);
+
+  // kg_cli_main() on memory streams: not terminals
+  r = run("canon", in, NULL);
+  cr_expect_eq(r.status, 0);
+  cr_expect_str_empty(r.err);
+  run_free(&r);
+
+  const char* const commands[][2] = {
+    {"export", "-q"}, {"canon", "--quiet"}, {"stats", "-q"}, {"check", "-q"}};
+  for (size_t i = 0U; i < sizeof(commands) / sizeof(commands[0]); ++i) {
+    r = run_on(&eager, commands[i][0], commands[i][1], in, NULL);
+    cr_expect_lt(r.status, 2, "%s: %s", commands[i][0], r.err);
+    cr_expect_str_empty(r.err, "%s: '%s'", commands[i][0], r.err);
+    run_free(&r);
+  }
+
+  r = run_on(&eager, "diff", "-q", in, in, NULL);
+  cr_expect_eq(r.status, 0);
+  cr_expect_str_empty(r.err);
+  run_free(&r);
+}
+
+Test(progress, nothing_before_the_delay)
+{
+  const char* const dir = tmp_dir();
+  const char* const in  = path_in(dir, "in.ttl");
+  write_file(in, small);
+
+  static const KgTerminal slow = {true, false, 60000U, 0U};
+  Run                     r    = run_on(&slow, "export", in, NULL);
+  cr_expect_eq(r.status, 0);
+  cr_expect_str_empty(r.err);
+  run_free(&r);
+}
+
+Test(progress, redrawn_at_most_once_an_interval)
+{
+  const char* const dir = tmp_dir();
+  const char* const in  = path_in(dir, "big.nt");
+  write_triples(in, 5000U);
+
+  // A phase is drawn when it starts; its counts wait for the interval
+  static const KgTerminal rare = {true, false, 0U, 60000U};
+  Run                     r    = run_on(&rare, "export", in, NULL);
+  cr_expect_eq(r.status, 0);
+  cr_expect_eq(count_draws(r.err, "kgraph: reading "), 1U, "%s", r.err);
+  cr_expect(draws(r.err, "kgraph: reading 'big.nt': 0 B of "), "%s", r.err);
+  run_free(&r);
+}
+
+Test(progress, output_to_the_terminal_ends_the_line)
+{
+  const char* const dir = tmp_dir();
+  const char* const in  = path_in(dir, "in.ttl");
+  write_file(in, small);
+
+  // The output would run into the line: it is cleared before, not redrawn
+  static const KgTerminal both = {true, true, 0U, 0U};
+  Run                     r    = run_on(&both, "export", in, NULL);
+  cr_expect_eq(r.status, 0);
+  cr_expect(draws(r.err, "kgraph: reading 'in.ttl': "), "%s", r.err);
+  cr_expect_null(strstr(r.err, "sorting"), "%s", r.err);
+  cr_expect_null(strstr(r.err, "writing"), "%s", r.err);
+  cr_expect_not_null(strstr(r.out, "<http://example.org/a>"));
+  char* const shown = screen(r.err);
+  cr_expect_str_empty(shown);
+  free(shown);
+  run_free(&r);
+}
+
+/// Check that the messages of `kgraph ARGS...` read the same on a terminal
+/// with a progress line as they do without one.
+static void
+check_same_messages(const char* const cmd,
+                    const char* const a,
+                    const char* const b,
+                    const char* const c,
+                    const char* const d)
+{
+  Run plain = run(cmd, a, b, c, d, NULL);
+  Run tty   = run_on(&eager, cmd, a, b, c, d, NULL);
+  cr_expect_eq(tty.status, plain.status);
+  cr_expect_gt(plain.status, 1, "%s", plain.err);
+  cr_expect_str_not_empty(plain.err);
+  cr_expect(draws(tty.err, "kgraph: "), "no line drawn: %s", tty.err);
+  char* const shown = screen(tty.err);
+  cr_expect_str_eq(shown, plain.err);
+  free(shown);
+  run_free(&tty);
+  run_free(&plain);
+}
+
+Test(progress, messages_are_not_garbled)
+{
+  const char* const dir = tmp_dir();
+  const char* const bad = path_in(dir, "bad.ttl");
+  write_file(bad,
+             "@prefix e: <http://example.org/> .\n"
+             "e:a e:p e:b .\n"
+             "e:a e:p \"unterminated .\n");
+  check_same_messages("export", bad, NULL, NULL, NULL);
+
+  // The second file fails after the first was read
+  const char* const good = path_in(dir, "good.ttl");
+  write_file(good, small);
+  check_same_messages("export", good, bad, NULL, NULL);
+  check_same_messages("diff", good, bad, NULL, NULL);
+
+  // A missing file, and an output that cannot be written
+  check_same_messages("canon", good, path_in(dir, "missing.ttl"), NULL, NULL);
+  check_same_messages(
+    "export", "-o", path_in(dir, "no/such/dir/out.nt"), good, NULL);
+
+  // Writing fails after the line showed "writing"
+  FILE* const full = fopen("/dev/full", "w");
+  if (full) {
+    fclose(full);
+    check_same_messages("export", "--to=ntriples", "-o", "/dev/full", good);
+  }
+}
+
+Test(progress, warnings_clear_the_line_and_it_comes_back)
+{
+  const char* const dir = tmp_dir();
+  const char* const in  = path_in(dir, "lax.ttl");
+  write_file(in,
+             "@prefix e: <http://example.org/> .\n"
+             "e:a e:p e:b .\n"
+             "e:a e:p <bad iri> .\n"
+             "e:b e:p e:c .\n");
+
+  Run plain = run("export", "--lax", in, NULL);
+  Run tty   = run_on(&eager, "export", "--lax", in, NULL);
+  cr_assert_eq(tty.status, plain.status, "%s", tty.err);
+  cr_assert_str_not_empty(plain.err);
+  char* const shown = screen(tty.err);
+  cr_expect_str_eq(shown, plain.err);
+  free(shown);
+  cr_expect(draws(tty.err, "kgraph: sorting: 2 triples"), "%s", tty.err);
+  run_free(&tty);
+  run_free(&plain);
+}
+
+Test(progress, the_line_fits_one_row)
+{
+  const char* const dir = tmp_dir();
+  const char* const in  = path_in(
+    dir, "a-very-long-file-name-that-would-wrap-the-line-of-any-terminal.ttl");
+  write_file(in, small);
+
+  Run r = run_on(&eager, "export", in, NULL);
+  cr_assert_eq(r.status, 0, "%s", r.err);
+  cr_expect(draws(r.err, "kgraph: reading 'a-very-long-file-name-tha...': "),
+            "%s",
+            r.err);
+  for (const char* p = r.err; (p = strchr(p, '\r')); ++p) {
+    const size_t n = strcspn(p + 1, "\r\n");
+    cr_expect_leq(n, (size_t)KG_PROGRESS_MAX_WIDTH, "%.*s", (int)n, p + 1);
+  }
+  run_free(&r);
+}

@@ -18,37 +18,6 @@
 /// A terminal that draws every update at once.
 static const KgTerminal eager = {true, false, 0U, 0U};
 
-/// Run `kgraph ARGS...` (NULL-terminated) with the streams seen as `term`.
-static Run
-run_on(const KgTerminal* const term, const char* const first, ...)
-{
-  static char args_buf[32][1024];
-  char*       argv[33] = {args_buf[0], args_buf[1]};
-  int         argc     = 2;
-  snprintf(args_buf[0], sizeof(args_buf[0]), "kgraph");
-  snprintf(args_buf[1], sizeof(args_buf[1]), "%s", first);
-
-  va_list args;
-  va_start(args, first);
-  for (const char* a = NULL; (a = va_arg(args, const char*)) && argc < 32;
-       ++argc) {
-    snprintf(args_buf[argc], sizeof(args_buf[argc]), "%s", a);
-    argv[argc] = args_buf[argc];
-  }
-  va_end(args);
-  argv[argc] = NULL;
-
-  Run    r       = {0, NULL, NULL};
-  size_t out_len = 0U;
-  size_t err_len = 0U;
-  FILE*  out     = open_memstream(&r.out, &out_len);
-  FILE*  err     = open_memstream(&r.err, &err_len);
-  r.status       = kg_cli_run(argc, argv, out, err, term);
-  fclose(out);
-  fclose(err);
-  return r;
-}
-
 /**
    Return what a terminal shows after printing `text`: '\r' goes back to
    the start of the line, characters overwrite what is there, and a line

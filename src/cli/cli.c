@@ -13,6 +13,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/ioctl.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
@@ -702,11 +703,21 @@ is_terminal(FILE* const stream)
   return fd >= 0 && isatty(fd);
 }
 
+/// Return the width of the terminal `stream`, or 0 if it is unknown.
+static unsigned
+terminal_columns(FILE* const stream)
+{
+  struct winsize size;
+  const int      fd = fileno(stream);
+  return (fd >= 0 && !ioctl(fd, TIOCGWINSZ, &size)) ? size.ws_col : 0U;
+}
+
 int
 kg_cli_main(const int argc, char** const argv, FILE* const out, FILE* const err)
 {
   // A command done within half a second shows no progress line
-  const KgTerminal terminal = {is_terminal(err), is_terminal(out), 500U, 100U};
+  const KgTerminal terminal = {
+    is_terminal(err), is_terminal(out), 500U, 100U, terminal_columns(err)};
   return kg_cli_run(argc, argv, out, err, &terminal);
 }
 

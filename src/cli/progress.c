@@ -30,8 +30,8 @@
 /// The rate is shown once a phase ran this long (seconds).
 #define MIN_RATE_TIME 0.5
 
-/// The most columns a name takes on the line.
-#define MAX_NAME_WIDTH 28U
+/// The fewest columns of a name that is cut to make the line fit.
+#define MIN_NAME_WIDTH 12U
 
 static double
 now(void)
@@ -50,7 +50,13 @@ kg_progress_init(KgProgress* const       progress,
   progress->err      = err;
   progress->terminal = *terminal;
   progress->start    = now();
-  progress->last     = progress->start;
+  // The last column is left empty: some terminals wrap when it is written
+  progress->max_width =
+    !terminal->columns                            ? KG_PROGRESS_MAX_WIDTH
+    : terminal->columns > KG_PROGRESS_MAX_COLUMNS ? KG_PROGRESS_MAX_COLUMNS
+    : terminal->columns > MIN_NAME_WIDTH + 8U     ? terminal->columns - 1U
+                                                  : MIN_NAME_WIDTH + 8U;
+  progress->last = progress->start;
 }
 
 void
@@ -118,15 +124,18 @@ append_bytes(char* const    line,
   append(line, size, len, "%.1f %s", value, units[unit]);
 }
 
-/// Append a number of triples, exact below a million, as "3.1M" above.
+/// Append a number of triples: exact below 10,000, then as "271.8k" or
+/// "3.1M", so that the line keeps its width as the number grows.
 static void
 append_triples(char* const   line,
                const size_t  size,
                size_t* const len,
                const size_t  n)
 {
-  if (n < 1000000U) {
+  if (n < 10000U) {
     append(line, size, len, "%zu triple%s", n, n == 1U ? "" : "s");
+  } else if (n < 999950U) {
+    append(line, size, len, "%.1fk triples", (double)n / 1e3);
   } else {
     append(line, size, len, "%.1fM triples", (double)n / 1e6);
   }
@@ -157,8 +166,7 @@ cut(char* const s, size_t* const len, const size_t max)
   s[*len] = '\0';
 }
 
-/// Set the shown name: the last part of `path`, control characters as
-/// '?', and cut to MAX_NAME_WIDTH columns.
+/// Set the shown name: the last part of `path`, control characters as '?'.
 static void
 set_name(KgProgress* const progress, const char* const path)
 {
@@ -176,62 +184,90 @@ set_name(KgProgress* const progress, const char* const path)
     name[len++]           = (c < 0x20U || c == 0x7FU) ? '?' : (char)c;
   }
   name[len] = '\0';
-  if (columns(name, len) > MAX_NAME_WIDTH) {
-    cut(name, &len, MAX_NAME_WIDTH - 3U);
-    memcpy(name + len, "...", 4U);
-  }
 }
 
-/// Draw the line now.
-static void
-draw(KgProgress* const progress, const double t)
+/// Write into `details` what is done: "31% of 1.2 GiB, 3.1M triples,
+/// 85.1 MiB/s".  @return its length.
+static size_t
+describe(const KgProgress* const progress,
+         const double            t,
+         char* const             details,
+         const size_t            size)
 {
-  char   line[256];
-  size_t len = 0U;
-  append(line, sizeof(line), &len, "kgraph: %s", progress->phase);
-  if (progress->name[0]) {
-    append(line, sizeof(line), &len, " '%s'", progress->name);
-  }
-
-  const char* sep = ": ";
-  if (progress->bytes) {
-    append(line, sizeof(line), &len, "%s", sep);
-    append_bytes(line, sizeof(line), &len, progress->done);
-    if (progress->total) {
-      const uint64_t done =
-        progress->done < progress->total ? progress->done : progress->total;
-      append(line, sizeof(line), &len, " of ");
-      append_bytes(line, sizeof(line), &len, progress->total);
-      append(line,
-             sizeof(line),
-             &len,
-             " (%u%%)",
-             (unsigned)(done * 100U / progress->total));
-    }
+  size_t      len = 0U;
+  const char* sep = "";
+  details[0]      = '\0';
+  if (progress->bytes && progress->total) {
+    const uint64_t done =
+      progress->done < progress->total ? progress->done : progress->total;
+    append(details,
+           size,
+           &len,
+           "%u%% of ",
+           (unsigned)(done * 100U / progress->total));
+    append_bytes(details, size, &len, progress->total);
+    sep = ", ";
+  } else if (progress->bytes) {
+    append_bytes(details, size, &len, progress->done);
     sep = ", ";
   }
 
   const size_t n_triples =
     progress->graph ? kg_graph_size(progress->graph) : progress->n_triples;
   if (progress->graph || n_triples) {
-    append(line, sizeof(line), &len, "%s", sep);
-    append_triples(line, sizeof(line), &len, n_triples);
+    append(details, size, &len, "%s", sep);
+    append_triples(details, size, &len, n_triples);
     sep = ", ";
   }
 
   const double elapsed = t - progress->phase_start;
   if (progress->bytes && elapsed >= MIN_RATE_TIME) {
-    append(line, sizeof(line), &len, "%s", sep);
+    append(details, size, &len, "%s", sep);
     append_bytes(
-      line, sizeof(line), &len, (uint64_t)((double)progress->done / elapsed));
-    append(line, sizeof(line), &len, "/s");
+      details, size, &len, (uint64_t)((double)progress->done / elapsed));
+    append(details, size, &len, "/s");
+  }
+  return len;
+}
+
+/// Draw the line now.
+static void
+draw(KgProgress* const progress, const double t)
+{
+  char         details[128];
+  const size_t details_len = describe(progress, t, details, sizeof(details));
+
+  // The name gives way, so that the line fits one row: a wrapped line cannot
+  // be cleared
+  char   name[sizeof(progress->name)];
+  size_t name_len = strlen(progress->name);
+  memcpy(name, progress->name, name_len + 1U);
+  const size_t fixed = strlen("kgraph: ") + strlen(progress->phase) +
+                       (name_len ? strlen(" ''") : 0U) +
+                       (details_len ? strlen(": ") : 0U) +
+                       columns(details, details_len);
+  const size_t max = progress->max_width;
+  const size_t room =
+    fixed < max - MIN_NAME_WIDTH ? max - fixed : MIN_NAME_WIDTH;
+  if (columns(name, name_len) > room) {
+    cut(name, &name_len, room - 3U);
+    memcpy(name + name_len, "...", 4U);
   }
 
-  // One line, whatever the name: a wrapped line cannot be cleared
+  char   line[512];
+  size_t len = 0U;
+  append(line, sizeof(line), &len, "kgraph: %s", progress->phase);
+  if (name_len) {
+    append(line, sizeof(line), &len, " '%s'", name);
+  }
+  if (details_len) {
+    append(line, sizeof(line), &len, ": %s", details);
+  }
+
   size_t width = columns(line, len);
-  if (width > KG_PROGRESS_MAX_WIDTH) {
-    cut(line, &len, KG_PROGRESS_MAX_WIDTH);
-    width = KG_PROGRESS_MAX_WIDTH;
+  if (width > max) {
+    cut(line, &len, max);
+    width = max;
   }
 
   // Pad over the rest of a longer line drawn before

@@ -22,10 +22,14 @@ typedef struct {
   bool     out_is_terminal; ///< Standard output is a terminal
   unsigned delay_ms;        ///< Show nothing until the command ran this long
   unsigned interval_ms;     ///< Redraw the line at most once in this long
+  unsigned columns;         ///< Width of standard error, or 0 if unknown
 } KgTerminal;
 
-/// The widest progress line, in columns: it must never wrap.
+/// The widest progress line on a terminal of unknown width, in columns.
 #define KG_PROGRESS_MAX_WIDTH 79
+
+/// The widest progress line on any terminal.
+#define KG_PROGRESS_MAX_COLUMNS 200
 
 /// The state of the progress line of a command.
 typedef struct {
@@ -36,8 +40,9 @@ typedef struct {
   double         phase_start; ///< When the phase started
   double         last;        ///< When the line was last drawn
   int            width;       ///< Columns of the line on screen, or 0
+  size_t         max_width;   ///< The widest line that does not wrap
   char           phase[48];   ///< What is being done: "reading", ...
-  char           name[64];    ///< What it is done to (a file), or ""
+  char           name[256];   ///< What it is done to (a file), or ""
   bool           bytes;       ///< The phase counts bytes
   uint64_t       done;        ///< Bytes done in this phase
   uint64_t       total;       ///< Bytes to do, or 0 if unknown

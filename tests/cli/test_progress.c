@@ -14,9 +14,10 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 
 /// A terminal that draws every update at once.
-static const KgTerminal eager = {true, false, 0U, 0U};
+static const KgTerminal eager = {true, false, 0U, 0U, 0U};
 
 /**
    Return what a terminal shows after printing `text`: '\r' goes back to
@@ -106,10 +107,9 @@ Test(progress, export_shows_reading_sorting_and_writing)
   char expected[128];
   snprintf(expected,
            sizeof(expected),
-           "kgraph: reading 'in.ttl': %zu B of %zu B (100%%), ",
-           strlen(small),
+           "kgraph: reading 'in.ttl': 100%% of %zu B, ",
            strlen(small));
-  cr_expect(draws(r.err, "kgraph: reading 'in.ttl': 0 B of "), "%s", r.err);
+  cr_expect(draws(r.err, "kgraph: reading 'in.ttl': 0% of "), "%s", r.err);
   cr_expect(draws(r.err, expected), "%s", r.err);
   cr_expect(draws(r.err, "kgraph: sorting: 3 triples"), "%s", r.err);
   cr_expect(draws(r.err, "kgraph: writing 'out.nt': "), "%s", r.err);
@@ -137,19 +137,15 @@ Test(progress, counts_grow_as_a_big_file_is_read)
   cr_assert_eq(r.status, 0, "%s", r.err);
   cr_expect_gt(count_draws(r.err, "kgraph: reading 'big.nt': "), 3U);
   cr_expect(
-    draws(r.err, "kgraph: reading 'big.nt': 64.0 KiB of 285.9 KiB (22%), "),
-    "%s",
-    r.err);
+    draws(r.err, "kgraph: reading 'big.nt': 22% of 285.9 KiB, "), "%s", r.err);
   cr_expect(
-    draws(r.err, "kgraph: reading 'big.nt': 285.9 KiB of 285.9 KiB (100%), "),
-    "%s",
-    r.err);
+    draws(r.err, "kgraph: reading 'big.nt': 100% of 285.9 KiB, "), "%s", r.err);
 
   // The triples read so far: none at first, then more and more
   unsigned long last = 0UL;
   bool          grew = false;
-  for (const char* p = r.err; (p = strstr(p, "%), ")); ++p) {
-    const unsigned long n = strtoul(p + 4, NULL, 10);
+  for (const char* p = r.err; (p = strstr(p, " KiB, ")); ++p) {
+    const unsigned long n = strtoul(p + 6, NULL, 10);
     cr_expect_geq(n, last);
     grew = grew || n > last;
     last = n;
@@ -207,7 +203,7 @@ Test(progress, nothing_when_not_a_terminal_or_quiet)
   const char* const in  = path_in(dir, "in.ttl");
   write_file(in, small);
 
-  static const KgTerminal none = {false, false, 0U, 0U};
+  static const KgTerminal none = {false, false, 0U, 0U, 0U};
   Run                     r    = run_on(&none, "export", in, NULL);
   cr_expect_eq(r.status, 0);
   cr_expect_str_empty(r.err);
@@ -240,7 +236,7 @@ Test(progress, nothing_before_the_delay)
   const char* const in  = path_in(dir, "in.ttl");
   write_file(in, small);
 
-  static const KgTerminal slow = {true, false, 60000U, 0U};
+  static const KgTerminal slow = {true, false, 60000U, 0U, 0U};
   Run                     r    = run_on(&slow, "export", in, NULL);
   cr_expect_eq(r.status, 0);
   cr_expect_str_empty(r.err);
@@ -254,11 +250,11 @@ Test(progress, redrawn_at_most_once_an_interval)
   write_triples(in, 5000U);
 
   // A phase is drawn when it starts; its counts wait for the interval
-  static const KgTerminal rare = {true, false, 0U, 60000U};
+  static const KgTerminal rare = {true, false, 0U, 60000U, 0U};
   Run                     r    = run_on(&rare, "export", in, NULL);
   cr_expect_eq(r.status, 0);
   cr_expect_eq(count_draws(r.err, "kgraph: reading "), 1U, "%s", r.err);
-  cr_expect(draws(r.err, "kgraph: reading 'big.nt': 0 B of "), "%s", r.err);
+  cr_expect(draws(r.err, "kgraph: reading 'big.nt': 0% of "), "%s", r.err);
   run_free(&r);
 }
 
@@ -269,7 +265,7 @@ Test(progress, output_to_the_terminal_ends_the_line)
   write_file(in, small);
 
   // The output would run into the line: it is cleared before, not redrawn
-  static const KgTerminal both = {true, true, 0U, 0U};
+  static const KgTerminal both = {true, true, 0U, 0U, 0U};
   Run                     r    = run_on(&both, "export", in, NULL);
   cr_expect_eq(r.status, 0);
   cr_expect(draws(r.err, "kgraph: reading 'in.ttl': "), "%s", r.err);
@@ -364,12 +360,108 @@ Test(progress, the_line_fits_one_row)
 
   Run r = run_on(&eager, "export", in, NULL);
   cr_assert_eq(r.status, 0, "%s", r.err);
-  cr_expect(draws(r.err, "kgraph: reading 'a-very-long-file-name-tha...': "),
+  // The name gives way to the counts
+  cr_expect(draws(r.err, "kgraph: reading 'a-very-long-file-name-that-would"),
             "%s",
             r.err);
+  cr_expect_not_null(strstr(r.err, "...': 100% of "), "%s", r.err);
+  size_t widest = 0U;
   for (const char* p = r.err; (p = strchr(p, '\r')); ++p) {
     const size_t n = strcspn(p + 1, "\r\n");
     cr_expect_leq(n, (size_t)KG_PROGRESS_MAX_WIDTH, "%.*s", (int)n, p + 1);
+    widest = n > widest ? n : widest;
   }
+  cr_expect_eq(widest, (size_t)KG_PROGRESS_MAX_WIDTH);
+  run_free(&r);
+}
+
+Test(progress, sizes_counts_rates_and_names)
+{
+  char*  text = NULL;
+  size_t len  = 0U;
+  FILE*  err  = open_memstream(&text, &len);
+  cr_assert_not_null(err);
+
+  KgProgress progress;
+  kg_progress_init(&progress, err, &eager);
+  kg_progress_enable(&progress, false);
+  kg_progress_phase(&progress,
+                    "reading",
+                    "/data/kg.nt",
+                    true,
+                    1395864371U, // 1.3 GiB
+                    NULL,
+                    0U);
+  kg_progress_set(&progress, 432000000U, 1395864371U);
+  kg_progress_phase(&progress, "sorting", NULL, false, 0U, NULL, 10000000U);
+  kg_progress_phase(&progress, "writing", "out.ttl", true, 0U, NULL, 0U);
+  kg_progress_add(&progress, 312U * 1024U * 1024U);
+  kg_progress_phase(
+    &progress, "reading", "a\x1b[31m\x7f.nt", true, 0U, NULL, 271800U);
+  kg_progress_add(&progress, 1000U);
+  fflush(err);
+  cr_expect(
+    draws(text, "kgraph: reading 'kg.nt': 0% of 1.3 GiB\r"), "%s", text);
+  cr_expect(
+    draws(text, "kgraph: reading 'kg.nt': 30% of 1.3 GiB\r"), "%s", text);
+  cr_expect(draws(text, "kgraph: sorting: 10.0M triples"), "%s", text);
+  cr_expect(draws(text, "kgraph: writing 'out.ttl': 312.0 MiB\r"), "%s", text);
+  cr_expect(draws(text, "kgraph: reading 'a?[31m?.nt': 1000 B, 271.8k triples"),
+            "%s",
+            text);
+
+  // The rate, once the phase ran half a second
+  kg_progress_phase(&progress, "writing", NULL, true, 0U, NULL, 0U);
+  const struct timespec pause = {0, 600000000L};
+  nanosleep(&pause, NULL);
+  kg_progress_add(&progress, 3U * 1024U * 1024U);
+  fflush(err);
+  const char* const rate = strstr(text, "kgraph: writing: 3.0 MiB, ");
+  cr_assert_not_null(rate, "%s", text);
+  const double mib_s =
+    strtod(rate + strlen("kgraph: writing: 3.0 MiB, "), NULL);
+  cr_expect(mib_s > 0.5 && mib_s <= 5.0, "%s", rate);
+  cr_expect_not_null(strstr(rate, " MiB/s"), "%s", rate);
+
+  kg_progress_clear(&progress);
+  fclose(err);
+  char* const shown = screen(text);
+  cr_expect_str_empty(shown, "%s", shown);
+  free(shown);
+  free(text);
+}
+
+Test(progress, as_wide_as_the_terminal)
+{
+  const char* const dir = tmp_dir();
+  const char* const in  = path_in(
+    dir, "a-very-long-file-name-that-would-wrap-the-line-of-any-terminal.ttl");
+  write_file(in, small);
+
+  // A wide terminal has room for the whole name
+  static const KgTerminal wide = {true, false, 0U, 0U, 132U};
+  Run                     r    = run_on(&wide, "export", in, NULL);
+  cr_assert_eq(r.status, 0, "%s", r.err);
+  cr_expect(draws(r.err,
+                  "kgraph: reading "
+                  "'a-very-long-file-name-that-would-wrap-the-line-of-any-"
+                  "terminal.ttl': 100% of "),
+            "%s",
+            r.err);
+  run_free(&r);
+
+  // A narrow one cuts the name, then the counts
+  static const KgTerminal narrow = {true, false, 0U, 0U, 40U};
+  r                              = run_on(&narrow, "export", in, NULL);
+  cr_assert_eq(r.status, 0, "%s", r.err);
+  cr_expect(
+    draws(r.err, "kgraph: reading 'a-very-lo...': 100% of"), "%s", r.err);
+  for (const char* p = r.err; (p = strchr(p, '\r')); ++p) {
+    const size_t n = strcspn(p + 1, "\r\n");
+    cr_expect_leq(n, 39U, "%.*s", (int)n, p + 1);
+  }
+  char* const shown = screen(r.err);
+  cr_expect_str_empty(shown);
+  free(shown);
   run_free(&r);
 }

@@ -466,7 +466,7 @@ Test(push, on_a_terminal_shows_its_phases_and_clears_the_line)
     "HTTP/1.1 201 Created\r\nContent-Length: 0\r\nConnection: close\r\n\r\n"};
   Server server = server_start(answers, 1U);
 
-  static const KgTerminal terminal = {true, false, 0U, 0U};
+  static const KgTerminal terminal = {true, false, 0U, 0U, 0U};
   Run                     r        = run_on(
     &terminal, "push", "--endpoint", url_of(&server, "/store"), in, NULL);
   cr_assert_eq(r.status, 0, "%s", r.err);

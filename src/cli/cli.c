@@ -721,6 +721,37 @@ kg_cli_main(const int argc, char** const argv, FILE* const out, FILE* const err)
   return kg_cli_run(argc, argv, out, err, &terminal);
 }
 
+/// Run the command of `argv`.  @return the exit status.
+static int
+run_command(KgCli* const cli, const int argc, char** const argv)
+{
+  if (argc < 2) {
+    return kg_cli_usage(cli, "missing command");
+  }
+
+  const char* const arg = argv[1];
+  if (!strcmp(arg, "-h") || !strcmp(arg, "--help") || !strcmp(arg, "help")) {
+    return print_help(cli->out);
+  }
+
+  if (!strcmp(arg, "-V") || !strcmp(arg, "--version")) {
+    fprintf(cli->out, "kgraph %s\n", kg_version());
+    return KG_EXIT_SUCCESS;
+  }
+
+  for (size_t i = 0U; i < N_COMMANDS; ++i) {
+    if (!strcmp(arg, commands[i].name)) {
+      cli->command = commands[i].name;
+      return commands[i].run(cli, argc - 1, argv + 1);
+    }
+  }
+
+  if (arg[0] == '-') {
+    return kg_cli_usage(cli, "unrecognized option '%s'", arg);
+  }
+  return kg_cli_usage(cli, "unknown command '%s'", arg);
+}
+
 int
 kg_cli_run(const int               argc,
            char** const            argv,
@@ -735,31 +766,7 @@ kg_cli_run(const int               argc,
   cli.log.func   = print_message;
   cli.log.handle = &cli;
 
-  if (argc < 2) {
-    return kg_cli_usage(&cli, "missing command");
-  }
-
-  const char* const arg = argv[1];
-  if (!strcmp(arg, "-h") || !strcmp(arg, "--help") || !strcmp(arg, "help")) {
-    return print_help(out);
-  }
-
-  if (!strcmp(arg, "-V") || !strcmp(arg, "--version")) {
-    fprintf(out, "kgraph %s\n", kg_version());
-    return KG_EXIT_SUCCESS;
-  }
-
-  for (size_t i = 0U; i < N_COMMANDS; ++i) {
-    if (!strcmp(arg, commands[i].name)) {
-      cli.command    = commands[i].name;
-      const int code = commands[i].run(&cli, argc - 1, argv + 1);
-      kg_progress_clear(&progress);
-      return code;
-    }
-  }
-
-  if (arg[0] == '-') {
-    return kg_cli_usage(&cli, "unrecognized option '%s'", arg);
-  }
-  return kg_cli_usage(&cli, "unknown command '%s'", arg);
+  const int code = run_command(&cli, argc, argv);
+  kg_progress_fini(&progress);
+  return code;
 }

@@ -14,6 +14,8 @@
 
 #include <kgraph/kgraph.h>
 
+#include <errno.h>
+#include <pthread.h>
 #include <stdarg.h>
 #include <stdbool.h>
 #include <stdint.h>
@@ -57,6 +59,34 @@ kg_progress_init(KgProgress* const       progress,
     : terminal->columns > MIN_NAME_WIDTH + 8U     ? terminal->columns - 1U
                                                   : MIN_NAME_WIDTH + 8U;
   progress->last = progress->start;
+  pthread_mutex_init(&progress->lock, NULL);
+  pthread_condattr_t attr;
+  pthread_condattr_init(&attr);
+  pthread_condattr_setclock(&attr, CLOCK_MONOTONIC);
+  pthread_cond_init(&progress->wake, &attr);
+  pthread_condattr_destroy(&attr);
+}
+
+/// Stop the ticker, if it runs: then the main thread alone draws.
+static void
+stop_ticker(KgProgress* const progress)
+{
+  if (progress->ticking) {
+    pthread_mutex_lock(&progress->lock);
+    progress->stop = true;
+    pthread_cond_signal(&progress->wake);
+    pthread_mutex_unlock(&progress->lock);
+    pthread_join(progress->ticker, NULL);
+    progress->ticking = false;
+  }
+}
+
+void
+kg_progress_fini(KgProgress* const progress)
+{
+  kg_progress_clear(progress);
+  pthread_cond_destroy(&progress->wake);
+  pthread_mutex_destroy(&progress->lock);
 }
 
 void
@@ -75,6 +105,9 @@ kg_progress_disable(KgProgress* const progress)
 void
 kg_progress_clear(KgProgress* const progress)
 {
+  if (progress) {
+    stop_ticker(progress);
+  }
   if (progress && progress->width) {
     fprintf(progress->err, "\r%*s\r", progress->width, "");
     fflush(progress->err);
@@ -226,6 +259,8 @@ describe(const KgProgress* const progress,
     append_bytes(
       details, size, &len, (uint64_t)((double)progress->done / elapsed));
     append(details, size, &len, "/s");
+  } else if (!progress->bytes && elapsed >= 1.0) {
+    append(details, size, &len, "%s%u s", sep, (unsigned)elapsed);
   }
   return len;
 }
@@ -300,6 +335,28 @@ update(KgProgress* const progress, const bool force)
   draw(progress, t);
 }
 
+/// Redraw the line every second until told to stop.
+static void*
+tick(void* const data)
+{
+  KgProgress* const progress = (KgProgress*)data;
+  pthread_mutex_lock(&progress->lock);
+  struct timespec when;
+  clock_gettime(CLOCK_MONOTONIC, &when);
+  while (!progress->stop) {
+    ++when.tv_sec;
+    while (!progress->stop &&
+           pthread_cond_timedwait(&progress->wake, &progress->lock, &when) !=
+             ETIMEDOUT) {
+    }
+    if (!progress->stop) {
+      update(progress, true);
+    }
+  }
+  pthread_mutex_unlock(&progress->lock);
+  return NULL;
+}
+
 void
 kg_progress_phase(KgProgress* const    progress,
                   const char* const    phase,
@@ -309,6 +366,7 @@ kg_progress_phase(KgProgress* const    progress,
                   const KgGraph* const graph,
                   const size_t         n_triples)
 {
+  stop_ticker(progress);
   snprintf(progress->phase, sizeof(progress->phase), "%s", phase);
   set_name(progress, name);
   progress->bytes       = bytes;
@@ -318,11 +376,18 @@ kg_progress_phase(KgProgress* const    progress,
   progress->n_triples   = n_triples;
   progress->phase_start = now();
   update(progress, true);
+
+  if (progress->on && !bytes && !graph) {
+    progress->stop = false;
+    progress->ticking =
+      !pthread_create(&progress->ticker, NULL, tick, progress);
+  }
 }
 
 void
 kg_progress_add(KgProgress* const progress, const uint64_t n)
 {
+  stop_ticker(progress);
   progress->done += n;
   update(progress, false);
 }
@@ -332,6 +397,7 @@ kg_progress_set(KgProgress* const progress,
                 const uint64_t    done,
                 const uint64_t    total)
 {
+  stop_ticker(progress);
   progress->done  = done;
   progress->total = total;
   update(progress, false);
@@ -430,6 +496,7 @@ kg_progress_open_input(KgProgress* const    progress,
                        const char* const    name,
                        const KgGraph* const graph)
 {
+  stop_ticker(progress);
   if (!progress->on) {
     return file;
   }
@@ -461,6 +528,7 @@ kg_progress_open_output(KgProgress* const progress,
                         FILE* const       file,
                         const char* const name)
 {
+  stop_ticker(progress);
   if (!progress->on) {
     return file;
   }

@@ -11,6 +11,7 @@
 
 #include <kgraph/kgraph.h>
 
+#include <pthread.h>
 #include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
@@ -49,11 +50,23 @@ typedef struct {
   const KgGraph* graph;       ///< Graph whose triples are shown, or NULL
   size_t         n_triples;   ///< Triples shown if `graph` is NULL
   const char*    next_phase;  ///< Phase that the first byte written starts
+
+  // A phase inside one library call counts nothing: a thread redraws its
+  // line every second with the time it has taken
+  pthread_mutex_t lock;    ///< Held by the ticker while it draws
+  pthread_cond_t  wake;    ///< Tells the ticker to stop
+  pthread_t       ticker;  ///< The thread, if `ticking`
+  bool            ticking; ///< The ticker runs (set by the main thread)
+  bool            stop;    ///< The ticker must stop (under `lock`)
 } KgProgress;
 
 /// Start the progress line of a command, off until kg_progress_enable().
 void
 kg_progress_init(KgProgress* progress, FILE* err, const KgTerminal* terminal);
+
+/// Stop the progress line: clear it, and free what it holds.
+void
+kg_progress_fini(KgProgress* progress);
 
 /// Draw the line from now on if standard error is a terminal and `quiet`
 /// is false.
@@ -66,7 +79,9 @@ kg_progress_disable(KgProgress* progress);
 
 /**
    Start a phase, as "reading" or "sorting", of `name` (a file, or NULL),
-   and draw it.
+   and draw it.  A phase that counts no bytes and shows no `graph` is
+   redrawn every second with the time it has taken, until the next call of
+   a kg_progress function.
 
    @param bytes The phase counts bytes (kg_progress_add()).
    @param total The bytes to do, or 0 if unknown.

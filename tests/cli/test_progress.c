@@ -423,11 +423,66 @@ Test(progress, sizes_counts_rates_and_names)
   cr_expect(mib_s > 0.5 && mib_s <= 5.0, "%s", rate);
   cr_expect_not_null(strstr(rate, " MiB/s"), "%s", rate);
 
-  kg_progress_clear(&progress);
+  kg_progress_fini(&progress);
   fclose(err);
   char* const shown = screen(text);
   cr_expect_str_empty(shown, "%s", shown);
   free(shown);
+  free(text);
+}
+
+Test(progress, a_phase_that_counts_nothing_shows_its_time)
+{
+  char*  text = NULL;
+  size_t len  = 0U;
+  FILE*  err  = open_memstream(&text, &len);
+  cr_assert_not_null(err);
+
+  // Drawn when it starts, then every second with its time
+  KgProgress progress;
+  kg_progress_init(&progress, err, &eager);
+  kg_progress_enable(&progress, false);
+  kg_progress_phase(&progress, "sorting", NULL, false, 0U, NULL, 10000000U);
+  const struct timespec pause = {2, 700000000L};
+  nanosleep(&pause, NULL);
+  kg_progress_phase(&progress, "writing", "out.nt", true, 0U, NULL, 0U);
+  kg_progress_fini(&progress);
+  fclose(err);
+  cr_expect(draws(text, "kgraph: sorting: 10.0M triples\r"), "%s", text);
+  cr_expect(draws(text, "kgraph: sorting: 10.0M triples, 1 s\r") ||
+              draws(text, "kgraph: sorting: 10.0M triples, 2 s\r"),
+            "%s",
+            text);
+  cr_expect_geq(
+    count_draws(text, "kgraph: sorting: 10.0M triples, "), 2U, "%s", text);
+  cr_expect(draws(text, "kgraph: writing 'out.nt': 0 B"), "%s", text);
+  char* const shown = screen(text);
+  cr_expect_str_empty(shown, "%s", shown);
+  free(shown);
+  free(text);
+}
+
+Test(progress, a_phase_started_before_the_delay_shows_once_it_passed)
+{
+  char*  text = NULL;
+  size_t len  = 0U;
+  FILE*  err  = open_memstream(&text, &len);
+  cr_assert_not_null(err);
+
+  static const KgTerminal late = {true, false, 1500U, 100U, 0U};
+  KgProgress              progress;
+  kg_progress_init(&progress, err, &late);
+  kg_progress_enable(&progress, false);
+  kg_progress_phase(&progress, "matching", NULL, false, 0U, NULL, 42U);
+  fflush(err);
+  cr_expect_str_empty(text);
+  const struct timespec pause = {2, 800000000L};
+  nanosleep(&pause, NULL);
+  kg_progress_clear(&progress);
+  fflush(err);
+  cr_expect(draws(text, "kgraph: matching: 42 triples, 2 s"), "%s", text);
+  kg_progress_fini(&progress);
+  fclose(err);
   free(text);
 }
 

@@ -135,7 +135,7 @@ append(char* const       line,
   }
 }
 
-/// Append a number of bytes, as "512 B", "3.1 KiB", "412.3 MiB", "1.3 GiB".
+/// Append a number of bytes, as "512 B", "3.1 KiB", "412 MiB", "1.3 GiB".
 static void
 append_bytes(char* const    line,
              const size_t   size,
@@ -154,7 +154,9 @@ append_bytes(char* const    line,
     value /= 1024.0;
     ++unit;
   }
-  append(line, size, len, "%.1f %s", value, units[unit]);
+  // Three digits are enough, and keep the line's width
+  append(
+    line, size, len, value < 99.95 ? "%.1f %s" : "%.0f %s", value, units[unit]);
 }
 
 /// Append a number of triples: exact below 10,000, then as "271.8k" or

@@ -153,6 +153,12 @@ Test(progress, counts_grow_as_a_big_file_is_read)
   cr_expect(grew, "%s", r.err);
   cr_expect(draws(r.err, "kgraph: sorting: 5000 triples"), "%s", r.err);
   cr_expect(draws(r.err, "kgraph: writing: "), "%s", r.err);
+
+  // The same bytes as without the line
+  Run plain = run("export", "--to", "turtle", in, NULL);
+  cr_expect_eq(plain.status, 0);
+  cr_expect_str_eq(r.out, plain.out);
+  run_free(&plain);
   char* const shown = screen(r.err);
   cr_expect_str_empty(shown);
   free(shown);
@@ -518,5 +524,25 @@ Test(progress, as_wide_as_the_terminal)
   char* const shown = screen(r.err);
   cr_expect_str_empty(shown);
   free(shown);
+  run_free(&r);
+}
+
+Test(progress, standard_input_is_counted_too)
+{
+  const char* const dir = tmp_dir();
+  const char* const in  = path_in(dir, "in.ttl");
+  write_file(in, small);
+  cr_assert_not_null(freopen(in, "rb", stdin));
+
+  Run r = run_on(&eager, "export", "--from", "turtle", "-", NULL);
+  cr_assert_eq(r.status, 0, "%s", r.err);
+  char expected[128];
+  snprintf(expected,
+           sizeof(expected),
+           "kgraph: reading '<stdin>': 100%% of %zu B, ",
+           strlen(small));
+  cr_expect(draws(r.err, expected), "%s", r.err);
+  cr_expect(draws(r.err, "kgraph: sorting: 3 triples"), "%s", r.err);
+  cr_expect_not_null(strstr(r.out, "<http://example.org/a>"), "%s", r.out);
   run_free(&r);
 }

@@ -5,8 +5,12 @@
 // is what the command line sees: the bytes of the streams it gives the
 // library (wrapped with fopencookie()), the size of the graph being read,
 // and the phases between library calls.  A phase inside one library call
-// (sorting, matching blank nodes) shows what it works on, not how far it is.
-// Drawing costs one clock read per 64 KiB read or written.
+// (sorting, matching blank nodes) shows what it works on and the time it
+// has taken, redrawn every second by a thread (the ticker), not how far it
+// is.  Only one thread draws at a time: every function here stops the
+// ticker first, and the command line clears the line (so stops the ticker)
+// before it prints anything else.  Counting costs one clock read per 64 KiB
+// read or written; a file name is shown with its control characters as '?'.
 
 #define _GNU_SOURCE // fopencookie()
 

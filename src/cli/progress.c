@@ -180,32 +180,62 @@ append_triples(char* const   line,
   }
 }
 
-/// Return the columns of the UTF-8 text `s` (one a character).
+/// Return the columns that the code point `c` takes on a terminal: two for
+/// the wide characters of East Asian scripts, one for others.
+static size_t
+char_width(const uint32_t c)
+{
+  return ((c >= 0x1100U && c <= 0x115FU) || (c >= 0x2E80U && c <= 0xA4CFU) ||
+          (c >= 0xAC00U && c <= 0xD7A3U) || (c >= 0xF900U && c <= 0xFAFFU) ||
+          (c >= 0xFE30U && c <= 0xFE4FU) || (c >= 0xFF00U && c <= 0xFF60U) ||
+          (c >= 0xFFE0U && c <= 0xFFE6U) || (c >= 0x1F300U && c <= 0x1F64FU) ||
+          (c >= 0x1F900U && c <= 0x1F9FFU) || (c >= 0x20000U && c <= 0x3FFFDU))
+           ? 2U
+           : 1U;
+}
+
+/// Return the columns of the UTF-8 text `s` (of `len` bytes).
 static size_t
 columns(const char* const s, const size_t len)
 {
-  size_t n = 0U;
-  for (size_t i = 0U; i < len; ++i) {
-    n += ((unsigned char)s[i] & 0xC0U) != 0x80U;
+  const KgStringView text = {s, len};
+  size_t             n    = 0U;
+  for (size_t i = 0U; i < len;) {
+    n += char_width(kg_utf8_next(text, &i));
   }
   return n;
 }
 
-/// Keep the first `max` columns of `s` (of `*len` bytes).
+/// Keep the first `max` columns of `s` (of `*len` bytes), whole characters.
 static void
 cut(char* const s, size_t* const len, const size_t max)
 {
-  size_t n = 0U;
-  for (size_t i = 0U; i < *len; ++i) {
-    if (((unsigned char)s[i] & 0xC0U) != 0x80U && n++ == max) {
-      *len = i;
+  const KgStringView text = {s, *len};
+  size_t             n    = 0U;
+  for (size_t i = 0U; i < *len;) {
+    const size_t start = i;
+    n += char_width(kg_utf8_next(text, &i));
+    if (n > max) {
+      *len = start;
       break;
     }
   }
   s[*len] = '\0';
 }
 
-/// Set the shown name: the last part of `path`, control characters as '?'.
+/// Return true iff the code point `c` must not reach a terminal: a control
+/// character (C0, DEL, C1), a direction mark or override, or no character
+/// at all (invalid UTF-8).
+static bool
+is_hidden(const uint32_t c)
+{
+  return c < 0x20U || (c >= 0x7FU && c <= 0x9FU) || c == 0x61CU ||
+         c == 0x200EU || c == 0x200FU || (c >= 0x202AU && c <= 0x202EU) ||
+         (c >= 0x2066U && c <= 0x2069U) || c == 0xFFFFFFFFU;
+}
+
+/// Set the shown name: the last part of `path`, with what must not reach a
+/// terminal as '?'.
 static void
 set_name(KgProgress* const progress, const char* const path)
 {
@@ -215,12 +245,22 @@ set_name(KgProgress* const progress, const char* const path)
     return;
   }
 
-  const char* const slash = strrchr(path, '/');
-  const char* const base  = slash && slash[1] ? slash + 1 : path;
-  size_t            len   = 0U;
-  for (const char* p = base; *p && len + 1U < sizeof(progress->name); ++p) {
-    const unsigned char c = (unsigned char)*p;
-    name[len++]           = (c < 0x20U || c == 0x7FU) ? '?' : (char)c;
+  const char* const  slash = strrchr(path, '/');
+  const KgStringView base  = kg_sv(slash && slash[1] ? slash + 1 : path);
+  size_t             len   = 0U;
+  for (size_t i = 0U; i < base.len;) {
+    const size_t   start = i;
+    const uint32_t c     = kg_utf8_next(base, &i);
+    const size_t   n     = is_hidden(c) ? 1U : i - start;
+    if (len + n >= sizeof(progress->name)) {
+      break;
+    }
+    if (is_hidden(c)) {
+      name[len++] = '?';
+    } else {
+      memcpy(name + len, base.data + start, n);
+      len += n;
+    }
   }
   name[len] = '\0';
 }

@@ -405,7 +405,20 @@ Test(progress, sizes_counts_rates_and_names)
   kg_progress_phase(
     &progress, "reading", "a\x1b[31m\x7f.nt", true, 0U, NULL, 271800U);
   kg_progress_add(&progress, 1000U);
+  kg_progress_phase(&progress,
+                    "reading",
+                    "\xe2\x80\xae"
+                    "evil\xc2\x9b\xff-\xc3\xa9t\xc3\xa9.nt",
+                    false,
+                    0U,
+                    NULL,
+                    0U);
   fflush(err);
+  cr_expect(draws(text,
+                  "kgraph: reading '?evil?"
+                  "?-\xc3\xa9t\xc3\xa9.nt' "),
+            "%s",
+            text);
   cr_expect(
     draws(text, "kgraph: reading 'kg.nt': 0% of 1.3 GiB\r"), "%s", text);
   cr_expect(
@@ -544,5 +557,35 @@ Test(progress, standard_input_is_counted_too)
   cr_expect(draws(r.err, expected), "%s", r.err);
   cr_expect(draws(r.err, "kgraph: sorting: 3 triples"), "%s", r.err);
   cr_expect_not_null(strstr(r.out, "<http://example.org/a>"), "%s", r.out);
+  run_free(&r);
+}
+
+Test(progress, wide_characters_take_two_columns)
+{
+  const char* const dir = tmp_dir();
+  // 深度求索 (DeepSeek) twelve times: 48 characters, 96 columns
+  static const char word[] = "\xe6\xb7\xb1\xe5\xba\xa6\xe6\xb1\x82\xe7\xb4\xa2";
+  char              name[256];
+  size_t            len = 0U;
+  for (int i = 0; i < 12; ++i) {
+    memcpy(name + len, word, sizeof(word) - 1U);
+    len += sizeof(word) - 1U;
+  }
+  memcpy(name + len, ".ttl", 5U);
+  const char* const in = path_in(dir, name);
+  write_file(in, small);
+
+  Run r = run_on(&eager, "export", in, NULL);
+  cr_assert_eq(r.status, 0, "%s", r.err);
+  cr_expect_not_null(strstr(r.err, "...': 100% of "), "%s", r.err);
+  for (const char* p = r.err; (p = strchr(p, '\r')); ++p) {
+    const size_t n     = strcspn(p + 1, "\r\n");
+    size_t       width = 0U;
+    for (size_t i = 0U; i < n; ++i) {
+      const unsigned char c = (unsigned char)p[1 + i];
+      width += c >= 0xE0U ? 2U : (c & 0xC0U) != 0x80U;
+    }
+    cr_expect_leq(width, (size_t)KG_PROGRESS_MAX_WIDTH, "%.*s", (int)n, p + 1);
+  }
   run_free(&r);
 }

@@ -13,6 +13,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/ioctl.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
@@ -84,6 +85,7 @@ kg_cli_exit_status(const KgStatus st)
 int
 kg_cli_usage(const KgCli* const cli, const char* const fmt, ...)
 {
+  kg_progress_clear(cli->progress);
   va_list args;
   va_start(args, fmt);
   fputs("kgraph: ", cli->err);
@@ -102,6 +104,7 @@ kg_cli_usage(const KgCli* const cli, const char* const fmt, ...)
 void
 kg_cli_error(const KgCli* const cli, const char* const fmt, ...)
 {
+  kg_progress_clear(cli->progress);
   va_list args;
   va_start(args, fmt);
   fputs("kgraph: error: ", cli->err);
@@ -160,6 +163,9 @@ kg_cli_parse(KgCli* const               cli,
     return kg_cli_usage(cli, "missing INPUT");
   }
 
+  if (cli->progress) {
+    kg_progress_enable(cli->progress, cli->quiet);
+  }
   *first_arg = optind;
   return -1;
 }
@@ -206,6 +212,43 @@ kg_cli_input_option(KgCli* const          cli,
   return -1;
 }
 
+/// Read the document at `path` as kg_graph_read_file() does, counting the
+/// bytes read on the progress line.
+static KgStatus
+read_counted(const KgCli* const         cli,
+             KgGraph* const             graph,
+             const char* const          path,
+             const KgReadOptions* const options)
+{
+  const bool  is_stdin = !strcmp(path, "-");
+  FILE* const file     = is_stdin ? stdin : fopen(path, "rb");
+  if (!file) {
+    kg_cli_error(cli, "cannot open '%s': %s", path, strerror(errno));
+    return KG_BAD_READ;
+  }
+
+  KgReadOptions with_base = *options;
+  char* const   file_base =
+    (options->base || is_stdin) ? NULL : kg_file_iri(path);
+  FILE* const stream = kg_progress_open_input(
+    cli->progress, file, is_stdin ? "<stdin>" : path, graph);
+  KgStatus st = KG_SUCCESS;
+  if (!stream || (!options->base && !is_stdin && !file_base)) {
+    st = KG_BAD_ALLOC;
+  } else {
+    with_base.base = options->base ? options->base : file_base;
+    st             = kg_graph_read_stream(
+      graph, stream, is_stdin ? "<stdin>" : path, &with_base);
+  }
+
+  kg_progress_close_input(stream, file);
+  kg_free(file_base);
+  if (!is_stdin) {
+    fclose(file);
+  }
+  return st;
+}
+
 KgStatus
 kg_cli_read(const KgCli* const          cli,
             KgGraph* const              graph,
@@ -228,7 +271,10 @@ kg_cli_read(const KgCli* const          cli,
 
     const KgReadOptions options = {
       in->from, in->base, in->lax ? (KgReadFlags)KG_READ_LAX : 0U, cli->log};
-    const KgStatus st = kg_graph_read_file(graph, paths[i], &options);
+    const KgStatus st = (cli->progress && cli->progress->on)
+                          ? read_counted(cli, graph, paths[i], &options)
+                          : kg_graph_read_file(graph, paths[i], &options);
+    kg_progress_clear(cli->progress);
     if (st) {
       if (st == KG_BAD_ALLOC) {
         kg_cli_error(cli, "out of memory reading '%s'", paths[i]);
@@ -276,6 +322,15 @@ kg_cli_diff(const KgCli* const          cli,
   }
 
   if (!st) {
+    if (cli->progress) {
+      kg_progress_phase(cli->progress,
+                        "matching",
+                        NULL,
+                        false,
+                        0U,
+                        NULL,
+                        kg_graph_size(graphs[0]) + kg_graph_size(graphs[1]));
+    }
     const KgDiffOptions options = {max_work, cli->log};
     st = kg_diff_new(graphs[0], graphs[1], &options, diff);
   }
@@ -425,6 +480,39 @@ kg_cli_dot_style(const KgCli* const          cli,
   Output files
 */
 
+/// Count the bytes written to `output` on the progress line, if it is on.
+static KgStatus
+count_output(const KgCli* const cli, KgOutputFile* const output)
+{
+  if (!cli->progress || !cli->progress->on) {
+    return KG_SUCCESS;
+  }
+
+  FILE* const counted =
+    kg_progress_open_output(cli->progress, output->file, output->path);
+  if (!counted) {
+    kg_output_abort(output);
+    kg_cli_error(cli, "out of memory");
+    return KG_BAD_ALLOC;
+  }
+  output->raw  = output->file;
+  output->file = counted;
+  return KG_SUCCESS;
+}
+
+/// Close the stream that counts the bytes written to `output`, if any.
+static KgStatus
+uncount_output(KgOutputFile* const output, const KgStatus st)
+{
+  if (!output->raw) {
+    return st;
+  }
+  const KgStatus r = kg_progress_close_output(output->file, output->raw, st);
+  output->file     = output->raw;
+  output->raw      = NULL;
+  return r;
+}
+
 KgStatus
 kg_output_open(const KgCli* const  cli,
                KgOutputFile* const output,
@@ -433,7 +521,11 @@ kg_output_open(const KgCli* const  cli,
   memset(output, 0, sizeof(*output));
   if (!path || !strcmp(path, "-")) {
     output->file = cli->out;
-    return KG_SUCCESS;
+    if (cli->progress && cli->progress->terminal.out_is_terminal) {
+      // The output would run into the line
+      kg_progress_disable(cli->progress);
+    }
+    return count_output(cli, output);
   }
 
   // A device or a pipe (/dev/stdout, a FIFO) is written as it is: renaming
@@ -446,7 +538,7 @@ kg_output_open(const KgCli* const  cli,
     }
     output->path   = path;
     output->direct = true;
-    return KG_SUCCESS;
+    return count_output(cli, output);
   }
 
   // The temporary file sits beside the output, so that rename() is atomic
@@ -490,7 +582,7 @@ kg_output_open(const KgCli* const  cli,
   }
 
   output->path = path;
-  return KG_SUCCESS;
+  return count_output(cli, output);
 }
 
 KgStatus
@@ -552,6 +644,7 @@ kg_output_commit(const KgCli* const cli, KgOutputFile* const output)
 void
 kg_output_abort(KgOutputFile* const output)
 {
+  uncount_output(output, KG_BAD_WRITE);
   if (output->tmp_path) {
     if (output->file) {
       fclose(output->file);
@@ -567,8 +660,9 @@ kg_output_abort(KgOutputFile* const output)
 KgStatus
 kg_output_close(const KgCli* const  cli,
                 KgOutputFile* const output,
-                const KgStatus      st)
+                const KgStatus      written)
 {
+  const KgStatus st = uncount_output(output, written);
   if (!st) {
     return kg_output_commit(cli, output);
   }
@@ -597,39 +691,82 @@ print_message(void* const        handle,
   if (cli->quiet && level != KG_LOG_ERROR) {
     return KG_SUCCESS;
   }
+  kg_progress_clear(cli->progress);
   return kg_log_to_stream(cli->err, level, caret, msg);
+}
+
+/// Return true iff `stream` is a terminal.
+static bool
+is_terminal(FILE* const stream)
+{
+  const int fd = fileno(stream);
+  return fd >= 0 && isatty(fd);
+}
+
+/// Return the width of the terminal `stream`, or 0 if it is unknown.
+static unsigned
+terminal_columns(FILE* const stream)
+{
+  struct winsize size;
+  const int      fd = fileno(stream);
+  return (fd >= 0 && !ioctl(fd, TIOCGWINSZ, &size)) ? size.ws_col : 0U;
 }
 
 int
 kg_cli_main(const int argc, char** const argv, FILE* const out, FILE* const err)
 {
-  KgCli cli      = {out, err, NULL, {NULL, NULL}, false};
-  cli.log.func   = print_message;
-  cli.log.handle = &cli;
+  // A command done within half a second shows no progress line
+  const KgTerminal terminal = {
+    is_terminal(err), is_terminal(out), 500U, 100U, terminal_columns(err)};
+  return kg_cli_run(argc, argv, out, err, &terminal);
+}
 
+/// Run the command of `argv`.  @return the exit status.
+static int
+run_command(KgCli* const cli, const int argc, char** const argv)
+{
   if (argc < 2) {
-    return kg_cli_usage(&cli, "missing command");
+    return kg_cli_usage(cli, "missing command");
   }
 
   const char* const arg = argv[1];
   if (!strcmp(arg, "-h") || !strcmp(arg, "--help") || !strcmp(arg, "help")) {
-    return print_help(out);
+    return print_help(cli->out);
   }
 
   if (!strcmp(arg, "-V") || !strcmp(arg, "--version")) {
-    fprintf(out, "kgraph %s\n", kg_version());
+    fprintf(cli->out, "kgraph %s\n", kg_version());
     return KG_EXIT_SUCCESS;
   }
 
   for (size_t i = 0U; i < N_COMMANDS; ++i) {
     if (!strcmp(arg, commands[i].name)) {
-      cli.command = commands[i].name;
-      return commands[i].run(&cli, argc - 1, argv + 1);
+      cli->command = commands[i].name;
+      return commands[i].run(cli, argc - 1, argv + 1);
     }
   }
 
   if (arg[0] == '-') {
-    return kg_cli_usage(&cli, "unrecognized option '%s'", arg);
+    return kg_cli_usage(cli, "unrecognized option '%s'", arg);
   }
-  return kg_cli_usage(&cli, "unknown command '%s'", arg);
+  return kg_cli_usage(cli, "unknown command '%s'", arg);
+}
+
+int
+kg_cli_run(const int               argc,
+           char** const            argv,
+           FILE* const             out,
+           FILE* const             err,
+           const KgTerminal* const terminal)
+{
+  KgProgress progress;
+  kg_progress_init(&progress, err, terminal);
+
+  KgCli cli      = {out, err, NULL, {NULL, NULL}, false, &progress};
+  cli.log.func   = print_message;
+  cli.log.handle = &cli;
+
+  const int code = run_command(&cli, argc, argv);
+  kg_progress_fini(&progress);
+  return code;
 }

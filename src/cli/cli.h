@@ -4,6 +4,8 @@
 #ifndef KG_CLI_CLI_H
 #define KG_CLI_CLI_H
 
+#include "progress.h"
+
 #include <kgraph/kgraph.h>
 
 #include <getopt.h>
@@ -22,11 +24,12 @@ enum {
 
 /// What every command gets.
 typedef struct {
-  FILE*       out;     ///< Standard output
-  FILE*       err;     ///< Standard error
-  const char* command; ///< Command name, for messages
-  KgLog       log;     ///< Diagnostics to `err`
-  bool        quiet;   ///< Print errors only
+  FILE*       out;      ///< Standard output
+  FILE*       err;      ///< Standard error
+  const char* command;  ///< Command name, for messages
+  KgLog       log;      ///< Diagnostics to `err`
+  bool        quiet;    ///< Print errors only
+  KgProgress* progress; ///< The progress line (cleared before a message)
 } KgCli;
 
 /// A command of the program.
@@ -39,6 +42,15 @@ typedef struct {
 /// Run the program as `kgraph ARGS...`.  @return the exit status.
 int
 kg_cli_main(int argc, char** argv, FILE* out, FILE* err);
+
+/// Run the program as kg_cli_main(), with `out` and `err` seen as
+/// `terminal` says (tests pretend that they are a terminal).
+int
+kg_cli_run(int               argc,
+           char**            argv,
+           FILE*             out,
+           FILE*             err,
+           const KgTerminal* terminal);
 
 /// Return the exit status for status `st`.
 int
@@ -208,9 +220,15 @@ typedef struct {
   const char* path;     ///< Final path, or NULL for standard output
   char*       tmp_path; ///< Temporary file, or NULL
   bool        direct;   ///< `path` is not a regular file: written as it is
+  FILE*       raw;      ///< What `file` counts bytes into, or NULL
 } KgOutputFile;
 
-/// Open `path` ("-" or NULL: standard output) for writing.
+/**
+   Open `path` ("-" or NULL: standard output) for writing.
+
+   With a progress line, what is written is counted, and the first byte
+   starts the phase "writing"; output to the terminal ends the line.
+*/
 KgStatus
 kg_output_open(const KgCli* cli, KgOutputFile* output, const char* path);
 
@@ -283,8 +301,8 @@ kg_cmd_diff(KgCli* cli, int argc, char** argv);
   "      --lax              report bad statements, skip them and go on\n"
 
 /// Help lines every command has.
-#define KG_COMMON_HELP                           \
-  "  -q, --quiet            print errors only\n" \
+#define KG_COMMON_HELP                                              \
+  "  -q, --quiet            print errors only (no progress line)\n" \
   "  -h, --help             display this help and exit\n"
 
 /// The exit status table for --help.

@@ -115,6 +115,13 @@ kg_cmd_canon(KgCli* const cli, const int argc, char** const argv)
   KgCanon* canon = NULL;
   KgStatus st = kg_cli_load(cli, argv + first, argc - first, &opts.in, &graph);
   if (!st) {
+    kg_progress_phase(cli->progress,
+                      "canonicalizing",
+                      NULL,
+                      false,
+                      0U,
+                      NULL,
+                      kg_graph_size(graph));
     const KgCanonOptions copts = {opts.hash, opts.max_work, cli->log};
     st                         = kg_canon_new(graph, &copts, &canon);
   }
@@ -126,6 +133,9 @@ kg_cmd_canon(KgCli* const cli, const int argc, char** const argv)
   if (!st) {
     KgOutputFile output;
     if (!(st = kg_output_open(cli, &output, opts.output))) {
+      // Until the first byte is written (then "writing")
+      kg_progress_phase(
+        cli->progress, "sorting", NULL, false, 0U, NULL, kg_graph_size(graph));
       st = kg_output_close(cli, &output, kg_canon_write(canon, output.file));
     }
   }

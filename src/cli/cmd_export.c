@@ -137,6 +137,15 @@ kg_cmd_export(KgCli* const cli, const int argc, char** const argv)
     if (!(st = kg_output_open(cli, &output, opts.output))) {
       const KgWriteOptions wopts = {
         to, cli->log, opts.plain ? (KgWriteFlags)KG_WRITE_PLAIN : 0U, ontology};
+      // Until the first byte is written (then "writing")
+      kg_progress_phase(cli->progress,
+                        to == KG_SYNTAX_DOT ? "building the picture"
+                                            : "sorting",
+                        NULL,
+                        false,
+                        0U,
+                        NULL,
+                        kg_graph_size(graph));
       st = kg_output_close(
         cli,
         &output,

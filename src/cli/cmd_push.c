@@ -29,9 +29,6 @@
 /// The longest server message shown in an error, in bytes.
 #define MAX_MESSAGE 300U
 
-/// Uploads larger than this show a progress line (on a terminal).
-#define PROGRESS_MIN_BYTES (1024L * 1024L)
-
 static const char* const help =
   "Usage: kgraph push --endpoint=URL [OPTION]... INPUT...\n"
   "Read every INPUT into one graph and upload it to a triple store with the\n"
@@ -101,14 +98,6 @@ typedef struct {
   char   body[4096];        ///< Start of the body of the last answer
   size_t body_len;
 } Answer;
-
-/// State of the progress line.
-typedef struct {
-  FILE* err;
-  int   last_percent; ///< Last percentage shown, or -1
-  bool  waiting;      ///< "waiting for the store" is shown
-  int   width;        ///< Width of the line on screen, to clear it
-} Progress;
 
 static const Format*
 format_by_name(const char* const name)
@@ -473,16 +462,6 @@ on_body(char* const buf, const size_t size, const size_t n, void* const data)
   return len; // The rest is not needed, but is not an error
 }
 
-static void
-clear_progress(Progress* const progress)
-{
-  if (progress->width) {
-    fprintf(progress->err, "\r%*s\r", progress->width, "");
-    fflush(progress->err);
-    progress->width = 0;
-  }
-}
-
 static int
 on_progress(void* const      data,
             const curl_off_t dltotal,
@@ -493,46 +472,22 @@ on_progress(void* const      data,
   (void)dltotal;
   (void)dlnow;
 
-  Progress* const progress = (Progress*)data;
+  KgProgress* const progress = (KgProgress*)data;
   if (ultotal <= 0) {
     return 0;
   }
 
-  const double mib   = 1024.0 * 1024.0;
-  int          width = 0;
-  if (ulnow >= ultotal) {
-    if (progress->waiting) {
-      return 0;
-    }
-    progress->waiting = true;
-    width             = fprintf(progress->err,
-                    "\rkgraph: sent %.1f MiB, waiting for the store",
-                    (double)ultotal / mib);
-  } else {
-    const int percent = (int)(ulnow * 100 / ultotal);
-    if (percent == progress->last_percent) {
-      return 0;
-    }
+  if (ulnow < ultotal) {
     // An authentication challenge makes curl send the body again
-    progress->last_percent = percent;
-    progress->waiting      = false;
-    width                  = fprintf(progress->err,
-                    "\rkgraph: uploading %.1f of %.1f MiB (%d%%)",
-                    (double)ulnow / mib,
-                    (double)ultotal / mib,
-                    percent);
-  }
-
-  // Pad over a longer line shown before
-  if (width > 0) {
-    --width; // The '\r'
-    if (width < progress->width) {
-      fprintf(progress->err, "%*s", progress->width - width, "");
-    } else {
-      progress->width = width;
+    if (strcmp(progress->phase, "uploading")) {
+      kg_progress_phase(
+        progress, "uploading", NULL, true, (uint64_t)ultotal, NULL, 0U);
     }
+    kg_progress_set(progress, (uint64_t)ulnow, (uint64_t)ultotal);
+  } else if (strcmp(progress->phase, "waiting for the store")) {
+    kg_progress_phase(
+      progress, "waiting for the store", NULL, false, 0U, NULL, 0U);
   }
-  fflush(progress->err);
   return 0;
 }
 
@@ -768,7 +723,6 @@ send_request(const KgCli* const   cli,
 {
   char               errbuf[CURL_ERROR_SIZE] = {0};
   Answer             answer;
-  Progress           progress = {cli->err, -1, false, 0};
   char               content_type[96];
   char               user_agent[32];
   struct curl_slist* headers = NULL;
@@ -789,10 +743,7 @@ send_request(const KgCli* const   cli,
   }
   headers = with_type;
 
-  const int  fd            = fileno(cli->err);
-  const bool show_progress = !cli->quiet &&
-                             req->body_len > (size_t)PROGRESS_MIN_BYTES &&
-                             fd >= 0 && isatty(fd);
+  const bool show_progress = cli->progress && cli->progress->on;
 
   CURLcode rc = CURLE_OK;
 #define SET(option, value)                        \
@@ -829,7 +780,7 @@ send_request(const KgCli* const   cli,
   }
   if (show_progress) {
     SET(CURLOPT_XFERINFOFUNCTION, on_progress);
-    SET(CURLOPT_XFERINFODATA, &progress);
+    SET(CURLOPT_XFERINFODATA, cli->progress);
     SET(CURLOPT_NOPROGRESS, 0L);
   }
 #undef SET
@@ -841,7 +792,7 @@ send_request(const KgCli* const   cli,
   }
 
   rc = curl_easy_perform(curl);
-  clear_progress(&progress);
+  kg_progress_clear(cli->progress);
   curl_slist_free_all(headers);
   if (rc) {
     kg_cli_error(cli,
@@ -910,7 +861,13 @@ serialise(const KgCli* const   cli,
     .syntax = kg_syntax_by_name(format->name),
     .log    = cli->log,
   };
-  KgStatus st = kg_graph_write(graph, mem, &wopts);
+  // Until the first byte is written (then "writing")
+  kg_progress_phase(
+    cli->progress, "sorting", NULL, false, 0U, NULL, kg_graph_size(graph));
+  FILE* const counted = kg_progress_open_output(cli->progress, mem, NULL);
+  KgStatus st = counted ? kg_graph_write(graph, counted, &wopts) : KG_BAD_ALLOC;
+  st          = counted ? kg_progress_close_output(counted, mem, st) : st;
+  kg_progress_clear(cli->progress);
   if (fclose(mem) && !st) {
     st = KG_BAD_ALLOC;
   }

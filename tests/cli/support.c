@@ -13,8 +13,12 @@
 #include <string.h>
 #include <sys/stat.h>
 
-Run
-run(const char* const first, ...)
+/// Run `kgraph FIRST ARGS...` with kg_cli_run() if `terminal` is given,
+/// else with kg_cli_main().
+static Run
+run_list(const KgTerminal* const terminal,
+         const char* const       first,
+         va_list                 args)
 {
   // getopt wants mutable strings
   static char args_buf[64][1024];
@@ -23,14 +27,11 @@ run(const char* const first, ...)
   snprintf(args_buf[0], sizeof(args_buf[0]), "kgraph");
   snprintf(args_buf[1], sizeof(args_buf[1]), "%s", first);
 
-  va_list args;
-  va_start(args, first);
   for (const char* a = NULL; (a = va_arg(args, const char*)) && argc < 64;
        ++argc) {
     snprintf(args_buf[argc], sizeof(args_buf[argc]), "%s", a);
     argv[argc] = args_buf[argc];
   }
-  va_end(args);
   argv[argc] = NULL;
 
   Run    r       = {0, NULL, NULL};
@@ -38,9 +39,30 @@ run(const char* const first, ...)
   size_t err_len = 0U;
   FILE*  out     = open_memstream(&r.out, &out_len);
   FILE*  err     = open_memstream(&r.err, &err_len);
-  r.status       = kg_cli_main(argc, argv, out, err);
+  r.status       = terminal ? kg_cli_run(argc, argv, out, err, terminal)
+                            : kg_cli_main(argc, argv, out, err);
   fclose(out);
   fclose(err);
+  return r;
+}
+
+Run
+run(const char* const first, ...)
+{
+  va_list args;
+  va_start(args, first);
+  const Run r = run_list(NULL, first, args);
+  va_end(args);
+  return r;
+}
+
+Run
+run_on(const KgTerminal* const terminal, const char* const first, ...)
+{
+  va_list args;
+  va_start(args, first);
+  const Run r = run_list(terminal, first, args);
+  va_end(args);
   return r;
 }
 

@@ -6,6 +6,8 @@
 #ifndef KG_TESTS_CLI_SUPPORT_H
 #define KG_TESTS_CLI_SUPPORT_H
 
+#include "progress.h"
+
 #include <stdbool.h>
 
 /// What a run of kg_cli_main() gave.
@@ -18,6 +20,11 @@ typedef struct {
 /// Run `kgraph ARGS...` (a NULL-terminated list) and capture its streams.
 Run
 run(const char* first, ...);
+
+/// Run `kgraph ARGS...` as run() does, with its streams seen as `terminal`
+/// says (kg_cli_run()).
+Run
+run_on(const KgTerminal* terminal, const char* first, ...);
 
 /// Free what a run captured.
 void

@@ -459,6 +459,31 @@ Test(push, put_replaces_the_default_graph)
   run_free(&r);
 }
 
+Test(push, on_a_terminal_shows_its_phases_and_clears_the_line)
+{
+  const char* const in        = write_graph();
+  const char* const answers[] = {
+    "HTTP/1.1 201 Created\r\nContent-Length: 0\r\nConnection: close\r\n\r\n"};
+  Server server = server_start(answers, 1U);
+
+  static const KgTerminal terminal = {true, false, 0U, 0U, 0U};
+  Run                     r        = run_on(
+    &terminal, "push", "--endpoint", url_of(&server, "/store"), in, NULL);
+  cr_assert_eq(r.status, 0, "%s", r.err);
+  cr_assert_eq(server_wait(&server), 1U);
+  cr_expect_not_null(strstr(r.err, "\rkgraph: reading '"), "%s", r.err);
+  cr_expect_not_null(
+    strstr(r.err, "\rkgraph: sorting: 2 triples"), "%s", r.err);
+  cr_expect_not_null(strstr(r.err, "\rkgraph: writing: "), "%s", r.err);
+
+  // What stays on screen is the report, after the line was cleared
+  const char* const report = strstr(r.err, "kgraph: pushed 2 triples");
+  cr_assert_not_null(report, "%s", r.err);
+  cr_expect_eq(report[-1], '\r', "%s", r.err);
+  cr_expect_null(strchr(report, '\r'), "%s", r.err);
+  run_free(&r);
+}
+
 Test(push, append_posts_to_a_named_graph)
 {
   const char* const in        = write_graph();

@@ -166,7 +166,9 @@ find_cuts(KgLayout* const l, const KgTermId* const parent, uint8_t* const seen)
 
    The rest of a collection continues its list at the level of the list;
    any other node nested is one level deeper than its parent.  A node
-   deeper than KG_LAYOUT_MAX_NEST stands at the top instead.  A list head that
+   deeper than KG_LAYOUT_MAX_NEST stands at the top instead, and so does
+   each rest of a list that is not a collection (in RDF/XML, a list of
+   literals), so that a long list is not a staircase.  A list head that
    stands at the top is written as its rdf:first and rdf:rest triples,
    since a collection has no label.  A node with no properties nests
    nothing, and is never cut.
@@ -182,7 +184,9 @@ place(KgLayout* const l,
     return up_depth;
   }
 
-  if (l->count[id] && up_depth >= KG_LAYOUT_MAX_NEST) {
+  if (l->count[id] &&
+      (up_depth >= KG_LAYOUT_MAX_NEST ||
+       (is_rest && !l->list[id] && list_shape_rest(l, id, false)))) {
     l->cut[id]  = 1U;
     l->list[id] = 0U;
     return 0U;

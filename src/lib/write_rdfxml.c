@@ -11,7 +11,8 @@
 // layout (layout.c): blank nodes used once are nested, at most
 // KG_LAYOUT_MAX_NEST levels deep, others get an rdf:nodeID, cycles are
 // broken at a node outside collections, lists of resources become
-// rdf:parseType="Collection".
+// rdf:parseType="Collection", and each node of a list of literals after
+// the first stands at the top with an rdf:nodeID.
 
 #include "alloc.h"
 #include "buffer.h"
@@ -639,8 +640,9 @@ write_literal(Writer* const w, const KgTermId o)
 
    write_object() and write_node() recurse once for each level of nesting,
    and the layout nests at most KG_LAYOUT_MAX_NEST levels (deeper nodes
-   stand at the top with an rdf:nodeID): so the recursion, and the
-   indentation, are bounded by that constant whatever the graph.
+   stand at the top with an rdf:nodeID, as does each rest of a list of
+   literals): so the recursion, and the indentation, are bounded by that
+   constant whatever the graph.
 */
 static void
 write_object(Writer* const w, const KgTermId o)

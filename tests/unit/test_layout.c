@@ -282,6 +282,30 @@ Test(layout, long_lists_are_one_collection)
   }
 }
 
+Test(layout, lists_of_literals_without_collections_are_flat)
+{
+  // RDF/XML: each node after the head stands at the top, in list order
+  const unsigned n = 100000U;
+  KgGraph* const g = list(n, true);
+  Walk           w;
+  walk(&w, g, KG_LAYOUT_TYPE_FIRST | KG_LAYOUT_RESOURCE_LISTS);
+  cr_assert_eq(w.deepest, 1U);
+  cr_assert_eq(w.n_tops, n);
+  for (unsigned i = 1U; i < n; ++i) {
+    cr_assert_eq(w.tops[i], blank(g, i));
+  }
+  walk_fini(&w);
+  kg_graph_free(g);
+
+  // A list of resources is still a collection
+  KgGraph* const h = list(n, false);
+  walk(&w, h, KG_LAYOUT_TYPE_FIRST | KG_LAYOUT_RESOURCE_LISTS);
+  cr_assert_eq(w.deepest, 1U);
+  cr_assert_eq(w.n_tops, 1U);
+  walk_fini(&w);
+  kg_graph_free(h);
+}
+
 Test(layout, nested_lists_lose_their_collection_form_past_the_limit)
 {
   for (int brackets = 0; brackets < 2; ++brackets) {

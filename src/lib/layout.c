@@ -375,11 +375,20 @@ kg_layout_list_item(KgLayout* const l, const KgTermId id, KgTermId* const rest)
 KgTermId
 kg_layout_next_root(KgLayout* const l)
 {
-  const bool nesting = !(l->flags & KG_LAYOUT_NO_NESTING);
-  if (l->next_pending < l->n_pending) {
-    return l->pending[l->next_pending++];
+  // The nodes where nesting stopped inside the subject last written come
+  // next, in the order met, then those met before them: pending is a
+  // stack, its newest part reversed
+  for (size_t i = l->pending_mark, j = l->n_pending; i + 1U < j; ++i, --j) {
+    const KgTermId t   = l->pending[i];
+    l->pending[i]      = l->pending[j - 1U];
+    l->pending[j - 1U] = t;
+  }
+  if (l->n_pending) {
+    l->pending_mark = --l->n_pending;
+    return l->pending[l->n_pending];
   }
 
+  const bool nesting = !(l->flags & KG_LAYOUT_NO_NESTING);
   while (true) {
     if (l->cursor >= l->n_subjects) {
       if (l->pass == 2U || !nesting) {

@@ -54,7 +54,7 @@ typedef struct {
   KgTermId       rdf_nil;
   uint32_t       flags; ///< KgLayoutFlag values
   size_t         n_pending;
-  size_t         next_pending; ///< Next of `pending` to write
+  size_t         pending_mark; ///< Start of what the last subject added
   size_t         cursor; ///< Position of kg_layout_next_root() in subjects
   unsigned       pass;   ///< Of kg_layout_next_root(): 1 breaks cycles
 } KgLayout;
@@ -117,7 +117,8 @@ kg_layout_list_item(KgLayout* layout, KgTermId id, KgTermId* rest);
    or KG_NO_TERM when all are written.
 
    First every IRI and every blank node not nested in exactly one place,
-   in order, each followed by the nodes where nesting stopped inside it;
+   in order, each followed by the nodes where nesting stopped inside it
+   (each followed by those inside it, and so on);
    then, for what is left (cycles of blank nodes each used once), one node
    of each cycle, the first in order that is not in a collection, which
    then needs a label (KG_LAYOUT_PROMOTED), as do the nodes where nesting

@@ -335,3 +335,33 @@ Test(layout, deep_tree_is_cut_below_the_limit)
   walk_fini(&w);
   kg_graph_free(g);
 }
+
+Test(layout, what_stands_at_the_top_follows_where_it_is_used)
+{
+  // s p (0 1 2 ...), s q (0 1 2 ...) in RDF/XML: the nodes of each list
+  // together, each list after the subject, in the order of the predicates
+  const unsigned n     = 50U;
+  KgGraph* const g     = list(n, true);
+  const KgTermId s     = kg_graph_iri(g, KG_SV(EX "s"));
+  const KgTermId q     = kg_graph_iri(g, KG_SV(EX "q"));
+  const KgTermId first = kg_graph_iri(g, KG_SV(KG_RDF_FIRST));
+  const KgTermId rest  = kg_graph_iri(g, KG_SV(KG_RDF_REST));
+  const KgTermId nil   = kg_graph_iri(g, KG_SV(KG_RDF_NIL));
+  kg_graph_add(g, s, q, blank(g, n));
+  for (unsigned i = n; i < 2U * n; ++i) {
+    kg_graph_add(g, blank(g, i), first, number(g, i));
+    kg_graph_add(
+      g, blank(g, i), rest, i + 1U < 2U * n ? blank(g, i + 1U) : nil);
+  }
+
+  Walk w;
+  walk(&w, g, KG_LAYOUT_TYPE_FIRST | KG_LAYOUT_RESOURCE_LISTS);
+  cr_assert_eq(w.n_tops, 2U * n - 1U);
+  cr_assert_eq(w.tops[0], s);
+  for (unsigned i = 1U; i < n; ++i) {
+    cr_assert_eq(w.tops[i], blank(g, i));
+    cr_assert_eq(w.tops[n - 1U + i], blank(g, n + i));
+  }
+  walk_fini(&w);
+  kg_graph_free(g);
+}

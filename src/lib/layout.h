@@ -15,10 +15,26 @@
 #include <stdint.h>
 
 /**
+   The deepest nesting of blank nodes a writer writes.
+
+   A blank node used once is written inside the node that uses it, one
+   level deeper (the items of a collection one level below the list, the
+   rest of a collection at its level).  A node that would be deeper stands
+   at the top under its label, so that the writers' recursion and their
+   indentation are bounded by this constant, and their output grows
+   linearly with the graph whatever its shape (a chain of a million blank
+   nodes is written as blocks of this depth).
+*/
+#define KG_LAYOUT_MAX_NEST 12U
+
+/**
    How an abbreviating writer (Turtle, RDF/XML) lays a graph out: which
    subjects stand at the top, which blank nodes nest where they are used,
-   which lists are written as collections, and where cycles of blank nodes
-   are broken.  Shared so that both writers make the same choices.
+   which lists are written as collections, and where nesting stops, at a
+   cycle of blank nodes or past KG_LAYOUT_MAX_NEST.  Shared so that both
+   writers make the same choices.
+
+   Laying out costs O(n) time and memory: no recursion, no stack.
 */
 typedef struct {
   const KgGraph* graph;
@@ -28,14 +44,17 @@ typedef struct {
   uint32_t*      count;    ///< Number of triples of each subject
   uint8_t*       state;    ///< KG_LAYOUT_UNWRITTEN, _WRITTEN or _PROMOTED
   uint8_t*       list;     ///< Nonzero for the nodes of collections
-  uint8_t*       cut;      ///< Nonzero where a cycle of blank nodes breaks
+  uint8_t*       cut;      ///< Nonzero where nesting stops: at the top
+  KgTermId*      pending;  ///< Cut nodes met while writing, to write next
   KgTermId*      subjects; ///< The subjects, in order
   size_t         n_subjects;
   KgTermId       rdf_type;
   KgTermId       rdf_first;
   KgTermId       rdf_rest;
   KgTermId       rdf_nil;
-  uint32_t       flags;  ///< KgLayoutFlag values
+  uint32_t       flags; ///< KgLayoutFlag values
+  size_t         n_pending;
+  size_t         pending_mark; ///< Start of what the last subject added
   size_t         cursor; ///< Position of kg_layout_next_root() in subjects
   unsigned       pass;   ///< Of kg_layout_next_root(): 1 breaks cycles
 } KgLayout;
@@ -70,7 +89,8 @@ kg_layout_triple(const KgLayout* const layout,
 /**
    Return true iff blank node `o`, met as an object, is written right there
    (nested), and mark it written.  Otherwise it is written elsewhere, and
-   referred to by its label.
+   referred to by its label: if nesting stops at `o`, it is written at the
+   top next, after the subject being written.
 
    A subject written at the top needs a label iff it is a blank node used
    as an object somewhere (in_count > 0).
@@ -97,9 +117,12 @@ kg_layout_list_item(KgLayout* layout, KgTermId id, KgTermId* rest);
    or KG_NO_TERM when all are written.
 
    First every IRI and every blank node not nested in exactly one place,
-   in order; then, for what is left (cycles of blank nodes each used once),
-   one node of each cycle, the first in order that is not in a collection,
-   which then needs a label (KG_LAYOUT_PROMOTED).
+   in order, each followed by the nodes where nesting stopped inside it
+   (each followed by those inside it, and so on);
+   then, for what is left (cycles of blank nodes each used once), one node
+   of each cycle, the first in order that is not in a collection, which
+   then needs a label (KG_LAYOUT_PROMOTED), as do the nodes where nesting
+   stopped.
 */
 KgTermId
 kg_layout_next_root(KgLayout* layout);

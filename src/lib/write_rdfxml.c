@@ -8,9 +8,11 @@
 // allowed as a property element, and every string must hold only characters
 // XML 1.0 can carry: otherwise the export fails, naming each offending term
 // and the line its triple came from.  Everything else follows the shared
-// layout (layout.c): blank nodes used once are nested, others get an
-// rdf:nodeID, cycles are broken at a node outside collections, lists of
-// resources become rdf:parseType="Collection".
+// layout (layout.c): blank nodes used once are nested, at most
+// KG_LAYOUT_MAX_NEST levels deep, others get an rdf:nodeID, cycles are
+// broken at a node outside collections, lists of resources become
+// rdf:parseType="Collection", and each node of a list of literals after
+// the first stands at the top with an rdf:nodeID.
 
 #include "alloc.h"
 #include "buffer.h"
@@ -633,7 +635,15 @@ write_literal(Writer* const w, const KgTermId o)
   }
 }
 
-/// Write the object `o` of a property element that is open.
+/**
+   Write the object `o` of a property element that is open.
+
+   write_object() and write_node() recurse once for each level of nesting,
+   and the layout nests at most KG_LAYOUT_MAX_NEST levels (deeper nodes
+   stand at the top with an rdf:nodeID, as does each rest of a list of
+   literals): so the recursion, and the indentation, are bounded by that
+   constant whatever the graph.
+*/
 static void
 write_object(Writer* const w, const KgTermId o)
 {

@@ -3,8 +3,11 @@
 
 // Turtle as a person writes it: the author's prefixes, one block per
 // subject with `;` and `,`, blank nodes used once nested in `[ ]`, lists
-// as `( )`.  Deterministic: subjects, predicates and objects in kgraph's
-// stable order.
+// as `( )`, at most KG_LAYOUT_MAX_NEST levels deep (a deeper node stands
+// at the top under its label, right after the block it is used in), so
+// the output grows linearly with the graph whatever its shape.
+// Deterministic: subjects, predicates and objects in kgraph's stable
+// order.
 
 #include "alloc.h"
 #include "formats.h"
@@ -221,6 +224,14 @@ write_properties(Writer* const w, const KgTermId s, const unsigned depth)
   }
 }
 
+/**
+   Write object `o`, nesting a blank node used once in `[ ]` or `( )`.
+
+   write_object() and write_properties() recurse once for each level of
+   nesting, and the layout nests at most KG_LAYOUT_MAX_NEST levels (deeper
+   nodes stand at the top under their label): so the recursion, and the
+   indentation, are bounded by that constant whatever the graph.
+*/
 static void
 write_object(Writer* const w, const KgTermId o, const unsigned depth)
 {

@@ -28,7 +28,7 @@ static const Output outputs[] = {
   {".plain.rdf", KG_SYNTAX_RDFXML, KG_WRITE_PLAIN},
 };
 
-static const char* const stems[] = {"awkward", "prefixes", "types"};
+static const char* const stems[] = {"awkward", "deep", "prefixes", "types"};
 
 #define N_OUTPUTS (sizeof(outputs) / sizeof(outputs[0]))
 #define N_STEMS (sizeof(stems) / sizeof(stems[0]))

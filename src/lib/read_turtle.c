@@ -9,6 +9,16 @@
 // surrogate code points from \u escapes, forbidden IRI characters, language
 // tags.  serd tells the line of an error but not of a statement, so the
 // reader follows the bytes it hands to serd to know where each triple is.
+//
+// serd parses `[ ]` and `( )` by recursion on the C stack, and its stack
+// runs out near 15,000 levels of `[ ]` (about 550 bytes a level with serd
+// 0.30).  The bytes kgraph hands to serd go through a small lexer that
+// follows strings, IRIs, comments and escapes as serd does, counts the
+// brackets that open and close, and stops the read with a located error
+// past MAX_NESTING levels.  Should the lexer ever part from serd (after a
+// syntax error in --lax mode, where serd skips to the next line), the
+// stack serd has used is checked too, against MAX_STACK.  N-Triples and
+// N-Quads have no nesting: serd refuses a bracket there at once.
 
 #include "alloc.h"
 #include "buffer.h"
@@ -41,6 +51,32 @@
 /// The longest blank node label whose case serd changed that is restored.
 #define KG_MAX_RESTORED_LABEL 256U
 
+/// The deepest `[ ]` and `( )` may nest in Turtle (about 2.7 MB of serd's
+/// stack at the worst, a third of the usual 8 MB).  kgraph writes at most
+/// a few dozen levels.
+#define MAX_NESTING 5000U
+
+/// Bytes of stack serd may use below kg_read_serd(), whatever the nesting
+/// the lexer counts.
+#define MAX_STACK (6U * 1024U * 1024U)
+
+/// Where the nesting lexer is in the text (as serd 0.30 reads it).
+typedef enum {
+  LEX_CODE,         ///< Between tokens, or in a name or number
+  LEX_CODE_ESCAPE,  ///< After `\` in a name (PN_LOCAL_ESC)
+  LEX_COMMENT,      ///< After `#`, to the end of the line
+  LEX_IRI,          ///< Inside `<...>`
+  LEX_IRI_ESCAPE,   ///< After `\` in an IRI
+  LEX_OPEN1,        ///< After one quote in code
+  LEX_OPEN2,        ///< After two equal quotes in code
+  LEX_SHORT,        ///< Inside a one-quote string
+  LEX_SHORT_ESCAPE, ///< After `\` in a one-quote string
+  LEX_LONG,         ///< Inside a three-quote string
+  LEX_LONG_ESCAPE,  ///< After `\` in a three-quote string
+  LEX_LONG_QUOTE1,  ///< After a quote in a three-quote string
+  LEX_LONG_QUOTE2,  ///< After two quotes in a three-quote string
+} LexState;
+
 /// A prefix declared in the document being read.
 typedef struct {
   KgBuffer name;
@@ -65,17 +101,23 @@ typedef struct {
   KgIriCache           cache; ///< Recent IRIs
 
   // Byte-at-a-time position tracking (Turtle)
-  char     buf[BUF_SIZE];
-  size_t   buf_len;
-  size_t   buf_pos;
-  unsigned line;           ///< Line of the last byte handed to serd
-  unsigned col;            ///< Column of the last byte handed to serd
-  unsigned fnb;            ///< Column of the first non-blank byte on `line`
-  unsigned prev_line;      ///< Line of the byte before the last
-  unsigned prev_fnb;       ///< First non-blank column on `prev_line`
-  bool     after_nl;       ///< The last byte was a newline
-  uint8_t  label_state;    ///< Progress through "_:B<digit>"
-  bool     upper_b_labels; ///< The text has labels _:B<digit>
+  char      buf[BUF_SIZE];
+  size_t    buf_len;
+  size_t    buf_pos;
+  unsigned  line;           ///< Line of the last byte handed to serd
+  unsigned  col;            ///< Column of the last byte handed to serd
+  unsigned  fnb;            ///< Column of the first non-blank byte on `line`
+  unsigned  prev_line;      ///< Line of the byte before the last
+  unsigned  prev_fnb;       ///< First non-blank column on `prev_line`
+  bool      after_nl;       ///< The last byte was a newline
+  uint8_t   label_state;    ///< Progress through "_:B<digit>"
+  bool      upper_b_labels; ///< The text has labels _:B<digit>
+  uint8_t   lex;            ///< LexState of the nesting lexer
+  char      quote;          ///< The quote of the string being read
+  unsigned  depth;          ///< `[` and `(` open
+  unsigned  past_end;       ///< Reads asked for past the end (or a stop)
+  bool      stopped;        ///< Too deep: the read stops here
+  uintptr_t stack_base;     ///< Frame address of kg_read_serd()
 
   // Line-based position tracking (N-Triples): lines holding a statement
   KgOrigin* queue;
@@ -218,7 +260,159 @@ kg_input_read(KgInput* const input, void* const buf, const size_t n)
   return got;
 }
 
-/// Hand serd one byte, following its position (Turtle).
+/// Return an address in the current stack frame, to measure the stack used.
+static inline uintptr_t
+frame_address(void)
+{
+#if defined(__GNUC__)
+  return (uintptr_t)__builtin_frame_address(0);
+#else
+  volatile char here = 0;
+  return (uintptr_t)&here;
+#endif
+}
+
+/**
+   Follow the byte `c` that serd is about to read, and count the brackets
+   that open and close outside strings, IRIs and comments, as serd 0.30
+   reads them.
+
+   @return True iff `c` opens one level more than MAX_NESTING.
+*/
+static bool
+lex_byte(Reader* const r, const char c)
+{
+  for (;;) { // Once, or twice when a byte ends a state and starts another
+    switch ((LexState)r->lex) {
+    case LEX_CODE:
+      if (c == '[' || c == '(') {
+        return ++r->depth > MAX_NESTING;
+      } else if ((c == ']' || c == ')') && r->depth) {
+        --r->depth;
+      } else if (c == '#') {
+        r->lex = LEX_COMMENT;
+      } else if (c == '<') {
+        r->lex = LEX_IRI;
+      } else if (c == '"' || c == '\'') {
+        r->quote = c;
+        r->lex   = LEX_OPEN1;
+      } else if (c == '\\') {
+        r->lex = LEX_CODE_ESCAPE;
+      }
+      return false;
+
+    case LEX_CODE_ESCAPE:
+      r->lex = LEX_CODE;
+      return false;
+
+    case LEX_COMMENT:
+      r->lex = (c == '\n' || c == '\r') ? LEX_CODE : LEX_COMMENT;
+      return false;
+
+    case LEX_IRI:
+      // serd ends an IRI at '>', or with an error at what IRIs forbid
+      if (c == '\\') {
+        r->lex = LEX_IRI_ESCAPE;
+      } else if (c == '>' || c == '"' || c == '<' || c == '^' || c == '`' ||
+                 c == '{' || c == '|' || c == '}') {
+        r->lex = LEX_CODE;
+      }
+      return false;
+
+    case LEX_IRI_ESCAPE:
+      r->lex = LEX_IRI;
+      return false;
+
+    case LEX_OPEN1:
+      if (c == r->quote) {
+        r->lex = LEX_OPEN2;
+        return false;
+      }
+      r->lex = LEX_SHORT; // `c` is the first character of a short string
+      continue;
+
+    case LEX_OPEN2:
+      if (c == r->quote) {
+        r->lex = LEX_LONG;
+        return false;
+      }
+      r->lex = LEX_CODE; // An empty string, and `c` follows it
+      continue;
+
+    case LEX_SHORT:
+      if (c == '\\') {
+        r->lex = LEX_SHORT_ESCAPE;
+      } else if (c == r->quote || c == '\n' || c == '\r') {
+        r->lex = LEX_CODE; // A line end in a short string is an error
+      }
+      return false;
+
+    case LEX_SHORT_ESCAPE:
+      r->lex = LEX_SHORT;
+      return false;
+
+    case LEX_LONG:
+      if (c == '\\') {
+        r->lex = LEX_LONG_ESCAPE;
+      } else if (c == r->quote) {
+        r->lex = LEX_LONG_QUOTE1;
+      }
+      return false;
+
+    case LEX_LONG_ESCAPE:
+      r->lex = LEX_LONG;
+      return false;
+
+    case LEX_LONG_QUOTE1:
+      // serd takes the byte after a quote as text, whatever it is
+      r->lex = c == r->quote ? LEX_LONG_QUOTE2 : LEX_LONG;
+      return false;
+
+    case LEX_LONG_QUOTE2:
+      if (c == r->quote) {
+        r->lex = LEX_CODE;
+        return false;
+      }
+      r->lex = LEX_LONG; // Two quotes in the text, and `c` follows them
+      continue;
+    }
+    return false;
+  }
+}
+
+/// Stop the read at the last byte, which nests too deep.
+static void
+stop_nesting(Reader* const r, const bool by_stack)
+{
+  const KgCaret caret = {r->input->name, r->line, r->col};
+  if (by_stack) {
+    kg_log(&r->options->log,
+           KG_LOG_ERROR,
+           caret,
+           "blank nodes '[ ]' and lists '( )' nest too deep for the stack");
+  } else {
+    kg_log(&r->options->log,
+           KG_LOG_ERROR,
+           caret,
+           "blank nodes '[ ]' and lists '( )' nest deeper than %u levels",
+           MAX_NESTING);
+  }
+  ++r->n_errors;
+  r->error   = caret;
+  r->stopped = true;
+  if (!r->status) {
+    r->status = KG_BAD_SYNTAX;
+  }
+}
+
+/**
+   Hand serd one byte, following its position and nesting (Turtle).
+
+   At the end of the input, or once stopped, serd is told so; but serd
+   skipping a bad statement in lax mode (skip_until) asks again and again
+   and stops only at a newline or a NUL, so every eighth time it is given
+   a NUL, which it takes for the end of the document.
+*/
 static size_t
 read_byte(void* const  buf,
           const size_t size,
@@ -229,16 +423,20 @@ read_byte(void* const  buf,
   (void)nmemb;
 
   Reader* const r = (Reader*)stream;
-  if (r->buf_pos == r->buf_len) {
+  if (!r->stopped && r->buf_pos == r->buf_len) {
     r->buf_len = kg_input_read(r->input, r->buf, sizeof(r->buf));
     r->buf_pos = 0U;
-    if (!r->buf_len) {
+  }
+
+  if (r->stopped || !r->buf_len) {
+    if (++r->past_end % 8U) {
       return 0U;
     }
+    *(char*)buf = '\0';
+    return 1U;
   }
 
   const char c = r->buf[r->buf_pos++];
-  *(char*)buf  = c;
 
   // Explicit labels _:B<digit>, which serd leaves as they are (node_term)
   if (r->label_state == 3U && c >= '0' && c <= '9') {
@@ -263,6 +461,20 @@ read_byte(void* const  buf,
     r->fnb = r->col;
   }
   r->after_nl = (c == '\n');
+
+  if (lex_byte(r, c)) {
+    stop_nesting(r, false);
+    return 0U;
+  }
+
+  const uintptr_t here = frame_address();
+  if ((r->stack_base > here ? r->stack_base - here : here - r->stack_base) >
+      MAX_STACK) {
+    stop_nesting(r, true);
+    return 0U;
+  }
+
+  *(char*)buf = c;
   return 1U;
 }
 
@@ -285,7 +497,7 @@ static int
 stream_error(void* const stream)
 {
   const Reader* const r = (const Reader*)stream;
-  return kg_input_failed(r->input) || r->status == KG_BAD_ALLOC;
+  return kg_input_failed(r->input) || r->status == KG_BAD_ALLOC || r->stopped;
 }
 
 /*
@@ -843,7 +1055,8 @@ kg_read_serd(KgGraph* const             graph,
     serd_reader_set_strict(reader, !(options->flags & KG_READ_LAX));
     serd_reader_set_error_sink(reader, on_serd_error, r);
 
-    const bool       by_byte = syntax == KG_SYNTAX_TURTLE;
+    const bool by_byte = syntax == KG_SYNTAX_TURTLE;
+    r->stack_base      = frame_address();
     const SerdStatus sst =
       serd_reader_read_source(reader,
                               by_byte ? read_byte : read_page,

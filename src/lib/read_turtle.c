@@ -77,12 +77,6 @@ typedef enum {
   LEX_LONG_QUOTE2,  ///< After two quotes in a three-quote string
 } LexState;
 
-/// A prefix declared in the document being read.
-typedef struct {
-  KgBuffer name;
-  KgBuffer iri;
-} Prefix;
-
 typedef struct {
   KgGraph*             graph;
   KgInput*             input;
@@ -93,11 +87,12 @@ typedef struct {
   uint32_t             anon_scope; ///< Scope of `[]` nodes, 0 until needed
   KgStatus             status;
   size_t               n_errors;
-  KgBuffer             base; ///< Current base IRI, or empty
-  KgBuffer             iri;  ///< Scratch: expanded or resolved IRI
-  KgBuffer             msg;  ///< Scratch: message text
-  Prefix*              prefixes;
-  size_t               n_prefixes;
+  KgBuffer             base;         ///< Current base IRI, or empty
+  KgBuffer             iri;          ///< Scratch: expanded or resolved IRI
+  KgBuffer             msg;          ///< Scratch: message text
+  KgTerms              prefix_names; ///< Declared prefixes, once needed
+  KgBuffer*            prefix_iris;  ///< Namespace of each, by id - 1
+  size_t               prefix_iris_cap;
   KgIriCache           cache; ///< Recent IRIs
 
   // Byte-at-a-time position tracking (Turtle)
@@ -650,15 +645,48 @@ resolve(Reader* const r, const KgStringView iri)
            : st;
 }
 
-static Prefix*
+/// Return the namespace now bound to prefix `name`, or NULL.
+static const KgBuffer*
 find_prefix(const Reader* const r, const KgStringView name)
 {
-  for (size_t i = 0U; i < r->n_prefixes; ++i) {
-    if (kg_sv_equals(kg_buffer_view(&r->prefixes[i].name), name)) {
-      return &r->prefixes[i];
-    }
+  const KgTermId id =
+    r->prefix_names.terms
+      ? kg_terms_find(&r->prefix_names, KG_TERM_BLANK, name, 0U, 0U)
+      : KG_NO_TERM;
+  return id ? &r->prefix_iris[id - 1U] : NULL;
+}
+
+/// Bind prefix `name` to the namespace in r->iri (the last binding wins).
+static KgStatus
+bind_prefix(Reader* const r, const KgStringView name)
+{
+  if (!r->prefix_names.terms &&
+      kg_terms_init(&r->prefix_names, r->graph->terms.seed)) {
+    return KG_BAD_ALLOC;
   }
-  return NULL;
+
+  const size_t n = r->prefix_names.n_terms - 1U;
+  if (n == r->prefix_iris_cap) {
+    const size_t    cap = n ? n * 2U : 16U;
+    KgBuffer* const iris =
+      (KgBuffer*)kg_reallocarray(r->prefix_iris, cap, sizeof(KgBuffer));
+    if (!iris) {
+      return KG_BAD_ALLOC;
+    }
+    memset(iris + n, 0, (cap - n) * sizeof(KgBuffer));
+    r->prefix_iris     = iris;
+    r->prefix_iris_cap = cap;
+  }
+
+  const KgTermId id =
+    kg_terms_intern(&r->prefix_names, KG_TERM_BLANK, name, 0U, 0U, NULL);
+  if (!id) {
+    return KG_BAD_ALLOC;
+  }
+
+  KgBuffer* const iri = &r->prefix_iris[id - 1U];
+  kg_buffer_clear(iri);
+  return kg_buffer_append_sv(iri, kg_buffer_view(&r->iri));
 }
 
 /// Expand the node `node` (IRI or prefixed name) into r->iri.
@@ -680,7 +708,7 @@ expand(Reader* const r, const SerdNode* const node)
   }
 
   const KgStringView name   = {text.data, (size_t)(colon - text.data)};
-  const Prefix*      prefix = find_prefix(r, name);
+  const KgBuffer*    prefix = find_prefix(r, name);
   if (!prefix) {
     return reader_error(
       r, KG_BAD_URI, "undefined prefix '%s'", quoted(r, name));
@@ -688,7 +716,7 @@ expand(Reader* const r, const SerdNode* const node)
 
   const KgStringView local = {colon + 1, text.len - name.len - 1U};
   kg_buffer_clear(&r->iri);
-  if (!(st = kg_buffer_append_sv(&r->iri, kg_buffer_view(&prefix->iri)))) {
+  if (!(st = kg_buffer_append_sv(&r->iri, kg_buffer_view(prefix)))) {
     st = kg_buffer_append_sv(&r->iri, local);
   }
   return st;
@@ -732,26 +760,7 @@ on_prefix(void* const           handle,
   }
 
   const KgStringView name_view = node_view(name);
-  Prefix*            prefix    = find_prefix(r, name_view);
-  if (!prefix) {
-    Prefix* const prefixes =
-      (Prefix*)kg_reallocarray(r->prefixes, r->n_prefixes + 1U, sizeof(Prefix));
-    if (!prefixes) {
-      r->status = KG_BAD_ALLOC;
-      return SERD_ERR_INTERNAL;
-    }
-
-    r->prefixes = prefixes;
-    prefix      = &prefixes[r->n_prefixes++];
-    memset(prefix, 0, sizeof(*prefix));
-    st = kg_buffer_append_sv(&prefix->name, name_view);
-  }
-
-  kg_buffer_clear(&prefix->iri);
-  if (!st) {
-    st = kg_buffer_append_sv(&prefix->iri, kg_buffer_view(&r->iri));
-  }
-
+  st                           = bind_prefix(r, name_view);
   if (!st) {
     st = kg_graph_set_prefix(r->graph, name_view, kg_buffer_view(&r->iri));
     st = st == KG_FAILURE ? KG_SUCCESS : st;
@@ -983,11 +992,11 @@ on_statement(void* const              handle,
 static void
 reader_fini(Reader* const r)
 {
-  for (size_t i = 0U; i < r->n_prefixes; ++i) {
-    kg_buffer_fini(&r->prefixes[i].name);
-    kg_buffer_fini(&r->prefixes[i].iri);
+  for (size_t i = 0U; i < r->prefix_iris_cap; ++i) {
+    kg_buffer_fini(&r->prefix_iris[i]);
   }
-  kg_free(r->prefixes);
+  kg_free(r->prefix_iris);
+  kg_terms_fini(&r->prefix_names);
   kg_free(r->queue);
   kg_buffer_fini(&r->base);
   kg_buffer_fini(&r->iri);

@@ -301,3 +301,53 @@ Test(turtle, lax_mode_ends_at_a_bad_statement_at_the_end)
   cr_assert_not_null(strstr(r.err, "end of file in short string"), "%s", r.err);
   run_free(&r);
 }
+
+Test(turtle, many_prefixes_each_used_once)
+{
+  static const unsigned n = 200000U;
+
+  Doc d;
+  doc_init(&d);
+  for (unsigned i = 0U; i < n; ++i) {
+    put(&d, "@prefix p%u: <http://example.org/ns/%u/> .\n", i, i);
+  }
+  for (unsigned i = 0U; i < n; ++i) {
+    put(&d, "p%u:s p%u:p p%u:o .\n", i, i, i);
+  }
+  Run r = export_ok(doc_save(&d, "prefixes.ttl"), "turtle");
+  cr_assert_eq(n_lines(r.out), n);
+  cr_assert_not_null(strstr(r.out,
+                            "<http://example.org/ns/199999/s> "
+                            "<http://example.org/ns/199999/p> "
+                            "<http://example.org/ns/199999/o> .\n"));
+  cr_assert_not_null(strstr(r.out,
+                            "<http://example.org/ns/0/s> "
+                            "<http://example.org/ns/0/p> "
+                            "<http://example.org/ns/0/o> .\n"));
+  run_free(&r);
+}
+
+Test(turtle, a_prefix_declared_again_names_the_new_namespace)
+{
+  const char* const path = path_in(tmp_dir(), "again.ttl");
+  write_file(path,
+             "@prefix e: <http://example.org/one/> .\n"
+             "@prefix f: <http://example.org/f/> .\n"
+             "e:s f:p e:o .\n"
+             "@prefix e: <http://example.org/two/> .\n"
+             "e:s f:p e:o .\n");
+  Run r = export_ok(path, "turtle");
+  cr_assert_str_eq(r.out,
+                   "<http://example.org/one/s> <http://example.org/f/p> "
+                   "<http://example.org/one/o> .\n"
+                   "<http://example.org/two/s> <http://example.org/f/p> "
+                   "<http://example.org/two/o> .\n");
+  run_free(&r);
+
+  // Writers keep the first declaration
+  r = run("export", "--to", "turtle", path, NULL);
+  cr_assert_eq(r.status, KG_EXIT_SUCCESS, "%s", r.err);
+  cr_assert_not_null(
+    strstr(r.out, "@prefix e: <http://example.org/one/> ."), "%s", r.out);
+  run_free(&r);
+}

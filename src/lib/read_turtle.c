@@ -62,20 +62,43 @@
 
 /// Where the nesting lexer is in the text (as serd 0.30 reads it).
 typedef enum {
-  LEX_CODE,         ///< Between tokens, or in a name or number
+  // States that only a byte in `lex_marks` leaves
+  LEX_CODE,    ///< Between tokens, or in a name or number
+  LEX_COMMENT, ///< After `#`, to the end of the line
+  LEX_IRI,     ///< Inside `<...>`
+  LEX_SHORT,   ///< Inside a one-quote string
+  LEX_LONG,    ///< Inside a three-quote string
+
+  // States that the next byte leaves
   LEX_CODE_ESCAPE,  ///< After `\` in a name (PN_LOCAL_ESC)
-  LEX_COMMENT,      ///< After `#`, to the end of the line
-  LEX_IRI,          ///< Inside `<...>`
   LEX_IRI_ESCAPE,   ///< After `\` in an IRI
   LEX_OPEN1,        ///< After one quote in code
   LEX_OPEN2,        ///< After two equal quotes in code
-  LEX_SHORT,        ///< Inside a one-quote string
   LEX_SHORT_ESCAPE, ///< After `\` in a one-quote string
-  LEX_LONG,         ///< Inside a three-quote string
   LEX_LONG_ESCAPE,  ///< After `\` in a three-quote string
   LEX_LONG_QUOTE1,  ///< After a quote in a three-quote string
   LEX_LONG_QUOTE2,  ///< After two quotes in a three-quote string
 } LexState;
+
+/// The bytes that may end a state from LEX_CODE to LEX_LONG (1), and the
+/// brackets (2): all other bytes leave the nesting lexer as it is.
+static const uint8_t lex_marks[256] = {['\n'] = 1U,
+                                       ['\r'] = 1U,
+                                       ['"']  = 1U,
+                                       ['#']  = 1U,
+                                       ['\''] = 1U,
+                                       ['<']  = 1U,
+                                       ['>']  = 1U,
+                                       ['\\'] = 1U,
+                                       ['^']  = 1U,
+                                       ['`']  = 1U,
+                                       ['{']  = 1U,
+                                       ['|']  = 1U,
+                                       ['}']  = 1U,
+                                       ['(']  = 2U,
+                                       [')']  = 1U,
+                                       ['[']  = 2U,
+                                       [']']  = 1U};
 
 typedef struct {
   KgGraph*             graph;
@@ -277,6 +300,10 @@ frame_address(void)
 static bool
 lex_byte(Reader* const r, const char c)
 {
+  if (r->lex <= LEX_LONG && !lex_marks[(unsigned char)c]) {
+    return false; // Most bytes, in names, strings and IRIs
+  }
+
   for (;;) { // Once, or twice when a byte ends a state and starts another
     switch ((LexState)r->lex) {
     case LEX_CODE:
@@ -462,11 +489,14 @@ read_byte(void* const  buf,
     return 0U;
   }
 
-  const uintptr_t here = frame_address();
-  if ((r->stack_base > here ? r->stack_base - here : here - r->stack_base) >
-      MAX_STACK) {
-    stop_nesting(r, true);
-    return 0U;
+  // serd goes one level deeper only after a bracket, wherever it sees one
+  if (lex_marks[(unsigned char)c] == 2U) {
+    const uintptr_t here = frame_address();
+    if ((r->stack_base > here ? r->stack_base - here : here - r->stack_base) >
+        MAX_STACK) {
+      stop_nesting(r, true);
+      return 0U;
+    }
   }
 
   *(char*)buf = c;

@@ -7,12 +7,15 @@
 #include "buffer.h"
 #include "chars.h"
 #include "graph.h"
+#include "hash.h"
+#include "intern.h"
 #include "log.h"
 
 #include <kgraph/graph.h>
 #include <kgraph/text.h>
 
 #include <stdint.h>
+#include <stdlib.h>
 #include <string.h>
 
 /// Vocabularies people expect under their usual prefixes.
@@ -33,30 +36,83 @@ static const struct {
   {"time", "http://www.w3.org/2006/time#"},
 };
 
+/// Return true iff the prefix name or the IRI of `ns` is taken already.
+static bool
+is_taken(const KgNamespaces* const namespaces, const KgNamespace* const ns)
+{
+  return kg_terms_find(&namespaces->names, KG_TERM_BLANK, ns->prefix, 0U, 0U) ||
+         kg_terms_find(&namespaces->names, KG_TERM_IRI, ns->iri, 0U, 0U);
+}
+
+/// Add `ns`, whose prefix name and IRI are free.
+static KgStatus
+add_namespace(KgNamespaces* const namespaces, const KgNamespace* const ns)
+{
+  // Both names are new, so each namespace adds two terms: 2n + 1 ids
+  const KgTermId prefix = kg_terms_intern(
+    &namespaces->names, KG_TERM_BLANK, ns->prefix, 0U, 0U, NULL);
+  const KgTermId iri =
+    prefix
+      ? kg_terms_intern(&namespaces->names, KG_TERM_IRI, ns->iri, 0U, 0U, NULL)
+      : KG_NO_TERM;
+  if (!iri) {
+    return KG_BAD_ALLOC;
+  }
+
+  namespaces->index[iri]          = (uint32_t)namespaces->n;
+  namespaces->ns[namespaces->n++] = *ns;
+  return KG_SUCCESS;
+}
+
 /// Add the prefixes of `graph` that pass `check` and clash with nothing.
-static void
+static KgStatus
 add_prefixes(KgNamespaces* const  namespaces,
              const KgGraph* const graph,
              const KgLocalCheck   check,
              const bool           known)
 {
-  const size_t n = kg_graph_n_prefixes(graph);
-  for (size_t i = 0U; i < n; ++i) {
+  const size_t n  = kg_graph_n_prefixes(graph);
+  KgStatus     st = KG_SUCCESS;
+  for (size_t i = 0U; i < n && !st; ++i) {
     KgNamespace ns = {{NULL, 0U}, {NULL, 0U}, false, known};
     kg_graph_prefix(graph, i, &ns.prefix, &ns.iri);
-    if (!ns.iri.len || !check(ns.prefix)) {
-      continue;
-    }
-
-    bool taken = false;
-    for (size_t j = 0U; j < namespaces->n && !taken; ++j) {
-      taken = kg_sv_equals(namespaces->ns[j].prefix, ns.prefix) ||
-              kg_sv_equals(namespaces->ns[j].iri, ns.iri);
-    }
-    if (!taken) {
-      namespaces->ns[namespaces->n++] = ns;
+    if (ns.iri.len && check(ns.prefix) && !is_taken(namespaces, &ns)) {
+      st = add_namespace(namespaces, &ns);
     }
   }
+  return st;
+}
+
+static int
+longest_first(const void* const a, const void* const b)
+{
+  const size_t x = *(const size_t*)a;
+  const size_t y = *(const size_t*)b;
+  return (x < y) - (x > y);
+}
+
+/// Note the distinct lengths of the namespace IRIs, longest first.
+static KgStatus
+find_lengths(KgNamespaces* const namespaces)
+{
+  namespaces->lens =
+    (size_t*)kg_reallocarray(NULL, namespaces->n + 1U, sizeof(size_t));
+  if (!namespaces->lens) {
+    return KG_BAD_ALLOC;
+  }
+
+  for (size_t i = 0U; i < namespaces->n; ++i) {
+    namespaces->lens[i] = namespaces->ns[i].iri.len;
+  }
+  qsort(namespaces->lens, namespaces->n, sizeof(size_t), longest_first);
+
+  namespaces->n_lens = 0U;
+  for (size_t i = 0U; i < namespaces->n; ++i) {
+    if (!i || namespaces->lens[i] != namespaces->lens[i - 1U]) {
+      namespaces->lens[namespaces->n_lens++] = namespaces->lens[i];
+    }
+  }
+  return KG_SUCCESS;
 }
 
 KgStatus
@@ -69,44 +125,46 @@ kg_namespaces_init(KgNamespaces* const  namespaces,
   const size_t n       = kg_graph_n_prefixes(graph) +
                    (ontology ? kg_graph_n_prefixes(ontology) : 0U) + n_known;
 
-  namespaces->n  = 0U;
-  namespaces->ns = (KgNamespace*)kg_calloc(n, sizeof(KgNamespace));
-  if (!namespaces->ns) {
+  memset(namespaces, 0, sizeof(*namespaces));
+  if (n > (UINT32_MAX - 1U) / 2U) {
     return KG_BAD_ALLOC;
   }
 
+  namespaces->ns    = (KgNamespace*)kg_calloc(n, sizeof(KgNamespace));
+  namespaces->index = (uint32_t*)kg_calloc(2U * n + 1U, sizeof(uint32_t));
+  KgStatus st       = (!namespaces->ns || !namespaces->index)
+                        ? KG_BAD_ALLOC
+                        : kg_terms_init(&namespaces->names, kg_hash_seed());
+
   // The input's prefixes, then the ontology's, then the well-known ones
-  add_prefixes(namespaces, graph, prefix_check, false);
-  if (ontology) {
-    add_prefixes(namespaces, ontology, prefix_check, false);
+  st = st ? st : add_prefixes(namespaces, graph, prefix_check, false);
+  if (!st && ontology) {
+    st = add_prefixes(namespaces, ontology, prefix_check, false);
   }
 
-  for (size_t k = 0U; k < n_known; ++k) {
-    const KgStringView prefix = kg_sv(well_known[k].prefix);
-    const KgStringView iri    = kg_sv(well_known[k].iri);
-    bool               taken  = false;
-    for (size_t i = 0U; i < namespaces->n && !taken; ++i) {
-      taken = kg_sv_equals(namespaces->ns[i].prefix, prefix) ||
-              kg_sv_equals(namespaces->ns[i].iri, iri);
-    }
-
-    if (!taken) {
-      KgNamespace* const ns = &namespaces->ns[namespaces->n++];
-      ns->prefix            = prefix;
-      ns->iri               = iri;
-      ns->known             = true;
+  for (size_t k = 0U; k < n_known && !st; ++k) {
+    const KgNamespace ns = {
+      kg_sv(well_known[k].prefix), kg_sv(well_known[k].iri), false, true};
+    if (!is_taken(namespaces, &ns)) {
+      st = add_namespace(namespaces, &ns);
     }
   }
 
-  return KG_SUCCESS;
+  st = st ? st : find_lengths(namespaces);
+  if (st) {
+    kg_namespaces_fini(namespaces);
+  }
+  return st;
 }
 
 void
 kg_namespaces_fini(KgNamespaces* const namespaces)
 {
   kg_free(namespaces->ns);
-  namespaces->ns = NULL;
-  namespaces->n  = 0U;
+  kg_free(namespaces->index);
+  kg_free(namespaces->lens);
+  kg_terms_fini(&namespaces->names);
+  memset(namespaces, 0, sizeof(*namespaces));
 }
 
 long
@@ -115,25 +173,24 @@ kg_namespaces_split(const KgNamespaces* const namespaces,
                     const KgLocalCheck        check,
                     KgStringView* const       local)
 {
-  long   best     = -1;
-  size_t best_len = 0U;
-  for (size_t i = 0U; i < namespaces->n; ++i) {
-    const KgStringView ns = namespaces->ns[i].iri;
-    if (ns.len <= iri.len && (best < 0 || ns.len > best_len) &&
-        !memcmp(iri.data, ns.data, ns.len)) {
-      const KgStringView rest = {iri.data + ns.len, iri.len - ns.len};
-      if (check(rest)) {
-        best     = (long)i;
-        best_len = ns.len;
-      }
+  // Namespace IRIs differ, so the longest that fits is the only one of its
+  // length: look each length up, longest first
+  for (size_t i = 0U; i < namespaces->n_lens; ++i) {
+    const size_t len = namespaces->lens[i];
+    if (len > iri.len) {
+      continue;
+    }
+
+    const KgStringView head = {iri.data, len};
+    const KgStringView rest = {iri.data + len, iri.len - len};
+    const KgTermId     id =
+      kg_terms_find(&namespaces->names, KG_TERM_IRI, head, 0U, 0U);
+    if (id && check(rest)) {
+      *local = rest;
+      return (long)namespaces->index[id];
     }
   }
-
-  if (best >= 0) {
-    local->data = iri.data + best_len;
-    local->len  = iri.len - best_len;
-  }
-  return best;
+  return -1;
 }
 
 /*

@@ -4,11 +4,14 @@
 #ifndef KG_SRC_NS_H
 #define KG_SRC_NS_H
 
+#include "intern.h"
+
 #include <kgraph/graph.h>
 #include <kgraph/status.h>
 
 #include <stdbool.h>
 #include <stddef.h>
+#include <stdint.h>
 
 /// A namespace with its prefix name.
 typedef struct {
@@ -22,6 +25,10 @@ typedef struct {
 typedef struct {
   KgNamespace* ns;
   size_t       n;
+  KgTerms      names; ///< Prefixes (blank) and namespace IRIs (IRI terms)
+  uint32_t*    index; ///< For each term of `names`, its namespace
+  size_t*      lens;  ///< The lengths of the namespace IRIs, longest first
+  size_t       n_lens;
 } KgNamespaces;
 
 /// A check that a name is valid in some syntax (a prefix or a local name).
@@ -47,7 +54,8 @@ kg_namespaces_fini(KgNamespaces* namespaces);
 
 /**
    Find the longest namespace of `namespaces` that `iri` starts with and
-   whose rest of `iri` passes `check`.
+   whose rest of `iri` passes `check`.  It costs a hash lookup for each
+   length of namespace IRIs, whatever their number.
 
    @return Its index, or -1 if none fits; `*local` is set to the rest.
 */

@@ -351,3 +351,41 @@ Test(turtle, a_prefix_declared_again_names_the_new_namespace)
     strstr(r.out, "@prefix e: <http://example.org/one/> ."), "%s", r.out);
   run_free(&r);
 }
+
+Test(turtle, many_prefixes_are_written_back)
+{
+  static const unsigned n = 50000U;
+
+  Doc d;
+  doc_init(&d);
+  for (unsigned i = 0U; i < n; ++i) {
+    put(&d, "@prefix p%u: <http://example.org/ns/%u/> .\n", i, i);
+  }
+  for (unsigned i = 0U; i < n; ++i) {
+    put(&d, "p%u:s p%u:p p%u:o .\n", i, i, i);
+  }
+  const char* const path = doc_save(&d, "prefixes.ttl");
+  char              in[1024];
+  snprintf(in, sizeof(in), "%s", path);
+  const char* const out = path_in(tmp_dir(), "out.ttl");
+
+  Run r = run("export", "--to", "turtle", "-o", out, in, NULL);
+  cr_assert_eq(r.status, KG_EXIT_SUCCESS, "%s", r.err);
+  run_free(&r);
+
+  // A line at a time (strstr() from each hit is quadratic under ASan)
+  char* const text     = read_file(out);
+  size_t      declared = 0U;
+  for (const char* line = text; line && *line;) {
+    declared += !strncmp(line, "@prefix p", 9U);
+    line = strchr(line, '\n');
+    line = line ? line + 1 : NULL;
+  }
+  cr_assert_eq(declared, n);
+  cr_assert_not_null(strstr(text, "\np49999:s\n    p49999:p p49999:o .\n"));
+  free(text);
+
+  r = run("diff", in, out, NULL);
+  cr_assert_eq(r.status, KG_EXIT_SUCCESS, "%s", r.err);
+  run_free(&r);
+}

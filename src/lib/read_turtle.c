@@ -430,10 +430,12 @@ stop_nesting(Reader* const r, const bool by_stack)
 /**
    Hand serd one byte, following its position and nesting (Turtle).
 
-   At the end of the input, or once stopped, serd is told so; but serd
-   skipping a bad statement in lax mode (skip_until) asks again and again
-   and stops only at a newline or a NUL, so every eighth time it is given
-   a NUL, which it takes for the end of the document.
+   At the end of the input, or once stopped, serd is told so.  But in lax
+   mode, two loops of serd ask again and again: skipping a bad statement
+   (skip_until), which stops only at a newline or a NUL, and reading an
+   IRI, which stops only at a character IRIs forbid.  So every eighth time
+   serd asks, it is given a byte that ends one of them, in turn: a quote
+   (an error in an IRI), a newline, then a NUL (the end of the document).
 */
 static size_t
 read_byte(void* const  buf,
@@ -451,10 +453,11 @@ read_byte(void* const  buf,
   }
 
   if (r->stopped || !r->buf_len) {
+    static const char enders[] = {'"', '\n', '\0'};
     if (++r->past_end % 8U) {
       return 0U;
     }
-    *(char*)buf = '\0';
+    *(char*)buf = enders[(r->past_end / 8U - 1U) % 3U];
     return 1U;
   }
 

@@ -302,6 +302,29 @@ Test(turtle, lax_mode_ends_at_a_bad_statement_at_the_end)
   run_free(&r);
 }
 
+Test(turtle, lax_mode_ends_at_an_iri_open_at_the_end)
+{
+  // serd reads an IRI on past the end in lax mode, up to a character that
+  // IRIs forbid
+  static const char* const texts[] = {
+    "<http://example.org/s> <http://example.org/p> <http://example.org/o",
+    "<http://example.org/s> <http://example.org/p> <http://example.org/o\n",
+  };
+  for (unsigned i = 0U; i < 2U; ++i) {
+    const char* const path = path_in(tmp_dir(), "iri.ttl");
+    write_file(path, texts[i]);
+    Run r = run("export", "--lax", "--to", "ntriples", path, NULL);
+    cr_assert_eq(r.status, KG_EXIT_SUCCESS, "exit %d\n%s", r.status, r.err);
+    cr_assert_str_eq(r.out, "");
+    cr_assert_not_null(strstr(r.err, "warning: invalid IRI character"));
+    run_free(&r);
+
+    r = run("export", "--to", "ntriples", path, NULL);
+    cr_assert_eq(r.status, KG_EXIT_INPUT, "exit %d\n%s", r.status, r.err);
+    run_free(&r);
+  }
+}
+
 Test(turtle, many_prefixes_each_used_once)
 {
   static const unsigned n = 200000U;

@@ -71,6 +71,7 @@ kg_graph_free(KgGraph* const graph)
 
   kg_free(graph->documents);
   kg_free(graph->prefixes);
+  kg_terms_fini(&graph->prefix_names);
   kg_free(graph->triple_slots);
   kg_free(graph->origins);
   kg_free(graph->names);
@@ -584,36 +585,57 @@ kg_graph_object(const KgGraph* const graph, const KgTermId s, const KgTermId p)
   Prefixes and documents
 */
 
+/// Return the index of prefix `name` in `graph`, or SIZE_MAX if unknown.
+static size_t
+prefix_index(const KgGraph* const graph, const KgStringView name)
+{
+  const KgTermId id =
+    graph->prefix_names.terms
+      ? kg_terms_find(&graph->prefix_names, KG_TERM_BLANK, name, 0U, 0U)
+      : KG_NO_TERM;
+  return id ? (size_t)id - 1U : SIZE_MAX;
+}
+
 KgStatus
 kg_graph_set_prefix(KgGraph* const     graph,
                     const KgStringView name,
                     const KgStringView iri)
 {
-  for (size_t i = 0U; i < graph->n_prefixes; ++i) {
-    if (kg_sv_equals(graph->prefixes[i].name, name)) {
-      return KG_FAILURE;
+  // Names are looked up in a table of their own, so that a document with
+  // many prefixes reads in linear time; ids follow the order of `prefixes`
+  if (prefix_index(graph, name) != SIZE_MAX) {
+    return KG_FAILURE;
+  }
+
+  if (!graph->prefix_names.terms &&
+      kg_terms_init(&graph->prefix_names, graph->terms.seed)) {
+    return KG_BAD_ALLOC;
+  }
+
+  if (graph->n_prefixes == graph->prefixes_cap) {
+    const size_t    cap = graph->prefixes_cap ? graph->prefixes_cap * 2U : 16U;
+    KgPrefix* const prefixes =
+      (KgPrefix*)kg_reallocarray(graph->prefixes, cap, sizeof(KgPrefix));
+    if (!prefixes) {
+      return KG_BAD_ALLOC;
     }
+    graph->prefixes     = prefixes;
+    graph->prefixes_cap = cap;
   }
 
-  KgPrefix* const prefixes = (KgPrefix*)kg_reallocarray(
-    graph->prefixes, graph->n_prefixes + 1U, sizeof(KgPrefix));
-  if (!prefixes) {
-    return KG_BAD_ALLOC;
-  }
-  graph->prefixes = prefixes;
-
-  const char* const name_copy =
-    kg_terms_store(&graph->terms, name.data, name.len);
   const char* const iri_copy = kg_terms_store(&graph->terms, iri.data, iri.len);
-  if (!name_copy || !iri_copy) {
+  const KgTermId    id =
+    iri_copy
+         ? kg_terms_intern(&graph->prefix_names, KG_TERM_BLANK, name, 0U, 0U, NULL)
+         : KG_NO_TERM;
+  if (!id) {
     return KG_BAD_ALLOC;
   }
 
-  prefixes[graph->n_prefixes].name.data = name_copy;
-  prefixes[graph->n_prefixes].name.len  = name.len;
-  prefixes[graph->n_prefixes].iri.data  = iri_copy;
-  prefixes[graph->n_prefixes].iri.len   = iri.len;
-  ++graph->n_prefixes;
+  KgPrefix* const prefix = &graph->prefixes[graph->n_prefixes++];
+  prefix->name           = kg_terms_text(&graph->prefix_names, id);
+  prefix->iri.data       = iri_copy;
+  prefix->iri.len        = iri.len;
   return KG_SUCCESS;
 }
 
@@ -640,12 +662,8 @@ kg_graph_prefix(const KgGraph* const graph,
 KgStringView
 kg_graph_find_prefix(const KgGraph* const graph, const KgStringView name)
 {
-  for (size_t i = 0U; i < graph->n_prefixes; ++i) {
-    if (kg_sv_equals(graph->prefixes[i].name, name)) {
-      return graph->prefixes[i].iri;
-    }
-  }
-  return KG_SV("");
+  const size_t i = prefix_index(graph, name);
+  return i == SIZE_MAX ? KG_SV("") : graph->prefixes[i].iri;
 }
 
 uint16_t

@@ -40,6 +40,8 @@ struct KgGraphImpl {
   KgIndex   index[3];       ///< By subject, predicate, object
   KgPrefix* prefixes;       ///< Prefixes in the order declared
   size_t    n_prefixes;     ///< Number of prefixes
+  size_t    prefixes_cap;   ///< Allocated prefixes
+  KgTerms   prefix_names;   ///< Prefix names (id: index + 1), once needed
   char**    documents;      ///< Document names; documents[0] is unused
   uint16_t  n_documents;    ///< Number of entries in `documents`
   uint32_t  n_scopes;       ///< Blank-node scopes handed out

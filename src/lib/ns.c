@@ -7,12 +7,13 @@
 #include "buffer.h"
 #include "chars.h"
 #include "graph.h"
+#include "hash.h"
+#include "intern.h"
 #include "log.h"
 
 #include <kgraph/graph.h>
 #include <kgraph/text.h>
 
-#include <stdbool.h>
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
@@ -35,148 +36,83 @@ static const struct {
   {"time", "http://www.w3.org/2006/time#"},
 };
 
-/*
-  Hashing namespace IRIs.  Every prefix of an IRI is hashed in one pass
-  (a polynomial hash modulo 2^61 - 1), so that the namespaces an IRI starts
-  with are found by lookups, not by comparing it with each namespace.
-*/
-
-#define HASH_MOD ((UINT64_C(1) << 61U) - 1U)
-#define HASH_BASE UINT64_C(0x1F3D5B79A2C4E6F)
-
-/// Return a * b modulo 2^61 - 1, for a, b < 2^61.
-static uint64_t
-mul_mod(const uint64_t a, const uint64_t b)
-{
-  const uint64_t a_hi = a >> 32U;
-  const uint64_t a_lo = a & 0xFFFFFFFFU;
-  const uint64_t b_hi = b >> 32U;
-  const uint64_t b_lo = b & 0xFFFFFFFFU;
-
-  // a * b = hi * 2^64 + mid * 2^32 + lo, and 2^61 = 1 (mod 2^61 - 1)
-  const uint64_t lo  = a_lo * b_lo;
-  const uint64_t mid = a_hi * b_lo + a_lo * b_hi; // < 2^62
-  const uint64_t hi  = a_hi * b_hi;               // < 2^58
-
-  uint64_t r = (hi << 3U) + (mid >> 29U) + ((mid << 35U) >> 3U) + (lo >> 61U) +
-               (lo & HASH_MOD);
-  r = (r & HASH_MOD) + (r >> 61U);
-  r = (r & HASH_MOD) + (r >> 61U);
-  return r >= HASH_MOD ? r - HASH_MOD : r;
-}
-
-/// Return the hash of `h`'s text followed by byte `c`.
-static inline uint64_t
-hash_step(const uint64_t h, const char c)
-{
-  const uint64_t r = mul_mod(h, HASH_BASE) + 1U + (unsigned char)c;
-  return r >= HASH_MOD ? r - HASH_MOD : r;
-}
-
-static uint64_t
-hash_text(const KgStringView text)
-{
-  uint64_t h = 0U;
-  for (size_t i = 0U; i < text.len; ++i) {
-    h = hash_step(h, text.data[i]);
-  }
-  return h;
-}
-
-/// Return the index of the namespace with IRI `iri` of hash `h`, or -1.
-static long
-find_iri(const KgNamespaces* const namespaces,
-         const KgStringView        iri,
-         const uint64_t            h)
-{
-  for (size_t s = h & namespaces->mask; namespaces->slots[s];
-       s        = (s + 1U) & namespaces->mask) {
-    const size_t i = namespaces->slots[s] - 1U;
-    if (namespaces->hashes[i] == h &&
-        kg_sv_equals(namespaces->ns[i].iri, iri)) {
-      return (long)i;
-    }
-  }
-  return -1;
-}
-
-/// A set of prefix names, while the namespaces are collected.
-typedef struct {
-  uint32_t* slots; ///< Index + 1 of the namespace, 0 is empty
-  uint64_t* hashes;
-} Names;
-
+/// Return true iff the prefix name or the IRI of `ns` is taken already.
 static bool
-name_taken(const KgNamespaces* const namespaces,
-           const Names* const        names,
-           const KgStringView        prefix,
-           const uint64_t            h)
+is_taken(const KgNamespaces* const namespaces, const KgNamespace* const ns)
 {
-  for (size_t s = h & namespaces->mask; names->slots[s];
-       s        = (s + 1U) & namespaces->mask) {
-    const size_t i = names->slots[s] - 1U;
-    if (names->hashes[i] == h &&
-        kg_sv_equals(namespaces->ns[i].prefix, prefix)) {
-      return true;
-    }
-  }
-  return false;
+  return kg_terms_find(&namespaces->names, KG_TERM_BLANK, ns->prefix, 0U, 0U) ||
+         kg_terms_find(&namespaces->names, KG_TERM_IRI, ns->iri, 0U, 0U);
 }
 
-/// Add namespace `ns` unless its name or its IRI is taken already.
-static void
-add_namespace(KgNamespaces* const namespaces,
-              Names* const        names,
-              const KgNamespace   ns)
+/// Add `ns`, whose prefix name and IRI are free.
+static KgStatus
+add_namespace(KgNamespaces* const namespaces, const KgNamespace* const ns)
 {
-  const uint64_t iri_hash  = hash_text(ns.iri);
-  const uint64_t name_hash = hash_text(ns.prefix);
-  if (find_iri(namespaces, ns.iri, iri_hash) >= 0 ||
-      name_taken(namespaces, names, ns.prefix, name_hash)) {
-    return;
+  // Both names are new, so each namespace adds two terms: 2n + 1 ids
+  const KgTermId prefix = kg_terms_intern(
+    &namespaces->names, KG_TERM_BLANK, ns->prefix, 0U, 0U, NULL);
+  const KgTermId iri =
+    prefix
+      ? kg_terms_intern(&namespaces->names, KG_TERM_IRI, ns->iri, 0U, 0U, NULL)
+      : KG_NO_TERM;
+  if (!iri) {
+    return KG_BAD_ALLOC;
   }
 
-  const size_t i        = namespaces->n++;
-  namespaces->ns[i]     = ns;
-  namespaces->hashes[i] = iri_hash;
-  names->hashes[i]      = name_hash;
-
-  size_t s = iri_hash & namespaces->mask;
-  while (namespaces->slots[s]) {
-    s = (s + 1U) & namespaces->mask;
-  }
-  namespaces->slots[s] = (uint32_t)(i + 1U);
-
-  for (s = name_hash & namespaces->mask; names->slots[s];) {
-    s = (s + 1U) & namespaces->mask;
-  }
-  names->slots[s] = (uint32_t)(i + 1U);
+  namespaces->index[iri]          = (uint32_t)namespaces->n;
+  namespaces->ns[namespaces->n++] = *ns;
+  return KG_SUCCESS;
 }
 
 /// Add the prefixes of `graph` that pass `check` and clash with nothing.
-static void
+static KgStatus
 add_prefixes(KgNamespaces* const  namespaces,
-             Names* const         names,
              const KgGraph* const graph,
              const KgLocalCheck   check,
              const bool           known)
 {
-  const size_t n = kg_graph_n_prefixes(graph);
-  for (size_t i = 0U; i < n; ++i) {
+  const size_t n  = kg_graph_n_prefixes(graph);
+  KgStatus     st = KG_SUCCESS;
+  for (size_t i = 0U; i < n && !st; ++i) {
     KgNamespace ns = {{NULL, 0U}, {NULL, 0U}, false, known};
     kg_graph_prefix(graph, i, &ns.prefix, &ns.iri);
-    if (ns.iri.len && check(ns.prefix)) {
-      add_namespace(namespaces, names, ns);
+    if (ns.iri.len && check(ns.prefix) && !is_taken(namespaces, &ns)) {
+      st = add_namespace(namespaces, &ns);
     }
   }
+  return st;
 }
 
 static int
-compare_sizes(const void* const a, const void* const b)
+longest_first(const void* const a, const void* const b)
 {
   const size_t x = *(const size_t*)a;
   const size_t y = *(const size_t*)b;
-  return x < y ? -1 : x > y;
+  return (x < y) - (x > y);
+}
+
+/// Note the distinct lengths of the namespace IRIs, longest first.
+static KgStatus
+find_lengths(KgNamespaces* const namespaces)
+{
+  namespaces->lens =
+    (size_t*)kg_reallocarray(NULL, namespaces->n + 1U, sizeof(size_t));
+  if (!namespaces->lens) {
+    return KG_BAD_ALLOC;
+  }
+
+  for (size_t i = 0U; i < namespaces->n; ++i) {
+    namespaces->lens[i] = namespaces->ns[i].iri.len;
+  }
+  qsort(namespaces->lens, namespaces->n, sizeof(size_t), longest_first);
+
+  namespaces->n_lens = 0U;
+  for (size_t i = 0U; i < namespaces->n; ++i) {
+    if (!i || namespaces->lens[i] != namespaces->lens[i - 1U]) {
+      namespaces->lens[namespaces->n_lens++] = namespaces->lens[i];
+    }
+  }
+  return KG_SUCCESS;
 }
 
 KgStatus
@@ -190,62 +126,44 @@ kg_namespaces_init(KgNamespaces* const  namespaces,
                    (ontology ? kg_graph_n_prefixes(ontology) : 0U) + n_known;
 
   memset(namespaces, 0, sizeof(*namespaces));
-  size_t n_slots = 16U;
-  while (n_slots < 2U * n) {
-    n_slots *= 2U;
-  }
-
-  Names names        = {NULL, NULL};
-  namespaces->mask   = n_slots - 1U;
-  namespaces->ns     = (KgNamespace*)kg_calloc(n, sizeof(KgNamespace));
-  namespaces->slots  = (uint32_t*)kg_calloc(n_slots, sizeof(uint32_t));
-  namespaces->hashes = (uint64_t*)kg_calloc(n, sizeof(uint64_t));
-  namespaces->lens   = (size_t*)kg_calloc(n, sizeof(size_t));
-  names.slots        = (uint32_t*)kg_calloc(n_slots, sizeof(uint32_t));
-  names.hashes       = (uint64_t*)kg_calloc(n, sizeof(uint64_t));
-  if (!namespaces->ns || !namespaces->slots || !namespaces->hashes ||
-      !namespaces->lens || !names.slots || !names.hashes) {
-    kg_free(names.hashes);
-    kg_free(names.slots);
-    kg_namespaces_fini(namespaces);
+  if (n > (UINT32_MAX - 1U) / 2U) {
     return KG_BAD_ALLOC;
   }
 
+  namespaces->ns    = (KgNamespace*)kg_calloc(n, sizeof(KgNamespace));
+  namespaces->index = (uint32_t*)kg_calloc(2U * n + 1U, sizeof(uint32_t));
+  KgStatus st       = (!namespaces->ns || !namespaces->index)
+                        ? KG_BAD_ALLOC
+                        : kg_terms_init(&namespaces->names, kg_hash_seed());
+
   // The input's prefixes, then the ontology's, then the well-known ones
-  add_prefixes(namespaces, &names, graph, prefix_check, false);
-  if (ontology) {
-    add_prefixes(namespaces, &names, ontology, prefix_check, false);
+  st = st ? st : add_prefixes(namespaces, graph, prefix_check, false);
+  if (!st && ontology) {
+    st = add_prefixes(namespaces, ontology, prefix_check, false);
   }
-  for (size_t k = 0U; k < n_known; ++k) {
+
+  for (size_t k = 0U; k < n_known && !st; ++k) {
     const KgNamespace ns = {
       kg_sv(well_known[k].prefix), kg_sv(well_known[k].iri), false, true};
-    add_namespace(namespaces, &names, ns);
-  }
-  kg_free(names.hashes);
-  kg_free(names.slots);
-
-  // The distinct lengths of namespace IRIs
-  for (size_t i = 0U; i < namespaces->n; ++i) {
-    namespaces->lens[i] = namespaces->ns[i].iri.len;
-  }
-  qsort(namespaces->lens, namespaces->n, sizeof(size_t), compare_sizes);
-  for (size_t i = 0U; i < namespaces->n; ++i) {
-    if (!namespaces->n_lens ||
-        namespaces->lens[namespaces->n_lens - 1U] != namespaces->lens[i]) {
-      namespaces->lens[namespaces->n_lens++] = namespaces->lens[i];
+    if (!is_taken(namespaces, &ns)) {
+      st = add_namespace(namespaces, &ns);
     }
   }
 
-  return KG_SUCCESS;
+  st = st ? st : find_lengths(namespaces);
+  if (st) {
+    kg_namespaces_fini(namespaces);
+  }
+  return st;
 }
 
 void
 kg_namespaces_fini(KgNamespaces* const namespaces)
 {
-  kg_free(namespaces->lens);
-  kg_free(namespaces->hashes);
-  kg_free(namespaces->slots);
   kg_free(namespaces->ns);
+  kg_free(namespaces->index);
+  kg_free(namespaces->lens);
+  kg_terms_fini(&namespaces->names);
   memset(namespaces, 0, sizeof(*namespaces));
 }
 
@@ -255,34 +173,24 @@ kg_namespaces_split(const KgNamespaces* const namespaces,
                     const KgLocalCheck        check,
                     KgStringView* const       local)
 {
-  // Hash the prefixes of `iri` up to each length a namespace has, and look
-  // each up: the longest whose rest passes `check` wins
-  long     best = -1;
-  uint64_t h    = 0U;
-  size_t   done = 0U;
-  for (size_t k = 0U; k < namespaces->n_lens; ++k) {
-    const size_t len = namespaces->lens[k];
+  // Namespace IRIs differ, so the longest that fits is the only one of its
+  // length: look each length up, longest first
+  for (size_t i = 0U; i < namespaces->n_lens; ++i) {
+    const size_t len = namespaces->lens[i];
     if (len > iri.len) {
-      break;
-    }
-    for (; done < len; ++done) {
-      h = hash_step(h, iri.data[done]);
+      continue;
     }
 
     const KgStringView head = {iri.data, len};
-    const long         i    = find_iri(namespaces, head, h);
     const KgStringView rest = {iri.data + len, iri.len - len};
-    if (i >= 0 && check(rest)) {
-      best = i;
+    const KgTermId     id =
+      kg_terms_find(&namespaces->names, KG_TERM_IRI, head, 0U, 0U);
+    if (id && check(rest)) {
+      *local = rest;
+      return (long)namespaces->index[id];
     }
   }
-
-  if (best >= 0) {
-    const size_t len = namespaces->ns[best].iri.len;
-    local->data      = iri.data + len;
-    local->len       = iri.len - len;
-  }
-  return best;
+  return -1;
 }
 
 /*

@@ -4,6 +4,8 @@
 #ifndef KG_SRC_NS_H
 #define KG_SRC_NS_H
 
+#include "intern.h"
+
 #include <kgraph/graph.h>
 #include <kgraph/status.h>
 
@@ -19,20 +21,13 @@ typedef struct {
   bool         known;  ///< One of the well-known vocabularies
 } KgNamespace;
 
-/**
-   The namespaces a writer may use: the graph's, then well-known ones.
-
-   They are found by IRI through a hash table of their IRIs, so that
-   splitting an IRI costs its length plus the number of distinct lengths of
-   namespace IRIs, however many namespaces there are.
-*/
+/// The namespaces a writer may use: the graph's, then well-known ones.
 typedef struct {
   KgNamespace* ns;
   size_t       n;
-  uint32_t*    slots;  ///< Open addressing by IRI: index + 1, 0 is empty
-  size_t       mask;   ///< Number of `slots` - 1
-  uint64_t*    hashes; ///< Per namespace: the hash of its IRI
-  size_t*      lens;   ///< The distinct lengths of IRIs, ascending
+  KgTerms      names; ///< Prefixes (blank) and namespace IRIs (IRI terms)
+  uint32_t*    index; ///< For each term of `names`, its namespace
+  size_t*      lens;  ///< The lengths of the namespace IRIs, longest first
   size_t       n_lens;
 } KgNamespaces;
 
@@ -59,7 +54,8 @@ kg_namespaces_fini(KgNamespaces* namespaces);
 
 /**
    Find the longest namespace of `namespaces` that `iri` starts with and
-   whose rest of `iri` passes `check`.
+   whose rest of `iri` passes `check`.  It costs a hash lookup for each
+   length of namespace IRIs, whatever their number.
 
    @return Its index, or -1 if none fits; `*local` is set to the rest.
 */

@@ -19,9 +19,13 @@
 // a reference to an external entity (file or URL) is an error rather than a
 // read.  libxml2's own limits stop entity amplification (billion laughs);
 // the depth of elements is bounded here, as the push parser of libxml2
-// 2.9 does not bound it.  No global state of libxml2 is changed, but for
-// its error handlers of the thread during a parse (errors in decoding the
-// input are raised outside the parser context).
+// 2.9 does not bound it.  Names, texts and attribute values may be longer
+// than libxml2's 10 MB (XML_PARSE_HUGE) unless the document has a DTD,
+// which is where entities come from: libxml2's limits then hold, and
+// passing one is an input error that says which.  No global state of
+// libxml2 is changed, but for its error handlers of the thread during a
+// parse (errors in decoding the input are raised outside the parser
+// context).
 
 #include "alloc.h"
 #include "buffer.h"
@@ -39,8 +43,10 @@
 #include <kgraph/text.h>
 
 #include <libxml/SAX2.h>
+#include <libxml/dict.h>
 #include <libxml/entities.h>
 #include <libxml/parser.h>
+#include <libxml/parserInternals.h>
 #include <libxml/tree.h>
 #include <libxml/xmlerror.h>
 
@@ -505,6 +511,25 @@ qname(Reader* const r, const xmlChar* const prefix, const xmlChar* const local)
   libxml2's messages
 */
 
+/// Return true iff libxml2's `error` says the document passes one of the
+/// limits libxml2 has without XML_PARSE_HUGE (it raises most of them as
+/// internal errors: only the words tell).
+static bool
+is_limit(const xmlError* const error)
+{
+  static const char* const words[] = {
+    "too long", "too big", "too deep", "huge", "Huge input", "Excessive depth"};
+
+  for (size_t i = 0U; error->code != XML_ERR_NO_MEMORY && error->message &&
+                      i < sizeof(words) / sizeof(*words);
+       ++i) {
+    if (strstr(error->message, words[i])) {
+      return true;
+    }
+  }
+  return false;
+}
+
 static KgStatus
 error_status(const int code)
 {
@@ -563,6 +588,25 @@ append_message(KgBuffer* const buf, const char* const message)
   return st;
 }
 
+/// Append libxml2's message for the limit `error`, and which limit it is.
+static KgStatus
+append_limit(KgBuffer* const buf, const xmlError* const error)
+{
+  static const char internal[] = "internal error: ";
+  const char*       message    = error->message;
+  if (!strncmp(message, internal, sizeof(internal) - 1U)) {
+    message += sizeof(internal) - 1U;
+  }
+
+  const KgStatus st = append_message(buf, message);
+  return st ? st
+            : kg_buffer_printf(buf,
+                               " (libxml2 limits a name, a tag, a text or an "
+                               "attribute value to %d bytes in a document "
+                               "with a DTD)",
+                               XML_MAX_TEXT_LENGTH);
+}
+
 static void
 on_xml_error(void* const user, xmlErrorPtr const error)
 {
@@ -616,9 +660,12 @@ on_xml_error(void* const user, xmlErrorPtr const error)
            : append_message(&buf, error->message);
     break;
   default:
-    if (error->code == XML_ERR_INVALID_CHAR && error->message &&
-        !strncmp(error->message, "Input is not proper UTF-8", 25U) &&
-        error->str1 && !strncmp(error->str1, "Bytes: ", 7U)) {
+    if (is_limit(error)) {
+      // Only a document with a DTD has these limits (on_internal_subset())
+      st = append_limit(&buf, error);
+    } else if (error->code == XML_ERR_INVALID_CHAR && error->message &&
+               !strncmp(error->message, "Input is not proper UTF-8", 25U) &&
+               error->str1 && !strncmp(error->str1, "Bytes: ", 7U)) {
       st = kg_buffer_append_str(&buf,
                                 "invalid UTF-8 (and no other encoding "
                                 "declared): bytes ");
@@ -648,7 +695,7 @@ on_xml_error(void* const user, xmlErrorPtr const error)
     out_of_memory(r);
   } else if (!warning && !error_only) {
     ++r->n_errors;
-    stop(r, error_status(error->code));
+    stop(r, is_limit(error) ? KG_BAD_LIMIT : error_status(error->code));
   } else if (error_only) {
     ++r->n_errors;
   }
@@ -668,6 +715,12 @@ on_internal_subset(void* const          user,
   if (r->stopped) {
     return;
   }
+
+  // Entities come with a DTD: libxml2's limits on entity expansion and on
+  // the length of texts apply from here on, as they hold only without
+  // XML_PARSE_HUGE
+  r->ctxt->options &= ~XML_PARSE_HUGE;
+  xmlDictSetLimit(r->ctxt->dict, XML_MAX_DICTIONARY_LIMIT);
 
   // The document that holds the internal subset, where entities are
   // declared.  The external subset is never read: there is no handler.
@@ -2423,8 +2476,12 @@ run_parser(Reader* const r, char* const buf)
     return;
   }
 
-  // Everything through the context: no global setting of libxml2 changes
-  xmlCtxtUseOptions(r->ctxt, XML_PARSE_NONET);
+  // Everything through the context: no global setting of libxml2 changes.
+  // XML_PARSE_HUGE lifts libxml2's 10 MB limit on names, attribute values
+  // and texts (kgraph writes IRIs and literals of any length); it also
+  // lifts libxml2's limits on entities, so it is dropped as soon as the
+  // document has a DTD (on_internal_subset())
+  xmlCtxtUseOptions(r->ctxt, XML_PARSE_NONET | XML_PARSE_HUGE);
   r->ctxt->replaceEntities = 1; // By on_get_entity(): internal ones only
   if (!lookup_names(r)) {
     out_of_memory(r);

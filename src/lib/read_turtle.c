@@ -9,6 +9,16 @@
 // surrogate code points from \u escapes, forbidden IRI characters, language
 // tags.  serd tells the line of an error but not of a statement, so the
 // reader follows the bytes it hands to serd to know where each triple is.
+//
+// serd parses `[ ]` and `( )` by recursion on the C stack, and its stack
+// runs out near 15,000 levels of `[ ]` (about 550 bytes a level with serd
+// 0.30).  The bytes kgraph hands to serd go through a small lexer that
+// follows strings, IRIs, comments and escapes as serd does, counts the
+// brackets that open and close, and stops the read with a located error
+// past MAX_NESTING levels.  Should the lexer ever part from serd (after a
+// syntax error in --lax mode, where serd skips to the next line), the
+// stack serd has used is checked too, against MAX_STACK.  N-Triples and
+// N-Quads have no nesting: serd refuses a bracket there at once.
 
 #include "alloc.h"
 #include "buffer.h"
@@ -41,11 +51,54 @@
 /// The longest blank node label whose case serd changed that is restored.
 #define KG_MAX_RESTORED_LABEL 256U
 
-/// A prefix declared in the document being read.
-typedef struct {
-  KgBuffer name;
-  KgBuffer iri;
-} Prefix;
+/// The deepest `[ ]` and `( )` may nest in Turtle (about 2.7 MB of serd's
+/// stack at the worst, a third of the usual 8 MB).  kgraph writes at most
+/// a few dozen levels.
+#define MAX_NESTING 5000U
+
+/// Bytes of stack serd may use below kg_read_serd(), whatever the nesting
+/// the lexer counts.
+#define MAX_STACK (6U * 1024U * 1024U)
+
+/// Where the nesting lexer is in the text (as serd 0.30 reads it).
+typedef enum {
+  // States that only a byte in `lex_marks` leaves
+  LEX_CODE,    ///< Between tokens, or in a name or number
+  LEX_COMMENT, ///< After `#`, to the end of the line
+  LEX_IRI,     ///< Inside `<...>`
+  LEX_SHORT,   ///< Inside a one-quote string
+  LEX_LONG,    ///< Inside a three-quote string
+
+  // States that the next byte leaves
+  LEX_CODE_ESCAPE,  ///< After `\` in a name (PN_LOCAL_ESC)
+  LEX_IRI_ESCAPE,   ///< After `\` in an IRI
+  LEX_OPEN1,        ///< After one quote in code
+  LEX_OPEN2,        ///< After two equal quotes in code
+  LEX_SHORT_ESCAPE, ///< After `\` in a one-quote string
+  LEX_LONG_ESCAPE,  ///< After `\` in a three-quote string
+  LEX_LONG_QUOTE1,  ///< After a quote in a three-quote string
+  LEX_LONG_QUOTE2,  ///< After two quotes in a three-quote string
+} LexState;
+
+/// The bytes that may end a state from LEX_CODE to LEX_LONG (1), and the
+/// brackets (2): all other bytes leave the nesting lexer as it is.
+static const uint8_t lex_marks[256] = {['\n'] = 1U,
+                                       ['\r'] = 1U,
+                                       ['"']  = 1U,
+                                       ['#']  = 1U,
+                                       ['\''] = 1U,
+                                       ['<']  = 1U,
+                                       ['>']  = 1U,
+                                       ['\\'] = 1U,
+                                       ['^']  = 1U,
+                                       ['`']  = 1U,
+                                       ['{']  = 1U,
+                                       ['|']  = 1U,
+                                       ['}']  = 1U,
+                                       ['(']  = 2U,
+                                       [')']  = 1U,
+                                       ['[']  = 2U,
+                                       [']']  = 1U};
 
 typedef struct {
   KgGraph*             graph;
@@ -57,25 +110,32 @@ typedef struct {
   uint32_t             anon_scope; ///< Scope of `[]` nodes, 0 until needed
   KgStatus             status;
   size_t               n_errors;
-  KgBuffer             base; ///< Current base IRI, or empty
-  KgBuffer             iri;  ///< Scratch: expanded or resolved IRI
-  KgBuffer             msg;  ///< Scratch: message text
-  Prefix*              prefixes;
-  size_t               n_prefixes;
+  KgBuffer             base;         ///< Current base IRI, or empty
+  KgBuffer             iri;          ///< Scratch: expanded or resolved IRI
+  KgBuffer             msg;          ///< Scratch: message text
+  KgTerms              prefix_names; ///< Declared prefixes, once needed
+  KgBuffer*            prefix_iris;  ///< Namespace of each, by id - 1
+  size_t               prefix_iris_cap;
   KgIriCache           cache; ///< Recent IRIs
 
   // Byte-at-a-time position tracking (Turtle)
-  char     buf[BUF_SIZE];
-  size_t   buf_len;
-  size_t   buf_pos;
-  unsigned line;           ///< Line of the last byte handed to serd
-  unsigned col;            ///< Column of the last byte handed to serd
-  unsigned fnb;            ///< Column of the first non-blank byte on `line`
-  unsigned prev_line;      ///< Line of the byte before the last
-  unsigned prev_fnb;       ///< First non-blank column on `prev_line`
-  bool     after_nl;       ///< The last byte was a newline
-  uint8_t  label_state;    ///< Progress through "_:B<digit>"
-  bool     upper_b_labels; ///< The text has labels _:B<digit>
+  char      buf[BUF_SIZE];
+  size_t    buf_len;
+  size_t    buf_pos;
+  unsigned  line;           ///< Line of the last byte handed to serd
+  unsigned  col;            ///< Column of the last byte handed to serd
+  unsigned  fnb;            ///< Column of the first non-blank byte on `line`
+  unsigned  prev_line;      ///< Line of the byte before the last
+  unsigned  prev_fnb;       ///< First non-blank column on `prev_line`
+  bool      after_nl;       ///< The last byte was a newline
+  uint8_t   label_state;    ///< Progress through "_:B<digit>"
+  bool      upper_b_labels; ///< The text has labels _:B<digit>
+  uint8_t   lex;            ///< LexState of the nesting lexer
+  char      quote;          ///< The quote of the string being read
+  unsigned  depth;          ///< `[` and `(` open
+  unsigned  past_end;       ///< Reads asked for past the end (or a stop)
+  bool      stopped;        ///< Too deep: the read stops here
+  uintptr_t stack_base;     ///< Frame address of kg_read_serd()
 
   // Line-based position tracking (N-Triples): lines holding a statement
   KgOrigin* queue;
@@ -218,7 +278,165 @@ kg_input_read(KgInput* const input, void* const buf, const size_t n)
   return got;
 }
 
-/// Hand serd one byte, following its position (Turtle).
+/// Return an address in the current stack frame, to measure the stack used.
+static inline uintptr_t
+frame_address(void)
+{
+#if defined(__GNUC__)
+  return (uintptr_t)__builtin_frame_address(0);
+#else
+  volatile char here = 0;
+  return (uintptr_t)&here;
+#endif
+}
+
+/**
+   Follow the byte `c` that serd is about to read, and count the brackets
+   that open and close outside strings, IRIs and comments, as serd 0.30
+   reads them.
+
+   @return True iff `c` opens one level more than MAX_NESTING.
+*/
+static bool
+lex_byte(Reader* const r, const char c)
+{
+  if (r->lex <= LEX_LONG && !lex_marks[(unsigned char)c]) {
+    return false; // Most bytes, in names, strings and IRIs
+  }
+
+  for (;;) { // Once, or twice when a byte ends a state and starts another
+    switch ((LexState)r->lex) {
+    case LEX_CODE:
+      if (c == '[' || c == '(') {
+        return ++r->depth > MAX_NESTING;
+      } else if ((c == ']' || c == ')') && r->depth) {
+        --r->depth;
+      } else if (c == '#') {
+        r->lex = LEX_COMMENT;
+      } else if (c == '<') {
+        r->lex = LEX_IRI;
+      } else if (c == '"' || c == '\'') {
+        r->quote = c;
+        r->lex   = LEX_OPEN1;
+      } else if (c == '\\') {
+        r->lex = LEX_CODE_ESCAPE;
+      }
+      return false;
+
+    case LEX_CODE_ESCAPE:
+      r->lex = LEX_CODE;
+      return false;
+
+    case LEX_COMMENT:
+      r->lex = (c == '\n' || c == '\r') ? LEX_CODE : LEX_COMMENT;
+      return false;
+
+    case LEX_IRI:
+      // serd ends an IRI at '>', or with an error at what IRIs forbid
+      if (c == '\\') {
+        r->lex = LEX_IRI_ESCAPE;
+      } else if (c == '>' || c == '"' || c == '<' || c == '^' || c == '`' ||
+                 c == '{' || c == '|' || c == '}') {
+        r->lex = LEX_CODE;
+      }
+      return false;
+
+    case LEX_IRI_ESCAPE:
+      r->lex = LEX_IRI;
+      return false;
+
+    case LEX_OPEN1:
+      if (c == r->quote) {
+        r->lex = LEX_OPEN2;
+        return false;
+      }
+      r->lex = LEX_SHORT; // `c` is the first character of a short string
+      continue;
+
+    case LEX_OPEN2:
+      if (c == r->quote) {
+        r->lex = LEX_LONG;
+        return false;
+      }
+      r->lex = LEX_CODE; // An empty string, and `c` follows it
+      continue;
+
+    case LEX_SHORT:
+      if (c == '\\') {
+        r->lex = LEX_SHORT_ESCAPE;
+      } else if (c == r->quote || c == '\n' || c == '\r') {
+        r->lex = LEX_CODE; // A line end in a short string is an error
+      }
+      return false;
+
+    case LEX_SHORT_ESCAPE:
+      r->lex = LEX_SHORT;
+      return false;
+
+    case LEX_LONG:
+      if (c == '\\') {
+        r->lex = LEX_LONG_ESCAPE;
+      } else if (c == r->quote) {
+        r->lex = LEX_LONG_QUOTE1;
+      }
+      return false;
+
+    case LEX_LONG_ESCAPE:
+      r->lex = LEX_LONG;
+      return false;
+
+    case LEX_LONG_QUOTE1:
+      // serd takes the byte after a quote as text, whatever it is
+      r->lex = c == r->quote ? LEX_LONG_QUOTE2 : LEX_LONG;
+      return false;
+
+    case LEX_LONG_QUOTE2:
+      if (c == r->quote) {
+        r->lex = LEX_CODE;
+        return false;
+      }
+      r->lex = LEX_LONG; // Two quotes in the text, and `c` follows them
+      continue;
+    }
+    return false;
+  }
+}
+
+/// Stop the read at the last byte, which nests too deep.
+static void
+stop_nesting(Reader* const r, const bool by_stack)
+{
+  const KgCaret caret = {r->input->name, r->line, r->col};
+  if (by_stack) {
+    kg_log(&r->options->log,
+           KG_LOG_ERROR,
+           caret,
+           "blank nodes '[ ]' and lists '( )' nest too deep for the stack");
+  } else {
+    kg_log(&r->options->log,
+           KG_LOG_ERROR,
+           caret,
+           "blank nodes '[ ]' and lists '( )' nest deeper than %u levels",
+           MAX_NESTING);
+  }
+  ++r->n_errors;
+  r->error   = caret;
+  r->stopped = true;
+  if (!r->status) {
+    r->status = KG_BAD_SYNTAX;
+  }
+}
+
+/**
+   Hand serd one byte, following its position and nesting (Turtle).
+
+   At the end of the input, or once stopped, serd is told so.  But in lax
+   mode, two loops of serd ask again and again: skipping a bad statement
+   (skip_until), which stops only at a newline or a NUL, and reading an
+   IRI, which stops only at a character IRIs forbid.  So every eighth time
+   serd asks, it is given a byte that ends one of them, in turn: a quote
+   (an error in an IRI), a newline, then a NUL (the end of the document).
+*/
 static size_t
 read_byte(void* const  buf,
           const size_t size,
@@ -229,16 +447,21 @@ read_byte(void* const  buf,
   (void)nmemb;
 
   Reader* const r = (Reader*)stream;
-  if (r->buf_pos == r->buf_len) {
+  if (!r->stopped && r->buf_pos == r->buf_len) {
     r->buf_len = kg_input_read(r->input, r->buf, sizeof(r->buf));
     r->buf_pos = 0U;
-    if (!r->buf_len) {
+  }
+
+  if (r->stopped || !r->buf_len) {
+    static const char enders[] = {'"', '\n', '\0'};
+    if (++r->past_end % 8U) {
       return 0U;
     }
+    *(char*)buf = enders[(r->past_end / 8U - 1U) % 3U];
+    return 1U;
   }
 
   const char c = r->buf[r->buf_pos++];
-  *(char*)buf  = c;
 
   // Explicit labels _:B<digit>, which serd leaves as they are (node_term)
   if (r->label_state == 3U && c >= '0' && c <= '9') {
@@ -263,6 +486,23 @@ read_byte(void* const  buf,
     r->fnb = r->col;
   }
   r->after_nl = (c == '\n');
+
+  if (lex_byte(r, c)) {
+    stop_nesting(r, false);
+    return 0U;
+  }
+
+  // serd goes one level deeper only after a bracket, wherever it sees one
+  if (lex_marks[(unsigned char)c] == 2U) {
+    const uintptr_t here = frame_address();
+    if ((r->stack_base > here ? r->stack_base - here : here - r->stack_base) >
+        MAX_STACK) {
+      stop_nesting(r, true);
+      return 0U;
+    }
+  }
+
+  *(char*)buf = c;
   return 1U;
 }
 
@@ -285,7 +525,7 @@ static int
 stream_error(void* const stream)
 {
   const Reader* const r = (const Reader*)stream;
-  return kg_input_failed(r->input) || r->status == KG_BAD_ALLOC;
+  return kg_input_failed(r->input) || r->status == KG_BAD_ALLOC || r->stopped;
 }
 
 /*
@@ -438,15 +678,48 @@ resolve(Reader* const r, const KgStringView iri)
            : st;
 }
 
-static Prefix*
+/// Return the namespace now bound to prefix `name`, or NULL.
+static const KgBuffer*
 find_prefix(const Reader* const r, const KgStringView name)
 {
-  for (size_t i = 0U; i < r->n_prefixes; ++i) {
-    if (kg_sv_equals(kg_buffer_view(&r->prefixes[i].name), name)) {
-      return &r->prefixes[i];
-    }
+  const KgTermId id =
+    r->prefix_names.terms
+      ? kg_terms_find(&r->prefix_names, KG_TERM_BLANK, name, 0U, 0U)
+      : KG_NO_TERM;
+  return id ? &r->prefix_iris[id - 1U] : NULL;
+}
+
+/// Bind prefix `name` to the namespace in r->iri (the last binding wins).
+static KgStatus
+bind_prefix(Reader* const r, const KgStringView name)
+{
+  if (!r->prefix_names.terms &&
+      kg_terms_init(&r->prefix_names, r->graph->terms.seed)) {
+    return KG_BAD_ALLOC;
   }
-  return NULL;
+
+  const size_t n = r->prefix_names.n_terms - 1U;
+  if (n == r->prefix_iris_cap) {
+    const size_t    cap = n ? n * 2U : 16U;
+    KgBuffer* const iris =
+      (KgBuffer*)kg_reallocarray(r->prefix_iris, cap, sizeof(KgBuffer));
+    if (!iris) {
+      return KG_BAD_ALLOC;
+    }
+    memset(iris + n, 0, (cap - n) * sizeof(KgBuffer));
+    r->prefix_iris     = iris;
+    r->prefix_iris_cap = cap;
+  }
+
+  const KgTermId id =
+    kg_terms_intern(&r->prefix_names, KG_TERM_BLANK, name, 0U, 0U, NULL);
+  if (!id) {
+    return KG_BAD_ALLOC;
+  }
+
+  KgBuffer* const iri = &r->prefix_iris[id - 1U];
+  kg_buffer_clear(iri);
+  return kg_buffer_append_sv(iri, kg_buffer_view(&r->iri));
 }
 
 /// Expand the node `node` (IRI or prefixed name) into r->iri.
@@ -468,7 +741,7 @@ expand(Reader* const r, const SerdNode* const node)
   }
 
   const KgStringView name   = {text.data, (size_t)(colon - text.data)};
-  const Prefix*      prefix = find_prefix(r, name);
+  const KgBuffer*    prefix = find_prefix(r, name);
   if (!prefix) {
     return reader_error(
       r, KG_BAD_URI, "undefined prefix '%s'", quoted(r, name));
@@ -476,7 +749,7 @@ expand(Reader* const r, const SerdNode* const node)
 
   const KgStringView local = {colon + 1, text.len - name.len - 1U};
   kg_buffer_clear(&r->iri);
-  if (!(st = kg_buffer_append_sv(&r->iri, kg_buffer_view(&prefix->iri)))) {
+  if (!(st = kg_buffer_append_sv(&r->iri, kg_buffer_view(prefix)))) {
     st = kg_buffer_append_sv(&r->iri, local);
   }
   return st;
@@ -520,26 +793,7 @@ on_prefix(void* const           handle,
   }
 
   const KgStringView name_view = node_view(name);
-  Prefix*            prefix    = find_prefix(r, name_view);
-  if (!prefix) {
-    Prefix* const prefixes =
-      (Prefix*)kg_reallocarray(r->prefixes, r->n_prefixes + 1U, sizeof(Prefix));
-    if (!prefixes) {
-      r->status = KG_BAD_ALLOC;
-      return SERD_ERR_INTERNAL;
-    }
-
-    r->prefixes = prefixes;
-    prefix      = &prefixes[r->n_prefixes++];
-    memset(prefix, 0, sizeof(*prefix));
-    st = kg_buffer_append_sv(&prefix->name, name_view);
-  }
-
-  kg_buffer_clear(&prefix->iri);
-  if (!st) {
-    st = kg_buffer_append_sv(&prefix->iri, kg_buffer_view(&r->iri));
-  }
-
+  st                           = bind_prefix(r, name_view);
   if (!st) {
     st = kg_graph_set_prefix(r->graph, name_view, kg_buffer_view(&r->iri));
     st = st == KG_FAILURE ? KG_SUCCESS : st;
@@ -783,11 +1037,11 @@ on_statement(void* const              handle,
 static void
 reader_fini(Reader* const r)
 {
-  for (size_t i = 0U; i < r->n_prefixes; ++i) {
-    kg_buffer_fini(&r->prefixes[i].name);
-    kg_buffer_fini(&r->prefixes[i].iri);
+  for (size_t i = 0U; i < r->prefix_iris_cap; ++i) {
+    kg_buffer_fini(&r->prefix_iris[i]);
   }
-  kg_free(r->prefixes);
+  kg_free(r->prefix_iris);
+  kg_terms_fini(&r->prefix_names);
   kg_free(r->queue);
   kg_buffer_fini(&r->base);
   kg_buffer_fini(&r->iri);
@@ -855,7 +1109,8 @@ kg_read_serd(KgGraph* const             graph,
     serd_reader_set_strict(reader, !(options->flags & KG_READ_LAX));
     serd_reader_set_error_sink(reader, on_serd_error, r);
 
-    const bool       by_byte = syntax == KG_SYNTAX_TURTLE;
+    const bool by_byte = syntax == KG_SYNTAX_TURTLE;
+    r->stack_base      = frame_address();
     const SerdStatus sst =
       serd_reader_read_source(reader,
                               by_byte ? read_byte : read_page,

@@ -556,3 +556,78 @@ Test(rdfxml, commands_read_it_by_extension)
   free(nt);
   free(doc);
 }
+
+/// Return `head`, `n` copies of `c`, then `tail` (free()).
+static char*
+padded(const char* const head,
+       const char        c,
+       const size_t      n,
+       const char* const tail)
+{
+  const size_t head_len = strlen(head);
+  const size_t tail_len = strlen(tail);
+  char* const  s        = malloc(head_len + n + tail_len + 1U);
+  cr_assert_not_null(s);
+  memcpy(s, head, head_len);
+  memset(s + head_len, c, n);
+  memcpy(s + head_len + n, tail, tail_len + 1U);
+  return s;
+}
+
+Test(rdfxml, what_kgraph_writes_with_long_iris_and_literals_reads_back)
+{
+  // Beyond libxml2's limit of 10,000,000 bytes for a text or an attribute
+  const size_t      n   = 10000100U;
+  const char* const dir = tmp_dir();
+  char* const iri  = padded("<http://example.org/s> <http://example.org/p> "
+                            "<http://example.org/",
+                           'a',
+                           n,
+                           "> .\n");
+  char* const text = padded(
+    "<http://example.org/s> <http://example.org/q> \"", 'b', n, "\" .\n");
+  char* const doc = format("%s%s", iri, text);
+  free(iri);
+  free(text);
+
+  char nt[1024];
+  char rdf[1024];
+  snprintf(nt, sizeof(nt), "%s", path_in(dir, "long.nt"));
+  snprintf(rdf, sizeof(rdf), "%s", path_in(dir, "long.rdf"));
+  write_file(nt, doc);
+
+  Run r = run("export", "--to", "rdfxml", "-o", rdf, nt, NULL);
+  cr_assert_eq(r.status, KG_EXIT_SUCCESS, "%s", r.err);
+  run_free(&r);
+
+  r = run("diff", nt, rdf, NULL);
+  cr_assert_eq(r.status, KG_EXIT_SUCCESS, "%.500s", r.err);
+  cr_assert_str_eq(r.out, "");
+  run_free(&r);
+  free(doc);
+}
+
+Test(rdfxml, libxml2_limits_in_a_document_with_a_dtd_are_input_errors)
+{
+  // A DTD brings entities, and libxml2's limits on them and on lengths
+  char* const doc =
+    padded("<?xml version=\"1.0\"?>\n"
+           "<!DOCTYPE rdf:RDF [<!ENTITY e \"http://example.org/\">]>\n" RDF_OPEN
+           "<rdf:Description rdf:about=\"&e;s\"><ex:p rdf:resource=\"&e;",
+           'a',
+           11U * 1024U * 1024U,
+           "\"/></rdf:Description></rdf:RDF>\n");
+  const char* const path = path_in(tmp_dir(), "dtd.rdf");
+  write_file(path, doc);
+  free(doc);
+
+  Run r = run_bad(path);
+  cr_assert(strstr(r.err,
+                   "dtd.rdf:4:35: error: huge input lookup (libxml2 limits "
+                   "a name, a tag, a text or an attribute value to 10000000 "
+                   "bytes in a document with a DTD)\n"),
+            "%.500s",
+            r.err);
+  cr_assert(!strstr(r.err, "internal"), "%.500s", r.err);
+  run_free(&r);
+}

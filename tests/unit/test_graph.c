@@ -6,6 +6,7 @@
 #include <criterion/criterion.h>
 
 #include <stdint.h>
+#include <stdio.h>
 #include <string.h>
 
 #define EX "http://example.org/"
@@ -213,6 +214,47 @@ Test(graph, prefixes_keep_the_first_declaration)
   kg_graph_prefix(g, 1U, &name, &iri);
   cr_assert(view_is(name, "ex2"));
   cr_assert(view_is(iri, EX));
+  kg_graph_free(g);
+}
+
+Test(graph, many_prefixes_are_found_and_keep_their_order)
+{
+  static const unsigned n = 200000U;
+
+  KgGraph* const g = kg_graph_new();
+  char           name[32];
+  char           iri[64];
+  for (unsigned i = 0U; i < n; ++i) {
+    snprintf(name, sizeof(name), "p%u", i);
+    snprintf(iri, sizeof(iri), EX "ns/%u/", i);
+    cr_assert_eq(kg_graph_set_prefix(g, kg_sv(name), kg_sv(iri)), KG_SUCCESS);
+  }
+  for (unsigned i = 0U; i < n; i += 7U) {
+    snprintf(name, sizeof(name), "p%u", i);
+    snprintf(iri, sizeof(iri), EX "ns/%u/", i);
+    cr_assert(view_is(kg_graph_find_prefix(g, kg_sv(name)), iri));
+    cr_assert_eq(kg_graph_set_prefix(g, kg_sv(name), KG_SV("http://other/")),
+                 KG_FAILURE);
+
+    KgStringView got_name;
+    KgStringView got_iri;
+    kg_graph_prefix(g, i, &got_name, &got_iri);
+    cr_assert(view_is(got_name, name));
+    cr_assert(view_is(got_iri, iri));
+  }
+  cr_assert_eq(kg_graph_n_prefixes(g), n);
+  cr_assert_eq(kg_graph_find_prefix(g, KG_SV("p")).len, 0U);
+
+  // A copy has them all, in the same order
+  KgGraph* const copy = kg_graph_new();
+  cr_assert_eq(kg_graph_add_graph(copy, g), KG_SUCCESS);
+  cr_assert_eq(kg_graph_n_prefixes(copy), n);
+  KgStringView got_name;
+  KgStringView got_iri;
+  kg_graph_prefix(copy, n - 1U, &got_name, &got_iri);
+  snprintf(name, sizeof(name), "p%u", n - 1U);
+  cr_assert(view_is(got_name, name));
+  kg_graph_free(copy);
   kg_graph_free(g);
 }
 

@@ -19,6 +19,7 @@
 #include "chars.h"
 #include "formats.h"
 #include "graph.h"
+#include "hash.h"
 #include "intern.h"
 #include "layout.h"
 #include "log.h"
@@ -71,16 +72,20 @@ typedef struct {
   size_t                n_known; ///< Known namespaces, first in `ns`
   size_t                n_ns;
   size_t                ns_cap;
-  int32_t*              qname;     ///< Namespace of each IRI, or QNAME_*
-  uint32_t*             qname_at;  ///< Offset + 1 of each QName in `qnames`
-  KgBuffer              qnames;    ///< QNames made so far, NUL-separated
-  KgTermId*             node_type; ///< Type named by each subject's element
-  KgVocab               vocab;     ///< Class hierarchy of graph and ontology
-  KgBuffer              scratch;   ///< Scratch: numbers, IRIs
-  KgBuffer              names;     ///< Generated prefix names
-  unsigned              n_problems;
-  KgTermId              rdf_xml_literal;
-  bool                  plain;
+  KgTerms               ns_iris;  ///< The IRIs of `ns`, to find them by
+  uint32_t*             ns_index; ///< Per id in `ns_iris`: index in `ns`
+  size_t*   ns_lens; ///< Distinct lengths of known IRIs, longest first
+  size_t    n_ns_lens;
+  int32_t*  qname;     ///< Namespace of each IRI, or QNAME_*
+  uint32_t* qname_at;  ///< Offset + 1 of each QName in `qnames`
+  KgBuffer  qnames;    ///< QNames made so far, NUL-separated
+  KgTermId* node_type; ///< Type named by each subject's element
+  KgVocab   vocab;     ///< Class hierarchy of graph and ontology
+  KgBuffer  scratch;   ///< Scratch: numbers, IRIs
+  KgBuffer  names;     ///< Generated prefix names
+  unsigned  n_problems;
+  KgTermId  rdf_xml_literal;
+  bool      plain;
 } Writer;
 
 /*
@@ -205,8 +210,66 @@ add_namespace(Writer* const      w,
     w->ns_cap = cap;
   }
 
+  // The first namespace of an IRI is the one found by it
+  bool           added = false;
+  const KgTermId id =
+    kg_terms_intern(&w->ns_iris, KG_TERM_IRI, iri, 0U, 0U, &added);
+  if (!id) {
+    return KG_BAD_ALLOC;
+  }
+  if (!generated &&
+      !kg_terms_intern(&w->ns_iris, KG_TERM_BLANK, prefix, 0U, 0U, NULL)) {
+    return KG_BAD_ALLOC;
+  }
+  if (added) {
+    uint32_t* const index = (uint32_t*)kg_reallocarray(
+      w->ns_index, (size_t)id + 1U, sizeof(uint32_t));
+    if (!index) {
+      return KG_BAD_ALLOC;
+    }
+    w->ns_index     = index;
+    w->ns_index[id] = (uint32_t)w->n_ns;
+  }
+
   const Namespace n = {prefix, iri, false, generated};
   w->ns[w->n_ns++]  = n;
+  return KG_SUCCESS;
+}
+
+/// Return the index in `ns` of the namespace of IRI `iri`, or -1.
+static int32_t
+find_namespace(const Writer* const w, const KgStringView iri)
+{
+  const KgTermId id = kg_terms_find(&w->ns_iris, KG_TERM_IRI, iri, 0U, 0U);
+  return id ? (int32_t)w->ns_index[id] : -1;
+}
+
+static int
+longest_first(const void* const a, const void* const b)
+{
+  const size_t x = *(const size_t*)a;
+  const size_t y = *(const size_t*)b;
+  return (x < y) - (x > y);
+}
+
+/// Note the distinct lengths of the known namespaces' IRIs, longest first.
+static KgStatus
+find_known_lengths(Writer* const w)
+{
+  w->ns_lens = (size_t*)kg_reallocarray(NULL, w->n_known + 1U, sizeof(size_t));
+  if (!w->ns_lens) {
+    return KG_BAD_ALLOC;
+  }
+
+  for (size_t i = 0U; i < w->n_known; ++i) {
+    w->ns_lens[i] = w->ns[i].iri.len;
+  }
+  qsort(w->ns_lens, w->n_known, sizeof(size_t), longest_first);
+  for (size_t i = 0U; i < w->n_known; ++i) {
+    if (!i || w->ns_lens[i] != w->ns_lens[i - 1U]) {
+      w->ns_lens[w->n_ns_lens++] = w->ns_lens[i];
+    }
+  }
   return KG_SUCCESS;
 }
 
@@ -224,15 +287,18 @@ qname_of(Writer* const w, const KgTermId id)
     return w->qname[id];
   }
 
+  // The longest known namespace that leaves an NCName: known IRIs are
+  // distinct, so each length is looked up once, longest first
   const KgStringView iri  = kg_terms_text(&w->graph->terms, id);
   int32_t            best = QNAME_NONE;
-  for (size_t i = 0U; i < w->n_known; ++i) {
-    const KgStringView ns = w->ns[i].iri;
-    if (ns.len < iri.len && (best < 0 || ns.len > w->ns[best].iri.len) &&
-        !memcmp(iri.data, ns.data, ns.len)) {
-      const KgStringView local = {iri.data + ns.len, iri.len - ns.len};
-      if (is_ncname(local)) {
-        best = (int32_t)i;
+  for (size_t k = 0U; k < w->n_ns_lens && best < 0; ++k) {
+    const size_t len = w->ns_lens[k];
+    if (len < iri.len) {
+      const KgStringView head  = {iri.data, len};
+      const KgStringView local = {iri.data + len, iri.len - len};
+      const int32_t      i     = find_namespace(w, head);
+      if (i >= 0 && (size_t)i < w->n_known && is_ncname(local)) {
+        best = i;
       }
     }
   }
@@ -240,11 +306,7 @@ qname_of(Writer* const w, const KgTermId id)
   const size_t start = best < 0 ? local_start(iri) : 0U;
   if (best < 0 && start > 0U && start < iri.len) {
     const KgStringView ns = {iri.data, start};
-    for (size_t i = w->n_known; i < w->n_ns && best < 0; ++i) {
-      if (kg_sv_equals(w->ns[i].iri, ns)) {
-        best = (int32_t)i;
-      }
-    }
+    best                  = find_namespace(w, ns);
     if (best < 0) {
       if (add_namespace(w, KG_SV(""), ns, true)) {
         w->status = KG_BAD_ALLOC;
@@ -777,11 +839,11 @@ declare_namespaces(Writer* const w)
         w->status = KG_BAD_ALLOC;
         break;
       }
-      taken = false;
-      for (size_t j = 0U; j < w->n_ns && !taken; ++j) {
-        taken = !w->ns[j].generated &&
-                kg_sv_equals(w->ns[j].prefix, kg_buffer_view(&w->scratch));
-      }
+      // Known prefix names are in the index as blank nodes
+      taken =
+        kg_terms_find(
+          &w->ns_iris, KG_TERM_BLANK, kg_buffer_view(&w->scratch), 0U, 0U) !=
+        KG_NO_TERM;
     }
 
     offsets[i] = w->names.len;
@@ -794,10 +856,9 @@ declare_namespaces(Writer* const w)
     if (sorted[i].generated) {
       sorted[i].prefix = kg_sv(w->names.data + offsets[i]);
       // The same namespace in w->ns gets the name too
-      for (size_t j = 0U; j < w->n_ns; ++j) {
-        if (w->ns[j].generated && kg_sv_equals(w->ns[j].iri, sorted[i].iri)) {
-          w->ns[j].prefix = sorted[i].prefix;
-        }
+      const int32_t j = find_namespace(w, sorted[i].iri);
+      if (j >= 0) {
+        w->ns[j].prefix = sorted[i].prefix;
       }
     }
   }
@@ -881,7 +942,8 @@ writer_init(Writer* const               w,
   w->qname           = (int32_t*)kg_reallocarray(NULL, n_ids, sizeof(int32_t));
   w->node_type       = (KgTermId*)kg_calloc(n_ids, sizeof(KgTermId));
   w->qname_at        = (uint32_t*)kg_calloc(n_ids, sizeof(uint32_t));
-  if (!w->qname || !w->node_type || !w->qname_at) {
+  if (!w->qname || !w->node_type || !w->qname_at ||
+      kg_terms_init(&w->ns_iris, kg_hash_seed())) {
     return KG_BAD_ALLOC;
   }
   for (size_t i = 0U; i < n_ids; ++i) {
@@ -905,7 +967,7 @@ writer_init(Writer* const               w,
   }
   kg_namespaces_fini(&known);
   w->n_known = w->n_ns;
-  if (st) {
+  if (st || (st = find_known_lengths(w))) {
     return st;
   }
 
@@ -933,6 +995,9 @@ writer_fini(Writer* const w)
   kg_free(w->qname_at);
   kg_buffer_fini(&w->qnames);
   kg_free(w->qname);
+  kg_free(w->ns_lens);
+  kg_free(w->ns_index);
+  kg_terms_fini(&w->ns_iris);
   kg_free(w->ns);
   kg_layout_fini(&w->layout);
 }

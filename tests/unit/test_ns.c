@@ -110,3 +110,56 @@ Test(ns, many_namespaces_cost_no_more_than_few)
   free(text);
   kg_graph_free(g);
 }
+
+Test(ns, rdfxml_names_many_namespaces_in_linear_time)
+{
+  // 30,000 predicates in namespaces with prefixes and 30,000 in namespaces
+  // without, which get generated names: each was looked for among all
+  enum { N = 30000 };
+  KgGraph* const g = kg_graph_new();
+  const KgTermId s = kg_graph_iri(g, KG_SV("http://e/s"));
+  char           name[32];
+  char           iri[64];
+  for (unsigned i = 0U; i < N; ++i) {
+    const int nl = snprintf(name, sizeof(name), "p%u", i);
+    const int il = snprintf(iri, sizeof(iri), "http://e/ns%u/", i);
+    cr_assert_eq(kg_graph_set_prefix(g,
+                                     (KgStringView){name, (size_t)nl},
+                                     (KgStringView){iri, (size_t)il}),
+                 KG_SUCCESS);
+    for (unsigned k = 0U; k < 2U; ++k) {
+      const int pl =
+        snprintf(iri, sizeof(iri), "http://e/%s%u/p", k ? "other" : "ns", i);
+      const KgTermId p = kg_graph_iri(g, (KgStringView){iri, (size_t)pl});
+      cr_assert_eq(kg_graph_add(g, s, p, s), KG_SUCCESS);
+    }
+  }
+
+  char*                text    = NULL;
+  size_t               len     = 0U;
+  FILE* const          out     = open_memstream(&text, &len);
+  const clock_t        start   = clock();
+  const KgWriteOptions options = {KG_SYNTAX_RDFXML, {NULL, NULL}, 0U, NULL};
+  cr_assert_eq(kg_graph_write(g, out, &options), KG_SUCCESS);
+  const double seconds = (double)(clock() - start) / CLOCKS_PER_SEC;
+  cr_assert_eq(fclose(out), 0);
+  cr_assert_lt(seconds, 2.0, "writing took %.1f s", seconds);
+
+  cr_assert(strstr(text, " xmlns:p29999=\"http://e/ns29999/\""));
+  cr_assert(strstr(text, "<p29999:p rdf:resource=\"http://e/s\"/>"));
+  cr_assert(strstr(text, " xmlns:ns30000=\"http://e/other9999/\""));
+
+  // It reads back to the same graph
+  KgGraph* const      again = kg_graph_new();
+  const KgReadOptions read  = {KG_SYNTAX_RDFXML, "http://e/", 0U, {NULL, NULL}};
+  const KgStringView  written = {text, len};
+  cr_assert_eq(kg_graph_read_string(again, written, "again", &read),
+               KG_SUCCESS);
+  cr_assert_eq(kg_graph_size(again), 2U * N);
+  KgStatus st = KG_BAD_INTERNAL;
+  cr_assert(kg_graph_is_isomorphic(g, again, &st));
+  cr_assert_eq(st, KG_SUCCESS);
+  kg_graph_free(again);
+  free(text);
+  kg_graph_free(g);
+}

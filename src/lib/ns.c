@@ -91,6 +91,19 @@ longest_first(const void* const a, const void* const b)
   return (x < y) - (x > y);
 }
 
+size_t
+kg_lengths_distinct(size_t* const lens, const size_t n)
+{
+  qsort(lens, n, sizeof(size_t), longest_first);
+  size_t n_distinct = 0U;
+  for (size_t i = 0U; i < n; ++i) {
+    if (!i || lens[i] != lens[i - 1U]) {
+      lens[n_distinct++] = lens[i];
+    }
+  }
+  return n_distinct;
+}
+
 /// Note the distinct lengths of the namespace IRIs, longest first.
 static KgStatus
 find_lengths(KgNamespaces* const namespaces)
@@ -104,14 +117,7 @@ find_lengths(KgNamespaces* const namespaces)
   for (size_t i = 0U; i < namespaces->n; ++i) {
     namespaces->lens[i] = namespaces->ns[i].iri.len;
   }
-  qsort(namespaces->lens, namespaces->n, sizeof(size_t), longest_first);
-
-  namespaces->n_lens = 0U;
-  for (size_t i = 0U; i < namespaces->n; ++i) {
-    if (!i || namespaces->lens[i] != namespaces->lens[i - 1U]) {
-      namespaces->lens[namespaces->n_lens++] = namespaces->lens[i];
-    }
-  }
+  namespaces->n_lens = kg_lengths_distinct(namespaces->lens, namespaces->n);
   return KG_SUCCESS;
 }
 

@@ -48,6 +48,11 @@ kg_namespaces_init(KgNamespaces*  namespaces,
                    const KgGraph* ontology,
                    KgLocalCheck   prefix_check);
 
+/// Sort the `n` lengths at `lens` longest first, keep each once, and
+/// return how many are kept.
+size_t
+kg_lengths_distinct(size_t* lens, size_t n);
+
 /// Free `namespaces`.
 void
 kg_namespaces_fini(KgNamespaces* namespaces);

@@ -244,14 +244,6 @@ find_namespace(const Writer* const w, const KgStringView iri)
   return id ? (int32_t)w->ns_index[id] : -1;
 }
 
-static int
-longest_first(const void* const a, const void* const b)
-{
-  const size_t x = *(const size_t*)a;
-  const size_t y = *(const size_t*)b;
-  return (x < y) - (x > y);
-}
-
 /// Note the distinct lengths of the known namespaces' IRIs, longest first.
 static KgStatus
 find_known_lengths(Writer* const w)
@@ -264,12 +256,7 @@ find_known_lengths(Writer* const w)
   for (size_t i = 0U; i < w->n_known; ++i) {
     w->ns_lens[i] = w->ns[i].iri.len;
   }
-  qsort(w->ns_lens, w->n_known, sizeof(size_t), longest_first);
-  for (size_t i = 0U; i < w->n_known; ++i) {
-    if (!i || w->ns_lens[i] != w->ns_lens[i - 1U]) {
-      w->ns_lens[w->n_ns_lens++] = w->ns_lens[i];
-    }
-  }
+  w->n_ns_lens = kg_lengths_distinct(w->ns_lens, w->n_known);
   return KG_SUCCESS;
 }
 

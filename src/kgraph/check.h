@@ -91,7 +91,9 @@ kg_check_kind_name(KgCheckKind kind);
    The class and property hierarchies are walked without recursion, and
    all walks together take at most 20,000,000 steps (terms and triples
    visited, about a second): a chain of 300,000 subclasses takes 300,000
-   for each class used as a domain or range.
+   for each class used as a domain or range.  Suggestions for undefined
+   terms stop after 50 million characters compared (a quarter of a
+   second).
 
    @return KG_SUCCESS (whatever was found), KG_BAD_LIMIT if the walks of
    the hierarchies would take more steps (reported to `options->log`),

@@ -40,6 +40,10 @@
 #define OWL KG_OWL_NS
 #define XSD KG_XSD_NS
 
+/// The most characters compared (edit distances) to make suggestions: past
+/// that, undefined terms get none.  A quarter of a second.
+#define CHECK_MAX_SUGGEST_WORK 50000000U
+
 /// The most steps (terms and triples visited, classes sorted) of all
 /// hierarchy walks together: about a second.
 #define CHECK_MAX_WORK 20000000U
@@ -98,17 +102,22 @@ typedef struct {
   NsSet                 own;        ///< Namespaces of the checked subjects
   Ids*                  related;    ///< Per class asked: see `upward`
   bool                  upward;     ///< `related`: ancestors, or descendants
+  uint32_t*             fn_values;  ///< Per triple: values, at the second
+  uint32_t*             fn_count;   ///< Per property: scratch of counts
+  uint32_t*             fn_second;  ///< Per property: scratch, second value
+  uint8_t*              fn_done;    ///< Per subject: values counted
   uint32_t*             type_start; ///< Per term: where its types start
   KgTermId*             types;      ///< The types of each term in turn
   uint32_t*             mark;       ///< Per term: the walk that last saw it
   uint32_t              walk;       ///< The number of the current walk
   KgTermId*             queue;      ///< Of a walk (one per term at most)
   size_t                work;       ///< Steps of all walks so far
-  uint32_t*             order;      ///< Per property: when first seen, + 1
-  uint32_t*             low;        ///< Per property: Tarjan's low link
-  struct FrameImpl*     frames;     ///< The walk of prop_info()
-  uint32_t              n_seen;     ///< Properties seen by prop_info()
-  PropInfo**            prop_info;  ///< Per property (lazy)
+  size_t                suggest_work; ///< Characters compared to suggest
+  uint32_t*             order;        ///< Per property: when first seen, + 1
+  uint32_t*             low;          ///< Per property: Tarjan's low link
+  struct FrameImpl*     frames;       ///< The walk of prop_info()
+  uint32_t              n_seen;       ///< Properties seen by prop_info()
+  PropInfo**            prop_info;    ///< Per property (lazy)
   uint8_t*              lit_state;  ///< Literal: 0 unknown, 1 valid, 2 invalid
   KgTermId*             suggestion; ///< Per undefined term (lazy), or 0
   Ids                   candidates; ///< Defined terms of ontology namespaces
@@ -983,7 +992,15 @@ suggest(Checker* const c, const KgTermId id, const uint8_t role)
     }
 
     const KgStringView clocal = {ciri.data + ns.len, ciri.len - ns.len};
-    const size_t       d      = distance(local, clocal);
+    if (local.len <= 64U && clocal.len <= 64U) { // Else no comparison
+      c->suggest_work += (local.len + 1U) * (clocal.len + 1U);
+    }
+    if (c->suggest_work > CHECK_MAX_SUGGEST_WORK) {
+      best = KG_NO_TERM; // Out of time: no suggestion, here and from now on
+      break;
+    }
+
+    const size_t d = distance(local, clocal);
     if (d <= limit &&
         (d < best_dist ||
          (d == best_dist && kg_term_compare(c->graph, cand, best) < 0))) {
@@ -1161,28 +1178,60 @@ check_range(Checker* const        c,
   }
 }
 
+/**
+   Count the values of the functional properties of subject `s`, in one
+   pass over its triples: the count goes to its second value, where it is
+   reported (a node with many values is not counted again at each).
+*/
+static void
+count_functional(Checker* const c, const KgTermId s)
+{
+  size_t          n   = 0U;
+  const uint32_t* idx = about(c, s, &n);
+  for (size_t k = 0U; k < n && !c->status; ++k) {
+    const KgTriple* const t = &c->graph->triples[idx[k]];
+    if (!(c->role[t->p] & IS_DESCRIBED)) {
+      continue;
+    }
+    const PropInfo* const info = prop_info(c, t->p);
+    if (info && info->functional && ++c->fn_count[t->p] == 2U) {
+      c->fn_second[t->p] = idx[k];
+    }
+  }
+  for (size_t k = 0U; k < n; ++k) {
+    const KgTermId p = c->graph->triples[idx[k]].p;
+    if (c->fn_count[p] > 1U) {
+      c->fn_values[c->fn_second[p]] = c->fn_count[p];
+    }
+    c->fn_count[p] = 0U;
+  }
+  c->fn_done[s] = 1U;
+}
+
 static void
 check_functional(Checker* const c, const size_t i, const KgTriple* const t)
 {
-  // Report at the second value only: count the values, note if this is it
-  unsigned        n_values = 0U;
-  size_t          second   = SIZE_MAX;
-  size_t          n        = 0U;
-  const uint32_t* idx      = about(c, t->s, &n);
-  for (size_t k = 0U; k < n; ++k) {
-    if (c->graph->triples[idx[k]].p == t->p && ++n_values == 2U) {
-      second = idx[k];
-    }
+  if (!c->fn_values &&
+      (!(c->fn_values =
+           (uint32_t*)kg_calloc(c->graph->n_triples, sizeof(uint32_t))) ||
+       !(c->fn_count = (uint32_t*)kg_calloc(c->n_ids, sizeof(uint32_t))) ||
+       !(c->fn_second = (uint32_t*)kg_calloc(c->n_ids, sizeof(uint32_t))) ||
+       !(c->fn_done = (uint8_t*)kg_calloc(c->n_ids, 1U)))) {
+    c->status = KG_BAD_ALLOC;
+    return;
   }
 
-  if (n_values > 1U && second == i) {
+  if (!c->fn_done[t->s]) {
+    count_functional(c, t->s);
+  }
+  if (c->fn_values[i]) {
     report(c,
            KG_CHECK_FUNCTIONAL,
            i,
            "'%t' is functional, but '%t' has %u values",
            t->p,
            t->s,
-           n_values);
+           (unsigned)c->fn_values[i]);
   }
 }
 
@@ -1328,6 +1377,10 @@ checker_fini(Checker* const c)
   kg_free(c->queue);
   kg_free(c->order);
   kg_free(c->type_start);
+  kg_free(c->fn_values);
+  kg_free(c->fn_count);
+  kg_free(c->fn_second);
+  kg_free(c->fn_done);
   kg_free(c->types);
   kg_free(c->low);
   kg_free(c->frames);

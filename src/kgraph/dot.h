@@ -139,7 +139,8 @@ kg_graph_write_dot(const KgGraph*        graph,
    edge as a node of its own, and takes minutes at a few thousand).
    @return As kg_graph_write_dot(), and KG_BAD_LIMIT when `engine` is "dot"
    and the picture has more than 3,000 nodes and edges together (the log
-   says what to do).
+   gives the figures).  A table's rows do not count here: dot lays a table
+   out as one node.
 
    Graphviz 2.43's PNG and PDF renderers (pango) read freed memory when a
    process renders a second time; the kgraph program renders once.

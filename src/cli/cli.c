@@ -449,12 +449,38 @@ kg_cli_dot_option(KgCli* const    cli,
   case 1009:
     dot->dot.no_legend = true;
     break;
+  case 1010:
+    if ((n = parse_count(arg)) < 0) {
+      return kg_cli_usage(cli, "--max-size takes a number, not '%s'", arg);
+    }
+    dot->dot.max_size = (size_t)n;
+    break;
+  case 1011:
+    if ((n = parse_count(arg)) < 0) {
+      return kg_cli_usage(cli, "--max-rows takes a number, not '%s'", arg);
+    }
+    dot->dot.max_rows = (size_t)n;
+    break;
   default:
     return -1;
   }
 
   dot->any = true;
   return 0;
+}
+
+void
+kg_cli_dot_hint(const KgCli* const cli,
+                const KgStatus     st,
+                const bool         dot_engine)
+{
+  if (st == KG_BAD_LIMIT && !cli->quiet) {
+    fprintf(cli->err,
+            "kgraph: note: draw part of the graph with --focus ENTITY "
+            "--depth N or --exclude PROPERTY, or raise the limits with "
+            "--max-nodes, --max-size and --max-rows (0: none)%s\n",
+            dot_engine ? "; or lay it out with -K sfdp" : "");
+  }
 }
 
 KgStatus

@@ -176,6 +176,14 @@ kg_cli_dot_init(KgDotCli* dot);
 int
 kg_cli_dot_option(KgCli* cli, KgDotCli* dot, int c, char* arg);
 
+/**
+   After a picture was refused with `st` KG_BAD_LIMIT, say which options
+   draw it: `kgraph: note: ...` (nothing otherwise, or with -q).  Add -K
+   sfdp if `dot_engine`, the engine asked for was dot.
+*/
+void
+kg_cli_dot_hint(const KgCli* cli, KgStatus st, bool dot_engine);
+
 /// Read the --style file, if any, into `*style` (else NULL).
 KgStatus
 kg_cli_dot_style(const KgCli*          cli,
@@ -194,8 +202,10 @@ kg_cli_dot_style(const KgCli*          cli,
     {"exclude", required_argument, NULL, 1006},    \
     {"max-nodes", required_argument, NULL, 1007},  \
     {"style", required_argument, NULL, 1008},      \
+    {"no-legend", no_argument, NULL, 1009},        \
+    {"max-size", required_argument, NULL, 1010},   \
   {                                                \
-    "no-legend", no_argument, NULL, 1009           \
+    "max-rows", required_argument, NULL, 1011      \
   }
 
 /// Help lines for KG_DOT_LONG_OPTIONS.
@@ -209,7 +219,14 @@ kg_cli_dot_style(const KgCli*          cli,
   "      --depth=N          with --focus: how many steps away (default: 1)\n"  \
   "      --cluster-by=PROP  group nodes by the object of property PROP\n"      \
   "      --exclude=PROP     leave property PROP out (repeatable)\n"            \
-  "      --max-nodes=N      refuse to draw more than N nodes\n"                \
+  "      --max-nodes=N      refuse to draw more than N nodes (default:\n"     \
+  "                         5000; 0: no limit)\n"                             \
+  "      --max-size=N       refuse to draw more than N nodes, edges and\n"     \
+  "                         table rows together (default: 20000; 0: no\n"      \
+  "                         limit)\n"                                          \
+  "      --max-rows=N       show at most N literals in a node's table, and\n"  \
+  "                         a row that counts the others (default: 32;\n"      \
+  "                         0: all)\n"                                         \
   "      --style=FILE       style classes and properties with FILE instead\n"  \
   "                         of the built-in style (ontology/style.ttl)\n"      \
   "      --no-legend        leave out the legend of classes\n"

@@ -140,14 +140,17 @@ kg_cmd_check(KgCli* const cli, const int argc, char** const argv)
   KgCheckCounts counts = {0U, 0U};
   if (!st) {
     Printer              printer = {cli->out, opts.json, 0U};
-    const KgCheckOptions copts   = {first_triple, print_diagnostic, &printer};
+    const KgCheckOptions copts   = {
+        first_triple, print_diagnostic, &printer, cli->log};
     if (opts.json) {
       fputs("{\n  \"diagnostics\": [", cli->out);
     }
 
     st = kg_graph_check(graph, &copts, &counts);
-    if (st) {
+    if (st == KG_BAD_ALLOC) {
       kg_cli_error(cli, "out of memory");
+    } else if (st) {
+      // Reported to the log
     } else if (opts.json) {
       fprintf(cli->out,
               "%s],\n  \"errors\": %zu,\n  \"warnings\": %zu\n}\n",

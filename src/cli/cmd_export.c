@@ -152,6 +152,9 @@ kg_cmd_export(KgCli* const cli, const int argc, char** const argv)
         to == KG_SYNTAX_DOT
           ? kg_graph_write_dot(graph, output.file, &wopts, &opts.dot.dot)
           : kg_graph_write(graph, output.file, &wopts));
+      if (to == KG_SYNTAX_DOT) {
+        kg_cli_dot_hint(cli, st, false);
+      }
     }
   }
 

@@ -10,9 +10,6 @@
 #include <string.h>
 #include <strings.h>
 
-/// The most nodes drawn unless --max-nodes says otherwise.
-#define DEFAULT_MAX_NODES 5000U
-
 static const char* const help =
   "Usage: kgraph render [OPTION]... INPUT...\n"
   "  or:  kgraph render --diff [OPTION]... OLD NEW\n"
@@ -33,8 +30,7 @@ static const char* const help =
   "                         (repeatable; its triples are not "
   "drawn)\n"
   "      --diff             draw the difference of two graphs, OLD "
-  "NEW\n" KG_DOT_HELP
-  "                         (default for render: 5000)\n" KG_COMMON_HELP "\n"
+  "NEW\n" KG_DOT_HELP KG_COMMON_HELP "\n"
   "Nodes are styled by their most specific class (--style), labelled in\n"
   "--lang, with their literals in a table; symmetric and inverse properties\n"
   "are drawn once; a legend names the classes.\n"
@@ -113,7 +109,6 @@ kg_cmd_render(KgCli* const cli, const int argc, char** const argv)
   RenderOptions opts;
   memset(&opts, 0, sizeof(opts));
   kg_cli_dot_init(&opts.dot);
-  opts.dot.dot.max_nodes = DEFAULT_MAX_NODES;
 
   int       first = 0;
   const int r     = kg_cli_parse(
@@ -166,6 +161,7 @@ kg_cmd_render(KgCli* const cli, const int argc, char** const argv)
         &output,
         kg_graph_render(
           graph, output.file, format, opts.engine, &wopts, &opts.dot.dot));
+      kg_cli_dot_hint(cli, st, opts.engine && !strcmp(opts.engine, "dot"));
     }
   }
 

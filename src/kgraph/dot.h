@@ -35,6 +35,23 @@ typedef enum {
   KG_DOT_REMOVED, ///< Only in the old graph: drawn red and dashed
 } KgDotChange;
 
+/// The most nodes a picture has unless KgDotOptions::max_nodes says otherwise.
+#define KG_DOT_MAX_NODES 5000U
+
+/**
+   The most nodes, edges and table rows together that a picture has unless
+   KgDotOptions::max_size says otherwise.  Graphviz lays out each of them:
+   20,000 take sfdp about 10 s.
+*/
+#define KG_DOT_MAX_SIZE 20000U
+
+/**
+   The most literal rows in a node's table unless KgDotOptions::max_rows
+   says otherwise.  Graphviz's time grows with the square of a table's
+   rows: 1,000 rows take about 0.4 s, 16,000 take 40 s.
+*/
+#define KG_DOT_MAX_ROWS 32U
+
 /// What to draw, and how.
 typedef struct {
   const char*        lang;       ///< Language of labels (NULL: "en")
@@ -46,8 +63,23 @@ typedef struct {
   const char* const* exclude;    ///< Properties (IRI or QName) not to draw
   size_t             n_exclude;  ///< Number of `exclude`
   size_t             max_nodes;  ///< Refuse to draw more nodes (0: no limit)
-  const KgGraph*     style;      ///< Style (kgs: annotations), NULL: built-in
-  bool               no_legend;  ///< Leave the legend of classes out
+
+  /**
+     Refuse to draw more nodes, edges and table rows together (0: no
+     limit): a picture is refused before anything is built.
+  */
+  size_t max_size;
+
+  /**
+     Draw at most this many literal rows in a node's table (0: all), the
+     first in order (in a picture of a difference, the changed ones
+     first), and then one row that says how many more there are; when
+     only one would be left out, it is shown instead.
+  */
+  size_t max_rows;
+
+  const KgGraph* style;     ///< Style (kgs: annotations), NULL: built-in
+  bool           no_legend; ///< Leave the legend of classes out
 
   /**
      A picture of a difference: the KgDotChange of each triple, or NULL.
@@ -58,7 +90,8 @@ typedef struct {
 } KgDotOptions;
 
 /// Set `options` to the defaults: English labels, a table of literals,
-/// texts cut at 60 characters, the whole graph, the built-in style.
+/// texts cut at 60 characters, the whole graph, the built-in style, and
+/// the limits KG_DOT_MAX_NODES, KG_DOT_MAX_SIZE and KG_DOT_MAX_ROWS.
 KG_API void
 kg_dot_options_init(KgDotOptions* options);
 
@@ -87,7 +120,9 @@ kg_dot_default_style(void);
    @param dot What to draw (NULL: the defaults).
    @return KG_SUCCESS, KG_BAD_WRITE, KG_BAD_ARG for an unknown focus or
    property (the log says which), KG_BAD_LIMIT if there are more nodes
-   than `dot->max_nodes`, or KG_BAD_ALLOC.
+   than `dot->max_nodes`, or more nodes, edges and table rows together
+   than `dot->max_size` (the log gives the figures; nothing is written),
+   or KG_BAD_ALLOC.
 */
 KG_API KgStatus
 kg_graph_write_dot(const KgGraph*        graph,
@@ -104,7 +139,8 @@ kg_graph_write_dot(const KgGraph*        graph,
    edge as a node of its own, and takes minutes at a few thousand).
    @return As kg_graph_write_dot(), and KG_BAD_LIMIT when `engine` is "dot"
    and the picture has more than 3,000 nodes and edges together (the log
-   says what to do).
+   gives the figures).  A table's rows do not count here: dot lays a table
+   out as one node.
 
    Graphviz 2.43's PNG and PDF renderers (pango) read freed memory when a
    process renders a second time; the kgraph program renders once.

@@ -6,8 +6,17 @@
 // The checks close the world the way an author expects, not the way RDFS
 // infers: a typed subject outside the domain of its property is a mistake,
 // not a new type.  Classes are compared through their ancestors
-// (rdfs:subClassOf and owl:equivalentClass, computed once per class),
-// properties inherit the domains, ranges and functionality of theirs.
+// (rdfs:subClassOf and owl:equivalentClass), properties inherit the
+// domains, ranges and functionality of theirs.
+//
+// No closure is kept whole, nor recursive.  A class asked about gets the
+// sorted set of the classes under it (a domain or range), or above it (a
+// type), whichever side uses fewer classes, once, by a breadth-first walk.
+// A property gets its domains, ranges and functionality from those above
+// it, by Tarjan's strongly connected components, iterative: each step up
+// is taken once.  All walks together take at most CHECK_MAX_WORK steps:
+// past that, the check stops with KG_BAD_LIMIT rather than take hours (a
+// chain of 300,000 subclasses takes 300,000 for each class asked about).
 
 #include "alloc.h"
 #include "buffer.h"
@@ -23,12 +32,21 @@
 #include <kgraph/status.h>
 
 #include <stdint.h>
+#include <stdlib.h>
 #include <string.h>
 
 #define RDF KG_RDF_NS
 #define RDFS KG_RDFS_NS
 #define OWL KG_OWL_NS
 #define XSD KG_XSD_NS
+
+/// The most characters compared (edit distances) to make suggestions: past
+/// that, undefined terms get none.  A quarter of a second.
+#define CHECK_MAX_SUGGEST_WORK 50000000U
+
+/// The most steps (terms and triples visited, classes sorted) of all
+/// hierarchy walks together: about a second.
+#define CHECK_MAX_WORK 20000000U
 
 /// What a term is, as the graph describes it (bits).
 enum {
@@ -46,7 +64,7 @@ enum {
   NS_UNKNOWN = -3, ///< Not worked out yet
   NS_KNOWN   = -2, ///< A well-known vocabulary
   NS_OTHER   = -1, ///< Any other
-  // 0 and up: an ontology namespace
+  NS_ONTO    = 0,  ///< An ontology namespace
 };
 
 /// A list of term ids.
@@ -54,6 +72,9 @@ typedef struct {
   KgTermId* ids;
   uint32_t  n;
 } Ids;
+
+/// A frame of the walk of prop_info().
+typedef struct FrameImpl Frame;
 
 /// What a property brings from itself and its ancestors.
 typedef struct {
@@ -74,19 +95,34 @@ typedef struct {
   const KgCheckOptions* options;
   KgCheckCounts*        counts;
   KgStatus              status;
-  uint32_t              n_ids; ///< Term ids and the unused 0
-  uint8_t*              role;  ///< IS_* bits of each term
-  int32_t*              ns;    ///< NS_* or ontology namespace of each term
-  KgStringView*         onto;  ///< Ontology namespaces
-  size_t                n_onto;
+  uint32_t              n_ids;      ///< Term ids and the unused 0
+  uint8_t*              role;       ///< IS_* bits of each term
+  int32_t*              ns;         ///< NS_* or ontology namespace of each term
+  NsSet                 onto;       ///< Ontology namespaces
   NsSet                 own;        ///< Namespaces of the checked subjects
-  Ids*                  class_anc;  ///< Ancestors of each class (lazy)
-  Ids*                  prop_anc;   ///< Ancestors of each property (lazy)
-  PropInfo**            prop_info;  ///< Per property (lazy)
+  Ids*                  related;    ///< Per class asked: see `upward`
+  bool                  upward;     ///< `related`: ancestors, or descendants
+  uint32_t*             fn_values;  ///< Per triple: values, at the second
+  uint32_t*             fn_count;   ///< Per property: scratch of counts
+  uint32_t*             fn_second;  ///< Per property: scratch, second value
+  uint8_t*              fn_done;    ///< Per subject: values counted
+  uint32_t*             type_start; ///< Per term: where its types start
+  KgTermId*             types;      ///< The types of each term in turn
+  uint32_t*             mark;       ///< Per term: the walk that last saw it
+  uint32_t              walk;       ///< The number of the current walk
+  KgTermId*             queue;      ///< Of a walk (one per term at most)
+  size_t                work;       ///< Steps of all walks so far
+  size_t                suggest_work; ///< Characters compared to suggest
+  uint32_t*             order;        ///< Per property: when first seen, + 1
+  uint32_t*             low;          ///< Per property: Tarjan's low link
+  struct FrameImpl*     frames;       ///< The walk of prop_info()
+  uint32_t              n_seen;       ///< Properties seen by prop_info()
+  PropInfo**            prop_info;    ///< Per property (lazy)
   uint8_t*              lit_state;  ///< Literal: 0 unknown, 1 valid, 2 invalid
   KgTermId*             suggestion; ///< Per undefined term (lazy), or 0
   Ids                   candidates; ///< Defined terms of ontology namespaces
   KgBuffer              msg;
+  KgLog                 log; ///< Where to say that a limit was reached
 
   KgTermId type;
   KgTermId sub_class_of;
@@ -118,13 +154,10 @@ ids_contain(const Ids* const ids, const KgTermId id)
   return false;
 }
 
+/// Append `id` to `ids`, which does not contain it.
 static KgStatus
-ids_add(Ids* const ids, const KgTermId id)
+ids_push(Ids* const ids, const KgTermId id)
 {
-  if (ids_contain(ids, id)) {
-    return KG_SUCCESS;
-  }
-
   // Grow by powers of two
   if (!(ids->n & (ids->n - 1U))) {
     KgTermId* const grown = (KgTermId*)kg_reallocarray(
@@ -136,6 +169,12 @@ ids_add(Ids* const ids, const KgTermId id)
   }
   ids->ids[ids->n++] = id;
   return KG_SUCCESS;
+}
+
+static KgStatus
+ids_add(Ids* const ids, const KgTermId id)
+{
+  return ids_contain(ids, id) ? KG_SUCCESS : ids_push(ids, id);
 }
 
 static KgTermId
@@ -213,7 +252,7 @@ ns_set_add(NsSet* const set, const KgStringView ns)
   return KG_SUCCESS;
 }
 
-/// Return NS_KNOWN, NS_OTHER, or the ontology namespace index of IRI `id`.
+/// Return NS_KNOWN, NS_OTHER, or NS_ONTO for IRI `id`.
 static int32_t
 ns_of(Checker* const c, const KgTermId id)
 {
@@ -222,14 +261,8 @@ ns_of(Checker* const c, const KgTermId id)
     c->ns[id]              = NS_OTHER;
     if (kg_namespace_is_well_known(iri)) {
       c->ns[id] = NS_KNOWN;
-    } else {
-      const KgStringView ns = kg_iri_namespace(iri);
-      for (size_t i = 0U; i < c->n_onto; ++i) {
-        if (kg_sv_equals(ns, c->onto[i])) {
-          c->ns[id] = (int32_t)i;
-          break;
-        }
-      }
+    } else if (ns_set_contains(&c->onto, kg_iri_namespace(iri))) {
+      c->ns[id] = NS_ONTO;
     }
   }
   return c->ns[id];
@@ -292,6 +325,10 @@ report(Checker* const    c,
   const KgLogLevel level = (kind == KG_CHECK_LABEL || kind == KG_CHECK_DANGLING)
                              ? KG_LOG_WARNING
                              : KG_LOG_ERROR;
+  if (c->status) {
+    return; // Stopped: what comes now may be wrong
+  }
+
   if (level == KG_LOG_ERROR) {
     ++c->counts->n_errors;
   } else {
@@ -378,20 +415,29 @@ describe(Checker* const c)
     }
   }
 
-  // Subproperties of rdfs:label are labels too (a fixed point: few rounds)
-  const KgTriple* const triples = c->graph->triples;
-  const size_t          n       = c->graph->n_triples;
-  for (bool grew = true; grew;) {
-    grew = false;
-    for (size_t i = 0U; i < n; ++i) {
-      const KgTriple* const t = &triples[i];
+  // Subproperties of rdfs:label are labels too: down from each label
+  size_t n_labels = 0U;
+  for (KgTermId id = 1U; id < c->n_ids; ++id) {
+    if (c->role[id] & IS_LABEL) {
+      c->queue[n_labels++] = id;
+    }
+  }
+  for (size_t q = 0U; q < n_labels; ++q) {
+    size_t          n_in = 0U;
+    const uint32_t* in =
+      kg_graph_lookup(c->graph, KG_OBJECT, c->queue[q], &n_in);
+    for (size_t k = 0U; k < n_in; ++k) {
+      const KgTriple* const t = &c->graph->triples[in[k]];
       if ((t->p == c->sub_property_of || t->p == c->equivalent_property) &&
-          (c->role[t->o] & IS_LABEL) && !(c->role[t->s] & IS_LABEL)) {
+          !(c->role[t->s] & IS_LABEL)) {
         c->role[t->s] |= IS_LABEL;
-        grew = true;
+        c->queue[n_labels++] = t->s;
       }
     }
   }
+
+  const KgTriple* const triples = c->graph->triples;
+  const size_t          n       = c->graph->n_triples;
 
   for (size_t i = 0U; i < n; ++i) {
     const KgTriple* const t = &triples[i];
@@ -427,28 +473,17 @@ describe(Checker* const c)
 static KgStatus
 find_namespaces(Checker* const c)
 {
-  NsSet onto = {NULL, 0U, 0U};
   for (KgTermId id = 1U; id < c->n_ids && !c->status; ++id) {
     if (is_iri(c, id) && (c->role[id] & IS_DESCRIBED) &&
         (c->role[id] & (IS_CLASS | IS_PROPERTY | IS_DATATYPE))) {
       const KgStringView iri = text_of(c, id);
       const KgStringView ns  = kg_iri_namespace(iri);
       if (ns.len && !kg_namespace_is_well_known(iri) &&
-          !ns_set_contains(&onto, ns)) {
-        KgStringView* const grown = (KgStringView*)kg_reallocarray(
-          c->onto, c->n_onto + 1U, sizeof(KgStringView));
-        if (grown) {
-          c->onto = grown;
-        }
-        if (!grown || ns_set_add(&onto, ns)) {
-          c->status = KG_BAD_ALLOC;
-          break;
-        }
-        c->onto[c->n_onto++] = ns;
+          ns_set_add(&c->onto, ns)) {
+        c->status = KG_BAD_ALLOC;
       }
     }
   }
-  kg_free(onto.slots);
 
   const KgTriple* const triples = c->graph->triples;
   for (size_t i = c->options->first_triple;
@@ -466,101 +501,335 @@ find_namespaces(Checker* const c)
   // The defined terms of ontology namespaces, for suggestions
   for (KgTermId id = 1U; id < c->n_ids && !c->status; ++id) {
     if (is_iri(c, id) && (c->role[id] & IS_DESCRIBED) && ns_of(c, id) >= 0) {
-      c->status = ids_add(&c->candidates, id);
+      c->status = ids_push(&c->candidates, id); // Each id once
     }
   }
   return c->status;
 }
 
 /*
-  Ancestors
+  Hierarchies
 */
 
-/// Compute the ancestors of `id` (itself included) by `sub` and `equivalent`.
-static const Ids*
-ancestors(Checker* const c,
-          Ids* const     memo,
-          const KgTermId id,
-          const KgTermId sub,
-          const KgTermId equivalent)
+/// Start a walk: no term is seen yet.
+static void
+walk_start(Checker* const c)
 {
-  Ids* const result = &memo[id];
-  if (result->n) {
+  if (++c->walk == 0U) { // Wrapped: forget the old marks
+    memset(c->mark, 0, c->n_ids * sizeof(uint32_t));
+    c->walk = 1U;
+  }
+}
+
+/**
+   Count `n` steps of a walk; return false, after saying so, when all
+   walks together have taken more than CHECK_MAX_WORK.
+*/
+static bool
+walk_steps(Checker* const c, const size_t n)
+{
+  c->work += n;
+  if (c->work <= CHECK_MAX_WORK) {
+    return true;
+  }
+
+  if (!c->status) {
+    kg_log(&c->log,
+           KG_LOG_ERROR,
+           KG_NO_CARET,
+           "the class and property hierarchies are too large to check "
+           "domains and ranges: more than %u million steps",
+           CHECK_MAX_WORK / 1000000U);
+    c->status = KG_BAD_LIMIT;
+  }
+  return false;
+}
+
+/// Add IRI `id` to the walk, unless it was seen.
+static void
+walk_visit(Checker* const c, size_t* const n, const KgTermId id)
+{
+  if (kg_kind(c->graph, id) == KG_TERM_IRI && c->mark[id] != c->walk) {
+    c->mark[id]      = c->walk;
+    c->queue[(*n)++] = id;
+  }
+}
+
+static int
+compare_ids(const void* const a, const void* const b)
+{
+  const KgTermId x = *(const KgTermId*)a;
+  const KgTermId y = *(const KgTermId*)b;
+  return x < y ? -1 : x > y;
+}
+
+/**
+   Return the classes related to class `cls` (itself included), sorted:
+   its ancestors by rdfs:subClassOf and owl:equivalentClass if c->upward,
+   else the classes it is an ancestor of.  Made once per class, by a
+   breadth-first walk.
+*/
+static const Ids*
+related_classes(Checker* const c, const KgTermId cls)
+{
+  Ids* const result = &c->related[cls];
+  if (result->n || c->status) {
     return result;
   }
 
-  if (ids_add(result, id)) {
-    c->status = KG_BAD_ALLOC;
-    return result;
+  // A step up from x reaches o by (x sub o) or (x equivalent o), and s by
+  // (s equivalent x): a step down takes them the other way
+  const KgTermId sub = c->sub_class_of;
+  const KgTermId eq  = c->equivalent_class;
+  size_t         n   = 0U;
+  walk_start(c);
+  walk_visit(c, &n, cls);
+  for (size_t q = 0U; q < n && walk_steps(c, 1U); ++q) {
+    const KgTermId  x     = c->queue[q];
+    size_t          n_out = 0U;
+    const uint32_t* out   = about(c, x, &n_out);
+    size_t          n_in  = 0U;
+    const uint32_t* in    = kg_graph_lookup(c->graph, KG_OBJECT, x, &n_in);
+    if (!walk_steps(c, n_in + n_out)) {
+      break;
+    }
+    for (size_t k = 0U; k < n_out; ++k) {
+      const KgTriple* const t = &c->graph->triples[out[k]];
+      if (t->p && (t->p == eq || (c->upward && t->p == sub))) {
+        walk_visit(c, &n, t->o);
+      }
+    }
+    for (size_t k = 0U; k < n_in; ++k) {
+      const KgTriple* const t = &c->graph->triples[in[k]];
+      if (t->p && (t->p == eq || (!c->upward && t->p == sub))) {
+        walk_visit(c, &n, t->s);
+      }
+    }
   }
 
-  for (uint32_t q = 0U; q < result->n && !c->status; ++q) {
-    const KgTermId  x   = result->ids[q];
-    size_t          n_s = 0U;
-    const uint32_t* s   = about(c, x, &n_s);
-    for (size_t k = 0U; k < n_s && !c->status; ++k) {
-      const KgTriple* const t = &c->graph->triples[s[k]];
-      if ((t->p == sub || t->p == equivalent) && t->o != x &&
-          kg_kind(c->graph, t->o) == KG_TERM_IRI) {
-        c->status = ids_add(result, t->o);
-      }
-    }
-
-    if (equivalent) {
-      size_t          n   = 0U;
-      const uint32_t* idx = kg_graph_lookup(c->graph, KG_OBJECT, x, &n);
-      for (size_t i = 0U; i < n && !c->status; ++i) {
-        const KgTriple* const t = &c->graph->triples[idx[i]];
-        if (t->p == equivalent && kg_kind(c->graph, t->s) == KG_TERM_IRI) {
-          c->status = ids_add(result, t->s);
-        }
-      }
-    }
+  for (size_t q = 0U; q < n && !c->status && walk_steps(c, q ? 0U : n); ++q) {
+    c->status = ids_push(result, c->queue[q]); // Counted once, to sort
+  }
+  if (!c->status) {
+    qsort(result->ids, result->n, sizeof(KgTermId), compare_ids);
   }
   return result;
 }
 
-static const Ids*
-class_ancestors(Checker* const c, const KgTermId id)
+/**
+   Walk class hierarchies up from types if fewer classes are used as types
+   than as domains and ranges, else down from domains and ranges: a chain
+   of subclasses is walked once for each, so walk it from the fewer.
+*/
+static void
+choose_direction(Checker* const c)
 {
-  return ancestors(c, c->class_anc, id, c->sub_class_of, c->equivalent_class);
-}
-
-static const PropInfo*
-prop_info(Checker* const c, const KgTermId p)
-{
-  if (c->prop_info[p]) {
-    return c->prop_info[p];
+  uint8_t* const seen = (uint8_t*)kg_calloc(c->n_ids, 1U);
+  if (!seen) {
+    c->status = KG_BAD_ALLOC;
+    return;
   }
 
+  size_t n_types   = 0U;
+  size_t n_targets = 0U;
+  for (size_t i = 0U; i < c->graph->n_triples; ++i) {
+    const KgTriple* const t   = &c->graph->triples[i];
+    const uint8_t         bit = t->p == c->type                           ? 1U
+                                : (t->p == c->domain || t->p == c->range) ? 2U
+                                                                          : 0U;
+    if (bit && is_iri(c, t->o) && !(seen[t->o] & bit)) {
+      seen[t->o] |= bit;
+      n_types += bit == 1U;
+      n_targets += bit == 2U;
+    }
+  }
+  c->upward = n_types < n_targets;
+  kg_free(seen);
+}
+
+/// Return true iff class `id` is in `ids`, sorted.
+static bool
+ids_has_sorted(const Ids* const ids, const KgTermId id)
+{
+  return ids->n &&
+         bsearch(&id, ids->ids, ids->n, sizeof(KgTermId), compare_ids);
+}
+
+/// A frame of the walk of prop_info(): a term, and its next step.
+struct FrameImpl {
+  KgTermId id;
+  uint32_t step;
+};
+
+/**
+   Return the `k`th step up from property `x` (a step reaches o by
+   (x sub o) or (x equivalent o), and s by (s equivalent x)), or 0 if it is
+   no step; `*n` is set to the number of steps to try.
+*/
+static KgTermId
+step_up(Checker* const c, const KgTermId x, const uint32_t k, size_t* const n)
+{
+  const KgTermId  sub   = c->sub_property_of;
+  const KgTermId  eq    = c->equivalent_property;
+  size_t          n_out = 0U;
+  const uint32_t* out   = about(c, x, &n_out);
+  size_t          n_in  = 0U;
+  const uint32_t* in =
+    eq ? kg_graph_lookup(c->graph, KG_OBJECT, x, &n_in) : NULL;
+  *n = n_out + n_in;
+  if (k < n_out) {
+    const KgTriple* const t = &c->graph->triples[out[k]];
+    return (t->p == sub || t->p == eq) && is_iri(c, t->o) ? t->o : KG_NO_TERM;
+  }
+  if (k < n_out + n_in) {
+    const KgTriple* const t = &c->graph->triples[in[k - n_out]];
+    return t->p == eq && is_iri(c, t->s) ? t->s : KG_NO_TERM;
+  }
+  return KG_NO_TERM;
+}
+
+/// Add what `from` brings to `info`.
+static void
+info_merge(Checker* const c, PropInfo* const info, const PropInfo* const from)
+{
+  info->functional |= from->functional;
+  if (!walk_steps(c, from->domains.n + from->ranges.n)) {
+    return;
+  }
+  for (uint32_t i = 0U; i < from->domains.n && !c->status; ++i) {
+    if (walk_steps(c, info->domains.n)) {
+      c->status = ids_add(&info->domains, from->domains.ids[i]);
+    }
+  }
+  for (uint32_t i = 0U; i < from->ranges.n && !c->status; ++i) {
+    if (walk_steps(c, info->ranges.n)) {
+      c->status = ids_add(&info->ranges, from->ranges.ids[i]);
+    }
+  }
+}
+
+/**
+   Make the PropInfo of the properties of one strongly connected group
+   (rdfs:subPropertyOf cycles, owl:equivalentProperty), the top `n` of
+   c->queue: their own domains, ranges and functionality, and those of
+   the groups above them, made before.
+*/
+static void
+finish_group(Checker* const c, const size_t first, const size_t n)
+{
   PropInfo* const info = (PropInfo*)kg_calloc(1U, sizeof(PropInfo));
   if (!info) {
     c->status = KG_BAD_ALLOC;
-    return NULL;
+    return;
   }
-  c->prop_info[p] = info;
 
-  const Ids* const anc =
-    ancestors(c, c->prop_anc, p, c->sub_property_of, c->equivalent_property);
-  for (uint32_t a = 0U; a < anc->n && !c->status; ++a) {
-    const KgTermId x = anc->ids[a];
+  // Their own, in the order of the group
+  for (size_t m = first; m < first + n && !c->status; ++m) {
+    const KgTermId x = c->queue[m];
     info->functional |= (c->role[x] & IS_FUNCTIONAL) != 0U;
-
-    size_t          n   = 0U;
-    const uint32_t* idx = about(c, x, &n);
-    for (size_t k = 0U; k < n && !c->status; ++k) {
-      const KgTriple* const t = &c->graph->triples[idx[k]];
-      if (kg_kind(c->graph, t->o) != KG_TERM_IRI) {
+    size_t          n_out = 0U;
+    const uint32_t* out   = about(c, x, &n_out);
+    for (size_t k = 0U; k < n_out && !c->status && walk_steps(c, 1U); ++k) {
+      const KgTriple* const t = &c->graph->triples[out[k]];
+      if (!is_iri(c, t->o) || (t->p != c->domain && t->p != c->range)) {
         continue;
       }
-      if (t->p == c->domain) {
-        c->status = ids_add(&info->domains, t->o);
-      } else if (t->p == c->range) {
-        c->status = ids_add(&info->ranges, t->o);
+      Ids* const ids = t->p == c->domain ? &info->domains : &info->ranges;
+      if (walk_steps(c, ids->n)) {
+        c->status = ids_add(ids, t->o);
       }
     }
   }
-  return info;
+
+  // Then those of the groups above
+  for (size_t m = first; m < first + n && !c->status; ++m) {
+    size_t n_steps = 0U;
+    step_up(c, c->queue[m], 0U, &n_steps);
+    for (uint32_t k = 0U; k < n_steps && !c->status && walk_steps(c, 1U); ++k) {
+      const KgTermId y = step_up(c, c->queue[m], k, &n_steps);
+      if (y && c->prop_info[y]) {
+        info_merge(c, info, c->prop_info[y]);
+      }
+    }
+  }
+
+  // Each member its copy, the last the original (checker_fini frees them)
+  for (size_t m = first; m + 1U < first + n && !c->status; ++m) {
+    PropInfo* const copy = (PropInfo*)kg_calloc(1U, sizeof(PropInfo));
+    if (!copy) {
+      c->status = KG_BAD_ALLOC;
+      break;
+    }
+    c->prop_info[c->queue[m]] = copy;
+    info_merge(c, copy, info);
+  }
+  c->prop_info[c->queue[first + n - 1U]] = info;
+}
+
+/**
+   Return what property `p` brings from itself and its ancestors, made for
+   it and every ancestor without one by Tarjan's strongly connected
+   components, without recursion: a group is made after the groups above
+   it, from theirs, so each step up is taken once.
+*/
+static const PropInfo*
+prop_info(Checker* const c, const KgTermId p)
+{
+  if (c->prop_info[p] || c->status) {
+    return c->prop_info[p];
+  }
+
+  // order[x]: 1 + when x was first seen (0: never); low[x]: the earliest
+  // seen still in the walk that x reaches
+  if (!c->order &&
+      (!(c->order = (uint32_t*)kg_calloc(c->n_ids, 4U)) ||
+       !(c->low = (uint32_t*)kg_calloc(c->n_ids, 4U)) ||
+       !(c->frames = (Frame*)kg_reallocarray(NULL, c->n_ids, sizeof(Frame))))) {
+    c->status = KG_BAD_ALLOC;
+    return NULL;
+  }
+
+  size_t n_frames       = 0U;
+  size_t n_stack        = 0U; // Seen, in no finished group: on c->queue
+  c->frames[n_frames++] = (Frame){p, 0U};
+  c->order[p] = c->low[p] = ++c->n_seen;
+  c->queue[n_stack++]     = p;
+  while (n_frames && !c->status && walk_steps(c, 1U)) {
+    Frame* const   f       = &c->frames[n_frames - 1U];
+    size_t         n_steps = 0U;
+    const KgTermId y       = step_up(c, f->id, f->step, &n_steps);
+    if (f->step < n_steps) {
+      ++f->step;
+      if (!y || c->prop_info[y]) {
+        continue; // No step, or to a finished group
+      }
+      if (!c->order[y]) {
+        c->order[y] = c->low[y] = ++c->n_seen;
+        c->queue[n_stack++]     = y;
+        c->frames[n_frames++]   = (Frame){y, 0U};
+      } else if (c->order[y] < c->low[f->id]) {
+        c->low[f->id] = c->order[y]; // Still in the walk: one group
+      }
+      continue;
+    }
+
+    // All steps taken: x heads a group, or passes its low to its parent
+    const KgTermId x = f->id;
+    --n_frames;
+    if (c->low[x] == c->order[x]) {
+      size_t first = n_stack;
+      while (c->queue[--first] != x) {
+      }
+      finish_group(c, first, n_stack - first);
+      n_stack = first;
+    } else if (n_frames) {
+      const KgTermId parent = c->frames[n_frames - 1U].id;
+      if (c->low[x] < c->low[parent]) {
+        c->low[parent] = c->low[x];
+      }
+    }
+  }
+  return c->prop_info[p];
 }
 
 /// Return true iff every class matters for checks: not Thing or Resource.
@@ -594,21 +863,55 @@ typedef struct {
   bool     unknown; ///< One of its types is undefined: no verdict
 } Types;
 
+/**
+   Note the types of each node, in the order of the triples: a node with
+   many triples is not searched for its types at each of them.
+*/
+static KgStatus
+index_types(Checker* const c)
+{
+  c->type_start = (uint32_t*)kg_calloc((size_t)c->n_ids + 1U, 4U);
+  if (!c->type_start) {
+    return KG_BAD_ALLOC;
+  }
+
+  size_t n = 0U;
+  for (size_t i = 0U; i < c->graph->n_triples; ++i) {
+    const KgTriple* const t = &c->graph->triples[i];
+    if (t->p && t->p == c->type) {
+      ++c->type_start[t->s + 1U];
+      ++n;
+    }
+  }
+  for (uint32_t id = 0U; id < c->n_ids; ++id) {
+    c->type_start[id + 1U] += c->type_start[id];
+  }
+  if (!(c->types = (KgTermId*)kg_reallocarray(NULL, n + 1U, 4U))) {
+    return KG_BAD_ALLOC;
+  }
+  for (size_t i = 0U; i < c->graph->n_triples; ++i) {
+    const KgTriple* const t = &c->graph->triples[i];
+    if (t->p && t->p == c->type) {
+      c->types[c->type_start[t->s]++] = t->o;
+    }
+  }
+  for (uint32_t id = c->n_ids; id > 0U; --id) { // Back to starts
+    c->type_start[id] = c->type_start[id - 1U];
+  }
+  c->type_start[0] = 0U;
+  return KG_SUCCESS;
+}
+
 static Types
 types_of(Checker* const c, const KgTermId node)
 {
-  Types           types = {KG_NO_TERM, false, false};
-  size_t          n     = 0U;
-  const uint32_t* idx   = about(c, node, &n);
-  for (size_t k = 0U; k < n; ++k) {
-    const KgTriple* const t = &c->graph->triples[idx[k]];
-    if (t->p == c->type) {
-      types.any   = true;
-      types.first = types.first ? types.first : t->o;
-      if (!(c->role[t->o] & IS_DESCRIBED) && is_iri(c, t->o) &&
-          ns_of(c, t->o) >= 0) {
-        types.unknown = true;
-      }
+  Types types = {KG_NO_TERM, false, false};
+  for (uint32_t k = c->type_start[node]; k < c->type_start[node + 1U]; ++k) {
+    const KgTermId o = c->types[k];
+    types.any        = true;
+    types.first      = types.first ? types.first : o;
+    if (!(c->role[o] & IS_DESCRIBED) && is_iri(c, o) && ns_of(c, o) >= 0) {
+      types.unknown = true;
     }
   }
   return types;
@@ -618,12 +921,11 @@ types_of(Checker* const c, const KgTermId node)
 static bool
 has_class(Checker* const c, const KgTermId node, const KgTermId cls)
 {
-  size_t          n   = 0U;
-  const uint32_t* idx = about(c, node, &n);
-  for (size_t k = 0U; k < n; ++k) {
-    const KgTriple* const t = &c->graph->triples[idx[k]];
-    if (t->p == c->type && kg_kind(c->graph, t->o) == KG_TERM_IRI &&
-        ids_contain(class_ancestors(c, t->o), cls)) {
+  for (uint32_t k = c->type_start[node]; k < c->type_start[node + 1U]; ++k) {
+    const KgTermId type = c->types[k];
+    if (kg_kind(c->graph, type) == KG_TERM_IRI &&
+        (c->upward ? ids_has_sorted(related_classes(c, type), cls)
+                   : ids_has_sorted(related_classes(c, cls), type))) {
       return true;
     }
   }
@@ -690,7 +992,15 @@ suggest(Checker* const c, const KgTermId id, const uint8_t role)
     }
 
     const KgStringView clocal = {ciri.data + ns.len, ciri.len - ns.len};
-    const size_t       d      = distance(local, clocal);
+    if (local.len <= 64U && clocal.len <= 64U) { // Else no comparison
+      c->suggest_work += (local.len + 1U) * (clocal.len + 1U);
+    }
+    if (c->suggest_work > CHECK_MAX_SUGGEST_WORK) {
+      best = KG_NO_TERM; // Out of time: no suggestion, here and from now on
+      break;
+    }
+
+    const size_t d = distance(local, clocal);
     if (d <= limit &&
         (d < best_dist ||
          (d == best_dist && kg_term_compare(c->graph, cand, best) < 0))) {
@@ -868,28 +1178,60 @@ check_range(Checker* const        c,
   }
 }
 
+/**
+   Count the values of the functional properties of subject `s`, in one
+   pass over its triples: the count goes to its second value, where it is
+   reported (a node with many values is not counted again at each).
+*/
+static void
+count_functional(Checker* const c, const KgTermId s)
+{
+  size_t          n   = 0U;
+  const uint32_t* idx = about(c, s, &n);
+  for (size_t k = 0U; k < n && !c->status; ++k) {
+    const KgTriple* const t = &c->graph->triples[idx[k]];
+    if (!(c->role[t->p] & IS_DESCRIBED)) {
+      continue;
+    }
+    const PropInfo* const info = prop_info(c, t->p);
+    if (info && info->functional && ++c->fn_count[t->p] == 2U) {
+      c->fn_second[t->p] = idx[k];
+    }
+  }
+  for (size_t k = 0U; k < n; ++k) {
+    const KgTermId p = c->graph->triples[idx[k]].p;
+    if (c->fn_count[p] > 1U) {
+      c->fn_values[c->fn_second[p]] = c->fn_count[p];
+    }
+    c->fn_count[p] = 0U;
+  }
+  c->fn_done[s] = 1U;
+}
+
 static void
 check_functional(Checker* const c, const size_t i, const KgTriple* const t)
 {
-  // Report at the second value only: count the values, note if this is it
-  unsigned        n_values = 0U;
-  size_t          second   = SIZE_MAX;
-  size_t          n        = 0U;
-  const uint32_t* idx      = about(c, t->s, &n);
-  for (size_t k = 0U; k < n; ++k) {
-    if (c->graph->triples[idx[k]].p == t->p && ++n_values == 2U) {
-      second = idx[k];
-    }
+  if (!c->fn_values &&
+      (!(c->fn_values =
+           (uint32_t*)kg_calloc(c->graph->n_triples, sizeof(uint32_t))) ||
+       !(c->fn_count = (uint32_t*)kg_calloc(c->n_ids, sizeof(uint32_t))) ||
+       !(c->fn_second = (uint32_t*)kg_calloc(c->n_ids, sizeof(uint32_t))) ||
+       !(c->fn_done = (uint8_t*)kg_calloc(c->n_ids, 1U)))) {
+    c->status = KG_BAD_ALLOC;
+    return;
   }
 
-  if (n_values > 1U && second == i) {
+  if (!c->fn_done[t->s]) {
+    count_functional(c, t->s);
+  }
+  if (c->fn_values[i]) {
     report(c,
            KG_CHECK_FUNCTIONAL,
            i,
            "'%t' is functional, but '%t' has %u values",
            t->p,
            t->s,
-           n_values);
+           (unsigned)c->fn_values[i]);
   }
 }
 
@@ -1021,11 +1363,8 @@ static void
 checker_fini(Checker* const c)
 {
   for (uint32_t id = 0U; id < c->n_ids; ++id) {
-    if (c->class_anc) {
-      kg_free(c->class_anc[id].ids);
-    }
-    if (c->prop_anc) {
-      kg_free(c->prop_anc[id].ids);
+    if (c->related) {
+      kg_free(c->related[id].ids);
     }
     if (c->prop_info && c->prop_info[id]) {
       kg_free(c->prop_info[id]->domains.ids);
@@ -1033,14 +1372,24 @@ checker_fini(Checker* const c)
       kg_free(c->prop_info[id]);
     }
   }
-  kg_free(c->class_anc);
-  kg_free(c->prop_anc);
+  kg_free(c->related);
+  kg_free(c->mark);
+  kg_free(c->queue);
+  kg_free(c->order);
+  kg_free(c->type_start);
+  kg_free(c->fn_values);
+  kg_free(c->fn_count);
+  kg_free(c->fn_second);
+  kg_free(c->fn_done);
+  kg_free(c->types);
+  kg_free(c->low);
+  kg_free(c->frames);
   kg_free(c->prop_info);
   kg_free(c->lit_state);
   kg_free(c->suggestion);
   kg_free(c->candidates.ids);
   kg_free(c->own.slots);
-  kg_free(c->onto);
+  kg_free(c->onto.slots);
   kg_free(c->ns);
   kg_free(c->role);
   kg_buffer_fini(&c->msg);
@@ -1071,13 +1420,15 @@ kg_graph_check(KgGraph* const              graph,
   c.n_ids      = graph->terms.n_terms;
   c.role       = (uint8_t*)kg_calloc(c.n_ids, sizeof(uint8_t));
   c.ns         = (int32_t*)kg_reallocarray(NULL, c.n_ids, sizeof(int32_t));
-  c.class_anc  = (Ids*)kg_calloc(c.n_ids, sizeof(Ids));
-  c.prop_anc   = (Ids*)kg_calloc(c.n_ids, sizeof(Ids));
+  c.log        = options->log;
+  c.related    = (Ids*)kg_calloc(c.n_ids, sizeof(Ids));
+  c.mark       = (uint32_t*)kg_calloc(c.n_ids, sizeof(uint32_t));
+  c.queue      = (KgTermId*)kg_reallocarray(NULL, c.n_ids, sizeof(KgTermId));
   c.prop_info  = (PropInfo**)kg_calloc(c.n_ids, sizeof(PropInfo*));
   c.lit_state  = (uint8_t*)kg_calloc(c.n_ids, sizeof(uint8_t));
   c.suggestion = (KgTermId*)kg_calloc(c.n_ids, sizeof(KgTermId));
   uint8_t* const seen = (uint8_t*)kg_calloc(c.n_ids, sizeof(uint8_t));
-  if (!c.role || !c.ns || !c.class_anc || !c.prop_anc || !c.prop_info ||
+  if (!c.role || !c.ns || !c.related || !c.mark || !c.queue || !c.prop_info ||
       !c.lit_state || !c.suggestion || !seen) {
     kg_free(seen);
     checker_fini(&c);
@@ -1103,6 +1454,10 @@ kg_graph_check(KgGraph* const              graph,
   c.xsd_string          = graph->xsd_string;
 
   describe(&c);
+  choose_direction(&c);
+  if (!c.status) {
+    c.status = index_types(&c);
+  }
   if (!find_namespaces(&c)) {
     for (size_t i = options->first_triple; i < graph->n_triples && !c.status;
          ++i) {

@@ -9,6 +9,14 @@
 // with their literals as an HTML-like table.  Every text goes through one
 // of two escapers: cgraph quotes IDs, but a label still interprets
 // backslash sequences (\n, \l, \N...), and an HTML-like label is markup.
+//
+// Limits count what Graphviz lays out: nodes, edges and table rows.  A
+// node's table shows at most `max_rows` literals and a row that counts the
+// others (Graphviz's time grows with the square of a table's rows), and a
+// picture of more than `max_size` of them together is refused from the
+// counts, before anything is built.  Nothing here recurses: the focus walk
+// is breadth first, and a class's ancestors are looked up to a fixed
+// number (kg_vocab_ancestors).
 
 #include "alloc.h"
 #include "buffer.h"
@@ -104,6 +112,7 @@ typedef struct {
   size_t                n_styles;
   size_t                n_nodes; ///< Nodes to draw (literal nodes too)
   size_t                n_edges; ///< Edges to draw, about
+  size_t                n_rows;  ///< Table rows to draw
   KgBuffer              text;    ///< Scratch: escaped text
   KgBuffer              name;    ///< Scratch: node names
   KgBuffer              row;     ///< Scratch: a table
@@ -190,6 +199,33 @@ append_name(Dot* const d, KgBuffer* const out, const KgTermId id)
   }
   kg_buffer_fini(&name);
   return st;
+}
+
+/// A count for people, in groups of three digits: "299,990".
+typedef struct {
+  char text[32];
+} Count;
+
+static Count
+count_text(size_t n)
+{
+  char   digits[24];
+  size_t n_digits = 0U;
+  do {
+    digits[n_digits++] = (char)('0' + n % 10U);
+    n /= 10U;
+  } while (n);
+
+  Count  c;
+  size_t j = 0U;
+  for (size_t i = n_digits; i > 0U; --i) {
+    c.text[j++] = digits[i - 1U];
+    if (i > 1U && (i - 1U) % 3U == 0U) {
+      c.text[j++] = ',';
+    }
+  }
+  c.text[j] = '\0';
+  return c;
 }
 
 /*
@@ -544,6 +580,38 @@ keep_neighbourhood(Dot* const d, const KgTermId focus)
   return KG_SUCCESS;
 }
 
+/// Return the number of literals of node `s` in its table, title aside.
+static size_t
+table_rows(const Dot* const d, const KgTermId s)
+{
+  const KgLayout* const l     = &d->layout;
+  const size_t          title = title_of(d, s);
+  size_t                n     = 0U;
+  for (uint32_t i = 0U; i < l->count[s]; ++i) {
+    const KgTriple* const t = kg_layout_triple(l, s, i);
+    n += kg_kind(d->graph, t->o) == KG_TERM_LITERAL && !d->excluded[t->p] &&
+         l->first[s] + i != title;
+  }
+  return n;
+}
+
+/// Return how many of `n` literals a table shows: max_rows, unless that
+/// leaves only one out (the row counting it would take its place).
+static size_t
+shown_literals(const Dot* const d, const size_t n)
+{
+  return (d->dot.max_rows && n > d->dot.max_rows + 1U) ? d->dot.max_rows : n;
+}
+
+/// Return the rows of a table of `n` literals: those shown, and one that
+/// counts the others.
+static size_t
+shown_rows(const Dot* const d, const size_t n)
+{
+  const size_t shown = shown_literals(d, n);
+  return shown + (shown < n);
+}
+
 /// Mark the nodes of the picture, and count them.
 static void
 choose_nodes(Dot* const d, const KgTermId focus)
@@ -596,6 +664,17 @@ choose_nodes(Dot* const d, const KgTermId focus)
     } else if (d->dot.literals == KG_DOT_LITERALS_NODES) {
       ++d->n_nodes; // A title among them is counted too: an upper bound
       ++d->n_edges;
+    }
+  }
+
+  // And the rows of the tables of literals
+  d->n_rows = 0U;
+  for (size_t k = 0U;
+       d->dot.literals == KG_DOT_LITERALS_TABLE && k < l->n_subjects;
+       ++k) {
+    const KgTermId s = l->subjects[k];
+    if (d->drawn[s]) {
+      d->n_rows += shown_rows(d, table_rows(d, s));
     }
   }
 }
@@ -735,9 +814,17 @@ node_label(Dot* const d, Agnode_t* const node, const KgTermId s)
     st = append_qname(d, &head, s);
   }
 
-  bool any_row = false;
-  if (!st && d->dot.literals == KG_DOT_LITERALS_TABLE) {
-    for (uint32_t i = 0U; i < l->count[s] && !st; ++i) {
+  // At most max_rows literals, in order; when some are left out of a
+  // picture of a difference, the changed ones first
+  const size_t n_rows =
+    d->dot.literals == KG_DOT_LITERALS_TABLE ? table_rows(d, s) : 0U;
+  const size_t limit   = shown_literals(d, n_rows);
+  size_t       shown   = 0U;
+  bool         any_row = false;
+  for (unsigned pass = (d->dot.changes && limit < n_rows) ? 0U : 1U;
+       pass < 2U && !st;
+       ++pass) {
+    for (uint32_t i = 0U; i < l->count[s] && shown < limit && !st; ++i) {
       const KgTriple* const t = kg_layout_triple(l, s, i);
       if (kg_kind(d->graph, t->o) != KG_TERM_LITERAL || d->excluded[t->p] ||
           l->first[s] + i == title) {
@@ -745,6 +832,11 @@ node_label(Dot* const d, Agnode_t* const node, const KgTermId s)
       }
       const KgDotChange change =
         change_of(d, l->order.triples[l->first[s] + i]);
+      if (limit < n_rows && d->dot.changes &&
+          (pass == 0U) != (change != KG_DOT_SAME)) {
+        continue;
+      }
+      ++shown;
       const char* const open  = change_open(change);
       const char* const close = change_close(change);
 
@@ -790,6 +882,13 @@ node_label(Dot* const d, Agnode_t* const node, const KgTermId s)
       st = st ? st : kg_buffer_append_str(b, close);
       st = st ? st : kg_buffer_append_str(b, "</TD></TR>");
     }
+  }
+  if (!st && shown < n_rows) {
+    st = kg_buffer_printf(b,
+                          "<TR><TD COLSPAN=\"2\" ALIGN=\"LEFT\"><FONT "
+                          "POINT-SIZE=\"8\"><I>… and %s more</I></FONT>"
+                          "</TD></TR>",
+                          count_text(n_rows - shown).text);
   }
 
   if (!st && any_row) {
@@ -1315,6 +1414,36 @@ build(Dot* const d)
   Setting up
 */
 
+/// Return true iff the picture is over a limit, after saying so.
+static bool
+refuse_size(const Dot* const d)
+{
+  const KgLog* const log  = &d->options->log;
+  const size_t       size = d->n_nodes + d->n_edges + d->n_rows;
+  if (d->dot.max_nodes && d->n_nodes > d->dot.max_nodes) {
+    kg_log(log,
+           KG_LOG_ERROR,
+           KG_NO_CARET,
+           "the picture would have %s nodes, more than %s",
+           count_text(d->n_nodes).text,
+           count_text(d->dot.max_nodes).text);
+    return true;
+  }
+  if (d->dot.max_size && size > d->dot.max_size) {
+    kg_log(log,
+           KG_LOG_ERROR,
+           KG_NO_CARET,
+           "the picture would have %s nodes, %s edges and %s table rows, "
+           "more than %s together",
+           count_text(d->n_nodes).text,
+           count_text(d->n_edges).text,
+           count_text(d->n_rows).text,
+           count_text(d->dot.max_size).text);
+    return true;
+  }
+  return false;
+}
+
 static KgStatus
 dot_init(Dot* const                  d,
          const KgGraph* const        graph,
@@ -1448,15 +1577,7 @@ dot_init(Dot* const                  d,
     return KG_BAD_ARG;
   }
 
-  if (d->dot.max_nodes && d->n_nodes > d->dot.max_nodes) {
-    kg_log(&options->log,
-           KG_LOG_ERROR,
-           KG_NO_CARET,
-           "the picture would have %zu nodes, more than %zu: draw part of it "
-           "with --focus ENTITY --depth N, or leave properties out with "
-           "--exclude",
-           d->n_nodes,
-           d->dot.max_nodes);
+  if (refuse_size(d)) {
     return KG_BAD_LIMIT;
   }
 
@@ -1508,6 +1629,9 @@ kg_dot_options_init(KgDotOptions* const options)
   options->literals  = KG_DOT_LITERALS_TABLE;
   options->max_label = 60U;
   options->depth     = 1U;
+  options->max_nodes = KG_DOT_MAX_NODES;
+  options->max_size  = KG_DOT_MAX_SIZE;
+  options->max_rows  = KG_DOT_MAX_ROWS;
 }
 
 const char*
@@ -1572,12 +1696,11 @@ kg_graph_render(const KgGraph* const        graph,
     kg_log(&options->log,
            KG_LOG_ERROR,
            KG_NO_CARET,
-           "%zu nodes and %zu edges are too many for dot (it takes minutes "
-           "past %u of them together): use -K sfdp, or draw part of the graph "
-           "with --focus ENTITY --depth N",
-           d.n_nodes,
-           d.n_edges,
-           DOT_MAX);
+           "%s nodes and %s edges are too many for the dot engine (it "
+           "takes minutes past %s of them together)",
+           count_text(d.n_nodes).text,
+           count_text(d.n_edges).text,
+           count_text(DOT_MAX).text);
     st = KG_BAD_LIMIT;
   }
 

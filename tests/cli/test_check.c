@@ -199,3 +199,251 @@ Test(check, shipped_ontology_and_graphs_are_clean)
     run_free(&r);
   }
 }
+
+/*
+  Hierarchies of any shape: walked without recursion, in linear time
+*/
+
+#define SHAPES_HEAD                                                \
+  "@prefix ex: <http://example.org/shape#> .\n"                    \
+  "@prefix rdf: <http://www.w3.org/1999/02/22-rdf-syntax-ns#> .\n" \
+  "@prefix rdfs: <http://www.w3.org/2000/01/rdf-schema#> .\n"      \
+  "@prefix owl: <http://www.w3.org/2002/07/owl#> .\n"
+
+/// Open `name` in a fresh directory for writing, with the prefixes.
+static FILE*
+shape_file(const char* const name, const char** const path)
+{
+  *path         = path_in(tmp_dir(), name);
+  FILE* const f = fopen(*path, "wb");
+  cr_assert_not_null(f);
+  fputs(SHAPES_HEAD, f);
+  return f;
+}
+
+/// Return the number of lines of `text` that contain `needle`.
+static size_t
+lines_with(const char* const text, const char* const needle)
+{
+  size_t n = 0U;
+  for (const char* p = text; (p = strstr(p, needle)); p += strlen(needle)) {
+    ++n;
+  }
+  return n;
+}
+
+Test(check, a_300000_subclass_chain, .timeout = 120)
+{
+  // C300000 below ... below C1 below C0
+  const char* path = NULL;
+  FILE* const f    = shape_file("chain.ttl", &path);
+  fputs("ex:C0 a rdfs:Class ; rdfs:label \"c\" .\n"
+        "ex:Other a rdfs:Class ; rdfs:label \"other\" .\n"
+        "ex:knows a rdf:Property ; rdfs:label \"knows\" ;\n"
+        "  rdfs:domain ex:C0 ; rdfs:range ex:C150000 .\n",
+        f);
+  for (unsigned i = 1U; i <= 300000U; ++i) {
+    fprintf(
+      f, "ex:C%u rdfs:subClassOf ex:C%u ; rdfs:label \"c\" .\n", i, i - 1U);
+  }
+  fputs("ex:a a ex:C300000 ; rdfs:label \"a\" ; ex:knows ex:b .\n"
+        "ex:b a ex:C200000 ; rdfs:label \"b\" ; ex:knows ex:b .\n"
+        "ex:c a ex:C150000 ; rdfs:label \"c\" ; ex:knows ex:c .\n"
+        "ex:d a ex:C300000 ; rdfs:label \"d\" ; ex:knows ex:e .\n"
+        "ex:e a ex:C100000 ; rdfs:label \"e\" .\n"
+        "ex:f a ex:Other ; rdfs:label \"f\" ; ex:knows ex:b .\n",
+        f);
+  cr_assert_eq(fclose(f), 0);
+
+  Run r = run("check", path, NULL);
+  cr_assert_eq(r.status, KG_EXIT_FOUND, "%s", r.err);
+  cr_assert_eq(lines_with(r.out, "error:"), 2U, "%.2000s", r.out);
+  cr_assert(strstr(r.out,
+                   "'ex:e' is a ex:C100000, but the range of 'ex:knows' is "
+                   "ex:C150000 [range]\n"),
+            "%.2000s",
+            r.out);
+  cr_assert(strstr(r.out,
+                   "'ex:f' is a ex:Other, but the domain of 'ex:knows' is "
+                   "ex:C0 [domain]\n"),
+            "%.2000s",
+            r.out);
+  cr_assert_eq(lines_with(r.out, "warning:"), 0U, "%.2000s", r.out);
+  run_free(&r);
+}
+
+Test(check, subclass_cycles_and_equivalent_classes)
+{
+  const char* path = NULL;
+  FILE* const f    = shape_file("cycle.ttl", &path);
+  fputs("ex:A rdfs:subClassOf ex:B ; rdfs:label \"a\" .\n"
+        "ex:B rdfs:subClassOf ex:C ; rdfs:label \"b\" .\n"
+        "ex:C rdfs:subClassOf ex:A ; rdfs:label \"c\" .\n"
+        "ex:C rdfs:subClassOf ex:C .\n"
+        "ex:D owl:equivalentClass ex:A ; rdfs:label \"d\" .\n"
+        "ex:E a rdfs:Class ; rdfs:label \"e\" .\n"
+        "ex:p a rdf:Property ; rdfs:label \"p\" ; rdfs:domain ex:B .\n"
+        "ex:q a rdf:Property ; rdfs:label \"q\" ; rdfs:range ex:D .\n"
+        "ex:x a ex:C ; rdfs:label \"x\" ; ex:p ex:y ; ex:q ex:y .\n"
+        "ex:y a ex:D ; rdfs:label \"y\" ; ex:p ex:x ; ex:q ex:z .\n"
+        "ex:z a ex:E ; rdfs:label \"z\" ; ex:p ex:x .\n",
+        f);
+  cr_assert_eq(fclose(f), 0);
+
+  Run r = run("check", path, NULL);
+  cr_assert_eq(r.status, KG_EXIT_FOUND, "%s", r.err);
+  cr_assert_eq(lines_with(r.out, "error:"), 2U, "%.2000s", r.out);
+  cr_assert(strstr(r.out,
+                   "'ex:z' is a ex:E, but the range of 'ex:q' is ex:D "
+                   "[range]\n"),
+            "%.2000s",
+            r.out);
+  cr_assert(strstr(r.out,
+                   "'ex:z' is a ex:E, but the domain of 'ex:p' is ex:B "
+                   "[domain]\n"),
+            "%.2000s",
+            r.out);
+  run_free(&r);
+}
+
+Test(check, a_50000_subproperty_cycle_all_used, .timeout = 120)
+{
+  // P50000 below ... below P0 below P50000: one group, the domain of P0
+  const char* path = NULL;
+  FILE* const f    = shape_file("props.ttl", &path);
+  fputs("ex:C a rdfs:Class ; rdfs:label \"c\" .\n"
+        "ex:D a rdfs:Class ; rdfs:label \"d\" .\n"
+        "ex:P0 rdfs:domain ex:C ; rdfs:subPropertyOf ex:P50000 ;\n"
+        "  rdfs:label \"p\" .\n",
+        f);
+  for (unsigned i = 1U; i <= 50000U; ++i) {
+    fprintf(
+      f, "ex:P%u rdfs:subPropertyOf ex:P%u ; rdfs:label \"p\" .\n", i, i - 1U);
+  }
+  // Used from the last to the first, each once; three outside the domain
+  for (unsigned i = 50000U; i + 1U > 0U; --i) {
+    fprintf(f, "[] a ex:%s ; ex:P%u \"v\" .\n", i % 20000U ? "C" : "D", i);
+  }
+  cr_assert_eq(fclose(f), 0);
+
+  Run r = run("check", path, NULL);
+  cr_assert_eq(r.status, KG_EXIT_FOUND, "%s", r.err);
+  cr_assert_eq(lines_with(r.out, "error:"), 3U, "%.2000s", r.out);
+  cr_assert_eq(
+    lines_with(r.out, "but the domain of 'ex:P"), 3U, "%.2000s", r.out);
+  cr_assert(
+    strstr(r.out, "the domain of 'ex:P40000' is ex:C"), "%.2000s", r.out);
+  run_free(&r);
+}
+
+Test(check, a_100000_chain_of_label_subproperties, .timeout = 120)
+{
+  // Written from the bottom: l100000 below ... below l1 below rdfs:label
+  const char* path = NULL;
+  FILE* const f    = shape_file("labels.ttl", &path);
+  for (unsigned i = 100000U; i > 1U; --i) {
+    fprintf(
+      f, "ex:l%u rdfs:subPropertyOf ex:l%u ; rdfs:label \"l\" .\n", i, i - 1U);
+  }
+  fputs("ex:l1 rdfs:subPropertyOf rdfs:label ; rdfs:label \"l\" .\n"
+        "ex:named ex:l100000 \"named\" .\n"
+        "ex:other a rdfs:Resource .\n",
+        f);
+  cr_assert_eq(fclose(f), 0);
+
+  Run r = run("check", path, NULL);
+  cr_assert_eq(r.status, KG_EXIT_SUCCESS, "%s", r.err);
+  cr_assert_eq(lines_with(r.out, "warning:"), 1U, "%.2000s", r.out);
+  cr_assert(strstr(r.out, "'ex:other' has no label [label]"), "%.2000s", r.out);
+  run_free(&r);
+}
+
+Test(check, hierarchy_walks_past_the_limit_stop_with_a_message, .timeout = 120)
+{
+  // 20,000 classes in a chain, each the domain of a property used by a node
+  // of the lowest, and each the type of a node: as many classes asked about
+  // from above as from below, and 200 million steps either way
+  const char* path = NULL;
+  FILE* const f    = shape_file("many.ttl", &path);
+  fputs("ex:C0 rdfs:label \"c\" .\n", f);
+  for (unsigned i = 0U; i < 20000U; ++i) {
+    fprintf(f,
+            "ex:C%u rdfs:subClassOf ex:C%u ; rdfs:label \"c\" .\n"
+            "ex:p%u rdfs:domain ex:C%u ; rdfs:label \"p\" .\n"
+            "ex:z ex:p%u \"v\" .\n"
+            "[] a ex:C%u .\n",
+            i + 1U,
+            i,
+            i,
+            i,
+            i,
+            i);
+  }
+  fputs("ex:z a ex:C20000 ; rdfs:label \"z\" .\n", f);
+  cr_assert_eq(fclose(f), 0);
+
+  Run r = run("check", path, NULL);
+  cr_assert_eq(r.status, KG_EXIT_INPUT, "%s", r.err);
+  cr_assert(strstr(r.err,
+                   "kgraph: error: the class and property hierarchies are too "
+                   "large to check domains and ranges: more than 20 million "
+                   "steps\n"),
+            "%s",
+            r.err);
+  cr_assert_null(strstr(r.err, "out of memory"), "%s", r.err);
+  run_free(&r);
+}
+
+Test(check, suggestions_stop_past_their_limit, .timeout = 120)
+{
+  // 4,000 defined classes and 30,000 undefined ones, each compared with
+  // each: 120 million pairs of names, past the limit of the suggestions
+  const char* path = NULL;
+  FILE* const f    = shape_file("typos.ttl", &path);
+  for (unsigned i = 0U; i < 4000U; ++i) {
+    fprintf(f, "ex:Defined%u a rdfs:Class ; rdfs:label \"c\" .\n", i);
+  }
+  for (unsigned i = 0U; i < 30000U; ++i) {
+    fprintf(f, "[] a ex:Undefined%u .\n", i);
+  }
+  cr_assert_eq(fclose(f), 0);
+
+  Run r = run("check", path, NULL);
+  cr_assert_eq(r.status, KG_EXIT_FOUND, "%s", r.err);
+  cr_assert_eq(lines_with(r.out, "error:"), 30000U);
+  const size_t n_suggested = lines_with(r.out, "did you mean");
+  cr_assert_gt(n_suggested, 0U);
+  cr_assert_lt(n_suggested, 30000U);
+  // The first ones get theirs
+  cr_assert(strstr(r.out,
+                   ":4005:1: error: class 'ex:Undefined0' is not defined in "
+                   "the ontology; did you mean"),
+            "%.2000s",
+            r.out);
+  run_free(&r);
+}
+
+Test(check, a_functional_property_with_200000_values, .timeout = 120)
+{
+  const char* path = NULL;
+  FILE* const f    = shape_file("hub.ttl", &path);
+  fputs("ex:one a owl:FunctionalProperty ; rdfs:label \"one\" .\n"
+        "ex:many a rdf:Property ; rdfs:label \"many\" .\n"
+        "ex:hub rdfs:label \"hub\" ; ex:one \"a\" .\n"
+        "ex:other rdfs:label \"other\" ; ex:one \"a\" ; ex:many \"b\" .\n",
+        f);
+  for (unsigned i = 0U; i < 200000U; ++i) {
+    fprintf(f, "ex:hub ex:many \"%u\" ; ex:one \"%u\" .\n", i, i);
+  }
+  cr_assert_eq(fclose(f), 0);
+
+  Run r = run("check", path, NULL);
+  cr_assert_eq(r.status, KG_EXIT_FOUND, "%s", r.err);
+  cr_assert_eq(lines_with(r.out, "error:"), 1U, "%.2000s", r.out);
+  cr_assert(strstr(r.out,
+                   ":9:1: error: 'ex:one' is functional, but 'ex:hub' has "
+                   "200001 values [functional]\n"),
+            "%.2000s",
+            r.out);
+  run_free(&r);
+}

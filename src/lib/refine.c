@@ -15,6 +15,7 @@
 #include "refine.h"
 
 #include "alloc.h"
+#include "hash.h"
 
 #include <kgraph/status.h>
 
@@ -40,8 +41,9 @@ kg_refiner_init(KgRefiner* const r, const uint32_t n_a, const uint32_t n)
   r->cells =
     (KgRefineCell*)kg_reallocarray(NULL, n + 1U, sizeof(KgRefineCell));
   r->queue = (uint32_t*)kg_reallocarray(NULL, n + 1U, sizeof(uint32_t));
+  r->round = (uint32_t*)kg_reallocarray(NULL, n + 1U, sizeof(uint32_t));
   return (r->adj_start && r->key && r->touched && r->touches && r->elems &&
-          r->pos && r->cell_of && r->cells && r->queue)
+          r->pos && r->cell_of && r->cells && r->queue && r->round)
            ? KG_SUCCESS
            : KG_BAD_ALLOC;
 }
@@ -50,6 +52,7 @@ void
 kg_refiner_fini(KgRefiner* const r)
 {
   kg_free(r->frames);
+  kg_free(r->round);
   kg_free(r->queue);
   kg_free(r->cells);
   kg_free(r->cell_of);
@@ -118,12 +121,6 @@ cell_size(const KgRefineCell* const cell)
   return cell->n[0] + cell->n[1];
 }
 
-static inline bool
-is_frozen(const KgRefiner* const r, const uint32_t cell)
-{
-  return r->freeze && r->cells[cell].n[0] <= 1U && r->cells[cell].n[1] <= 1U;
-}
-
 static inline void
 enqueue(KgRefiner* const r, const uint32_t cell)
 {
@@ -168,6 +165,7 @@ carve(KgRefiner* const r,
 
   c->parent = parent;
   c->queued = false;
+  c->frozen = false;
   for (unsigned k = 0U; k < 2U; ++k) {
     c->first[k] = p->first[k] + p->n[k] - n[k];
     c->n[k]     = n[k];
@@ -252,8 +250,9 @@ split_cell(KgRefiner* const           r,
   return ok;
 }
 
-KgStatus
-kg_refiner_refine(KgRefiner* const r)
+/// Refine with one splitter at a time (Hopcroft's order).
+static KgStatus
+refine_one_by_one(KgRefiner* const r)
 {
   while (r->n_queue) {
     const uint32_t            s    = r->queue[--r->n_queue];
@@ -269,7 +268,7 @@ kg_refiner_refine(KgRefiner* const r)
         for (uint32_t e = r->adj_start[u]; e < r->adj_start[u + 1U]; ++e) {
           const uint32_t v = r->adj[e].node;
           if (!r->touched[v]) {
-            if (is_frozen(r, r->cell_of[v])) {
+            if (r->cells[r->cell_of[v]].frozen) {
               continue;
             }
             r->touched[v]          = true;
@@ -310,6 +309,92 @@ kg_refiner_refine(KgRefiner* const r)
     }
   }
   return KG_SUCCESS;
+}
+
+/**
+   Refine in rounds: every splitter of a round splits the partition as it
+   was when the round began, and cells are frozen between rounds.  A node
+   is then frozen with the description of the round that told it apart:
+   the nodes within that many links, as plain colour refinement would
+   have it, at the cost of Hopcroft's.
+*/
+static KgStatus
+refine_in_rounds(KgRefiner* const r)
+{
+  while (r->n_queue) {
+    // This round's splitters; the next round's go to the queue
+    const uint32_t n_round = r->n_queue;
+    memcpy(r->round, r->queue, n_round * sizeof(uint32_t));
+    r->n_queue = 0U;
+
+    uint32_t n_t = 0U;
+    for (uint32_t q = 0U; q < n_round; ++q) {
+      const uint32_t            s    = r->round[q];
+      const KgRefineCell* const cell = &r->cells[s];
+      const uint64_t            salt = kg_hash_u64(s + 0x5B117ULL);
+      r->cells[s].queued             = false;
+      for (unsigned k = 0U; k < 2U; ++k) {
+        for (uint32_t i = cell->first[k]; i < cell->first[k] + cell->n[k];
+             ++i) {
+          const uint32_t u = r->elems[i];
+          for (uint32_t e = r->adj_start[u]; e < r->adj_start[u + 1U]; ++e) {
+            const uint32_t v = r->adj[e].node;
+            if (!r->touched[v]) {
+              if (r->cells[r->cell_of[v]].frozen) {
+                continue;
+              }
+              r->touched[v]          = true;
+              r->key[v]              = 0U;
+              r->touches[n_t++].node = v;
+            }
+            r->key[v] += kg_hash_u64(r->adj[e].label + salt);
+          }
+          r->work += 1U + r->adj_start[u + 1U] - r->adj_start[u];
+        }
+      }
+    }
+
+    for (uint32_t i = 0U; i < n_t; ++i) {
+      KgRefineTouch* const t = &r->touches[i];
+      t->cell                = r->cell_of[t->node];
+      t->sig                 = r->key[t->node];
+      r->touched[t->node]    = false;
+    }
+
+    qsort(r->touches, n_t, sizeof(KgRefineTouch), compare_touches);
+    const uint32_t first_new = r->n_cells;
+    for (uint32_t i = 0U; i < n_t;) {
+      uint32_t j = i + 1U;
+      while (j < n_t && r->touches[j].cell == r->touches[i].cell) {
+        ++j;
+      }
+      split_cell(r, r->touches[i].cell, r->touches + i, j - i);
+      i = j;
+    }
+
+    // Freeze the cells of this round with at most one node of each side
+    for (uint32_t i = 0U; i < n_t; ++i) {
+      KgRefineCell* const c = &r->cells[r->touches[i].cell];
+      c->frozen             = c->n[0] <= 1U && c->n[1] <= 1U;
+    }
+    for (uint32_t id = first_new; id < r->n_cells; ++id) {
+      KgRefineCell* const c = &r->cells[id];
+      c->frozen             = c->n[0] <= 1U && c->n[1] <= 1U;
+    }
+
+    r->work += n_t;
+    if (r->limit && r->work > r->limit) {
+      clear_queue(r);
+      return KG_BAD_LIMIT;
+    }
+  }
+  return KG_SUCCESS;
+}
+
+KgStatus
+kg_refiner_refine(KgRefiner* const r)
+{
+  return r->freeze ? refine_in_rounds(r) : refine_one_by_one(r);
 }
 
 /// Merge the cells made since there were `mark` cells back into their parents.
@@ -361,7 +446,8 @@ kg_refiner_partition(KgRefiner* const r)
       r->cell_of[node]    = id;
       ++c->n[k];
     }
-    ok = ok && c->n[0] == c->n[1];
+    ok        = ok && c->n[0] == c->n[1];
+    c->frozen = r->freeze && c->n[0] <= 1U && c->n[1] <= 1U;
     enqueue(r, id);
   }
   r->work += n;

@@ -29,6 +29,7 @@ typedef struct {
   uint32_t n[2];     ///< Number of its nodes of each side
   uint32_t parent;   ///< Cell it was split from (for undoing)
   bool     queued;   ///< In the splitter queue
+  bool     frozen;   ///< Never split (see KgRefiner::freeze)
 } KgRefineCell;
 
 /// A node touched by a splitter, with its signature.
@@ -65,10 +66,13 @@ typedef struct {
    partition finer than the initial colours, so it is invariant under
    isomorphism: two nodes an isomorphism maps onto each other share a cell.
 
-   With `freeze`, a cell with at most one node of each side is never split
-   again (it still splits others): what told such a node apart is kept even
-   if its neighbours differ further on.  The result then depends on the
-   order of the splits.
+   With `freeze`, refinement goes in rounds, as plain colour refinement
+   does, and a cell with at most one node of each side at the end of a
+   round is never split again (it still splits others): what told such a
+   node apart is kept even if nodes further away differ.  Every splitter of
+   a round splits the partition as the round found it, so the result does
+   not depend on the order of the splits, and the cost is still
+   O(m log n), however many rounds there are.
 
    With `check`, refining stops at the first cell with more nodes of one
    side than of the other: no isomorphism can map side 0 onto side 1 then.
@@ -102,9 +106,10 @@ typedef struct {
   uint32_t       n_cells;
   uint32_t*      queue; ///< Splitter cells to process
   uint32_t       n_queue;
+  uint32_t*      round; ///< Splitter cells of this round (with `freeze`)
   KgRefineFrame* frames; ///< Search levels, made by the search
   bool           check;  ///< Stop at a cell with unequal sides
-  bool           freeze; ///< Never split a cell of at most one per side
+  bool           freeze; ///< Never split an initial cell of one per side
   uint64_t       work;   ///< Work done
   uint64_t       limit;  ///< Most work allowed, 0 for no limit
 } KgRefiner;

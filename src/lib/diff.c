@@ -752,6 +752,9 @@ typedef struct {
 /// Candidates that share a description item with more nodes are not tried.
 #define MAX_FANOUT 16U
 
+/// Passes over the matched nodes in search of seeds next to them.
+#define MAX_SEED_PASSES 4U
+
 static int
 compare_items(const void* const a, const void* const b)
 {
@@ -1083,7 +1086,7 @@ match_likeness_round(KgDiff* const d, Frontier* const f, size_t* const n_matched
     for (size_t k = i; k < end && !st; ++k) {
       const size_t lo = first_key(keys, nb, a[k].key);
       size_t       hi = lo;
-      while (hi < nb && keys[hi].key == a[k].key) {
+      while (hi < nb && hi - lo <= MAX_FANOUT && keys[hi].key == a[k].key) {
         ++hi;
       }
       if ((k > i && a[k].key == a[k - 1U].key) || hi - lo > MAX_FANOUT) {
@@ -1135,6 +1138,221 @@ match_likeness_round(KgDiff* const d, Frontier* const f, size_t* const n_matched
   return st;
 }
 
+/// Return the colour of the own facts of blank node `x` of side `w`: its
+/// triples with no other blank node.
+static uint64_t
+own_color(const KgDiff* const   d,
+          const Frontier* const f,
+          const unsigned        w,
+          const KgTermId        x)
+{
+  const Side* const    side  = &d->sides[w];
+  const KgGraph* const graph = side->graph;
+  const uint32_t       pos   = side->node_of[x];
+  uint64_t             color = 0U;
+  for (uint32_t e = f->inc_start[w][pos]; e < f->inc_start[w][pos + 1U]; ++e) {
+    const uint32_t i = f->inc[w][e];
+    KgTermId       b[3];
+    if (distinct_blanks(graph, i, b) == 1U) {
+      const KgTriple* const t        = &graph->triples[i];
+      const KgTermId        terms[3] = {t->s, t->o, kg_graph_name(graph, i)};
+      const unsigned k    = terms[0] == x ? 0U : terms[1] == x ? 1U : 2U;
+      uint64_t       item = mix(k + 1U, side->ground[t->p]);
+      for (unsigned j = 0U; j < 3U; ++j) {
+        const KgTermId y = terms[j];
+        item             = j == k ? item
+                                  : mix(item,
+                                        !y       ? 0U
+                                        : y == x ? 0x5E1FULL
+                                                 : side->ground[y]);
+      }
+      color += item;
+    }
+  }
+  return color;
+}
+
+/// Order by colour, then side, then node.
+static int
+compare_loose(const void* const a, const void* const b)
+{
+  const Item* const x = (const Item*)a;
+  const Item* const y = (const Item*)b;
+  return x->key != y->key       ? (x->key < y->key ? -1 : 1)
+         : x->other != y->other ? (x->other < y->other ? -1 : 1)
+         : x->node != y->node   ? (x->node < y->node ? -1 : 1)
+                                : 0;
+}
+
+/// A group of nodes with the same own facts, to seed from.
+typedef struct {
+  uint32_t first; ///< In the sorted nodes
+  uint32_t n;
+} Group;
+
+static int
+compare_groups(const void* const a, const void* const b)
+{
+  const Group* const x = (const Group*)a;
+  const Group* const y = (const Group*)b;
+  return x->n != y->n         ? (x->n < y->n ? -1 : 1)
+         : x->first != y->first ? (x->first < y->first ? -1 : 1)
+                                : 0;
+}
+
+/// Run rounds of likeness from the frontier until one matches nothing.
+static KgStatus
+spread(KgDiff* const d, Frontier* const f)
+{
+  size_t   n  = 1U;
+  KgStatus st = KG_SUCCESS;
+  while (!st && n && f->n[OLD] && f->n[NEW]) {
+    st = match_likeness_round(d, f, &n);
+  }
+  return st;
+}
+
+/// Return the only blank neighbour of node `x` of side `w` not matched, or
+/// 0 if it has none or several.
+static KgTermId
+only_loose_neighbour(const KgDiff* const   d,
+                     const Frontier* const f,
+                     const unsigned        w,
+                     const KgTermId        x)
+{
+  const Side* const side = &d->sides[w];
+  const uint32_t    pos  = side->node_of[x];
+  KgTermId          only = 0U;
+  for (uint32_t e = f->inc_start[w][pos]; e < f->inc_start[w][pos + 1U]; ++e) {
+    KgTermId       b[3];
+    const unsigned nb = distinct_blanks(side->graph, f->inc[w][e], b);
+    for (unsigned j = 0U; j < nb; ++j) {
+      if (b[j] != x && !side->match[b[j]]) {
+        if (only && only != b[j]) {
+          return 0U;
+        }
+        only = b[j];
+      }
+    }
+  }
+  return only;
+}
+
+/**
+   Seed likeness where a matched node and its partner each have one blank
+   neighbour left, with the same own facts: the link between them changed
+   (a predicate, a direction), not the node.  Go on while seeds are found,
+   at most `MAX_SEED_PASSES` times over the matched nodes.
+*/
+static KgStatus
+seed_by_neighbours(KgDiff* const d, Frontier* const f)
+{
+  const Side* const old  = &d->sides[OLD];
+  bool              more = true;
+  KgStatus          st   = KG_SUCCESS;
+  for (unsigned pass = 0U; more && !st && pass < MAX_SEED_PASSES; ++pass) {
+    more = false;
+    for (uint32_t i = 0U; i < old->n_nodes && !st; ++i) {
+      const KgTermId m = old->nodes[i];
+      if (!old->match[m]) {
+        continue;
+      }
+      const KgTermId u = only_loose_neighbour(d, f, OLD, m);
+      const KgTermId v = u ? only_loose_neighbour(d, f, NEW, old->match[m]) : 0U;
+      if (v && own_color(d, f, OLD, u) == own_color(d, f, NEW, v)) {
+        const Item pair              = {0U, u, v};
+        d->sides[OLD].match[u]       = v;
+        d->sides[NEW].match[v]       = u;
+        more                         = true;
+        frontier_next(d, f, &pair, 1U);
+        st = spread(d, f);
+      }
+    }
+  }
+  return st;
+}
+
+/**
+   Seed likeness where it stopped: pair a node left of the old graph with
+   one of the new that has the same own facts (the rarest facts first), and
+   spread from the pair.  In a structure that only the change tells apart
+   (a ring, a torus), the match then goes round to the change from both
+   sides, and the change shows as the triples that changed.
+*/
+static KgStatus
+seed(KgDiff* const d, Frontier* const f)
+{
+  const uint32_t n_all = d->sides[OLD].n_nodes + d->sides[NEW].n_nodes;
+  Item* const    loose = (Item*)kg_reallocarray(NULL, n_all + 1U, sizeof(Item));
+  Group* const   groups =
+    (Group*)kg_reallocarray(NULL, n_all + 1U, sizeof(Group));
+  if (!loose || !groups) {
+    kg_free(groups);
+    kg_free(loose);
+    return KG_BAD_ALLOC;
+  }
+
+  uint32_t n = 0U;
+  for (unsigned w = OLD; w <= NEW; ++w) {
+    const Side* const side = &d->sides[w];
+    for (uint32_t x = 0U; x < side->n_nodes; ++x) {
+      if (!side->match[side->nodes[x]]) {
+        loose[n].key     = own_color(d, f, w, side->nodes[x]);
+        loose[n].node    = side->nodes[x];
+        loose[n++].other = w;
+      }
+    }
+  }
+  qsort(loose, n, sizeof(Item), compare_loose);
+
+  uint32_t n_groups = 0U;
+  for (uint32_t i = 0U; i < n;) {
+    uint32_t j = i + 1U;
+    while (j < n && loose[j].key == loose[i].key) {
+      ++j;
+    }
+    if (loose[i].other == OLD && loose[j - 1U].other == NEW) {
+      groups[n_groups].first = i;
+      groups[n_groups++].n   = j - i;
+    }
+    i = j;
+  }
+  qsort(groups, n_groups, sizeof(Group), compare_groups);
+
+  KgStatus st = KG_SUCCESS;
+  for (uint32_t g = 0U; g < n_groups && !st; ++g) {
+    const Item* const first = loose + groups[g].first;
+    uint32_t          x     = 0U;
+    uint32_t          y     = 0U;
+    while (y < groups[g].n && first[y].other == OLD) {
+      ++y;
+    }
+    for (;;) {
+      while (x < groups[g].n && first[x].other == OLD &&
+             d->sides[OLD].match[first[x].node]) {
+        ++x;
+      }
+      while (y < groups[g].n && d->sides[NEW].match[first[y].node]) {
+        ++y;
+      }
+      if (x == groups[g].n || first[x].other != OLD || y == groups[g].n ||
+          st) {
+        break;
+      }
+
+      const Item pair                      = {0U, first[x].node, first[y].node};
+      d->sides[OLD].match[pair.node]       = pair.other;
+      d->sides[NEW].match[pair.other]      = pair.node;
+      frontier_next(d, f, &pair, 1U);
+      st = spread(d, f);
+    }
+  }
+
+  kg_free(groups);
+  kg_free(loose);
+  return st;
+}
+
 /**
    Match the blank nodes still left by likeness: a node whose description
    changed in part (a value edited, a triple added) is still the same node,
@@ -1145,15 +1363,14 @@ match_similar(KgDiff* const d)
 {
   // Each round can enable the next (a matched node makes its links known):
   // go on while rounds match nodes, looking only at the nodes next to those
-  // matched in the round before
+  // matched in the round before; then seed where it stopped
   Frontier f;
   memset(&f, 0, sizeof(f));
   KgStatus st = frontier_init(d, &f, OLD);
   st          = st ? st : frontier_init(d, &f, NEW);
-  size_t n    = 1U;
-  while (!st && n && f.n[OLD] && f.n[NEW]) {
-    st = match_likeness_round(d, &f, &n);
-  }
+  st          = st ? st : spread(d, &f);
+  st          = st ? st : seed_by_neighbours(d, &f);
+  st          = st ? st : seed(d, &f);
   frontier_fini(&f);
   return st;
 }

@@ -1369,8 +1369,19 @@ match_similar(KgDiff* const d)
   KgStatus st = frontier_init(d, &f, OLD);
   st          = st ? st : frontier_init(d, &f, NEW);
   st          = st ? st : spread(d, &f);
-  st          = st ? st : seed_by_neighbours(d, &f);
-  st          = st ? st : seed(d, &f);
+
+  // Seeds, if both graphs have nodes left
+  bool left[2] = {false, false};
+  for (unsigned w = OLD; w <= NEW && !st; ++w) {
+    const Side* const side = &d->sides[w];
+    for (uint32_t x = 0U; x < side->n_nodes && !left[w]; ++x) {
+      left[w] = !side->match[side->nodes[x]];
+    }
+  }
+  if (left[OLD] && left[NEW]) {
+    st = st ? st : seed_by_neighbours(d, &f);
+    st = st ? st : seed(d, &f);
+  }
   frontier_fini(&f);
   return st;
 }

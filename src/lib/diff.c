@@ -308,9 +308,9 @@ index_of(const Nodes* const nodes, const unsigned w, const KgTermId id)
   }
   const uint32_t comp = side->comp_of[id];
   const uint32_t base = nodes->base[w][comp];
-  return base == NO_NODE ? NO_NODE
-                         : (w ? nodes->n[OLD] : 0U) + base +
-                             (pos - side->node_start[comp]);
+  return base == NO_NODE
+           ? NO_NODE
+           : (w ? nodes->n[OLD] : 0U) + base + (pos - side->node_start[comp]);
 }
 
 /// Return what term `t[j]` brings to the description of `t[k]`.
@@ -320,10 +320,10 @@ value_in(const Side* const     side,
          const unsigned        k,
          const unsigned        j)
 {
-  return !t[j]                          ? 0U
-         : t[j] == t[k]                 ? SELF
+  return !t[j]                            ? 0U
+         : t[j] == t[k]                   ? SELF
          : kg_is_blank(side->graph, t[j]) ? OTHER_BLANK
-                                        : side->ground[t[j]];
+                                          : side->ground[t[j]];
 }
 
 /**
@@ -347,8 +347,8 @@ scan_triple(Nodes* const   nodes,
   unsigned              n_distinct = 0U;
   for (unsigned k = 0U; k < 3U; ++k) {
     x[k] = index_of(nodes, w, t[k]);
-    n_distinct += x[k] != NO_NODE && (!k || t[k] != t[0]) &&
-                  (k < 2U || t[k] != t[1]);
+    n_distinct +=
+      x[k] != NO_NODE && (!k || t[k] != t[0]) && (k < 2U || t[k] != t[1]);
   }
 
   for (unsigned k = 0U; k < 3U; ++k) {
@@ -418,8 +418,9 @@ make_refiner(Nodes* const     nodes,
     }
   }
 
-  nodes->r    = r;
-  KgStatus st = kg_refiner_init(r, nodes->n[OLD], nodes->n[OLD] + nodes->n[NEW]);
+  nodes->r = r;
+  KgStatus st =
+    kg_refiner_init(r, nodes->n[OLD], nodes->n[OLD] + nodes->n[NEW]);
   for (unsigned pass = 0U; pass < 2U && !st; ++pass) {
     for (unsigned w = OLD; w <= NEW; ++w) {
       const Side* const side = &d->sides[w];
@@ -471,7 +472,7 @@ compare_placed(const void* const a, const void* const b)
 {
   const Placed* const x = (const Placed*)a;
   const Placed* const y = (const Placed*)b;
-  return x->cell != y->cell ? (x->cell < y->cell ? -1 : 1)
+  return x->cell != y->cell   ? (x->cell < y->cell ? -1 : 1)
          : x->node != y->node ? (x->node < y->node ? -1 : 1)
                               : 0;
 }
@@ -480,23 +481,23 @@ compare_placed(const void* const a, const void* const b)
 typedef struct {
   KgDiff*          diff;
   Nodes*           nodes;
-  const KgRefiner* r;        ///< The refinement of all blank nodes
-  KgTermId*        ground;   ///< Ground term of the old graph to the new's
-  KgTermId*        trial;    ///< Per old blank node: its trial partner
+  const KgRefiner* r;      ///< The refinement of all blank nodes
+  KgTermId*        ground; ///< Ground term of the old graph to the new's
+  KgTermId*        trial;  ///< Per old blank node: its trial partner
   Placed*          placed[2];
-  uint32_t         comp[2];  ///< The components being tried
-  uint64_t         work;     ///< Work done by searches
-  uint64_t         limit;    ///< Most work allowed
-  uint32_t         n_alike;  ///< Nodes of the component that stopped
+  uint32_t         comp[2]; ///< The components being tried
+  uint64_t         work;    ///< Work done by searches
+  uint64_t         limit;   ///< Most work allowed
+  uint32_t         n_alike; ///< Nodes of the component that stopped
 } Pairing;
 
 /// Return true iff `trial` maps the old component onto the new one.
 static bool
 verify_pair(const Pairing* const p)
 {
-  const Side* const     a   = &p->diff->sides[OLD];
-  const KgGraph* const  b   = p->diff->sides[NEW].graph;
-  const uint32_t        c   = p->comp[OLD];
+  const Side* const    a = &p->diff->sides[OLD];
+  const KgGraph* const b = p->diff->sides[NEW].graph;
+  const uint32_t       c = p->comp[OLD];
   for (uint32_t m = a->comp_start[c]; m < a->comp_start[c + 1U]; ++m) {
     const uint32_t        i     = a->members[m];
     const KgTriple* const t     = &a->graph->triples[i];
@@ -504,9 +505,9 @@ verify_pair(const Pairing* const p)
     const KgTermId        in[4] = {t->s, t->p, t->o, g};
     KgTermId              out[4];
     for (unsigned k = 0U; k < 4U; ++k) {
-      out[k] = !in[k]                        ? 0U
+      out[k] = !in[k]                         ? 0U
                : kg_is_blank(a->graph, in[k]) ? p->trial[in[k]]
-                                             : p->ground[in[k]];
+                                              : p->ground[in[k]];
       if (in[k] && !out[k]) {
         return false;
       }
@@ -544,8 +545,10 @@ search_pair(Pairing* const p, const uint32_t k)
   const KgRefiner* const g  = p->r;
   const Side* const      sa = &p->diff->sides[OLD];
   const Side* const      sb = &p->diff->sides[NEW];
-  const uint32_t         ga = index_of(p->nodes, OLD, sa->nodes[sa->node_start[p->comp[OLD]]]);
-  const uint32_t         gb = index_of(p->nodes, NEW, sb->nodes[sb->node_start[p->comp[NEW]]]);
+  const uint32_t         ga =
+    index_of(p->nodes, OLD, sa->nodes[sa->node_start[p->comp[OLD]]]);
+  const uint32_t gb =
+    index_of(p->nodes, NEW, sb->nodes[sb->node_start[p->comp[NEW]]]);
 
   if (p->work >= p->limit) {
     p->n_alike = k;
@@ -606,12 +609,12 @@ try_pair(Pairing* const p, const uint32_t a, const uint32_t b)
 
   // The nodes of each by cell: the cells must be the same, and if each
   // holds one node, they are the only candidate
-  p->comp[OLD] = a;
-  p->comp[NEW] = b;
+  p->comp[OLD]  = a;
+  p->comp[NEW]  = b;
   bool discrete = true;
   for (unsigned w = OLD; w <= NEW; ++w) {
     for (uint32_t x = 0U; x < k; ++x) {
-      const KgTermId id = s[w]->nodes[s[w]->node_start[c[w]] + x];
+      const KgTermId id    = s[w]->nodes[s[w]->node_start[c[w]] + x];
       p->placed[w][x].cell = p->r->cell_of[index_of(p->nodes, w, id)];
       p->placed[w][x].node = id;
     }
@@ -621,8 +624,8 @@ try_pair(Pairing* const p, const uint32_t a, const uint32_t b)
     if (p->placed[OLD][x].cell != p->placed[NEW][x].cell) {
       return KG_FAILURE;
     }
-    discrete = discrete && (!x || p->placed[OLD][x].cell !=
-                                    p->placed[OLD][x - 1U].cell);
+    discrete =
+      discrete && (!x || p->placed[OLD][x].cell != p->placed[OLD][x - 1U].cell);
     p->trial[p->placed[OLD][x].node] = p->placed[NEW][x].node;
   }
   p->work += k;
@@ -642,8 +645,8 @@ try_pair(Pairing* const p, const uint32_t a, const uint32_t b)
 static KgStatus
 match_isomorphic(Pairing* const p, uint8_t* const left[2])
 {
-  KgDiff* const  d = p->diff;
-  const uint32_t n = d->sides[OLD].n_comps + d->sides[NEW].n_comps;
+  KgDiff* const  d      = p->diff;
+  const uint32_t n      = d->sides[OLD].n_comps + d->sides[NEW].n_comps;
   Shape* const   shapes = (Shape*)kg_reallocarray(NULL, n + 1U, sizeof(Shape));
   if (!shapes) {
     return KG_BAD_ALLOC;
@@ -693,8 +696,8 @@ match_isomorphic(Pairing* const p, uint8_t* const left[2])
           const Side* const sa = &d->sides[OLD];
           for (uint32_t k = sa->node_start[a]; k < sa->node_start[a + 1U];
                ++k) {
-            const KgTermId u         = sa->nodes[k];
-            d->sides[OLD].match[u]   = p->trial[u];
+            const KgTermId u                 = sa->nodes[k];
+            d->sides[OLD].match[u]           = p->trial[u];
             d->sides[NEW].match[p->trial[u]] = u;
           }
           left[OLD][a] = 0U;
@@ -855,9 +858,9 @@ frontier_init(const KgDiff* const d, Frontier* const f, const unsigned w)
   const uint32_t    n    = side->n_nodes;
   const size_t      m    = side->comp_start[side->n_comps];
   f->inc_start[w] = (uint32_t*)kg_calloc((size_t)n + 2U, sizeof(uint32_t));
-  f->inc[w]       = (uint32_t*)kg_reallocarray(NULL, 3U * m + 1U, sizeof(uint32_t));
-  f->stamp[w]     = (uint32_t*)kg_calloc((size_t)n + 1U, sizeof(uint32_t));
-  f->nodes[w]     = (KgTermId*)kg_reallocarray(NULL, n + 1U, sizeof(KgTermId));
+  f->inc[w]   = (uint32_t*)kg_reallocarray(NULL, 3U * m + 1U, sizeof(uint32_t));
+  f->stamp[w] = (uint32_t*)kg_calloc((size_t)n + 1U, sizeof(uint32_t));
+  f->nodes[w] = (KgTermId*)kg_reallocarray(NULL, n + 1U, sizeof(KgTermId));
   if (!f->inc_start[w] || !f->inc[w] || !f->stamp[w] || !f->nodes[w]) {
     return KG_BAD_ALLOC;
   }
@@ -927,7 +930,7 @@ frontier_next(const KgDiff* const d,
         for (unsigned j = 0U; j < nb; ++j) {
           const uint32_t y = side->node_of[b[j]];
           if (!side->match[b[j]] && f->stamp[w][y] != f->round) {
-            f->stamp[w][y]           = f->round;
+            f->stamp[w][y]         = f->round;
             f->nodes[w][f->n[w]++] = b[j];
           }
         }
@@ -1056,7 +1059,9 @@ add_pair(Item** const   pairs,
    @param n_matched Set to the number of pairs made.
 */
 static KgStatus
-match_likeness_round(KgDiff* const d, Frontier* const f, size_t* const n_matched)
+match_likeness_round(KgDiff* const   d,
+                     Frontier* const f,
+                     size_t* const   n_matched)
 {
   Item*    a     = NULL; // Old descriptions, by node
   Item*    b     = NULL; // New descriptions, by node
@@ -1156,13 +1161,13 @@ own_color(const KgDiff* const   d,
     if (distinct_blanks(graph, i, b) == 1U) {
       const KgTriple* const t        = &graph->triples[i];
       const KgTermId        terms[3] = {t->s, t->o, kg_graph_name(graph, i)};
-      const unsigned k    = terms[0] == x ? 0U : terms[1] == x ? 1U : 2U;
-      uint64_t       item = mix(k + 1U, side->ground[t->p]);
+      const unsigned        k    = terms[0] == x ? 0U : terms[1] == x ? 1U : 2U;
+      uint64_t              item = mix(k + 1U, side->ground[t->p]);
       for (unsigned j = 0U; j < 3U; ++j) {
         const KgTermId y = terms[j];
         item             = j == k ? item
                                   : mix(item,
-                                        !y       ? 0U
+                            !y       ? 0U
                                         : y == x ? 0x5E1FULL
                                                  : side->ground[y]);
       }
@@ -1195,7 +1200,7 @@ compare_groups(const void* const a, const void* const b)
 {
   const Group* const x = (const Group*)a;
   const Group* const y = (const Group*)b;
-  return x->n != y->n         ? (x->n < y->n ? -1 : 1)
+  return x->n != y->n           ? (x->n < y->n ? -1 : 1)
          : x->first != y->first ? (x->first < y->first ? -1 : 1)
                                 : 0;
 }
@@ -1258,12 +1263,13 @@ seed_by_neighbours(KgDiff* const d, Frontier* const f)
         continue;
       }
       const KgTermId u = only_loose_neighbour(d, f, OLD, m);
-      const KgTermId v = u ? only_loose_neighbour(d, f, NEW, old->match[m]) : 0U;
+      const KgTermId v =
+        u ? only_loose_neighbour(d, f, NEW, old->match[m]) : 0U;
       if (v && own_color(d, f, OLD, u) == own_color(d, f, NEW, v)) {
-        const Item pair              = {0U, u, v};
-        d->sides[OLD].match[u]       = v;
-        d->sides[NEW].match[v]       = u;
-        more                         = true;
+        const Item pair        = {0U, u, v};
+        d->sides[OLD].match[u] = v;
+        d->sides[NEW].match[v] = u;
+        more                   = true;
         frontier_next(d, f, &pair, 1U);
         st = spread(d, f);
       }
@@ -1335,14 +1341,13 @@ seed(KgDiff* const d, Frontier* const f)
       while (y < groups[g].n && d->sides[NEW].match[first[y].node]) {
         ++y;
       }
-      if (x == groups[g].n || first[x].other != OLD || y == groups[g].n ||
-          st) {
+      if (x == groups[g].n || first[x].other != OLD || y == groups[g].n || st) {
         break;
       }
 
-      const Item pair                      = {0U, first[x].node, first[y].node};
-      d->sides[OLD].match[pair.node]       = pair.other;
-      d->sides[NEW].match[pair.other]      = pair.node;
+      const Item pair                 = {0U, first[x].node, first[y].node};
+      d->sides[OLD].match[pair.node]  = pair.other;
+      d->sides[NEW].match[pair.other] = pair.node;
       frontier_next(d, f, &pair, 1U);
       st = spread(d, f);
     }
@@ -1439,10 +1444,10 @@ collect_changes(KgDiff* const diff, const unsigned which)
 static KgStatus
 match_blank_nodes(KgDiff* const d, const KgDiffOptions* const options)
 {
-  const Side* const s[2]  = {&d->sides[OLD], &d->sides[NEW]};
+  const Side* const s[2]    = {&d->sides[OLD], &d->sides[NEW]};
   uint8_t*          left[2] = {
-    (uint8_t*)kg_malloc(s[OLD]->n_comps + 1U),
-    (uint8_t*)kg_malloc(s[NEW]->n_comps + 1U),
+             (uint8_t*)kg_malloc(s[OLD]->n_comps + 1U),
+             (uint8_t*)kg_malloc(s[NEW]->n_comps + 1U),
   };
   uint32_t largest = 0U;
   for (unsigned w = OLD; w <= NEW; ++w) {
@@ -1463,36 +1468,36 @@ match_blank_nodes(KgDiff* const d, const KgDiffOptions* const options)
   };
   Pairing pairing;
   memset(&pairing, 0, sizeof(pairing));
-  pairing.diff  = d;
-  pairing.nodes = &nodes;
-  pairing.ground =
-    (KgTermId*)kg_calloc((size_t)s[OLD]->graph->terms.n_terms + 1U,
-                         sizeof(KgTermId));
-  pairing.trial =
-    (KgTermId*)kg_calloc((size_t)s[OLD]->graph->terms.n_terms + 1U,
-                         sizeof(KgTermId));
-  pairing.placed[OLD] = (Placed*)kg_reallocarray(NULL, largest + 1U, sizeof(Placed));
-  pairing.placed[NEW] = (Placed*)kg_reallocarray(NULL, largest + 1U, sizeof(Placed));
+  pairing.diff   = d;
+  pairing.nodes  = &nodes;
+  pairing.ground = (KgTermId*)kg_calloc(
+    (size_t)s[OLD]->graph->terms.n_terms + 1U, sizeof(KgTermId));
+  pairing.trial = (KgTermId*)kg_calloc(
+    (size_t)s[OLD]->graph->terms.n_terms + 1U, sizeof(KgTermId));
+  pairing.placed[OLD] =
+    (Placed*)kg_reallocarray(NULL, largest + 1U, sizeof(Placed));
+  pairing.placed[NEW] =
+    (Placed*)kg_reallocarray(NULL, largest + 1U, sizeof(Placed));
 
   KgRefiner all;
   memset(&all, 0, sizeof(all));
-  KgStatus st = (left[OLD] && left[NEW] && nodes.base[OLD] &&
-                 nodes.base[NEW] && nodes.term && pairing.ground &&
-                 pairing.trial && pairing.placed[OLD] && pairing.placed[NEW])
-                  ? kg_graph_map_ground(s[OLD]->graph, s[NEW]->graph, pairing.ground)
-                  : KG_BAD_ALLOC;
+  KgStatus st =
+    (left[OLD] && left[NEW] && nodes.base[OLD] && nodes.base[NEW] &&
+     nodes.term && pairing.ground && pairing.trial && pairing.placed[OLD] &&
+     pairing.placed[NEW])
+      ? kg_graph_map_ground(s[OLD]->graph, s[NEW]->graph, pairing.ground)
+      : KG_BAD_ALLOC;
   if (!st && s[OLD]->n_comps && s[NEW]->n_comps) {
     memset(left[OLD], 1, s[OLD]->n_comps + 1U);
     memset(left[NEW], 1, s[NEW]->n_comps + 1U);
     uint8_t* const every[2] = {NULL, NULL};
     st                      = make_refiner(&nodes, every, false, &all);
     pairing.r               = &all;
-    pairing.limit =
-      options && options->max_work
-        ? options->max_work
-        : KG_REFINE_MIN_WORK +
-            (uint64_t)KG_REFINE_WORK_PER_EDGE * all.adj_start[all.n];
-    st = st ? st : match_isomorphic(&pairing, left);
+    pairing.limit           = options && options->max_work
+                                ? options->max_work
+                                : KG_REFINE_MIN_WORK + (uint64_t)KG_REFINE_WORK_PER_EDGE *
+                                               all.adj_start[all.n];
+    st                      = st ? st : match_isomorphic(&pairing, left);
     if (st == KG_BAD_LIMIT) {
       kg_log(options ? &options->log : NULL,
              KG_LOG_ERROR,

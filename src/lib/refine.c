@@ -38,8 +38,7 @@ kg_refiner_init(KgRefiner* const r, const uint32_t n_a, const uint32_t n)
   r->elems   = (uint32_t*)kg_reallocarray(NULL, n + 1U, sizeof(uint32_t));
   r->pos     = (uint32_t*)kg_reallocarray(NULL, n + 1U, sizeof(uint32_t));
   r->cell_of = (uint32_t*)kg_reallocarray(NULL, n + 1U, sizeof(uint32_t));
-  r->cells =
-    (KgRefineCell*)kg_reallocarray(NULL, n + 1U, sizeof(KgRefineCell));
+  r->cells = (KgRefineCell*)kg_reallocarray(NULL, n + 1U, sizeof(KgRefineCell));
   r->queue = (uint32_t*)kg_reallocarray(NULL, n + 1U, sizeof(uint32_t));
   r->round = (uint32_t*)kg_reallocarray(NULL, n + 1U, sizeof(uint32_t));
   return (r->adj_start && r->key && r->touched && r->touches && r->elems &&
@@ -472,9 +471,9 @@ kg_refiner_partition(KgRefiner* const r)
    than that now is a cell made since, or one they were split from.
 */
 static uint32_t
-pick_cell(const KgRefiner* const      r,
+pick_cell(const KgRefiner* const     r,
           const KgRefineFrame* const parent,
-          uint32_t* const             clean)
+          uint32_t* const            clean)
 {
   uint32_t best = KG_REFINE_NONE;
   if (parent) {

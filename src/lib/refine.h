@@ -106,7 +106,7 @@ typedef struct {
   uint32_t       n_cells;
   uint32_t*      queue; ///< Splitter cells to process
   uint32_t       n_queue;
-  uint32_t*      round; ///< Splitter cells of this round (with `freeze`)
+  uint32_t*      round;  ///< Splitter cells of this round (with `freeze`)
   KgRefineFrame* frames; ///< Search levels, made by the search
   bool           check;  ///< Stop at a cell with unequal sides
   bool           freeze; ///< Never split an initial cell of one per side
@@ -146,7 +146,7 @@ kg_refiner_add(KgRefiner* const r,
                const uint32_t   other,
                const uint64_t   label)
 {
-  const KgRefineEdge e          = {label, other};
+  const KgRefineEdge e         = {label, other};
   r->adj[r->adj_start[node]++] = e;
 }
 

@@ -571,9 +571,9 @@ Test(diff, symmetric_blank_nodes_are_the_same)
 {
   // A ring of 1,000 blank nodes, relabelled and in another order
   const char* const dir = tmp_dir();
-  char* const       a = strdup(write_ring(dir, "a.nt", "a", 1000U, 0U));
-  char* const       b = strdup(write_ring(dir, "b.nt", "x", 1000U, 517U));
-  Run               r = run("diff", a, b, NULL);
+  char* const       a   = strdup(write_ring(dir, "a.nt", "a", 1000U, 0U));
+  char* const       b   = strdup(write_ring(dir, "b.nt", "x", 1000U, 517U));
+  Run               r   = run("diff", a, b, NULL);
   cr_assert_eq(r.status, KG_EXIT_SUCCESS, "%s%s", r.out, r.err);
   cr_assert_str_eq(r.out, "");
   cr_assert_str_eq(r.err, "");
@@ -604,9 +604,9 @@ Test(diff, past_the_work_limit)
   // Matching a ring needs a search; with no room for it, diff says so
   // rather than report changes that are not there
   const char* const dir = tmp_dir();
-  char* const       a = strdup(write_ring(dir, "a.nt", "a", 1000U, 0U));
-  char* const       b = strdup(write_ring(dir, "b.nt", "x", 1000U, 517U));
-  Run               r = run("diff", "--max-work=100", a, b, NULL);
+  char* const       a   = strdup(write_ring(dir, "a.nt", "a", 1000U, 0U));
+  char* const       b   = strdup(write_ring(dir, "b.nt", "x", 1000U, 517U));
+  Run               r   = run("diff", "--max-work=100", a, b, NULL);
   cr_assert_eq(r.status, KG_EXIT_INPUT, "%s%s", r.out, r.err);
   cr_assert_str_eq(r.out, "");
   cr_assert_str_eq(r.err,

@@ -107,10 +107,9 @@ kg_fuzz_check_diff(const KgGraph* const graph,
   char* const         reversed = kg_fuzz_reverse_lines(nquads, len);
   KgGraph* const      copy     = kg_graph_new();
   const KgReadOptions options  = {
-    KG_SYNTAX_NQUADS, "http://fuzz.example/", 0U, {NULL, NULL}};
+     KG_SYNTAX_NQUADS, "http://fuzz.example/", 0U, {NULL, NULL}};
   if (!reversed || !copy ||
-      kg_graph_read_string(
-        copy, kg_sv(reversed), "reversed", &options)) {
+      kg_graph_read_string(copy, kg_sv(reversed), "reversed", &options)) {
     free(reversed);
     kg_graph_free(copy);
     return;

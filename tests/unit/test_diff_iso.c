@@ -52,7 +52,7 @@ push(Shape* const shape, const int64_t s, const unsigned p, const int64_t o)
     shape->t   = (Spec*)realloc(shape->t, shape->cap * sizeof(Spec));
     cr_assert_not_null(shape->t);
   }
-  const Spec t          = {s, p, o};
+  const Spec t         = {s, p, o};
   shape->t[shape->n++] = t;
 }
 
@@ -204,7 +204,8 @@ term(KgGraph* const        g,
 static KgGraph*
 make(const Shape* const shape, const uint32_t seed, const size_t changed)
 {
-  static const char* const preds[] = {EX "p", EX "q", KG_RDF_FIRST, KG_RDF_REST};
+  static const char* const preds[] = {
+    EX "p", EX "q", KG_RDF_FIRST, KG_RDF_REST};
 
   KgGraph* const g = kg_graph_new();
   cr_assert_not_null(g);
@@ -216,11 +217,10 @@ make(const Shape* const shape, const uint32_t seed, const size_t changed)
     const Spec* const t = &shape->t[order[i]];
     const KgTermId    p =
       kg_graph_iri(g, kg_sv(preds[order[i] == changed ? (unsigned)Q : t->p]));
-    cr_assert_eq(kg_graph_add(g,
-                              term(g, t->s, names, scope),
-                              p,
-                              term(g, t->o, names, scope)),
-                 KG_SUCCESS);
+    cr_assert_eq(
+      kg_graph_add(
+        g, term(g, t->s, names, scope), p, term(g, t->o, names, scope)),
+      KG_SUCCESS);
   }
   free(order);
   free(names);
@@ -250,9 +250,9 @@ diff(const KgGraph* const a,
 static void
 assert_same(Shape shape)
 {
-  KgGraph* const a = make(&shape, 0U, UNCHANGED);
-  KgGraph* const b = make(&shape, 7U, UNCHANGED);
-  KgDiff*        d = NULL;
+  KgGraph* const a         = make(&shape, 0U, UNCHANGED);
+  KgGraph* const b         = make(&shape, 7U, UNCHANGED);
+  KgDiff*        d         = NULL;
   size_t         n_removed = 0U;
   size_t         n_added   = 0U;
   cr_assert_eq(diff(a, b, 0U, &d, &n_removed, &n_added), KG_SUCCESS);
@@ -281,13 +281,14 @@ predicate(const KgGraph* const g, const uint32_t i)
 static size_t
 changed(Shape shape, const size_t k, const bool rigid)
 {
-  KgGraph* const a = make(&shape, 0U, UNCHANGED);
-  KgGraph* const b = make(&shape, 9U, k);
-  KgDiff*        d = NULL;
+  KgGraph* const a         = make(&shape, 0U, UNCHANGED);
+  KgGraph* const b         = make(&shape, 9U, k);
+  KgDiff*        d         = NULL;
   size_t         n_removed = 0U;
   size_t         n_added   = 0U;
   cr_assert_eq(diff(a, b, 0U, &d, &n_removed, &n_added), KG_SUCCESS);
-  cr_assert_eq(n_removed, n_added, "%zu removed, %zu added", n_removed, n_added);
+  cr_assert_eq(
+    n_removed, n_added, "%zu removed, %zu added", n_removed, n_added);
   cr_assert_geq(n_removed, 1U);
   if (n_removed == 1U) {
     // `a` has the triples of the shape in order
@@ -383,12 +384,12 @@ Test(diff_iso, alike_but_not_isomorphic)
   assert_same(six_and_three_three());
 
   // A ring of 6 against two rings of 3: at least two links differ
-  Shape       shape  = six_and_three_three();
-  const Shape six    = {shape.t, 6U, 6U, 12U};
-  const Shape threes = {shape.t + 6U, 6U, 6U, 12U};
-  KgGraph* const a   = make(&six, 0U, UNCHANGED);
-  KgGraph* const b   = make(&threes, 3U, UNCHANGED);
-  KgDiff*        d   = NULL;
+  Shape          shape     = six_and_three_three();
+  const Shape    six       = {shape.t, 6U, 6U, 12U};
+  const Shape    threes    = {shape.t + 6U, 6U, 6U, 12U};
+  KgGraph* const a         = make(&six, 0U, UNCHANGED);
+  KgGraph* const b         = make(&threes, 3U, UNCHANGED);
+  KgDiff*        d         = NULL;
   size_t         n_removed = 0U;
   size_t         n_added   = 0U;
   cr_assert_eq(diff(a, b, 0U, &d, &n_removed, &n_added), KG_SUCCESS);
@@ -407,10 +408,10 @@ Test(diff_iso, alike_but_not_isomorphic)
 
 Test(diff_iso, past_the_work_limit_is_an_error)
 {
-  Shape          shape = ring(1000U);
-  KgGraph* const a     = make(&shape, 0U, UNCHANGED);
-  KgGraph* const b     = make(&shape, 7U, UNCHANGED);
-  KgDiff*        d     = NULL;
+  Shape          shape     = ring(1000U);
+  KgGraph* const a         = make(&shape, 0U, UNCHANGED);
+  KgGraph* const b         = make(&shape, 7U, UNCHANGED);
+  KgDiff*        d         = NULL;
   size_t         n_removed = 0U;
   size_t         n_added   = 0U;
 

@@ -680,8 +680,12 @@ match_isomorphic(Pairing* const p, uint8_t* const left[2])
     while (end < n_shapes && shapes[end].sig == shapes[i].sig) {
       mid += shapes[end++].side == OLD ? 1U : 0U;
     }
+    uint32_t free_y = mid; // Before it, every new component is taken
     for (uint32_t x = i; x < mid && !st; ++x) {
-      for (uint32_t y = mid; y < end; ++y) {
+      while (free_y < end && !left[NEW][shapes[free_y].comp]) {
+        ++free_y;
+      }
+      for (uint32_t y = free_y; y < end; ++y) {
         const uint32_t a = shapes[x].comp;
         const uint32_t b = shapes[y].comp;
         if (!left[NEW][b]) {

@@ -1399,20 +1399,27 @@ match_similar(KgDiff* const d)
   The difference
 */
 
-/// Set the changes of side `which`: its triples that the other graph lacks.
+/**
+   Set the changes of side `which`: its triples that the other graph lacks.
+   Takes ownership of `ground`, the map of its ground terms to the other
+   graph's, or NULL to make it.
+*/
 static KgStatus
-collect_changes(KgDiff* const diff, const unsigned which)
+collect_changes(KgDiff* const diff, const unsigned which, KgTermId* ground)
 {
   const Side* const    side  = &diff->sides[which];
   const KgGraph* const graph = side->graph;
   const KgGraph* const other = diff->sides[!which].graph;
   const size_t         n     = graph->n_triples;
   KgTermId* const      map =
-    (KgTermId*)kg_calloc((size_t)graph->terms.n_terms + 1U, sizeof(KgTermId));
+    ground ? ground
+           : (KgTermId*)kg_calloc((size_t)graph->terms.n_terms + 1U,
+                                  sizeof(KgTermId));
   uint32_t* const changed =
     (uint32_t*)kg_reallocarray(NULL, n ? n : 1U, sizeof(uint32_t));
-  KgStatus st =
-    (map && changed) ? kg_graph_map_ground(graph, other, map) : KG_BAD_ALLOC;
+  KgStatus st = !map || !changed ? KG_BAD_ALLOC
+                : ground         ? KG_SUCCESS
+                                 : kg_graph_map_ground(graph, other, map);
   if (st) {
     kg_free(changed);
     kg_free(map);
@@ -1444,9 +1451,12 @@ collect_changes(KgDiff* const diff, const unsigned which)
   return KG_SUCCESS;
 }
 
-/// Match the blank nodes of `d`, as the opening comment says.
+/// Match the blank nodes of `d`, as the opening comment says, with `ground`
+/// the map of the ground terms of the old graph to the new's.
 static KgStatus
-match_blank_nodes(KgDiff* const d, const KgDiffOptions* const options)
+match_blank_nodes(KgDiff* const              d,
+                  const KgDiffOptions* const options,
+                  KgTermId* const            ground)
 {
   const Side* const s[2]    = {&d->sides[OLD], &d->sides[NEW]};
   uint8_t*          left[2] = {
@@ -1474,8 +1484,7 @@ match_blank_nodes(KgDiff* const d, const KgDiffOptions* const options)
   memset(&pairing, 0, sizeof(pairing));
   pairing.diff   = d;
   pairing.nodes  = &nodes;
-  pairing.ground = (KgTermId*)kg_calloc(
-    (size_t)s[OLD]->graph->terms.n_terms + 1U, sizeof(KgTermId));
+  pairing.ground = ground;
   pairing.trial = (KgTermId*)kg_calloc(
     (size_t)s[OLD]->graph->terms.n_terms + 1U, sizeof(KgTermId));
   pairing.placed[OLD] =
@@ -1489,7 +1498,7 @@ match_blank_nodes(KgDiff* const d, const KgDiffOptions* const options)
     (left[OLD] && left[NEW] && nodes.base[OLD] && nodes.base[NEW] &&
      nodes.term && pairing.ground && pairing.trial && pairing.placed[OLD] &&
      pairing.placed[NEW])
-      ? kg_graph_map_ground(s[OLD]->graph, s[NEW]->graph, pairing.ground)
+      ? KG_SUCCESS
       : KG_BAD_ALLOC;
   if (!st && s[OLD]->n_comps && s[NEW]->n_comps) {
     memset(left[OLD], 1, s[OLD]->n_comps + 1U);
@@ -1528,7 +1537,6 @@ match_blank_nodes(KgDiff* const d, const KgDiffOptions* const options)
   kg_free(pairing.placed[NEW]);
   kg_free(pairing.placed[OLD]);
   kg_free(pairing.trial);
-  kg_free(pairing.ground);
   kg_free(nodes.term);
   kg_free(nodes.base[NEW]);
   kg_free(nodes.base[OLD]);
@@ -1564,10 +1572,20 @@ kg_diff_new(const KgGraph* const       old,
     }
   }
 
-  st = st ? st : match_blank_nodes(d, options);
+  // The ground terms of the old graph in the new, for matching and changes
+  KgTermId* const ground =
+    st ? NULL
+       : (KgTermId*)kg_calloc((size_t)old->terms.n_terms + 1U, sizeof(KgTermId));
+  st = st ? st
+       : ground ? kg_graph_map_ground(old, new_graph, ground)
+                : KG_BAD_ALLOC;
+  st = st ? st : match_blank_nodes(d, options, ground);
   st = st ? st : match_similar(d);
-  st = st ? st : collect_changes(d, OLD);
-  st = st ? st : collect_changes(d, NEW);
+  if (st) {
+    kg_free(ground);
+  }
+  st = st ? st : collect_changes(d, OLD, ground);
+  st = st ? st : collect_changes(d, NEW, NULL);
   if (st) {
     kg_diff_free(d);
     return st;

@@ -33,7 +33,7 @@ static const char* const help =
   "  -o, --output=FILE      write to FILE (default: standard output)\n"
   "      --max-work=N       search at most N steps for an isomorphism of\n"
   "                         symmetric blank node structures, then fail\n"
-  "                         (exit 3; default 100M and 64 per edge)\n"
+  "                         (exit 3; default 100M, and more for big graphs)\n"
   "      --ontology=FILE    with --format=dot: labels and classes\n" KG_DOT_HELP
   "  -q, --quiet            print nothing: only the exit status tells\n"
   "  -h, --help             display this help and exit\n"

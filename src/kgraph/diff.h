@@ -30,7 +30,8 @@ typedef enum {
 typedef struct {
   uint64_t max_work; ///< Work limit of the search for isomorphisms of
                      ///< blank node components (edges and nodes visited),
-                     ///< 0 for the default: 100M and 64 per blank edge
+                     ///< 0 for the default: 100M, and 16 per edge end
+                     ///< between blank nodes times log2 of their number
   KgLog log;         ///< Where errors go
 } KgDiffOptions;
 

@@ -1506,10 +1506,8 @@ match_blank_nodes(KgDiff* const              d,
     uint8_t* const every[2] = {NULL, NULL};
     st                      = make_refiner(&nodes, every, false, &all);
     pairing.r               = &all;
-    pairing.limit           = options && options->max_work
-                                ? options->max_work
-                                : KG_REFINE_MIN_WORK + (uint64_t)KG_REFINE_WORK_PER_EDGE *
-                                               all.adj_start[all.n];
+    pairing.limit = options && options->max_work ? options->max_work
+                                                 : kg_refine_default_work(&all);
     st                      = st ? st : match_isomorphic(&pairing, left);
     if (st == KG_BAD_LIMIT) {
       kg_log(options ? &options->log : NULL,

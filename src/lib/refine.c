@@ -89,6 +89,17 @@ kg_refiner_end_edges(KgRefiner* const r)
   r->adj_start[0] = 0U;
 }
 
+uint64_t
+kg_refine_default_work(const KgRefiner* const r)
+{
+  uint64_t log2n = 1U;
+  while (log2n < 32U && ((uint64_t)1U << log2n) < r->n) {
+    ++log2n;
+  }
+  return KG_REFINE_MIN_WORK +
+         (uint64_t)KG_REFINE_WORK_PER_EDGE * r->adj_start[r->n] * log2n;
+}
+
 /*
   The partition
 */

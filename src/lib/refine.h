@@ -13,8 +13,8 @@
 /// The least default work limit of a search (see KgRefiner::limit).
 #define KG_REFINE_MIN_WORK 100000000U
 
-/// Default work allowed per edge end, above the least.
-#define KG_REFINE_WORK_PER_EDGE 64U
+/// Default work allowed per edge end and level of log2 n, above the least.
+#define KG_REFINE_WORK_PER_EDGE 16U
 
 /// An edge between two nodes, seen from one end.
 typedef struct {
@@ -183,6 +183,15 @@ kg_refiner_refine(KgRefiner* r);
 */
 KgStatus
 kg_refiner_search(KgRefiner* r, KgRefineVerify verify, void* handle);
+
+/**
+   Return the default work limit of searches on the nodes of `r`:
+   KG_REFINE_MIN_WORK, and KG_REFINE_WORK_PER_EDGE per edge end times
+   log2 n, so that a search whose every choice is right (a tree of alike
+   subtrees, which needs about m log n) is never stopped.
+*/
+uint64_t
+kg_refine_default_work(const KgRefiner* r);
 
 /// Return the node of side 1 in the cell of node `x` of side 0.
 static inline uint32_t

@@ -31,9 +31,9 @@ static const char* const help =
   "                         (a picture of what changed, for Graphviz;\n"
   "                         kgraph render --diff draws it)\n"
   "  -o, --output=FILE      write to FILE (default: standard output)\n"
-  "      --max-work=N       canonicalize a symmetric blank node structure\n"
-  "                         for at most N steps (see kgraph canon), then\n"
-  "                         match its nodes by likeness\n"
+  "      --max-work=N       search at most N steps for an isomorphism of\n"
+  "                         symmetric blank node structures, then fail\n"
+  "                         (exit 3; default 100M, and more for big graphs)\n"
   "      --ontology=FILE    with --format=dot: labels and classes\n" KG_DOT_HELP
   "  -q, --quiet            print nothing: only the exit status tells\n"
   "  -h, --help             display this help and exit\n"

@@ -28,8 +28,10 @@ typedef enum {
 
 /// How to compare.
 typedef struct {
-  uint64_t max_work; ///< Work limit of canonicalization per blank node
-                     ///< component (see KgCanonOptions), 0 for the default
+  uint64_t max_work; ///< Work limit of the search for isomorphisms of
+                     ///< blank node components (edges and nodes visited),
+                     ///< 0 for the default: 100M, and 16 per edge end
+                     ///< between blank nodes times log2 of their number
   KgLog log;         ///< Where errors go
 } KgDiffOptions;
 
@@ -37,21 +39,23 @@ typedef struct {
    The difference between two graphs.
 
    Triples without blank nodes are compared as they are.  Blank nodes are
-   first matched between the graphs: by what they say of IRIs and
-   literals, refined by their links (colour refinement); the nodes this
-   cannot tell apart by the canonical labels of their structure (RDFC-1.0);
-   the nodes left by likeness (more than half of the smaller description in
-   common).  A triple with blank nodes is then the same when its nodes'
-   matches make a triple of the other graph.  Isomorphic graphs have no
-   difference; a blank node with one edited value has one changed triple.
+   first matched between the graphs: a blank-node component isomorphic to
+   one of the other graph through an isomorphism (colour refinement, then
+   individualization and refinement); in the other components, by what
+   they say of IRIs and literals, refined by their links; the nodes left
+   by likeness (more than half of the smaller description in common).  A
+   triple with blank nodes is then the same when its nodes' matches make a
+   triple of the other graph.  Isomorphic graphs have no difference; a
+   blank node with one edited value has one changed triple.
 */
 typedef struct KgDiffImpl KgDiff;
 
 /**
    Compare `old` and `new`, which must outlive the result.
 
-   @return KG_SUCCESS; KG_BAD_LIMIT if a component is too symmetric to
-   canonicalize within the work limit (logged); or KG_BAD_ALLOC.
+   @return KG_SUCCESS; KG_BAD_LIMIT if the search for isomorphisms of
+   components passed the work limit (logged: the difference could hold
+   changes that are not there); or KG_BAD_ALLOC.
 */
 KG_API KgStatus
 kg_diff_new(const KgGraph*       old,

@@ -546,3 +546,80 @@ Test(diff, render_diff)
   cr_assert(strstr(text, "stroke=\"#cf222e\""), "no removed edge");
   free(text);
 }
+
+/// Write a ring of `n` blank nodes labelled from `prefix`, started at `first`,
+/// to a new file `name` in `dir`; return its path.
+static const char*
+write_ring(const char* const dir,
+           const char* const name,
+           const char* const prefix,
+           const unsigned    n,
+           const unsigned    first)
+{
+  const char* const path = path_in(dir, name);
+  FILE* const       f    = fopen(path, "w");
+  cr_assert_not_null(f);
+  for (unsigned i = 0U; i < n; ++i) {
+    const unsigned a = (first + i) % n;
+    fprintf(f, "_:%s%u <" EX "p> _:%s%u .\n", prefix, a, prefix, (a + 1U) % n);
+  }
+  cr_assert_eq(fclose(f), 0);
+  return path;
+}
+
+Test(diff, symmetric_blank_nodes_are_the_same)
+{
+  // A ring of 1,000 blank nodes, relabelled and in another order
+  const char* const dir = tmp_dir();
+  char* const       a   = strdup(write_ring(dir, "a.nt", "a", 1000U, 0U));
+  char* const       b   = strdup(write_ring(dir, "b.nt", "x", 1000U, 517U));
+  Run               r   = run("diff", a, b, NULL);
+  cr_assert_eq(r.status, KG_EXIT_SUCCESS, "%s%s", r.out, r.err);
+  cr_assert_str_eq(r.out, "");
+  cr_assert_str_eq(r.err, "");
+  run_free(&r);
+
+  // The W3C poison graph (a clique of 10 blank nodes) against itself
+  const char* const clique = path_in(dir, "clique.nt");
+  FILE* const       f      = fopen(clique, "w");
+  cr_assert_not_null(f);
+  for (unsigned i = 0U; i < 10U; ++i) {
+    for (unsigned j = 0U; j < 10U; ++j) {
+      if (i != j) {
+        fprintf(f, "_:e%u <" EX "p> _:e%u .\n", i, j);
+      }
+    }
+  }
+  cr_assert_eq(fclose(f), 0);
+  r = run("diff", clique, clique, NULL);
+  cr_assert_eq(r.status, KG_EXIT_SUCCESS, "%s%s", r.out, r.err);
+  cr_assert_str_eq(r.out, "");
+  run_free(&r);
+  free(b);
+  free(a);
+}
+
+Test(diff, past_the_work_limit)
+{
+  // Matching a ring needs a search; with no room for it, diff says so
+  // rather than report changes that are not there
+  const char* const dir = tmp_dir();
+  char* const       a   = strdup(write_ring(dir, "a.nt", "a", 1000U, 0U));
+  char* const       b   = strdup(write_ring(dir, "b.nt", "x", 1000U, 517U));
+  Run               r   = run("diff", "--max-work=100", a, b, NULL);
+  cr_assert_eq(r.status, KG_EXIT_INPUT, "%s%s", r.out, r.err);
+  cr_assert_str_eq(r.out, "");
+  cr_assert_str_eq(r.err,
+                   "kgraph: error: cannot match the blank nodes within the "
+                   "work limit (100 steps): a structure of 1000 blank nodes "
+                   "is too symmetric (a higher work limit, --max-work, tries "
+                   "harder)\n");
+  run_free(&r);
+
+  // With the default, it finds the isomorphism
+  r = run("diff", a, b, NULL);
+  cr_assert_eq(r.status, KG_EXIT_SUCCESS, "%s%s", r.out, r.err);
+  run_free(&r);
+  free(b);
+  free(a);
+}

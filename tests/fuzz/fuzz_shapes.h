@@ -332,10 +332,13 @@ kg_shapes_read_iri(KgShapes* const p)
   return kg_shapes_iri(p, iri);
 }
 
+/// Push `id` on the stack of nodes, if it is a term (an empty ring is not).
 static inline void
 kg_shapes_push(KgShapes* const p, const KgTermId id)
 {
-  p->nodes[p->n_nodes++ % KG_SHAPES_MAX_NODES] = id;
+  if (id) {
+    p->nodes[p->n_nodes++ % KG_SHAPES_MAX_NODES] = id;
+  }
 }
 
 /// Read a node of the stack: 0 is the last pushed, 1 the one before, ...

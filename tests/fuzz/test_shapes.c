@@ -229,3 +229,11 @@ Test(oracle, passes_awkward_literals_and_lists)
     kg_shapes_one(programs[i], sizeof(programs[i]));
   }
 }
+
+Test(shapes, empty_ring_pushes_nothing)
+{
+  // An empty ring, then a list from the last node: the root's blank node
+  KgGraph* const g = BUILD(SHAPE_RING, 0, 0, SHAPE_LIST, 0, 0, 1, ITEM_SAME);
+  cr_assert_eq(kg_graph_size(g), 3U);
+  kg_graph_free(g);
+}

@@ -133,6 +133,9 @@ def texts():
         docs[("turtle", f"nested-lists-{n}.ttl")] = nested_lists_turtle(n)
         docs[("rdfxml", f"resource-{n}.rdf")] = resource_rdfxml(n)
         docs[("rdfxml", f"chain-{n}.rdf")] = chain_rdfxml(n)
+    # Past the readers' nesting limit: an error, never a crash
+    docs[("turtle", "nested-6000.ttl")] = nested_turtle(6000)
+    docs[("turtle", "nested-lists-6000.ttl")] = nested_lists_turtle(6000)
     return docs
 
 

@@ -28,16 +28,17 @@ LAST, ROOT = 0, 1
 
 
 def size(n):
-    """The byte of a size at least n (see fuzz_shapes.h)."""
+    """The byte of size n: below 224, or a multiple of 2048 (fuzz_shapes.h)."""
     if n < 224:
         return n
-    return min(255, 223 + (n + 2047) // 2048)
+    assert n % 2048 == 0 and n <= 32 * 2048
+    return 223 + n // 2048
 
 
 def shapes():
     """Return {name: program}."""
     progs = {}
-    for n in (10, 1000):
+    for n in (10, 200, 2048):
         progs[f"chain-{n}"] = [CHAIN, ROOT, 0, size(n)]
         progs[f"ring-{n}"] = [RING, 0, size(n)]
         progs[f"list-literals-{n}"] = [LIST, ROOT, 0, size(n), I_LITERAL]
@@ -48,7 +49,7 @@ def shapes():
     progs["list-mixed"] = [LIST, ROOT, 2, 100, I_MIXED]
     progs["list-awkward"] = [LIST, ROOT, 3, 64, I_AWKWARD]
     progs["tree-binary"] = [TREE, ROOT, 1, 14, 0]
-    progs["tree-deep"] = [TREE, ROOT, 0, size(5000), 0]
+    progs["tree-deep"] = [TREE, ROOT, 0, size(4096), 0]
     progs["torus-30"] = [GRID, 29, 29, 1]
     progs["grid-10x20"] = [GRID, 9, 19, 0]
     progs["clique-10"] = [CLIQUE, 9, 0]

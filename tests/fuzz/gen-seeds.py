@@ -48,7 +48,7 @@ def shapes():
     progs["list-of-lists"] = [LIST, ROOT, 1, 50, I_LIST]
     progs["list-mixed"] = [LIST, ROOT, 2, 100, I_MIXED]
     progs["list-awkward"] = [LIST, ROOT, 3, 64, I_AWKWARD]
-    progs["tree-binary"] = [TREE, ROOT, 1, 14, 0]
+    progs["tree-binary"] = [TREE, ROOT, 1, 10, 0]
     progs["tree-deep"] = [TREE, ROOT, 0, size(4096), 0]
     progs["torus-30"] = [GRID, 29, 29, 1]
     progs["grid-10x20"] = [GRID, 9, 19, 0]

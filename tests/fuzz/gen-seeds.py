@@ -28,11 +28,11 @@ LAST, ROOT = 0, 1
 
 
 def size(n):
-    """The byte of size n: below 224, or a multiple of 2048 (fuzz_shapes.h)."""
+    """The byte of size n: below 224, or a multiple of 512 (fuzz_shapes.h)."""
     if n < 224:
         return n
-    assert n % 2048 == 0 and n <= 32 * 2048
-    return 223 + n // 2048
+    assert n % 512 == 0 and n <= 32 * 512
+    return 223 + n // 512
 
 
 def shapes():

@@ -132,7 +132,7 @@ Test(shapes, grids_tori_cliques_cubes)
 
 Test(shapes, sizes_are_capped)
 {
-  // 255: (255 - 223) * 2048 = 65536 nodes, the cap
+  // 255: (255 - 223) * 512 = 16384 nodes, the cap
   KgGraph* const g = BUILD(SHAPE_CHAIN, 1, 0, 255, SHAPE_RING, 0, 255);
   cr_assert_eq(kg_graph_size(g), KG_SHAPES_MAX_TRIPLES);
   kg_graph_free(g);

@@ -39,7 +39,7 @@
 
 /// Work limits: symmetric inputs stop early, and say so
 #define KG_FUZZ_CANON_WORK 20000U
-#define KG_FUZZ_DIFF_WORK 200000U
+#define KG_FUZZ_DIFF_WORK 2000000U
 
 /// A syntax as the oracle writes it.
 typedef struct {

@@ -1,9 +1,11 @@
 // Copyright the kgraph authors
 // SPDX-License-Identifier: ISC
 
-// Runs what the fuzzers run (fuzz_one.h) on files, without libFuzzer: the
-// inputs that once crashed kgraph (regressions/SYNTAX/...) and the W3C
-// suites the fuzzers start from.
+// Runs what the fuzzers run (fuzz_one.h, fuzz_shapes.h) on files, without
+// libFuzzer: the inputs that once crashed kgraph (regressions/SYNTAX/...),
+// the programs of fuzz_shapes (in a directory named shapes/, with no RDF
+// extension) and
+// the W3C suites the fuzzers start from.
 //
 //   replay PATH...
 //
@@ -11,6 +13,7 @@
 // extension, or under regressions/, from the name of its directory.
 
 #include "fuzz_one.h"
+#include "fuzz_shapes.h"
 
 #include <kgraph/kgraph.h>
 
@@ -22,6 +25,26 @@
 
 static unsigned n_files = 0U;
 
+/// Copy the name of the directory of `path` into `name` (empty if none).
+static void
+directory_of(const char* const path, char name[32])
+{
+  name[0]                 = '\0';
+  const char* const slash = strrchr(path, '/');
+  if (!slash || slash == path) {
+    return;
+  }
+  const char* dir = slash - 1;
+  while (dir > path && dir[-1] != '/') {
+    --dir;
+  }
+  const size_t len = (size_t)(slash - dir);
+  if (len < 32U) {
+    memcpy(name, dir, len);
+    name[len] = '\0';
+  }
+}
+
 /// Return the syntax of the file at `path`.
 static KgSyntax
 syntax_of(const char* const path)
@@ -32,29 +55,19 @@ syntax_of(const char* const path)
   }
 
   // regressions/SYNTAX/crash-...: the directory names the syntax
-  const char* const slash = strrchr(path, '/');
-  if (!slash || slash == path) {
-    return KG_SYNTAX_NONE;
-  }
-  const char* dir = slash - 1;
-  while (dir > path && dir[-1] != '/') {
-    --dir;
-  }
   char name[32];
-  const size_t len = (size_t)(slash - dir);
-  if (len >= sizeof(name)) {
-    return KG_SYNTAX_NONE;
-  }
-  memcpy(name, dir, len);
-  name[len] = '\0';
+  directory_of(path, name);
   return kg_syntax_by_name(name);
 }
 
 static int
 replay_file(const char* const path)
 {
-  const KgSyntax syntax = syntax_of(path);
-  if (!kg_syntax_can_read(syntax)) {
+  char dir[32];
+  directory_of(path, dir);
+  const bool     shapes = !strcmp(dir, "shapes") && !kg_syntax_by_path(path);
+  const KgSyntax syntax = shapes ? KG_SYNTAX_NONE : syntax_of(path);
+  if (!shapes && !kg_syntax_can_read(syntax)) {
     return 0;
   }
 
@@ -69,7 +82,7 @@ replay_file(const char* const path)
   size_t cap  = 0U;
   for (;;) {
     if (len == cap) {
-      cap            = cap ? cap * 2U : 65536U;
+      cap              = cap ? cap * 2U : 65536U;
       char* const more = (char*)realloc(data, cap);
       if (!more) {
         free(data);
@@ -87,7 +100,11 @@ replay_file(const char* const path)
   fclose(file);
 
   ++n_files;
-  kg_fuzz_one(syntax, (const uint8_t*)data, len);
+  if (shapes) {
+    kg_shapes_one((const uint8_t*)data, len);
+  } else {
+    kg_fuzz_one(syntax, (const uint8_t*)data, len);
+  }
   free(data);
   return 0;
 }

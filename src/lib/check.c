@@ -137,6 +137,9 @@ typedef struct {
   KgTermId rdf_plain_literal;
   KgTermId rdf_lang_string;
   KgTermId xsd_string;
+
+  KgNamespaces names;     ///< The graph's prefixes, for messages
+  bool         has_names; ///< `names` is made
 } Checker;
 
 /*
@@ -276,7 +279,16 @@ ns_of(Checker* const c, const KgTermId id)
 static void
 append_term(Checker* const c, const KgTermId id)
 {
-  char* const s = kg_term_to_string(c->graph, id);
+  if (!c->has_names) {
+    if (kg_namespaces_init(
+          &c->names, c->graph, NULL, kg_turtle_prefix_is_valid)) {
+      c->status = KG_BAD_ALLOC;
+      return;
+    }
+    c->has_names = true;
+  }
+
+  char* const s = kg_namespaces_term_string(&c->names, c->graph, id);
   if (!s) {
     c->status = KG_BAD_ALLOC;
     return;
@@ -1362,6 +1374,9 @@ kg_check_kind_name(const KgCheckKind kind)
 static void
 checker_fini(Checker* const c)
 {
+  if (c->has_names) {
+    kg_namespaces_fini(&c->names);
+  }
   for (uint32_t id = 0U; id < c->n_ids; ++id) {
     if (c->related) {
       kg_free(c->related[id].ids);

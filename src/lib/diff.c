@@ -41,6 +41,7 @@
 #include "intern.h"
 #include "labels.h"
 #include "log.h"
+#include "ns.h"
 #include "out.h"
 #include "refine.h"
 
@@ -1413,7 +1414,7 @@ collect_changes(KgDiff* const diff, const unsigned which, KgTermId* ground)
   const size_t         n     = graph->n_triples;
   KgTermId* const      map =
     ground ? ground
-           : (KgTermId*)kg_calloc((size_t)graph->terms.n_terms + 1U,
+                : (KgTermId*)kg_calloc((size_t)graph->terms.n_terms + 1U,
                                   sizeof(KgTermId));
   uint32_t* const changed =
     (uint32_t*)kg_reallocarray(NULL, n ? n : 1U, sizeof(uint32_t));
@@ -1485,7 +1486,7 @@ match_blank_nodes(KgDiff* const              d,
   pairing.diff   = d;
   pairing.nodes  = &nodes;
   pairing.ground = ground;
-  pairing.trial = (KgTermId*)kg_calloc(
+  pairing.trial  = (KgTermId*)kg_calloc(
     (size_t)s[OLD]->graph->terms.n_terms + 1U, sizeof(KgTermId));
   pairing.placed[OLD] =
     (Placed*)kg_reallocarray(NULL, largest + 1U, sizeof(Placed));
@@ -1494,20 +1495,19 @@ match_blank_nodes(KgDiff* const              d,
 
   KgRefiner all;
   memset(&all, 0, sizeof(all));
-  KgStatus st =
-    (left[OLD] && left[NEW] && nodes.base[OLD] && nodes.base[NEW] &&
-     nodes.term && pairing.ground && pairing.trial && pairing.placed[OLD] &&
-     pairing.placed[NEW])
-      ? KG_SUCCESS
-      : KG_BAD_ALLOC;
+  KgStatus st = (left[OLD] && left[NEW] && nodes.base[OLD] && nodes.base[NEW] &&
+                 nodes.term && pairing.ground && pairing.trial &&
+                 pairing.placed[OLD] && pairing.placed[NEW])
+                  ? KG_SUCCESS
+                  : KG_BAD_ALLOC;
   if (!st && s[OLD]->n_comps && s[NEW]->n_comps) {
     memset(left[OLD], 1, s[OLD]->n_comps + 1U);
     memset(left[NEW], 1, s[NEW]->n_comps + 1U);
     uint8_t* const every[2] = {NULL, NULL};
     st                      = make_refiner(&nodes, every, false, &all);
     pairing.r               = &all;
-    pairing.limit = options && options->max_work ? options->max_work
-                                                 : kg_refine_default_work(&all);
+    pairing.limit           = options && options->max_work ? options->max_work
+                                                           : kg_refine_default_work(&all);
     st                      = st ? st : match_isomorphic(&pairing, left);
     if (st == KG_BAD_LIMIT) {
       kg_log(options ? &options->log : NULL,
@@ -1572,9 +1572,10 @@ kg_diff_new(const KgGraph* const       old,
 
   // The ground terms of the old graph in the new, for matching and changes
   KgTermId* const ground =
-    st ? NULL
-       : (KgTermId*)kg_calloc((size_t)old->terms.n_terms + 1U, sizeof(KgTermId));
-  st = st ? st
+    st
+      ? NULL
+      : (KgTermId*)kg_calloc((size_t)old->terms.n_terms + 1U, sizeof(KgTermId));
+  st = st       ? st
        : ground ? kg_graph_map_ground(old, new_graph, ground)
                 : KG_BAD_ALLOC;
   st = st ? st : match_blank_nodes(d, options, ground);
@@ -1655,6 +1656,7 @@ typedef struct {
   Entry*        entries;
   size_t        n_entries;
   KgTermId*     labels[2]; ///< Per term of each graph: its best label, or 0
+  KgNamespaces  names[2];  ///< Prefixes of each graph, for QNames
 } Writer;
 
 /// An entry with its text, to sort.
@@ -1759,6 +1761,8 @@ writer_fini(Writer* const w)
   kg_free(w->entries);
   kg_free(w->labels[OLD]);
   kg_free(w->labels[NEW]);
+  kg_namespaces_fini(&w->names[OLD]);
+  kg_namespaces_fini(&w->names[NEW]);
 }
 
 /// Make the lines of every changed triple, labelled and sorted.
@@ -1776,6 +1780,11 @@ writer_init(Writer* const w, const KgDiff* const diff)
   }
   for (unsigned s = OLD; s <= NEW && !st; ++s) {
     st = kg_labeler_init(&w->labelers[s], &w->set, diff->sides[s].graph);
+    st = st ? st
+            : kg_namespaces_init(&w->names[s],
+                                 diff->sides[s].graph,
+                                 NULL,
+                                 kg_turtle_prefix_is_valid);
   }
   if (st) {
     return st;
@@ -1913,8 +1922,8 @@ write_heading(Writer* const w, FILE* const stream, const Entry* const e)
   }
 
   const KgGraph* const graph = w->diff->sides[e->side].graph;
-  char* const          name =
-    kg_term_to_string(graph, kg_graph_find_iri(graph, e->group));
+  char* const          name  = kg_namespaces_term_string(
+    &w->names[e->side], graph, kg_graph_find_iri(graph, e->group));
   if (!name) {
     return KG_BAD_ALLOC;
   }
@@ -2041,13 +2050,15 @@ write_tally(const Writer* const w,
     rows[i].added          = t->counts[(size_t)id * 2U + NEW];
 
     // Its name in the new graph, else in the old
-    const KgGraph* graph = w->diff->sides[NEW].graph;
-    KgTermId       term  = kg_graph_find_iri(graph, key);
+    unsigned s    = NEW;
+    KgTermId term = kg_graph_find_iri(w->diff->sides[s].graph, key);
     if (!term) {
-      graph = w->diff->sides[OLD].graph;
-      term  = kg_graph_find_iri(graph, key);
+      s    = OLD;
+      term = kg_graph_find_iri(w->diff->sides[s].graph, key);
     }
-    rows[i].name = !key.len ? NULL : kg_term_to_string(graph, term);
+    rows[i].name = !key.len ? NULL
+                            : kg_namespaces_term_string(
+                                &w->names[s], w->diff->sides[s].graph, term);
     if (!key.len) {
       rows[i].name = (char*)kg_malloc(sizeof("(no class)"));
       if (rows[i].name) {

@@ -268,7 +268,9 @@ kg_turtle_local_is_valid(const KgStringView local)
 */
 
 char*
-kg_term_to_string(const KgGraph* const graph, const KgTermId id)
+kg_namespaces_term_string(const KgNamespaces* const namespaces,
+                          const KgGraph* const      graph,
+                          const KgTermId            id)
 {
   KgBuffer           buf  = KG_BUFFER_INIT;
   KgStatus           st   = KG_SUCCESS;
@@ -276,26 +278,20 @@ kg_term_to_string(const KgGraph* const graph, const KgTermId id)
 
   switch (kg_term_kind(graph, id)) {
   case KG_TERM_IRI: {
-    KgNamespaces ns;
-    if ((st =
-           kg_namespaces_init(&ns, graph, NULL, kg_turtle_prefix_is_valid))) {
-      return NULL;
-    }
-
     KgStringView local = {NULL, 0U};
     const long   i =
-      kg_namespaces_split(&ns, text, kg_turtle_local_is_valid, &local);
+      kg_namespaces_split(namespaces, text, kg_turtle_local_is_valid, &local);
     if (i >= 0) {
-      st = kg_buffer_printf(&buf,
+      const KgStringView prefix = namespaces->ns[i].prefix;
+      st                        = kg_buffer_printf(&buf,
                             "%.*s:%.*s",
-                            (int)ns.ns[i].prefix.len,
-                            ns.ns[i].prefix.data,
+                            (int)prefix.len,
+                            prefix.data,
                             (int)local.len,
                             local.data);
     } else {
       st = kg_buffer_printf(&buf, "<%.*s>", (int)text.len, text.data);
     }
-    kg_namespaces_fini(&ns);
     break;
   }
 
@@ -315,8 +311,9 @@ kg_term_to_string(const KgGraph* const graph, const KgTermId id)
     if (!st && lang.len) {
       st = kg_buffer_printf(&buf, "@%.*s", (int)lang.len, lang.data);
     } else if (!st && kg_term_datatype(graph, id) != graph->xsd_string) {
-      char* const dt = kg_term_to_string(graph, kg_term_datatype(graph, id));
-      st             = dt ? kg_buffer_printf(&buf, "^^%s", dt) : KG_BAD_ALLOC;
+      char* const dt = kg_namespaces_term_string(
+        namespaces, graph, kg_term_datatype(graph, id));
+      st = dt ? kg_buffer_printf(&buf, "^^%s", dt) : KG_BAD_ALLOC;
       kg_free(dt);
     }
     break;
@@ -332,6 +329,18 @@ kg_term_to_string(const KgGraph* const graph, const KgTermId id)
     return NULL;
   }
   return kg_buffer_steal(&buf);
+}
+
+char*
+kg_term_to_string(const KgGraph* const graph, const KgTermId id)
+{
+  KgNamespaces ns;
+  if (kg_namespaces_init(&ns, graph, NULL, kg_turtle_prefix_is_valid)) {
+    return NULL;
+  }
+  char* const text = kg_namespaces_term_string(&ns, graph, id);
+  kg_namespaces_fini(&ns);
+  return text;
 }
 
 /*

@@ -70,6 +70,16 @@ kg_namespaces_split(const KgNamespaces* namespaces,
                     KgLocalCheck        check,
                     KgStringView*       local);
 
+/**
+   Return `id` for people, as kg_term_to_string() does, with the names of
+   `namespaces` (made with kg_turtle_prefix_is_valid): made once, they serve
+   any number of terms.  Free the result with kg_free().
+*/
+char*
+kg_namespaces_term_string(const KgNamespaces* namespaces,
+                          const KgGraph*      graph,
+                          KgTermId            id);
+
 /// Return true iff `name` is a Turtle PN_PREFIX (or empty) that every
 /// reader accepts in any position.
 bool

@@ -12,6 +12,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 
 /// Return the path of a shipped file (graphs/..., ontology/...).
 static const char*
@@ -446,4 +447,33 @@ Test(check, a_functional_property_with_200000_values, .timeout = 120)
             "%.2000s",
             r.out);
   run_free(&r);
+}
+
+Test(check, many_prefixes_name_many_findings_in_linear_time)
+{
+  // Each finding names its terms by QName: the names were made anew from
+  // all the prefixes for each finding
+  const char* const dir = tmp_dir();
+  const char* const in  = path_in(dir, "prefixes.ttl");
+  FILE* const       f   = fopen(in, "w");
+  cr_assert_not_null(f);
+  for (unsigned i = 0U; i < 30000U; ++i) {
+    fprintf(f, "@prefix p%u: <http://e/ns%u/> .\n", i, i);
+  }
+  for (unsigned i = 0U; i < 30000U; ++i) {
+    fprintf(f, "p%u:s p%u:p p%u:o .\n", i, i, i);
+  }
+  cr_assert_eq(fclose(f), 0);
+
+  const clock_t start   = clock();
+  Run           r       = run("check", in, NULL);
+  const double  seconds = (double)(clock() - start) / CLOCKS_PER_SEC;
+  cr_assert_eq(r.status, 0, "%.300s", r.err);
+  cr_assert(strstr(r.out,
+                   ":60000:1: warning: 'p29999:o' is referred to, but "
+                   "nothing describes it [dangling]\n"),
+            "%.300s",
+            r.out);
+  run_free(&r);
+  cr_assert_lt(seconds, 4.0, "check took %.1f s", seconds);
 }

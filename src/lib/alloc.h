@@ -6,6 +6,13 @@
 
 #include <stddef.h>
 
+/**
+   Blocks of this many bytes and more are backed by huge pages where the
+   system gives them on request (their random access then costs no TLB
+   miss).
+*/
+#define KG_HUGE_BLOCK (8U << 20U)
+
 /// Allocate `size` bytes, or return NULL.
 void*
 kg_malloc(size_t size);

@@ -12,8 +12,13 @@
 #include <stdint.h>
 #include <string.h>
 
-/// Arena blocks are this big, unless one string needs more.
+/// The first arena block is this big; each next one twice the last, up to
+/// MAX_BLOCK_SIZE, so that a big graph's strings lie in few blocks, each
+/// big enough for huge pages (alloc.c).
 #define BLOCK_SIZE ((size_t)1U << 20U)
+
+/// The largest arena block, unless one string needs more.
+#define MAX_BLOCK_SIZE ((size_t)64U << 20U)
 
 struct KgArenaBlock {
   KgArenaBlock* next; ///< Older block
@@ -96,13 +101,18 @@ kg_terms_store(KgTerms* const terms, const char* const data, const size_t len)
       return own->data;
     }
 
-    block = (KgArenaBlock*)kg_malloc(sizeof(KgArenaBlock) + BLOCK_SIZE);
+    // The newest block is the last shared one (a big string's own block
+    // goes behind it), unless it is the only block
+    const size_t size = !block || block->size < BLOCK_SIZE   ? BLOCK_SIZE
+                        : block->size >= MAX_BLOCK_SIZE / 2U ? MAX_BLOCK_SIZE
+                                                             : block->size * 2U;
+    block             = (KgArenaBlock*)kg_malloc(sizeof(KgArenaBlock) + size);
     if (!block) {
       return NULL;
     }
     block->next   = terms->blocks;
     block->used   = 0U;
-    block->size   = BLOCK_SIZE;
+    block->size   = size;
     terms->blocks = block;
   }
 

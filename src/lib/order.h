@@ -10,6 +10,13 @@
 #include <stdbool.h>
 #include <stdint.h>
 
+/// Ask the processor to fetch what `ptr` points at into the cache.
+#if defined(__GNUC__)
+#  define KG_PREFETCH(ptr) __builtin_prefetch(ptr)
+#else
+#  define KG_PREFETCH(ptr) ((void)(ptr))
+#endif
+
 /**
    The stable order of a graph's terms and triples, which every writer uses
    so that the same graph always gives the same bytes.

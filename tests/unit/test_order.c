@@ -9,6 +9,8 @@
 #include <criterion/criterion.h>
 
 #include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
 #include <time.h>
 
 Test(order, ranks_follow_term_order)
@@ -152,6 +154,53 @@ Test(order, empty_graph)
   KgOrder        order;
   cr_assert_eq(kg_order_init(&order, g, 0U), KG_SUCCESS);
   cr_assert_eq(order.n_triples, 0U);
+  kg_order_fini(&order);
+  kg_graph_free(g);
+}
+
+Test(order, texts_with_nuls_prefixes_and_long_common_starts)
+{
+  // Texts that end at, just before and just after each 8-byte step of the
+  // sort, hold NUL bytes, are prefixes of one another, or share a start of
+  // 100,000 bytes (which no recursion may follow byte by byte)
+  KgGraph* const g  = kg_graph_new();
+  const KgTermId p  = kg_graph_iri(g, KG_SV("http://e/p"));
+  const KgTermId s  = kg_graph_iri(g, KG_SV("http://e/s"));
+  const KgTermId dt = kg_graph_iri(g, KG_SV("http://e/dt"));
+  static char    long_text[100020];
+  memset(long_text, 'a', sizeof(long_text));
+  char         buf[40];
+  unsigned int x = 12345U;
+  for (unsigned i = 0U; i < 1500U; ++i) {
+    x                = x * 1103515245U + 12345U;
+    const size_t len = (x >> 8U) % 26U;
+    for (size_t j = 0U; j < len; ++j) {
+      x      = x * 1103515245U + 12345U;
+      buf[j] = "\0\001ab\xff"[(x >> 16U) % 5U];
+    }
+    const KgStringView text = {buf, len};
+    kg_graph_add(g, s, p, kg_graph_literal(g, text, KG_NO_TERM, KG_SV("")));
+    kg_graph_add(g, s, p, kg_graph_literal(g, text, dt, KG_SV("")));
+    kg_graph_add(g, s, p, kg_graph_literal(g, text, KG_NO_TERM, KG_SV("en")));
+    long_text[100000U + i % 20U] = (char)('a' + i % 3U);
+    const KgStringView big       = {long_text, 100000U + i % 20U};
+    kg_graph_add(g, s, p, kg_graph_literal(g, big, KG_NO_TERM, KG_SV("")));
+  }
+
+  KgOrder order;
+  cr_assert_eq(kg_order_init(&order, g, 0U), KG_SUCCESS);
+  const size_t n       = kg_graph_n_terms(g);
+  KgTermId*    by_rank = calloc(n, sizeof(KgTermId));
+  for (KgTermId id = 1U; id <= n; ++id) {
+    cr_assert_lt(order.rank[id], n);
+    cr_assert_eq(by_rank[order.rank[id]], 0U, "two terms share a rank");
+    by_rank[order.rank[id]] = id;
+  }
+  for (size_t r = 1U; r < n; ++r) {
+    cr_assert_lt(
+      kg_term_compare(g, by_rank[r - 1U], by_rank[r]), 0, "rank %zu", r);
+  }
+  free(by_rank);
   kg_order_fini(&order);
   kg_graph_free(g);
 }

@@ -74,6 +74,7 @@ typedef struct {
   size_t                ns_cap;
   KgTerms               ns_iris;  ///< The IRIs of `ns`, to find them by
   uint32_t*             ns_index; ///< Per id in `ns_iris`: index in `ns`
+  size_t                ns_index_cap;
   size_t*   ns_lens; ///< Distinct lengths of known IRIs, longest first
   size_t    n_ns_lens;
   int32_t*  qname;     ///< Namespace of each IRI, or QNAME_*
@@ -222,12 +223,16 @@ add_namespace(Writer* const      w,
     return KG_BAD_ALLOC;
   }
   if (added) {
-    uint32_t* const index = (uint32_t*)kg_reallocarray(
-      w->ns_index, (size_t)id + 1U, sizeof(uint32_t));
-    if (!index) {
-      return KG_BAD_ALLOC;
+    if (id >= w->ns_index_cap) {
+      const size_t    cap = 2U * (size_t)id + 16U;
+      uint32_t* const index =
+        (uint32_t*)kg_reallocarray(w->ns_index, cap, sizeof(uint32_t));
+      if (!index) {
+        return KG_BAD_ALLOC;
+      }
+      w->ns_index     = index;
+      w->ns_index_cap = cap;
     }
-    w->ns_index     = index;
     w->ns_index[id] = (uint32_t)w->n_ns;
   }
 

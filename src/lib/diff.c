@@ -1910,14 +1910,17 @@ write_heading(Writer* const w, FILE* const stream, const Entry* const e)
     const KgGraph* const graph = w->diff->sides[s].graph;
     const KgTermId       id    = kg_graph_find_iri(graph, e->group);
     if (id && w->labels[s][id]) {
+      // A label for people: its controls escaped, so that no label can make
+      // the terminal act (hide the lines after it, say)
       const KgStringView label = kg_term_text(graph, w->labels[s][id]);
-      bool               ok    = fputs("# ", stream) >= 0;
-      for (size_t i = 0U; i < label.len && ok; ++i) {
-        // A label on one line: its line breaks as spaces
-        const char c = label.data[i];
-        ok           = fputc((c == '\n' || c == '\r') ? ' ' : c, stream) != EOF;
+      KgBuffer           text  = KG_BUFFER_INIT;
+      if (kg_buffer_append_for_people(&text, label)) {
+        kg_buffer_fini(&text);
+        return KG_BAD_ALLOC;
       }
-      return ok && fputc('\n', stream) != EOF ? KG_SUCCESS : KG_BAD_WRITE;
+      const bool ok = fprintf(stream, "# %s\n", text.data ? text.data : "") > 0;
+      kg_buffer_fini(&text);
+      return ok ? KG_SUCCESS : KG_BAD_WRITE;
     }
   }
 

@@ -90,10 +90,26 @@ kg_log(const KgLog* const log,
   return st;
 }
 
-KgStatus
-kg_buffer_append_quoted(KgBuffer* const    buf,
-                        const KgStringView text,
-                        const size_t       max)
+/**
+   Return true iff code point `c` is a C1 control or changes the direction
+   of text (a bidirectional mark, embedding, override or isolate): shown as
+   it is, it could make a terminal act, or reorder what a reader sees.
+*/
+static bool
+is_hidden_control(const uint32_t c)
+{
+  return (c >= 0x80U && c <= 0x9FU) || c == 0x61CU || c == 0x200EU ||
+         c == 0x200FU || (c >= 0x202AU && c <= 0x202EU) ||
+         (c >= 0x2066U && c <= 0x2069U);
+}
+
+/// Append `text` with every control escaped, and quotes and backslashes
+/// too if `quoting`.
+static KgStatus
+append_escaped(KgBuffer* const    buf,
+               const KgStringView text,
+               const size_t       max,
+               const bool         quoting)
 {
   static const char hex[] = "0123456789ABCDEF";
 
@@ -110,7 +126,11 @@ kg_buffer_append_quoted(KgBuffer* const    buf,
       // other bad byte as \xHH, so that a message is always valid UTF-8
       const KgStringView rest = {text.data + i, text.len - i};
       size_t             len  = 0U;
-      if (kg_utf8_decode(rest, &len) != 0xFFFFFFFFU) {
+      const uint32_t     cp   = kg_utf8_decode(rest, &len);
+      if (cp != 0xFFFFFFFFU && is_hidden_control(cp)) {
+        st = kg_buffer_printf(buf, "\\u%04X", (unsigned)cp);
+        i += len;
+      } else if (cp != 0xFFFFFFFFU) {
         st = kg_buffer_append(buf, b, len);
         i += len;
       } else if (rest.len >= 3U && c == 0xEDU && b[1] >= 0xA0U &&
@@ -137,10 +157,12 @@ kg_buffer_append_quoted(KgBuffer* const    buf,
       st = kg_buffer_append_str(buf, "\\t");
       break;
     case '\\':
-      st = kg_buffer_append_str(buf, "\\\\");
+      st = quoting ? kg_buffer_append_str(buf, "\\\\")
+                   : kg_buffer_append_char(buf, '\\');
       break;
     case '\'':
-      st = kg_buffer_append_str(buf, "\\'");
+      st = quoting ? kg_buffer_append_str(buf, "\\'")
+                   : kg_buffer_append_char(buf, '\'');
       break;
     default:
       if (c < 0x20U || c == 0x7FU) {
@@ -153,4 +175,18 @@ kg_buffer_append_quoted(KgBuffer* const    buf,
   }
 
   return st;
+}
+
+KgStatus
+kg_buffer_append_quoted(KgBuffer* const    buf,
+                        const KgStringView text,
+                        const size_t       max)
+{
+  return append_escaped(buf, text, max, true);
+}
+
+KgStatus
+kg_buffer_append_for_people(KgBuffer* const buf, const KgStringView text)
+{
+  return append_escaped(buf, text, SIZE_MAX, false);
 }

@@ -43,4 +43,13 @@ kg_vlog(const KgLog* log,
 KgStatus
 kg_buffer_append_quoted(KgBuffer* buf, KgStringView text, size_t max);
 
+/**
+   Append `text` to `buf` for a person's terminal: control characters (C0,
+   DEL, C1), bidirectional controls and invalid bytes are escaped as
+   `\uXXXX` or `\xHH`, line breaks as `\n` and `\r`; the rest, quotes and
+   backslashes too, as it is.
+*/
+KgStatus
+kg_buffer_append_for_people(KgBuffer* buf, KgStringView text);
+
 #endif // KG_SRC_LOG_H

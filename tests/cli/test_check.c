@@ -477,3 +477,26 @@ Test(check, many_prefixes_name_many_findings_in_linear_time)
   run_free(&r);
   cr_assert_lt(seconds, 4.0, "check took %.1f s", seconds);
 }
+
+Test(check, messages_escape_terminal_controls)
+{
+  // A literal holding a right-to-left override and a C1 control is shown
+  // escaped in the message, so that it cannot reorder or drive the terminal
+  const char* const dir = tmp_dir();
+  const char* const in  = path_in(dir, "controls.nt");
+  write_file(in,
+             "<http://e/s> <http://e/p> \"1\\u202E2\\u009B\\u001B\""
+             "^^<http://www.w3.org/2001/XMLSchema#integer> .\n");
+
+  Run r = run("check", in, NULL);
+  cr_assert_eq(r.status, 1, "%s", r.err);
+  cr_assert(strstr(r.out,
+                   ":1:1: error: '1\\u202E2\\u009B\\u001B' is not a valid "
+                   "xsd:integer: not an integer [literal]\n"),
+            "%s",
+            r.out);
+  cr_assert_null(strstr(r.out, "\xE2\x80\xAE"));
+  cr_assert_null(strstr(r.out, "\xC2\x9B"));
+  cr_assert_null(strchr(r.out, '\033'));
+  run_free(&r);
+}

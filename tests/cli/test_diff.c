@@ -668,3 +668,33 @@ Test(diff, many_prefixes_name_many_changes_in_linear_time)
   run_free(&r);
   cr_assert_lt(seconds, 4.0, "diff took %.1f s", seconds);
 }
+
+Test(diff, labels_cannot_drive_the_terminal)
+{
+  // A label with escape sequences (ESC [8m conceals what follows, C1 CSI
+  // clears the screen) and a right-to-left override: the heading shows them
+  // escaped, and nothing raw reaches the terminal
+  const char* const dir = tmp_dir();
+  const char* const a   = path_in(dir, "a.nt");
+  const char* const b   = path_in(dir, "b.nt");
+  const char* const label =
+    "<http://e/s> <http://www.w3.org/2000/01/rdf-schema#label> "
+    "\"x \\u001B[8m y \\u009B2J z \\u202Eabc\\u2066 \\\\ 'q'\\nnext\" .\n";
+  char text[512];
+  snprintf(text, sizeof(text), "%s<http://e/s> <http://e/p> \"1\" .\n", label);
+  write_file(a, text);
+  snprintf(text, sizeof(text), "%s<http://e/s> <http://e/p> \"2\" .\n", label);
+  write_file(b, text);
+
+  Run r = run("diff", a, b, NULL);
+  cr_assert_eq(r.status, 1, "%s", r.err);
+  cr_assert_str_eq(
+    r.out,
+    "# x \\u001B[8m y \\u009B2J z \\u202Eabc\\u2066 \\ 'q'\\nnext\n"
+    "- <http://e/s> <http://e/p> \"1\" .\n"
+    "+ <http://e/s> <http://e/p> \"2\" .\n");
+  cr_assert_null(strchr(r.out, '\033'));
+  cr_assert_null(strstr(r.out, "\xC2\x9B"));
+  cr_assert_null(strstr(r.out, "\xE2\x80\xAE"));
+  run_free(&r);
+}

@@ -244,7 +244,9 @@ read_auth_file(const KgCli* const cli,
                const char* const  path,
                Credentials* const creds)
 {
-  const int fd = open(path, O_RDONLY | O_NOCTTY | O_CLOEXEC);
+  // Without waiting: a FIFO opens at once (no writer needed), and is then
+  // refused as not a regular file, instead of blocking for ever
+  const int fd = open(path, O_RDONLY | O_NOCTTY | O_CLOEXEC | O_NONBLOCK);
   if (fd < 0) {
     kg_cli_error(cli, "cannot open '%s': %s", path, strerror(errno));
     return KG_EXIT_INPUT;

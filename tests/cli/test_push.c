@@ -13,6 +13,7 @@
 #include <kgraph/kgraph.h>
 
 #include <arpa/inet.h>
+#include <errno.h>
 #include <netinet/in.h>
 #include <signal.h>
 #include <stdbool.h>
@@ -362,6 +363,30 @@ Test(push, auth_file_readable_by_others_is_refused)
     cr_assert_null(strstr(r.err, "secret"), "%s", r.err);
     run_free(&r);
   }
+}
+
+Test(push, auth_file_that_is_a_fifo_is_refused_without_waiting)
+{
+  // Opening a FIFO for reading waits for a writer: the file is opened
+  // without waiting, then refused as not a regular file
+  const char* const in   = write_graph();
+  const char* const fifo = path_in(tmp_dir(), "auth-fifo");
+  cr_assert_eq(mkfifo(fifo, 0600), 0, "%s", strerror(errno));
+  Run r = run("push",
+              "--endpoint",
+              "http://127.0.0.1:1/store",
+              "--auth-file",
+              fifo,
+              in,
+              NULL);
+  cr_assert_eq(r.status, KG_EXIT_INPUT, "%s", r.err);
+  char expected[1200];
+  snprintf(expected,
+           sizeof(expected),
+           "kgraph: error: '%s' is not a regular file\n",
+           fifo);
+  cr_assert_str_eq(r.err, expected);
+  run_free(&r);
 }
 
 Test(push, auth_file_missing_or_malformed)

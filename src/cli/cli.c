@@ -694,9 +694,17 @@ kg_output_close(const KgCli* const  cli,
   }
 
   if (st == KG_BAD_WRITE) {
+    // The library says only that a write failed: flushing again, what is
+    // still buffered fails the same way, and errno says why
+    errno = 0;
+    if (output->file) {
+      (void)fflush(output->file);
+    }
+    const int reason = errno;
     kg_cli_error(cli,
-                 "cannot write '%s'",
-                 output->path ? output->path : "standard output");
+                 "cannot write '%s': %s",
+                 output->path ? output->path : "standard output",
+                 reason ? strerror(reason) : "write error");
   }
   kg_output_abort(output);
   return st;
@@ -792,7 +800,18 @@ kg_cli_run(const int               argc,
   cli.log.func   = print_message;
   cli.log.handle = &cli;
 
-  const int code = run_command(&cli, argc, argv);
+  int code = run_command(&cli, argc, argv);
   kg_progress_fini(&progress);
+
+  // Whatever the command, what it printed must have been written: --help
+  // or a report into a full disk or a closed pipe is an output error too
+  errno            = 0;
+  const bool flush = fflush(out) != 0;
+  if (code != KG_EXIT_OUTPUT && (flush || ferror(out))) {
+    kg_cli_error(&cli,
+                 "cannot write standard output: %s",
+                 (flush && errno) ? strerror(errno) : "write error");
+    code = KG_EXIT_OUTPUT;
+  }
   return code;
 }

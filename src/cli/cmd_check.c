@@ -5,6 +5,7 @@
 
 #include <kgraph/kgraph.h>
 
+#include <errno.h>
 #include <getopt.h>
 #include <stdio.h>
 #include <string.h>
@@ -159,8 +160,11 @@ kg_cmd_check(KgCli* const cli, const int argc, char** const argv)
               counts.n_warnings);
     }
 
+    errno = 0;
     if (!st && (fflush(cli->out) || ferror(cli->out))) {
-      kg_cli_error(cli, "cannot write standard output");
+      kg_cli_error(cli,
+                   "cannot write standard output: %s",
+                   errno ? strerror(errno) : "write error");
       st = KG_BAD_WRITE;
     }
   }

@@ -5,6 +5,7 @@
 
 #include <kgraph/kgraph.h>
 
+#include <errno.h>
 #include <getopt.h>
 #include <stdint.h>
 #include <stdlib.h>
@@ -237,8 +238,10 @@ kg_cmd_stats(KgCli* const cli, const int argc, char** const argv)
     st = print_stats(cli, graph, opts.json);
     if (st == KG_BAD_ALLOC) {
       kg_cli_error(cli, "out of memory");
-    } else if (fflush(cli->out) || ferror(cli->out)) {
-      kg_cli_error(cli, "cannot write standard output");
+    } else if ((errno = 0, fflush(cli->out)) || ferror(cli->out)) {
+      kg_cli_error(cli,
+                   "cannot write standard output: %s",
+                   errno ? strerror(errno) : "write error");
       st = KG_BAD_WRITE;
     }
   }

@@ -1068,3 +1068,44 @@ Test(cli, canon_syntax_error)
   cr_assert_not(exists(out));
   run_free(&r);
 }
+
+/// Run `kgraph ARGS...` with standard output on a full disk; return the
+/// exit status and set `*err` to what it printed on standard error.
+static int
+run_into_full_disk(char** const err, char** const argv, const int argc)
+{
+  size_t      err_len = 0U;
+  FILE* const out     = fopen("/dev/full", "w");
+  FILE* const errs    = open_memstream(err, &err_len);
+  cr_assert_not_null(out);
+  cr_assert_not_null(errs);
+  const int status = kg_cli_main(argc, argv, out, errs);
+  fclose(errs);
+  fclose(out);
+  return status;
+}
+
+Test(cli, help_and_reports_into_a_full_disk_are_output_errors)
+{
+  // What a command prints must have been written, --help and --version too
+  char help[]    = "--help";
+  char version[] = "--version";
+  char prog[]    = "kgraph";
+  char stats[]   = "stats";
+  char graph[1024];
+  snprintf(graph, sizeof(graph), "%s", data_path("export/deep.ttl"));
+  char* runs[][3] = {
+    {prog, help, NULL}, {prog, version, NULL}, {prog, stats, graph}};
+  const int argcs[] = {2, 2, 3};
+  for (size_t i = 0U; i < 3U; ++i) {
+    char*     err    = NULL;
+    const int status = run_into_full_disk(&err, runs[i], argcs[i]);
+    cr_assert_eq(status, KG_EXIT_OUTPUT, "%s: %s", runs[i][1], err);
+    cr_assert_str_eq(err,
+                     "kgraph: error: cannot write standard output: No space "
+                     "left on device\n",
+                     "%s",
+                     runs[i][1]);
+    free(err);
+  }
+}

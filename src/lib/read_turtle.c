@@ -145,6 +145,7 @@ typedef struct {
   unsigned  scan_line;
   unsigned  scan_col;
   bool      scan_start; ///< At the start of a line, only blanks seen yet
+  uint8_t   nt_state;   ///< NtState at the end of the bytes handed to serd
   KgOrigin  last;       ///< Origin of the last statement
   KgCaret   error;      ///< Where the last error was
 } Reader;
@@ -192,6 +193,63 @@ push_line(Reader* const r, const unsigned line, const unsigned col)
 }
 
 /// Note the lines of `page` that start a statement (N-Triples: one a line).
+/// Where an N-Triples line is, for telling a NUL in a literal (which
+/// N-Triples allows) from one elsewhere (which serd takes for the end).
+typedef enum { NT_OUT, NT_IRI, NT_LITERAL, NT_ESCAPE, NT_COMMENT } NtState;
+
+/**
+   Follow the N-Triples bytes from `p` to `end` from `state`, and return
+   the state at `end`; set `*nul` to the first NUL outside a literal, if
+   any, and stop there.
+*/
+static uint8_t
+nt_scan(uint8_t state, const char* p, const char* const end, const char** nul)
+{
+  for (; p < end; ++p) {
+    const char c = *p;
+    if (c == '\n' || c == '\r') {
+      state = NT_OUT;
+    } else if (!c && state != NT_LITERAL && state != NT_ESCAPE) {
+      *nul = p;
+      return state;
+    } else if (state == NT_ESCAPE) {
+      state = NT_LITERAL;
+    } else if (state == NT_LITERAL) {
+      state = c == '"' ? NT_OUT : c == '\\' ? NT_ESCAPE : NT_LITERAL;
+    } else if (state == NT_IRI) {
+      state = c == '>' ? NT_OUT : NT_IRI;
+    } else if (state == NT_OUT) {
+      state = c == '"'   ? NT_LITERAL
+              : c == '<' ? NT_IRI
+              : c == '#' ? NT_COMMENT
+                         : NT_OUT;
+    }
+  }
+  return state;
+}
+
+/**
+   Stop the read at a NUL byte outside a literal, at `line`:`col`.  serd
+   would take it for the end of the document, and read nothing after it
+   without a word.
+*/
+static void
+stop_at_nul(Reader* const r, const unsigned line, const unsigned col)
+{
+  const KgCaret caret = {r->input->name, line, col};
+  kg_log(&r->options->log,
+         KG_LOG_ERROR,
+         caret,
+         "a NUL byte outside a literal (U+0000 is text only in a "
+         "literal)");
+  ++r->n_errors;
+  r->error   = caret;
+  r->stopped = true;
+  if (!r->status) {
+    r->status = KG_BAD_TEXT;
+  }
+}
+
 static KgStatus
 scan_page(Reader* const r, const char* const page, const size_t len)
 {
@@ -461,7 +519,16 @@ read_byte(void* const  buf,
     return 1U;
   }
 
+  // A NUL is text in a string, and the end of the document for serd
+  // anywhere else
   const char c = r->buf[r->buf_pos++];
+  if (!c && r->lex != LEX_SHORT && r->lex != LEX_LONG &&
+      r->lex != LEX_LONG_QUOTE1 && r->lex != LEX_LONG_QUOTE2 &&
+      r->lex != LEX_OPEN1) {
+    stop_at_nul(
+      r, r->after_nl ? r->line + 1U : r->line, r->after_nl ? 1U : r->col + 1U);
+    return 0U;
+  }
 
   // Explicit labels _:B<digit>, which serd leaves as they are (node_term)
   if (r->label_state == 3U && c >= '0' && c <= '9') {
@@ -513,10 +580,38 @@ read_page(void* const  buf,
           const size_t nmemb,
           void* const  stream)
 {
-  Reader* const r   = (Reader*)stream;
-  const size_t  got = kg_input_read(r->input, buf, size * nmemb);
-  if (got && !r->status) {
-    r->status = scan_page(r, (const char*)buf, got);
+  Reader* const r = (Reader*)stream;
+  if (r->stopped) {
+    return 0U;
+  }
+
+  size_t got = kg_input_read(r->input, buf, size * nmemb);
+
+  // serd would end the document at a NUL outside a literal: hand it what
+  // comes before, then stop there.  The state of the line is followed from
+  // the last line end of each page (lines are short), the whole page only
+  // when it holds a NUL
+  const char* const page = (const char*)buf;
+  const char*       nul  = NULL;
+  if (got && memchr(page, '\0', got)) {
+    r->nt_state = nt_scan(r->nt_state, page, page + got, &nul);
+  } else if (got) {
+    const char* from = page + got;
+    while (from > page && from[-1] != '\n' && from[-1] != '\r') {
+      --from;
+    }
+    r->nt_state =
+      nt_scan(from > page ? NT_OUT : r->nt_state, from, page + got, &nul);
+  }
+  const size_t n = nul ? (size_t)(nul - page) : got;
+  if (n && !r->status) {
+    r->status = scan_page(r, (const char*)buf, n);
+  }
+  if (nul) {
+    // scan_page() left scan_col at the end of the bytes it was given, and
+    // scan_start true if they ended a line
+    stop_at_nul(r, r->scan_line, (r->scan_start ? 0U : r->scan_col) + 1U);
+    got = n;
   }
   return got;
 }

@@ -412,3 +412,98 @@ Test(turtle, many_prefixes_are_written_back)
   cr_assert_eq(r.status, KG_EXIT_SUCCESS, "%s", r.err);
   run_free(&r);
 }
+
+/// Write `len` bytes of `data` to a new file `name` in a new directory.
+static const char*
+write_bytes(const char* const name, const char* const data, const size_t len)
+{
+  const char* const path = path_in(tmp_dir(), name);
+  FILE* const       f    = fopen(path, "wb");
+  cr_assert_not_null(f);
+  cr_assert_eq(fwrite(data, 1U, len, f), len);
+  cr_assert_eq(fclose(f), 0);
+  return path;
+}
+
+/// Assert that exporting `path` stops at a NUL at `where` (":LINE:COL").
+static void
+assert_nul_error(const char* const path, const char* const where)
+{
+  const char* const out = path_in(tmp_dir(), "out.nt");
+  Run               r   = run("export", "-o", out, path, NULL);
+  cr_assert_eq(r.status, KG_EXIT_INPUT, "%s: %s", path, r.err);
+  char* const expected = format("%s%s: error: a NUL byte outside a literal "
+                                "(U+0000 is text only in a literal)\n",
+                                path,
+                                where);
+  cr_assert_str_eq(r.err, expected);
+  cr_assert_not(exists(out));
+  free(expected);
+  run_free(&r);
+}
+
+Test(turtle, a_nul_outside_a_literal_is_an_error_not_the_end)
+{
+  // serd took a NUL for the end of the document: a megabyte of zeros was
+  // an empty graph, and whatever followed a NUL was dropped without a word
+  static const char* const exts[] = {"nt", "nq", "ttl"};
+  char* const              zeros  = calloc(1000000U, 1U);
+  cr_assert_not_null(zeros);
+  for (size_t i = 0U; i < 3U; ++i) {
+    char* name = format("zeros.%s", exts[i]);
+    assert_nul_error(write_bytes(name, zeros, 1000000U), ":1:1");
+    free(name);
+
+    static const char two[] = "<http://e/s> <http://e/p> \"a\" .\n"
+                              "\0<http://e/s> <http://e/p> \"b\" .\n";
+    name                    = format("between.%s", exts[i]);
+    assert_nul_error(write_bytes(name, two, sizeof(two) - 1U), ":2:1");
+    free(name);
+
+    static const char comment[] = "# a comment \0 hides\n"
+                                  "<http://e/s> <http://e/p> \"b\" .\n";
+    name                        = format("comment.%s", exts[i]);
+    assert_nul_error(write_bytes(name, comment, sizeof(comment) - 1U), ":1:13");
+    free(name);
+  }
+  free(zeros);
+}
+
+Test(turtle, a_nul_in_a_literal_is_text)
+{
+  // N-Triples and Turtle literals may hold U+0000 raw (the W3C suite has
+  // one), also past a page of the reader: the line is followed across
+  static const char* const exts[] = {"nt", "ttl"};
+  Doc                      d;
+  doc_init(&d);
+  put(&d, "<http://e/s> <http://e/p> \"");
+  for (unsigned i = 0U; i < 100000U; ++i) {
+    put(&d, "x");
+  }
+  fputc('\0', d.stream);
+  static const char rest[] = "y\" .\n<http://e/s> <http://e/q> \"a\0b\" .\n";
+  cr_assert_eq(fwrite(rest, 1U, sizeof(rest) - 1U, d.stream),
+               sizeof(rest) - 1U);
+  cr_assert_eq(fclose(d.stream), 0);
+
+  for (size_t i = 0U; i < 2U; ++i) {
+    char* const       name = format("in-literal.%s", exts[i]);
+    const char* const path = write_bytes(name, d.text, d.len);
+    Run               r    = run("export", path, NULL);
+    cr_assert_eq(r.status, 0, "%s", r.err);
+    cr_assert(strstr(r.out, "x\\u0000y\" .\n"), "%.100s", r.out);
+    cr_assert(strstr(r.out, "<http://e/q> \"a\\u0000b\" .\n"), "%.100s", r.out);
+    run_free(&r);
+    free(name);
+  }
+  free(d.text);
+
+  static const char longs[] =
+    "<http://e/s> <http://e/p> \"\"\"a\0\"\0b\"\"\" .\n";
+  const char* const path = write_bytes("long.ttl", longs, sizeof(longs) - 1U);
+  Run               r    = run("export", path, NULL);
+  cr_assert_eq(r.status, 0, "%s", r.err);
+  cr_assert_str_eq(r.out,
+                   "<http://e/s> <http://e/p> \"a\\u0000\\\"\\u0000b\" .\n");
+  run_free(&r);
+}

@@ -134,3 +134,20 @@ data_path(const char* const name)
   snprintf(p, sizeof(path[0]), "%s/%s", getenv("KG_TEST_DATA"), name);
   return p;
 }
+
+char*
+format(const char* const fmt, ...)
+{
+  va_list args;
+  va_start(args, fmt);
+  const int n = vsnprintf(NULL, 0U, fmt, args);
+  va_end(args);
+  cr_assert_geq(n, 0);
+
+  char* const s = malloc((size_t)n + 1U);
+  cr_assert_not_null(s);
+  va_start(args, fmt);
+  vsnprintf(s, (size_t)n + 1U, fmt, args);
+  va_end(args);
+  return s;
+}

@@ -50,6 +50,10 @@ read_file(const char* path);
 bool
 exists(const char* path);
 
+/// Return a fresh string like sprintf() (free()).
+char*
+format(const char* fmt, ...) __attribute__((format(printf, 1, 2)));
+
 /// Return the path of `name` in the test data (tests/data/NAME).
 const char*
 data_path(const char* name);

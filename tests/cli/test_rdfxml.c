@@ -28,27 +28,6 @@
   "<rdf:RDF xmlns:rdf=\"http://www.w3.org/1999/02/22-rdf-syntax-ns#\"" \
   " xmlns:ex=\"http://example.org/\">\n"
 
-/// Return a fresh string like sprintf() (free()).
-static char*
-format(const char* const fmt, ...) __attribute__((format(printf, 1, 2)));
-
-static char*
-format(const char* const fmt, ...)
-{
-  va_list args;
-  va_start(args, fmt);
-  const int n = vsnprintf(NULL, 0U, fmt, args);
-  va_end(args);
-  cr_assert_geq(n, 0);
-
-  char* const s = malloc((size_t)n + 1U);
-  cr_assert_not_null(s);
-  va_start(args, fmt);
-  vsnprintf(s, (size_t)n + 1U, fmt, args);
-  va_end(args);
-  return s;
-}
-
 /// Run `kgraph export --to ntriples -o OUT PATH` and check that it fails
 /// with exit 3, nothing on standard output and no file at OUT.
 static Run

@@ -19,27 +19,6 @@
 /// The deepest `[ ]` and `( )` nest in Turtle (read_turtle.c).
 #define MAX_NESTING 5000U
 
-/// Return a fresh string like sprintf() (free()).
-static char*
-format(const char* const fmt, ...) __attribute__((format(printf, 1, 2)));
-
-static char*
-format(const char* const fmt, ...)
-{
-  va_list args;
-  va_start(args, fmt);
-  const int n = vsnprintf(NULL, 0U, fmt, args);
-  va_end(args);
-  cr_assert_geq(n, 0);
-
-  char* const s = malloc((size_t)n + 1U);
-  cr_assert_not_null(s);
-  va_start(args, fmt);
-  vsnprintf(s, (size_t)n + 1U, fmt, args);
-  va_end(args);
-  return s;
-}
-
 /// A document being written in memory.
 typedef struct {
   FILE*  stream;

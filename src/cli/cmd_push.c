@@ -14,6 +14,7 @@
 #include <errno.h>
 #include <fcntl.h>
 #include <getopt.h>
+#include <stdarg.h>
 #include <stdbool.h>
 #include <stdint.h>
 #include <stdio.h>
@@ -223,6 +224,51 @@ check_graph(const KgCli* const cli, const char* const graph)
   return 0;
 }
 
+/**
+   Print `kgraph: PREFIX` and the formatted message on `cli->err`, with what
+   came from elsewhere in it (a server's answer, a URL, a file name) made safe
+   for a terminal: controls, direction overrides and bad bytes escaped.
+*/
+#if defined(__GNUC__)
+__attribute__((format(printf, 3, 4)))
+#endif
+static void
+report(const KgCli* const cli, const char* const prefix, const char* fmt, ...)
+{
+  va_list args;
+  va_start(args, fmt);
+  va_list again;
+  va_copy(again, args);
+  const int len  = vsnprintf(NULL, 0U, fmt, args);
+  char*     text = len >= 0 ? (char*)malloc((size_t)len + 1U) : NULL;
+  if (text && vsnprintf(text, (size_t)len + 1U, fmt, again) != len) {
+    free(text);
+    text = NULL;
+  }
+  va_end(again);
+  va_end(args);
+
+  char* const safe = text ? kg_text_for_people(kg_sv(text)) : NULL;
+  if (text && !safe) {
+    // Out of memory: printable ASCII only, then
+    for (char* p = text; *p; ++p) {
+      if ((unsigned char)*p < 0x20U || (unsigned char)*p > 0x7EU) {
+        *p = '?';
+      }
+    }
+  }
+
+  kg_progress_clear(cli->progress);
+  fprintf(cli->err,
+          "kgraph: %s%s\n",
+          prefix,
+          safe   ? safe
+          : text ? text
+                 : "(out of memory)");
+  kg_free(safe);
+  free(text);
+}
+
 /*
   Credentials
 */
@@ -377,8 +423,8 @@ request_url(CURL* const curl, const char* const endpoint, const char* graph)
   return url;
 }
 
-/// Copy the `len` bytes at `text` into `out`, cut to fit, with control
-/// characters (from a hostile server, terminal escapes) made '?'.
+/// Copy the `len` bytes at `text` into `out`, cut to fit.  They are
+/// escaped when printed (report()): a hostile server may send controls.
 static void
 copy_field(char* const       out,
            const size_t      size,
@@ -386,11 +432,16 @@ copy_field(char* const       out,
            const size_t      len)
 {
   const size_t n = len < size - 1U ? len : size - 1U;
-  for (size_t i = 0U; i < n; ++i) {
-    const unsigned char c = (unsigned char)text[i];
-    out[i]                = (c < 0x20U || c == 0x7FU) ? '?' : (char)c;
-  }
+  memcpy(out, text, n);
   out[n] = '\0';
+}
+
+/// Return true iff `c` is white space, which summarize() makes one space.
+static bool
+is_blank(const unsigned char c)
+{
+  return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' ||
+         c == '\v';
 }
 
 /// Return the value of the header line `buf` (of `end` bytes without its
@@ -626,10 +677,9 @@ html_to_text(const char*       p,
 /**
    Write into `out` the store's message, for people: its lines of text (for
    HTML, the text outside of tags), trimmed and joined with ": " (or a space
-   after a punctuation mark), with runs
-   of white space and control characters made one space, without a line
-   that only repeats the status ("HTTP/1.1 500 ..."), and cut at MAX_MESSAGE
-   bytes.
+   after a punctuation mark), with runs of white space made one space,
+   without a line that only repeats the status ("HTTP/1.1 500 ..."), and cut
+   at MAX_MESSAGE bytes.  Other controls stay, for report() to escape.
 */
 static void
 summarize(const Answer* const answer, char* const out, const size_t size)
@@ -652,7 +702,7 @@ summarize(const Answer* const answer, char* const out, const size_t size)
 
     // Skip the line if it is empty or repeats the status
     const char* q = p;
-    while (q < lim && ((unsigned char)*q <= 0x20U || *q == 0x7F)) {
+    while (q < lim && is_blank((unsigned char)*q)) {
       ++q;
     }
     if (q == lim || ((size_t)(lim - q) >= 5U && !strncmp(q, "HTTP/", 5U))) {
@@ -676,7 +726,7 @@ summarize(const Answer* const answer, char* const out, const size_t size)
     bool space = false;
     for (; q < lim; ++q) {
       const unsigned char c = (unsigned char)*q;
-      if (c <= 0x20U || c == 0x7FU) {
+      if (is_blank(c)) {
         space = true;
         continue;
       }
@@ -797,11 +847,12 @@ send_request(const KgCli* const   cli,
   kg_progress_clear(cli->progress);
   curl_slist_free_all(headers);
   if (rc) {
-    kg_cli_error(cli,
-                 "%s %s: %s",
-                 req->method,
-                 req->url,
-                 errbuf[0] ? errbuf : curl_easy_strerror(rc));
+    report(cli,
+           "error: ",
+           "%s %s: %s",
+           req->method,
+           req->url,
+           errbuf[0] ? errbuf : curl_easy_strerror(rc));
     return rc == CURLE_OUT_OF_MEMORY ? KG_BAD_ALLOC : KG_BAD_WRITE;
   }
 
@@ -815,25 +866,28 @@ send_request(const KgCli* const   cli,
   summarize(&answer, message, sizeof(message));
   const char* const reason =
     answer.reason[0] ? answer.reason : reason_phrase(*code);
-  kg_cli_error(cli,
-               "%s %s: HTTP %ld%s%s%s%s",
-               req->method,
-               req->url,
-               *code,
-               reason[0] ? " " : "",
-               reason,
-               message[0] ? ": " : "",
-               message);
+  report(cli,
+         "error: ",
+         "%s %s: HTTP %ld%s%s%s%s",
+         req->method,
+         req->url,
+         *code,
+         reason[0] ? " " : "",
+         reason,
+         message[0] ? ": " : "",
+         message);
   if (*code >= 300L && *code <= 399L && answer.location[0]) {
-    fprintf(cli->err,
-            "kgraph: note: the store redirects to '%s': kgraph does not "
-            "follow redirects, use that URL as --endpoint\n",
-            answer.location);
+    report(cli,
+           "note: ",
+           "the store redirects to '%s': kgraph does not follow redirects, "
+           "use that URL as --endpoint",
+           answer.location);
   } else if (*code == 401L) {
     if (req->creds->user) {
-      fprintf(cli->err,
-              "kgraph: note: the store refused the password of user '%s'\n",
-              req->creds->user);
+      report(cli,
+             "note: ",
+             "the store refused the password of user '%s'",
+             req->creds->user);
     } else {
       fputs("kgraph: note: no credentials were given: use --auth-file, or "
             "KGRAPH_USER and KGRAPH_PASSWORD\n",
@@ -959,13 +1013,14 @@ kg_cmd_push(KgCli* const cli, const int argc, char** const argv)
                        body_len,
                        &creds};
   if (!(st = send_request(cli, curl, &req, &code)) && !cli->quiet) {
-    fprintf(cli->err,
-            "kgraph: pushed %zu triple%s (%zu bytes) to %s (HTTP %ld)\n",
-            kg_graph_size(graph),
-            kg_graph_size(graph) == 1U ? "" : "s",
-            body_len,
-            url,
-            code);
+    report(cli,
+           "",
+           "pushed %zu triple%s (%zu bytes) to %s (HTTP %ld)",
+           kg_graph_size(graph),
+           kg_graph_size(graph) == 1U ? "" : "s",
+           body_len,
+           url,
+           code);
   }
 
 done:

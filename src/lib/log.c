@@ -190,3 +190,14 @@ kg_buffer_append_for_people(KgBuffer* const buf, const KgStringView text)
 {
   return append_escaped(buf, text, SIZE_MAX, false);
 }
+
+char*
+kg_text_for_people(const KgStringView text)
+{
+  KgBuffer buf = KG_BUFFER_INIT;
+  if (kg_buffer_append_for_people(&buf, text)) {
+    kg_buffer_fini(&buf);
+    return NULL;
+  }
+  return kg_buffer_steal(&buf);
+}

@@ -828,8 +828,46 @@ Test(push, redirect_is_not_followed)
   char expected[512];
   snprintf(expected,
            sizeof(expected),
-           "kgraph: error: PUT %s: HTTP 301 Moved ?[31mPermanently\n"
+           "kgraph: error: PUT %s: HTTP 301 Moved \\u001B[31mPermanently\n"
            "kgraph: note: the store redirects to 'https://store.example/gsp': "
+           "kgraph does not follow redirects, use that URL as --endpoint\n",
+           url_of(&server, "/s?default"));
+  cr_assert_str_eq(r.err, expected);
+  run_free(&r);
+}
+
+Test(push, terminal_controls_in_the_reply_are_escaped)
+{
+  // ESC, a raw C1 CSI byte, U+009B (C1 CSI as UTF-8) and U+202E (right-to-
+  // left override), in the reason phrase, the body and the Location
+  const char* const answers[] = {
+    "HTTP/1.1 307 Moved \x1b[8m\x9b\r\n"
+    "Location: http://x.example/\xc2\x9b"
+    "31m\xe2\x80\xae"
+    "gsp\x1b]0;t\x07\r\n"
+    "Content-Type: text/plain\r\nConnection: close\r\n\r\n"
+    "hidden \x1b[8mchange \x9b"
+    "2J \xc2\x9b"
+    "0m \xe2\x80\xae"
+    "txt.exe\n"};
+  Server server = server_start(answers, 1U);
+  Run r = run("push", "--endpoint", url_of(&server, "/s"), write_graph(), NULL);
+  cr_assert_eq(r.status, KG_EXIT_OUTPUT);
+  cr_assert_eq(server_wait(&server), 1U);
+
+  cr_expect_null(strchr(r.err, '\x1b'), "%s", r.err);
+  cr_expect_null(strchr(r.err, '\x07'), "%s", r.err);
+  cr_expect_null(strchr(r.err, '\x9b'), "%s", r.err);
+  cr_expect_null(strstr(r.err, "\xe2\x80\xae"), "%s", r.err);
+
+  // Escaped, so that what the store sent can still be read
+  char expected[1024];
+  snprintf(expected,
+           sizeof(expected),
+           "kgraph: error: PUT %s: HTTP 307 Moved \\u001B[8m\\x9B: hidden "
+           "\\u001B[8mchange \\x9B2J \\u009B0m \\u202Etxt.exe\n"
+           "kgraph: note: the store redirects to "
+           "'http://x.example/\\u009B31m\\u202Egsp\\u001B]0;t\\u0007': "
            "kgraph does not follow redirects, use that URL as --endpoint\n",
            url_of(&server, "/s?default"));
   cr_assert_str_eq(r.err, expected);

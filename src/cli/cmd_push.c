@@ -283,6 +283,31 @@ wipe(void* const buf, const size_t len)
   }
 }
 
+/// Check that the auth file `path`, of status `st`, is a regular file that
+/// neither its group nor others can access.  @return 0 or an exit status.
+static int
+check_auth_file(const KgCli* const       cli,
+                const char* const        path,
+                const struct stat* const st)
+{
+  if (!S_ISREG(st->st_mode)) {
+    report(cli, "error: ", "'%s' is not a regular file", path);
+    return KG_EXIT_INPUT;
+  }
+  if (st->st_mode & (S_IRWXG | S_IRWXO)) {
+    // As ssh does with private keys: a password others can read is not one
+    report(cli,
+           "error: ",
+           "permissions %04o of '%s' are too open: a file with a password "
+           "must not be accessible by group or others (chmod 600 '%s')",
+           (unsigned)(st->st_mode & 07777U),
+           path,
+           path);
+    return KG_EXIT_INPUT;
+  }
+  return 0;
+}
+
 /// Read `user:password` from the first line of `path`.  @return 0 or an exit
 /// status.
 static int
@@ -290,37 +315,41 @@ read_auth_file(const KgCli* const cli,
                const char* const  path,
                Credentials* const creds)
 {
-  // Without waiting: a FIFO opens at once (no writer needed), and is then
-  // refused as not a regular file, instead of blocking for ever
+  // Checked before it is opened: opening a FIFO or a device may block, or
+  // act (release a writer, rewind a tape).  A symbolic link is followed, and
+  // its target checked.
+  struct stat before;
+  if (stat(path, &before)) {
+    report(cli, "error: ", "cannot open '%s': %s", path, strerror(errno));
+    return KG_EXIT_INPUT;
+  }
+  int bad = check_auth_file(cli, path, &before);
+  if (bad) {
+    return bad;
+  }
+
+  // Without waiting, in case it became a FIFO in between
   const int fd = open(path, O_RDONLY | O_NOCTTY | O_CLOEXEC | O_NONBLOCK);
   if (fd < 0) {
-    kg_cli_error(cli, "cannot open '%s': %s", path, strerror(errno));
+    report(cli, "error: ", "cannot open '%s': %s", path, strerror(errno));
     return KG_EXIT_INPUT;
   }
 
-  // Checked on the open file, so that it cannot be swapped in between
+  // The file opened must be the file checked, and still private
   struct stat st;
   if (fstat(fd, &st)) {
-    kg_cli_error(cli, "cannot read '%s': %s", path, strerror(errno));
+    report(cli, "error: ", "cannot read '%s': %s", path, strerror(errno));
     close(fd);
     return KG_EXIT_INPUT;
   }
-  if (!S_ISREG(st.st_mode)) {
-    kg_cli_error(cli, "'%s' is not a regular file", path);
+  if (st.st_dev != before.st_dev || st.st_ino != before.st_ino) {
+    report(cli, "error: ", "'%s' was replaced while it was opened", path);
     close(fd);
     return KG_EXIT_INPUT;
   }
-  if (st.st_mode & (S_IRWXG | S_IRWXO)) {
-    // As ssh does with private keys: a password others can read is not one
-    kg_cli_error(cli,
-                 "permissions %04o of '%s' are too open: a file with a "
-                 "password must not be accessible by group or others "
-                 "(chmod 600 '%s')",
-                 (unsigned)(st.st_mode & 07777U),
-                 path,
-                 path);
+  if ((bad = check_auth_file(cli, path, &st))) {
     close(fd);
-    return KG_EXIT_INPUT;
+    return bad;
   }
 
   size_t len = 0U;
@@ -330,7 +359,7 @@ read_auth_file(const KgCli* const cli,
       continue;
     }
     if (n < 0) {
-      kg_cli_error(cli, "cannot read '%s': %s", path, strerror(errno));
+      report(cli, "error: ", "cannot read '%s': %s", path, strerror(errno));
       close(fd);
       return KG_EXIT_INPUT;
     }
@@ -346,7 +375,7 @@ read_auth_file(const KgCli* const cli,
   creds->buf[strcspn(creds->buf, "\r\n")] = '\0';
   char* const colon                       = strchr(creds->buf, ':');
   if (!colon || colon == creds->buf) {
-    kg_cli_error(cli, "'%s' must hold one line 'user:password'", path);
+    report(cli, "error: ", "'%s' must hold one line 'user:password'", path);
     return KG_EXIT_INPUT;
   }
   *colon          = '\0';

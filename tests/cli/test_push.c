@@ -14,6 +14,7 @@
 
 #include <arpa/inet.h>
 #include <errno.h>
+#include <fcntl.h>
 #include <netinet/in.h>
 #include <signal.h>
 #include <stdbool.h>
@@ -386,6 +387,78 @@ Test(push, auth_file_that_is_a_fifo_is_refused_without_waiting)
            "kgraph: error: '%s' is not a regular file\n",
            fifo);
   cr_assert_str_eq(r.err, expected);
+  run_free(&r);
+}
+
+Test(push, auth_file_is_checked_before_it_is_opened)
+{
+  // A writer waits in open() until the FIFO has a reader: kgraph must refuse
+  // the FIFO without opening it, so the writer stays where it is
+  const char* const in   = write_graph();
+  const char* const fifo = path_in(tmp_dir(), "auth-fifo");
+  cr_assert_eq(mkfifo(fifo, 0600), 0, "%s", strerror(errno));
+  fflush(NULL);
+  const pid_t writer = fork();
+  cr_assert_geq(writer, 0);
+  if (!writer) {
+    alarm(20U);
+    const int fd = open(fifo, O_WRONLY);
+    _exit(fd < 0 ? 1 : 7);
+  }
+  usleep(100000); // Let the writer reach open()
+
+  Run r = run("push",
+              "--endpoint",
+              "http://127.0.0.1:1/store",
+              "--auth-file",
+              fifo,
+              in,
+              NULL);
+  cr_expect_eq(r.status, KG_EXIT_INPUT, "%s", r.err);
+  cr_expect(strstr(r.err, "is not a regular file"), "%s", r.err);
+  usleep(200000);
+  int status = 0;
+  cr_expect_eq(waitpid(writer, &status, WNOHANG), 0, "the FIFO was opened");
+  kill(writer, SIGKILL);
+  waitpid(writer, &status, 0);
+  run_free(&r);
+}
+
+Test(push, auth_file_behind_a_symbolic_link)
+{
+  // The link is followed, and its target checked
+  const char* const in     = write_graph();
+  const char* const target = write_auth("dba:secret\n", 0644);
+  const char* const link   = path_in(tmp_dir(), "auth-link");
+  cr_assert_eq(symlink(target, link), 0, "%s", strerror(errno));
+  Run r = run("push",
+              "--endpoint",
+              "http://127.0.0.1:1/store",
+              "--auth-file",
+              link,
+              in,
+              NULL);
+  cr_assert_eq(r.status, KG_EXIT_INPUT, "%s", r.err);
+  char expected[2400];
+  snprintf(expected,
+           sizeof(expected),
+           "kgraph: error: permissions 0644 of '%s' are too open: a file with "
+           "a password must not be accessible by group or others (chmod 600 "
+           "'%s')\n",
+           link,
+           link);
+  cr_assert_str_eq(r.err, expected);
+  run_free(&r);
+
+  // A private target is read
+  cr_assert_eq(chmod(target, 0600), 0);
+  const char* const answers[] = {
+    "HTTP/1.1 201 Created\r\nContent-Length: 0\r\nConnection: close\r\n\r\n"};
+  Server server = server_start(answers, 1U);
+  r             = run(
+    "push", "--endpoint", url_of(&server, "/s"), "--auth-file", link, in, NULL);
+  cr_assert_eq(r.status, 0, "%s", r.err);
+  cr_assert_eq(server_wait(&server), 1U);
   run_free(&r);
 }
 

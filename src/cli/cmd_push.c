@@ -45,11 +45,15 @@ static const char* const help =
   "      --format=FORMAT    what to send: ntriples or rdfxml\n"
   "                         (default: " DEFAULT_FORMAT ")\n"
   "      --auth-file=FILE   read 'user:password' from the first line of FILE,\n"
-  "                         which must not be accessible by group or "
-  "others\n" KG_INPUT_HELP KG_COMMON_HELP "\n"
+  "                         which must not be accessible by group or others\n"
+  "      --password-in-clear\n"
+  "                         allow basic authentication over http://, which\n"
+  "                         sends the password in clear to anyone on the "
+  "way\n" KG_INPUT_HELP KG_COMMON_HELP "\n"
   "Credentials come from --auth-file, else from the environment variables\n"
-  "KGRAPH_USER and KGRAPH_PASSWORD, never from the command line; the store\n"
-  "chooses HTTP basic or digest authentication.\n"
+  "KGRAPH_USER and KGRAPH_PASSWORD, never from the command line.  Over\n"
+  "https://, the store chooses HTTP basic or digest authentication; over\n"
+  "http://, only digest, which does not send the password itself.\n"
   "INPUT '-' means standard input (with --from).\n"
   "\n"
   "Exit status: 0 ok, 2 usage, 3 input, 4 upload failed or refused by the\n"
@@ -82,6 +86,7 @@ typedef struct {
   const Format*  format;
   const char*    auth_file;
   bool           append;
+  bool           password_in_clear; ///< Allow basic authentication over http
 } PushOptions;
 
 /// Credentials, kept in one buffer that is wiped after use.
@@ -98,6 +103,8 @@ typedef struct {
   char   location[512];     ///< Location of the last answer (redirects)
   char   body[4096];        ///< Start of the body of the last answer
   size_t body_len;
+  bool   asks_basic;  ///< The last answer offers basic authentication
+  bool   asks_digest; ///< The last answer offers digest authentication
 } Answer;
 
 static const Format*
@@ -164,6 +171,9 @@ handle(KgCli* const cli, void* const data, const int c, char* const arg)
   }
   case 'U':
     opts->auth_file = arg;
+    return 0;
+  case 'P':
+    opts->password_in_clear = true;
     return 0;
   default:
     break;
@@ -493,6 +503,27 @@ header_value(const char* const buf,
   return p;
 }
 
+/// Return true iff the WWW-Authenticate value `value` offers `scheme`: as
+/// its first word, or as a word after a comma (challenges are separated by
+/// commas, as are their parameters).
+static bool
+has_scheme(const char* const value, const size_t len, const char* const scheme)
+{
+  const size_t n = strlen(scheme);
+  for (size_t i = 0U; i + n <= len; ++i) {
+    size_t before = i;
+    while (before && value[before - 1U] == ' ') {
+      --before;
+    }
+    if ((!before || value[before - 1U] == ',') &&
+        !strncasecmp(value + i, scheme, n) &&
+        (i + n == len || value[i + n] == ' ' || value[i + n] == ',')) {
+      return true;
+    }
+  }
+  return false;
+}
+
 static size_t
 on_header(char* const buf, const size_t size, const size_t n, void* const data)
 {
@@ -509,6 +540,7 @@ on_header(char* const buf, const size_t size, const size_t n, void* const data)
     // A new answer (after a 100 Continue, or an authentication challenge)
     answer->reason[0] = answer->content_type[0] = answer->location[0] = '\0';
     answer->body_len                                                  = 0U;
+    answer->asks_basic = answer->asks_digest = false;
 
     // "HTTP/1.1 401 Unauthorized": the reason phrase is after the code
     const char*       p   = buf;
@@ -527,6 +559,12 @@ on_header(char* const buf, const size_t size, const size_t n, void* const data)
       answer->content_type, sizeof(answer->content_type), value, value_len);
   } else if ((value = header_value(buf, end, "Location:", &value_len))) {
     copy_field(answer->location, sizeof(answer->location), value, value_len);
+  } else if ((value =
+                header_value(buf, end, "WWW-Authenticate:", &value_len))) {
+    answer->asks_basic =
+      answer->asks_basic || has_scheme(value, value_len, "Basic");
+    answer->asks_digest =
+      answer->asks_digest || has_scheme(value, value_len, "Digest");
   }
   return len;
 }
@@ -792,6 +830,7 @@ typedef struct {
   const char*        body;
   size_t             body_len;
   const Credentials* creds;
+  bool               basic; ///< Basic authentication is allowed
 } Request;
 
 /// Send `req`.  @return KG_SUCCESS, KG_BAD_WRITE if the upload failed or the
@@ -854,8 +893,15 @@ send_request(const KgCli* const   cli,
   SET(CURLOPT_WRITEFUNCTION, on_body);
   SET(CURLOPT_WRITEDATA, &answer);
   if (req->creds->user) {
-    // Virtuoso asks for digest, others for basic: curl answers the challenge
-    SET(CURLOPT_HTTPAUTH, (long)(CURLAUTH_BASIC | CURLAUTH_DIGEST));
+    // Virtuoso asks for digest, others for basic: curl answers the challenge.
+    // Basic sends the password as it is: only over https://, unless allowed.
+    // With digest alone, curl would first send an empty PUT to learn the
+    // challenge, and a store that needs no password would replace the graph
+    // with nothing: bearer (never used, as no token is set) makes two
+    // methods, and then curl sends the graph at once.
+    SET(CURLOPT_HTTPAUTH,
+        (long)(CURLAUTH_DIGEST |
+               (req->basic ? CURLAUTH_BASIC : CURLAUTH_BEARER)));
     SET(CURLOPT_USERNAME, req->creds->user);
     SET(CURLOPT_PASSWORD, req->creds->password);
   }
@@ -889,6 +935,18 @@ send_request(const KgCli* const   cli,
   curl_easy_getinfo(curl, CURLINFO_RESPONSE_CODE, code);
   if (*code >= 200L && *code <= 299L) {
     return KG_SUCCESS;
+  }
+
+  if (*code == 401L && req->creds->user && !req->basic && answer.asks_basic &&
+      !answer.asks_digest) {
+    report(cli,
+           "error: ",
+           "%s %s: the store asks for basic authentication over http://, "
+           "which would send the password in clear: it was not sent; use an "
+           "https:// endpoint, or --password-in-clear",
+           req->method,
+           req->url);
+    return KG_BAD_WRITE;
   }
 
   char message[MAX_MESSAGE + 8U];
@@ -977,6 +1035,7 @@ kg_cmd_push(KgCli* const cli, const int argc, char** const argv)
     {"append", no_argument, NULL, 'A'},
     {"format", required_argument, NULL, 'f'},
     {"auth-file", required_argument, NULL, 'U'},
+    {"password-in-clear", no_argument, NULL, 'P'},
     KG_COMMON_LONG_OPTIONS,
   };
 
@@ -1040,7 +1099,9 @@ kg_cmd_push(KgCli* const cli, const int argc, char** const argv)
                        opts.format->media_type,
                        body,
                        body_len,
-                       &creds};
+                       &creds,
+                       opts.password_in_clear ||
+                         !strncasecmp(opts.endpoint, "https://", 8U)};
   if (!(st = send_request(cli, curl, &req, &code)) && !cli->quiet) {
     report(cli,
            "",

@@ -677,6 +677,7 @@ Test(push, basic_auth_from_a_file)
               url_of(&server, "/store"),
               "--auth-file",
               auth,
+              "--password-in-clear",
               in,
               NULL);
   cr_assert_eq(r.status, 0, "%s", r.err);
@@ -704,13 +705,108 @@ Test(push, basic_auth_from_the_environment)
     "Content-Length: 0\r\nConnection: close\r\n\r\n",
     "HTTP/1.1 200 OK\r\nContent-Length: 0\r\nConnection: close\r\n\r\n"};
   Server server = server_start(answers, 2U);
-  Run    r =
-    run("push", "--endpoint", url_of(&server, "/store"), write_graph(), NULL);
+  Run    r      = run("push",
+              "--endpoint",
+              url_of(&server, "/store"),
+              "--password-in-clear",
+              write_graph(),
+              NULL);
   cr_assert_eq(r.status, 0, "%s", r.err);
   cr_assert_eq(server_wait(&server), 2U);
   char* const second = server_request(&server, 1U);
   cr_assert_str_eq(header_value(second, "Authorization"), "Basic Ym9iOnB3");
   free(second);
+  run_free(&r);
+}
+
+Test(push, basic_auth_over_http_is_refused)
+{
+  // The password would go in clear: it is never sent, even when the store
+  // asks for it twice
+  const char* const auth      = write_auth("alice:s3cret\n", 0600);
+  const char* const answers[] = {
+    "HTTP/1.1 401 Unauthorized\r\nWWW-Authenticate: Basic realm=\"kg\"\r\n"
+    "Content-Length: 0\r\nConnection: close\r\n\r\n",
+    "HTTP/1.1 401 Unauthorized\r\nWWW-Authenticate: Basic realm=\"kg\"\r\n"
+    "Content-Length: 0\r\nConnection: close\r\n\r\n"};
+  Server server = server_start(answers, 2U);
+  Run    r      = run("push",
+              "--endpoint",
+              url_of(&server, "/s"),
+              "--auth-file",
+              auth,
+              write_graph(),
+              NULL);
+  cr_assert_eq(r.status, KG_EXIT_OUTPUT, "%s", r.err);
+  const size_t n = server_wait(&server);
+  cr_assert_geq(n, 1U);
+  for (size_t i = 0U; i < n; ++i) {
+    char* const req = server_request(&server, i);
+    cr_assert_null(header_value(req, "Authorization"), "%s", req);
+    free(req);
+  }
+  char expected[512];
+  snprintf(expected,
+           sizeof(expected),
+           "kgraph: error: PUT %s: the store asks for basic authentication "
+           "over http://, which would send the password in clear: it was not "
+           "sent; use an https:// endpoint, or --password-in-clear\n",
+           url_of(&server, "/s?default"));
+  cr_assert_str_eq(r.err, expected);
+  run_free(&r);
+}
+
+Test(push, digest_auth_over_http)
+{
+  // Digest sends a hash, not the password: allowed over http://, and chosen
+  // when the store offers both
+  const char* const auth      = write_auth("alice:s3cret\n", 0600);
+  const char* const answers[] = {
+    "HTTP/1.1 401 Unauthorized\r\n"
+    "WWW-Authenticate: Basic realm=\"kg\"\r\n"
+    "WWW-Authenticate: Digest realm=\"kg\", nonce=\"abc\", qop=\"auth\"\r\n"
+    "Content-Length: 0\r\nConnection: close\r\n\r\n",
+    "HTTP/1.1 201 Created\r\nContent-Length: 0\r\nConnection: close\r\n\r\n"};
+  Server server = server_start(answers, 2U);
+  Run    r      = run("push",
+              "--endpoint",
+              url_of(&server, "/s"),
+              "--auth-file",
+              auth,
+              write_graph(),
+              NULL);
+  cr_assert_eq(r.status, 0, "%s", r.err);
+  cr_assert_eq(server_wait(&server), 2U);
+  char* const       second        = server_request(&server, 1U);
+  const char* const authorization = header_value(second, "Authorization");
+  cr_assert_not_null(authorization, "%s", second);
+  cr_assert(!strncmp(authorization, "Digest username=\"alice\"", 23U),
+            "%s",
+            authorization);
+  cr_assert_null(strstr(second, "s3cret"), "%s", second);
+  free(second);
+  run_free(&r);
+}
+
+Test(push, credentials_for_a_store_that_asks_for_none)
+{
+  // The graph goes in the first request: no empty PUT first, which would
+  // replace the graph with nothing
+  const char* const in        = write_graph();
+  const char* const auth      = write_auth("alice:s3cret\n", 0600);
+  const char* const answers[] = {
+    "HTTP/1.1 201 Created\r\nContent-Length: 0\r\nConnection: close\r\n\r\n"};
+  Server server = server_start(answers, 1U);
+  Run    r      = run(
+    "push", "--endpoint", url_of(&server, "/s"), "--auth-file", auth, in, NULL);
+  cr_assert_eq(r.status, 0, "%s", r.err);
+  cr_assert_eq(server_wait(&server), 1U);
+  char* const req  = server_request(&server, 0U);
+  char* const body = exported(in, DEFAULT_FORMAT);
+  cr_assert_str_eq(body_of(req), body);
+  cr_assert_null(header_value(req, "Authorization"), "%s", req);
+  free(body);
+  free(req);
   run_free(&r);
 }
 

@@ -14,6 +14,7 @@
 #include <errno.h>
 #include <fcntl.h>
 #include <getopt.h>
+#include <inttypes.h>
 #include <stdarg.h>
 #include <stdbool.h>
 #include <stdint.h>
@@ -22,6 +23,7 @@
 #include <string.h>
 #include <strings.h>
 #include <sys/stat.h>
+#include <time.h>
 #include <unistd.h>
 
 /// What is sent when --format is not given.
@@ -29,6 +31,33 @@
 
 /// The longest server message shown in an error, in bytes.
 #define MAX_MESSAGE 300U
+
+/*
+  How long to wait.  The whole exchange includes the store's own work on
+  the graph (parsing, indexing, committing), which for millions of triples
+  takes minutes: ten minutes by default, --timeout=0 for no limit.  A
+  transfer that moves no byte for half a minute, while kgraph sends or the
+  store answers, has stalled (a dead peer, a dropped route): that fails
+  sooner.  The store's silence between the end of the upload and the start
+  of its answer is its work, not a stall: only the timeout bounds it.
+*/
+
+/// The default of --timeout, in seconds.
+#define DEFAULT_TIMEOUT 600
+
+/// The default of --stall-timeout, in seconds.
+#define DEFAULT_STALL 30
+
+/// The longest wait for a connection, in seconds (or --timeout if shorter).
+#define CONNECT_TIMEOUT 30L
+
+/// The largest --timeout and --stall-timeout, in seconds (over 11 days).
+#define MAX_SECONDS 1000000
+
+#define STRING_(x) #x
+#define STRING(x) STRING_(x)
+#define DEFAULT_TIMEOUT_TEXT STRING(DEFAULT_TIMEOUT)
+#define DEFAULT_STALL_TEXT STRING(DEFAULT_STALL)
 
 static const char* const help =
   "Usage: kgraph push --endpoint=URL [OPTION]... INPUT...\n"
@@ -46,6 +75,12 @@ static const char* const help =
   "                         (default: " DEFAULT_FORMAT ")\n"
   "      --auth-file=FILE   read 'user:password' from the first line of FILE,\n"
   "                         which must not be accessible by group or others\n"
+  "      --timeout=SECONDS  give up when the exchange takes longer (default:\n"
+  "                         " DEFAULT_TIMEOUT_TEXT "; 0: no limit)\n"
+  "      --stall-timeout=SECONDS\n"
+  "                         give up when the upload or the answer stands\n"
+  "                         still that long (default: " DEFAULT_STALL_TEXT
+  "; 0: no limit)\n"
   "      --password-in-clear\n"
   "                         allow basic authentication over http://, which\n"
   "                         sends the password in clear to anyone on the "
@@ -56,8 +91,8 @@ static const char* const help =
   "http://, only digest, which does not send the password itself.\n"
   "INPUT '-' means standard input (with --from).\n"
   "\n"
-  "Exit status: 0 ok, 2 usage, 3 input, 4 upload failed or refused by the\n"
-  "store, 5 internal.\n";
+  "Exit status: 0 ok, 2 usage, 3 input, 4 upload failed, stalled, timed out\n"
+  "or refused by the store, 5 internal.\n";
 
 /// A syntax that can be sent, and its media type.
 typedef struct {
@@ -87,6 +122,8 @@ typedef struct {
   const char*    auth_file;
   bool           append;
   bool           password_in_clear; ///< Allow basic authentication over http
+  long           timeout;           ///< Seconds for the exchange, or 0
+  long           stall;             ///< Seconds without a byte, or 0
 } PushOptions;
 
 /// Credentials, kept in one buffer that is wiped after use.
@@ -175,6 +212,20 @@ handle(KgCli* const cli, void* const data, const int c, char* const arg)
   case 'P':
     opts->password_in_clear = true;
     return 0;
+  case 'T':
+  case 'S': {
+    const long long n = kg_cli_parse_number(arg, MAX_SECONDS);
+    if (n < 0) {
+      return kg_cli_usage(cli,
+                          "--%s needs a number of seconds from 0 to %d, not "
+                          "'%s'",
+                          c == 'T' ? "timeout" : "stall-timeout",
+                          MAX_SECONDS,
+                          arg);
+    }
+    *(c == 'T' ? &opts->timeout : &opts->stall) = (long)n;
+    return 0;
+  }
   default:
     break;
   }
@@ -582,35 +633,6 @@ on_body(char* const buf, const size_t size, const size_t n, void* const data)
   return len; // The rest is not needed, but is not an error
 }
 
-static int
-on_progress(void* const      data,
-            const curl_off_t dltotal,
-            const curl_off_t dlnow,
-            const curl_off_t ultotal,
-            const curl_off_t ulnow)
-{
-  (void)dltotal;
-  (void)dlnow;
-
-  KgProgress* const progress = (KgProgress*)data;
-  if (ultotal <= 0) {
-    return 0;
-  }
-
-  if (ulnow < ultotal) {
-    // An authentication challenge makes curl send the body again
-    if (strcmp(progress->phase, "uploading")) {
-      kg_progress_phase(
-        progress, "uploading", NULL, true, (uint64_t)ultotal, NULL, 0U);
-    }
-    kg_progress_set(progress, (uint64_t)ulnow, (uint64_t)ultotal);
-  } else if (strcmp(progress->phase, "waiting for the store")) {
-    kg_progress_phase(
-      progress, "waiting for the store", NULL, false, 0U, NULL, 0U);
-  }
-  return 0;
-}
-
 static const char*
 reason_phrase(const long code)
 {
@@ -830,8 +852,222 @@ typedef struct {
   const char*        body;
   size_t             body_len;
   const Credentials* creds;
-  bool               basic; ///< Basic authentication is allowed
+  bool               basic;   ///< Basic authentication is allowed
+  long               timeout; ///< Seconds for the exchange, or 0
+  long               stall;   ///< Seconds without a byte, or 0
 } Request;
+
+/// Where an exchange is.
+typedef enum {
+  STAGE_CONNECTING, ///< No request sent yet
+  STAGE_SENDING,    ///< Sending a request and the graph
+  STAGE_WAITING,    ///< All sent, and the store has not begun to answer
+  STAGE_RECEIVING,  ///< Receiving the store's answer
+} Stage;
+
+/// What an exchange did so far, for the stall rule and for messages.
+typedef struct {
+  KgProgress*     progress; ///< The progress line, if it is shown, or NULL
+  long            stall;    ///< Seconds without a byte that make a stall
+  size_t          body_len; ///< Bytes of the graph in a request
+  size_t          sent;     ///< Bytes of the graph sent in the last request
+  uint64_t        received; ///< Bytes of the last answer, head and body
+  curl_off_t      dl_now;   ///< Bytes of the answer's body received
+  curl_off_t      dl_total; ///< Bytes of the answer's body announced, or 0
+  Stage           stage;
+  struct timespec moved; ///< When a byte last moved
+  bool            stalled;
+} Exchange;
+
+static void
+moved(Exchange* const x)
+{
+  clock_gettime(CLOCK_MONOTONIC, &x->moved);
+}
+
+/// Follow every byte curl sends and receives (a verbose trace, not shown).
+static int
+on_trace(CURL* const         curl,
+         const curl_infotype type,
+         char* const         data,
+         const size_t        size,
+         void* const         ptr)
+{
+  (void)curl;
+  (void)data;
+
+  Exchange* const x = (Exchange*)ptr;
+  switch (type) {
+  case CURLINFO_HEADER_OUT:
+    // A new request: the first, or again after a challenge
+    x->stage    = x->body_len ? STAGE_SENDING : STAGE_WAITING;
+    x->sent     = 0U;
+    x->received = 0U;
+    x->dl_now = x->dl_total = 0;
+    moved(x);
+    break;
+  case CURLINFO_DATA_OUT:
+    x->sent += size;
+    if (x->stage == STAGE_SENDING && x->sent >= x->body_len) {
+      x->stage = STAGE_WAITING;
+    }
+    moved(x);
+    break;
+  case CURLINFO_HEADER_IN:
+  case CURLINFO_DATA_IN:
+    x->received += size;
+    if (x->stage == STAGE_WAITING) {
+      x->stage = STAGE_RECEIVING;
+    }
+    moved(x);
+    break;
+  default:
+    break;
+  }
+  return 0;
+}
+
+/// Show the progress, and stop a stalled transfer (curl calls this about
+/// once a second when nothing moves).
+static int
+on_progress(void* const      data,
+            const curl_off_t dltotal,
+            const curl_off_t dlnow,
+            const curl_off_t ultotal,
+            const curl_off_t ulnow)
+{
+  Exchange* const x = (Exchange*)data;
+  x->dl_now         = dlnow;
+  x->dl_total       = dltotal;
+
+  if (x->stall && (x->stage == STAGE_SENDING || x->stage == STAGE_RECEIVING)) {
+    struct timespec now;
+    clock_gettime(CLOCK_MONOTONIC, &now);
+    if (now.tv_sec - x->moved.tv_sec > x->stall ||
+        (now.tv_sec - x->moved.tv_sec == x->stall &&
+         now.tv_nsec >= x->moved.tv_nsec)) {
+      x->stalled = true;
+      return 1;
+    }
+  }
+
+  KgProgress* const progress = x->progress;
+  if (!progress || ultotal <= 0) {
+    return 0;
+  }
+
+  if (ulnow < ultotal) {
+    // An authentication challenge makes curl send the body again
+    if (strcmp(progress->phase, "uploading")) {
+      kg_progress_phase(
+        progress, "uploading", NULL, true, (uint64_t)ultotal, NULL, 0U);
+    }
+    kg_progress_set(progress, (uint64_t)ulnow, (uint64_t)ultotal);
+  } else if (strcmp(progress->phase, "waiting for the store")) {
+    kg_progress_phase(
+      progress, "waiting for the store", NULL, false, 0U, NULL, 0U);
+  }
+  return 0;
+}
+
+/// Say why an exchange that timed out or stalled (at `x->stage`, not while
+/// connecting) failed, and what the store got.
+static void
+report_no_answer(const KgCli* const    cli,
+                 const Request* const  req,
+                 const Exchange* const x,
+                 const long            timeout)
+{
+  char what[160];
+  int  n = 0;
+  if (x->stage == STAGE_SENDING) {
+    n = snprintf(what,
+                 sizeof(what),
+                 "%zu of %zu bytes of the graph were sent, so the store did "
+                 "not get all of it",
+                 x->sent,
+                 x->body_len);
+  } else {
+    n = snprintf(what,
+                 sizeof(what),
+                 "all %zu bytes of the graph were sent, and the store may "
+                 "have stored them",
+                 x->body_len);
+  }
+
+  char got[64];
+  if (x->dl_total > 0) {
+    n = n < 0 ? n
+              : snprintf(got,
+                         sizeof(got),
+                         "%" CURL_FORMAT_CURL_OFF_T
+                         " of %" CURL_FORMAT_CURL_OFF_T " bytes",
+                         x->dl_now,
+                         x->dl_total);
+  } else {
+    n = n < 0 ? n
+              : snprintf(got,
+                         sizeof(got),
+                         "%" PRIu64 " byte%s",
+                         x->received,
+                         x->received == 1U ? "" : "s");
+  }
+  if (n < 0) {
+    what[0] = got[0] = '\0';
+  }
+
+  if (x->stalled && x->stage == STAGE_SENDING) {
+    report(cli,
+           "error: ",
+           "%s %s: the upload stalled: nothing was sent in the last %ld s; %s",
+           req->method,
+           req->url,
+           x->stall,
+           what);
+  } else if (x->stalled) {
+    report(cli,
+           "error: ",
+           "%s %s: the transfer stalled: %s of the answer received, none in "
+           "the last %ld s; %s",
+           req->method,
+           req->url,
+           got,
+           x->stall,
+           what);
+  } else if (x->stage == STAGE_SENDING) {
+    report(cli,
+           "error: ",
+           "%s %s: the upload did not end within %ld s; %s",
+           req->method,
+           req->url,
+           timeout,
+           what);
+  } else if (x->stage == STAGE_WAITING) {
+    report(cli,
+           "error: ",
+           "%s %s: the store did not answer within %ld s; %s",
+           req->method,
+           req->url,
+           timeout,
+           what);
+  } else {
+    report(cli,
+           "error: ",
+           "%s %s: the store's answer did not end within %ld s (%s "
+           "received); %s",
+           req->method,
+           req->url,
+           timeout,
+           got,
+           what);
+  }
+  report(cli,
+         "note: ",
+         "%s",
+         x->stalled ? "--stall-timeout=SECONDS sets how long a transfer may "
+                      "stand still (0: for ever)"
+                    : "--timeout=SECONDS sets how long to wait (0: for ever)");
+}
 
 /// Send `req`.  @return KG_SUCCESS, KG_BAD_WRITE if the upload failed or the
 /// store refused it (said on `cli->err`), or KG_BAD_ALLOC / KG_BAD_INTERNAL.
@@ -863,7 +1099,12 @@ send_request(const KgCli* const   cli,
   }
   headers = with_type;
 
-  const bool show_progress = cli->progress && cli->progress->on;
+  Exchange x;
+  memset(&x, 0, sizeof(x));
+  x.progress = cli->progress && cli->progress->on ? cli->progress : NULL;
+  x.stall    = req->stall;
+  x.body_len = req->body_len;
+  moved(&x);
 
   CURLcode rc = CURLE_OK;
 #define SET(option, value)                        \
@@ -880,7 +1121,8 @@ send_request(const KgCli* const   cli,
   SET(CURLOPT_PROTOCOLS_STR, "http,https");
 #endif
   SET(CURLOPT_USERAGENT, user_agent);
-  SET(CURLOPT_CONNECTTIMEOUT, 30L);
+  SET(CURLOPT_CONNECTTIMEOUT, CONNECT_TIMEOUT);
+  SET(CURLOPT_TIMEOUT_MS, req->timeout * 1000L);
   SET(CURLOPT_HTTPHEADER, headers);
   SET(CURLOPT_POSTFIELDSIZE_LARGE, (curl_off_t)req->body_len);
   SET(CURLOPT_POSTFIELDS, req->body ? req->body : "");
@@ -905,11 +1147,12 @@ send_request(const KgCli* const   cli,
     SET(CURLOPT_USERNAME, req->creds->user);
     SET(CURLOPT_PASSWORD, req->creds->password);
   }
-  if (show_progress) {
-    SET(CURLOPT_XFERINFOFUNCTION, on_progress);
-    SET(CURLOPT_XFERINFODATA, cli->progress);
-    SET(CURLOPT_NOPROGRESS, 0L);
-  }
+  SET(CURLOPT_DEBUGFUNCTION, on_trace);
+  SET(CURLOPT_DEBUGDATA, &x);
+  SET(CURLOPT_VERBOSE, 1L);
+  SET(CURLOPT_XFERINFOFUNCTION, on_progress);
+  SET(CURLOPT_XFERINFODATA, &x);
+  SET(CURLOPT_NOPROGRESS, 0L);
 #undef SET
 
   if (rc) {
@@ -921,6 +1164,11 @@ send_request(const KgCli* const   cli,
   rc = curl_easy_perform(curl);
   kg_progress_clear(cli->progress);
   curl_slist_free_all(headers);
+  if ((rc == CURLE_OPERATION_TIMEDOUT && x.stage != STAGE_CONNECTING) ||
+      (rc == CURLE_ABORTED_BY_CALLBACK && x.stalled)) {
+    report_no_answer(cli, req, &x, req->timeout);
+    return KG_BAD_WRITE;
+  }
   if (rc) {
     report(cli,
            "error: ",
@@ -1036,12 +1284,16 @@ kg_cmd_push(KgCli* const cli, const int argc, char** const argv)
     {"format", required_argument, NULL, 'f'},
     {"auth-file", required_argument, NULL, 'U'},
     {"password-in-clear", no_argument, NULL, 'P'},
+    {"timeout", required_argument, NULL, 'T'},
+    {"stall-timeout", required_argument, NULL, 'S'},
     KG_COMMON_LONG_OPTIONS,
   };
 
   PushOptions opts;
   memset(&opts, 0, sizeof(opts));
-  opts.format = format_by_name(DEFAULT_FORMAT);
+  opts.format  = format_by_name(DEFAULT_FORMAT);
+  opts.timeout = DEFAULT_TIMEOUT;
+  opts.stall   = DEFAULT_STALL;
 
   int       first = 0;
   const int r     = kg_cli_parse(
@@ -1101,7 +1353,9 @@ kg_cmd_push(KgCli* const cli, const int argc, char** const argv)
                        body_len,
                        &creds,
                        opts.password_in_clear ||
-                         !strncasecmp(opts.endpoint, "https://", 8U)};
+                         !strncasecmp(opts.endpoint, "https://", 8U),
+                       opts.timeout,
+                       opts.stall};
   if (!(st = send_request(cli, curl, &req, &code)) && !cli->quiet) {
     report(cli,
            "",

@@ -26,6 +26,7 @@
 #include <sys/stat.h>
 #include <sys/types.h>
 #include <sys/wait.h>
+#include <time.h>
 #include <unistd.h>
 
 #define MAX_ANSWERS 4
@@ -81,6 +82,34 @@ header_value(const char* const head, const char* const name)
   return NULL;
 }
 
+/// In an answer: wait 2 s before the rest.
+#define PAUSE "\x01"
+
+/// In an answer: send nothing more, and never end.
+#define STALL "\x02"
+
+/// Send `answer`, with its pauses and stall.
+static bool
+send_answer(const int fd, const char* answer)
+{
+  for (;;) {
+    const size_t len = strcspn(answer, PAUSE STALL);
+    if (!write_all(fd, answer, len)) {
+      return false;
+    }
+    answer += len;
+    if (!*answer) {
+      return true;
+    }
+    if (*answer++ == STALL[0]) {
+      for (;;) {
+        pause(); // Until server_wait() ends it
+      }
+    }
+    sleep(2U);
+  }
+}
+
 /// Serve one request on `fd`: record it in `path`, send `answer`.
 static bool
 serve(const int fd, const char* const path, const char* const answer)
@@ -134,7 +163,7 @@ serve(const int fd, const char* const path, const char* const answer)
     return false;
   }
   free(buf);
-  return write_all(fd, answer, strlen(answer));
+  return send_answer(fd, answer);
 }
 
 /// Start a server that answers `n` requests with `answers`, in order.
@@ -1041,4 +1070,162 @@ Test(push, terminal_controls_in_the_reply_are_escaped)
            url_of(&server, "/s?default"));
   cr_assert_str_eq(r.err, expected);
   run_free(&r);
+}
+
+/*
+  Time limits: a store that does not answer, or stops half-way, fails the
+  push (exit status 4) instead of keeping kgraph waiting for ever
+*/
+
+/// Return the seconds since `start`.
+static double
+seconds_since(const struct timespec* const start)
+{
+  struct timespec now;
+  clock_gettime(CLOCK_MONOTONIC, &now);
+  return (double)(now.tv_sec - start->tv_sec) +
+         (double)(now.tv_nsec - start->tv_nsec) / 1e9;
+}
+
+Test(push, store_that_never_answers)
+{
+  const char* const answers[] = {STALL};
+  Server            server    = server_start(answers, 1U);
+  struct timespec   start;
+  clock_gettime(CLOCK_MONOTONIC, &start);
+  Run          r       = run("push",
+              "--endpoint",
+              url_of(&server, "/s"),
+              "--timeout",
+              "1",
+              write_graph(),
+              NULL);
+  const double elapsed = seconds_since(&start);
+  cr_assert_eq(r.status, KG_EXIT_OUTPUT, "%s", r.err);
+  cr_assert_eq(server_wait(&server), 1U);
+  cr_expect(elapsed >= 0.9 && elapsed < 5.0, "%.2f s", elapsed);
+  cr_log_info("a store that never answers: failed after %.2f s", elapsed);
+
+  // What the store got
+  char* const req = server_request(&server, 0U);
+  char        expected[1024];
+  snprintf(expected,
+           sizeof(expected),
+           "kgraph: error: PUT %s: the store did not answer within 1 s; all "
+           "%zu bytes of the graph were sent, and the store may have stored "
+           "them\n"
+           "kgraph: note: --timeout=SECONDS sets how long to wait (0: for "
+           "ever)\n",
+           url_of(&server, "/s?default"),
+           strlen(body_of(req)));
+  cr_assert_str_eq(r.err, expected);
+  free(req);
+  run_free(&r);
+}
+
+Test(push, answer_that_stops_half_way)
+{
+  // A head that promises 100 bytes, and 1 byte of them
+  const char* const answers[] = {
+    "HTTP/1.1 201 Created\r\nContent-Length: 100\r\n\r\nx" STALL};
+  Server          server = server_start(answers, 1U);
+  struct timespec start;
+  clock_gettime(CLOCK_MONOTONIC, &start);
+  Run          r       = run("push",
+              "--endpoint",
+              url_of(&server, "/s"),
+              "--timeout",
+              "1",
+              write_graph(),
+              NULL);
+  const double elapsed = seconds_since(&start);
+  cr_assert_eq(r.status, KG_EXIT_OUTPUT, "%s", r.err);
+  cr_assert_eq(server_wait(&server), 1U);
+  cr_expect(elapsed >= 0.9 && elapsed < 5.0, "%.2f s", elapsed);
+  cr_log_info("an answer that stops half-way: failed after %.2f s", elapsed);
+  cr_assert(strstr(r.err,
+                   "the store's answer did not end within 1 s (1 of 100 "
+                   "bytes received); all "),
+            "%s",
+            r.err);
+  run_free(&r);
+}
+
+Test(push, stalled_answer)
+{
+  // Without a time limit, a transfer that stands still still fails
+  const char* const answers[] = {
+    "HTTP/1.1 201 Created\r\nContent-Length: 100\r\n\r\nx" STALL};
+  Server          server = server_start(answers, 1U);
+  struct timespec start;
+  clock_gettime(CLOCK_MONOTONIC, &start);
+  Run          r       = run("push",
+              "--endpoint",
+              url_of(&server, "/s"),
+              "--timeout",
+              "0",
+              "--stall-timeout",
+              "1",
+              write_graph(),
+              NULL);
+  const double elapsed = seconds_since(&start);
+  cr_assert_eq(r.status, KG_EXIT_OUTPUT, "%s", r.err);
+  cr_assert_eq(server_wait(&server), 1U);
+  cr_expect(elapsed >= 0.9 && elapsed < 5.0, "%.2f s", elapsed);
+  cr_log_info("a stalled answer: failed after %.2f s", elapsed);
+  char* const req = server_request(&server, 0U);
+  char        expected[1024];
+  snprintf(expected,
+           sizeof(expected),
+           "kgraph: error: PUT %s: the transfer stalled: 1 of 100 bytes of "
+           "the answer received, none in the last 1 s; all %zu bytes of the "
+           "graph were sent, and the store may have stored them\n"
+           "kgraph: note: --stall-timeout=SECONDS sets how long a transfer "
+           "may stand still (0: for ever)\n",
+           url_of(&server, "/s?default"),
+           strlen(body_of(req)));
+  cr_assert_str_eq(r.err, expected);
+  free(req);
+  run_free(&r);
+}
+
+Test(push, store_that_works_before_it_answers)
+{
+  // The store's silence after the upload is its work, not a stall
+  const char* const answers[] = {PAUSE "HTTP/1.1 201 Created\r\n"
+                                       "Content-Length: 0\r\n"
+                                       "Connection: close\r\n\r\n"};
+  Server            server    = server_start(answers, 1U);
+  Run               r         = run("push",
+              "--endpoint",
+              url_of(&server, "/s"),
+              "--timeout",
+              "10",
+              "--stall-timeout",
+              "1",
+              write_graph(),
+              NULL);
+  cr_assert_eq(r.status, 0, "%s", r.err);
+  cr_assert_eq(server_wait(&server), 1U);
+  cr_assert(strstr(r.err, "kgraph: pushed 2 triples"), "%s", r.err);
+  run_free(&r);
+}
+
+Test(push, bad_time_limits)
+{
+  static const char* const bad[] = {"-1", "x", "1.5", "", "1000001"};
+  for (size_t i = 0U; i < sizeof(bad) / sizeof(bad[0]); ++i) {
+    Run r = run("push",
+                "--endpoint",
+                "http://127.0.0.1:1/s",
+                i % 2U ? "--stall-timeout" : "--timeout",
+                bad[i],
+                write_graph(),
+                NULL);
+    cr_assert_eq(r.status, KG_EXIT_USAGE, "%s", r.err);
+    cr_assert(strstr(r.err, "needs a number of seconds from 0 to 1000000"),
+              "%s",
+              r.err);
+    run_free(&r);
+  }
 }

@@ -88,6 +88,9 @@ header_value(const char* const head, const char* const name)
 /// In an answer: send nothing more, and never end.
 #define STALL "\x02"
 
+/// At the start of an answer: read no byte of the body (record the head).
+#define NO_READ "\x03"
+
 /// Send `answer`, with its pauses and stall.
 static bool
 send_answer(const int fd, const char* answer)
@@ -140,8 +143,12 @@ serve(const int fd, const char* const path, const char* const answer)
     static const char go_on[] = "HTTP/1.1 100 Continue\r\n\r\n";
     write_all(fd, go_on, sizeof(go_on) - 1U);
   }
-  const char* const cl       = header_value(buf, "Content-Length");
-  const size_t      body_len = cl ? (size_t)strtoul(cl, NULL, 10) : 0U;
+  const char* const cl      = header_value(buf, "Content-Length");
+  const bool        no_read = answer[0] == NO_READ[0];
+  const size_t body_len = cl && !no_read ? (size_t)strtoul(cl, NULL, 10) : 0U;
+  if (no_read) {
+    len = head_len;
+  }
   if (head_len + body_len > size) {
     size               = head_len + body_len;
     char* const bigger = (char*)realloc(buf, size + 1U);
@@ -163,12 +170,15 @@ serve(const int fd, const char* const path, const char* const answer)
     return false;
   }
   free(buf);
-  return send_answer(fd, answer);
+  return send_answer(fd, answer + no_read);
 }
 
-/// Start a server that answers `n` requests with `answers`, in order.
+/// Start a server that answers `n` requests with `answers`, in order, with
+/// a receive buffer of `rcvbuf` bytes (0: the system's default).
 static Server
-server_start(const char* const* const answers, const size_t n)
+server_start_with(const char* const* const answers,
+                  const size_t             n,
+                  const int                rcvbuf)
 {
   Server server = {-1, 0, ""};
   snprintf(server.dir, sizeof(server.dir), "%s", tmp_dir());
@@ -182,6 +192,11 @@ server_start(const char* const* const answers, const size_t n)
   addr.sin_port        = 0; // Any free port
   socklen_t addr_len   = sizeof(addr);
   cr_assert_eq(bind(fd, (struct sockaddr*)&addr, sizeof(addr)), 0);
+  if (rcvbuf) {
+    // Before listen(), so that the connections have it from the start
+    cr_assert_eq(setsockopt(fd, SOL_SOCKET, SO_RCVBUF, &rcvbuf, sizeof(rcvbuf)),
+                 0);
+  }
   cr_assert_eq(listen(fd, 4), 0);
   cr_assert_eq(getsockname(fd, (struct sockaddr*)&addr, &addr_len), 0);
   server.port = ntohs(addr.sin_port);
@@ -209,6 +224,13 @@ server_start(const char* const* const answers, const size_t n)
 
   close(fd);
   return server;
+}
+
+/// Start a server that answers `n` requests with `answers`, in order.
+static Server
+server_start(const char* const* const answers, const size_t n)
+{
+  return server_start_with(answers, n, 0);
 }
 
 /// Wait for the server to end, and return how many requests it recorded.
@@ -1228,4 +1250,62 @@ Test(push, bad_time_limits)
               r.err);
     run_free(&r);
   }
+}
+
+Test(push, stalled_upload)
+{
+  // A store that takes the head and no byte of the graph: once the socket
+  // buffers are full, nothing moves.  The server's buffer is small, but
+  // kgraph's may grow to a few megabytes: the graph is larger.
+  const char* const in = path_in(tmp_dir(), "large.nt");
+  FILE* const       f  = fopen(in, "wb");
+  cr_assert_not_null(f);
+  for (int i = 0; i < 60000; ++i) {
+    fprintf(f,
+            "<http://example.org/s%d> <http://example.org/p> \"%0100d\" .\n",
+            i,
+            i);
+  }
+  cr_assert_eq(fclose(f), 0);
+
+  const char* const answers[] = {NO_READ STALL};
+  Server            server    = server_start_with(answers, 1U, 4096);
+  struct timespec   start;
+  clock_gettime(CLOCK_MONOTONIC, &start);
+  Run          r       = run("push",
+              "--endpoint",
+              url_of(&server, "/s"),
+              "--timeout",
+              "0",
+              "--stall-timeout",
+              "1",
+              in,
+              NULL);
+  const double elapsed = seconds_since(&start);
+  cr_assert_eq(r.status, KG_EXIT_OUTPUT, "%s", r.err);
+  cr_assert_eq(server_wait(&server), 1U);
+  cr_log_info("a stalled upload: failed after %.2f s", elapsed);
+  cr_expect(elapsed < 10.0, "%.2f s", elapsed);
+
+  char prefix[512];
+  snprintf(prefix,
+           sizeof(prefix),
+           "kgraph: error: PUT %s: the upload stalled: nothing was sent in "
+           "the last 1 s; ",
+           url_of(&server, "/s?default"));
+  cr_assert(!strncmp(r.err, prefix, strlen(prefix)), "%s", r.err);
+  size_t sent = 0U;
+  size_t size = 0U;
+  cr_assert_eq(sscanf(r.err + strlen(prefix), "%zu of %zu bytes", &sent, &size),
+               2,
+               "%s",
+               r.err);
+  cr_assert(sent > 0U && sent < size, "%s", r.err);
+  cr_log_info("a stalled upload: %zu of %zu bytes sent", sent, size);
+  cr_assert(strstr(r.err,
+                   " bytes of the graph were sent, so the store did "
+                   "not get all of it\n"),
+            "%s",
+            r.err);
+  run_free(&r);
 }

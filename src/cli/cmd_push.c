@@ -874,6 +874,7 @@ typedef struct {
   uint64_t        received; ///< Bytes of the last answer, head and body
   curl_off_t      dl_now;   ///< Bytes of the answer's body received
   curl_off_t      dl_total; ///< Bytes of the answer's body announced, or 0
+  curl_off_t      ul_now;   ///< Bytes of the graph sent, as curl counts
   Stage           stage;
   struct timespec moved; ///< When a byte last moved
   bool            stalled;
@@ -937,8 +938,17 @@ on_progress(void* const      data,
             const curl_off_t ulnow)
 {
   Exchange* const x = (Exchange*)data;
-  x->dl_now         = dlnow;
-  x->dl_total       = dltotal;
+
+  // Curl's counters too, in case a protocol does not trace every byte
+  if (dlnow != x->dl_now || ulnow != x->ul_now) {
+    moved(x);
+  }
+  x->dl_now   = dlnow;
+  x->dl_total = dltotal;
+  x->ul_now   = ulnow;
+  if (x->stage == STAGE_SENDING && ultotal > 0 && ulnow >= ultotal) {
+    x->stage = STAGE_WAITING;
+  }
 
   if (x->stall && (x->stage == STAGE_SENDING || x->stage == STAGE_RECEIVING)) {
     struct timespec now;
@@ -985,7 +995,9 @@ report_no_answer(const KgCli* const    cli,
                  sizeof(what),
                  "%zu of %zu bytes of the graph were sent, so the store did "
                  "not get all of it",
-                 x->sent,
+                 x->ul_now > 0 && (uint64_t)x->ul_now > x->sent
+                   ? (size_t)x->ul_now
+                   : x->sent,
                  x->body_len);
   } else {
     n = snprintf(what,

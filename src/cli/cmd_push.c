@@ -35,11 +35,13 @@
 /*
   How long to wait.  The whole exchange includes the store's own work on
   the graph (parsing, indexing, committing), which for millions of triples
-  takes minutes: ten minutes by default, --timeout=0 for no limit.  A
-  transfer that moves no byte for half a minute, while kgraph sends or the
-  store answers, has stalled (a dead peer, a dropped route): that fails
-  sooner.  The store's silence between the end of the upload and the start
-  of its answer is its work, not a stall: only the timeout bounds it.
+  takes minutes: Virtuoso 7.2 takes 9 s to PUT 100,000 triples (12 MB) on
+  loopback, so the default of ten minutes covers several million, and
+  --timeout=0 sets no limit.  A transfer that moves no byte for half a
+  minute while kgraph sends or the store answers has stalled (a dead peer,
+  a dropped route): that fails sooner.  The store's silence between the end
+  of the upload and the start of its answer is its work, not a stall: only
+  the timeout bounds it.
 */
 
 /// The default of --timeout, in seconds.

@@ -910,9 +910,11 @@ on_trace(CURL* const         curl,
     moved(x);
     break;
   case CURLINFO_DATA_OUT:
+    // (Sending again if curl's counters, not yet reset for a new request,
+    // made it look done)
     x->sent += size;
-    if (x->stage == STAGE_SENDING && x->sent >= x->body_len) {
-      x->stage = STAGE_WAITING;
+    if (x->stage == STAGE_SENDING || x->stage == STAGE_WAITING) {
+      x->stage = x->sent >= x->body_len ? STAGE_WAITING : STAGE_SENDING;
     }
     moved(x);
     break;

@@ -1,6 +1,8 @@
 // Copyright the kgraph authors
 // SPDX-License-Identifier: ISC
 
+#define _GNU_SOURCE // fopencookie()
+
 #include "cli.h"
 
 #include <kgraph/kgraph.h>
@@ -664,9 +666,74 @@ release_output(KgOutputFile* const output)
     (void)unlink(output->tmp_path);
   }
   unregister_tmp(output->slot);
+  free(output->sink);
   free(output->tmp_path);
   free(output->target);
   memset(output, 0, sizeof(*output));
+}
+
+/// Write to a sink's file descriptor, remembering why a write failed.
+static ssize_t
+sink_write(void* const cookie, const char* const buf, const size_t size)
+{
+  KgOutputSink* const sink = (KgOutputSink*)cookie;
+  for (size_t done = 0U; done < size;) {
+    const ssize_t n = write(sink->fd, buf + done, size - done);
+    if (n < 0 && errno != EINTR) {
+      sink->error = sink->error ? sink->error : errno;
+      return (ssize_t)done; // 0 is an error for the stream
+    }
+    done += n > 0 ? (size_t)n : 0U;
+  }
+  return (ssize_t)size;
+}
+
+/// Close a sink's file descriptor, if it owns it.
+static int
+sink_close(void* const cookie)
+{
+  KgOutputSink* const sink = (KgOutputSink*)cookie;
+  if (sink->owned && close(sink->fd)) {
+    sink->error = sink->error ? sink->error : errno;
+    return EOF;
+  }
+  return 0;
+}
+
+/// Make `output->file` a stream into `fd`, which it closes if `owned`.
+static KgStatus
+open_sink(const KgCli* const  cli,
+          KgOutputFile* const output,
+          const int           fd,
+          const bool          owned)
+{
+  const cookie_io_functions_t io = {NULL, sink_write, NULL, sink_close};
+
+  KgOutputSink* const sink = (KgOutputSink*)malloc(sizeof(KgOutputSink));
+  FILE* const file = sink ? fopencookie(sink, "wb", io) : NULL;
+  if (!file) {
+    free(sink);
+    if (owned) {
+      close(fd);
+    }
+    return out_of_memory(cli);
+  }
+
+  sink->fd     = fd;
+  sink->error  = 0;
+  sink->owned  = owned;
+  output->sink = sink;
+  output->file = file;
+  (void)setvbuf(file, NULL, _IOFBF, 65536U);
+  return KG_SUCCESS;
+}
+
+/// Return why writing `output` failed (0 if unknown), after a failed
+/// flush or close.
+static int
+write_error(const KgOutputFile* const output, const int err)
+{
+  return (output->sink && output->sink->error) ? output->sink->error : err;
 }
 
 /// Count the bytes written to `output` on the progress line, if it is on.
@@ -742,12 +809,12 @@ open_tmp(const KgCli* const       cli,
     r = fchmod(fd, 0666 & ~mask);
   }
 
-  if (r || !(output->file = fdopen(fd, "wb"))) {
+  if (r) {
     const int err = errno;
     close(fd);
     return cannot_write(cli, output->path, err);
   }
-  return KG_SUCCESS;
+  return open_sink(cli, output, fd, true);
 }
 
 KgStatus
@@ -761,6 +828,20 @@ kg_output_open(const KgCli* const  cli,
     if (cli->progress && cli->progress->terminal.out_is_terminal) {
       // The output would run into the line
       kg_progress_disable(cli->progress);
+    }
+
+    // Written straight to its file descriptor, if it has one, to know why
+    // a write failed
+    const int fd = fileno(cli->out);
+    if (fd >= 0) {
+      errno = 0;
+      if (fflush(cli->out)) {
+        return cannot_write(cli, NULL, errno);
+      }
+      const KgStatus st = open_sink(cli, output, fd, false);
+      if (st) {
+        return st;
+      }
     }
     return count_output(cli, output);
   }
@@ -779,12 +860,18 @@ kg_output_open(const KgCli* const  cli,
   if (exists && !S_ISREG(st.st_mode)) {
     // A device or a pipe (/dev/stdout, a FIFO) is written as it is: renaming
     // a file over it would replace it
-    if (!(output->file = fopen(output->target, "wb"))) {
+    const int fd = open(output->target, O_WRONLY | O_TRUNC | O_CLOEXEC);
+    if (fd < 0) {
       const int err = errno;
       release_output(output);
       return cannot_write(cli, path, err);
     }
-    output->direct = true;
+    output->direct   = true;
+    const KgStatus r = open_sink(cli, output, fd, true);
+    if (r) {
+      release_output(output);
+      return r;
+    }
     return count_output(cli, output);
   }
 
@@ -810,7 +897,7 @@ kg_output_open(const KgCli* const  cli,
 static int
 copy_into_target(KgOutputFile* const output)
 {
-  const int from = fileno(output->file);
+  const int from = output->sink->fd;
   const int to   = open(output->target, O_WRONLY | O_TRUNC | O_CLOEXEC);
   if (to < 0) {
     return errno;
@@ -863,7 +950,7 @@ kg_output_finish(const KgCli* const  cli,
       if (output->file) {
         (void)fflush(output->file);
       }
-      cannot_write(cli, output->path, errno);
+      cannot_write(cli, output->path, write_error(output, errno));
     }
     kg_output_abort(output);
     return st;
@@ -873,7 +960,13 @@ kg_output_finish(const KgCli* const  cli,
     // Standard output: a failed flush (ENOSPC, EPIPE) is an output error
     errno = 0;
     if (fflush(output->file) || ferror(output->file)) {
-      return cannot_write(cli, NULL, errno);
+      cannot_write(cli, NULL, write_error(output, errno));
+      kg_output_abort(output);
+      return KG_BAD_WRITE;
+    }
+    if (output->sink) {
+      fclose(output->file); // Not standard output itself
+      output->file = NULL;
     }
     output->finished = true;
     return KG_SUCCESS;
@@ -881,7 +974,7 @@ kg_output_finish(const KgCli* const  cli,
 
   errno       = 0;
   bool failed = ferror(output->file) || fflush(output->file) ||
-                (!output->direct && fsync(fileno(output->file)));
+                (!output->direct && fsync(output->sink->fd));
   int err = errno;
   if (!output->in_place) { // Else copied from, once all is ready
     const int closed = fclose(output->file);
@@ -892,7 +985,7 @@ kg_output_finish(const KgCli* const  cli,
     }
   }
   if (failed) {
-    cannot_write(cli, output->path, err);
+    cannot_write(cli, output->path, write_error(output, err));
     kg_output_abort(output);
     return KG_BAD_WRITE;
   }
@@ -934,7 +1027,7 @@ kg_output_abort(KgOutputFile* const output)
 {
   uncount_output(output, KG_BAD_WRITE);
   // What was written to a device or standard output is gone already
-  if (output->file && output->path) {
+  if (output->file && (output->path || output->sink)) {
     fclose(output->file);
   }
   release_output(output);

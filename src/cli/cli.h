@@ -241,8 +241,16 @@ kg_cli_dot_style(const KgCli*          cli,
    into instead, once all is written, so that every name sees the new
    content.  A device or a FIFO is written as it is.
 */
+/// Where an output file's stream writes, and why it failed.
 typedef struct {
-  FILE*       file;     ///< Where to write
+  int  fd;    ///< File descriptor written
+  int  error; ///< errno of the first failed write or close, or 0
+  bool owned; ///< `fd` is closed with the stream (not standard output)
+} KgOutputSink;
+
+typedef struct {
+  FILE*         file;   ///< Where to write
+  KgOutputSink* sink;   ///< What `file` writes into, or NULL (a memory stream)
   const char* path;     ///< Path as given, or NULL for standard output
   char*       target;   ///< `path` with symbolic links resolved, or NULL
   char*       tmp_path; ///< Temporary file, or NULL

@@ -576,3 +576,59 @@ Test(output, a_closed_pipe_ends_the_program_silently, .timeout = 60)
   free(errs);
   free(in);
 }
+
+/*
+  Why a write failed
+*/
+
+Test(output, a_failed_write_says_why)
+{
+  const char* const dir = setup();
+  char* const       in  = format("%s", path_in(dir, "g.nt"));
+  const char* const expected =
+    "kgraph: error: cannot write '/dev/full': No space left on device\n";
+
+  static const char* const syntaxes[] = {
+    "ntriples", "nquads", "turtle", "rdfxml", "dot"};
+  for (size_t i = 0U; i < sizeof(syntaxes) / sizeof(syntaxes[0]); ++i) {
+    Run r = run("export", "--to", syntaxes[i], "-o", "/dev/full", in, NULL);
+    cr_assert_eq(r.status, KG_EXIT_OUTPUT, "%s", syntaxes[i]);
+    cr_assert_str_eq(r.err, expected, "%s", syntaxes[i]);
+    run_free(&r);
+  }
+
+  Run r = run("canon", "-o", "/dev/full", in, NULL);
+  cr_assert_eq(r.status, KG_EXIT_OUTPUT);
+  cr_assert_str_eq(r.err, expected);
+  run_free(&r);
+
+  r = run("diff", "-o", "/dev/full", in, "/dev/null", NULL);
+  cr_assert_eq(r.status, KG_EXIT_OUTPUT);
+  cr_assert_str_eq(r.err, expected);
+  run_free(&r);
+  free(in);
+}
+
+Test(output, a_failed_write_to_standard_output_says_why)
+{
+  const char* const dir = setup();
+  char* const       in  = format("%s", path_in(dir, "g.nt"));
+
+  FILE* const full = fopen("/dev/full", "w");
+  cr_assert_not_null(full);
+  char        a0[]   = "kgraph";
+  char        a1[]   = "canon";
+  char*       argv[] = {a0, a1, in, NULL};
+  char*       err    = NULL;
+  size_t      len    = 0U;
+  FILE* const errs   = open_memstream(&err, &len);
+  const int   status = kg_cli_main(3, argv, full, errs);
+  fclose(errs);
+  fclose(full);
+  cr_assert_eq(status, KG_EXIT_OUTPUT);
+  cr_assert_str_eq(
+    err,
+    "kgraph: error: cannot write standard output: No space left on device\n");
+  free(err);
+  free(in);
+}

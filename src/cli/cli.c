@@ -783,14 +783,26 @@ open_tmp(const KgCli* const       cli,
   memcpy(output->tmp_path, output->target, dir);
   memcpy(output->tmp_path + dir, TMP_NAME, sizeof(TMP_NAME));
 
-  const int fd = mkstemp(output->tmp_path);
+  // Known to the signal handler as soon as it exists
+  sigset_t signals;
+  sigset_t old_mask;
+  sigemptyset(&signals);
+  sigaddset(&signals, SIGHUP);
+  sigaddset(&signals, SIGINT);
+  sigaddset(&signals, SIGPIPE);
+  sigaddset(&signals, SIGTERM);
+  (void)sigprocmask(SIG_BLOCK, &signals, &old_mask);
+  const int fd  = mkstemp(output->tmp_path);
+  const int err = errno;
+  if (fd >= 0) {
+    output->slot = register_tmp(output->tmp_path);
+  }
+  (void)sigprocmask(SIG_SETMASK, &old_mask, NULL);
   if (fd < 0) {
-    const int err = errno;
     free(output->tmp_path);
     output->tmp_path = NULL;
     return cannot_write(cli, output->path, err);
   }
-  output->slot = register_tmp(output->tmp_path);
 
   int r = 0;
   if (output->in_place) {
@@ -810,9 +822,9 @@ open_tmp(const KgCli* const       cli,
   }
 
   if (r) {
-    const int err = errno;
+    const int chmod_err = errno;
     close(fd);
-    return cannot_write(cli, output->path, err);
+    return cannot_write(cli, output->path, chmod_err);
   }
   return open_sink(cli, output, fd, true);
 }

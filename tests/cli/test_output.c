@@ -44,6 +44,23 @@ n_entries(const char* const dir)
   return n;
 }
 
+/// Return the names in `dir`, one a line (free()).
+static char*
+list(const char* const dir)
+{
+  char*       names = NULL;
+  size_t      len   = 0U;
+  FILE* const out   = open_memstream(&names, &len);
+  DIR* const  d     = opendir(dir);
+  cr_assert_not_null(d);
+  for (const struct dirent* e = NULL; (e = readdir(d));) {
+    fprintf(out, "%s\n", e->d_name);
+  }
+  closedir(d);
+  fclose(out);
+  return names;
+}
+
 /// Make a directory with the input graph in it.  @return the directory.
 static const char*
 setup(void)
@@ -521,7 +538,9 @@ kill_export(const int sig)
     break;
   }
 
-  cr_assert_eq(n_entries(out_dir), 1U);
+  char* const names = list(out_dir);
+  cr_assert_eq(n_entries(out_dir), 1U, "%s", names);
+  free(names);
   char* const text = read_file(out);
   cr_assert_str_eq(text, "old\n");
   free(text);

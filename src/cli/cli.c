@@ -768,6 +768,24 @@ uncount_output(KgOutputFile* const output, const KgStatus st)
   return r;
 }
 
+/// Open a temporary file without a name for `output`, to be copied into
+/// its target, which a shell could write but in a directory it could not.
+static KgStatus
+open_anonymous_tmp(const KgCli* const cli, KgOutputFile* const output)
+{
+  FILE* const tmp = tmpfile();
+  const int   fd  = tmp ? dup(fileno(tmp)) : -1;
+  const int   err = errno;
+  if (tmp) {
+    fclose(tmp);
+  }
+  if (fd < 0) {
+    return cannot_write(cli, output->path, err);
+  }
+  output->in_place = true;
+  return open_sink(cli, output, fd, true);
+}
+
 /// Open the temporary file of `output`, beside its target that `st` (if
 /// `exists`) describes, with the target's mode and owner.
 static KgStatus
@@ -801,7 +819,8 @@ open_tmp(const KgCli* const       cli,
   if (fd < 0) {
     free(output->tmp_path);
     output->tmp_path = NULL;
-    return cannot_write(cli, output->path, err);
+    return (exists && err == EACCES) ? open_anonymous_tmp(cli, output)
+                                     : cannot_write(cli, output->path, err);
   }
 
   int r = 0;
@@ -1010,7 +1029,7 @@ KgStatus
 kg_output_commit(const KgCli* const cli, KgOutputFile* const output)
 {
   KgStatus st = kg_output_finish(cli, output, KG_SUCCESS);
-  if (st || !output->tmp_path) {
+  if (st || (!output->tmp_path && !output->in_place)) {
     release_output(output); // Standard output, a device, or gone already
     return st;
   }

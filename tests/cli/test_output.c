@@ -386,43 +386,6 @@ Test(output, write_errors_name_the_path_and_the_reason)
   free(in);
 }
 
-Test(output, unwritable_places_are_refused)
-{
-  if (geteuid() == 0) {
-    cr_skip_test("root may write anywhere");
-  }
-
-  const char* const dir = setup();
-  char* const       in  = format("%s", path_in(dir, "g.nt"));
-  char* const       ro  = format("%s", path_in(dir, "ro"));
-  char* const       out = format("%s/out.nt", ro);
-  cr_assert_eq(mkdir(ro, 0555), 0);
-
-  Run         r = run("canon", "-o", out, in, NULL);
-  char* const expected =
-    format("kgraph: error: cannot write '%s': Permission denied\n", out);
-  cr_assert_eq(r.status, KG_EXIT_OUTPUT);
-  cr_assert_str_eq(r.err, expected);
-  run_free(&r);
-  free(expected);
-
-  // A read-only file is not replaced, though its directory is writable
-  char* const locked = format("%s", path_in(dir, "locked.nt"));
-  write_file(locked, "old\n");
-  cr_assert_eq(chmod(locked, 0444), 0);
-  r = run("canon", "-o", locked, in, NULL);
-  cr_assert_eq(r.status, KG_EXIT_OUTPUT);
-  cr_assert(strstr(r.err, "Permission denied"), "%s", r.err);
-  char* const text = read_file(locked);
-  cr_assert_str_eq(text, "old\n");
-  run_free(&r);
-  free(text);
-  free(locked);
-  free(out);
-  free(ro);
-  free(in);
-}
-
 /*
   Signals, sent to the program itself
 */
@@ -445,9 +408,13 @@ write_big_graph(const char* const path, const unsigned n_triples)
 }
 
 /// Start `kgraph ARGV...` with standard output to `out_fd` and standard
-/// error to the file `err_path`.  @return its process id.
+/// error to the file `err_path`, as user nobody if `nobody` and the tests
+/// run as root.  @return its process id.
 static pid_t
-start(char* const argv[], const int out_fd, const char* const err_path)
+start_as(char* const       argv[],
+         const int         out_fd,
+         const char* const err_path,
+         const bool        nobody)
 {
   const char* const exe = getenv("KG_EXE");
   cr_assert_not_null(exe, "KG_EXE is not set");
@@ -466,10 +433,153 @@ start(char* const argv[], const int out_fd, const char* const err_path)
     if (err < 0 || dup2(out_fd, 1) < 0 || dup2(err, 2) < 0) {
       _exit(99);
     }
+    if (nobody && !geteuid() && (setgid(65534) || setuid(65534))) {
+      _exit(97);
+    }
     execv(exe, argv);
     _exit(98);
   }
   return pid;
+}
+
+/// Start `kgraph ARGV...` as start_as() does, as the user running the tests.
+static pid_t
+start(char* const argv[], const int out_fd, const char* const err_path)
+{
+  return start_as(argv, out_fd, err_path, false);
+}
+
+/// Run `kgraph ARGV...` as someone who is not root, with standard error to
+/// `err_path`.  @return its exit status.
+static int
+run_as_nobody(char* const argv[], const char* const err_path)
+{
+  const int   null   = open("/dev/null", O_WRONLY);
+  const pid_t pid    = start_as(argv, null, err_path, true);
+  int         status = 0;
+  close(null);
+  cr_assert_eq(waitpid(pid, &status, 0), pid);
+  cr_assert(WIFEXITED(status), "status %d", status);
+  return WEXITSTATUS(status);
+}
+
+/// Make a directory that anyone may enter, owned by `uid` (if root).
+static char*
+make_dir(const char* const parent, const char* const name, const uid_t uid)
+{
+  char* const dir = format("%s/%s", parent, name);
+  cr_assert_eq(mkdir(dir, 0755), 0);
+  cr_assert_eq(chmod(dir, 0755), 0);
+  if (!geteuid()) {
+    cr_assert_eq(chown(dir, uid, uid), 0);
+  }
+  return dir;
+}
+
+Test(output, places_a_shell_could_not_write_are_refused)
+{
+  const char* const top = setup();
+  cr_assert_eq(chmod(top, 0755), 0);
+  char* const in = format("%s", path_in(top, "g.nt"));
+  cr_assert_eq(chmod(in, 0644), 0);
+  char* const errs = format("%s", path_in(top, "err.txt"));
+  char        a0[] = "kgraph";
+  char        a1[] = "canon";
+  char        a2[] = "-o";
+
+  // A new file in a directory of someone else's
+  char* const theirs = make_dir(top, "theirs", 0);
+  char* const out    = format("%s/out.nt", theirs);
+  char*       argv[] = {a0, a1, a2, out, in, NULL};
+  if (geteuid() == 0 || access(theirs, W_OK)) {
+    cr_assert_eq(run_as_nobody(argv, errs), KG_EXIT_OUTPUT);
+    char* const err = read_file(errs);
+    char* const expected =
+      format("kgraph: error: cannot write '%s': Permission denied\n", out);
+    cr_assert_str_eq(err, expected);
+    free(expected);
+    free(err);
+    cr_assert_eq(n_entries(theirs), 0U);
+  }
+
+  // A read-only file of one's own, in one's own directory
+  char* const mine   = make_dir(top, "mine", 65534);
+  char* const locked = format("%s/locked.nt", mine);
+  write_file(locked, "old\n");
+  cr_assert_eq(chmod(locked, 0444), 0);
+  if (!geteuid()) {
+    cr_assert_eq(chown(locked, 65534, 65534), 0);
+  }
+  argv[3] = locked;
+  cr_assert_eq(run_as_nobody(argv, errs), KG_EXIT_OUTPUT);
+  char* text = read_file(errs);
+  cr_assert(strstr(text, "Permission denied"), "%s", text);
+  free(text);
+  text = read_file(locked);
+  cr_assert_str_eq(text, "old\n");
+  free(text);
+  cr_assert_eq(n_entries(mine), 1U);
+
+  free(locked);
+  free(mine);
+  free(out);
+  free(theirs);
+  free(errs);
+  free(in);
+}
+
+Test(output, a_file_of_ones_own_in_a_directory_of_someone_elses)
+{
+  if (geteuid()) {
+    cr_skip_test("only root can make the file someone else's");
+  }
+
+  const char* const top = setup();
+  cr_assert_eq(chmod(top, 0755), 0);
+  char* const in = format("%s", path_in(top, "g.nt"));
+  cr_assert_eq(chmod(in, 0644), 0);
+  char* const errs   = format("%s", path_in(top, "err.txt"));
+  char* const theirs = make_dir(top, "theirs", 0);
+  char* const out    = format("%s/out.nt", theirs);
+  write_file(out, "old\n");
+  cr_assert_eq(chown(out, 65534, 65534), 0);
+  cr_assert_eq(chmod(out, 0640), 0);
+  struct stat before;
+  cr_assert_eq(stat(out, &before), 0);
+
+  // As `>` would: rewritten in place, once all is written
+  char  a0[]   = "kgraph";
+  char  a1[]   = "canon";
+  char  a2[]   = "-o";
+  char* argv[] = {a0, a1, a2, out, in, NULL};
+  cr_assert_eq(run_as_nobody(argv, errs), 0);
+  assert_written(out);
+  struct stat after;
+  cr_assert_eq(stat(out, &after), 0);
+  cr_assert_eq(after.st_ino, before.st_ino);
+  cr_assert_eq(after.st_uid, 65534U);
+  cr_assert_eq(after.st_mode & 07777, 0640);
+  cr_assert_eq(n_entries(theirs), 1U);
+
+  // And untouched when writing fails (RDF/XML cannot write a predicate
+  // that ends in no name)
+  char* const bad = format("%s", path_in(top, "bad.nt"));
+  write_file(bad, "<http://example.org/s> <http://example.org/p/> \"x\" .\n");
+  cr_assert_eq(chmod(bad, 0644), 0);
+  char  b1[]       = "export";
+  char  b2[]       = "--to";
+  char  b3[]       = "rdfxml";
+  char  b4[]       = "-o";
+  char* bad_argv[] = {a0, b1, b2, b3, b4, out, bad, NULL};
+  cr_assert_eq(run_as_nobody(bad_argv, errs), KG_EXIT_INPUT);
+  assert_written(out);
+  cr_assert_eq(n_entries(theirs), 1U);
+
+  free(bad);
+  free(out);
+  free(theirs);
+  free(errs);
+  free(in);
 }
 
 /// Sleep for a millisecond.

@@ -975,8 +975,8 @@ kg_output_finish(const KgCli* const  cli,
   const KgStatus st = uncount_output(output, written);
   if (st) {
     if (st == KG_BAD_WRITE) {
-      // The library says only that a write failed: flushing again, what is
-      // still buffered fails the same way, and errno says why
+      // The library says only that a write failed: the sink knows why (a
+      // memory stream has none; flushing it again may tell)
       errno = 0;
       if (output->file) {
         (void)fflush(output->file);

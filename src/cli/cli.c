@@ -551,6 +551,7 @@ kg_output_open(const KgCli* const  cli,
       // The output would run into the line
       kg_progress_disable(cli->progress);
     }
+    errno = 0;
     return count_output(cli, output);
   }
 
@@ -564,6 +565,7 @@ kg_output_open(const KgCli* const  cli,
     }
     output->path   = path;
     output->direct = true;
+    errno          = 0;
     return count_output(cli, output);
   }
 
@@ -608,6 +610,7 @@ kg_output_open(const KgCli* const  cli,
   }
 
   output->path = path;
+  errno        = 0; // So that kg_output_close() sees only what failed since
   return count_output(cli, output);
 }
 
@@ -688,23 +691,28 @@ kg_output_close(const KgCli* const  cli,
                 KgOutputFile* const output,
                 const KgStatus      written)
 {
-  const KgStatus st = uncount_output(output, written);
+  // The write that failed set errno last (kg_output_open() cleared it)
+  const int      failed = errno;
+  const KgStatus st     = uncount_output(output, written);
   if (!st) {
     return kg_output_commit(cli, output);
   }
 
   if (st == KG_BAD_WRITE) {
     // The library says only that a write failed: flushing again, what is
-    // still buffered fails the same way, and errno says why
+    // still buffered fails the same way, and errno says why; else the
+    // reason of the failed write stands
     errno = 0;
     if (output->file) {
       (void)fflush(output->file);
     }
-    const int reason = errno;
-    kg_cli_error(cli,
-                 "cannot write '%s': %s",
-                 output->path ? output->path : "standard output",
-                 reason ? strerror(reason) : "write error");
+    const int         reason = errno ? errno : failed;
+    const char* const why    = reason ? strerror(reason) : "write error";
+    if (output->path) {
+      kg_cli_error(cli, "cannot write '%s': %s", output->path, why);
+    } else {
+      kg_cli_error(cli, "cannot write standard output: %s", why);
+    }
   }
   kg_output_abort(output);
   return st;

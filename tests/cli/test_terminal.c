@@ -1,7 +1,7 @@
 // Copyright the kgraph authors
 // SPDX-License-Identifier: ISC
 
-// Terminal safety: whatever kgraph prints for people (stats, check,
+// Terminal safety: whatever kgraph prints for people (diff, stats, check,
 // errors) shows the controls of a hostile graph or file name escaped, never
 // raw; and a failed write is one message with the path and the reason.
 
@@ -83,6 +83,67 @@ write_hostile(const char* const dir, const char* const name, const bool changed)
   write_file(path, text);
   free(text);
   return path;
+}
+
+Test(terminal, diff_of_a_hostile_graph_shows_no_raw_control)
+{
+  const char* const dir = tmp_dir();
+  const char* const old = write_hostile(dir, "old.ttl", false);
+  const char* const new = write_hostile(dir, "new.ttl", true);
+
+  static const char* const formats[] = {"text", "summary", "patch"};
+  for (size_t i = 0U; i < sizeof(formats) / sizeof(formats[0]); ++i) {
+    Run r = run("diff", "--format", formats[i], old, new, NULL);
+    cr_assert_eq(r.status, KG_EXIT_FOUND, "%s: %s", formats[i], r.err);
+    assert_safe(&r, formats[i]);
+    run_free(&r);
+  }
+
+  // The lines are N-Triples still, with the controls as UCHAR escapes
+  Run r = run("diff", old, new, NULL);
+  cr_assert(strstr(r.out,
+                   "+ <http://example.org/onto#acme> "
+                   "<http://example.org/onto#motto> "
+                   "\"\\u009B31m live \\u202E\" .\n"),
+            "%s",
+            r.out);
+  cr_assert(strstr(r.out, "\"Acme \\u001B[8m shown \\u001B]0;title\\u0007\""),
+            "%s",
+            r.out);
+  cr_assert(strstr(r.out, "<http://example.org/\\u202E/T2> .\n"), "%s", r.out);
+  run_free(&r);
+}
+
+Test(terminal, diff_lines_read_back_as_the_graph)
+{
+  // Every line of a diff from the empty graph, less its "+ ", read as
+  // N-Triples, is the new graph again: the escapes lose nothing
+  const char* const dir   = tmp_dir();
+  const char* const new   = write_hostile(dir, "new.ttl", true);
+  const char* const empty = path_in(dir, "empty.nt");
+  write_file(empty, "");
+
+  Run r = run("diff", empty, new, NULL);
+  cr_assert_eq(r.status, KG_EXIT_FOUND, "%s", r.err);
+  char* const lines = (char*)calloc(strlen(r.out) + 1U, 1U);
+  char*       end   = lines;
+  for (const char* line = r.out; *line;) {
+    const char* const next = strchr(line, '\n');
+    const size_t      len  = next ? (size_t)(next - line) + 1U : strlen(line);
+    if (!strncmp(line, "+ ", 2U)) {
+      memcpy(end, line + 2, len - 2U);
+      end += len - 2U;
+    }
+    line += len;
+  }
+  run_free(&r);
+
+  const char* const added = path_in(dir, "added.nt");
+  write_file(added, lines);
+  free(lines);
+  r = run("diff", new, added, NULL);
+  cr_assert_eq(r.status, KG_EXIT_SUCCESS, "%s%s", r.out, r.err);
+  run_free(&r);
 }
 
 Test(terminal, stats_of_a_hostile_graph_shows_no_raw_control)

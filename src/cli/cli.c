@@ -86,6 +86,38 @@ kg_cli_exit_status(const KgStatus st)
   return KG_EXIT_INTERNAL;
 }
 
+/**
+   Print the message of `fmt` to `stream` for people: what it quotes (an
+   argument, a file name) may hold controls that would make a terminal act.
+*/
+static void
+print_message_for_people(FILE* const       stream,
+                         const char* const fmt,
+                         va_list           args)
+{
+  char    text[512];
+  va_list copy;
+  va_copy(copy, args);
+  const int n = vsnprintf(text, sizeof(text), fmt, copy);
+  va_end(copy);
+  if (n < 0) {
+    return;
+  }
+
+  // A long message is formatted again in a buffer of its size, or cut
+  size_t      len = (size_t)n < sizeof(text) ? (size_t)n : sizeof(text) - 1U;
+  char* const big =
+    (size_t)n < sizeof(text) ? NULL : (char*)malloc((size_t)n + 1U);
+  const char* show = text;
+  if (big && vsnprintf(big, (size_t)n + 1U, fmt, args) == n) {
+    show = big;
+    len  = (size_t)n;
+  }
+  const KgStringView view = {show, len};
+  (void)kg_print_for_people(stream, view);
+  free(big);
+}
+
 int
 kg_cli_usage(const KgCli* const cli, const char* const fmt, ...)
 {
@@ -93,7 +125,7 @@ kg_cli_usage(const KgCli* const cli, const char* const fmt, ...)
   va_list args;
   va_start(args, fmt);
   fputs("kgraph: ", cli->err);
-  vfprintf(cli->err, fmt, args);
+  print_message_for_people(cli->err, fmt, args);
   va_end(args);
   if (cli->command) {
     fprintf(cli->err,
@@ -112,7 +144,7 @@ kg_cli_error(const KgCli* const cli, const char* const fmt, ...)
   va_list args;
   va_start(args, fmt);
   fputs("kgraph: error: ", cli->err);
-  vfprintf(cli->err, fmt, args);
+  print_message_for_people(cli->err, fmt, args);
   fputc('\n', cli->err);
   va_end(args);
 }
@@ -347,16 +379,25 @@ kg_cli_diff(const KgCli* const          cli,
 void
 kg_cli_print_json_string(FILE* const out, const KgStringView s)
 {
+  // Controls, C1 and bidirectional ones too, as \uXXXX: the JSON means the
+  // same, and a person who prints it sees no terminal act on its text
   fputc('"', out);
-  for (size_t i = 0U; i < s.len; ++i) {
-    const unsigned char c = (unsigned char)s.data[i];
+  for (size_t i = 0U; i < s.len;) {
+    const unsigned char c    = (unsigned char)s.data[i];
+    const KgStringView  rest = {s.data + i, s.len - i};
+    size_t              len  = 1U;
+    const uint32_t      cp   = c >= 0x80U ? kg_utf8_decode(rest, &len) : c;
     if (c == '"' || c == '\\') {
       fprintf(out, "\\%c", c);
-    } else if (c < 0x20U) {
-      fprintf(out, "\\u%04X", c);
+    } else if (c < 0x20U || c == 0x7FU || (cp >= 0x80U && cp <= 0x9FU) ||
+               cp == 0x61CU || cp == 0x200EU || cp == 0x200FU ||
+               (cp >= 0x202AU && cp <= 0x202EU) ||
+               (cp >= 0x2066U && cp <= 0x2069U)) {
+      fprintf(out, "\\u%04X", (unsigned)cp);
     } else {
-      fputc(c, out);
+      fwrite(rest.data, 1U, cp == 0xFFFFFFFFU ? 1U : len, out);
     }
+    i += cp == 0xFFFFFFFFU ? 1U : len;
   }
   fputc('"', out);
 }

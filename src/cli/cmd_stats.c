@@ -115,7 +115,10 @@ print_counts(const KgCli* const   cli,
       if (!name) {
         return KG_BAD_ALLOC;
       }
-      fprintf(cli->out, "  %10zu  %s\n", counts[i].count, name);
+      // A name for people: an IRI or a literal may hold controls
+      fprintf(cli->out, "  %10zu  ", counts[i].count);
+      (void)kg_print_for_people(cli->out, kg_sv(name));
+      fputc('\n', cli->out);
       kg_free(name);
     }
   }

@@ -36,6 +36,7 @@
 #include <libxml/parser.h>
 #include <libxml/tree.h>
 #include <libxml/xmlIO.h>
+#include <libxml/xmlerror.h>
 #include <libxml/xmlwriter.h>
 
 #include <stdint.h>
@@ -994,11 +995,26 @@ writer_fini(Writer* const w)
   kg_layout_fini(&w->layout);
 }
 
+/// Ignore an error of libxml2: the writer finds it by the return values.
+static void
+ignore_xml_error(void* const context, xmlErrorPtr error)
+{
+  (void)context;
+  (void)error;
+}
+
 KgStatus
 kg_write_rdfxml(const KgGraph* const        graph,
                 FILE* const                 stream,
                 const KgWriteOptions* const options)
 {
+  // libxml2 prints its errors itself ("I/O error : write error" on a full
+  // disk), though the caller reports the failure once, with its reason:
+  // its handler (libxml2's per-thread state) is silenced while writing
+  const xmlStructuredErrorFunc saved_func    = xmlStructuredError;
+  void* const                  saved_context = xmlStructuredErrorContext;
+  xmlSetStructuredErrorFunc(NULL, ignore_xml_error);
+
   Writer   w;
   KgStatus st = writer_init(&w, graph, stream, options);
   if (!st) {
@@ -1047,5 +1063,6 @@ kg_write_rdfxml(const KgGraph* const        graph,
   }
 
   writer_fini(&w);
+  xmlSetStructuredErrorFunc(saved_context, saved_func);
   return st;
 }

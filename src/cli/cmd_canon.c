@@ -122,15 +122,18 @@ kg_cmd_canon(KgCli* const cli, const int argc, char** const argv)
                       0U,
                       NULL,
                       kg_graph_size(graph));
+    kg_cli_doing(cli, "labelling blank nodes");
     const KgCanonOptions copts = {opts.hash, opts.max_work, cli->log};
     st                         = kg_canon_new(graph, &copts, &canon);
   }
 
   if (!st && opts.map) {
+    kg_cli_doing(cli, "writing the map of blank nodes");
     st = write_map(cli, canon, opts.map);
   }
 
   if (!st) {
+    kg_cli_doing(cli, "writing canonical N-Triples");
     KgOutputFile output;
     if (!(st = kg_output_open(cli, &output, opts.output))) {
       // Until the first byte is written (then "writing")

@@ -388,7 +388,9 @@ main(int argc, char** argv)
     return 2;
   }
 
-  char work[] = "/tmp/kg-oom-XXXXXX";
+  const char* const tmp = getenv("TMPDIR");
+  char              work[512];
+  snprintf(work, sizeof(work), "%s/kg-oom-XXXXXX", tmp ? tmp : "/tmp");
   if (!mkdtemp(work)) {
     perror("mkdtemp");
     return 2;

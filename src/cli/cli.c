@@ -141,12 +141,44 @@ void
 kg_cli_error(const KgCli* const cli, const char* const fmt, ...)
 {
   kg_progress_clear(cli->progress);
+  if (cli->report) {
+    ++cli->report->n_errors;
+    cli->report->said_oom |= !strncmp(fmt, "out of memory", 13U);
+  }
   va_list args;
   va_start(args, fmt);
   fputs("kgraph: error: ", cli->err);
   print_message_for_people(cli->err, fmt, args);
   fputc('\n', cli->err);
   va_end(args);
+}
+
+void
+kg_cli_doing(const KgCli* const cli, const char* const fmt, ...)
+{
+  if (cli->report) {
+    va_list args;
+    va_start(args, fmt);
+    const int n =
+      vsnprintf(cli->report->doing, sizeof(cli->report->doing), fmt, args);
+    va_end(args);
+    if (n < 0) {
+      cli->report->doing[0] = '\0';
+    }
+  }
+}
+
+KgStatus
+kg_cli_oom(const KgCli* const cli, const KgStatus st)
+{
+  if (st == KG_BAD_ALLOC && !(cli->report && cli->report->said_oom)) {
+    if (cli->report && cli->report->doing[0]) {
+      kg_cli_error(cli, "out of memory while %s", cli->report->doing);
+    } else {
+      kg_cli_error(cli, "out of memory");
+    }
+  }
+  return st;
 }
 
 int
@@ -305,6 +337,7 @@ kg_cli_read(const KgCli* const          cli,
       return KG_BAD_READ;
     }
 
+    kg_cli_doing(cli, "reading '%s'", paths[i]);
     const KgReadOptions options = {
       in->from, in->base, in->lax ? (KgReadFlags)KG_READ_LAX : 0U, cli->log};
     const KgStatus st = (cli->progress && cli->progress->on)
@@ -312,10 +345,7 @@ kg_cli_read(const KgCli* const          cli,
                           : kg_graph_read_file(graph, paths[i], &options);
     kg_progress_clear(cli->progress);
     if (st) {
-      if (st == KG_BAD_ALLOC) {
-        kg_cli_error(cli, "out of memory reading '%s'", paths[i]);
-      }
-      return st;
+      return kg_cli_oom(cli, st);
     }
   }
   return KG_SUCCESS;
@@ -328,9 +358,9 @@ kg_cli_load(const KgCli* const          cli,
             const KgInputOptions* const in,
             KgGraph** const             graph)
 {
+  kg_cli_doing(cli, "reading '%s'", n_paths ? paths[0] : "-");
   if (!(*graph = kg_graph_new())) {
-    kg_cli_error(cli, "out of memory");
-    return KG_BAD_ALLOC;
+    return kg_cli_oom(cli, KG_BAD_ALLOC);
   }
   return kg_cli_read(cli, *graph, paths, n_paths, in);
 }
@@ -367,13 +397,11 @@ kg_cli_diff(const KgCli* const          cli,
                         NULL,
                         kg_graph_size(graphs[0]) + kg_graph_size(graphs[1]));
     }
+    kg_cli_doing(cli, "comparing the graphs");
     const KgDiffOptions options = {max_work, cli->log};
     st = kg_diff_new(graphs[0], graphs[1], &options, diff);
   }
-  if (st == KG_BAD_ALLOC) {
-    kg_cli_error(cli, "out of memory");
-  }
-  return st;
+  return kg_cli_oom(cli, st);
 }
 
 void
@@ -648,8 +676,7 @@ cannot_write(const KgCli* const cli, const char* const path, const int err)
 static KgStatus
 out_of_memory(const KgCli* const cli)
 {
-  kg_cli_error(cli, "out of memory");
-  return KG_BAD_ALLOC;
+  return kg_cli_oom(cli, KG_BAD_ALLOC);
 }
 
 /// Return the length of the directory part of `path`, with its slash.
@@ -789,7 +816,7 @@ count_output(const KgCli* const cli, KgOutputFile* const output)
     kg_progress_open_output(cli->progress, output->file, output->path);
   if (!counted) {
     kg_output_abort(output);
-    return out_of_memory(cli);
+    return kg_cli_oom(cli, KG_BAD_ALLOC);
   }
   output->raw  = output->file;
   output->file = counted;
@@ -1129,6 +1156,11 @@ print_message(void* const        handle,
   if (cli->quiet && level != KG_LOG_ERROR) {
     return KG_SUCCESS;
   }
+  if (level == KG_LOG_ERROR && cli->report) {
+    ++cli->report->n_errors;
+    cli->report->said_oom |=
+      msg.len == 13U && !memcmp(msg.data, "out of memory", 13U);
+  }
   kg_progress_clear(cli->progress);
   return kg_log_to_stream(cli->err, level, caret, msg);
 }
@@ -1200,12 +1232,19 @@ kg_cli_run(const int               argc,
   KgProgress progress;
   kg_progress_init(&progress, err, terminal);
 
-  KgCli cli      = {out, err, NULL, {NULL, NULL}, false, &progress};
+  KgCliReport report;
+  memset(&report, 0, sizeof(report));
+  KgCli cli      = {out, err, NULL, {NULL, NULL}, false, &progress, &report};
   cli.log.func   = print_message;
   cli.log.handle = &cli;
 
   int code = run_command(&cli, argc, argv);
   kg_progress_fini(&progress);
+
+  // Whatever ran out of memory and returned without a word: say it
+  if (code == KG_EXIT_INTERNAL && !report.n_errors) {
+    kg_cli_oom(&cli, KG_BAD_ALLOC);
+  }
 
   // Whatever the command, what it printed must have been written: --help
   // or a report into a full disk or a closed pipe is an output error too

@@ -22,6 +22,16 @@ enum {
   KG_EXIT_INTERNAL = 5, ///< Out of memory or internal error
 };
 
+/**
+   What a run has said, and what it is doing: when memory runs out, the
+   program says "out of memory while DOING", once.
+*/
+typedef struct {
+  char     doing[320]; ///< "reading 'FILE'", "writing Turtle", ...
+  unsigned n_errors;   ///< Errors printed so far
+  bool     said_oom;   ///< "out of memory" was printed
+} KgCliReport;
+
 /// What every command gets.
 typedef struct {
   FILE*       out;      ///< Standard output
@@ -30,6 +40,7 @@ typedef struct {
   KgLog       log;      ///< Diagnostics to `err`
   bool        quiet;    ///< Print errors only
   KgProgress* progress; ///< The progress line (cleared before a message)
+  KgCliReport* report;  ///< What was said, what is being done
 } KgCli;
 
 /// A command of the program.
@@ -73,6 +84,22 @@ __attribute__((format(printf, 2, 3)))
 #endif
 void
 kg_cli_error(const KgCli* cli, const char* fmt, ...);
+
+/// Say what the command does from now on ("writing Turtle"), for the
+/// message if memory runs out.
+#if defined(__GNUC__)
+__attribute__((format(printf, 2, 3)))
+#endif
+void
+kg_cli_doing(const KgCli* cli, const char* fmt, ...);
+
+/**
+   If `st` is KG_BAD_ALLOC, say `kgraph: error: out of memory while DOING`
+   (what kg_cli_doing() last said), unless it was said already.
+   @return `st`.
+*/
+KgStatus
+kg_cli_oom(const KgCli* cli, KgStatus st);
 
 /**
    Parse the options of a command with getopt_long, handling --help and

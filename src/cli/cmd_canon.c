@@ -125,6 +125,7 @@ kg_cmd_canon(KgCli* const cli, const int argc, char** const argv)
                       0U,
                       NULL,
                       kg_graph_size(graph));
+    kg_cli_doing(cli, "labelling blank nodes");
     const KgCanonOptions copts = {opts.hash, opts.max_work, cli->log};
     st                         = kg_canon_new(graph, &copts, &canon);
   }
@@ -132,6 +133,7 @@ kg_cmd_canon(KgCli* const cli, const int argc, char** const argv)
   // The map is put in place only once the output is: on any error, neither
   // file is touched
   if (!st) {
+    kg_cli_doing(cli, "writing canonical N-Triples");
     KgOutputFile output;
     KgOutputFile map;
     memset(&map, 0, sizeof(map));
@@ -141,6 +143,7 @@ kg_cmd_canon(KgCli* const cli, const int argc, char** const argv)
         cli->progress, "sorting", NULL, false, 0U, NULL, kg_graph_size(graph));
       st = kg_output_finish(cli, &output, kg_canon_write(canon, output.file));
       if (!st && opts.map) {
+        kg_cli_doing(cli, "writing the map of blank nodes");
         st = write_map(cli, canon, opts.map, &map);
       }
       if (st) {

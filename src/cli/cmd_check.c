@@ -143,9 +143,10 @@ kg_cmd_check(KgCli* const cli, const int argc, char** const argv)
       fputs("{\n  \"diagnostics\": [", cli->out);
     }
 
+    kg_cli_doing(cli, "checking the graph");
     st = kg_graph_check(graph, &copts, &counts);
     if (st == KG_BAD_ALLOC) {
-      kg_cli_error(cli, "out of memory");
+      kg_cli_oom(cli, st);
     } else if (st) {
       // Reported to the log
     } else if (opts.json) {

@@ -238,9 +238,10 @@ kg_cmd_stats(KgCli* const cli, const int argc, char** const argv)
   KgGraph* graph = NULL;
   KgStatus st = kg_cli_load(cli, argv + first, argc - first, &opts.in, &graph);
   if (!st) {
+    kg_cli_doing(cli, "counting");
     st = print_stats(cli, graph, opts.json);
     if (st == KG_BAD_ALLOC) {
-      kg_cli_error(cli, "out of memory");
+      kg_cli_oom(cli, st);
     } else if ((errno = 0, fflush(cli->out)) || ferror(cli->out)) {
       kg_cli_error(cli,
                    "cannot write standard output: %s",

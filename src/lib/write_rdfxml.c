@@ -88,6 +88,8 @@ typedef struct {
   unsigned  n_problems;
   KgTermId  rdf_xml_literal;
   bool      plain;
+  bool      no_memory;    ///< libxml2 said that an allocation failed
+  bool      write_failed; ///< Writing to `stream` failed
 } Writer;
 
 /*
@@ -621,8 +623,31 @@ static void
 check_xml(Writer* const w, const int r)
 {
   if (r < 0 && !w->status) {
-    w->status = KG_BAD_WRITE;
+    // xmlTextWriter returns -1 when it cannot write and when it cannot
+    // allocate, and does not always say which: unless the stream failed,
+    // it was memory
+    w->status =
+      (w->no_memory || !w->write_failed) ? KG_BAD_ALLOC : KG_BAD_WRITE;
   }
+}
+
+/// Take an error that libxml2 raises while writing: it prints nothing, and
+/// an allocation failure is told apart from a write error.
+static void
+on_xml_error(void* const user, xmlErrorPtr const error)
+{
+  Writer* const w = (Writer*)user;
+  if (error && error->code == XML_ERR_NO_MEMORY) {
+    w->no_memory = true;
+  }
+}
+
+/// Take a message of libxml2's generic error handler, and print nothing.
+static void
+on_generic_error(void* const user, const char* const msg, ...)
+{
+  (void)user;
+  (void)msg;
 }
 
 static void
@@ -900,7 +925,11 @@ write_to_stream(void* const context, const char* const buffer, const int len)
   if (len <= 0) {
     return 0;
   }
-  return fwrite(buffer, 1U, (size_t)len, w->stream) == (size_t)len ? len : -1;
+  if (fwrite(buffer, 1U, (size_t)len, w->stream) != (size_t)len) {
+    w->write_failed = true;
+    return -1;
+  }
+  return len;
 }
 
 static int
@@ -995,28 +1024,22 @@ writer_fini(Writer* const w)
   kg_layout_fini(&w->layout);
 }
 
-/// Ignore an error of libxml2: the writer finds it by the return values.
-static void
-ignore_xml_error(void* const context, xmlErrorPtr error)
-{
-  (void)context;
-  (void)error;
-}
-
 KgStatus
 kg_write_rdfxml(const KgGraph* const        graph,
                 FILE* const                 stream,
                 const KgWriteOptions* const options)
 {
-  // libxml2 prints its errors itself ("I/O error : write error" on a full
-  // disk), though the caller reports the failure once, with its reason:
-  // its handler (libxml2's per-thread state) is silenced while writing
-  const xmlStructuredErrorFunc saved_func    = xmlStructuredError;
-  void* const                  saved_context = xmlStructuredErrorContext;
-  xmlSetStructuredErrorFunc(NULL, ignore_xml_error);
-
   Writer   w;
   KgStatus st = writer_init(&w, graph, stream, options);
+
+  // libxml2 reports errors to handlers of the thread: take them while
+  // writing, then restore them (as the reader does)
+  const xmlStructuredErrorFunc old_structured     = xmlStructuredError;
+  void* const                  old_structured_ctx = xmlStructuredErrorContext;
+  const xmlGenericErrorFunc    old_generic        = xmlGenericError;
+  void* const                  old_generic_ctx    = xmlGenericErrorContext;
+  xmlSetStructuredErrorFunc(&w, on_xml_error);
+  xmlSetGenericErrorFunc(&w, on_generic_error);
   if (!st) {
     check_graph(&w);
     st = w.status;
@@ -1063,6 +1086,7 @@ kg_write_rdfxml(const KgGraph* const        graph,
   }
 
   writer_fini(&w);
-  xmlSetStructuredErrorFunc(saved_context, saved_func);
+  xmlSetGenericErrorFunc(old_generic_ctx, old_generic);
+  xmlSetStructuredErrorFunc(old_structured_ctx, old_structured);
   return st;
 }

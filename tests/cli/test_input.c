@@ -290,3 +290,79 @@ Test(input, lax_turtle_keeps_blank_nodes_apart_and_labels_together)
                    "_:c14n2 <http://a/p> _:c14n0 .\n");
   run_free(&r);
 }
+
+Test(input, lax_rdfxml_drops_a_bad_node_element_whole)
+{
+  const char* const path = path_in(tmp_dir(), "lax.rdf");
+  write_file(
+    path,
+    "<?xml version=\"1.0\"?>\n"
+    "<rdf:RDF xmlns:rdf=\"http://www.w3.org/1999/02/22-rdf-syntax-ns#\"\n"
+    "         xmlns:ex=\"http://a/\">\n"
+    "  <rdf:Description rdf:about=\"http://a/a\">\n"
+    "    <ex:p>1</ex:p>\n"
+    "    <ex:knows>\n"
+    "      <rdf:Description rdf:about=\"http://a/b\">\n"
+    "        <ex:p>2</ex:p>\n"
+    "        <ex:p xml:lang=\"not a tag\">bad</ex:p>\n"
+    "        <ex:p>3</ex:p>\n"
+    "      </rdf:Description>\n"
+    "    </ex:knows>\n"
+    "    <ex:knows>\n"
+    "      <rdf:Description rdf:about=\"http://a/c\"><ex:p>4</ex:p>"
+    "</rdf:Description>\n"
+    "    </ex:knows>\n"
+    "  </rdf:Description>\n"
+    "  <rdf:Description rdf:about=\"http://a/e\">\n"
+    "    <ex:p>5</ex:p>\n"
+    "    <ex:list rdf:parseType=\"Collection\">\n"
+    "      <rdf:Description rdf:about=\"http://a/f\" rdf:bagID=\"x\"/>\n"
+    "    </ex:list>\n"
+    "    <ex:p>6</ex:p>\n"
+    "  </rdf:Description>\n"
+    "  <rdf:Description rdf:about=\"http://a/g\"><ex:p>7</ex:p>"
+    "</rdf:Description>\n"
+    "</rdf:RDF>\n");
+
+  // b goes, and a's link to it; a member of a list takes the node element
+  // around the list with it (e); the siblings stay
+  Run         r = canon(path, "rdfxml", true);
+  char* const want =
+    format("%s:9:9: warning: malformed language tag 'not a tag'\n"
+           "%s:20:7: warning: 'rdf:bagID' is not allowed as an attribute\n",
+           path,
+           path);
+  cr_assert_eq(r.status, KG_EXIT_SUCCESS, "%s", r.err);
+  cr_assert_str_eq(r.out,
+                   "<http://a/a> <http://a/knows> <http://a/c> .\n"
+                   "<http://a/a> <http://a/p> \"1\" .\n"
+                   "<http://a/c> <http://a/p> \"4\" .\n"
+                   "<http://a/g> <http://a/p> \"7\" .\n");
+  cr_assert_str_eq(r.err, want);
+  free(want);
+  run_free(&r);
+}
+
+Test(input, lax_rdfxml_stops_at_malformed_xml_and_says_why)
+{
+  const char* const path = path_in(tmp_dir(), "bad.rdf");
+  write_file(
+    path,
+    "<rdf:RDF xmlns:rdf=\"http://www.w3.org/1999/02/22-rdf-syntax-ns#\" "
+    "xmlns:ex=\"http://a/\">\n"
+    "<rdf:Description rdf:about=\"http://a/a\"><ex:p>1</ex:p>"
+    "</rdf:Description>\n"
+    "<rdf:Description rdf:about=\"http://a/b\"><ex:p>1</ex:q>"
+    "</rdf:Description>\n"
+    "</rdf:RDF>\n");
+  Run         r = canon(path, "rdfxml", true);
+  char* const want =
+    format("%s:3:55: error: opening and ending tag mismatch: p line 3 and q "
+           "(malformed XML: nothing after it can be read)\n",
+           path);
+  cr_assert_eq(r.status, KG_EXIT_INPUT, "%s", r.err);
+  cr_assert_str_eq(r.out, "");
+  cr_assert_str_eq(r.err, want);
+  free(want);
+  run_free(&r);
+}

@@ -185,8 +185,6 @@ typedef struct {
   unsigned chunk_line; ///< Line of the first byte of the chunk
   unsigned chunk_col;  ///< Column before the chunk on its first line
   unsigned lnb;        ///< Column of the last non-blank byte (by line)
-  unsigned n_terms;    ///< Terms begun on the line (by line)
-  uint8_t  term_state; ///< TermState of count_term()
   Pending* pending;    ///< Triples of the chunk
   size_t   n_pending;
   size_t   pending_cap;
@@ -717,53 +715,6 @@ read_page(void* const  buf,
   return got;
 }
 
-/// Where count_term() is in a line of N-Triples.
-typedef enum {
-  TERM_OUT,     ///< Between terms
-  TERM_IRI,     ///< In `<...>`
-  TERM_LITERAL, ///< In `"..."`
-  TERM_ESCAPE,  ///< After `\` in a literal
-  TERM_REST,    ///< In a label, a datatype, a language tag
-  TERM_COMMENT, ///< After `#`
-} TermState;
-
-/// Follow the byte `c` of a line, counting the terms that start (a
-/// datatype or a language tag is part of its literal).
-static void
-count_term(Reader* const r, const char c)
-{
-  switch ((TermState)r->term_state) {
-  case TERM_OUT:
-    if (c == '<' || c == '"' || c == '_') {
-      ++r->n_terms;
-      r->term_state = c == '<' ? TERM_IRI : c == '"' ? TERM_LITERAL : TERM_REST;
-    } else if (c == '#') {
-      r->term_state = TERM_COMMENT;
-    }
-    break;
-  case TERM_IRI:
-    r->term_state = c == '>' ? TERM_REST : TERM_IRI;
-    break;
-  case TERM_LITERAL:
-    r->term_state = c == '"'    ? TERM_REST
-                    : c == '\\' ? TERM_ESCAPE
-                                : TERM_LITERAL;
-    break;
-  case TERM_ESCAPE:
-    r->term_state = TERM_LITERAL;
-    break;
-  case TERM_REST:
-    if (c == '<') {
-      r->term_state = TERM_IRI; // ^^<datatype>
-    } else if (c == ' ' || c == '\t') {
-      r->term_state = TERM_OUT;
-    }
-    break;
-  case TERM_COMMENT:
-    break;
-  }
-}
-
 /**
    Hand serd the rest of the current line, up to `size` * `nmemb` bytes, and
    nothing after its end (N-Triples and N-Quads in lax mode).  Short of the
@@ -803,7 +754,6 @@ read_line(void* const  buf,
     const size_t m  = nul ? (size_t)(nul - from) : n;
     for (size_t i = 0U; i < m; ++i) {
       const char c = from[i];
-      count_term(r, c);
       ++r->col;
       if (c != ' ' && c != '\t' && c != '\r' && c != '\n') {
         r->fnb = r->fnb ? r->fnb : r->col;
@@ -878,18 +828,16 @@ ntriples_message(const Reader* const r,
                  const char* const   msg,
                  const bool          line_end)
 {
-  if (line_end && !strcmp(msg, "unexpected end of file")) {
-    // serd was handed one line (lax mode), and wanted more of it
-    return r->n_terms < 3U ? "the line ends before the triple is complete"
-           : r->syntax == KG_SYNTAX_NQUADS
-             ? "expected '.' at the end of the quad"
-             : "expected '.' at the end of the triple";
-  }
   if (!strcmp(msg, "missing ';' or '.'") ||
-      !strcmp(msg, "unexpected end of statement")) {
+      !strcmp(msg, "unexpected end of statement") ||
+      (line_end && !strcmp(msg, "unexpected end of file"))) {
+    // serd was handed one line (lax mode), and wanted more of it
     return r->syntax == KG_SYNTAX_NQUADS
              ? "expected '.' at the end of the quad"
              : "expected '.' at the end of the triple";
+  }
+  if (!strcmp(msg, "bad verb")) {
+    return "expected a predicate IRI '<...>'";
   }
   if (!strcmp(msg, "expected: ':', '<', or '_'")) {
     return "expected an IRI, a blank node or a literal";
@@ -924,14 +872,35 @@ on_serd_error(void* const handle, const SerdError* const error)
     buf.data[--buf.len] = '\0';
   }
 
+  // serd shows a line end it did not expect as itself ("unexpected `\n'")
+  for (char* nl = buf.data ? strstr(buf.data, "`\n'") : NULL; nl;
+       nl       = strstr(buf.data, "`\n'")) {
+    KgBuffer   fixed = KG_BUFFER_INIT;
+    const bool unexpected =
+      nl - buf.data >= 11 && !memcmp(nl - 11, "unexpected ", 11U);
+    if (kg_buffer_printf(&fixed,
+                         "%.*s%s%s",
+                         (int)(nl - buf.data),
+                         buf.data,
+                         unexpected ? "end of line" : "the end of the line",
+                         nl + 3)) {
+      kg_buffer_fini(&fixed);
+      break;
+    }
+    kg_buffer_fini(&buf);
+    buf = fixed;
+  }
+
   // serd shows the end of input as the byte 0xFF ("not `\xFF'")
   char* const eof = buf.data ? strstr(buf.data, "`\xFF'") : NULL;
   if (eof) {
     KgBuffer fixed = KG_BUFFER_INIT;
+    // (of the line, when serd was handed one line)
     if (!kg_buffer_printf(&fixed,
-                          "%.*sthe end of the file%s",
+                          "%.*sthe end of the %s%s",
                           (int)(eof - buf.data),
                           buf.data,
+                          (r->by_line && !r->at_eof) ? "line" : "file",
                           eof + 3)) {
       kg_buffer_fini(&buf);
       buf = fixed;
@@ -1427,8 +1396,6 @@ begin_chunk(Reader* const r)
     r->chunk_col  = r->col;
     r->fnb        = 0U;
     r->lnb        = 0U;
-    r->n_terms    = 0U;
-    r->term_state = TERM_OUT;
   } else {
     r->chunk_line = r->after_nl ? r->line + 1U : r->line;
     r->chunk_col  = r->after_nl ? 0U : r->col;

@@ -174,22 +174,29 @@ Test(input, lax_ntriples_and_nquads_keep_every_good_line)
     "<http://a/s> <http://a/p> \"\\uD800\" .\n"
     "<http://a/s> <http://a/p> <http://a/5> . <http://a/s> <http://a/p> "
     "<http://a/6> .\n"
-    "<http://a/s> <http://a/p> <http://a/7> .";
+    "<http://a/s> <http://a/p> <http://a/7> .\n"
+    "<http://a/s>\n"
+    "<http://a/s> <http://a/p> \"x\"@\n"
+    "<http://a/s> <http://a/p> <http://a/8> .";
 
   const char* const nt = path_in(tmp_dir(), "lines.nt");
   write_file(nt, text);
-  Run   r    = canon(nt, "ntriples", true);
-  char* want = format(
-    "%s:2:32: warning: line end in short string\n"
-    "%s:4:40: warning: expected '.' at the end of the triple\n"
-    "%s:6:27: warning: expected an IRI, a blank node or a literal\n"
-    "%s:7:26: warning: expected an IRI, a blank node or a literal\n"
-    "%s:8:1: warning: surrogate code point U+D800 in literal '\\uD800'\n",
-    nt,
-    nt,
-    nt,
-    nt,
-    nt);
+  Run   r = canon(nt, "ntriples", true);
+  char* want =
+    format("%s:2:32: warning: line end in short string\n"
+           "%s:4:40: warning: expected '.' at the end of the triple\n"
+           "%s:6:27: warning: expected an IRI, a blank node or a literal\n"
+           "%s:7:26: warning: expected an IRI, a blank node or a literal\n"
+           "%s:8:1: warning: surrogate code point U+D800 in literal '\\uD800'\n"
+           "%s:11:13: warning: expected a predicate IRI '<...>'\n"
+           "%s:12:31: warning: unexpected end of line\n",
+           nt,
+           nt,
+           nt,
+           nt,
+           nt,
+           nt,
+           nt);
   cr_assert_eq(r.status, KG_EXIT_SUCCESS, "%s", r.err);
   cr_assert_str_eq(r.out,
                    "<http://a/s> <http://a/p> <http://a/1> .\n"
@@ -197,7 +204,8 @@ Test(input, lax_ntriples_and_nquads_keep_every_good_line)
                    "<http://a/s> <http://a/p> <http://a/4> .\n"
                    "<http://a/s> <http://a/p> <http://a/5> .\n"
                    "<http://a/s> <http://a/p> <http://a/6> .\n"
-                   "<http://a/s> <http://a/p> <http://a/7> .\n");
+                   "<http://a/s> <http://a/p> <http://a/7> .\n"
+                   "<http://a/s> <http://a/p> <http://a/8> .\n");
   cr_assert_str_eq(r.err, want);
   free(want);
   run_free(&r);
@@ -210,7 +218,11 @@ Test(input, lax_ntriples_and_nquads_keep_every_good_line)
                 "%s:6:27: warning: expected an IRI, a blank node or a literal\n"
                 "%s:7:26: warning: expected an IRI, a blank node or a literal\n"
                 "%s:8:1: warning: surrogate code point U+D800 in literal "
-                "'\\uD800'\n",
+                "'\\uD800'\n"
+                "%s:11:13: warning: expected `<', not the end of the line\n"
+                "%s:12:31: warning: unexpected end of line\n",
+                nq,
+                nq,
                 nq,
                 nq,
                 nq,
@@ -223,7 +235,8 @@ Test(input, lax_ntriples_and_nquads_keep_every_good_line)
                    "<http://a/s> <http://a/p> <http://a/4> .\n"
                    "<http://a/s> <http://a/p> <http://a/5> .\n"
                    "<http://a/s> <http://a/p> <http://a/6> .\n"
-                   "<http://a/s> <http://a/p> <http://a/7> .\n");
+                   "<http://a/s> <http://a/p> <http://a/7> .\n"
+                   "<http://a/s> <http://a/p> <http://a/8> .\n");
   cr_assert_str_eq(r.err, want);
   free(want);
   run_free(&r);

@@ -919,7 +919,10 @@ on_serd_error(void* const handle, const SerdError* const error)
   if (r->chunked && !r->by_line && error->line == 1U && caret.column > 1U) {
     --caret.column; // serd reading by byte counts one more on its line 1
   }
-  const bool line_end = r->by_line && error->line > 1U;
+  const bool line_end =
+    r->by_line &&
+    (error->line > 1U ||
+     (r->chunk_end && buf.data && !strcmp(buf.data, "unexpected end of file")));
   if (line_end) {
     caret.line   = r->chunk_line;
     caret.column = r->lnb + 1U;

@@ -379,3 +379,22 @@ Test(input, lax_rdfxml_stops_at_malformed_xml_and_says_why)
   free(want);
   run_free(&r);
 }
+
+Test(input, lax_ntriples_reads_lines_ended_by_crlf)
+{
+  const char* const path = path_in(tmp_dir(), "crlf.nt");
+  write_file(path,
+             "<http://a/s> <http://a/p> <http://a/1> .\r\n"
+             "<http://a/s> <http://a/p> <http://a/2>\r\n"
+             "<http://a/s> <http://a/p> <http://a/3> .\r\n");
+  Run         r = canon(path, "ntriples", true);
+  char* const want =
+    format("%s:2:39: warning: expected '.' at the end of the triple\n", path);
+  cr_assert_eq(r.status, KG_EXIT_SUCCESS, "%s", r.err);
+  cr_assert_str_eq(r.out,
+                   "<http://a/s> <http://a/p> <http://a/1> .\n"
+                   "<http://a/s> <http://a/p> <http://a/3> .\n");
+  cr_assert_str_eq(r.err, want);
+  free(want);
+  run_free(&r);
+}

@@ -197,7 +197,8 @@ kg_cli_parse(KgCli* const               cli,
   optind = 0;
   opterr = 0;
 
-  int c = 0;
+  int c       = 0;
+  int n_stdin = 0; // Files named '-': standard input can be read only once
   while ((c = getopt_long(argc, argv, short_opts, long_opts, NULL)) != -1) {
     switch (c) {
     case 'h':
@@ -219,6 +220,10 @@ kg_cli_parse(KgCli* const               cli,
       return kg_cli_usage(cli, "unrecognized option '%s'", argv[optind - 1]);
 
     default: {
+      // --ontology and --style read a graph too
+      if ((c == 'O' || c == 1008) && optarg && !strcmp(optarg, "-")) {
+        ++n_stdin;
+      }
       const int r = handle(cli, opts, c, optarg);
       if (r) {
         return r;
@@ -229,6 +234,16 @@ kg_cli_parse(KgCli* const               cli,
 
   if (argc - optind < min_operands) {
     return kg_cli_usage(cli, "missing INPUT");
+  }
+
+  for (int i = optind; i < argc; ++i) {
+    n_stdin += !strcmp(argv[i], "-");
+  }
+  if (n_stdin > 1) {
+    return kg_cli_usage(
+      cli,
+      "'-' is named %d times, but standard input can be read only once",
+      n_stdin);
   }
 
   if (cli->progress) {

@@ -117,7 +117,17 @@ typedef struct {
   uint16_t lang;      ///< Language tag index, 0 (none) or LANG_BAD
   uint8_t  kind;      ///< FrameKind
   bool     own_base;  ///< The element has an xml:base (popped at its end)
+  bool     node;      ///< A node element (lax: dropped whole on an error)
+  size_t   mark;      ///< Node: triples pending before it (lax)
 } Frame;
+
+/// A triple read in lax mode, kept until its node element proves good.
+typedef struct {
+  KgTermId s;
+  KgTermId p;
+  KgTermId o;
+  KgOrigin origin;
+} Pending;
 
 /// A base IRI in Reader.base_text.
 typedef struct {
@@ -274,9 +284,14 @@ typedef struct {
   uint64_t             bytes_in;    ///< Bytes of the document read so far
   uint64_t             bytes_out;   ///< Bytes of text and attribute values
 
-  Frame*   frames; ///< Open elements
-  size_t   n_frames;
-  size_t   frames_cap;
+  Frame* frames; ///< Open elements
+  size_t n_frames;
+  size_t frames_cap;
+  size_t dropped; ///< Lax: index of the node element dropped, or SIZE_MAX
+
+  Pending* pending; ///< Lax: triples of the open top-level node element
+  size_t   n_pending;
+  size_t   pending_cap;
   BaseRef* bases; ///< Base IRIs in force; bases[0] is the document's
   size_t   n_bases;
   size_t   bases_cap;
@@ -427,6 +442,40 @@ stop(Reader* const r, const KgStatus st)
   }
 }
 
+static void
+commit(Reader* r);
+
+static void
+insert(Reader* r, KgTermId s, KgTermId p, KgTermId o, KgOrigin origin);
+
+/**
+   Drop the node element that the current event is in (lax mode): the
+   triples it gave so far, the statement that links it to its parent, and
+   everything in it to its end tag.  A member of a collection takes the
+   node element around the collection with it (the list would break).
+*/
+static void
+drop_node(Reader* const r)
+{
+  size_t i = r->n_frames;
+  while (i && !(r->frames[i - 1U].node &&
+                (i == 1U || r->frames[i - 2U].kind != FRAME_COLLECTION))) {
+    --i;
+  }
+  if (!i || r->dropped < r->n_frames) {
+    return; // Not in a node element, or in one dropped already
+  }
+
+  const size_t n = i - 1U;
+  if (r->frames[n].mark < r->n_pending) {
+    r->n_pending = r->frames[n].mark;
+  }
+  for (size_t j = n; j < r->n_frames; ++j) {
+    r->frames[j].kind = FRAME_SKIP;
+  }
+  r->dropped = n;
+}
+
 /// Report an error at r->here; stop reading unless in lax mode.
 #if defined(__GNUC__)
 __attribute__((format(printf, 3, 4)))
@@ -434,6 +483,10 @@ __attribute__((format(printf, 3, 4)))
 static KgStatus
 reader_error(Reader* const r, const KgStatus st, const char* const fmt, ...)
 {
+  if (r->lax && r->dropped < r->n_frames) {
+    return st; // The rest of a dropped node element goes without a word
+  }
+
   va_list args;
   ++r->n_errors;
   va_start(args, fmt);
@@ -446,6 +499,8 @@ reader_error(Reader* const r, const KgStatus st, const char* const fmt, ...)
 
   if (!r->lax) {
     stop(r, st);
+  } else {
+    drop_node(r);
   }
   return st;
 }
@@ -682,13 +737,18 @@ on_xml_error(void* const user, xmlErrorPtr const error)
   const bool warning = error->level == XML_ERR_WARNING;
   const bool error_only =
     !warning && error->level == XML_ERR_ERROR && r->lax; // Recoverable
+  // In lax mode, say why this error is not skipped as the others are
+  const bool fatal = !warning && !error_only && r->lax && !st &&
+                     !is_limit(error) && error->domain == XML_FROM_PARSER &&
+                     error->code != XML_ERR_DOCUMENT_EMPTY;
   kg_log(&r->options->log,
          (warning || error_only) ? KG_LOG_WARNING : KG_LOG_ERROR,
          caret,
-         "%s",
+         "%s%s",
          st        ? "out of memory"
          : buf.len ? buf.data
-                   : "malformed XML");
+                   : "malformed XML",
+         fatal ? " (malformed XML: nothing after it can be read)" : "");
   kg_buffer_fini(&buf);
 
   if (st) {
@@ -698,6 +758,7 @@ on_xml_error(void* const user, xmlErrorPtr const error)
     stop(r, is_limit(error) ? KG_BAD_LIMIT : error_status(error->code));
   } else if (error_only) {
     ++r->n_errors;
+    drop_node(r);
   }
 }
 
@@ -889,6 +950,12 @@ pop_frame(Reader* const r)
     }
   }
   --r->n_frames;
+  if (r->dropped == r->n_frames) {
+    r->dropped = SIZE_MAX;
+  }
+  if (r->n_frames <= 1U) {
+    commit(r); // A top-level node element ends
+  }
 }
 
 /*
@@ -1331,6 +1398,46 @@ add(Reader* const  r,
     return; // A term was refused (and reported): skip the statement
   }
 
+  if (r->lax && r->n_frames) {
+    // Kept aside until the top-level node element ends (commit())
+    if (r->n_pending == r->pending_cap) {
+      const size_t   cap = r->pending_cap ? r->pending_cap * 2U : 64U;
+      Pending* const pending =
+        (Pending*)kg_reallocarray(r->pending, cap, sizeof(Pending));
+      if (!pending) {
+        out_of_memory(r);
+        return;
+      }
+      r->pending     = pending;
+      r->pending_cap = cap;
+    }
+    const Pending t            = {s, p, o, origin};
+    r->pending[r->n_pending++] = t;
+    return;
+  }
+
+  insert(r, s, p, o, origin);
+}
+
+/// Add the triples kept aside (lax mode) to the graph.
+static void
+commit(Reader* const r)
+{
+  for (size_t i = 0U; i < r->n_pending && !r->stopped; ++i) {
+    const Pending* const t = &r->pending[i];
+    insert(r, t->s, t->p, t->o, t->origin);
+  }
+  r->n_pending = 0U;
+}
+
+/// Add (s, p, o) to the graph.
+static void
+insert(Reader* const  r,
+       const KgTermId s,
+       const KgTermId p,
+       const KgTermId o,
+       const KgOrigin origin)
+{
   const KgStatus st = kg_graph_add_quad(r->graph, s, p, o, KG_NO_TERM, origin);
   if (st > KG_FAILURE) {
     if (st == KG_BAD_LIMIT) {
@@ -1611,6 +1718,7 @@ bad_attr(Reader* const      r,
 */
 static Frame*
 open_element(Reader* const               r,
+             const bool                  node,
              const xmlChar* const        local,
              const xmlChar* const        uri,
              const int                   n_attrs,
@@ -1619,6 +1727,10 @@ open_element(Reader* const               r,
              RdfName* const              name)
 {
   Frame* const f = push_frame(r, FRAME_SKIP);
+  if (f) {
+    f->node = node;
+    f->mark = r->n_pending;
+  }
   if (!f || !scan_attrs(r, n_attrs, attrs, a) || !set_lang_and_base(r, f, a)) {
     return NULL;
   }
@@ -1644,7 +1756,7 @@ node_start(Reader* const               r,
 {
   Attrs        a;
   RdfName      name = RDF_OTHER;
-  Frame* const f    = open_element(r, local, uri, n_attrs, attrs, &a, &name);
+  Frame* const f = open_element(r, true, local, uri, n_attrs, attrs, &a, &name);
   if (!f) {
     return;
   }
@@ -1717,7 +1829,8 @@ property_start(Reader* const               r,
 {
   Attrs        a;
   RdfName      name = RDF_OTHER;
-  Frame* const f    = open_element(r, local, uri, n_attrs, attrs, &a, &name);
+  Frame* const f =
+    open_element(r, false, local, uri, n_attrs, attrs, &a, &name);
   if (!f) {
     return;
   }
@@ -2368,6 +2481,7 @@ static void
 reader_fini(Reader* const r)
 {
   kg_free(r->frames);
+  kg_free(r->pending);
   kg_free(r->bases);
   kg_free(r->rendered);
   kg_free(r->order);
@@ -2515,6 +2629,7 @@ parse(Reader* const r, char* const buf)
   xmlSetStructuredErrorFunc(r, on_outside_error);
   xmlSetGenericErrorFunc(r, on_generic_error);
   run_parser(r, buf);
+  commit(r); // What a truncated document left open (lax)
   xmlSetGenericErrorFunc(old_generic_ctx, old_generic);
   xmlSetStructuredErrorFunc(old_structured_ctx, old_structured);
 }
@@ -2539,6 +2654,7 @@ kg_read_rdfxml(KgGraph* const             graph,
   r->input   = input;
   r->options = options;
   r->lax     = options->flags & KG_READ_LAX;
+  r->dropped = SIZE_MAX;
   r->scope   = kg_graph_new_scope(graph);
   r->doc     = kg_graph_add_document(graph, input->name);
   r->here    = (KgCaret){input->name, 1U, 1U};

@@ -19,6 +19,20 @@
 // syntax error in --lax mode, where serd skips to the next line), the
 // stack serd has used is checked too, against MAX_STACK.  N-Triples and
 // N-Quads have no nesting: serd refuses a bracket there at once.
+//
+// With --lax, serd would skip a bad statement only to the next newline,
+// keep what it had emitted of it, and read the rest of a statement that
+// spans lines as new statements.  So in lax mode serd reads one chunk at a
+// time: a line in N-Triples and N-Quads, a statement (up to a '.' outside
+// strings, IRIs, comments and brackets) in Turtle.  The triples of a chunk
+// are kept aside and added only when it had no error; the first error of a
+// chunk is reported, as a warning, and the rest of it is skipped.  serd's
+// messages for N-Triples and N-Quads speak of Turtle (`missing ';' or
+// '.'`): they are put in the words of those syntaxes.
+//
+// A UTF-8 byte order mark that starts a Turtle document is skipped before
+// serd sees it (serd 0.30 takes a document that is only a BOM for a corrupt
+// one); its three bytes still count in the columns of line 1.
 
 #include "alloc.h"
 #include "buffer.h"
@@ -44,6 +58,9 @@
 
 /// serd pages for line-based syntaxes, where positions come from lines.
 #define PAGE_SIZE 65536U
+
+/// serd pages for a line of N-Triples in lax mode.
+#define LINE_PAGE_SIZE 4096U
 
 /// Our own read buffer for byte-at-a-time Turtle reading.
 #define BUF_SIZE 65536U
@@ -100,6 +117,15 @@ static const uint8_t lex_marks[256] = {['\n'] = 1U,
                                        ['[']  = 2U,
                                        [']']  = 1U};
 
+/// A triple read in lax mode, kept until its chunk proves good.
+typedef struct {
+  KgTermId s;
+  KgTermId p;
+  KgTermId o;
+  KgTermId g;
+  KgOrigin origin;
+} Pending;
+
 typedef struct {
   KgGraph*             graph;
   KgInput*             input;
@@ -148,6 +174,20 @@ typedef struct {
   uint8_t   nt_state;   ///< NtState at the end of the bytes handed to serd
   KgOrigin  last;       ///< Origin of the last statement
   KgCaret   error;      ///< Where the last error was
+
+  // Reading one chunk at a time (lax mode)
+  bool     started;    ///< The input has been read from (BOM checked)
+  bool     at_eof;     ///< The input is read to its end
+  bool     chunked;    ///< serd reads one chunk at a time
+  bool     by_line;    ///< A chunk is a line (N-Triples, N-Quads)
+  bool     chunk_end;  ///< The last byte of the chunk has been handed
+  bool     chunk_bad;  ///< The chunk has an error: drop its triples
+  unsigned chunk_line; ///< Line of the first byte of the chunk
+  unsigned chunk_col;  ///< Column before the chunk on its first line
+  unsigned lnb;        ///< Column of the last non-blank byte (by line)
+  Pending* pending;    ///< Triples of the chunk
+  size_t   n_pending;
+  size_t   pending_cap;
 } Reader;
 
 /*
@@ -305,6 +345,15 @@ statement_origin(Reader* const r)
                         (uint16_t)(r->prev_fnb > UINT16_MAX ? UINT16_MAX
                                    : r->prev_fnb            ? r->prev_fnb
                                                             : 1U),
+                        r->doc};
+    return o;
+  }
+
+  if (r->by_line) {
+    const KgOrigin o = {r->chunk_line,
+                        (uint16_t)(r->fnb > UINT16_MAX ? UINT16_MAX
+                                   : r->fnb            ? r->fnb
+                                                       : 1U),
                         r->doc};
     return o;
   }
@@ -486,6 +535,51 @@ stop_nesting(Reader* const r, const bool by_stack)
 }
 
 /**
+   Fill the read buffer from the input, skipping a UTF-8 byte order mark at
+   its start (serd takes a document that is only a BOM for a corrupt one).
+*/
+static void
+fill(Reader* const r)
+{
+  r->buf_len = kg_input_read(r->input, r->buf, sizeof(r->buf));
+  r->buf_pos = 0U;
+  if (!r->started) {
+    r->started = true;
+    if (r->buf_len >= 3U && !memcmp(r->buf, "\xEF\xBB\xBF", 3U)) {
+      r->buf_pos = 3U;
+      r->col += 3U; // Columns count bytes, the BOM's too
+      r->chunk_col += 3U;
+      if (r->buf_len == 3U) {
+        r->buf_len = kg_input_read(r->input, r->buf, sizeof(r->buf));
+        r->buf_pos = 0U;
+      }
+    }
+  }
+  r->at_eof = r->buf_pos == r->buf_len;
+}
+
+/**
+   Return true iff the '.' just read ends a Turtle statement: it is not
+   followed by what continues a name or a number (`ex:a.b`, `1.5`).
+*/
+static bool
+ends_statement(Reader* const r)
+{
+  if (r->buf_pos == r->buf_len) {
+    fill(r);
+    if (r->buf_pos == r->buf_len) {
+      return true;
+    }
+  }
+
+  const unsigned char next = (unsigned char)r->buf[r->buf_pos];
+  return !((next >= 'a' && next <= 'z') || (next >= 'A' && next <= 'Z') ||
+           (next >= '0' && next <= '9') || next == '_' || next == '-' ||
+           next == ':' || next == '.' || next == '%' || next == '\\' ||
+           next >= 0x80U);
+}
+
+/**
    Hand serd one byte, following its position and nesting (Turtle).
 
    At the end of the input, or once stopped, serd is told so.  But in lax
@@ -505,12 +599,11 @@ read_byte(void* const  buf,
   (void)nmemb;
 
   Reader* const r = (Reader*)stream;
-  if (!r->stopped && r->buf_pos == r->buf_len) {
-    r->buf_len = kg_input_read(r->input, r->buf, sizeof(r->buf));
-    r->buf_pos = 0U;
+  if (!r->stopped && !r->chunk_end && r->buf_pos == r->buf_len) {
+    fill(r);
   }
 
-  if (r->stopped || !r->buf_len) {
+  if (r->stopped || r->chunk_end || r->buf_pos == r->buf_len) {
     static const char enders[] = {'"', '\n', '\0'};
     if (++r->past_end % 8U) {
       return 0U;
@@ -569,6 +662,12 @@ read_byte(void* const  buf,
     }
   }
 
+  if (r->chunked && c == '.' && r->lex == LEX_CODE &&
+      (!r->depth || r->chunk_bad) && ends_statement(r)) {
+    r->chunk_end = true;
+    r->depth     = 0U; // After an error, brackets may be left open
+  }
+
   *(char*)buf = c;
   return 1U;
 }
@@ -616,6 +715,62 @@ read_page(void* const  buf,
   return got;
 }
 
+/**
+   Hand serd the rest of the current line, up to `size` * `nmemb` bytes, and
+   nothing after its end (N-Triples and N-Quads in lax mode).  Short of the
+   line end, the page is filled, as serd takes a short page for the end.
+*/
+static size_t
+read_line(void* const  buf,
+          const size_t size,
+          const size_t nmemb,
+          void* const  stream)
+{
+  Reader* const r    = (Reader*)stream;
+  char* const   page = (char*)buf;
+  const size_t  cap  = size * nmemb;
+  size_t        got  = 0U;
+  while (got < cap && !r->stopped && !r->chunk_end) {
+    if (r->buf_pos == r->buf_len) {
+      fill(r);
+      if (r->at_eof) {
+        break;
+      }
+    }
+
+    const char* const from = r->buf + r->buf_pos;
+    size_t            n    = r->buf_len - r->buf_pos;
+    n                      = n < cap - got ? n : cap - got;
+    for (size_t i = 0U; i < n; ++i) {
+      if (from[i] == '\n' || from[i] == '\r') {
+        n            = i + 1U;
+        r->chunk_end = true;
+        break;
+      }
+    }
+
+    const char* nul = NULL;
+    r->nt_state     = nt_scan(r->nt_state, from, from + n, &nul);
+    const size_t m  = nul ? (size_t)(nul - from) : n;
+    for (size_t i = 0U; i < m; ++i) {
+      const char c = from[i];
+      ++r->col;
+      if (c != ' ' && c != '\t' && c != '\r' && c != '\n') {
+        r->fnb = r->fnb ? r->fnb : r->col;
+        r->lnb = r->col;
+      }
+    }
+
+    memcpy(page + got, from, m);
+    got += m;
+    r->buf_pos += m;
+    if (nul) {
+      stop_at_nul(r, r->chunk_line, r->col + 1U);
+    }
+  }
+  return got;
+}
+
 static int
 stream_error(void* const stream)
 {
@@ -637,6 +792,10 @@ reader_error(Reader* const r, const KgStatus st, const char* const fmt, ...)
   const KgCaret caret = reader_caret(r);
   va_list       args;
 
+  if (r->chunked && r->chunk_bad) {
+    return st; // The rest of a bad chunk is skipped without a word
+  }
+  r->chunk_bad = true;
   ++r->n_errors;
   va_start(args, fmt);
   kg_vlog(
@@ -660,11 +819,37 @@ quoted(Reader* const r, const KgStringView text)
   return r->msg.data ? r->msg.data : "";
 }
 
+/**
+   Return serd's message `msg` in the words of N-Triples and N-Quads: serd
+   reads them with its Turtle parser, which speaks of what Turtle has.
+*/
+static const char*
+ntriples_message(const Reader* const r,
+                 const char* const   msg,
+                 const bool          line_end)
+{
+  if (!strcmp(msg, "missing ';' or '.'") ||
+      !strcmp(msg, "unexpected end of statement") ||
+      (line_end && !strcmp(msg, "unexpected end of file"))) {
+    // serd was handed one line (lax mode), and wanted more of it
+    return r->syntax == KG_SYNTAX_NQUADS
+             ? "expected '.' at the end of the quad"
+             : "expected '.' at the end of the triple";
+  }
+  if (!strcmp(msg, "bad verb")) {
+    return "expected a predicate IRI '<...>'";
+  }
+  if (!strcmp(msg, "expected: ':', '<', or '_'")) {
+    return "expected an IRI, a blank node or a literal";
+  }
+  return msg;
+}
+
 static SerdStatus
 on_serd_error(void* const handle, const SerdError* const error)
 {
   Reader* const r = (Reader*)handle;
-  if (r->status) {
+  if (r->status || (r->chunked && r->chunk_bad)) {
     return SERD_SUCCESS; // Only the first error matters: the rest follow it
   }
 
@@ -687,14 +872,35 @@ on_serd_error(void* const handle, const SerdError* const error)
     buf.data[--buf.len] = '\0';
   }
 
+  // serd shows a line end it did not expect as itself ("unexpected `\n'")
+  for (char* nl = buf.data ? strstr(buf.data, "`\n'") : NULL; nl;
+       nl       = strstr(buf.data, "`\n'")) {
+    KgBuffer   fixed = KG_BUFFER_INIT;
+    const bool unexpected =
+      nl - buf.data >= 11 && !memcmp(nl - 11, "unexpected ", 11U);
+    if (kg_buffer_printf(&fixed,
+                         "%.*s%s%s",
+                         (int)(nl - buf.data),
+                         buf.data,
+                         unexpected ? "end of line" : "the end of the line",
+                         nl + 3)) {
+      kg_buffer_fini(&fixed);
+      break;
+    }
+    kg_buffer_fini(&buf);
+    buf = fixed;
+  }
+
   // serd shows the end of input as the byte 0xFF ("not `\xFF'")
   char* const eof = buf.data ? strstr(buf.data, "`\xFF'") : NULL;
   if (eof) {
     KgBuffer fixed = KG_BUFFER_INIT;
+    // (of the line, when serd was handed one line)
     if (!kg_buffer_printf(&fixed,
-                          "%.*sthe end of the file%s",
+                          "%.*sthe end of the %s%s",
                           (int)(eof - buf.data),
                           buf.data,
+                          (r->by_line && !r->at_eof) ? "line" : "file",
                           eof + 3)) {
       kg_buffer_fini(&buf);
       buf = fixed;
@@ -703,15 +909,33 @@ on_serd_error(void* const handle, const SerdError* const error)
     }
   }
 
-  const bool    lax   = r->options->flags & KG_READ_LAX;
-  const KgCaret caret = {
-    r->input->name, error->line, error->col ? error->col : 1U};
-  r->error = caret;
-  kg_log(&r->options->log,
-         lax ? KG_LOG_WARNING : KG_LOG_ERROR,
-         caret,
-         "%s",
-         fst ? "out of memory" : (buf.len ? buf.data : "syntax error"));
+  // serd counts from the start of the chunk it was handed; a line that
+  // ends too soon is seen at the end of the line, not after it
+  const bool lax   = r->options->flags & KG_READ_LAX;
+  KgCaret    caret = {r->input->name,
+                      r->chunk_line + (unsigned)error->line - 1U,
+                      (error->line == 1U ? r->chunk_col : 0U) +
+                        (error->col ? (unsigned)error->col : 1U)};
+  if (r->chunked && !r->by_line && error->line == 1U && caret.column > 1U) {
+    --caret.column; // serd reading by byte counts one more on its line 1
+  }
+  const bool line_end =
+    r->by_line &&
+    (error->line > 1U ||
+     (r->chunk_end && buf.data && !strcmp(buf.data, "unexpected end of file")));
+  if (line_end) {
+    caret.line   = r->chunk_line;
+    caret.column = r->lnb + 1U;
+  }
+  r->error     = caret;
+  r->chunk_bad = true;
+  const char* msg =
+    fst ? "out of memory" : (buf.len ? buf.data : "syntax error");
+  if (!fst && r->syntax != KG_SYNTAX_TURTLE) {
+    msg = ntriples_message(r, msg, line_end);
+  }
+  kg_log(
+    &r->options->log, lax ? KG_LOG_WARNING : KG_LOG_ERROR, caret, "%s", msg);
   kg_buffer_fini(&buf);
 
   ++r->n_errors;
@@ -1088,6 +1312,26 @@ literal_term(Reader* const         r,
   return id;
 }
 
+/// Add a quad to the graph.  @return a fatal status (kept in r->status).
+static KgStatus
+add_quad(Reader* const  r,
+         const KgTermId s,
+         const KgTermId p,
+         const KgTermId o,
+         const KgTermId g,
+         const KgOrigin origin)
+{
+  const KgStatus st = kg_graph_add_quad(r->graph, s, p, o, g, origin);
+  if (st > KG_FAILURE) {
+    if (st == KG_BAD_LIMIT) {
+      reader_error(r, st, "too many triples");
+    }
+    r->status = st;
+    return st;
+  }
+  return KG_SUCCESS;
+}
+
 static SerdStatus
 on_statement(void* const              handle,
              const SerdStatementFlags flags,
@@ -1106,6 +1350,9 @@ on_statement(void* const              handle,
   }
 
   r->last = statement_origin(r);
+  if (r->chunked && r->chunk_bad) {
+    return SERD_SUCCESS; // The rest of a bad chunk
+  }
 
   const KgTermId s = node_term(r, subject);
   const KgTermId p = s ? node_iri(r, predicate) : KG_NO_TERM;
@@ -1120,21 +1367,84 @@ on_statement(void* const              handle,
     return r->status ? SERD_ERR_BAD_SYNTAX : SERD_SUCCESS; // Lax: skip it
   }
 
-  const KgStatus st = kg_graph_add_quad(r->graph, s, p, o, g, r->last);
-  if (st > KG_FAILURE) {
-    if (st == KG_BAD_LIMIT) {
-      reader_error(r, st, "too many triples");
+  if (r->chunked) {
+    // Kept aside until the chunk ends without an error
+    if (r->n_pending == r->pending_cap) {
+      const size_t   cap = r->pending_cap ? r->pending_cap * 2U : 16U;
+      Pending* const pending =
+        (Pending*)kg_reallocarray(r->pending, cap, sizeof(Pending));
+      if (!pending) {
+        r->status = KG_BAD_ALLOC;
+        return SERD_ERR_INTERNAL;
+      }
+      r->pending     = pending;
+      r->pending_cap = cap;
     }
-    r->status = st;
-    return SERD_ERR_INTERNAL;
+    const Pending t            = {s, p, o, g, r->last};
+    r->pending[r->n_pending++] = t;
+    return SERD_SUCCESS;
   }
 
-  return SERD_SUCCESS;
+  return add_quad(r, s, p, o, g, r->last) ? SERD_ERR_INTERNAL : SERD_SUCCESS;
 }
 
 /*
   Reading
 */
+
+/// Start a chunk of the input (lax mode) where the last one ended.
+static void
+begin_chunk(Reader* const r)
+{
+  if (r->by_line) {
+    if (r->after_nl) {
+      ++r->line;
+      r->col      = 0U;
+      r->after_nl = false;
+    }
+    r->chunk_line = r->line;
+    r->chunk_col  = r->col;
+    r->fnb        = 0U;
+    r->lnb        = 0U;
+  } else {
+    r->chunk_line = r->after_nl ? r->line + 1U : r->line;
+    r->chunk_col  = r->after_nl ? 0U : r->col;
+  }
+  r->chunk_end = false;
+  r->chunk_bad = false;
+  r->past_end  = 0U;
+  r->n_pending = 0U;
+}
+
+/// End a chunk (lax mode): add its triples if it had no error.
+static void
+end_chunk(Reader* const r, const SerdStatus sst)
+{
+  if (r->by_line && r->buf_pos && r->buf[r->buf_pos - 1U] == '\n') {
+    r->after_nl = true;
+  }
+
+  if (sst > SERD_FAILURE && !r->chunk_bad && !r->status) {
+    // serd gave up without a word
+    r->chunk_bad = true;
+    ++r->n_errors;
+    const KgCaret caret = {r->input->name, r->chunk_line, r->chunk_col + 1U};
+    kg_log(&r->options->log,
+           KG_LOG_WARNING,
+           caret,
+           "cannot parse this %s statement",
+           kg_syntax_name(r->syntax));
+  }
+
+  if (!r->chunk_bad && !r->status) {
+    for (size_t i = 0U; i < r->n_pending && !r->status; ++i) {
+      const Pending* const t = &r->pending[i];
+      r->last                = t->origin;
+      add_quad(r, t->s, t->p, t->o, t->g, t->origin);
+    }
+  }
+  r->n_pending = 0U;
+}
 
 static void
 reader_fini(Reader* const r)
@@ -1145,6 +1455,7 @@ reader_fini(Reader* const r)
   kg_free(r->prefix_iris);
   kg_terms_fini(&r->prefix_names);
   kg_free(r->queue);
+  kg_free(r->pending);
   kg_buffer_fini(&r->base);
   kg_buffer_fini(&r->iri);
   kg_buffer_fini(&r->msg);
@@ -1172,6 +1483,7 @@ kg_read_serd(KgGraph* const             graph,
   r->prev_line     = 1U;
   r->scan_line     = 1U;
   r->scan_start    = true;
+  r->chunk_line    = 1U;
   r->last.line     = 1U;
   r->last.document = r->doc;
 
@@ -1213,13 +1525,30 @@ kg_read_serd(KgGraph* const             graph,
 
     const bool by_byte = syntax == KG_SYNTAX_TURTLE;
     r->stack_base      = frame_address();
-    const SerdStatus sst =
-      serd_reader_read_source(reader,
-                              by_byte ? read_byte : read_page,
-                              stream_error,
-                              r,
-                              (const uint8_t*)input->name,
-                              by_byte ? 1U : PAGE_SIZE);
+    r->chunked         = options->flags & KG_READ_LAX;
+    r->by_line         = r->chunked && !by_byte;
+    SerdStatus sst     = SERD_SUCCESS;
+    if (r->chunked) {
+      do {
+        begin_chunk(r);
+        const SerdStatus cst =
+          serd_reader_read_source(reader,
+                                  by_byte ? read_byte : read_line,
+                                  stream_error,
+                                  r,
+                                  (const uint8_t*)input->name,
+                                  by_byte ? 1U : LINE_PAGE_SIZE);
+        end_chunk(r, cst);
+      } while (!r->status && !r->stopped && !r->at_eof &&
+               !kg_input_failed(input));
+    } else {
+      sst = serd_reader_read_source(reader,
+                                    by_byte ? read_byte : read_page,
+                                    stream_error,
+                                    r,
+                                    (const uint8_t*)input->name,
+                                    by_byte ? 1U : PAGE_SIZE);
+    }
 
     if (kg_input_failed(input)) {
       kg_log(&options->log,
@@ -1231,15 +1560,6 @@ kg_read_serd(KgGraph* const             graph,
       st = KG_BAD_READ;
     } else if (r->status) {
       st = r->status;
-    } else if (sst > SERD_FAILURE && (options->flags & KG_READ_LAX)) {
-      // serd skips a bad statement where it can (N-Triples, most of
-      // Turtle), and otherwise stops: what follows would be lost
-      kg_log(&options->log,
-             KG_LOG_ERROR,
-             r->error,
-             "cannot skip this bad statement and go on reading %s",
-             kg_syntax_name(syntax));
-      st = KG_BAD_SYNTAX;
     } else if (sst > SERD_FAILURE) {
       if (!r->n_errors) {
         kg_log(&options->log,

@@ -262,8 +262,8 @@ Test(turtle, ntriples_and_nquads_refuse_brackets_at_once)
     put(&d, " .\n");
     const char* const path = doc_save(&d, syntaxes[i][1]);
 
-    char* const want =
-      format("%s:1:47: error: expected: ':', '<', or '_'\n", path);
+    char* const want = format(
+      "%s:1:47: error: expected an IRI, a blank node or a literal\n", path);
     export_fails(path, syntaxes[i][0], want, false);
     free(want);
   }

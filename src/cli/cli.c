@@ -1,6 +1,8 @@
 // Copyright the kgraph authors
 // SPDX-License-Identifier: ISC
 
+#define _GNU_SOURCE // fopencookie()
+
 #include "cli.h"
 
 #include <kgraph/kgraph.h>
@@ -8,6 +10,8 @@
 #include <errno.h>
 #include <fcntl.h>
 #include <getopt.h>
+#include <limits.h>
+#include <signal.h>
 #include <stdarg.h>
 #include <stdint.h>
 #include <stdio.h>
@@ -82,6 +86,38 @@ kg_cli_exit_status(const KgStatus st)
   return KG_EXIT_INTERNAL;
 }
 
+/**
+   Print the message of `fmt` to `stream` for people: what it quotes (an
+   argument, a file name) may hold controls that would make a terminal act.
+*/
+static void
+print_message_for_people(FILE* const       stream,
+                         const char* const fmt,
+                         va_list           args)
+{
+  char    text[512];
+  va_list copy;
+  va_copy(copy, args);
+  const int n = vsnprintf(text, sizeof(text), fmt, copy);
+  va_end(copy);
+  if (n < 0) {
+    return;
+  }
+
+  // A long message is formatted again in a buffer of its size, or cut
+  size_t      len = (size_t)n < sizeof(text) ? (size_t)n : sizeof(text) - 1U;
+  char* const big =
+    (size_t)n < sizeof(text) ? NULL : (char*)malloc((size_t)n + 1U);
+  const char* show = text;
+  if (big && vsnprintf(big, (size_t)n + 1U, fmt, args) == n) {
+    show = big;
+    len  = (size_t)n;
+  }
+  const KgStringView view = {show, len};
+  (void)kg_print_for_people(stream, view);
+  free(big);
+}
+
 int
 kg_cli_usage(const KgCli* const cli, const char* const fmt, ...)
 {
@@ -89,7 +125,7 @@ kg_cli_usage(const KgCli* const cli, const char* const fmt, ...)
   va_list args;
   va_start(args, fmt);
   fputs("kgraph: ", cli->err);
-  vfprintf(cli->err, fmt, args);
+  print_message_for_people(cli->err, fmt, args);
   va_end(args);
   if (cli->command) {
     fprintf(cli->err,
@@ -105,12 +141,44 @@ void
 kg_cli_error(const KgCli* const cli, const char* const fmt, ...)
 {
   kg_progress_clear(cli->progress);
+  if (cli->report) {
+    ++cli->report->n_errors;
+    cli->report->said_oom |= !strncmp(fmt, "out of memory", 13U);
+  }
   va_list args;
   va_start(args, fmt);
   fputs("kgraph: error: ", cli->err);
-  vfprintf(cli->err, fmt, args);
+  print_message_for_people(cli->err, fmt, args);
   fputc('\n', cli->err);
   va_end(args);
+}
+
+void
+kg_cli_doing(const KgCli* const cli, const char* const fmt, ...)
+{
+  if (cli->report) {
+    va_list args;
+    va_start(args, fmt);
+    const int n =
+      vsnprintf(cli->report->doing, sizeof(cli->report->doing), fmt, args);
+    va_end(args);
+    if (n < 0) {
+      cli->report->doing[0] = '\0';
+    }
+  }
+}
+
+KgStatus
+kg_cli_oom(const KgCli* const cli, const KgStatus st)
+{
+  if (st == KG_BAD_ALLOC && !(cli->report && cli->report->said_oom)) {
+    if (cli->report && cli->report->doing[0]) {
+      kg_cli_error(cli, "out of memory while %s", cli->report->doing);
+    } else {
+      kg_cli_error(cli, "out of memory");
+    }
+  }
+  return st;
 }
 
 int
@@ -269,6 +337,7 @@ kg_cli_read(const KgCli* const          cli,
       return KG_BAD_READ;
     }
 
+    kg_cli_doing(cli, "reading '%s'", paths[i]);
     const KgReadOptions options = {
       in->from, in->base, in->lax ? (KgReadFlags)KG_READ_LAX : 0U, cli->log};
     const KgStatus st = (cli->progress && cli->progress->on)
@@ -276,10 +345,7 @@ kg_cli_read(const KgCli* const          cli,
                           : kg_graph_read_file(graph, paths[i], &options);
     kg_progress_clear(cli->progress);
     if (st) {
-      if (st == KG_BAD_ALLOC) {
-        kg_cli_error(cli, "out of memory reading '%s'", paths[i]);
-      }
-      return st;
+      return kg_cli_oom(cli, st);
     }
   }
   return KG_SUCCESS;
@@ -292,9 +358,9 @@ kg_cli_load(const KgCli* const          cli,
             const KgInputOptions* const in,
             KgGraph** const             graph)
 {
+  kg_cli_doing(cli, "reading '%s'", n_paths ? paths[0] : "-");
   if (!(*graph = kg_graph_new())) {
-    kg_cli_error(cli, "out of memory");
-    return KG_BAD_ALLOC;
+    return kg_cli_oom(cli, KG_BAD_ALLOC);
   }
   return kg_cli_read(cli, *graph, paths, n_paths, in);
 }
@@ -331,28 +397,35 @@ kg_cli_diff(const KgCli* const          cli,
                         NULL,
                         kg_graph_size(graphs[0]) + kg_graph_size(graphs[1]));
     }
+    kg_cli_doing(cli, "comparing the graphs");
     const KgDiffOptions options = {max_work, cli->log};
     st = kg_diff_new(graphs[0], graphs[1], &options, diff);
   }
-  if (st == KG_BAD_ALLOC) {
-    kg_cli_error(cli, "out of memory");
-  }
-  return st;
+  return kg_cli_oom(cli, st);
 }
 
 void
 kg_cli_print_json_string(FILE* const out, const KgStringView s)
 {
+  // Controls, C1 and bidirectional ones too, as \uXXXX: the JSON means the
+  // same, and a person who prints it sees no terminal act on its text
   fputc('"', out);
-  for (size_t i = 0U; i < s.len; ++i) {
-    const unsigned char c = (unsigned char)s.data[i];
+  for (size_t i = 0U; i < s.len;) {
+    const unsigned char c    = (unsigned char)s.data[i];
+    const KgStringView  rest = {s.data + i, s.len - i};
+    size_t              len  = 1U;
+    const uint32_t      cp   = c >= 0x80U ? kg_utf8_decode(rest, &len) : c;
     if (c == '"' || c == '\\') {
       fprintf(out, "\\%c", c);
-    } else if (c < 0x20U) {
-      fprintf(out, "\\u%04X", c);
+    } else if (c < 0x20U || c == 0x7FU || (cp >= 0x80U && cp <= 0x9FU) ||
+               cp == 0x61CU || cp == 0x200EU || cp == 0x200FU ||
+               (cp >= 0x202AU && cp <= 0x202EU) ||
+               (cp >= 0x2066U && cp <= 0x2069U)) {
+      fprintf(out, "\\u%04X", (unsigned)cp);
     } else {
-      fputc(c, out);
+      fwrite(rest.data, 1U, cp == 0xFFFFFFFFU ? 1U : len, out);
     }
+    i += cp == 0xFFFFFFFFU ? 1U : len;
   }
   fputc('"', out);
 }
@@ -504,7 +577,232 @@ kg_cli_dot_style(const KgCli* const          cli,
 
 /*
   Output files
+
+  `-o PATH` writes what `> PATH` would write, but atomically: into a
+  temporary file in the directory of the file PATH names, renamed over it
+  once all is written, so that an error leaves the old file as it was.
+
+  A signal (SIGINT, SIGTERM, SIGHUP, SIGPIPE) must leave no temporary file
+  behind, and its handler may call only async-signal-safe functions: the
+  names of the temporary files are kept in fixed arrays for it.  This is the
+  one mutable static of the program, and it belongs here, not in the
+  library: a signal, like this registry, belongs to the whole process.
 */
+
+/// The most output files open at once (canon writes two).
+#define MAX_TMP_FILES 8
+
+/// The most symbolic links followed from an output path, as Linux does.
+#define MAX_LINKS 40
+
+/// The name of a temporary file, in the directory of its target: short, so
+/// that it fits wherever the target's name fits.
+#define TMP_NAME ".kgraph.XXXXXX"
+
+static char                  tmp_names[MAX_TMP_FILES][PATH_MAX];
+static volatile sig_atomic_t tmp_used[MAX_TMP_FILES];
+
+/// Remember the temporary file `path` for the signal handler.
+/// @return its slot plus 1, or 0 if there is no room (then it stays unknown).
+static int
+register_tmp(const char* const path)
+{
+  const size_t len = strlen(path);
+  for (int i = 0; len < PATH_MAX && i < MAX_TMP_FILES; ++i) {
+    if (!tmp_used[i]) {
+      memcpy(tmp_names[i], path, len + 1U);
+      tmp_used[i] = 1;
+      return i + 1;
+    }
+  }
+  return 0;
+}
+
+/// Forget the temporary file in `slot` (as register_tmp() returned).
+static void
+unregister_tmp(const int slot)
+{
+  if (slot > 0) {
+    tmp_used[slot - 1] = 0;
+  }
+}
+
+/// Remove every temporary file, then die of `sig` as if it were not caught.
+static void
+on_signal(const int sig)
+{
+  for (int i = 0; i < MAX_TMP_FILES; ++i) {
+    if (tmp_used[i]) {
+      (void)unlink(tmp_names[i]);
+    }
+  }
+  // Delivered once the handler returns, since `sig` is blocked until then
+  (void)signal(sig, SIG_DFL);
+  (void)raise(sig);
+}
+
+void
+kg_cli_handle_signals(void)
+{
+  static const int signals[] = {SIGHUP, SIGINT, SIGPIPE, SIGTERM};
+
+  for (size_t i = 0U; i < sizeof(signals) / sizeof(signals[0]); ++i) {
+    // A signal ignored when kgraph started (nohup, a background job) stays so
+    struct sigaction old;
+    if (!sigaction(signals[i], NULL, &old) && old.sa_handler != SIG_IGN) {
+      struct sigaction action;
+      memset(&action, 0, sizeof(action));
+      action.sa_handler = on_signal;
+      sigfillset(&action.sa_mask);
+      (void)sigaction(signals[i], &action, NULL);
+    }
+  }
+}
+
+/// Report that `path` cannot be written, for the reason `err`.
+static KgStatus
+cannot_write(const KgCli* const cli, const char* const path, const int err)
+{
+  const char* const reason = err ? strerror(err) : "write error";
+  if (path) {
+    kg_cli_error(cli, "cannot write '%s': %s", path, reason);
+  } else {
+    kg_cli_error(cli, "cannot write standard output: %s", reason);
+  }
+  return KG_BAD_WRITE;
+}
+
+/// Report that memory ran out while opening an output.
+static KgStatus
+out_of_memory(const KgCli* const cli)
+{
+  return kg_cli_oom(cli, KG_BAD_ALLOC);
+}
+
+/// Return the length of the directory part of `path`, with its slash.
+static size_t
+dir_len(const char* const path)
+{
+  const char* const slash = strrchr(path, '/');
+  return slash ? (size_t)(slash - path) + 1U : 0U;
+}
+
+/**
+   Follow the symbolic links from `path` to the file they end at, which need
+   not exist (a dangling link names the file to create).
+
+   @return that file's path (free()), or NULL with `errno` set.
+*/
+static char*
+resolve_links(const char* const path)
+{
+  char* cur = strdup(path);
+  for (unsigned n = 0U; cur; ++n) {
+    struct stat st;
+    if (lstat(cur, &st) || !S_ISLNK(st.st_mode)) {
+      return cur; // Opening it will say what is wrong, if anything
+    }
+
+    char          link[PATH_MAX];
+    const ssize_t len = readlink(cur, link, sizeof(link));
+    if (n == MAX_LINKS || len < 0 || (size_t)len >= sizeof(link)) {
+      const int err = n == MAX_LINKS ? ELOOP : len < 0 ? errno : ENAMETOOLONG;
+      free(cur);
+      errno = err;
+      return NULL;
+    }
+
+    // A relative link is relative to the directory of the link
+    const size_t dir  = link[0] == '/' ? 0U : dir_len(cur);
+    char* const  next = (char*)malloc(dir + (size_t)len + 1U);
+    if (next) {
+      memcpy(next, cur, dir);
+      memcpy(next + dir, link, (size_t)len);
+      next[dir + (size_t)len] = '\0';
+    }
+    free(cur);
+    cur = next;
+  }
+  return NULL;
+}
+
+/// Forget and free everything of `output` but its streams.
+static void
+release_output(KgOutputFile* const output)
+{
+  if (output->tmp_path) {
+    (void)unlink(output->tmp_path);
+  }
+  unregister_tmp(output->slot);
+  free(output->sink);
+  free(output->tmp_path);
+  free(output->target);
+  memset(output, 0, sizeof(*output));
+}
+
+/// Write to a sink's file descriptor, remembering why a write failed.
+static ssize_t
+sink_write(void* const cookie, const char* const buf, const size_t size)
+{
+  KgOutputSink* const sink = (KgOutputSink*)cookie;
+  for (size_t done = 0U; done < size;) {
+    const ssize_t n = write(sink->fd, buf + done, size - done);
+    if (n < 0 && errno != EINTR) {
+      sink->error = sink->error ? sink->error : errno;
+      return (ssize_t)done; // 0 is an error for the stream
+    }
+    done += n > 0 ? (size_t)n : 0U;
+  }
+  return (ssize_t)size;
+}
+
+/// Close a sink's file descriptor, if it owns it.
+static int
+sink_close(void* const cookie)
+{
+  KgOutputSink* const sink = (KgOutputSink*)cookie;
+  if (sink->owned && close(sink->fd)) {
+    sink->error = sink->error ? sink->error : errno;
+    return EOF;
+  }
+  return 0;
+}
+
+/// Make `output->file` a stream into `fd`, which it closes if `owned`.
+static KgStatus
+open_sink(const KgCli* const  cli,
+          KgOutputFile* const output,
+          const int           fd,
+          const bool          owned)
+{
+  const cookie_io_functions_t io = {NULL, sink_write, NULL, sink_close};
+
+  KgOutputSink* const sink = (KgOutputSink*)malloc(sizeof(KgOutputSink));
+  FILE* const file = sink ? fopencookie(sink, "wb", io) : NULL;
+  if (!file) {
+    free(sink);
+    if (owned) {
+      close(fd);
+    }
+    return out_of_memory(cli);
+  }
+
+  sink->fd     = fd;
+  sink->error  = 0;
+  sink->owned  = owned;
+  output->sink = sink;
+  output->file = file;
+  (void)setvbuf(file, NULL, _IOFBF, 65536U);
+  return KG_SUCCESS;
+}
+
+/// Return why writing `output` failed (0 if unknown), after a failed
+/// flush or close.
+static int
+write_error(const KgOutputFile* const output, const int err)
+{
+  return (output->sink && output->sink->error) ? output->sink->error : err;
+}
 
 /// Count the bytes written to `output` on the progress line, if it is on.
 static KgStatus
@@ -518,8 +816,7 @@ count_output(const KgCli* const cli, KgOutputFile* const output)
     kg_progress_open_output(cli->progress, output->file, output->path);
   if (!counted) {
     kg_output_abort(output);
-    kg_cli_error(cli, "out of memory");
-    return KG_BAD_ALLOC;
+    return kg_cli_oom(cli, KG_BAD_ALLOC);
   }
   output->raw  = output->file;
   output->file = counted;
@@ -539,6 +836,86 @@ uncount_output(KgOutputFile* const output, const KgStatus st)
   return r;
 }
 
+/// Open a temporary file without a name for `output`, to be copied into
+/// its target, which a shell could write but in a directory it could not.
+static KgStatus
+open_anonymous_tmp(const KgCli* const cli, KgOutputFile* const output)
+{
+  FILE* const tmp = tmpfile();
+  const int   fd  = tmp ? dup(fileno(tmp)) : -1;
+  const int   err = errno;
+  if (tmp) {
+    fclose(tmp);
+  }
+  if (fd < 0) {
+    return cannot_write(cli, output->path, err);
+  }
+  output->in_place = true;
+  return open_sink(cli, output, fd, true);
+}
+
+/// Open the temporary file of `output`, beside its target that `st` (if
+/// `exists`) describes, with the target's mode and owner.
+static KgStatus
+open_tmp(const KgCli* const       cli,
+         KgOutputFile* const      output,
+         const bool               exists,
+         const struct stat* const st)
+{
+  const size_t dir = dir_len(output->target);
+  if (!(output->tmp_path = (char*)malloc(dir + sizeof(TMP_NAME)))) {
+    return out_of_memory(cli);
+  }
+  memcpy(output->tmp_path, output->target, dir);
+  memcpy(output->tmp_path + dir, TMP_NAME, sizeof(TMP_NAME));
+
+  // Known to the signal handler as soon as it exists
+  sigset_t signals;
+  sigset_t old_mask;
+  sigemptyset(&signals);
+  sigaddset(&signals, SIGHUP);
+  sigaddset(&signals, SIGINT);
+  sigaddset(&signals, SIGPIPE);
+  sigaddset(&signals, SIGTERM);
+  (void)sigprocmask(SIG_BLOCK, &signals, &old_mask);
+  const int fd  = mkstemp(output->tmp_path);
+  const int err = errno;
+  if (fd >= 0) {
+    output->slot = register_tmp(output->tmp_path);
+  }
+  (void)sigprocmask(SIG_SETMASK, &old_mask, NULL);
+  if (fd < 0) {
+    free(output->tmp_path);
+    output->tmp_path = NULL;
+    return (exists && err == EACCES) ? open_anonymous_tmp(cli, output)
+                                     : cannot_write(cli, output->path, err);
+  }
+
+  int r = 0;
+  if (output->in_place) {
+    // Copied into the target, which keeps its own mode: mkstemp's 0600 will do
+  } else if (exists) {
+    // As the file it replaces (the owner only where permitted; set-user-ID
+    // and set-group-ID bits are dropped, as writing to the file drops them)
+    if (fchown(fd, st->st_uid, st->st_gid)) {
+      // Not permitted: the file becomes the user's
+    }
+    r = fchmod(fd, st->st_mode & 0777);
+  } else {
+    // As the shell creates a file (mkstemp makes it private)
+    const mode_t mask = umask(0);
+    umask(mask);
+    r = fchmod(fd, 0666 & ~mask);
+  }
+
+  if (r) {
+    const int chmod_err = errno;
+    close(fd);
+    return cannot_write(cli, output->path, chmod_err);
+  }
+  return open_sink(cli, output, fd, true);
+}
+
 KgStatus
 kg_output_open(const KgCli* const  cli,
                KgOutputFile* const output,
@@ -551,136 +928,208 @@ kg_output_open(const KgCli* const  cli,
       // The output would run into the line
       kg_progress_disable(cli->progress);
     }
-    return count_output(cli, output);
-  }
 
-  // A device or a pipe (/dev/stdout, a FIFO) is written as it is: renaming
-  // a file over it would replace it
-  struct stat st;
-  if (!stat(path, &st) && !S_ISREG(st.st_mode)) {
-    if (!(output->file = fopen(path, "wb"))) {
-      kg_cli_error(cli, "cannot write '%s': %s", path, strerror(errno));
-      return KG_BAD_WRITE;
+    // Written straight to its file descriptor, if it has one, to know why
+    // a write failed
+    const int fd = fileno(cli->out);
+    if (fd >= 0) {
+      errno = 0;
+      if (fflush(cli->out)) {
+        return cannot_write(cli, NULL, errno);
+      }
+      const KgStatus st = open_sink(cli, output, fd, false);
+      if (st) {
+        return st;
+      }
     }
-    output->path   = path;
-    output->direct = true;
     return count_output(cli, output);
-  }
-
-  // The temporary file sits beside the output, so that rename() is atomic
-  const size_t len = strlen(path);
-  output->tmp_path = (char*)malloc(len + 16U);
-  if (!output->tmp_path) {
-    return KG_BAD_ALLOC;
-  }
-
-  const char*  slash = strrchr(path, '/');
-  const size_t dir   = slash ? (size_t)(slash - path) + 1U : 0U;
-  const int    n     = snprintf(
-    output->tmp_path, len + 16U, "%.*s.%s.XXXXXX", (int)dir, path, path + dir);
-  if (n < 0 || (size_t)n >= len + 16U) {
-    free(output->tmp_path);
-    output->tmp_path = NULL;
-    return KG_BAD_INTERNAL;
-  }
-
-  const int fd = mkstemp(output->tmp_path);
-  if (fd < 0) {
-    kg_cli_error(cli, "cannot write '%s': %s", path, strerror(errno));
-    free(output->tmp_path);
-    output->tmp_path = NULL;
-    return KG_BAD_WRITE;
-  }
-
-  // Give the file the usual permissions (mkstemp makes it private)
-  const mode_t mask = umask(0);
-  umask(mask);
-  fchmod(fd, 0666 & ~mask);
-
-  output->file = fdopen(fd, "wb");
-  if (!output->file) {
-    kg_cli_error(cli, "cannot write '%s': %s", path, strerror(errno));
-    close(fd);
-    unlink(output->tmp_path);
-    free(output->tmp_path);
-    output->tmp_path = NULL;
-    return KG_BAD_WRITE;
   }
 
   output->path = path;
+  if (!(output->target = resolve_links(path))) {
+    const int      err = errno;
+    const KgStatus st =
+      err == ENOMEM ? out_of_memory(cli) : cannot_write(cli, path, err);
+    release_output(output);
+    return st;
+  }
+
+  struct stat st;
+  const bool  exists = !stat(output->target, &st);
+  if (exists && !S_ISREG(st.st_mode)) {
+    // A device or a pipe (/dev/stdout, a FIFO) is written as it is: renaming
+    // a file over it would replace it
+    const int fd = open(output->target, O_WRONLY | O_TRUNC | O_CLOEXEC);
+    if (fd < 0) {
+      const int err = errno;
+      release_output(output);
+      return cannot_write(cli, path, err);
+    }
+    output->direct   = true;
+    const KgStatus r = open_sink(cli, output, fd, true);
+    if (r) {
+      release_output(output);
+      return r;
+    }
+    return count_output(cli, output);
+  }
+
+  // A file that `>` could not write is not replaced either
+  if (exists && faccessat(AT_FDCWD, output->target, W_OK, AT_EACCESS)) {
+    const int err = errno;
+    release_output(output);
+    return cannot_write(cli, path, err);
+  }
+
+  // Renaming over a file with other names would part it from them
+  output->in_place = exists && st.st_nlink > 1;
+  const KgStatus r = open_tmp(cli, output, exists, &st);
+  if (r) {
+    release_output(output);
+    return r;
+  }
   return count_output(cli, output);
+}
+
+/// Copy what was written into `output`'s temporary file into its target.
+/// @return 0, or an errno value.
+static int
+copy_into_target(KgOutputFile* const output)
+{
+  const int from = output->sink->fd;
+  const int to   = open(output->target, O_WRONLY | O_TRUNC | O_CLOEXEC);
+  if (to < 0) {
+    return errno;
+  }
+
+  int  err = 0;
+  char buf[65536];
+  if (lseek(from, 0, SEEK_SET) < 0) {
+    err = errno;
+  }
+  for (ssize_t n = 0; !err && (n = read(from, buf, sizeof(buf))) != 0;) {
+    if (n < 0) {
+      err = errno == EINTR ? 0 : errno;
+      continue;
+    }
+    for (ssize_t done = 0; !err && done < n;) {
+      const ssize_t w = write(to, buf + done, (size_t)(n - done));
+      if (w < 0) {
+        err = errno == EINTR ? 0 : errno;
+      } else {
+        done += w;
+      }
+    }
+  }
+
+  if (!err && fsync(to)) {
+    err = errno;
+  }
+  if (close(to) && !err) {
+    err = errno;
+  }
+  return err;
+}
+
+KgStatus
+kg_output_finish(const KgCli* const  cli,
+                 KgOutputFile* const output,
+                 const KgStatus      written)
+{
+  if (output->finished) {
+    return written;
+  }
+
+  const KgStatus st = uncount_output(output, written);
+  if (st) {
+    if (st == KG_BAD_WRITE) {
+      // The library says only that a write failed: the sink knows why (a
+      // memory stream has none; flushing it again may tell)
+      errno = 0;
+      if (output->file) {
+        (void)fflush(output->file);
+      }
+      cannot_write(cli, output->path, write_error(output, errno));
+    }
+    kg_output_abort(output);
+    return st;
+  }
+
+  if (!output->path) {
+    // Standard output: a failed flush (ENOSPC, EPIPE) is an output error
+    errno = 0;
+    if (fflush(output->file) || ferror(output->file)) {
+      cannot_write(cli, NULL, write_error(output, errno));
+      kg_output_abort(output);
+      return KG_BAD_WRITE;
+    }
+    if (output->sink) {
+      fclose(output->file); // Not standard output itself
+      output->file = NULL;
+    }
+    output->finished = true;
+    return KG_SUCCESS;
+  }
+
+  errno       = 0;
+  bool failed = ferror(output->file) || fflush(output->file) ||
+                (!output->direct && fsync(output->sink->fd));
+  int err = errno;
+  if (!output->in_place) { // Else copied from, once all is ready
+    const int closed = fclose(output->file);
+    output->file     = NULL;
+    if (closed && !failed) {
+      failed = true;
+      err    = errno;
+    }
+  }
+  if (failed) {
+    cannot_write(cli, output->path, write_error(output, err));
+    kg_output_abort(output);
+    return KG_BAD_WRITE;
+  }
+
+  output->finished = true;
+  return KG_SUCCESS;
 }
 
 KgStatus
 kg_output_commit(const KgCli* const cli, KgOutputFile* const output)
 {
-  if (output->direct) {
-    const bool failed = fflush(output->file) || ferror(output->file);
-    const int  err    = errno;
-    if (fclose(output->file) || failed) {
-      kg_cli_error(cli,
-                   "cannot write '%s': %s",
-                   output->path,
-                   strerror(failed ? err : errno));
-      output->file = NULL;
-      return KG_BAD_WRITE;
-    }
+  KgStatus st = kg_output_finish(cli, output, KG_SUCCESS);
+  if (st || (!output->tmp_path && !output->in_place)) {
+    release_output(output); // Standard output, a device, or gone already
+    return st;
+  }
+
+  int err = 0;
+  if (output->in_place) {
+    err = copy_into_target(output);
+    fclose(output->file);
     output->file = NULL;
-    return KG_SUCCESS;
-  }
-
-  if (!output->tmp_path) {
-    // Standard output: a failed flush (ENOSPC, EPIPE) is an output error
-    if (fflush(output->file) || ferror(output->file)) {
-      kg_cli_error(cli, "cannot write standard output: %s", strerror(errno));
-      return KG_BAD_WRITE;
-    }
-    return KG_SUCCESS;
-  }
-
-  const bool failed =
-    ferror(output->file) || fflush(output->file) || fsync(fileno(output->file));
-  const int err = errno;
-  if (fclose(output->file) || failed) {
-    kg_cli_error(cli,
-                 "cannot write '%s': %s",
-                 output->path,
-                 strerror(failed ? err : errno));
-    unlink(output->tmp_path);
-    free(output->tmp_path);
+  } else if (rename(output->tmp_path, output->target)) {
+    err = errno;
+  } else {
+    free(output->tmp_path); // Nothing left to remove
     output->tmp_path = NULL;
-    output->file     = NULL;
-    return KG_BAD_WRITE;
-  }
-  output->file = NULL;
-
-  if (rename(output->tmp_path, output->path)) {
-    kg_cli_error(cli, "cannot write '%s': %s", output->path, strerror(errno));
-    unlink(output->tmp_path);
-    free(output->tmp_path);
-    output->tmp_path = NULL;
-    return KG_BAD_WRITE;
   }
 
-  free(output->tmp_path);
-  output->tmp_path = NULL;
-  return KG_SUCCESS;
+  if (err) {
+    st = cannot_write(cli, output->path, err);
+  }
+  release_output(output);
+  return st;
 }
 
 void
 kg_output_abort(KgOutputFile* const output)
 {
   uncount_output(output, KG_BAD_WRITE);
-  if (output->tmp_path) {
-    if (output->file) {
-      fclose(output->file);
-    }
-    unlink(output->tmp_path);
-    free(output->tmp_path);
-  } else if (output->direct && output->file) {
-    fclose(output->file); // What was written to a device is gone already
+  // What was written to a device or standard output is gone already
+  if (output->file && (output->path || output->sink)) {
+    fclose(output->file);
   }
-  memset(output, 0, sizeof(*output));
+  release_output(output);
 }
 
 KgStatus
@@ -688,26 +1137,8 @@ kg_output_close(const KgCli* const  cli,
                 KgOutputFile* const output,
                 const KgStatus      written)
 {
-  const KgStatus st = uncount_output(output, written);
-  if (!st) {
-    return kg_output_commit(cli, output);
-  }
-
-  if (st == KG_BAD_WRITE) {
-    // The library says only that a write failed: flushing again, what is
-    // still buffered fails the same way, and errno says why
-    errno = 0;
-    if (output->file) {
-      (void)fflush(output->file);
-    }
-    const int reason = errno;
-    kg_cli_error(cli,
-                 "cannot write '%s': %s",
-                 output->path ? output->path : "standard output",
-                 reason ? strerror(reason) : "write error");
-  }
-  kg_output_abort(output);
-  return st;
+  const KgStatus st = kg_output_finish(cli, output, written);
+  return st ? st : kg_output_commit(cli, output);
 }
 
 /*
@@ -724,6 +1155,11 @@ print_message(void* const        handle,
   const KgCli* const cli = (const KgCli*)handle;
   if (cli->quiet && level != KG_LOG_ERROR) {
     return KG_SUCCESS;
+  }
+  if (level == KG_LOG_ERROR && cli->report) {
+    ++cli->report->n_errors;
+    cli->report->said_oom |=
+      msg.len == 13U && !memcmp(msg.data, "out of memory", 13U);
   }
   kg_progress_clear(cli->progress);
   return kg_log_to_stream(cli->err, level, caret, msg);
@@ -796,12 +1232,19 @@ kg_cli_run(const int               argc,
   KgProgress progress;
   kg_progress_init(&progress, err, terminal);
 
-  KgCli cli      = {out, err, NULL, {NULL, NULL}, false, &progress};
+  KgCliReport report;
+  memset(&report, 0, sizeof(report));
+  KgCli cli      = {out, err, NULL, {NULL, NULL}, false, &progress, &report};
   cli.log.func   = print_message;
   cli.log.handle = &cli;
 
   int code = run_command(&cli, argc, argv);
   kg_progress_fini(&progress);
+
+  // Whatever ran out of memory and returned without a word: say it
+  if (code == KG_EXIT_INTERNAL && !report.n_errors) {
+    kg_cli_oom(&cli, KG_BAD_ALLOC);
+  }
 
   // Whatever the command, what it printed must have been written: --help
   // or a report into a full disk or a closed pipe is an output error too

@@ -22,6 +22,16 @@ enum {
   KG_EXIT_INTERNAL = 5, ///< Out of memory or internal error
 };
 
+/**
+   What a run has said, and what it is doing: when memory runs out, the
+   program says "out of memory while DOING", once.
+*/
+typedef struct {
+  char     doing[320]; ///< "reading 'FILE'", "writing Turtle", ...
+  unsigned n_errors;   ///< Errors printed so far
+  bool     said_oom;   ///< "out of memory" was printed
+} KgCliReport;
+
 /// What every command gets.
 typedef struct {
   FILE*       out;      ///< Standard output
@@ -30,6 +40,7 @@ typedef struct {
   KgLog       log;      ///< Diagnostics to `err`
   bool        quiet;    ///< Print errors only
   KgProgress* progress; ///< The progress line (cleared before a message)
+  KgCliReport* report;  ///< What was said, what is being done
 } KgCli;
 
 /// A command of the program.
@@ -73,6 +84,22 @@ __attribute__((format(printf, 2, 3)))
 #endif
 void
 kg_cli_error(const KgCli* cli, const char* fmt, ...);
+
+/// Say what the command does from now on ("writing Turtle"), for the
+/// message if memory runs out.
+#if defined(__GNUC__)
+__attribute__((format(printf, 2, 3)))
+#endif
+void
+kg_cli_doing(const KgCli* cli, const char* fmt, ...);
+
+/**
+   If `st` is KG_BAD_ALLOC, say `kgraph: error: out of memory while DOING`
+   (what kg_cli_doing() last said), unless it was said already.
+   @return `st`.
+*/
+KgStatus
+kg_cli_oom(const KgCli* cli, KgStatus st);
 
 /**
    Parse the options of a command with getopt_long, handling --help and
@@ -231,12 +258,33 @@ kg_cli_dot_style(const KgCli*          cli,
   "                         of the built-in style (ontology/style.ttl)\n"      \
   "      --no-legend        leave out the legend of classes\n"
 
-/// An output file, written to a temporary file and renamed into place.
+/**
+   An output file, written as a shell's `>` would write it, but atomically.
+
+   `-o PATH` writes the file a chain of symbolic links at PATH ends at (a
+   dangling link creates its target): a temporary file in that file's
+   directory, given the mode (and owner, where permitted) of the file it
+   replaces, is renamed over it.  A file with other hard links is copied
+   into instead, once all is written, so that every name sees the new
+   content.  A device or a FIFO is written as it is.
+*/
+/// Where an output file's stream writes, and why it failed.
 typedef struct {
-  FILE*       file;     ///< Where to write
-  const char* path;     ///< Final path, or NULL for standard output
+  int  fd;    ///< File descriptor written
+  int  error; ///< errno of the first failed write or close, or 0
+  bool owned; ///< `fd` is closed with the stream (not standard output)
+} KgOutputSink;
+
+typedef struct {
+  FILE*         file;   ///< Where to write
+  KgOutputSink* sink;   ///< What `file` writes into, or NULL (a memory stream)
+  const char* path;     ///< Path as given, or NULL for standard output
+  char*       target;   ///< `path` with symbolic links resolved, or NULL
   char*       tmp_path; ///< Temporary file, or NULL
   bool        direct;   ///< `path` is not a regular file: written as it is
+  bool        in_place; ///< `target` has other hard links: copied into
+  bool        finished; ///< Written and closed: only the commit is left
+  int         slot;     ///< Slot of `tmp_path` in the signal registry, or -1
   FILE*       raw;      ///< What `file` counts bytes into, or NULL
 } KgOutputFile;
 
@@ -249,7 +297,19 @@ typedef struct {
 KgStatus
 kg_output_open(const KgCli* cli, KgOutputFile* output, const char* path);
 
-/// Close the output and rename it into place.
+/**
+   Finish writing an output with status `st` without putting it in place:
+   flush and close it.  On error, report it and remove what was written.
+
+   A side file (canon's --map) is finished, then put in place with
+   kg_output_commit() only once the main output was.
+
+   @return `st`, or the error of finishing.
+*/
+KgStatus
+kg_output_finish(const KgCli* cli, KgOutputFile* output, KgStatus st);
+
+/// Finish the output if it was not, and put it in place.
 KgStatus
 kg_output_commit(const KgCli* cli, KgOutputFile* output);
 
@@ -265,6 +325,15 @@ kg_output_abort(KgOutputFile* output);
 */
 KgStatus
 kg_output_close(const KgCli* cli, KgOutputFile* output, KgStatus st);
+
+/**
+   Remove every temporary output file and die of the signal, on SIGINT,
+   SIGTERM, SIGHUP and SIGPIPE (those not ignored when kgraph started).
+
+   Only the program calls this, never the tests that run kg_cli_main().
+*/
+void
+kg_cli_handle_signals(void);
 
 /// The commands.
 int

@@ -74,15 +74,18 @@ handle(KgCli* const cli, void* const data, const int c, char* const arg)
   return kg_cli_usage(cli, "unexpected option");
 }
 
-/// Write the issued identifiers map of `canon` to `path`.
+/// Write the issued identifiers map of `canon` to `path`, to put in place
+/// later with kg_output_commit().
 static KgStatus
-write_map(const KgCli* const cli, const KgCanon* const canon, const char* path)
+write_map(const KgCli* const   cli,
+          const KgCanon* const canon,
+          const char* const    path,
+          KgOutputFile* const  output)
 {
-  KgOutputFile   output;
-  const KgStatus st = kg_output_open(cli, &output, path);
+  const KgStatus st = kg_output_open(cli, output, path);
   return st ? st
-            : kg_output_close(
-                cli, &output, kg_canon_write_map(canon, output.file));
+            : kg_output_finish(
+                cli, output, kg_canon_write_map(canon, output->file));
 }
 
 int
@@ -122,21 +125,33 @@ kg_cmd_canon(KgCli* const cli, const int argc, char** const argv)
                       0U,
                       NULL,
                       kg_graph_size(graph));
+    kg_cli_doing(cli, "labelling blank nodes");
     const KgCanonOptions copts = {opts.hash, opts.max_work, cli->log};
     st                         = kg_canon_new(graph, &copts, &canon);
   }
 
-  if (!st && opts.map) {
-    st = write_map(cli, canon, opts.map);
-  }
-
+  // The map is put in place only once the output is: on any error, neither
+  // file is touched
   if (!st) {
+    kg_cli_doing(cli, "writing canonical N-Triples");
     KgOutputFile output;
+    KgOutputFile map;
+    memset(&map, 0, sizeof(map));
     if (!(st = kg_output_open(cli, &output, opts.output))) {
       // Until the first byte is written (then "writing")
       kg_progress_phase(
         cli->progress, "sorting", NULL, false, 0U, NULL, kg_graph_size(graph));
-      st = kg_output_close(cli, &output, kg_canon_write(canon, output.file));
+      st = kg_output_finish(cli, &output, kg_canon_write(canon, output.file));
+      if (!st && opts.map) {
+        kg_cli_doing(cli, "writing the map of blank nodes");
+        st = write_map(cli, canon, opts.map, &map);
+      }
+      if (st) {
+        kg_output_abort(&output);
+      } else if (!(st = kg_output_commit(cli, &output)) && opts.map) {
+        st = kg_output_commit(cli, &map);
+      }
+      kg_output_abort(&map); // Nothing left, unless an error came first
     }
   }
 

@@ -94,15 +94,11 @@ print_diagnostic(void* const handle, const KgDiagnostic* const d)
     kg_cli_print_json_string(p->out, d->message);
     fputc('}', p->out);
   } else {
-    fprintf(p->out,
-            "%s:%u:%u: %s: %.*s [%s]\n",
-            doc,
-            d->caret.line,
-            d->caret.column,
-            level,
-            (int)d->message.len,
-            d->message.data,
-            kind);
+    // The file's name and the message may hold controls: escaped
+    (void)kg_print_for_people(p->out, kg_sv(doc));
+    fprintf(p->out, ":%u:%u: %s: ", d->caret.line, d->caret.column, level);
+    (void)kg_print_for_people(p->out, d->message);
+    fprintf(p->out, " [%s]\n", kind);
   }
 
   ++p->n_shown;
@@ -147,9 +143,10 @@ kg_cmd_check(KgCli* const cli, const int argc, char** const argv)
       fputs("{\n  \"diagnostics\": [", cli->out);
     }
 
+    kg_cli_doing(cli, "checking the graph");
     st = kg_graph_check(graph, &copts, &counts);
     if (st == KG_BAD_ALLOC) {
-      kg_cli_error(cli, "out of memory");
+      kg_cli_oom(cli, st);
     } else if (st) {
       // Reported to the log
     } else if (opts.json) {

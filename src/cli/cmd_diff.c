@@ -185,6 +185,7 @@ kg_cmd_diff(KgCli* const cli, const int argc, char** const argv)
   }
 
   if (!st && (differ || opts.output) && !cli->quiet) {
+    kg_cli_doing(cli, "writing the differences");
     KgOutputFile output;
     if (!(st = kg_output_open(cli, &output, opts.output))) {
       st = kg_output_close(

@@ -71,6 +71,27 @@ handle(KgCli* const cli, void* const data, const int c, char* const arg)
   return kg_cli_usage(cli, "unexpected option");
 }
 
+/// The name of `syntax` in a sentence.
+static const char*
+title(const KgSyntax syntax)
+{
+  switch (syntax) {
+  case KG_SYNTAX_TURTLE:
+    return "Turtle";
+  case KG_SYNTAX_NTRIPLES:
+    return "N-Triples";
+  case KG_SYNTAX_NQUADS:
+    return "N-Quads";
+  case KG_SYNTAX_RDFXML:
+    return "RDF/XML";
+  case KG_SYNTAX_DOT:
+    return "DOT";
+  default:
+    break;
+  }
+  return kg_syntax_name(syntax);
+}
+
 int
 kg_cmd_export(KgCli* const cli, const int argc, char** const argv)
 {
@@ -133,6 +154,7 @@ kg_cmd_export(KgCli* const cli, const int argc, char** const argv)
   }
 
   if (!st) {
+    kg_cli_doing(cli, "writing %s", title(to));
     KgOutputFile output;
     if (!(st = kg_output_open(cli, &output, opts.output))) {
       const KgWriteOptions wopts = {

@@ -14,6 +14,8 @@
 #include <errno.h>
 #include <fcntl.h>
 #include <getopt.h>
+#include <inttypes.h>
+#include <stdarg.h>
 #include <stdbool.h>
 #include <stdint.h>
 #include <stdio.h>
@@ -21,6 +23,7 @@
 #include <string.h>
 #include <strings.h>
 #include <sys/stat.h>
+#include <time.h>
 #include <unistd.h>
 
 /// What is sent when --format is not given.
@@ -28,6 +31,35 @@
 
 /// The longest server message shown in an error, in bytes.
 #define MAX_MESSAGE 300U
+
+/*
+  How long to wait.  The whole exchange includes the store's own work on
+  the graph (parsing, indexing, committing), which for millions of triples
+  takes minutes: Virtuoso 7.2 takes 9 s to PUT 100,000 triples (12 MB) on
+  loopback, so the default of ten minutes covers several million, and
+  --timeout=0 sets no limit.  A transfer that moves no byte for half a
+  minute while kgraph sends or the store answers has stalled (a dead peer,
+  a dropped route): that fails sooner.  The store's silence between the end
+  of the upload and the start of its answer is its work, not a stall: only
+  the timeout bounds it.
+*/
+
+/// The default of --timeout, in seconds.
+#define DEFAULT_TIMEOUT 600
+
+/// The default of --stall-timeout, in seconds.
+#define DEFAULT_STALL 30
+
+/// The longest wait for a connection, in seconds (or --timeout if shorter).
+#define CONNECT_TIMEOUT 30L
+
+/// The largest --timeout and --stall-timeout, in seconds (over 11 days).
+#define MAX_SECONDS 1000000
+
+#define STRING_(x) #x
+#define STRING(x) STRING_(x)
+#define DEFAULT_TIMEOUT_TEXT STRING(DEFAULT_TIMEOUT)
+#define DEFAULT_STALL_TEXT STRING(DEFAULT_STALL)
 
 static const char* const help =
   "Usage: kgraph push --endpoint=URL [OPTION]... INPUT...\n"
@@ -44,15 +76,25 @@ static const char* const help =
   "      --format=FORMAT    what to send: ntriples or rdfxml\n"
   "                         (default: " DEFAULT_FORMAT ")\n"
   "      --auth-file=FILE   read 'user:password' from the first line of FILE,\n"
-  "                         which must not be accessible by group or "
-  "others\n" KG_INPUT_HELP KG_COMMON_HELP "\n"
+  "                         which must not be accessible by group or others\n"
+  "      --timeout=SECONDS  give up when the exchange takes longer (default:\n"
+  "                         " DEFAULT_TIMEOUT_TEXT "; 0: no limit)\n"
+  "      --stall-timeout=SECONDS\n"
+  "                         give up when the upload or the answer stands\n"
+  "                         still that long (default: " DEFAULT_STALL_TEXT
+  "; 0: no limit)\n"
+  "      --password-in-clear\n"
+  "                         allow basic authentication over http://, which\n"
+  "                         sends the password in clear to anyone on the "
+  "way\n" KG_INPUT_HELP KG_COMMON_HELP "\n"
   "Credentials come from --auth-file, else from the environment variables\n"
-  "KGRAPH_USER and KGRAPH_PASSWORD, never from the command line; the store\n"
-  "chooses HTTP basic or digest authentication.\n"
+  "KGRAPH_USER and KGRAPH_PASSWORD, never from the command line.  Over\n"
+  "https://, the store chooses HTTP basic or digest authentication; over\n"
+  "http://, only digest, which does not send the password itself.\n"
   "INPUT '-' means standard input (with --from).\n"
   "\n"
-  "Exit status: 0 ok, 2 usage, 3 input, 4 upload failed or refused by the\n"
-  "store, 5 internal.\n";
+  "Exit status: 0 ok, 2 usage, 3 input, 4 upload failed, stalled, timed out\n"
+  "or refused by the store, 5 internal.\n";
 
 /// A syntax that can be sent, and its media type.
 typedef struct {
@@ -81,6 +123,9 @@ typedef struct {
   const Format*  format;
   const char*    auth_file;
   bool           append;
+  bool           password_in_clear; ///< Allow basic authentication over http
+  long           timeout;           ///< Seconds for the exchange, or 0
+  long           stall;             ///< Seconds without a byte, or 0
 } PushOptions;
 
 /// Credentials, kept in one buffer that is wiped after use.
@@ -97,6 +142,8 @@ typedef struct {
   char   location[512];     ///< Location of the last answer (redirects)
   char   body[4096];        ///< Start of the body of the last answer
   size_t body_len;
+  bool   asks_basic;  ///< The last answer offers basic authentication
+  bool   asks_digest; ///< The last answer offers digest authentication
 } Answer;
 
 static const Format*
@@ -164,6 +211,23 @@ handle(KgCli* const cli, void* const data, const int c, char* const arg)
   case 'U':
     opts->auth_file = arg;
     return 0;
+  case 'P':
+    opts->password_in_clear = true;
+    return 0;
+  case 'T':
+  case 'S': {
+    const long long n = kg_cli_parse_number(arg, MAX_SECONDS);
+    if (n < 0) {
+      return kg_cli_usage(cli,
+                          "--%s needs a number of seconds from 0 to %d, not "
+                          "'%s'",
+                          c == 'T' ? "timeout" : "stall-timeout",
+                          MAX_SECONDS,
+                          arg);
+    }
+    *(c == 'T' ? &opts->timeout : &opts->stall) = (long)n;
+    return 0;
+  }
   default:
     break;
   }
@@ -223,6 +287,51 @@ check_graph(const KgCli* const cli, const char* const graph)
   return 0;
 }
 
+/**
+   Print `kgraph: PREFIX` and the formatted message on `cli->err`, with what
+   came from elsewhere in it (a server's answer, a URL, a file name) made safe
+   for a terminal: controls, direction overrides and bad bytes escaped.
+*/
+#if defined(__GNUC__)
+__attribute__((format(printf, 3, 4)))
+#endif
+static void
+report(const KgCli* const cli, const char* const prefix, const char* fmt, ...)
+{
+  va_list args;
+  va_start(args, fmt);
+  va_list again;
+  va_copy(again, args);
+  const int len  = vsnprintf(NULL, 0U, fmt, args);
+  char*     text = len >= 0 ? (char*)malloc((size_t)len + 1U) : NULL;
+  if (text && vsnprintf(text, (size_t)len + 1U, fmt, again) != len) {
+    free(text);
+    text = NULL;
+  }
+  va_end(again);
+  va_end(args);
+
+  char* const safe = text ? kg_text_for_people(kg_sv(text)) : NULL;
+  if (text && !safe) {
+    // Out of memory: printable ASCII only, then
+    for (char* p = text; *p; ++p) {
+      if ((unsigned char)*p < 0x20U || (unsigned char)*p > 0x7EU) {
+        *p = '?';
+      }
+    }
+  }
+
+  kg_progress_clear(cli->progress);
+  fprintf(cli->err,
+          "kgraph: %s%s\n",
+          prefix,
+          safe   ? safe
+          : text ? text
+                 : "(out of memory)");
+  kg_free(safe);
+  free(text);
+}
+
 /*
   Credentials
 */
@@ -237,6 +346,31 @@ wipe(void* const buf, const size_t len)
   }
 }
 
+/// Check that the auth file `path`, of status `st`, is a regular file that
+/// neither its group nor others can access.  @return 0 or an exit status.
+static int
+check_auth_file(const KgCli* const       cli,
+                const char* const        path,
+                const struct stat* const st)
+{
+  if (!S_ISREG(st->st_mode)) {
+    report(cli, "error: ", "'%s' is not a regular file", path);
+    return KG_EXIT_INPUT;
+  }
+  if (st->st_mode & (S_IRWXG | S_IRWXO)) {
+    // As ssh does with private keys: a password others can read is not one
+    report(cli,
+           "error: ",
+           "permissions %04o of '%s' are too open: a file with a password "
+           "must not be accessible by group or others (chmod 600 '%s')",
+           (unsigned)(st->st_mode & 07777U),
+           path,
+           path);
+    return KG_EXIT_INPUT;
+  }
+  return 0;
+}
+
 /// Read `user:password` from the first line of `path`.  @return 0 or an exit
 /// status.
 static int
@@ -244,37 +378,41 @@ read_auth_file(const KgCli* const cli,
                const char* const  path,
                Credentials* const creds)
 {
-  // Without waiting: a FIFO opens at once (no writer needed), and is then
-  // refused as not a regular file, instead of blocking for ever
+  // Checked before it is opened: opening a FIFO or a device may block, or
+  // act (release a writer, rewind a tape).  A symbolic link is followed, and
+  // its target checked.
+  struct stat before;
+  if (stat(path, &before)) {
+    report(cli, "error: ", "cannot open '%s': %s", path, strerror(errno));
+    return KG_EXIT_INPUT;
+  }
+  int bad = check_auth_file(cli, path, &before);
+  if (bad) {
+    return bad;
+  }
+
+  // Without waiting, in case it became a FIFO in between
   const int fd = open(path, O_RDONLY | O_NOCTTY | O_CLOEXEC | O_NONBLOCK);
   if (fd < 0) {
-    kg_cli_error(cli, "cannot open '%s': %s", path, strerror(errno));
+    report(cli, "error: ", "cannot open '%s': %s", path, strerror(errno));
     return KG_EXIT_INPUT;
   }
 
-  // Checked on the open file, so that it cannot be swapped in between
+  // The file opened must be the file checked, and still private
   struct stat st;
   if (fstat(fd, &st)) {
-    kg_cli_error(cli, "cannot read '%s': %s", path, strerror(errno));
+    report(cli, "error: ", "cannot read '%s': %s", path, strerror(errno));
     close(fd);
     return KG_EXIT_INPUT;
   }
-  if (!S_ISREG(st.st_mode)) {
-    kg_cli_error(cli, "'%s' is not a regular file", path);
+  if (st.st_dev != before.st_dev || st.st_ino != before.st_ino) {
+    report(cli, "error: ", "'%s' was replaced while it was opened", path);
     close(fd);
     return KG_EXIT_INPUT;
   }
-  if (st.st_mode & (S_IRWXG | S_IRWXO)) {
-    // As ssh does with private keys: a password others can read is not one
-    kg_cli_error(cli,
-                 "permissions %04o of '%s' are too open: a file with a "
-                 "password must not be accessible by group or others "
-                 "(chmod 600 '%s')",
-                 (unsigned)(st.st_mode & 07777U),
-                 path,
-                 path);
+  if ((bad = check_auth_file(cli, path, &st))) {
     close(fd);
-    return KG_EXIT_INPUT;
+    return bad;
   }
 
   size_t len = 0U;
@@ -284,7 +422,7 @@ read_auth_file(const KgCli* const cli,
       continue;
     }
     if (n < 0) {
-      kg_cli_error(cli, "cannot read '%s': %s", path, strerror(errno));
+      report(cli, "error: ", "cannot read '%s': %s", path, strerror(errno));
       close(fd);
       return KG_EXIT_INPUT;
     }
@@ -300,7 +438,7 @@ read_auth_file(const KgCli* const cli,
   creds->buf[strcspn(creds->buf, "\r\n")] = '\0';
   char* const colon                       = strchr(creds->buf, ':');
   if (!colon || colon == creds->buf) {
-    kg_cli_error(cli, "'%s' must hold one line 'user:password'", path);
+    report(cli, "error: ", "'%s' must hold one line 'user:password'", path);
     return KG_EXIT_INPUT;
   }
   *colon          = '\0';
@@ -377,8 +515,8 @@ request_url(CURL* const curl, const char* const endpoint, const char* graph)
   return url;
 }
 
-/// Copy the `len` bytes at `text` into `out`, cut to fit, with control
-/// characters (from a hostile server, terminal escapes) made '?'.
+/// Copy the `len` bytes at `text` into `out`, cut to fit.  They are
+/// escaped when printed (report()): a hostile server may send controls.
 static void
 copy_field(char* const       out,
            const size_t      size,
@@ -386,11 +524,16 @@ copy_field(char* const       out,
            const size_t      len)
 {
   const size_t n = len < size - 1U ? len : size - 1U;
-  for (size_t i = 0U; i < n; ++i) {
-    const unsigned char c = (unsigned char)text[i];
-    out[i]                = (c < 0x20U || c == 0x7FU) ? '?' : (char)c;
-  }
+  memcpy(out, text, n);
   out[n] = '\0';
+}
+
+/// Return true iff `c` is white space, which summarize() makes one space.
+static bool
+is_blank(const unsigned char c)
+{
+  return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' ||
+         c == '\v';
 }
 
 /// Return the value of the header line `buf` (of `end` bytes without its
@@ -413,6 +556,27 @@ header_value(const char* const buf,
   return p;
 }
 
+/// Return true iff the WWW-Authenticate value `value` offers `scheme`: as
+/// its first word, or as a word after a comma (challenges are separated by
+/// commas, as are their parameters).
+static bool
+has_scheme(const char* const value, const size_t len, const char* const scheme)
+{
+  const size_t n = strlen(scheme);
+  for (size_t i = 0U; i + n <= len; ++i) {
+    size_t before = i;
+    while (before && value[before - 1U] == ' ') {
+      --before;
+    }
+    if ((!before || value[before - 1U] == ',') &&
+        !strncasecmp(value + i, scheme, n) &&
+        (i + n == len || value[i + n] == ' ' || value[i + n] == ',')) {
+      return true;
+    }
+  }
+  return false;
+}
+
 static size_t
 on_header(char* const buf, const size_t size, const size_t n, void* const data)
 {
@@ -429,6 +593,7 @@ on_header(char* const buf, const size_t size, const size_t n, void* const data)
     // A new answer (after a 100 Continue, or an authentication challenge)
     answer->reason[0] = answer->content_type[0] = answer->location[0] = '\0';
     answer->body_len                                                  = 0U;
+    answer->asks_basic = answer->asks_digest = false;
 
     // "HTTP/1.1 401 Unauthorized": the reason phrase is after the code
     const char*       p   = buf;
@@ -447,6 +612,12 @@ on_header(char* const buf, const size_t size, const size_t n, void* const data)
       answer->content_type, sizeof(answer->content_type), value, value_len);
   } else if ((value = header_value(buf, end, "Location:", &value_len))) {
     copy_field(answer->location, sizeof(answer->location), value, value_len);
+  } else if ((value =
+                header_value(buf, end, "WWW-Authenticate:", &value_len))) {
+    answer->asks_basic =
+      answer->asks_basic || has_scheme(value, value_len, "Basic");
+    answer->asks_digest =
+      answer->asks_digest || has_scheme(value, value_len, "Digest");
   }
   return len;
 }
@@ -462,35 +633,6 @@ on_body(char* const buf, const size_t size, const size_t n, void* const data)
   answer->body_len += keep;
   answer->body[answer->body_len] = '\0';
   return len; // The rest is not needed, but is not an error
-}
-
-static int
-on_progress(void* const      data,
-            const curl_off_t dltotal,
-            const curl_off_t dlnow,
-            const curl_off_t ultotal,
-            const curl_off_t ulnow)
-{
-  (void)dltotal;
-  (void)dlnow;
-
-  KgProgress* const progress = (KgProgress*)data;
-  if (ultotal <= 0) {
-    return 0;
-  }
-
-  if (ulnow < ultotal) {
-    // An authentication challenge makes curl send the body again
-    if (strcmp(progress->phase, "uploading")) {
-      kg_progress_phase(
-        progress, "uploading", NULL, true, (uint64_t)ultotal, NULL, 0U);
-    }
-    kg_progress_set(progress, (uint64_t)ulnow, (uint64_t)ultotal);
-  } else if (strcmp(progress->phase, "waiting for the store")) {
-    kg_progress_phase(
-      progress, "waiting for the store", NULL, false, 0U, NULL, 0U);
-  }
-  return 0;
 }
 
 static const char*
@@ -626,10 +768,9 @@ html_to_text(const char*       p,
 /**
    Write into `out` the store's message, for people: its lines of text (for
    HTML, the text outside of tags), trimmed and joined with ": " (or a space
-   after a punctuation mark), with runs
-   of white space and control characters made one space, without a line
-   that only repeats the status ("HTTP/1.1 500 ..."), and cut at MAX_MESSAGE
-   bytes.
+   after a punctuation mark), with runs of white space made one space,
+   without a line that only repeats the status ("HTTP/1.1 500 ..."), and cut
+   at MAX_MESSAGE bytes.  Other controls stay, for report() to escape.
 */
 static void
 summarize(const Answer* const answer, char* const out, const size_t size)
@@ -652,7 +793,7 @@ summarize(const Answer* const answer, char* const out, const size_t size)
 
     // Skip the line if it is empty or repeats the status
     const char* q = p;
-    while (q < lim && ((unsigned char)*q <= 0x20U || *q == 0x7F)) {
+    while (q < lim && is_blank((unsigned char)*q)) {
       ++q;
     }
     if (q == lim || ((size_t)(lim - q) >= 5U && !strncmp(q, "HTTP/", 5U))) {
@@ -676,7 +817,7 @@ summarize(const Answer* const answer, char* const out, const size_t size)
     bool space = false;
     for (; q < lim; ++q) {
       const unsigned char c = (unsigned char)*q;
-      if (c <= 0x20U || c == 0x7FU) {
+      if (is_blank(c)) {
         space = true;
         continue;
       }
@@ -713,7 +854,236 @@ typedef struct {
   const char*        body;
   size_t             body_len;
   const Credentials* creds;
+  bool               basic;   ///< Basic authentication is allowed
+  long               timeout; ///< Seconds for the exchange, or 0
+  long               stall;   ///< Seconds without a byte, or 0
 } Request;
+
+/// Where an exchange is.
+typedef enum {
+  STAGE_CONNECTING, ///< No request sent yet
+  STAGE_SENDING,    ///< Sending a request and the graph
+  STAGE_WAITING,    ///< All sent, and the store has not begun to answer
+  STAGE_RECEIVING,  ///< Receiving the store's answer
+} Stage;
+
+/// What an exchange did so far, for the stall rule and for messages.
+typedef struct {
+  KgProgress*     progress; ///< The progress line, if it is shown, or NULL
+  long            stall;    ///< Seconds without a byte that make a stall
+  size_t          body_len; ///< Bytes of the graph in a request
+  size_t          sent;     ///< Bytes of the graph sent in the last request
+  uint64_t        received; ///< Bytes of the last answer, head and body
+  curl_off_t      dl_now;   ///< Bytes of the answer's body received
+  curl_off_t      dl_total; ///< Bytes of the answer's body announced, or 0
+  curl_off_t      ul_now;   ///< Bytes of the graph sent, as curl counts
+  Stage           stage;
+  struct timespec moved; ///< When a byte last moved
+  bool            stalled;
+} Exchange;
+
+static void
+moved(Exchange* const x)
+{
+  clock_gettime(CLOCK_MONOTONIC, &x->moved);
+}
+
+/// Follow every byte curl sends and receives (a verbose trace, not shown).
+static int
+on_trace(CURL* const         curl,
+         const curl_infotype type,
+         char* const         data,
+         const size_t        size,
+         void* const         ptr)
+{
+  (void)curl;
+  (void)data;
+
+  Exchange* const x = (Exchange*)ptr;
+  switch (type) {
+  case CURLINFO_HEADER_OUT:
+    // A new request: the first, or again after a challenge
+    x->stage    = x->body_len ? STAGE_SENDING : STAGE_WAITING;
+    x->sent     = 0U;
+    x->received = 0U;
+    x->dl_now = x->dl_total = 0;
+    moved(x);
+    break;
+  case CURLINFO_DATA_OUT:
+    // (Sending again if curl's counters, not yet reset for a new request,
+    // made it look done)
+    x->sent += size;
+    if (x->stage == STAGE_SENDING || x->stage == STAGE_WAITING) {
+      x->stage = x->sent >= x->body_len ? STAGE_WAITING : STAGE_SENDING;
+    }
+    moved(x);
+    break;
+  case CURLINFO_HEADER_IN:
+  case CURLINFO_DATA_IN:
+    x->received += size;
+    if (x->stage == STAGE_WAITING) {
+      x->stage = STAGE_RECEIVING;
+    }
+    moved(x);
+    break;
+  default:
+    break;
+  }
+  return 0;
+}
+
+/// Show the progress, and stop a stalled transfer (curl calls this about
+/// once a second when nothing moves).
+static int
+on_progress(void* const      data,
+            const curl_off_t dltotal,
+            const curl_off_t dlnow,
+            const curl_off_t ultotal,
+            const curl_off_t ulnow)
+{
+  Exchange* const x = (Exchange*)data;
+
+  // Curl's counters too, in case a protocol does not trace every byte
+  if (dlnow != x->dl_now || ulnow != x->ul_now) {
+    moved(x);
+  }
+  x->dl_now   = dlnow;
+  x->dl_total = dltotal;
+  x->ul_now   = ulnow;
+  if (x->stage == STAGE_SENDING && ultotal > 0 && ulnow >= ultotal) {
+    x->stage = STAGE_WAITING;
+  }
+
+  if (x->stall && (x->stage == STAGE_SENDING || x->stage == STAGE_RECEIVING)) {
+    struct timespec now;
+    clock_gettime(CLOCK_MONOTONIC, &now);
+    if (now.tv_sec - x->moved.tv_sec > x->stall ||
+        (now.tv_sec - x->moved.tv_sec == x->stall &&
+         now.tv_nsec >= x->moved.tv_nsec)) {
+      x->stalled = true;
+      return 1;
+    }
+  }
+
+  KgProgress* const progress = x->progress;
+  if (!progress || ultotal <= 0) {
+    return 0;
+  }
+
+  if (ulnow < ultotal) {
+    // An authentication challenge makes curl send the body again
+    if (strcmp(progress->phase, "uploading")) {
+      kg_progress_phase(
+        progress, "uploading", NULL, true, (uint64_t)ultotal, NULL, 0U);
+    }
+    kg_progress_set(progress, (uint64_t)ulnow, (uint64_t)ultotal);
+  } else if (strcmp(progress->phase, "waiting for the store")) {
+    kg_progress_phase(
+      progress, "waiting for the store", NULL, false, 0U, NULL, 0U);
+  }
+  return 0;
+}
+
+/// Say why an exchange that timed out or stalled (at `x->stage`, not while
+/// connecting) failed, and what the store got.
+static void
+report_no_answer(const KgCli* const    cli,
+                 const Request* const  req,
+                 const Exchange* const x,
+                 const long            timeout)
+{
+  char what[160];
+  int  n = 0;
+  if (x->stage == STAGE_SENDING) {
+    n = snprintf(what,
+                 sizeof(what),
+                 "%zu of %zu bytes of the graph were sent, so the store did "
+                 "not get all of it",
+                 x->ul_now > 0 && (uint64_t)x->ul_now > x->sent
+                   ? (size_t)x->ul_now
+                   : x->sent,
+                 x->body_len);
+  } else {
+    n = snprintf(what,
+                 sizeof(what),
+                 "all %zu bytes of the graph were sent, and the store may "
+                 "have stored them",
+                 x->body_len);
+  }
+
+  char got[64];
+  if (x->dl_total > 0) {
+    n = n < 0 ? n
+              : snprintf(got,
+                         sizeof(got),
+                         "%" CURL_FORMAT_CURL_OFF_T
+                         " of %" CURL_FORMAT_CURL_OFF_T " bytes",
+                         x->dl_now,
+                         x->dl_total);
+  } else {
+    n = n < 0 ? n
+              : snprintf(got,
+                         sizeof(got),
+                         "%" PRIu64 " byte%s",
+                         x->received,
+                         x->received == 1U ? "" : "s");
+  }
+  if (n < 0) {
+    what[0] = got[0] = '\0';
+  }
+
+  if (x->stalled && x->stage == STAGE_SENDING) {
+    report(cli,
+           "error: ",
+           "%s %s: the upload stalled: nothing was sent in the last %ld s; %s",
+           req->method,
+           req->url,
+           x->stall,
+           what);
+  } else if (x->stalled) {
+    report(cli,
+           "error: ",
+           "%s %s: the transfer stalled: %s of the answer received, none in "
+           "the last %ld s; %s",
+           req->method,
+           req->url,
+           got,
+           x->stall,
+           what);
+  } else if (x->stage == STAGE_SENDING) {
+    report(cli,
+           "error: ",
+           "%s %s: the upload did not end within %ld s; %s",
+           req->method,
+           req->url,
+           timeout,
+           what);
+  } else if (x->stage == STAGE_WAITING) {
+    report(cli,
+           "error: ",
+           "%s %s: the store did not answer within %ld s; %s",
+           req->method,
+           req->url,
+           timeout,
+           what);
+  } else {
+    report(cli,
+           "error: ",
+           "%s %s: the store's answer did not end within %ld s (%s "
+           "received); %s",
+           req->method,
+           req->url,
+           timeout,
+           got,
+           what);
+  }
+  report(cli,
+         "note: ",
+         "%s",
+         x->stalled ? "--stall-timeout=SECONDS sets how long a transfer may "
+                      "stand still (0: for ever)"
+                    : "--timeout=SECONDS sets how long to wait (0: for ever)");
+}
 
 /// Send `req`.  @return KG_SUCCESS, KG_BAD_WRITE if the upload failed or the
 /// store refused it (said on `cli->err`), or KG_BAD_ALLOC / KG_BAD_INTERNAL.
@@ -745,7 +1115,12 @@ send_request(const KgCli* const   cli,
   }
   headers = with_type;
 
-  const bool show_progress = cli->progress && cli->progress->on;
+  Exchange x;
+  memset(&x, 0, sizeof(x));
+  x.progress = cli->progress && cli->progress->on ? cli->progress : NULL;
+  x.stall    = req->stall;
+  x.body_len = req->body_len;
+  moved(&x);
 
   CURLcode rc = CURLE_OK;
 #define SET(option, value)                        \
@@ -762,7 +1137,8 @@ send_request(const KgCli* const   cli,
   SET(CURLOPT_PROTOCOLS_STR, "http,https");
 #endif
   SET(CURLOPT_USERAGENT, user_agent);
-  SET(CURLOPT_CONNECTTIMEOUT, 30L);
+  SET(CURLOPT_CONNECTTIMEOUT, CONNECT_TIMEOUT);
+  SET(CURLOPT_TIMEOUT_MS, req->timeout * 1000L);
   SET(CURLOPT_HTTPHEADER, headers);
   SET(CURLOPT_POSTFIELDSIZE_LARGE, (curl_off_t)req->body_len);
   SET(CURLOPT_POSTFIELDS, req->body ? req->body : "");
@@ -775,16 +1151,24 @@ send_request(const KgCli* const   cli,
   SET(CURLOPT_WRITEFUNCTION, on_body);
   SET(CURLOPT_WRITEDATA, &answer);
   if (req->creds->user) {
-    // Virtuoso asks for digest, others for basic: curl answers the challenge
-    SET(CURLOPT_HTTPAUTH, (long)(CURLAUTH_BASIC | CURLAUTH_DIGEST));
+    // Virtuoso asks for digest, others for basic: curl answers the challenge.
+    // Basic sends the password as it is: only over https://, unless allowed.
+    // With digest alone, curl would first send an empty PUT to learn the
+    // challenge, and a store that needs no password would replace the graph
+    // with nothing: bearer (never used, as no token is set) makes two
+    // methods, and then curl sends the graph at once.
+    SET(CURLOPT_HTTPAUTH,
+        (long)(CURLAUTH_DIGEST |
+               (req->basic ? CURLAUTH_BASIC : CURLAUTH_BEARER)));
     SET(CURLOPT_USERNAME, req->creds->user);
     SET(CURLOPT_PASSWORD, req->creds->password);
   }
-  if (show_progress) {
-    SET(CURLOPT_XFERINFOFUNCTION, on_progress);
-    SET(CURLOPT_XFERINFODATA, cli->progress);
-    SET(CURLOPT_NOPROGRESS, 0L);
-  }
+  SET(CURLOPT_DEBUGFUNCTION, on_trace);
+  SET(CURLOPT_DEBUGDATA, &x);
+  SET(CURLOPT_VERBOSE, 1L);
+  SET(CURLOPT_XFERINFOFUNCTION, on_progress);
+  SET(CURLOPT_XFERINFODATA, &x);
+  SET(CURLOPT_NOPROGRESS, 0L);
 #undef SET
 
   if (rc) {
@@ -796,12 +1180,18 @@ send_request(const KgCli* const   cli,
   rc = curl_easy_perform(curl);
   kg_progress_clear(cli->progress);
   curl_slist_free_all(headers);
+  if ((rc == CURLE_OPERATION_TIMEDOUT && x.stage != STAGE_CONNECTING) ||
+      (rc == CURLE_ABORTED_BY_CALLBACK && x.stalled)) {
+    report_no_answer(cli, req, &x, req->timeout);
+    return KG_BAD_WRITE;
+  }
   if (rc) {
-    kg_cli_error(cli,
-                 "%s %s: %s",
-                 req->method,
-                 req->url,
-                 errbuf[0] ? errbuf : curl_easy_strerror(rc));
+    report(cli,
+           "error: ",
+           "%s %s: %s",
+           req->method,
+           req->url,
+           errbuf[0] ? errbuf : curl_easy_strerror(rc));
     return rc == CURLE_OUT_OF_MEMORY ? KG_BAD_ALLOC : KG_BAD_WRITE;
   }
 
@@ -811,29 +1201,44 @@ send_request(const KgCli* const   cli,
     return KG_SUCCESS;
   }
 
+  if (*code == 401L && req->creds->user && !req->basic && answer.asks_basic &&
+      !answer.asks_digest) {
+    report(cli,
+           "error: ",
+           "%s %s: the store asks for basic authentication over http://, "
+           "which would send the password in clear: it was not sent; use an "
+           "https:// endpoint, or --password-in-clear",
+           req->method,
+           req->url);
+    return KG_BAD_WRITE;
+  }
+
   char message[MAX_MESSAGE + 8U];
   summarize(&answer, message, sizeof(message));
   const char* const reason =
     answer.reason[0] ? answer.reason : reason_phrase(*code);
-  kg_cli_error(cli,
-               "%s %s: HTTP %ld%s%s%s%s",
-               req->method,
-               req->url,
-               *code,
-               reason[0] ? " " : "",
-               reason,
-               message[0] ? ": " : "",
-               message);
+  report(cli,
+         "error: ",
+         "%s %s: HTTP %ld%s%s%s%s",
+         req->method,
+         req->url,
+         *code,
+         reason[0] ? " " : "",
+         reason,
+         message[0] ? ": " : "",
+         message);
   if (*code >= 300L && *code <= 399L && answer.location[0]) {
-    fprintf(cli->err,
-            "kgraph: note: the store redirects to '%s': kgraph does not "
-            "follow redirects, use that URL as --endpoint\n",
-            answer.location);
+    report(cli,
+           "note: ",
+           "the store redirects to '%s': kgraph does not follow redirects, "
+           "use that URL as --endpoint",
+           answer.location);
   } else if (*code == 401L) {
     if (req->creds->user) {
-      fprintf(cli->err,
-              "kgraph: note: the store refused the password of user '%s'\n",
-              req->creds->user);
+      report(cli,
+             "note: ",
+             "the store refused the password of user '%s'",
+             req->creds->user);
     } else {
       fputs("kgraph: note: no credentials were given: use --auth-file, or "
             "KGRAPH_USER and KGRAPH_PASSWORD\n",
@@ -894,12 +1299,17 @@ kg_cmd_push(KgCli* const cli, const int argc, char** const argv)
     {"append", no_argument, NULL, 'A'},
     {"format", required_argument, NULL, 'f'},
     {"auth-file", required_argument, NULL, 'U'},
+    {"password-in-clear", no_argument, NULL, 'P'},
+    {"timeout", required_argument, NULL, 'T'},
+    {"stall-timeout", required_argument, NULL, 'S'},
     KG_COMMON_LONG_OPTIONS,
   };
 
   PushOptions opts;
   memset(&opts, 0, sizeof(opts));
-  opts.format = format_by_name(DEFAULT_FORMAT);
+  opts.format  = format_by_name(DEFAULT_FORMAT);
+  opts.timeout = DEFAULT_TIMEOUT;
+  opts.stall   = DEFAULT_STALL;
 
   int       first = 0;
   const int r     = kg_cli_parse(
@@ -957,15 +1367,20 @@ kg_cmd_push(KgCli* const cli, const int argc, char** const argv)
                        opts.format->media_type,
                        body,
                        body_len,
-                       &creds};
+                       &creds,
+                       opts.password_in_clear ||
+                         !strncasecmp(opts.endpoint, "https://", 8U),
+                       opts.timeout,
+                       opts.stall};
   if (!(st = send_request(cli, curl, &req, &code)) && !cli->quiet) {
-    fprintf(cli->err,
-            "kgraph: pushed %zu triple%s (%zu bytes) to %s (HTTP %ld)\n",
-            kg_graph_size(graph),
-            kg_graph_size(graph) == 1U ? "" : "s",
-            body_len,
-            url,
-            code);
+    report(cli,
+           "",
+           "pushed %zu triple%s (%zu bytes) to %s (HTTP %ld)",
+           kg_graph_size(graph),
+           kg_graph_size(graph) == 1U ? "" : "s",
+           body_len,
+           url,
+           code);
   }
 
 done:

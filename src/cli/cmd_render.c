@@ -146,13 +146,15 @@ kg_cmd_render(KgCli* const cli, const int argc, char** const argv)
   uint8_t* changes   = NULL;
   if (!st && opts.diff) {
     st = kg_cli_diff(cli, &opts.in, argv + first, NULL, 0U, graphs, &diff);
-    st = st ? st : kg_diff_picture(diff, &graph, &changes);
+    kg_cli_doing(cli, "drawing the differences");
+    st = st ? st : kg_cli_oom(cli, kg_diff_picture(diff, &graph, &changes));
     opts.dot.dot.changes = changes;
   } else if (!st) {
     st = kg_cli_load(cli, argv + first, argc - first, &opts.in, &graph);
   }
 
   if (!st) {
+    kg_cli_doing(cli, "drawing the picture");
     KgOutputFile output;
     if (!(st = kg_output_open(cli, &output, opts.output))) {
       const KgWriteOptions wopts = {KG_SYNTAX_DOT, cli->log, 0U, ontology};

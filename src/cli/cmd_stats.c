@@ -115,7 +115,10 @@ print_counts(const KgCli* const   cli,
       if (!name) {
         return KG_BAD_ALLOC;
       }
-      fprintf(cli->out, "  %10zu  %s\n", counts[i].count, name);
+      // A name for people: an IRI or a literal may hold controls
+      fprintf(cli->out, "  %10zu  ", counts[i].count);
+      (void)kg_print_for_people(cli->out, kg_sv(name));
+      fputc('\n', cli->out);
       kg_free(name);
     }
   }
@@ -235,9 +238,10 @@ kg_cmd_stats(KgCli* const cli, const int argc, char** const argv)
   KgGraph* graph = NULL;
   KgStatus st = kg_cli_load(cli, argv + first, argc - first, &opts.in, &graph);
   if (!st) {
+    kg_cli_doing(cli, "counting");
     st = print_stats(cli, graph, opts.json);
     if (st == KG_BAD_ALLOC) {
-      kg_cli_error(cli, "out of memory");
+      kg_cli_oom(cli, st);
     } else if ((errno = 0, fflush(cli->out)) || ferror(cli->out)) {
       kg_cli_error(cli,
                    "cannot write standard output: %s",

@@ -8,5 +8,6 @@
 int
 main(int argc, char** argv)
 {
+  kg_cli_handle_signals();
   return kg_cli_main(argc, argv, stdout, stderr);
 }

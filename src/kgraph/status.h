@@ -124,7 +124,8 @@ typedef struct {
 
 /**
    A KgLogFunc that prints to the `FILE*` given as handle, as
-   `document:line:col: level: message` or `kgraph: level: message`.
+   `document:line:col: level: message` or `kgraph: level: message`, the
+   document and the message escaped as kg_print_for_people() does.
 */
 KG_API KgStatus
 kg_log_to_stream(void*        stream,

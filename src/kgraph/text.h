@@ -11,6 +11,7 @@
 #include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
+#include <stdio.h>
 
 #ifdef __cplusplus
 extern "C" {
@@ -79,6 +80,33 @@ kg_iri_is_absolute(KgStringView iri);
 */
 KG_API char*
 kg_iri_resolve(KgStringView base, KgStringView reference);
+
+/**
+   Return `text` made safe for a person's terminal: control characters (C0,
+   DEL, C1), bidirectional controls (U+061C, U+200E, U+200F, U+202A to
+   U+202E, U+2066 to U+2069) and bytes that are not UTF-8 are escaped as
+   `\uXXXX` or `\xHH`, line breaks as `\n` and `\r`; the rest, backslashes
+   too, is kept as it is.  For text from elsewhere (a server's answer, a
+   file name) that is printed in a message.
+
+   @return A string to free with kg_free(), or NULL if memory runs out.
+*/
+KG_API char*
+kg_text_for_people(KgStringView text);
+
+/**
+   Write `text` to `stream` for a person's terminal: control characters
+   (C0, DEL and C1), bidirectional controls (U+061C, U+200E, U+200F,
+   U+202A to U+202E, U+2066 to U+2069) and surrogates as `\uXXXX`, line
+   breaks and tabs as `\n`, `\r` and `\t`, bytes that are not UTF-8 as
+   `\xHH`; everything else, quotes and backslashes too, as it is.  No text
+   from a graph or a command line can then make a terminal act, or reorder
+   what a reader sees.
+
+   @return KG_SUCCESS, or KG_BAD_WRITE if writing failed.
+*/
+KG_API KgStatus
+kg_print_for_people(FILE* stream, KgStringView text);
 
 #ifdef __cplusplus
 } // extern "C"

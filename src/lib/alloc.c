@@ -5,6 +5,7 @@
 
 #include <kgraph/status.h>
 
+#include <stdbool.h>
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
@@ -47,15 +48,59 @@ advise_huge(void* const ptr, const size_t size)
   return ptr;
 }
 
+#if defined(KG_ALLOC_FAIL_HOOK)
+
+/*
+  The test-only hook: the oom tests build a copy of the library with
+  KG_ALLOC_FAIL_HOOK, so that the shipped library has no such state.  The
+  counter is process-wide on purpose: every allocation of a run goes
+  through it, whichever object makes it.
+*/
+
+static size_t n_allocations; ///< Allocations asked for since the last reset
+static size_t fail_from;     ///< First allocation to fail, or 0 for none
+
+void
+kg_alloc_fail_from(const size_t n)
+{
+  n_allocations = 0U;
+  fail_from     = n;
+}
+
+size_t
+kg_alloc_count(void)
+{
+  return n_allocations;
+}
+
+/// Count an allocation, and return true if it is to fail.
+static bool
+fails(void)
+{
+  ++n_allocations;
+  return fail_from && n_allocations >= fail_from;
+}
+
+#  define KG_FAILS() fails()
+#else
+#  define KG_FAILS() false
+#endif
+
 void*
 kg_malloc(const size_t size)
 {
+  if (KG_FAILS()) {
+    return NULL;
+  }
   return advise_huge(malloc(size ? size : 1U), size);
 }
 
 void*
 kg_calloc(const size_t n, const size_t size)
 {
+  if (KG_FAILS()) {
+    return NULL;
+  }
   void* const ptr = calloc(n ? n : 1U, size ? size : 1U);
   return ptr ? advise_huge(ptr, n * size) : NULL; // calloc checked n * size
 }
@@ -63,6 +108,9 @@ kg_calloc(const size_t n, const size_t size)
 void*
 kg_realloc(void* const ptr, const size_t size)
 {
+  if (KG_FAILS()) {
+    return NULL;
+  }
   return advise_huge(realloc(ptr, size ? size : 1U), size);
 }
 

@@ -33,4 +33,21 @@ kg_reallocarray(void* ptr, size_t n, size_t size);
 char*
 kg_strndup(const char* data, size_t len);
 
+#if defined(KG_ALLOC_FAIL_HOOK)
+
+/*
+  Only in the copy of the library that the oom tests build: make every
+  allocation from the `n`th on fail (0: none), counting from this call.
+*/
+
+/// Fail every allocation from the `n`th on (0: none), and reset the count.
+void
+kg_alloc_fail_from(size_t n);
+
+/// Return the number of allocations asked for since kg_alloc_fail_from().
+size_t
+kg_alloc_count(void);
+
+#endif
+
 #endif // KG_SRC_ALLOC_H

@@ -50,6 +50,7 @@
 #include <kgraph/graph.h>
 #include <kgraph/status.h>
 #include <kgraph/syntax.h>
+#include <kgraph/text.h>
 
 #include <stdbool.h>
 #include <stdint.h>
@@ -1790,6 +1791,9 @@ writer_init(Writer* const w, const KgDiff* const diff)
     return st;
   }
   kg_out_init_buffer(w->out, &w->lines);
+  // The lines are for people: a literal or an IRI that holds a C1 or a
+  // bidirectional control shows it as \uXXXX (N-Triples still), not raw
+  w->out->for_people = true;
 
   // Every blank node of the old graph keeps its label, so that a patch
   // names them as the old graph does; new ones get other labels
@@ -1930,7 +1934,9 @@ write_heading(Writer* const w, FILE* const stream, const Entry* const e)
   if (!name) {
     return KG_BAD_ALLOC;
   }
-  const bool ok = fprintf(stream, "# %s\n", name) > 0;
+  const bool ok = fputs("# ", stream) >= 0 &&
+                  !kg_print_for_people(stream, kg_sv(name)) &&
+                  fputc('\n', stream) != EOF;
   kg_free(name);
   return ok ? KG_SUCCESS : KG_BAD_WRITE;
 }
@@ -2068,6 +2074,13 @@ write_tally(const Writer* const w,
         memcpy(rows[i].name, "(no class)", sizeof("(no class)"));
       }
     }
+    // The name for people: an IRI may hold controls
+    KgBuffer   shown = KG_BUFFER_INIT;
+    const bool ok =
+      rows[i].name && !kg_buffer_append_for_people(&shown, kg_sv(rows[i].name));
+    kg_free(rows[i].name);
+    rows[i].name = ok ? kg_buffer_steal(&shown) : NULL;
+    kg_buffer_fini(&shown);
     if (!rows[i].name) {
       st = KG_BAD_ALLOC;
     } else if (strlen(rows[i].name) + 2U > wide) {

@@ -7,6 +7,7 @@
 #include "buffer.h"
 #include "graph.h"
 #include "intern.h"
+#include "log.h"
 
 #include <kgraph/graph.h>
 #include <kgraph/status.h>
@@ -62,6 +63,18 @@ take(KgLabelSet* const set, const KgStringView label, KgTermId* const id)
   return KG_SUCCESS;
 }
 
+static bool
+has_hidden_control(const KgStringView label)
+{
+  for (size_t i = 0U; i < label.len; ++i) {
+    const KgStringView rest = {label.data + i, label.len - i};
+    if (kg_hidden_control_len(rest)) {
+      return true;
+    }
+  }
+  return false;
+}
+
 KgStatus
 kg_labeler_give_all(KgLabeler* const labeler)
 {
@@ -86,9 +99,14 @@ kg_labeler_get(KgLabeler* const labeler,
 {
   KgLabelSet* const set = labeler->set;
   if (!labeler->given[id]) {
-    const KgStringView label = kg_terms_text(&labeler->graph->terms, id);
-    KgTermId           given = KG_NO_TERM;
-    KgStatus           st    = take(set, label, &given);
+    // A label that holds a control (U+061C is a letter of names) would be
+    // shown raw, as a label cannot be escaped: such a node is "b", "b_2"...
+    KgStringView label = kg_terms_text(&labeler->graph->terms, id);
+    if (has_hidden_control(label)) {
+      label = KG_SV("b");
+    }
+    KgTermId given = KG_NO_TERM;
+    KgStatus st    = take(set, label, &given);
     for (unsigned k = 2U; !st && !given; ++k) {
       kg_buffer_clear(&set->scratch);
       st = kg_buffer_printf(

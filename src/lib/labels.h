@@ -15,6 +15,8 @@
    node keeps the label it was read with, unless another node written
    earlier has it (the same label in two documents, or in the two graphs of
    a diff); then it gets the first free one of "label_2", "label_3"...
+   A label that holds a C1 or bidirectional control is not kept: its node
+   is labelled as if it had been read as "b".
 */
 typedef struct {
   KgTerms  taken;   ///< Labels given

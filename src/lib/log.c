@@ -30,27 +30,23 @@ kg_log_to_stream(void* const        stream,
                  const KgCaret      caret,
                  const KgStringView msg)
 {
-  FILE* const out  = (FILE*)stream;
-  const char* name = kg_log_level_name(level);
-  int         r    = 0;
-
-  if (caret.document && caret.line) {
-    r = fprintf(out,
-                "%s:%u:%u: %s: %.*s\n",
-                caret.document,
-                caret.line,
-                caret.column ? caret.column : 1U,
-                name,
-                (int)msg.len,
-                msg.data);
-  } else if (caret.document) {
-    r = fprintf(
-      out, "%s: %s: %.*s\n", caret.document, name, (int)msg.len, msg.data);
+  // The document's name and the message may both hold the user's text: a
+  // file name, a value quoted from a graph, so both are escaped for people
+  FILE* const out = (FILE*)stream;
+  bool        ok  = true;
+  if (caret.document) {
+    ok = !kg_print_for_people(out, kg_sv(caret.document));
+    if (caret.line) {
+      ok = ok &&
+           fprintf(
+             out, ":%u:%u", caret.line, caret.column ? caret.column : 1U) > 0;
+    }
   } else {
-    r = fprintf(out, "kgraph: %s: %.*s\n", name, (int)msg.len, msg.data);
+    ok = fputs("kgraph", out) >= 0;
   }
-
-  return r < 0 ? KG_BAD_WRITE : KG_SUCCESS;
+  ok = ok && fprintf(out, ": %s: ", kg_log_level_name(level)) > 0 &&
+       !kg_print_for_people(out, msg) && fputc('\n', out) != EOF;
+  return ok ? KG_SUCCESS : KG_BAD_WRITE;
 }
 
 KgStatus
@@ -103,6 +99,91 @@ is_hidden_control(const uint32_t c)
          (c >= 0x2066U && c <= 0x2069U);
 }
 
+size_t
+kg_hidden_control_len(const KgStringView text)
+{
+  const unsigned char* const b = (const unsigned char*)text.data;
+  if (!text.len || (b[0] != 0xC2U && b[0] != 0xD8U && b[0] != 0xE2U)) {
+    return 0U; // The lead bytes of every hidden control
+  }
+  size_t         len = 0U;
+  const uint32_t c   = kg_utf8_decode(text, &len);
+  return (c != 0xFFFFFFFFU && is_hidden_control(c)) ? len : 0U;
+}
+
+/// The longest escape of one character: `\uXXXX`.
+#define ESCAPE_SIZE 6U
+
+/**
+   Find how the character at the start of `text` is shown: set `*used` to
+   its bytes and return the length of its escape, written to `esc`, or 0 if
+   it stands as it is.  Valid characters stand as they are, but controls; a
+   surrogate is `\uXXXX`, any other bad byte `\xHH`, so that what is shown
+   is always valid UTF-8.  Quotes and backslashes are escaped if `quoting`.
+*/
+static size_t
+escape_first(const KgStringView text,
+             const bool         quoting,
+             char               esc[ESCAPE_SIZE],
+             size_t* const      used)
+{
+  static const char          hex[] = "0123456789ABCDEF";
+  const unsigned char* const b     = (const unsigned char*)text.data;
+  const unsigned char        c     = b[0];
+
+  *used = 1U;
+  if (c >= 0x80U) {
+    size_t         len = 0U;
+    const uint32_t cp  = kg_utf8_decode(text, &len);
+    uint32_t       u   = cp;
+    if (cp != 0xFFFFFFFFU) {
+      *used = len;
+      if (!is_hidden_control(cp)) {
+        return 0U;
+      }
+    } else if (text.len >= 3U && c == 0xEDU && b[1] >= 0xA0U && b[1] <= 0xBFU &&
+               (b[2] & 0xC0U) == 0x80U) {
+      *used = 3U;
+      u     = 0xD000U | ((b[1] & 0x3FU) << 6U) | (b[2] & 0x3FU);
+    } else {
+      esc[0] = '\\';
+      esc[1] = 'x';
+      esc[2] = hex[c >> 4U];
+      esc[3] = hex[c & 0xFU];
+      return 4U;
+    }
+    esc[0] = '\\';
+    esc[1] = 'u';
+    esc[2] = hex[(u >> 12U) & 0xFU];
+    esc[3] = hex[(u >> 8U) & 0xFU];
+    esc[4] = hex[(u >> 4U) & 0xFU];
+    esc[5] = hex[u & 0xFU];
+    return 6U;
+  }
+
+  const char* const named = c == '\n'                ? "n"
+                            : c == '\r'              ? "r"
+                            : c == '\t'              ? "t"
+                            : (quoting && c == '\\') ? "\\"
+                            : (quoting && c == '\'') ? "'"
+                                                     : NULL;
+  if (named) {
+    esc[0] = '\\';
+    esc[1] = named[0];
+    return 2U;
+  }
+  if (c < 0x20U || c == 0x7FU) {
+    esc[0] = '\\';
+    esc[1] = 'u';
+    esc[2] = '0';
+    esc[3] = '0';
+    esc[4] = hex[c >> 4U];
+    esc[5] = hex[c & 0xFU];
+    return 6U;
+  }
+  return 0U;
+}
+
 /// Append `text` with every control escaped, and quotes and backslashes
 /// too if `quoting`.
 static KgStatus
@@ -111,70 +192,49 @@ append_escaped(KgBuffer* const    buf,
                const size_t       max,
                const bool         quoting)
 {
-  static const char hex[] = "0123456789ABCDEF";
-
   KgStatus st = KG_SUCCESS;
   for (size_t i = 0U; !st && i < text.len;) {
     if (i >= max) {
       return kg_buffer_append_str(buf, "...");
     }
 
-    const unsigned char  c = (unsigned char)text.data[i];
-    const unsigned char* b = (const unsigned char*)text.data + i;
-    if (c >= 0x80U) {
-      // Show valid characters as they are, a surrogate as \uXXXX, and any
-      // other bad byte as \xHH, so that a message is always valid UTF-8
-      const KgStringView rest = {text.data + i, text.len - i};
-      size_t             len  = 0U;
-      const uint32_t     cp   = kg_utf8_decode(rest, &len);
-      if (cp != 0xFFFFFFFFU && is_hidden_control(cp)) {
-        st = kg_buffer_printf(buf, "\\u%04X", (unsigned)cp);
-        i += len;
-      } else if (cp != 0xFFFFFFFFU) {
-        st = kg_buffer_append(buf, b, len);
-        i += len;
-      } else if (rest.len >= 3U && c == 0xEDU && b[1] >= 0xA0U &&
-                 b[1] <= 0xBFU && (b[2] & 0xC0U) == 0x80U) {
-        st = kg_buffer_printf(
-          buf, "\\u%04X", 0xD000U | ((b[1] & 0x3FU) << 6U) | (b[2] & 0x3FU));
-        i += 3U;
-      } else {
-        st = kg_buffer_printf(buf, "\\x%02X", c);
-        ++i;
-      }
-      continue;
-    }
-
-    ++i;
-    switch (c) {
-    case '\n':
-      st = kg_buffer_append_str(buf, "\\n");
-      break;
-    case '\r':
-      st = kg_buffer_append_str(buf, "\\r");
-      break;
-    case '\t':
-      st = kg_buffer_append_str(buf, "\\t");
-      break;
-    case '\\':
-      st = quoting ? kg_buffer_append_str(buf, "\\\\")
-                   : kg_buffer_append_char(buf, '\\');
-      break;
-    case '\'':
-      st = quoting ? kg_buffer_append_str(buf, "\\'")
-                   : kg_buffer_append_char(buf, '\'');
-      break;
-    default:
-      if (c < 0x20U || c == 0x7FU) {
-        const char esc[] = {'\\', 'u', '0', '0', hex[c >> 4U], hex[c & 0xFU]};
-        st               = kg_buffer_append(buf, esc, sizeof(esc));
-      } else {
-        st = kg_buffer_append_char(buf, (char)c);
-      }
-    }
+    char               esc[ESCAPE_SIZE];
+    size_t             used = 0U;
+    const KgStringView rest = {text.data + i, text.len - i};
+    const size_t       len  = escape_first(rest, quoting, esc, &used);
+    st                      = len ? kg_buffer_append(buf, esc, len)
+                                  : kg_buffer_append(buf, rest.data, used);
+    i += used;
   }
 
   return st;
+}
+
+static bool
+write_run(FILE* const stream, const char* const data, const size_t len)
+{
+  return !len || fwrite(data, 1U, len, stream) == len;
+}
+
+KgStatus
+kg_print_for_people(FILE* const stream, const KgStringView text)
+{
+  size_t start = 0U; // Start of the run of text shown as it is
+  bool   ok    = true;
+  for (size_t i = 0U; ok && i < text.len;) {
+    char               esc[ESCAPE_SIZE];
+    size_t             used = 0U;
+    const KgStringView rest = {text.data + i, text.len - i};
+    const size_t       len  = escape_first(rest, false, esc, &used);
+    if (len) {
+      ok = write_run(stream, text.data + start, i - start) &&
+           write_run(stream, esc, len);
+      start = i + used;
+    }
+    i += used;
+  }
+  ok = ok && write_run(stream, text.data + start, text.len - start);
+  return ok ? KG_SUCCESS : KG_BAD_WRITE;
 }
 
 KgStatus
@@ -189,4 +249,15 @@ KgStatus
 kg_buffer_append_for_people(KgBuffer* const buf, const KgStringView text)
 {
   return append_escaped(buf, text, SIZE_MAX, false);
+}
+
+char*
+kg_text_for_people(const KgStringView text)
+{
+  KgBuffer buf = KG_BUFFER_INIT;
+  if (kg_buffer_append_for_people(&buf, text)) {
+    kg_buffer_fini(&buf);
+    return NULL;
+  }
+  return kg_buffer_steal(&buf);
 }

@@ -52,4 +52,12 @@ kg_buffer_append_quoted(KgBuffer* buf, KgStringView text, size_t max);
 KgStatus
 kg_buffer_append_for_people(KgBuffer* buf, KgStringView text);
 
+/**
+   Return the length in bytes of the C1 control or bidirectional control
+   that `text` starts with (the characters kg_buffer_append_for_people()
+   escapes beyond ASCII), or 0 if it starts with another character.
+*/
+size_t
+kg_hidden_control_len(KgStringView text);
+
 #endif // KG_SRC_LOG_H

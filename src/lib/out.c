@@ -5,20 +5,23 @@
 
 #include "graph.h"
 #include "intern.h"
+#include "log.h"
 #include "order.h"
 
 #include <kgraph/graph.h>
 #include <kgraph/status.h>
+#include <kgraph/text.h>
 
 #include <stdio.h>
 
 void
 kg_out_init(KgOut* const out, FILE* const file)
 {
-  out->file   = file;
-  out->sink   = NULL;
-  out->len    = 0U;
-  out->status = KG_SUCCESS;
+  out->file       = file;
+  out->sink       = NULL;
+  out->len        = 0U;
+  out->status     = KG_SUCCESS;
+  out->for_people = false;
 }
 
 void
@@ -72,6 +75,38 @@ out_u00(KgOut* const out, const unsigned char c)
   kg_out_write(out, esc, sizeof(esc));
 }
 
+/**
+   If a C1 or bidirectional control starts at byte `i` of `text`, write
+   the run before it and the control as a UCHAR (`\uXXXX`), move `*start`
+   past it and return its length less one (the bytes to skip); else return
+   0 and write nothing.
+*/
+static size_t
+out_hidden(KgOut* const       out,
+           const KgStringView text,
+           const size_t       i,
+           size_t* const      start)
+{
+  const KgStringView rest = {text.data + i, text.len - i};
+  const size_t       len  = kg_hidden_control_len(rest);
+  if (!len) {
+    return 0U;
+  }
+
+  size_t         used  = 0U;
+  const uint32_t c     = kg_utf8_next(rest, &used);
+  const char     esc[] = {'\\',
+                          'u',
+                          hex[(c >> 12U) & 0xFU],
+                          hex[(c >> 8U) & 0xFU],
+                          hex[(c >> 4U) & 0xFU],
+                          hex[c & 0xFU]};
+  kg_out_write(out, text.data + *start, i - *start);
+  kg_out_write(out, esc, sizeof(esc));
+  *start = i + len;
+  return len - 1U;
+}
+
 void
 kg_out_escaped(KgOut* const out, const KgStringView text)
 {
@@ -79,6 +114,9 @@ kg_out_escaped(KgOut* const out, const KgStringView text)
   for (size_t i = 0U; i < text.len; ++i) {
     const unsigned char c = (unsigned char)text.data[i];
     if (c >= 0x20U && c != '"' && c != '\\' && c != 0x7FU) {
+      if (c >= 0xC2U && out->for_people) {
+        i += out_hidden(out, text, i, &start);
+      }
       continue;
     }
 
@@ -125,6 +163,8 @@ kg_out_iriref(KgOut* const out, const KgStringView iri)
       kg_out_write(out, iri.data + start, i - start);
       out_u00(out, c);
       start = i + 1U;
+    } else if (c >= 0xC2U && out->for_people) {
+      i += out_hidden(out, iri, i, &start);
     }
   }
   kg_out_write(out, iri.data + start, iri.len - start);
@@ -148,7 +188,7 @@ kg_out_nt_term(KgOut* const         out,
   const KgStringView  text = {t->str, t->len};
   switch ((KgTermKind)t->kind) {
   case KG_TERM_IRI:
-    if (t->flags & KG_TERM_PLAIN) {
+    if ((t->flags & KG_TERM_PLAIN) && !out->for_people) {
       kg_out_char(out, '<');
       kg_out_sv(out, text);
       kg_out_char(out, '>');
@@ -161,7 +201,7 @@ kg_out_nt_term(KgOut* const         out,
     break;
   case KG_TERM_LITERAL:
     kg_out_char(out, '"');
-    if (t->flags & KG_TERM_PLAIN) {
+    if ((t->flags & KG_TERM_PLAIN) && !out->for_people) {
       kg_out_sv(out, text);
     } else {
       kg_out_escaped(out, text);

@@ -10,6 +10,7 @@
 #include <kgraph/graph.h>
 #include <kgraph/status.h>
 
+#include <stdbool.h>
 #include <stdio.h>
 #include <string.h>
 
@@ -22,6 +23,7 @@ typedef struct {
   KgBuffer* sink; ///< Buffer, when `file` is NULL
   size_t    len;
   KgStatus  status;
+  bool      for_people; ///< Escape C1 and bidirectional controls too
   char      buf[KG_OUT_SIZE];
 } KgOut;
 
@@ -91,12 +93,14 @@ kg_out_uint(KgOut* out, unsigned long long n);
 /**
    Write the content of a string literal, escaped in canonical N-Triples
    form (RDF 1.2 / RDFC-1.0): \b \t \n \f \r \" \\ as ECHAR, the other
-   controls and U+007F as \u00XX, everything else as itself.
+   controls and U+007F as \u00XX, everything else as itself; with
+   `out->for_people`, C1 and bidirectional controls as \uXXXX too.
 */
 void
 kg_out_escaped(KgOut* out, KgStringView text);
 
-/// Write `<iri>`, escaping characters an IRIREF cannot hold as \u00XX.
+/// Write `<iri>`, escaping characters an IRIREF cannot hold as \u00XX,
+/// and with `out->for_people` C1 and bidirectional controls as \uXXXX.
 void
 kg_out_iriref(KgOut* out, KgStringView iri);
 

@@ -825,7 +825,11 @@ expand(Reader* const r, const SerdNode* const node)
   KgStatus           st   = KG_SUCCESS;
 
   if (node->type == SERD_URI) {
-    return resolve(r, text);
+    st = resolve(r, text);
+    if (st == KG_BAD_ALLOC) {
+      r->status = KG_BAD_ALLOC; // Not a syntax error: reading stops
+    }
+    return st;
   }
 
   // A prefixed name: the prefix has no colon, the local name may have some
@@ -846,6 +850,9 @@ expand(Reader* const r, const SerdNode* const node)
   kg_buffer_clear(&r->iri);
   if (!(st = kg_buffer_append_sv(&r->iri, kg_buffer_view(prefix)))) {
     st = kg_buffer_append_sv(&r->iri, local);
+  }
+  if (st == KG_BAD_ALLOC) {
+    r->status = KG_BAD_ALLOC;
   }
   return st;
 }

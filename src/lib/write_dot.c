@@ -89,6 +89,26 @@ enum {
 
 typedef struct PropertyKindImpl PropertyKind;
 
+/**
+   cgraph's memory: its allocations go through kg_calloc().  cgraph does
+   not check all of its own allocations (agstrdup_html() writes through
+   the NULL that a failed one returns), so when one fails it is served
+   from a reserve instead, and `failed` is set: build() checks it after
+   each node and edge, and gives up with KG_BAD_ALLOC long before the
+   reserve runs out.  The layout engines allocate with malloc() beside
+   this, and Graphviz stops the program when that fails.
+*/
+typedef struct {
+  Agdisc_t       disc;    ///< First: open() gets the discipline
+  Agmemdisc_t    mem;     ///< Our allocator in `disc`
+  unsigned char* reserve; ///< Served when the allocator fails
+  size_t         used;    ///< Bytes of `reserve` served
+  bool           failed;  ///< An allocation of cgraph failed
+} DotMemory;
+
+/// The bytes cgraph may take between two checks of DotMemory.failed.
+#define DOT_RESERVE ((size_t)1U << 20U)
+
 typedef struct {
   const KgGraph*        graph;
   const KgWriteOptions* options;
@@ -117,9 +137,106 @@ typedef struct {
   KgBuffer              name;    ///< Scratch: node names
   KgBuffer              row;     ///< Scratch: a table
   Agraph_t*             g;
-  Agnode_t**            nodes; ///< Per term
-  PropertyKind**        kinds; ///< Per property, made when first needed
+  DotMemory             memory; ///< Of `g`
+  Agnode_t**            nodes;  ///< Per term
+  PropertyKind**        kinds;  ///< Per property, made when first needed
 } Dot;
+
+/*
+  cgraph's memory
+*/
+
+static void*
+mem_open(Agdisc_t* const disc)
+{
+  return disc; // The DotMemory that starts with it
+}
+
+/// Serve `size` zeroed bytes from the reserve, or return NULL.
+static void*
+mem_reserve(DotMemory* const m, const size_t size)
+{
+  const size_t aligned = (size + 15U) & ~(size_t)15U;
+  if (!m->reserve || aligned < size || aligned > DOT_RESERVE - m->used) {
+    return NULL;
+  }
+  void* const ptr = m->reserve + m->used;
+  m->used += aligned;
+  memset(ptr, 0, size);
+  return ptr;
+}
+
+static bool
+in_reserve(const DotMemory* const m, const void* const ptr)
+{
+  const unsigned char* const p = (const unsigned char*)ptr;
+  return m->reserve && p >= m->reserve && p < m->reserve + DOT_RESERVE;
+}
+
+static void*
+mem_alloc(void* const state, const size_t size)
+{
+  DotMemory* const m   = (DotMemory*)state;
+  void* const      ptr = m->failed ? NULL : kg_calloc(1U, size);
+  if (ptr) {
+    return ptr;
+  }
+  m->failed = true;
+  return mem_reserve(m, size);
+}
+
+static void*
+mem_resize(void* const  state,
+           void* const  ptr,
+           const size_t old,
+           const size_t size)
+{
+  DotMemory* const m = (DotMemory*)state;
+  if (!in_reserve(m, ptr) && !m->failed) {
+    unsigned char* const bigger = (unsigned char*)kg_realloc(ptr, size);
+    if (bigger) {
+      if (size > old) {
+        memset(bigger + old, 0, size - old);
+      }
+      return bigger;
+    }
+  }
+
+  // A block of the reserve, or no memory: move it into the reserve
+  m->failed          = true;
+  void* const copied = mem_reserve(m, size);
+  if (copied) {
+    memcpy(copied, ptr, old < size ? old : size);
+    if (!in_reserve(m, ptr)) {
+      kg_free(ptr);
+    }
+  }
+  return copied;
+}
+
+static void
+mem_free(void* const state, void* const ptr)
+{
+  if (!in_reserve((const DotMemory*)state, ptr)) {
+    kg_free(ptr);
+  }
+}
+
+static void
+mem_close(void* const state)
+{
+  (void)state;
+}
+
+/// Return true if cgraph ran out of memory, after setting `d->status`.
+static bool
+cgraph_failed(Dot* const d)
+{
+  if (d->memory.failed && !d->status) {
+    d->status = KG_BAD_ALLOC;
+  }
+  return d->memory.failed;
+}
 
 /*
   Text
@@ -895,8 +1012,12 @@ node_label(Dot* const d, Agnode_t* const node, const KgTermId s)
     st = kg_buffer_append_str(b, "</TABLE>");
     if (!st) {
       char* const html = agstrdup_html(d->g, b->data);
-      agsafeset(node, "label", html, "");
-      agstrfree(d->g, html);
+      if (!html) {
+        st = KG_BAD_ALLOC;
+      } else {
+        agsafeset(node, "label", html, "");
+        agstrfree(d->g, html);
+      }
     }
   } else if (!st) {
     st = append_text(b, kg_buffer_view(&head), d->dot.max_label, false);
@@ -931,7 +1052,10 @@ cluster_of(Dot* const d, const KgTermId s, Agraph_t** const clusters)
       d->status = KG_BAD_ALLOC;
       return d->g;
     }
-    clusters[key] = agsubg(d->g, d->name.data, 1);
+    if (!(clusters[key] = agsubg(d->g, d->name.data, 1))) {
+      d->status = KG_BAD_ALLOC;
+      return d->g;
+    }
 
     kg_buffer_clear(&d->row);
     const size_t   title = title_of(d, key);
@@ -1045,7 +1169,7 @@ add_edge(Dot* const            d,
 {
   Agedge_t* const e = agedge(d->g, d->nodes[t->s], d->nodes[t->o], NULL, 1);
   kg_buffer_clear(&d->row);
-  if (append_property(d, &d->row, label_p, false)) {
+  if (!e || append_property(d, &d->row, label_p, false)) {
     d->status = KG_BAD_ALLOC;
     return;
   }
@@ -1198,9 +1322,13 @@ add_legend(Dot* const d)
   if (n && !d->status) {
     qsort(entries, n, sizeof(LegendEntry), compare_legend);
     Agraph_t* const legend = agsubg(d->g, "cluster_legend", 1);
-    agsafeset(legend, "label", "Legend", "");
-    agsafeset(legend, "style", "rounded", "");
-    agsafeset(legend, "color", "#bbbbbb", "");
+    if (!legend) {
+      d->status = KG_BAD_ALLOC; // The loop below does nothing
+    } else {
+      agsafeset(legend, "label", "Legend", "");
+      agsafeset(legend, "style", "rounded", "");
+      agsafeset(legend, "color", "#bbbbbb", "");
+    }
 
     size_t rows = 1U;
     while (rows * rows < n) {
@@ -1216,11 +1344,18 @@ add_legend(Dot* const d)
         d->status = KG_BAD_ALLOC;
         break;
       }
-      nodes[i] = agnode(legend, d->name.data, 1);
+      if (!(nodes[i] = agnode(legend, d->name.data, 1))) {
+        d->status = KG_BAD_ALLOC;
+        break;
+      }
       agsafeset(nodes[i], "label", entries[i].label, "");
       set_style(d, nodes[i], s);
       if (i >= rows) {
         Agedge_t* const e = agedge(legend, nodes[i - rows], nodes[i], NULL, 1);
+        if (!e) {
+          d->status = KG_BAD_ALLOC;
+          break;
+        }
         agsafeset(e, "style", "invis", "");
       }
     }
@@ -1252,6 +1387,10 @@ add_change_legend(Dot* const d)
   };
 
   Agraph_t* const legend = agsubg(d->g, "cluster_legend", 1);
+  if (!legend) {
+    d->status = KG_BAD_ALLOC;
+    return;
+  }
   agsafeset(legend, "label", "Legend", "");
   agsafeset(legend, "style", "rounded", "");
   agsafeset(legend, "color", "#bbbbbb", "");
@@ -1263,6 +1402,10 @@ add_change_legend(Dot* const d)
       return;
     }
     Agnode_t* const node = agnode(legend, d->name.data, 1);
+    if (!node) {
+      d->status = KG_BAD_ALLOC;
+      return;
+    }
     agsafeset(node, "label", entries[i].label, "");
     agsafeset(node, "style", entries[i].style, "");
     agsafeset(node, "color", entries[i].color, "");
@@ -1271,6 +1414,10 @@ add_change_legend(Dot* const d)
     agsafeset(node, "fontcolor", i == 2U ? CONTEXT_TEXT : entries[i].color, "");
     if (prev) {
       Agedge_t* const e = agedge(legend, prev, node, NULL, 1);
+      if (!e) {
+        d->status = KG_BAD_ALLOC;
+        return;
+      }
       agsafeset(e, "style", "invis", "");
     }
     prev = node;
@@ -1282,8 +1429,11 @@ build(Dot* const d)
 {
   const KgLayout* const l = &d->layout;
   agseterr(AGMAX);
-  d->g = agopen("kgraph", Agdirected, NULL);
-  if (!d->g) {
+  DotMemory* const m = &d->memory;
+  m->mem  = (Agmemdisc_t){mem_open, mem_alloc, mem_resize, mem_free, mem_close};
+  m->disc = (Agdisc_t){&m->mem, &AgIdDisc, &AgIoDisc};
+  if (!(m->reserve = (unsigned char*)kg_malloc(DOT_RESERVE)) ||
+      !(d->g = agopen("kgraph", Agdirected, &m->disc)) || cgraph_failed(d)) {
     d->status = KG_BAD_ALLOC;
     return;
   }
@@ -1312,6 +1462,9 @@ build(Dot* const d)
   agattr(d->g, AGEDGE, "color", "#7a7a7a");
   agattr(d->g, AGEDGE, "fontcolor", "#505050");
   agattr(d->g, AGEDGE, "arrowsize", "0.6");
+  if (cgraph_failed(d)) {
+    return;
+  }
 
   const size_t     n_ids    = d->graph->terms.n_terms;
   Agraph_t** const clusters = (Agraph_t**)kg_calloc(n_ids, sizeof(Agraph_t*));
@@ -1327,7 +1480,7 @@ build(Dot* const d)
   for (KgTermId id = 1U; id < n_ids; ++id) {
     by_rank[l->order.rank[id]] = id;
   }
-  for (size_t r = 0U; r + 1U < n_ids && !d->status; ++r) {
+  for (size_t r = 0U; r + 1U < n_ids && !d->status && !cgraph_failed(d); ++r) {
     const KgTermId id = by_rank[r];
     if (!d->drawn[id]) {
       continue;
@@ -1336,8 +1489,12 @@ build(Dot* const d)
     // The cluster first: making it uses the scratch buffer of names
     Agraph_t* const sub = d->cluster_by ? cluster_of(d, id, clusters) : d->g;
     node_name(d, id);
-    Agnode_t* const node = agnode(sub, d->name.data, 1);
-    d->nodes[id]         = node;
+    Agnode_t* const node = d->status ? NULL : agnode(sub, d->name.data, 1);
+    if (!node) {
+      d->status = d->status ? d->status : KG_BAD_ALLOC;
+      break;
+    }
+    d->nodes[id] = node;
     node_label(d, node, id);
     if (d->node_style[id] >= 0) {
       Style* const s = &d->styles[d->node_style[id]];
@@ -1348,7 +1505,8 @@ build(Dot* const d)
   }
 
   // Edges, in the stable order of triples
-  for (size_t i = 0U; i < l->order.n_triples && !d->status; ++i) {
+  for (size_t i = 0U; i < l->order.n_triples && !d->status && !cgraph_failed(d);
+       ++i) {
     const KgTriple* const t = &d->graph->triples[l->order.triples[i]];
     if (!d->drawn[t->s]) {
       continue;
@@ -1367,7 +1525,7 @@ build(Dot* const d)
       }
       Agnode_t* const lit = agnode(d->g, d->name.data, 1);
       kg_buffer_clear(&d->row);
-      if (append_literal(d, &d->row, t->o, false)) {
+      if (!lit || append_literal(d, &d->row, t->o, false)) {
         d->status = KG_BAD_ALLOC;
         break;
       }
@@ -1376,7 +1534,7 @@ build(Dot* const d)
       agsafeset(lit, "style", "", "");
       Agedge_t* const e = agedge(d->g, d->nodes[t->s], lit, NULL, 1);
       kg_buffer_clear(&d->row);
-      if (append_property(d, &d->row, t->p, false)) {
+      if (!e || append_property(d, &d->row, t->p, false)) {
         d->status = KG_BAD_ALLOC;
         break;
       }
@@ -1405,6 +1563,7 @@ build(Dot* const d)
   if (!d->dot.no_legend && !d->status && d->dot.changes) {
     add_change_legend(d);
   }
+  cgraph_failed(d);
 
   kg_free(by_rank);
   kg_free(clusters);
@@ -1595,6 +1754,7 @@ dot_fini(Dot* const d)
   if (d->g) {
     agclose(d->g);
   }
+  kg_free(d->memory.reserve);
   for (size_t i = 0U; d->kinds && i < d->graph->terms.n_terms; ++i) {
     kg_free(d->kinds[i]);
   }

@@ -36,6 +36,7 @@
 #include <libxml/parser.h>
 #include <libxml/tree.h>
 #include <libxml/xmlIO.h>
+#include <libxml/xmlerror.h>
 #include <libxml/xmlwriter.h>
 
 #include <stdint.h>
@@ -87,6 +88,8 @@ typedef struct {
   unsigned  n_problems;
   KgTermId  rdf_xml_literal;
   bool      plain;
+  bool      no_memory;    ///< libxml2 said that an allocation failed
+  bool      write_failed; ///< Writing to `stream` failed
 } Writer;
 
 /*
@@ -620,8 +623,31 @@ static void
 check_xml(Writer* const w, const int r)
 {
   if (r < 0 && !w->status) {
-    w->status = KG_BAD_WRITE;
+    // xmlTextWriter returns -1 when it cannot write and when it cannot
+    // allocate, and does not always say which: unless the stream failed,
+    // it was memory
+    w->status =
+      (w->no_memory || !w->write_failed) ? KG_BAD_ALLOC : KG_BAD_WRITE;
   }
+}
+
+/// Take an error that libxml2 raises while writing: it prints nothing, and
+/// an allocation failure is told apart from a write error.
+static void
+on_xml_error(void* const user, xmlErrorPtr const error)
+{
+  Writer* const w = (Writer*)user;
+  if (error && error->code == XML_ERR_NO_MEMORY) {
+    w->no_memory = true;
+  }
+}
+
+/// Take a message of libxml2's generic error handler, and print nothing.
+static void
+on_generic_error(void* const user, const char* const msg, ...)
+{
+  (void)user;
+  (void)msg;
 }
 
 static void
@@ -899,7 +925,11 @@ write_to_stream(void* const context, const char* const buffer, const int len)
   if (len <= 0) {
     return 0;
   }
-  return fwrite(buffer, 1U, (size_t)len, w->stream) == (size_t)len ? len : -1;
+  if (fwrite(buffer, 1U, (size_t)len, w->stream) != (size_t)len) {
+    w->write_failed = true;
+    return -1;
+  }
+  return len;
 }
 
 static int
@@ -1001,6 +1031,15 @@ kg_write_rdfxml(const KgGraph* const        graph,
 {
   Writer   w;
   KgStatus st = writer_init(&w, graph, stream, options);
+
+  // libxml2 reports errors to handlers of the thread: take them while
+  // writing, then restore them (as the reader does)
+  const xmlStructuredErrorFunc old_structured     = xmlStructuredError;
+  void* const                  old_structured_ctx = xmlStructuredErrorContext;
+  const xmlGenericErrorFunc    old_generic        = xmlGenericError;
+  void* const                  old_generic_ctx    = xmlGenericErrorContext;
+  xmlSetStructuredErrorFunc(&w, on_xml_error);
+  xmlSetGenericErrorFunc(&w, on_generic_error);
   if (!st) {
     check_graph(&w);
     st = w.status;
@@ -1047,5 +1086,7 @@ kg_write_rdfxml(const KgGraph* const        graph,
   }
 
   writer_fini(&w);
+  xmlSetGenericErrorFunc(old_generic_ctx, old_generic);
+  xmlSetStructuredErrorFunc(old_structured_ctx, old_structured);
   return st;
 }

@@ -14,6 +14,7 @@
 
 #include <arpa/inet.h>
 #include <errno.h>
+#include <fcntl.h>
 #include <netinet/in.h>
 #include <signal.h>
 #include <stdbool.h>
@@ -25,6 +26,7 @@
 #include <sys/stat.h>
 #include <sys/types.h>
 #include <sys/wait.h>
+#include <time.h>
 #include <unistd.h>
 
 #define MAX_ANSWERS 4
@@ -80,6 +82,37 @@ header_value(const char* const head, const char* const name)
   return NULL;
 }
 
+/// In an answer: wait 2 s before the rest.
+#define PAUSE "\x01"
+
+/// In an answer: send nothing more, and never end.
+#define STALL "\x02"
+
+/// At the start of an answer: read no byte of the body (record the head).
+#define NO_READ "\x03"
+
+/// Send `answer`, with its pauses and stall.
+static bool
+send_answer(const int fd, const char* answer)
+{
+  for (;;) {
+    const size_t len = strcspn(answer, PAUSE STALL);
+    if (!write_all(fd, answer, len)) {
+      return false;
+    }
+    answer += len;
+    if (!*answer) {
+      return true;
+    }
+    if (*answer++ == STALL[0]) {
+      for (;;) {
+        pause(); // Until server_wait() ends it
+      }
+    }
+    sleep(2U);
+  }
+}
+
 /// Serve one request on `fd`: record it in `path`, send `answer`.
 static bool
 serve(const int fd, const char* const path, const char* const answer)
@@ -110,8 +143,12 @@ serve(const int fd, const char* const path, const char* const answer)
     static const char go_on[] = "HTTP/1.1 100 Continue\r\n\r\n";
     write_all(fd, go_on, sizeof(go_on) - 1U);
   }
-  const char* const cl       = header_value(buf, "Content-Length");
-  const size_t      body_len = cl ? (size_t)strtoul(cl, NULL, 10) : 0U;
+  const char* const cl      = header_value(buf, "Content-Length");
+  const bool        no_read = answer[0] == NO_READ[0];
+  const size_t body_len = cl && !no_read ? (size_t)strtoul(cl, NULL, 10) : 0U;
+  if (no_read) {
+    len = head_len;
+  }
   if (head_len + body_len > size) {
     size               = head_len + body_len;
     char* const bigger = (char*)realloc(buf, size + 1U);
@@ -133,12 +170,15 @@ serve(const int fd, const char* const path, const char* const answer)
     return false;
   }
   free(buf);
-  return write_all(fd, answer, strlen(answer));
+  return send_answer(fd, answer + no_read);
 }
 
-/// Start a server that answers `n` requests with `answers`, in order.
+/// Start a server that answers `n` requests with `answers`, in order, with
+/// a receive buffer of `rcvbuf` bytes (0: the system's default).
 static Server
-server_start(const char* const* const answers, const size_t n)
+server_start_with(const char* const* const answers,
+                  const size_t             n,
+                  const int                rcvbuf)
 {
   Server server = {-1, 0, ""};
   snprintf(server.dir, sizeof(server.dir), "%s", tmp_dir());
@@ -152,6 +192,11 @@ server_start(const char* const* const answers, const size_t n)
   addr.sin_port        = 0; // Any free port
   socklen_t addr_len   = sizeof(addr);
   cr_assert_eq(bind(fd, (struct sockaddr*)&addr, sizeof(addr)), 0);
+  if (rcvbuf) {
+    // Before listen(), so that the connections have it from the start
+    cr_assert_eq(setsockopt(fd, SOL_SOCKET, SO_RCVBUF, &rcvbuf, sizeof(rcvbuf)),
+                 0);
+  }
   cr_assert_eq(listen(fd, 4), 0);
   cr_assert_eq(getsockname(fd, (struct sockaddr*)&addr, &addr_len), 0);
   server.port = ntohs(addr.sin_port);
@@ -179,6 +224,13 @@ server_start(const char* const* const answers, const size_t n)
 
   close(fd);
   return server;
+}
+
+/// Start a server that answers `n` requests with `answers`, in order.
+static Server
+server_start(const char* const* const answers, const size_t n)
+{
+  return server_start_with(answers, n, 0);
 }
 
 /// Wait for the server to end, and return how many requests it recorded.
@@ -386,6 +438,78 @@ Test(push, auth_file_that_is_a_fifo_is_refused_without_waiting)
            "kgraph: error: '%s' is not a regular file\n",
            fifo);
   cr_assert_str_eq(r.err, expected);
+  run_free(&r);
+}
+
+Test(push, auth_file_is_checked_before_it_is_opened)
+{
+  // A writer waits in open() until the FIFO has a reader: kgraph must refuse
+  // the FIFO without opening it, so the writer stays where it is
+  const char* const in   = write_graph();
+  const char* const fifo = path_in(tmp_dir(), "auth-fifo");
+  cr_assert_eq(mkfifo(fifo, 0600), 0, "%s", strerror(errno));
+  fflush(NULL);
+  const pid_t writer = fork();
+  cr_assert_geq(writer, 0);
+  if (!writer) {
+    alarm(20U);
+    const int fd = open(fifo, O_WRONLY);
+    _exit(fd < 0 ? 1 : 7);
+  }
+  usleep(100000); // Let the writer reach open()
+
+  Run r = run("push",
+              "--endpoint",
+              "http://127.0.0.1:1/store",
+              "--auth-file",
+              fifo,
+              in,
+              NULL);
+  cr_expect_eq(r.status, KG_EXIT_INPUT, "%s", r.err);
+  cr_expect(strstr(r.err, "is not a regular file"), "%s", r.err);
+  usleep(200000);
+  int status = 0;
+  cr_expect_eq(waitpid(writer, &status, WNOHANG), 0, "the FIFO was opened");
+  kill(writer, SIGKILL);
+  waitpid(writer, &status, 0);
+  run_free(&r);
+}
+
+Test(push, auth_file_behind_a_symbolic_link)
+{
+  // The link is followed, and its target checked
+  const char* const in     = write_graph();
+  const char* const target = write_auth("dba:secret\n", 0644);
+  const char* const link   = path_in(tmp_dir(), "auth-link");
+  cr_assert_eq(symlink(target, link), 0, "%s", strerror(errno));
+  Run r = run("push",
+              "--endpoint",
+              "http://127.0.0.1:1/store",
+              "--auth-file",
+              link,
+              in,
+              NULL);
+  cr_assert_eq(r.status, KG_EXIT_INPUT, "%s", r.err);
+  char expected[2400];
+  snprintf(expected,
+           sizeof(expected),
+           "kgraph: error: permissions 0644 of '%s' are too open: a file with "
+           "a password must not be accessible by group or others (chmod 600 "
+           "'%s')\n",
+           link,
+           link);
+  cr_assert_str_eq(r.err, expected);
+  run_free(&r);
+
+  // A private target is read
+  cr_assert_eq(chmod(target, 0600), 0);
+  const char* const answers[] = {
+    "HTTP/1.1 201 Created\r\nContent-Length: 0\r\nConnection: close\r\n\r\n"};
+  Server server = server_start(answers, 1U);
+  r             = run(
+    "push", "--endpoint", url_of(&server, "/s"), "--auth-file", link, in, NULL);
+  cr_assert_eq(r.status, 0, "%s", r.err);
+  cr_assert_eq(server_wait(&server), 1U);
   run_free(&r);
 }
 
@@ -604,6 +728,7 @@ Test(push, basic_auth_from_a_file)
               url_of(&server, "/store"),
               "--auth-file",
               auth,
+              "--password-in-clear",
               in,
               NULL);
   cr_assert_eq(r.status, 0, "%s", r.err);
@@ -631,13 +756,108 @@ Test(push, basic_auth_from_the_environment)
     "Content-Length: 0\r\nConnection: close\r\n\r\n",
     "HTTP/1.1 200 OK\r\nContent-Length: 0\r\nConnection: close\r\n\r\n"};
   Server server = server_start(answers, 2U);
-  Run    r =
-    run("push", "--endpoint", url_of(&server, "/store"), write_graph(), NULL);
+  Run    r      = run("push",
+              "--endpoint",
+              url_of(&server, "/store"),
+              "--password-in-clear",
+              write_graph(),
+              NULL);
   cr_assert_eq(r.status, 0, "%s", r.err);
   cr_assert_eq(server_wait(&server), 2U);
   char* const second = server_request(&server, 1U);
   cr_assert_str_eq(header_value(second, "Authorization"), "Basic Ym9iOnB3");
   free(second);
+  run_free(&r);
+}
+
+Test(push, basic_auth_over_http_is_refused)
+{
+  // The password would go in clear: it is never sent, even when the store
+  // asks for it twice
+  const char* const auth      = write_auth("alice:s3cret\n", 0600);
+  const char* const answers[] = {
+    "HTTP/1.1 401 Unauthorized\r\nWWW-Authenticate: Basic realm=\"kg\"\r\n"
+    "Content-Length: 0\r\nConnection: close\r\n\r\n",
+    "HTTP/1.1 401 Unauthorized\r\nWWW-Authenticate: Basic realm=\"kg\"\r\n"
+    "Content-Length: 0\r\nConnection: close\r\n\r\n"};
+  Server server = server_start(answers, 2U);
+  Run    r      = run("push",
+              "--endpoint",
+              url_of(&server, "/s"),
+              "--auth-file",
+              auth,
+              write_graph(),
+              NULL);
+  cr_assert_eq(r.status, KG_EXIT_OUTPUT, "%s", r.err);
+  const size_t n = server_wait(&server);
+  cr_assert_geq(n, 1U);
+  for (size_t i = 0U; i < n; ++i) {
+    char* const req = server_request(&server, i);
+    cr_assert_null(header_value(req, "Authorization"), "%s", req);
+    free(req);
+  }
+  char expected[512];
+  snprintf(expected,
+           sizeof(expected),
+           "kgraph: error: PUT %s: the store asks for basic authentication "
+           "over http://, which would send the password in clear: it was not "
+           "sent; use an https:// endpoint, or --password-in-clear\n",
+           url_of(&server, "/s?default"));
+  cr_assert_str_eq(r.err, expected);
+  run_free(&r);
+}
+
+Test(push, digest_auth_over_http)
+{
+  // Digest sends a hash, not the password: allowed over http://, and chosen
+  // when the store offers both
+  const char* const auth      = write_auth("alice:s3cret\n", 0600);
+  const char* const answers[] = {
+    "HTTP/1.1 401 Unauthorized\r\n"
+    "WWW-Authenticate: Basic realm=\"kg\"\r\n"
+    "WWW-Authenticate: Digest realm=\"kg\", nonce=\"abc\", qop=\"auth\"\r\n"
+    "Content-Length: 0\r\nConnection: close\r\n\r\n",
+    "HTTP/1.1 201 Created\r\nContent-Length: 0\r\nConnection: close\r\n\r\n"};
+  Server server = server_start(answers, 2U);
+  Run    r      = run("push",
+              "--endpoint",
+              url_of(&server, "/s"),
+              "--auth-file",
+              auth,
+              write_graph(),
+              NULL);
+  cr_assert_eq(r.status, 0, "%s", r.err);
+  cr_assert_eq(server_wait(&server), 2U);
+  char* const       second        = server_request(&server, 1U);
+  const char* const authorization = header_value(second, "Authorization");
+  cr_assert_not_null(authorization, "%s", second);
+  cr_assert(!strncmp(authorization, "Digest username=\"alice\"", 23U),
+            "%s",
+            authorization);
+  cr_assert_null(strstr(second, "s3cret"), "%s", second);
+  free(second);
+  run_free(&r);
+}
+
+Test(push, credentials_for_a_store_that_asks_for_none)
+{
+  // The graph goes in the first request: no empty PUT first, which would
+  // replace the graph with nothing
+  const char* const in        = write_graph();
+  const char* const auth      = write_auth("alice:s3cret\n", 0600);
+  const char* const answers[] = {
+    "HTTP/1.1 201 Created\r\nContent-Length: 0\r\nConnection: close\r\n\r\n"};
+  Server server = server_start(answers, 1U);
+  Run    r      = run(
+    "push", "--endpoint", url_of(&server, "/s"), "--auth-file", auth, in, NULL);
+  cr_assert_eq(r.status, 0, "%s", r.err);
+  cr_assert_eq(server_wait(&server), 1U);
+  char* const req  = server_request(&server, 0U);
+  char* const body = exported(in, DEFAULT_FORMAT);
+  cr_assert_str_eq(body_of(req), body);
+  cr_assert_null(header_value(req, "Authorization"), "%s", req);
+  free(body);
+  free(req);
   run_free(&r);
 }
 
@@ -828,10 +1048,264 @@ Test(push, redirect_is_not_followed)
   char expected[512];
   snprintf(expected,
            sizeof(expected),
-           "kgraph: error: PUT %s: HTTP 301 Moved ?[31mPermanently\n"
+           "kgraph: error: PUT %s: HTTP 301 Moved \\u001B[31mPermanently\n"
            "kgraph: note: the store redirects to 'https://store.example/gsp': "
            "kgraph does not follow redirects, use that URL as --endpoint\n",
            url_of(&server, "/s?default"));
   cr_assert_str_eq(r.err, expected);
+  run_free(&r);
+}
+
+Test(push, terminal_controls_in_the_reply_are_escaped)
+{
+  // ESC, a raw C1 CSI byte, U+009B (C1 CSI as UTF-8) and U+202E (right-to-
+  // left override), in the reason phrase, the body and the Location
+  const char* const answers[] = {
+    "HTTP/1.1 307 Moved \x1b[8m\x9b\r\n"
+    "Location: http://x.example/\xc2\x9b"
+    "31m\xe2\x80\xae"
+    "gsp\x1b]0;t\x07\r\n"
+    "Content-Type: text/plain\r\nConnection: close\r\n\r\n"
+    "hidden \x1b[8mchange \x9b"
+    "2J \xc2\x9b"
+    "0m \xe2\x80\xae"
+    "txt.exe\n"};
+  Server server = server_start(answers, 1U);
+  Run r = run("push", "--endpoint", url_of(&server, "/s"), write_graph(), NULL);
+  cr_assert_eq(r.status, KG_EXIT_OUTPUT);
+  cr_assert_eq(server_wait(&server), 1U);
+
+  cr_expect_null(strchr(r.err, '\x1b'), "%s", r.err);
+  cr_expect_null(strchr(r.err, '\x07'), "%s", r.err);
+  cr_expect_null(strchr(r.err, '\x9b'), "%s", r.err);
+  cr_expect_null(strstr(r.err, "\xe2\x80\xae"), "%s", r.err);
+
+  // Escaped, so that what the store sent can still be read
+  char expected[1024];
+  snprintf(expected,
+           sizeof(expected),
+           "kgraph: error: PUT %s: HTTP 307 Moved \\u001B[8m\\x9B: hidden "
+           "\\u001B[8mchange \\x9B2J \\u009B0m \\u202Etxt.exe\n"
+           "kgraph: note: the store redirects to "
+           "'http://x.example/\\u009B31m\\u202Egsp\\u001B]0;t\\u0007': "
+           "kgraph does not follow redirects, use that URL as --endpoint\n",
+           url_of(&server, "/s?default"));
+  cr_assert_str_eq(r.err, expected);
+  run_free(&r);
+}
+
+/*
+  Time limits: a store that does not answer, or stops half-way, fails the
+  push (exit status 4) instead of keeping kgraph waiting for ever
+*/
+
+/// Return the seconds since `start`.
+static double
+seconds_since(const struct timespec* const start)
+{
+  struct timespec now;
+  clock_gettime(CLOCK_MONOTONIC, &now);
+  return (double)(now.tv_sec - start->tv_sec) +
+         (double)(now.tv_nsec - start->tv_nsec) / 1e9;
+}
+
+Test(push, store_that_never_answers)
+{
+  const char* const answers[] = {STALL};
+  Server            server    = server_start(answers, 1U);
+  struct timespec   start;
+  clock_gettime(CLOCK_MONOTONIC, &start);
+  Run          r       = run("push",
+              "--endpoint",
+              url_of(&server, "/s"),
+              "--timeout",
+              "1",
+              write_graph(),
+              NULL);
+  const double elapsed = seconds_since(&start);
+  cr_assert_eq(r.status, KG_EXIT_OUTPUT, "%s", r.err);
+  cr_assert_eq(server_wait(&server), 1U);
+  cr_expect(elapsed >= 0.9 && elapsed < 5.0, "%.2f s", elapsed);
+  cr_log_info("a store that never answers: failed after %.2f s", elapsed);
+
+  // What the store got
+  char* const req = server_request(&server, 0U);
+  char        expected[1024];
+  snprintf(expected,
+           sizeof(expected),
+           "kgraph: error: PUT %s: the store did not answer within 1 s; all "
+           "%zu bytes of the graph were sent, and the store may have stored "
+           "them\n"
+           "kgraph: note: --timeout=SECONDS sets how long to wait (0: for "
+           "ever)\n",
+           url_of(&server, "/s?default"),
+           strlen(body_of(req)));
+  cr_assert_str_eq(r.err, expected);
+  free(req);
+  run_free(&r);
+}
+
+Test(push, answer_that_stops_half_way)
+{
+  // A head that promises 100 bytes, and 1 byte of them
+  const char* const answers[] = {
+    "HTTP/1.1 201 Created\r\nContent-Length: 100\r\n\r\nx" STALL};
+  Server          server = server_start(answers, 1U);
+  struct timespec start;
+  clock_gettime(CLOCK_MONOTONIC, &start);
+  Run          r       = run("push",
+              "--endpoint",
+              url_of(&server, "/s"),
+              "--timeout",
+              "1",
+              write_graph(),
+              NULL);
+  const double elapsed = seconds_since(&start);
+  cr_assert_eq(r.status, KG_EXIT_OUTPUT, "%s", r.err);
+  cr_assert_eq(server_wait(&server), 1U);
+  cr_expect(elapsed >= 0.9 && elapsed < 5.0, "%.2f s", elapsed);
+  cr_log_info("an answer that stops half-way: failed after %.2f s", elapsed);
+  cr_assert(strstr(r.err,
+                   "the store's answer did not end within 1 s (1 of 100 "
+                   "bytes received); all "),
+            "%s",
+            r.err);
+  run_free(&r);
+}
+
+Test(push, stalled_answer)
+{
+  // Without a time limit, a transfer that stands still still fails
+  const char* const answers[] = {
+    "HTTP/1.1 201 Created\r\nContent-Length: 100\r\n\r\nx" STALL};
+  Server          server = server_start(answers, 1U);
+  struct timespec start;
+  clock_gettime(CLOCK_MONOTONIC, &start);
+  Run          r       = run("push",
+              "--endpoint",
+              url_of(&server, "/s"),
+              "--timeout",
+              "0",
+              "--stall-timeout",
+              "1",
+              write_graph(),
+              NULL);
+  const double elapsed = seconds_since(&start);
+  cr_assert_eq(r.status, KG_EXIT_OUTPUT, "%s", r.err);
+  cr_assert_eq(server_wait(&server), 1U);
+  cr_expect(elapsed >= 0.9 && elapsed < 5.0, "%.2f s", elapsed);
+  cr_log_info("a stalled answer: failed after %.2f s", elapsed);
+  char* const req = server_request(&server, 0U);
+  char        expected[1024];
+  snprintf(expected,
+           sizeof(expected),
+           "kgraph: error: PUT %s: the transfer stalled: 1 of 100 bytes of "
+           "the answer received, none in the last 1 s; all %zu bytes of the "
+           "graph were sent, and the store may have stored them\n"
+           "kgraph: note: --stall-timeout=SECONDS sets how long a transfer "
+           "may stand still (0: for ever)\n",
+           url_of(&server, "/s?default"),
+           strlen(body_of(req)));
+  cr_assert_str_eq(r.err, expected);
+  free(req);
+  run_free(&r);
+}
+
+Test(push, store_that_works_before_it_answers)
+{
+  // The store's silence after the upload is its work, not a stall
+  const char* const answers[] = {PAUSE "HTTP/1.1 201 Created\r\n"
+                                       "Content-Length: 0\r\n"
+                                       "Connection: close\r\n\r\n"};
+  Server            server    = server_start(answers, 1U);
+  Run               r         = run("push",
+              "--endpoint",
+              url_of(&server, "/s"),
+              "--timeout",
+              "10",
+              "--stall-timeout",
+              "1",
+              write_graph(),
+              NULL);
+  cr_assert_eq(r.status, 0, "%s", r.err);
+  cr_assert_eq(server_wait(&server), 1U);
+  cr_assert(strstr(r.err, "kgraph: pushed 2 triples"), "%s", r.err);
+  run_free(&r);
+}
+
+Test(push, bad_time_limits)
+{
+  static const char* const bad[] = {"-1", "x", "1.5", "", "1000001"};
+  for (size_t i = 0U; i < sizeof(bad) / sizeof(bad[0]); ++i) {
+    Run r = run("push",
+                "--endpoint",
+                "http://127.0.0.1:1/s",
+                i % 2U ? "--stall-timeout" : "--timeout",
+                bad[i],
+                write_graph(),
+                NULL);
+    cr_assert_eq(r.status, KG_EXIT_USAGE, "%s", r.err);
+    cr_assert(strstr(r.err, "needs a number of seconds from 0 to 1000000"),
+              "%s",
+              r.err);
+    run_free(&r);
+  }
+}
+
+Test(push, stalled_upload)
+{
+  // A store that takes the head and no byte of the graph: once the socket
+  // buffers are full, nothing moves.  The server's buffer is small, but
+  // kgraph's may grow to a few megabytes: the graph is larger.
+  const char* const in = path_in(tmp_dir(), "large.nt");
+  FILE* const       f  = fopen(in, "wb");
+  cr_assert_not_null(f);
+  for (int i = 0; i < 60000; ++i) {
+    fprintf(f,
+            "<http://example.org/s%d> <http://example.org/p> \"%0100d\" .\n",
+            i,
+            i);
+  }
+  cr_assert_eq(fclose(f), 0);
+
+  const char* const answers[] = {NO_READ STALL};
+  Server            server    = server_start_with(answers, 1U, 4096);
+  struct timespec   start;
+  clock_gettime(CLOCK_MONOTONIC, &start);
+  Run          r       = run("push",
+              "--endpoint",
+              url_of(&server, "/s"),
+              "--timeout",
+              "0",
+              "--stall-timeout",
+              "1",
+              in,
+              NULL);
+  const double elapsed = seconds_since(&start);
+  cr_assert_eq(r.status, KG_EXIT_OUTPUT, "%s", r.err);
+  cr_assert_eq(server_wait(&server), 1U);
+  cr_log_info("a stalled upload: failed after %.2f s", elapsed);
+  cr_expect(elapsed < 10.0, "%.2f s", elapsed);
+
+  char prefix[512];
+  snprintf(prefix,
+           sizeof(prefix),
+           "kgraph: error: PUT %s: the upload stalled: nothing was sent in "
+           "the last 1 s; ",
+           url_of(&server, "/s?default"));
+  cr_assert(!strncmp(r.err, prefix, strlen(prefix)), "%s", r.err);
+  size_t sent = 0U;
+  size_t size = 0U;
+  cr_assert_eq(sscanf(r.err + strlen(prefix), "%zu of %zu bytes", &sent, &size),
+               2,
+               "%s",
+               r.err);
+  cr_assert(sent > 0U && sent < size, "%s", r.err);
+  cr_log_info("a stalled upload: %zu of %zu bytes sent", sent, size);
+  cr_assert(strstr(r.err,
+                   " bytes of the graph were sent, so the store did "
+                   "not get all of it\n"),
+            "%s",
+            r.err);
   run_free(&r);
 }

@@ -578,3 +578,18 @@ Test(langtag, view_bounds)
   const KgStringView none = {NULL, 0U};
   cr_expect(!kg_langtag_is_valid(none));
 }
+
+Test(text, for_people_escapes_what_a_terminal_would_obey)
+{
+  // ESC, a raw C1 byte, U+009B, U+202E and U+2066: escaped; the rest kept
+  static const char text[] = "a\x1b[8mb\x9b"
+                             "c\xc2\x9b"
+                             "d\xe2\x80\xae"
+                             "e\xe2\x81\xa6"
+                             "f\\ \xc3\xa9\n";
+  char* const       safe   = kg_text_for_people(KG_SV(text));
+  cr_assert_not_null(safe);
+  cr_assert_str_eq(safe,
+                   "a\\u001B[8mb\\x9Bc\\u009Bd\\u202Ee\\u2066f\\ \xc3\xa9\\n");
+  kg_free(safe);
+}

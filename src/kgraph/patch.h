@@ -58,7 +58,8 @@ typedef struct {
    `A` of a triple already there does nothing.  `D` of a triple that is not
    there is an error (KG_BAD_DATA), or with KG_PATCH_LAX a warning.
 
-   On error, `graph` holds the triples and prefixes it had before.
+   On error, `graph` holds the triples it had before, and its prefixes too
+   unless memory ran out while they changed (at the end).
 
    @param counts If not NULL, set to what the patch did.
    @return KG_SUCCESS, KG_BAD_SYNTAX, KG_BAD_TEXT, KG_BAD_URI (a malformed

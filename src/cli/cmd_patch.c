@@ -36,7 +36,7 @@ static const char* const help =
   "      --ontology=FILE    take prefixes from FILE "
   "(repeatable)\n" KG_COMMON_HELP "\n"
   "OLD or PATCH (not both) may be '-', standard input (OLD then needs\n"
-  "--from).\n"
+  "--from).  OLD /dev/null is an empty graph.\n"
   "\n" KG_EXIT_HELP;
 
 typedef struct {
@@ -146,7 +146,12 @@ kg_cmd_patch(KgCli* const cli, const int argc, char** const argv)
       ? kg_cli_load(
           cli, opts.in.ontologies, opts.in.n_ontologies, &opts.in, &ontology)
       : KG_SUCCESS;
-  st = st ? st : kg_cli_load(cli, &old, 1, &opts.in, &graph);
+  if (!st && !strcmp(old, "/dev/null")) {
+    // As for diff: the side of a file that git adds
+    st = (graph = kg_graph_new()) ? KG_SUCCESS : kg_cli_oom(cli, KG_BAD_ALLOC);
+  } else if (!st) {
+    st = kg_cli_load(cli, &old, 1, &opts.in, &graph);
+  }
   st = st ? st : apply_patch(cli, graph, patch, opts.in.lax);
   if (!st && guessed && kg_graph_has_names(graph) && to != KG_SYNTAX_NQUADS) {
     to = KG_SYNTAX_NQUADS; // The patch added quads: only N-Quads holds them

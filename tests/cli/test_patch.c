@@ -273,6 +273,19 @@ Test(patch, a_quad_row_gives_n_quads)
   free(old);
 }
 
+Test(patch, dev_null_is_an_empty_graph)
+{
+  char* const p = file_with("changes.rdfp",
+                            "A <http://example.org/a> <http://example.org/p> "
+                            "\"one\" .\n");
+  Run         r = run("patch", "/dev/null", p, NULL);
+  cr_assert_eq(r.status, 0, "%s", r.err);
+  cr_assert_str_eq(r.out,
+                   "<http://example.org/a> <http://example.org/p> \"one\" .\n");
+  run_free(&r);
+  free(p);
+}
+
 /// A malformed patch, and the start of the message it gives.
 typedef struct {
   const char* patch;

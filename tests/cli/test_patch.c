@@ -273,6 +273,35 @@ Test(patch, a_quad_row_gives_n_quads)
   free(old);
 }
 
+Test(patch, datasets_round_trip)
+{
+  char* const old =
+    file_with("old.nq",
+              "<http://e/a> <http://e/p> \"1\" <http://e/g1> .\n"
+              "<http://e/a> <http://e/p> \"2\" .\n"
+              "_:b <http://e/p> \"3\" <http://e/g2> .\n");
+  char* const neu =
+    file_with("new.nq",
+              "<http://e/a> <http://e/p> \"1\" <http://e/g2> .\n"
+              "<http://e/a> <http://e/p> \"2\" .\n"
+              "_:c <http://e/p> \"4\" <http://e/g2> .\n");
+  char* const p   = format("%s", path_in(tmp_dir(), "q.rdfp"));
+  char* const out = format("%s", path_in(tmp_dir(), "out.nq"));
+  Run         d   = run("diff", "--format", "patch", "-o", p, old, neu, NULL);
+  cr_assert_eq(d.status, 1, "%s", d.err);
+  Run r = run("patch", "-o", out, old, p, NULL);
+  cr_assert_eq(r.status, 0, "%s", r.err);
+  Run same = run("diff", "--quiet", out, neu, NULL);
+  cr_assert_eq(same.status, 0);
+  run_free(&same);
+  run_free(&r);
+  run_free(&d);
+  free(out);
+  free(p);
+  free(neu);
+  free(old);
+}
+
 Test(patch, dev_null_is_an_empty_graph)
 {
   char* const p = file_with("changes.rdfp",

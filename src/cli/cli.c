@@ -29,6 +29,7 @@ static const KgCommand commands[] = {
   {"stats", "count triples, terms, classes and properties", kg_cmd_stats},
   {"render", "draw INPUT as SVG, PNG or PDF", kg_cmd_render},
   {"diff", "show triples added and removed between two graphs", kg_cmd_diff},
+  {"patch", "apply an RDF Patch to a graph", kg_cmd_patch},
   {"canon", "write INPUT as canonical sorted N-Triples", kg_cmd_canon},
   {"push",
    "upload INPUT to a triple store (Graph Store Protocol)",

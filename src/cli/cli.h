@@ -357,6 +357,9 @@ kg_cmd_canon(KgCli* cli, int argc, char** argv);
 int
 kg_cmd_diff(KgCli* cli, int argc, char** argv);
 
+int
+kg_cmd_patch(KgCli* cli, int argc, char** argv);
+
 /// Long options shared by commands that read graphs.
 #define KG_INPUT_LONG_OPTIONS               \
   {"from", required_argument, NULL, 'F'},   \

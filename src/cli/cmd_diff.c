@@ -102,7 +102,8 @@ write_diff(const KgDiff* const      diff,
                          : opts->format == FORMAT_SUMMARY ? KG_DIFF_SUMMARY
                                                           : KG_DIFF_TEXT,
                          out,
-                         &wopts);
+                         &wopts,
+                         NULL);
   }
 
   KgGraph* graph   = NULL;

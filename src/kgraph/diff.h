@@ -11,6 +11,7 @@
 #include <kgraph/status.h>
 #include <kgraph/syntax.h>
 
+#include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
 #include <stdio.h>
@@ -21,10 +22,35 @@ extern "C" {
 
 /// How a difference is written.
 typedef enum {
-  KG_DIFF_TEXT,    ///< `- ` and `+ ` lines of N-Triples, grouped by subject
-  KG_DIFF_PATCH,   ///< RDF Patch: `D` and `A` lines in a transaction
-  KG_DIFF_SUMMARY, ///< Counts removed and added, by predicate and by class
+  KG_DIFF_TEXT,     ///< For people: by entity, changed, added, removed
+  KG_DIFF_PATCH,    ///< RDF Patch: `D` and `A` lines in a transaction
+  KG_DIFF_SUMMARY,  ///< Counts by predicate and class, then the entities
+  KG_DIFF_NTRIPLES, ///< `- ` and `+ ` lines of N-Triples, by subject
+  KG_DIFF_MARKDOWN, ///< A report in Markdown, a table per section
+  KG_DIFF_HTML,     ///< A report as one self-contained HTML page
+  KG_DIFF_JSON,     ///< The report's structure, for programs
 } KgDiffFormat;
+
+/// Which entities a report shows (bits; none set: all).
+typedef enum {
+  KG_DIFF_SHOW_CHANGED = 1U << 0U,
+  KG_DIFF_SHOW_ADDED   = 1U << 1U,
+  KG_DIFF_SHOW_REMOVED = 1U << 2U,
+} KgDiffShow;
+
+/// What a difference written for people shows, and how.
+typedef struct {
+  const char*        lang;      ///< Language of labels (NULL: "en")
+  bool               color;     ///< Text and summary: ANSI colours
+  const char*        focus;     ///< Only changes near this entity (IRI,
+                                ///< QName or label), or NULL
+  unsigned           depth;     ///< With `focus`: steps from it
+  const char* const* exclude;   ///< Properties (IRI or QName) left out
+  size_t             n_exclude; ///< Number of `exclude`
+  unsigned           show;      ///< KgDiffShow bits (0: all)
+  const char*        old_name;  ///< The old graph's name (a path), or NULL
+  const char*        new_name;  ///< The new graph's name, or NULL
+} KgDiffView;
 
 /// How to compare.
 typedef struct {
@@ -85,15 +111,18 @@ kg_diff_added(const KgDiff* diff, size_t* n);
    whose label the old graph also uses gets a suffix ("_2"), so that RDF
    Patch applied to the old graph, read with its labels, gives the new one.
 
-   @param options Only its log is used, and for the summary, its ontology
-   (for the labels of classes and properties; may be NULL).
+   @param options Its log, and its ontology (prefixes, labels of classes
+   and properties; may be NULL).
+   @param view For the formats for people (text, summary, Markdown, HTML,
+   JSON): what to show and how; NULL shows all, without colour.
    @return KG_SUCCESS, KG_BAD_WRITE or KG_BAD_ALLOC.
 */
 KG_API KgStatus
 kg_diff_write(const KgDiff*         diff,
               KgDiffFormat          format,
               FILE*                 stream,
-              const KgWriteOptions* options);
+              const KgWriteOptions* options,
+              const KgDiffView*     view);
 
 /**
    Make the graph of a picture of the difference: the new graph with the

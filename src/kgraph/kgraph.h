@@ -11,6 +11,7 @@
 #include <kgraph/diff.h>   // IWYU pragma: export
 #include <kgraph/dot.h>    // IWYU pragma: export
 #include <kgraph/graph.h>  // IWYU pragma: export
+#include <kgraph/patch.h>  // IWYU pragma: export
 #include <kgraph/status.h> // IWYU pragma: export
 #include <kgraph/syntax.h> // IWYU pragma: export
 #include <kgraph/text.h>   // IWYU pragma: export

@@ -2218,9 +2218,11 @@ KgStatus
 kg_diff_write(const KgDiff* const         diff,
               const KgDiffFormat          format,
               FILE* const                 stream,
-              const KgWriteOptions* const options)
+              const KgWriteOptions* const options,
+              const KgDiffView* const     view)
 {
   (void)options;
+  (void)view;
 
   Writer   w;
   KgStatus st = writer_init(&w, diff);

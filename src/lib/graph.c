@@ -666,6 +666,42 @@ kg_graph_find_prefix(const KgGraph* const graph, const KgStringView name)
   return i == SIZE_MAX ? KG_SV("") : graph->prefixes[i].iri;
 }
 
+KgStatus
+kg_graph_remove_prefix(KgGraph* const graph, const KgStringView name)
+{
+  const size_t gone = prefix_index(graph, name);
+  if (gone == SIZE_MAX) {
+    return KG_FAILURE;
+  }
+
+  // The table of names gives each name its index: build it again without
+  // `name`, and swap it in only once it is whole
+  KgTerms names;
+  if (kg_terms_init(&names, graph->terms.seed)) {
+    return KG_BAD_ALLOC;
+  }
+  KgPrefix* const prefixes = graph->prefixes;
+  for (size_t i = 0U; i < graph->n_prefixes; ++i) {
+    if (i != gone && !kg_terms_intern(
+                       &names, KG_TERM_BLANK, prefixes[i].name, 0U, 0U, NULL)) {
+      kg_terms_fini(&names);
+      return KG_BAD_ALLOC;
+    }
+  }
+  size_t n = 0U;
+  for (size_t i = 0U; i < graph->n_prefixes; ++i) {
+    if (i != gone) {
+      prefixes[n].iri  = prefixes[i].iri;
+      prefixes[n].name = kg_terms_text(&names, (KgTermId)(n + 1U));
+      ++n;
+    }
+  }
+  kg_terms_fini(&graph->prefix_names);
+  graph->prefix_names = names;
+  graph->n_prefixes   = n;
+  return KG_SUCCESS;
+}
+
 uint16_t
 kg_graph_add_document(KgGraph* const graph, const char* const name)
 {
@@ -854,4 +890,45 @@ done:
   kg_free(scopes);
   kg_free(map);
   return st;
+}
+
+size_t
+kg_graph_find_triple(const KgGraph* const graph,
+                     const KgTermId       s,
+                     const KgTermId       p,
+                     const KgTermId       o,
+                     const KgTermId       g)
+{
+  const uint64_t slot = graph->triple_slots[find_slot(graph, s, p, o, g)];
+  return slot ? (size_t)(uint32_t)slot - 1U : SIZE_MAX;
+}
+
+void
+kg_graph_drop_triples(KgGraph* const graph, const bool* const drop)
+{
+  size_t n       = 0U;
+  graph->n_named = 0U;
+  for (size_t i = 0U; i < graph->n_triples; ++i) {
+    if (!drop[i]) {
+      graph->triples[n] = graph->triples[i];
+      graph->origins[n] = graph->origins[i];
+      if (graph->names) {
+        graph->names[n] = graph->names[i];
+        graph->n_named += graph->names[n] ? 1U : 0U;
+      }
+      ++n;
+    }
+  }
+  graph->n_triples = n;
+
+  // The slots hold indices: put every triple in again, in the same table
+  memset(graph->triple_slots, 0, (graph->triple_mask + 1U) * sizeof(uint64_t));
+  for (size_t i = 0U; i < n; ++i) {
+    const KgTriple* const t    = &graph->triples[i];
+    const KgTermId        g    = name_of(graph, i);
+    const size_t          slot = find_slot(graph, t->s, t->p, t->o, g);
+    graph->triple_slots[slot] =
+      ((uint64_t)triple_hash(t->s, t->p, t->o, g) << 32U) | (i + 1U);
+  }
+  drop_indexes(graph);
 }

@@ -76,4 +76,32 @@ kg_is_blank(const KgGraph* const graph, const KgTermId id)
 KgStatus
 kg_graph_map_ground(const KgGraph* from, const KgGraph* to, KgTermId* map);
 
+/**
+   Return the index of the triple (`s`, `p`, `o`) in the graph named `g`
+   (KG_NO_TERM: the default graph), or SIZE_MAX if `graph` does not hold it.
+*/
+size_t
+kg_graph_find_triple(const KgGraph* graph,
+                     KgTermId       s,
+                     KgTermId       p,
+                     KgTermId       o,
+                     KgTermId       g);
+
+/**
+   Remove from `graph` every triple number `i` for which `drop[i]` is true,
+   keeping the order of the others (their indices change).  Allocates
+   nothing, so it cannot fail.
+*/
+void
+kg_graph_drop_triples(KgGraph* graph, const bool* drop);
+
+/**
+   Remove the prefix `name` of `graph`, if it has one.
+
+   @return KG_SUCCESS, KG_FAILURE if there was none, or KG_BAD_ALLOC (the
+   prefixes are then those before the call).
+*/
+KgStatus
+kg_graph_remove_prefix(KgGraph* graph, KgStringView name);
+
 #endif // KG_SRC_GRAPH_H

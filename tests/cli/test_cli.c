@@ -40,7 +40,7 @@ Test(cli, help)
 Test(cli, command_help)
 {
   static const char* const commands[] = {
-    "canon", "check", "export", "push", "render", "stats"};
+    "canon", "check", "export", "patch", "push", "render", "stats"};
   for (size_t i = 0U; i < sizeof(commands) / sizeof(commands[0]); ++i) {
     Run r = run(commands[i], "--help", NULL);
     cr_assert_eq(r.status, 0);
@@ -375,7 +375,7 @@ Test(cli, man_page_and_help_agree)
   size_t      n_help = 0U;
 
   static const char* const commands[] = {
-    "canon", "check", "diff", "export", "push", "render", "stats"};
+    "canon", "check", "diff", "export", "patch", "push", "render", "stats"};
   for (size_t i = 0U; i < sizeof(commands) / sizeof(commands[0]); ++i) {
     Run r  = run(commands[i], "--help", NULL);
     n_help = long_options(r.out, help_opts, n_help, "  --");

@@ -257,3 +257,24 @@ Test(git_diff, other_operand_counts_are_usage_errors)
   cr_assert(strstr(r.err, "diff takes two graphs, OLD and NEW"), "%s", r.err);
   run_free(&r);
 }
+
+Test(git_diff, without_git_says_that_the_files_differ)
+{
+  need_git();
+  const char* const dir = tmp_dir();
+  char* const       old = strdup(file_with(dir, "old.md", "a\n"));
+  char* const new       = strdup(file_with(dir, "new.md", "b\n"));
+  setenv("PATH", path_in(dir, "no-such-directory"), 1);
+  Run r =
+    run("diff", "notes.md", old, hex, "100644", new, zeros, "100644", NULL);
+  cr_assert_eq(r.status, 0, "%s", r.err);
+  cr_assert_str_eq(r.out,
+                   "diff --kgraph a/notes.md b/notes.md\n"
+                   "Files a/notes.md and b/notes.md differ\n");
+  cr_assert(strstr(r.err, "kgraph: warning: cannot run 'git diff --no-index'"),
+            "%s",
+            r.err);
+  run_free(&r);
+  free(new);
+  free(old);
+}

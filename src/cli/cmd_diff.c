@@ -2,6 +2,7 @@
 // SPDX-License-Identifier: ISC
 
 #include "cli.h"
+#include "git_diff.h"
 
 #include <kgraph/kgraph.h>
 
@@ -20,8 +21,11 @@ static const char* const help =
   "triple.  /dev/null is an empty graph.\n"
   "\n"
   "With seven operands, kgraph diff is git's external diff\n"
-  "(GIT_EXTERNAL_DIFF): PATH OLD-FILE OLD-HEX OLD-MODE NEW-FILE NEW-HEX\n"
-  "NEW-MODE; it then exits 0 when the graphs differ, as git expects.\n"
+  "(GIT_EXTERNAL_DIFF, or diff.NAME.command): PATH OLD-FILE OLD-HEX\n"
+  "OLD-MODE NEW-FILE NEW-HEX NEW-MODE, and NEW-PATH XFRM-INFO for a\n"
+  "rename.  Each file then starts with 'diff --kgraph a/PATH b/PATH', a\n"
+  "file that is not a graph kgraph can read is shown as a text diff, and\n"
+  "the exit status is 0 when they differ, so that git goes on.\n"
   "\n"
   "Options:\n" KG_INPUT_HELP
   "      --format=FORMAT    text (the default: - and + lines of N-Triples,\n"
@@ -143,20 +147,15 @@ kg_cmd_diff(KgCli* const cli, const int argc, char** const argv)
     return r;
   }
 
-  // OLD NEW, or git's seven: PATH OLD-FILE OLD-HEX OLD-MODE NEW-FILE ...
-  const int   n = argc - first;
-  char*       paths[2];
-  const char* hint = NULL;
-  if (n == 2) {
-    paths[0] = argv[first];
-    paths[1] = argv[first + 1];
-  } else if (n == 7) {
-    hint     = argv[first];
-    paths[0] = argv[first + 1];
-    paths[1] = argv[first + 4];
-  } else {
-    return kg_cli_usage(cli, "diff takes two graphs, OLD and NEW");
+  // OLD NEW, or what git passes (git_diff.c)
+  KgDiffOperands operands;
+  const int      u =
+    kg_git_diff_operands(cli, argc - first, argv + first, &operands);
+  if (u >= 0) {
+    return u;
   }
+  char** const      paths = operands.files;
+  const char* const hint  = operands.paths[1];
   if (opts.dot.any && opts.format != FORMAT_DOT) {
     return kg_cli_usage(cli, "picture options are for --format=dot");
   }
@@ -171,12 +170,22 @@ kg_cmd_diff(KgCli* const cli, const int argc, char** const argv)
           cli, opts.in.ontologies, opts.in.n_ontologies, &opts.in, &ontology)
       : KG_SUCCESS;
   st = st ? st : kg_cli_dot_style(cli, &opts.dot, &opts.in, &style);
-  st =
-    st ? st
-       : kg_cli_diff(cli, &opts.in, paths, hint, opts.max_work, graphs, &diff);
+  // Under git, what is not a graph kgraph can read is shown as text
+  bool text = false;
+  if (!st && operands.git && !kg_git_diff_is_rdf(&operands, opts.in.from)) {
+    kg_git_diff_note(cli, &operands, "kgraph cannot tell its syntax");
+    text = true;
+  } else if (!st) {
+    st = kg_cli_diff(cli, &opts.in, paths, hint, opts.max_work, graphs, &diff);
+    if (st && operands.git) {
+      kg_git_diff_note(cli, &operands, kg_strerror(st));
+      st   = KG_SUCCESS;
+      text = true;
+    }
+  }
 
-  bool differ = false;
-  if (!st) {
+  bool differ = text;
+  if (!st && !text) {
     size_t n_removed = 0U;
     size_t n_added   = 0U;
     kg_diff_removed(diff, &n_removed);
@@ -188,8 +197,12 @@ kg_cmd_diff(KgCli* const cli, const int argc, char** const argv)
     kg_cli_doing(cli, "writing the differences");
     KgOutputFile output;
     if (!(st = kg_output_open(cli, &output, opts.output))) {
-      st = kg_output_close(
-        cli, &output, write_diff(diff, &opts, ontology, cli->log, output.file));
+      if (text) {
+        st = kg_git_diff_text(cli, &operands, output.file, &differ);
+      } else if (!(st = kg_git_diff_header(&operands, output.file))) {
+        st = write_diff(diff, &opts, ontology, cli->log, output.file);
+      }
+      st = kg_output_close(cli, &output, st);
     }
   }
 
@@ -199,5 +212,5 @@ kg_cmd_diff(KgCli* const cli, const int argc, char** const argv)
   kg_graph_free(style);
   kg_graph_free(ontology);
   // git stops at an external diff that exits non-zero
-  return st ? kg_cli_exit_status(st) : (differ && !hint) ? 1 : 0;
+  return st ? kg_cli_exit_status(st) : differ && !operands.external ? 1 : 0;
 }

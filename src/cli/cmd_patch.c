@@ -121,9 +121,6 @@ kg_cmd_patch(KgCli* const cli, const int argc, char** const argv)
   }
   char* const old   = argv[first];
   char* const patch = argv[first + 1];
-  if (!strcmp(old, "-") && !strcmp(patch, "-")) {
-    return kg_cli_usage(cli, "OLD and PATCH cannot both be standard input");
-  }
 
   // The output's syntax: --to, else -o's extension, else OLD's
   KgSyntax   to      = opts.to;

@@ -111,7 +111,7 @@ html_value(KgOut* const out, const KgReportStatement* const s)
 }
 
 static void
-html_entity(KgOut* const               out,
+html_entity(KgOut* const                out,
             const KgDiffReport* const   report,
             const KgReportEntity* const e)
 {
@@ -134,10 +134,11 @@ html_entity(KgOut* const               out,
     if (step == KG_WALK_CLOSE) {
       continue;
     }
-    kg_out_str(out, s->change == KG_STATEMENT_KEPT      ? "<tr class=\"kept\">"
-                    : s->change == KG_STATEMENT_ADDED ? "<tr class=\"added\">"
-                    : partner                         ? "<tr class=\"edited\">"
-                                                      : "<tr class=\"removed\">");
+    kg_out_str(out,
+               s->change == KG_STATEMENT_KEPT    ? "<tr class=\"kept\">"
+               : s->change == KG_STATEMENT_ADDED ? "<tr class=\"added\">"
+               : partner                         ? "<tr class=\"edited\">"
+                                                 : "<tr class=\"removed\">");
     kg_out_str(out, "<td");
     if (depth) {
       kg_out_str(out, " style=\"padding-left:");
@@ -146,7 +147,7 @@ html_entity(KgOut* const               out,
     } else {
       kg_out_char(out, '>');
     }
-    html_term(out, "prop", &s->predicate);
+    html_link(out, "prop", s->predicate.text, s->predicate.iri);
     kg_out_str(out, "</td><td class=\"old\">");
     if (s->change != KG_STATEMENT_ADDED) {
       html_value(out, s);
@@ -193,8 +194,9 @@ html_section(KgOut* const              out,
     kg_out_str(out, "<p>None.</p></section>\n");
     return;
   }
-  kg_out_str(out, "<table><thead><tr><th>Property</th><th>Old value</th>"
-                  "<th>New value</th></tr></thead>\n");
+  kg_out_str(out,
+             "<table><thead><tr><th>Property</th><th>Old value</th>"
+             "<th>New value</th></tr></thead>\n");
   for (size_t i = 0U; i < n && *next < report->n_entities; ++i) {
     html_entity(out, report, &report->entities[(*next)++]);
   }
@@ -216,10 +218,11 @@ html_counts(KgOut* const               out,
   kg_out_str(out, title);
   kg_out_str(out, "</h2><table><thead><tr><th>");
   kg_out_str(out, head);
-  kg_out_str(out, changed ? "</th><th>Changed</th><th>Added</th>"
-                            "<th>Removed</th></tr></thead>\n<tbody>"
-                          : "</th><th>Added</th><th>Removed</th></tr>"
-                            "</thead>\n<tbody>");
+  kg_out_str(out,
+             changed ? "</th><th>Changed</th><th>Added</th>"
+                       "<th>Removed</th></tr></thead>\n<tbody>"
+                     : "</th><th>Added</th><th>Removed</th></tr>"
+                       "</thead>\n<tbody>");
   for (size_t i = 0U; i < n; ++i) {
     const KgReportCount* const c = &counts[i];
     kg_out_str(out, "<tr><td>");
@@ -258,22 +261,25 @@ kg_report_write_html(const KgDiffReport* const report, FILE* const stream)
   }
   kg_out_init(out, stream);
 
-  kg_out_str(out,
-             "<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\">\n"
-             "<meta http-equiv=\"Content-Security-Policy\" content=\"default-src "
-             "'none'; style-src 'unsafe-inline'; form-action 'none'; "
-             "base-uri 'none'\">\n"
-             "<meta name=\"viewport\" content=\"width=device-width, "
-             "initial-scale=1\">\n<meta name=\"generator\" content=\"kgraph\">\n"
-             "<title>");
+  kg_out_str(
+    out,
+    "<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\">\n"
+    "<meta http-equiv=\"Content-Security-Policy\" content=\"default-src "
+    "'none'; style-src 'unsafe-inline'; form-action 'none'; "
+    "base-uri 'none'\">\n"
+    "<meta name=\"viewport\" content=\"width=device-width, "
+    "initial-scale=1\">\n<meta name=\"generator\" content=\"kgraph\">\n"
+    "<title>");
   html_title(out, report);
   kg_out_str(out, "</title>\n<style>");
   kg_out_str(out, style);
   kg_out_str(out, "</style>\n</head>\n<body>\n<header><h1>");
   html_title(out, report);
   kg_out_str(out, "</h1>\n<p class=\"counts\">");
-  kg_report_out_count(out, report->n_section[KG_ENTITY_CHANGED],
-                      "entity changed", "entities changed");
+  kg_report_out_count(out,
+                      report->n_section[KG_ENTITY_CHANGED],
+                      "entity changed",
+                      "entities changed");
   kg_out_str(out, ", ");
   kg_out_uint(out, report->n_section[KG_ENTITY_ADDED]);
   kg_out_str(out, " added, ");
@@ -288,10 +294,14 @@ kg_report_write_html(const KgDiffReport* const report, FILE* const stream)
   html_section(out, report, KG_ENTITY_CHANGED, &next);
   html_section(out, report, KG_ENTITY_ADDED, &next);
   html_section(out, report, KG_ENTITY_REMOVED, &next);
-  html_counts(out, "By class", "Class", report->classes, report->n_classes,
-              true);
-  html_counts(out, "By property", "Property", report->predicates,
-              report->n_predicates, false);
+  html_counts(
+    out, "By class", "Class", report->classes, report->n_classes, true);
+  html_counts(out,
+              "By property",
+              "Property",
+              report->predicates,
+              report->n_predicates,
+              false);
   kg_out_str(out, "</main>\n</body>\n</html>\n");
 
   const KgStatus st = kg_out_flush(out);

@@ -123,8 +123,8 @@ json_statements(KgOut* const                out,
   if (!first) {
     json_indent(out, 3U);
   }
-  kg_out_str(out, walk.n_hidden ? "], \"truncated\": true"
-                                : "], \"truncated\": false");
+  kg_out_str(
+    out, walk.n_hidden ? "], \"truncated\": true" : "], \"truncated\": false");
 }
 
 static const char* const section_names[] = {"changed", "added", "removed"};
@@ -216,8 +216,8 @@ kg_report_write_json(const KgDiffReport* const report, FILE* const stream)
   json_section(out, report, KG_ENTITY_ADDED, &next);
   json_section(out, report, KG_ENTITY_REMOVED, &next);
   json_counts(out, "classes", report->classes, report->n_classes, true);
-  json_counts(out, "predicates", report->predicates, report->n_predicates,
-              false);
+  json_counts(
+    out, "predicates", report->predicates, report->n_predicates, false);
   kg_out_str(out, "\n}\n");
 
   const KgStatus st = kg_out_flush(out);

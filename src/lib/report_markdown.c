@@ -8,7 +8,8 @@
 
   Nothing from the data becomes markup: `& < >` are written as references,
   so that no raw HTML reaches a renderer; the punctuation that Markdown
-  reads inline, `|` included, is escaped with a backslash; controls are
+  reads inline (links, emphasis, code, `|` of tables) is escaped with a
+  backslash; controls are
   shown as `\uXXXX`.  Only http and https IRIs are links, written
   `[text](<IRI>)` with the characters that could end the destination
   percent-encoded.  Blank nodes nested in a statement follow it as rows
@@ -108,7 +109,7 @@ md_entity_cell(KgOut* const out, const KgReportEntity* const e)
 }
 
 static void
-md_entity(KgOut* const               out,
+md_entity(KgOut* const                out,
           const KgDiffReport* const   report,
           const KgReportEntity* const e)
 {
@@ -136,7 +137,7 @@ md_entity(KgOut* const               out,
     if (depth) {
       kg_out_str(out, "↳ ");
     }
-    md_term(out, &s->predicate);
+    md_link(out, s->predicate.text, s->predicate.iri);
     kg_out_str(out, " | ");
     if (s->change != KG_STATEMENT_ADDED) {
       md_value(out, s);
@@ -186,20 +187,21 @@ md_section(KgOut* const              out,
     return;
   }
 
-  kg_out_str(out, "| Entity | Property | Old value | New value |\n"
-                  "| --- | --- | --- | --- |\n");
+  kg_out_str(out,
+             "| Entity | Property | Old value | New value |\n"
+             "| --- | --- | --- | --- |\n");
   for (size_t i = 0U; i < n && *next < report->n_entities; ++i) {
     md_entity(out, report, &report->entities[(*next)++]);
   }
 }
 
 static void
-md_counts(KgOut* const              out,
-          const char* const         title,
-          const char* const         head,
+md_counts(KgOut* const               out,
+          const char* const          title,
+          const char* const          head,
           const KgReportCount* const counts,
-          const size_t              n,
-          const bool                changed)
+          const size_t               n,
+          const bool                 changed)
 {
   if (!n) {
     return;
@@ -208,9 +210,10 @@ md_counts(KgOut* const              out,
   kg_out_str(out, title);
   kg_out_str(out, "\n\n| ");
   kg_out_str(out, head);
-  kg_out_str(out, changed ? " | Changed | Added | Removed |\n"
-                            "| --- | ---: | ---: | ---: |\n"
-                          : " | Added | Removed |\n| --- | ---: | ---: |\n");
+  kg_out_str(out,
+             changed ? " | Changed | Added | Removed |\n"
+                       "| --- | ---: | ---: | ---: |\n"
+                     : " | Added | Removed |\n| --- | ---: | ---: |\n");
   for (size_t i = 0U; i < n; ++i) {
     const KgReportCount* const c = &counts[i];
     kg_out_str(out, "| ");
@@ -244,8 +247,10 @@ kg_report_write_markdown(const KgDiffReport* const report, FILE* const stream)
     md_text(out, report->new_name);
   }
   kg_out_str(out, "\n\n");
-  kg_report_out_count(out, report->n_section[KG_ENTITY_CHANGED],
-                      "entity changed", "entities changed");
+  kg_report_out_count(out,
+                      report->n_section[KG_ENTITY_CHANGED],
+                      "entity changed",
+                      "entities changed");
   kg_out_str(out, ", ");
   kg_out_uint(out, report->n_section[KG_ENTITY_ADDED]);
   kg_out_str(out, " added, ");
@@ -260,10 +265,13 @@ kg_report_write_markdown(const KgDiffReport* const report, FILE* const stream)
   md_section(out, report, KG_ENTITY_CHANGED, &next);
   md_section(out, report, KG_ENTITY_ADDED, &next);
   md_section(out, report, KG_ENTITY_REMOVED, &next);
-  md_counts(out, "By class", "Class", report->classes, report->n_classes,
-            true);
-  md_counts(out, "By property", "Property", report->predicates,
-            report->n_predicates, false);
+  md_counts(out, "By class", "Class", report->classes, report->n_classes, true);
+  md_counts(out,
+            "By property",
+            "Property",
+            report->predicates,
+            report->n_predicates,
+            false);
 
   const KgStatus st = kg_out_flush(out);
   kg_free(out);

@@ -141,26 +141,18 @@ ascii_escape(const KgMedium medium, const char c, const char next)
       return "\\[";
     case ']':
       return "\\]";
-    case '(':
-      return "\\(";
-    case ')':
-      return "\\)";
-    case '!':
-      return "\\!";
     case '|':
       return "\\|";
     case '~':
       return "\\~";
     case '$':
       return "\\$";
-    case '#':
-      return "\\#";
     default:
       return NULL;
     }
   case KG_MEDIUM_JSON:
-    return c == '"'                 ? "\\\""
-           : c == '\\'              ? "\\\\"
+    return c == '"'                    ? "\\\""
+           : c == '\\'                 ? "\\\\"
            : (c == '<' && next == '/') ? "<\\"
                                        : NULL;
   }
@@ -188,9 +180,10 @@ kg_report_out_text(KgOut* const       out,
       out_uchar(out, medium, kg_utf8_next(rest, &used));
       start = i + len;
       i += len - 1U;
-    } else if (c < 0x80U &&
-               (esc = ascii_escape(
-                  medium, (char)c, i + 1U < text.len ? text.data[i + 1U] : 0))) {
+    } else if (c < 0x80U && (esc = ascii_escape(
+                               medium,
+                               (char)c,
+                               i + 1U < text.len ? text.data[i + 1U] : 0))) {
       kg_out_write(out, text.data + start, i - start);
       kg_out_str(out, esc);
       start = i + 1U;

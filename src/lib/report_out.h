@@ -75,9 +75,10 @@ typedef enum {
 
    Controls (C0, DEL, C1) and bidirectional controls become visible
    `\uXXXX`; in HTML, `& < > " '` become references; in Markdown, `& < >`
-   become references and other ASCII punctuation is escaped with a
-   backslash; in JSON, `"` `\` controls, U+2028, U+2029 and `</` are
-   escaped as RFC 8259 allows.
+   become references and the punctuation that Markdown reads inline
+   (backslash, backquote, `* _ [ ] | ~ $`) is escaped with a backslash;
+   in JSON, `"` `\` controls, U+2028, U+2029 and `</` are escaped as RFC
+   8259 allows.
 */
 void
 kg_report_out_text(KgOut* out, KgMedium medium, KgStringView text);

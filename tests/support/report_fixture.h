@@ -49,76 +49,94 @@ fx_hostile(KgDiffReport* const report)
   static KgReportCount     predicates[2];
   static KgReportCount     classes[1];
 
-  const KgShownTerm label =
-    fx_term("rdfs:label", "http://www.w3.org/2000/01/rdf-schema#label", "label");
+  const KgShownTerm label = fx_term(
+    "rdfs:label", "http://www.w3.org/2000/01/rdf-schema#label", "label");
   const KgShownTerm note =
     fx_term("ex:note", "http://example.org/note", "note | <b>bold</b>");
   const KgShownTerm city = fx_term("ex:city", "http://example.org/city", NULL);
 
   // The changed entity: an edited label, a kept blank node with an edited
   // city, a `javascript:` homepage, a removed note with a pipe and a \n
-  statements[0] = fx_statement(KG_STATEMENT_REMOVED, true, label,
-                               fx_term("\"<script>alert(1)</script>\"@en", NULL, NULL));
+  statements[0] =
+    fx_statement(KG_STATEMENT_REMOVED,
+                 true,
+                 label,
+                 fx_term("\"<script>alert(1)</script>\"@en", NULL, NULL));
   statements[1] = fx_statement(
-    KG_STATEMENT_ADDED, true, label,
+    KG_STATEMENT_ADDED,
+    true,
+    label,
     fx_term("\"</script><script>alert(2)</script>\"@en", NULL, NULL));
-  statements[2] = fx_statement(
-    KG_STATEMENT_KEPT, false,
-    fx_term("ex:address", "http://example.org/address", NULL),
-    fx_term(NULL, NULL, NULL));
+  statements[2] =
+    fx_statement(KG_STATEMENT_KEPT,
+                 false,
+                 fx_term("ex:address", "http://example.org/address", NULL),
+                 fx_term(NULL, NULL, NULL));
   statements[2].first_nested = 8U;
   statements[2].n_nested     = 2U;
   statements[3]              = fx_statement(
-    KG_STATEMENT_ADDED, false,
+    KG_STATEMENT_ADDED,
+    false,
     fx_term("ex:homepage", "http://example.org/homepage", NULL),
     fx_term("<javascript:alert(4)>", "javascript:alert(4)", "home"));
-  statements[4] = fx_statement(KG_STATEMENT_REMOVED, false, note,
-                               fx_term("\"a | b\\nc\"", NULL, NULL));
+  statements[4] = fx_statement(
+    KG_STATEMENT_REMOVED, false, note, fx_term("\"a | b\\nc\"", NULL, NULL));
 
   // The added entity: its IRI is `javascript:`, its label breaks out of an
   // attribute; a note holding Markdown and HTML of its own
-  statements[5] = fx_statement(
-    KG_STATEMENT_ADDED, false, label,
-    fx_term("\"\\\"><img src=x onerror=alert(3)>\"", NULL, NULL));
+  statements[5] =
+    fx_statement(KG_STATEMENT_ADDED,
+                 false,
+                 label,
+                 fx_term("\"\\\"><img src=x onerror=alert(3)>\"", NULL, NULL));
   statements[6] = fx_statement(
-    KG_STATEMENT_ADDED, false, note,
+    KG_STATEMENT_ADDED,
+    false,
+    note,
     fx_term("\"![i](http://example.org/i.png) [x](javascript:alert(6)) "
             "<a href='javascript:alert(7)'>a</a> `c` *e* $m$ & &amp; "
             "\xE2\x80\xA8\xE2\x80\xAE\"",
-            NULL, "line one\nline two"));
+            NULL,
+            "line one\nline two"));
 
   // The nested blank node's statements
-  statements[8] = fx_statement(KG_STATEMENT_REMOVED, true, city,
-                               fx_term("\"Paris\"", NULL, NULL));
-  statements[9] = fx_statement(
-    KG_STATEMENT_ADDED, true, city,
-    fx_term("\"<img src=x onerror=alert(8)>\"", NULL, NULL));
+  statements[8] = fx_statement(
+    KG_STATEMENT_REMOVED, true, city, fx_term("\"Paris\"", NULL, NULL));
+  statements[9] =
+    fx_statement(KG_STATEMENT_ADDED,
+                 true,
+                 city,
+                 fx_term("\"<img src=x onerror=alert(8)>\"", NULL, NULL));
 
   // The removed entity: a blank node that no IRI reaches, linking to a
   // `data:` IRI and to an http IRI with characters that end a link
-  statements[7] = fx_statement(
-    KG_STATEMENT_REMOVED, false,
-    fx_term("ex:see", "http://example.org/see", NULL),
-    fx_term("<data:text/html,<script>alert(5)</script>>",
-            "data:text/html,<script>alert(5)</script>", NULL));
+  statements[7] =
+    fx_statement(KG_STATEMENT_REMOVED,
+                 false,
+                 fx_term("ex:see", "http://example.org/see", NULL),
+                 fx_term("<data:text/html,<script>alert(5)</script>>",
+                         "data:text/html,<script>alert(5)</script>",
+                         NULL));
 
   KgReportEntity* e = &entities[0];
   e->change         = KG_ENTITY_CHANGED;
-  e->name = fx_term("ex:model", "http://example.org/model?a=1&b=(2)>|x",
+  e->name           = fx_term("ex:model",
+                    "http://example.org/model?a=1&b=(2)>|x",
                     "<script>alert(1)</script>");
-  e->type      = fx_term("ex:Model", "http://example.org/Model", "Model");
-  e->first     = 0U;
-  e->n         = 5U;
-  e->n_removed = 3U;
-  e->n_added   = 3U;
+  e->type           = fx_term("ex:Model", "http://example.org/Model", "Model");
+  e->first          = 0U;
+  e->n              = 5U;
+  e->n_removed      = 3U;
+  e->n_added        = 3U;
 
-  e         = &entities[1];
-  e->change = KG_ENTITY_ADDED;
-  e->name   = fx_term("<javascript:alert(4)>", "javascript:alert(4)",
-                      "\"><img src=x onerror=alert(3)>");
-  e->type   = fx_term(NULL, NULL, NULL);
-  e->first  = 5U;
-  e->n      = 2U;
+  e            = &entities[1];
+  e->change    = KG_ENTITY_ADDED;
+  e->name      = fx_term("<javascript:alert(4)>",
+                    "javascript:alert(4)",
+                    "\"><img src=x onerror=alert(3)>");
+  e->type      = fx_term(NULL, NULL, NULL);
+  e->first     = 5U;
+  e->n         = 2U;
   e->n_removed = 0U;
   e->n_added   = 2U;
 
@@ -139,11 +157,11 @@ fx_hostile(KgDiffReport* const report)
   predicates[1].changed = 0U;
   predicates[1].added   = 1U;
   predicates[1].removed = 1U;
-  classes[0].term       = fx_term("ex:Model", "http://example.org/Model",
-                                  "<b>Model</b>");
-  classes[0].changed    = 1U;
-  classes[0].added      = 0U;
-  classes[0].removed    = 0U;
+  classes[0].term =
+    fx_term("ex:Model", "http://example.org/Model", "<b>Model</b>");
+  classes[0].changed = 1U;
+  classes[0].added   = 0U;
+  classes[0].removed = 0U;
 
   memset(report, 0, sizeof(*report));
   report->entities                     = entities;

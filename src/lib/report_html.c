@@ -34,14 +34,18 @@ static const char style[] =
   "h1{font-size:1.5em;margin:0 0 .3em}h2{font-size:1.2em;margin:1.6em 0 .5em}"
   ".counts{color:var(--muted)}"
   "table{border-collapse:collapse;width:100%;margin-bottom:1em}"
+  "table.changes{table-layout:fixed}"
+  ".changes thead th:first-child{width:22%}"
   "th,td{border-bottom:1px solid var(--rule);padding:.25em .5em;"
   "text-align:left;vertical-align:top;overflow-wrap:anywhere}"
   "thead th{border-bottom:2px solid var(--rule)}"
   "tbody th{padding-top:.7em;font-weight:600}"
-  "td.num{text-align:right;font-variant-numeric:tabular-nums}"
+  "td.num,th.num{text-align:right;font-variant-numeric:tabular-nums}"
   ".name,.value,.prop{font-family:ui-monospace,monospace;font-size:.92em}"
-  ".label{font-weight:600}.type{color:var(--muted);font-weight:normal}"
-  ".old{background:var(--delbg)}.new{background:var(--addbg)}"
+  "th .label{font-weight:600}td .label{font-style:italic}"
+  ".type{color:var(--muted);font-weight:normal}"
+  ".old:not(:empty){background:var(--delbg)}"
+  ".new:not(:empty){background:var(--addbg)}"
   ".old:not(:empty)::before{content:'\\2212\\00a0';color:var(--del)}"
   ".new:not(:empty)::before{content:'+\\00a0';color:var(--add)}"
   ".kept .old,.kept .new{background:none}"
@@ -195,7 +199,8 @@ html_section(KgOut* const              out,
     return;
   }
   kg_out_str(out,
-             "<table><thead><tr><th>Property</th><th>Old value</th>"
+             "<table class=\"changes\"><thead><tr><th>Property</th>"
+             "<th>Old value</th>"
              "<th>New value</th></tr></thead>\n");
   for (size_t i = 0U; i < n && *next < report->n_entities; ++i) {
     html_entity(out, report, &report->entities[(*next)++]);
@@ -219,10 +224,11 @@ html_counts(KgOut* const               out,
   kg_out_str(out, "</h2><table><thead><tr><th>");
   kg_out_str(out, head);
   kg_out_str(out,
-             changed ? "</th><th>Changed</th><th>Added</th>"
-                       "<th>Removed</th></tr></thead>\n<tbody>"
-                     : "</th><th>Added</th><th>Removed</th></tr>"
-                       "</thead>\n<tbody>");
+             changed ? "</th><th class=\"num\">Changed</th>"
+                       "<th class=\"num\">Added</th>"
+                       "<th class=\"num\">Removed</th></tr></thead>\n<tbody>"
+                     : "</th><th class=\"num\">Added</th>"
+                       "<th class=\"num\">Removed</th></tr></thead>\n<tbody>");
   for (size_t i = 0U; i < n; ++i) {
     const KgReportCount* const c = &counts[i];
     kg_out_str(out, "<tr><td>");

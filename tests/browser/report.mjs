@@ -8,8 +8,8 @@
 // anything but the file itself.  A --hostile report is of the hostile
 // graph (tests/data/diff/hostile-*.ttl): its labels and IRIs must show as
 // text, with no script, image or event handler in the DOM and no link but
-// to http(s).  --shot saves a screenshot (and a PDF beside it, as printed)
-// of the --page before it.  CHROMIUM names the browser (default
+// to http(s).  --shot saves a screenshot of the top (and a PDF beside it,
+// the whole report as printed) of the --page before it.  CHROMIUM names the browser (default
 // /usr/bin/chromium).
 
 import { pathToFileURL } from "node:url";
@@ -140,7 +140,9 @@ try {
     }
 
     if (job.shot) {
-      await page.screenshot({ path: job.shot, fullPage: true });
+      // The top of the page (the whole report is in the PDF)
+      await page.setViewport({ width: 1280, height: 1600 });
+      await page.screenshot({ path: job.shot });
       await page.emulateMediaType("print");
       await page.pdf({ path: job.shot.replace(/\.png$/, "") + ".pdf", format: "A4" });
     }

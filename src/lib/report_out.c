@@ -109,9 +109,22 @@ hidden_len(const KgStringView text, const size_t i)
   return kg_hidden_control_len(rest);
 }
 
-/// Return the escape of ASCII `c` in `medium`, or NULL to write it as is.
+static bool
+is_alnum(const char c)
+{
+  return (c >= '0' && c <= '9') || (c >= 'A' && c <= 'Z') ||
+         (c >= 'a' && c <= 'z');
+}
+
+/**
+   Return the escape of ASCII `c` in `medium`, or NULL to write it as is;
+   `prev` and `next` are the bytes around it, or 0.
+*/
 static const char*
-ascii_escape(const KgMedium medium, const char c, const char next)
+ascii_escape(const KgMedium medium,
+             const char     c,
+             const char     prev,
+             const char     next)
 {
   switch (medium) {
   case KG_MEDIUM_HTML:
@@ -135,8 +148,8 @@ ascii_escape(const KgMedium medium, const char c, const char next)
       return "\\`";
     case '*':
       return "\\*";
-    case '_':
-      return "\\_";
+    case '_': // Not within a word, where it is never emphasis
+      return is_alnum(prev) && is_alnum(next) ? NULL : "\\_";
     case '[':
       return "\\[";
     case ']':
@@ -183,6 +196,7 @@ kg_report_out_text(KgOut* const       out,
     } else if (c < 0x80U && (esc = ascii_escape(
                                medium,
                                (char)c,
+                               i ? text.data[i - 1U] : 0,
                                i + 1U < text.len ? text.data[i + 1U] : 0))) {
       kg_out_write(out, text.data + start, i - start);
       kg_out_str(out, esc);

@@ -412,3 +412,23 @@ Test(report, reports_a_failed_write)
     fclose(full);
   }
 }
+
+Test(report_markdown, escapes_underscores_only_outside_words)
+{
+  KgReportEntity entity;
+  memset(&entity, 0, sizeof(entity));
+  entity.change = KG_ENTITY_ADDED;
+  entity.name   = fx_term("ex:snake_case", "http://example.org/snake_case",
+                          "snake_case _em_ x_ _");
+
+  KgDiffReport report;
+  memset(&report, 0, sizeof(report));
+  report.entities                   = &entity;
+  report.n_entities                 = 1U;
+  report.n_section[KG_ENTITY_ADDED] = 1U;
+  char* const md = written(kg_report_write_markdown, &report);
+  cr_expect(strstr(md, "| **snake_case \\_em\\_ x\\_ \\_** "
+                       "[ex:snake_case](<http://example.org/snake_case>) |"),
+            "%s", md);
+  free(md);
+}

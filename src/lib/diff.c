@@ -1919,13 +1919,13 @@ write_report(const KgDiff* const         diff,
     written = kg_report_write_summary(report, stream, color);
     break;
   case KG_DIFF_MARKDOWN:
+    written = kg_report_write_markdown(report, stream);
+    break;
   case KG_DIFF_HTML:
+    written = kg_report_write_html(report, stream);
+    break;
   case KG_DIFF_JSON:
-    kg_log(options ? &options->log : NULL,
-           KG_LOG_ERROR,
-           KG_NO_CARET,
-           "format not built");
-    written = KG_BAD_ARG;
+    written = kg_report_write_json(report, stream);
     break;
   default:
     written = kg_report_write_text(report, stream, color);

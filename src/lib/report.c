@@ -417,14 +417,26 @@ show_term(Builder* const     b,
   return st;
 }
 
-/// Return the key of blank node `id` of graph `side`: the node of the new
-/// graph where it has one.
+/**
+   Return the key of blank node `id` of graph `side`: a node that both
+   graphs have is one node, kept as the new graph's unless only the old
+   graph reaches it from an IRI.
+*/
 static void
 normalize(const Builder* const b, unsigned* const side, KgTermId* const id)
 {
-  if (*side == OLD && b->diff->sides[OLD].match[*id]) {
-    *id   = b->diff->sides[OLD].match[*id];
-    *side = NEW;
+  if (*side == OLD) {
+    const KgTermId m = b->diff->sides[OLD].match[*id];
+    if (m && (b->parent[NEW][m] || !b->parent[OLD][*id])) {
+      *id   = m;
+      *side = NEW;
+    }
+  } else if (!b->parent[NEW][*id]) {
+    const KgTermId m = b->diff->sides[NEW].match[*id];
+    if (m && b->parent[OLD][m]) {
+      *id   = m;
+      *side = OLD;
+    }
   }
 }
 
@@ -587,9 +599,7 @@ subject_block(Builder* const  b,
       st              = add_entity(b, s, node, &entity);
       if (!st) {
         b->ents[entity].ids[s] = node;
-        if (s == NEW) {
-          b->ents[entity].ids[OLD] = b->diff->sides[NEW].match[node];
-        }
+        b->ents[entity].ids[!s] = b->diff->sides[s].match[node];
         made = b->ents[entity].block;
       }
     } else {

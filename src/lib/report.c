@@ -1361,6 +1361,18 @@ build(Builder* const b, KgDiffReport* const r)
     } else if (!st) {
       st = show_term(b, rec->side, t->o, &rec->object);
     }
+
+    // A triple of a named graph: the graph after the object
+    const KgTermId g = kg_graph_name(graph, rec->triple);
+    if (!st && g) {
+      KgShownTerm name;
+      st = show_term(b, rec->side, g, &name);
+      kg_out_sv(&b->out, rec->object.text);
+      kg_out_str(&b->out, rec->object.text.len ? "  (in graph " : "(in graph ");
+      kg_out_sv(&b->out, name.text);
+      kg_out_char(&b->out, ')');
+      st = st ? st : take(b, &rec->object.text);
+    }
   }
   if (st) {
     return st;

@@ -360,3 +360,20 @@ Test(diff_report, hostile_labels_are_never_raw)
     run_free(&r);
   }
 }
+
+Test(diff_report, named_graphs_name_the_graph)
+{
+  Run r = run("diff",
+              data_path("diff/graphs-old.nq"),
+              data_path("diff/graphs-new.nq"),
+              NULL);
+  cr_assert_eq(r.status, KG_EXIT_FOUND, "%s", r.err);
+  cr_assert(strstr(r.out,
+                   "    - <http://example.org/p> \"1\"  (in graph "
+                   "<http://example.org/g1>)\n"
+                   "    + <http://example.org/p> \"1\"  (in graph "
+                   "<http://example.org/g2>)\n"),
+            "%s",
+            r.out);
+  run_free(&r);
+}

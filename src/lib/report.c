@@ -417,14 +417,26 @@ show_term(Builder* const     b,
   return st;
 }
 
-/// Return the key of blank node `id` of graph `side`: the node of the new
-/// graph where it has one.
+/**
+   Return the key of blank node `id` of graph `side`: a node that both
+   graphs have is one node, kept as the new graph's unless only the old
+   graph reaches it from an IRI.
+*/
 static void
 normalize(const Builder* const b, unsigned* const side, KgTermId* const id)
 {
-  if (*side == OLD && b->diff->sides[OLD].match[*id]) {
-    *id   = b->diff->sides[OLD].match[*id];
-    *side = NEW;
+  if (*side == OLD) {
+    const KgTermId m = b->diff->sides[OLD].match[*id];
+    if (m && (b->parent[NEW][m] || !b->parent[OLD][*id])) {
+      *id   = m;
+      *side = NEW;
+    }
+  } else if (!b->parent[NEW][*id]) {
+    const KgTermId m = b->diff->sides[NEW].match[*id];
+    if (m && b->parent[OLD][m]) {
+      *id   = m;
+      *side = OLD;
+    }
   }
 }
 
@@ -587,9 +599,7 @@ subject_block(Builder* const  b,
       st              = add_entity(b, s, node, &entity);
       if (!st) {
         b->ents[entity].ids[s] = node;
-        if (s == NEW) {
-          b->ents[entity].ids[OLD] = b->diff->sides[NEW].match[node];
-        }
+        b->ents[entity].ids[!s] = b->diff->sides[s].match[node];
         made = b->ents[entity].block;
       }
     } else {
@@ -1350,6 +1360,18 @@ build(Builder* const b, KgDiffReport* const r)
       }
     } else if (!st) {
       st = show_term(b, rec->side, t->o, &rec->object);
+    }
+
+    // A triple of a named graph: the graph after the object
+    const KgTermId g = kg_graph_name(graph, rec->triple);
+    if (!st && g) {
+      KgShownTerm name;
+      st = show_term(b, rec->side, g, &name);
+      kg_out_sv(&b->out, rec->object.text);
+      kg_out_str(&b->out, rec->object.text.len ? "  (in graph " : "(in graph ");
+      kg_out_sv(&b->out, name.text);
+      kg_out_char(&b->out, ')');
+      st = st ? st : take(b, &rec->object.text);
     }
   }
   if (st) {

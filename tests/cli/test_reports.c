@@ -77,17 +77,17 @@ check_golden(const char* const format, const char* const name)
 
 Test(golden, deepseek_markdown)
 {
-  check_golden("markdown", "diff/deepseek.md");
+  check_golden("markdown", "diff/deepseek-v1-v2.md");
 }
 
 Test(golden, deepseek_html)
 {
-  check_golden("html", "diff/deepseek.html");
+  check_golden("html", "diff/deepseek-v1-v2.html");
 }
 
 Test(golden, deepseek_json)
 {
-  check_golden("json", "diff/deepseek.json");
+  check_golden("json", "diff/deepseek-v1-v2.json");
 }
 
 /// Run python3 with the check `code` (over `r`, the report read by json)

@@ -224,3 +224,58 @@ Test(hostile, json_keeps_the_labels_as_they_are)
     r.out);
   run_free(&r);
 }
+
+Test(filters, apply_to_the_reports)
+{
+  to_source_root();
+  Run r = run("diff",
+              "--format",
+              "json",
+              "--only",
+              "changed",
+              "graphs/deepseek-v1.ttl",
+              "graphs/deepseek-v2.ttl",
+              NULL);
+  cr_assert_eq(r.status, 1, "%s", r.err);
+  cr_expect_eq(python_check(r.out,
+                            "r[\"added\"] == [] and "
+                            "r[\"counts\"][\"added\"] == 0 and "
+                            "len(r[\"changed\"]) > 0"),
+               0,
+               "%s",
+               r.out);
+  run_free(&r);
+
+  r = run("diff",
+          "--format",
+          "markdown",
+          "--focus",
+          "ds:NvidiaLoss",
+          "--depth",
+          "0",
+          "graphs/deepseek-v1.ttl",
+          "graphs/deepseek-v2.ttl",
+          NULL);
+  cr_assert_eq(r.status, 1, "%s", r.err);
+  cr_expect(
+    strstr(r.out, "\n1 entity changed, 0 added, 0 removed;"), "%s", r.out);
+  cr_expect(strstr(r.out,
+                   "| \"US\\$600 billion\"@en | "
+                   "\"nearly US\\$600 billion\"@en |"),
+            "%s",
+            r.out);
+  run_free(&r);
+
+  r = run("diff",
+          "--format",
+          "html",
+          "--exclude",
+          "rdfs:label",
+          "graphs/deepseek-v1.ttl",
+          "graphs/deepseek-v2.ttl",
+          NULL);
+  cr_assert_eq(r.status, 1, "%s", r.err);
+  cr_expect(!strstr(r.out, ">rdfs:label</a></td>"), "%s", r.out);
+  cr_expect(strstr(r.out, ">kg:claimStatus</a></td>"), "%s", r.out);
+  run_free(&r);
+}

@@ -10,6 +10,7 @@
 #include <stdbool.h>
 #include <stdint.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 static const char* const help =
@@ -28,24 +29,45 @@ static const char* const help =
   "the exit status is 0 when they differ, so that git goes on.\n"
   "\n"
   "Options:\n" KG_INPUT_HELP
-  "      --format=FORMAT    text (the default: - and + lines of N-Triples,\n"
-  "                         grouped by subject, under its label), patch\n"
-  "                         (RDF Patch, which applied to OLD gives NEW),\n"
-  "                         summary (counts by predicate and class), or dot\n"
-  "                         (a picture of what changed, for Graphviz;\n"
-  "                         kgraph render --diff draws it)\n"
+  "      --format=FORMAT    text (the default: by entity, changed, added\n"
+  "                         and removed, with labels and prefixed names),\n"
+  "                         ntriples (- and + lines of N-Triples, by\n"
+  "                         subject), summary (counts by predicate and\n"
+  "                         class, then one line per entity), markdown,\n"
+  "                         html, json (reports), patch (RDF Patch, which\n"
+  "                         applied to OLD gives NEW), or dot (a picture of\n"
+  "                         what changed, for Graphviz; kgraph render\n"
+  "                         --diff draws it)\n"
+  "      --color[=WHEN]     colour the text and summary: auto (the\n"
+  "                         default: when standard output is a terminal\n"
+  "                         and NO_COLOR is unset or empty), always, never\n"
+  "      --only=WHAT        show only the entities added, removed or\n"
+  "                         changed (repeatable, or a comma list)\n"
   "  -o, --output=FILE      write to FILE (default: standard output)\n"
   "      --max-work=N       search at most N steps for an isomorphism of\n"
   "                         symmetric blank node structures, then fail\n"
   "                         (exit 3; default 100M, and more for big graphs)\n"
-  "      --ontology=FILE    with --format=dot: labels and classes\n" KG_DOT_HELP
+  "      --ontology=FILE    prefixes, classes and labels\n" KG_DOT_HELP
+  "  --lang, --focus, --depth and --exclude serve every format; the other\n"
+  "  picture options --format=dot only.\n"
   "  -q, --quiet            print nothing: only the exit status tells\n"
   "  -h, --help             display this help and exit\n"
   "\n"
   "Exit status: 0 the graphs are the same, 1 they differ, 2 usage, 3 input,\n"
   "4 output, 5 internal.\n";
 
-typedef enum { FORMAT_TEXT, FORMAT_PATCH, FORMAT_SUMMARY, FORMAT_DOT } Format;
+typedef enum {
+  FORMAT_TEXT,
+  FORMAT_NTRIPLES,
+  FORMAT_SUMMARY,
+  FORMAT_MARKDOWN,
+  FORMAT_HTML,
+  FORMAT_JSON,
+  FORMAT_PATCH,
+  FORMAT_DOT,
+} Format;
+
+typedef enum { COLOR_AUTO, COLOR_ALWAYS, COLOR_NEVER } Color;
 
 typedef struct {
   KgInputOptions in;
@@ -53,19 +75,54 @@ typedef struct {
   Format         format;
   const char*    output;
   uint64_t       max_work;
+  Color          color;
+  unsigned       show;    ///< KgDiffShow bits of --only
+  bool           picture; ///< An option for pictures only was given
 } DiffOptions;
+
+/// Add the sections of `arg` (a comma list) to `show`.
+static int
+parse_only(KgCli* const cli, unsigned* const show, const char* const arg)
+{
+  static const char* const names[] = {"changed", "added", "removed"};
+  const char*              p       = arg;
+  do {
+    const char* const end = strchr(p, ',');
+    const size_t      len = end ? (size_t)(end - p) : strlen(p);
+    bool              ok  = false;
+    for (unsigned i = 0U; i < 3U && !ok; ++i) {
+      if (len == strlen(names[i]) && !strncmp(p, names[i], len)) {
+        *show |= 1U << i;
+        ok = true;
+      }
+    }
+    if (!ok) {
+      return kg_cli_usage(
+        cli, "--only takes added, removed or changed, not '%s'", arg);
+    }
+    p = end ? end + 1 : NULL;
+  } while (p);
+  return 0;
+}
 
 static int
 handle(KgCli* const cli, void* const data, const int c, char* const arg)
 {
   DiffOptions* const opts = (DiffOptions*)data;
   int                r    = kg_cli_input_option(cli, &opts->in, c, arg);
-  if (r >= 0 || (r = kg_cli_dot_option(cli, &opts->dot, c, arg)) >= 0) {
+  if (r >= 0) {
+    return r;
+  }
+  if ((r = kg_cli_dot_option(cli, &opts->dot, c, arg)) >= 0) {
+    // --lang, --focus, --depth and --exclude serve every format
+    opts->picture =
+      opts->picture || (c != 1000 && c != 1003 && c != 1004 && c != 1006);
     return r;
   }
 
-  static const char* const names[] = {"text", "patch", "summary", "dot"};
-  long long                n       = 0;
+  static const char* const names[] = {
+    "text", "ntriples", "summary", "markdown", "html", "json", "patch", "dot"};
+  long long n = 0;
   switch (c) {
   case 'f':
     for (size_t i = 0U; i < sizeof(names) / sizeof(names[0]); ++i) {
@@ -74,8 +131,24 @@ handle(KgCli* const cli, void* const data, const int c, char* const arg)
         return 0;
       }
     }
-    return kg_cli_usage(
-      cli, "unknown diff format '%s' (known: text, patch, summary, dot)", arg);
+    return kg_cli_usage(cli,
+                        "unknown diff format '%s' (known: text, ntriples, "
+                        "summary, markdown, html, json, patch, dot)",
+                        arg);
+  case 'C':
+    if (!arg || !strcmp(arg, "always")) {
+      opts->color = COLOR_ALWAYS;
+    } else if (!strcmp(arg, "never")) {
+      opts->color = COLOR_NEVER;
+    } else if (!strcmp(arg, "auto")) {
+      opts->color = COLOR_AUTO;
+    } else {
+      return kg_cli_usage(
+        cli, "--color takes auto, always or never, not '%s'", arg);
+    }
+    return 0;
+  case 'Y':
+    return parse_only(cli, &opts->show, arg);
   case 'o':
     opts->output = arg;
     return 0;
@@ -95,19 +168,33 @@ handle(KgCli* const cli, void* const data, const int c, char* const arg)
 static KgStatus
 write_diff(const KgDiff* const      diff,
            const DiffOptions* const opts,
+           const char* const        names[2],
+           const bool               color,
            const KgGraph* const     ontology,
            const KgLog              log,
            FILE* const              out)
 {
   if (opts->format != FORMAT_DOT) {
+    static const KgDiffFormat formats[] = {KG_DIFF_TEXT,
+                                           KG_DIFF_NTRIPLES,
+                                           KG_DIFF_SUMMARY,
+                                           KG_DIFF_MARKDOWN,
+                                           KG_DIFF_HTML,
+                                           KG_DIFF_JSON,
+                                           KG_DIFF_PATCH};
+    const KgDiffView          view      = {
+                    opts->dot.dot.lang,
+                    color,
+                    opts->dot.dot.focus,
+                    opts->dot.dot.depth,
+                    opts->dot.exclude,
+                    opts->dot.dot.n_exclude,
+                    opts->show,
+                    names[0],
+                    names[1],
+    };
     const KgWriteOptions wopts = {KG_SYNTAX_NTRIPLES, log, 0U, ontology};
-    return kg_diff_write(diff,
-                         opts->format == FORMAT_PATCH     ? KG_DIFF_PATCH
-                         : opts->format == FORMAT_SUMMARY ? KG_DIFF_SUMMARY
-                                                          : KG_DIFF_TEXT,
-                         out,
-                         &wopts,
-                         NULL);
+    return kg_diff_write(diff, formats[opts->format], out, &wopts, &view);
   }
 
   KgGraph* graph   = NULL;
@@ -132,6 +219,8 @@ kg_cmd_diff(KgCli* const cli, const int argc, char** const argv)
     {"format", required_argument, NULL, 'f'},
     {"output", required_argument, NULL, 'o'},
     {"max-work", required_argument, NULL, 'W'},
+    {"color", optional_argument, NULL, 'C'},
+    {"only", required_argument, NULL, 'Y'},
     KG_ONTOLOGY_LONG_OPTION,
     KG_DOT_LONG_OPTIONS,
     KG_COMMON_LONG_OPTIONS,
@@ -156,7 +245,7 @@ kg_cmd_diff(KgCli* const cli, const int argc, char** const argv)
   }
   char** const      paths = operands.files;
   const char* const hint  = operands.paths[1];
-  if (opts.dot.any && opts.format != FORMAT_DOT) {
+  if (opts.picture && opts.format != FORMAT_DOT) {
     return kg_cli_usage(cli, "picture options are for --format=dot");
   }
 
@@ -196,11 +285,22 @@ kg_cmd_diff(KgCli* const cli, const int argc, char** const argv)
   if (!st && (differ || opts.output) && !cli->quiet) {
     kg_cli_doing(cli, "writing the differences");
     KgOutputFile output;
+    // Colour only on a terminal (not into -o FILE), unless NO_COLOR
+    const char* const no_color = getenv("NO_COLOR");
+    const bool        color =
+      opts.color == COLOR_ALWAYS ||
+      (opts.color == COLOR_AUTO && !opts.output &&
+       cli->progress->terminal.out_is_terminal && (!no_color || !*no_color));
     if (!(st = kg_output_open(cli, &output, opts.output))) {
       if (text) {
         st = kg_git_diff_text(cli, &operands, output.file, &differ);
       } else if (!(st = kg_git_diff_header(&operands, output.file))) {
-        st = write_diff(diff, &opts, ontology, cli->log, output.file);
+        // Named by their paths in the repository, not git's temporary files
+        const char* const names[2] = {
+          operands.paths[0] ? operands.paths[0] : paths[0],
+          operands.paths[1] ? operands.paths[1] : paths[1]};
+        st = write_diff(
+          diff, &opts, names, color, ontology, cli->log, output.file);
       }
       st = kg_output_close(cli, &output, st);
     }

@@ -36,6 +36,7 @@
 
 #include "alloc.h"
 #include "buffer.h"
+#include "diff_impl.h"
 #include "graph.h"
 #include "hash.h"
 #include "intern.h"
@@ -44,6 +45,7 @@
 #include "ns.h"
 #include "out.h"
 #include "refine.h"
+#include "report.h"
 
 #include <kgraph/diff.h>
 #include <kgraph/dot.h>
@@ -57,38 +59,6 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-
-/// No node: a ground term, or a node not in a refiner.
-#define NO_NODE UINT32_MAX
-
-/// No component: a ground triple.
-#define GROUND UINT32_MAX
-
-enum { OLD, NEW };
-
-/// One graph of the two, cut into ground triples and components.
-typedef struct {
-  const KgGraph* graph;
-  uint32_t*      comp;       ///< Per triple: its component, or GROUND
-  uint32_t*      comp_of;    ///< Per term: its component, or GROUND
-  uint32_t       n_comps;    ///< Number of components
-  uint32_t*      comp_start; ///< Per component: first entry; n_comps + 1
-  uint32_t*      members;    ///< Triples of each component, in input order
-  KgTermId*      roots;      ///< Per component: the IRI it is written under
-  KgTermId*      match;      ///< Per blank node: the same node in the other
-                             ///< graph, or 0
-  uint64_t* ground;          ///< Per ground term: a hash of its value
-  KgTermId* nodes;           ///< Blank nodes, component by component
-  uint32_t* node_start;      ///< Per component: first in `nodes`; n_comps + 1
-  uint32_t* node_of;         ///< Per term: its position in `nodes`, or NO_NODE
-  uint32_t  n_nodes;
-} Side;
-
-struct KgDiffImpl {
-  Side      sides[2];
-  uint32_t* changed[2]; ///< Removed triples of the old graph, added of the new
-  size_t    n_changed[2];
-};
 
 /*
   Components
@@ -1840,67 +1810,6 @@ writer_init(Writer* const w, const KgDiff* const diff)
   return KG_SUCCESS;
 }
 
-/// Rank of a label property: 0 best, 4 not one.
-static unsigned
-label_rank(const KgStringView p)
-{
-  static const char* const labels[] = {
-    KG_RDFS_NS "label",
-    "http://www.w3.org/2004/02/skos/core#prefLabel",
-    "http://schema.org/name",
-    "http://xmlns.com/foaf/0.1/name",
-  };
-  for (unsigned i = 0U; i < 4U; ++i) {
-    if (kg_sv_equals(p, kg_sv(labels[i]))) {
-      return i;
-    }
-  }
-  return 4U;
-}
-
-/// Find the best label of each subject of side `which` (English or none
-/// first, then by property).
-static KgStatus
-find_labels(Writer* const w, const unsigned which)
-{
-  const KgGraph* const graph = w->diff->sides[which].graph;
-  const size_t         n     = (size_t)graph->terms.n_terms + 1U;
-  KgTermId* const      best  = (KgTermId*)kg_calloc(n, sizeof(KgTermId));
-  uint8_t* const       score = (uint8_t*)kg_calloc(n, 1U);
-  uint8_t* const rank = (uint8_t*)kg_calloc(n, 1U); // Per property: rank + 1
-  if (!best || !score || !rank) {
-    kg_free(rank);
-    kg_free(score);
-    kg_free(best);
-    return KG_BAD_ALLOC;
-  }
-
-  for (size_t i = 0U; i < graph->n_triples; ++i) {
-    const KgTriple* const t = &graph->triples[i];
-    if (!rank[t->p]) {
-      rank[t->p] =
-        (uint8_t)(label_rank(kg_terms_text(&graph->terms, t->p)) + 1U);
-    }
-    if (rank[t->p] > 4U || kg_kind(graph, t->o) != KG_TERM_LITERAL) {
-      continue;
-    }
-
-    const KgStringView lang = kg_term_lang(graph, t->o);
-    const bool         en   = !lang.len || kg_sv_equals(lang, kg_sv("en")) ||
-                    (lang.len > 3U && !memcmp(lang.data, "en-", 3U));
-    const uint8_t s = (uint8_t)(10U - 2U * rank[t->p] + (en ? 1U : 0U));
-    if (s > score[t->s]) {
-      score[t->s] = s;
-      best[t->s]  = t->o;
-    }
-  }
-
-  kg_free(rank);
-  kg_free(score);
-  w->labels[which] = best;
-  return KG_SUCCESS;
-}
-
 /// Write the comment line that heads the group of entry `e`.
 static KgStatus
 write_heading(Writer* const w, FILE* const stream, const Entry* const e)
@@ -1952,8 +1861,8 @@ same_group(const Entry* const a, const Entry* const b)
 static KgStatus
 write_text(Writer* const w, FILE* const stream)
 {
-  KgStatus st = find_labels(w, OLD);
-  st          = st ? st : find_labels(w, NEW);
+  KgStatus st = kg_find_labels(w->diff->sides[OLD].graph, "en", &w->labels[OLD]);
+  st = st ? st : kg_find_labels(w->diff->sides[NEW].graph, "en", &w->labels[NEW]);
   for (size_t i = 0U; i < w->n_entries && !st; ++i) {
     const Entry* const e = &w->entries[i];
     if (!i || !same_group(&w->entries[i - 1U], e)) {
@@ -1990,228 +1899,40 @@ write_patch(Writer* const w, FILE* const stream)
   return ok ? KG_SUCCESS : KG_BAD_WRITE;
 }
 
-/*
-  Summary
-*/
-
-/// Counts removed and added, by IRI.
-typedef struct {
-  KgTerms  keys;
-  size_t*  counts; ///< Per key id: removed, added
-  uint32_t cap;    ///< Allocated keys
-} Tally;
-
+/// Write the report of `diff` for people in `format`.
 static KgStatus
-tally_add(Tally* const t, const KgStringView key, const unsigned side)
+write_report(const KgDiff* const         diff,
+             const KgDiffFormat          format,
+             FILE* const                 stream,
+             const KgWriteOptions* const options,
+             const KgDiffView* const     view)
 {
-  const KgTermId id = kg_terms_intern(&t->keys, KG_TERM_IRI, key, 0U, 0U, NULL);
-  if (!id) {
-    return KG_BAD_ALLOC;
+  KgDiffReport*  report = NULL;
+  const bool     color  = view && view->color;
+  const KgStatus st     = kg_diff_report_new(diff, options, view, &report);
+  if (st) {
+    return st;
   }
-  if (id >= t->cap) {
-    const uint32_t cap = t->cap ? t->cap * 2U : 64U;
-    size_t* const  counts =
-      (size_t*)kg_reallocarray(t->counts, (size_t)cap * 2U, sizeof(size_t));
-    if (!counts) {
-      return KG_BAD_ALLOC;
-    }
-    memset(counts + (size_t)t->cap * 2U,
-           0,
-           (size_t)(cap - t->cap) * 2U * sizeof(size_t));
-    t->counts = counts;
-    t->cap    = cap;
+  KgStatus written = KG_SUCCESS;
+  switch (format) {
+  case KG_DIFF_SUMMARY:
+    written = kg_report_write_summary(report, stream, color);
+    break;
+  case KG_DIFF_MARKDOWN:
+    written = kg_report_write_markdown(report, stream);
+    break;
+  case KG_DIFF_HTML:
+    written = kg_report_write_html(report, stream);
+    break;
+  case KG_DIFF_JSON:
+    written = kg_report_write_json(report, stream);
+    break;
+  default:
+    written = kg_report_write_text(report, stream, color);
+    break;
   }
-  ++t->counts[(size_t)id * 2U + side];
-  return KG_SUCCESS;
-}
-
-typedef struct {
-  char*  name;
-  size_t removed;
-  size_t added;
-} Row;
-
-static int
-compare_rows(const void* const a, const void* const b)
-{
-  const Row* const x = (const Row*)a;
-  const Row* const y = (const Row*)b;
-  const size_t     n = x->removed + x->added;
-  const size_t     m = y->removed + y->added;
-  return n != m ? (n > m ? -1 : 1) : strcmp(x->name, y->name);
-}
-
-/// Write the rows of `t` under `title`, the most changed first.
-static KgStatus
-write_tally(const Writer* const w,
-            const Tally* const  t,
-            const char* const   title,
-            FILE* const         stream)
-{
-  const uint32_t n    = t->keys.n_terms ? t->keys.n_terms - 1U : 0U;
-  Row* const     rows = (Row*)kg_calloc(n + 1U, sizeof(Row));
-  KgStatus       st   = rows ? KG_SUCCESS : KG_BAD_ALLOC;
-  size_t         wide = strlen(title);
-  for (uint32_t i = 0U; i < n && !st; ++i) {
-    const KgTermId     id  = i + 1U;
-    const KgStringView key = kg_terms_text(&t->keys, id);
-    rows[i].removed        = t->counts[(size_t)id * 2U + OLD];
-    rows[i].added          = t->counts[(size_t)id * 2U + NEW];
-
-    // Its name in the new graph, else in the old
-    unsigned s    = NEW;
-    KgTermId term = kg_graph_find_iri(w->diff->sides[s].graph, key);
-    if (!term) {
-      s    = OLD;
-      term = kg_graph_find_iri(w->diff->sides[s].graph, key);
-    }
-    rows[i].name = !key.len ? NULL
-                            : kg_namespaces_term_string(
-                                &w->names[s], w->diff->sides[s].graph, term);
-    if (!key.len) {
-      rows[i].name = (char*)kg_malloc(sizeof("(no class)"));
-      if (rows[i].name) {
-        memcpy(rows[i].name, "(no class)", sizeof("(no class)"));
-      }
-    }
-    // The name for people: an IRI may hold controls
-    KgBuffer   shown = KG_BUFFER_INIT;
-    const bool ok =
-      rows[i].name && !kg_buffer_append_for_people(&shown, kg_sv(rows[i].name));
-    kg_free(rows[i].name);
-    rows[i].name = ok ? kg_buffer_steal(&shown) : NULL;
-    kg_buffer_fini(&shown);
-    if (!rows[i].name) {
-      st = KG_BAD_ALLOC;
-    } else if (strlen(rows[i].name) + 2U > wide) {
-      wide = strlen(rows[i].name) + 2U;
-    }
-  }
-
-  if (!st) {
-    qsort(rows, n, sizeof(Row), compare_rows);
-    if (fprintf(stream, "\n%-*s  removed    added\n", (int)wide, title) < 0) {
-      st = KG_BAD_WRITE;
-    }
-  }
-  for (uint32_t i = 0U; i < n && !st; ++i) {
-    if (fprintf(stream,
-                "  %-*s  %7zu  %7zu\n",
-                (int)(wide - 2U),
-                rows[i].name,
-                rows[i].removed,
-                rows[i].added) < 0) {
-      st = KG_BAD_WRITE;
-    }
-  }
-
-  for (uint32_t i = 0U; rows && i < n; ++i) {
-    kg_free(rows[i].name);
-  }
-  kg_free(rows);
-  return st;
-}
-
-/**
-   Count the changed triples of side `which` by the classes of their
-   subjects (each class of a subject with several; "(no class)" if none).
-*/
-static KgStatus
-tally_classes(const Writer* const w, const unsigned which, Tally* const t)
-{
-  const KgGraph* const graph = w->diff->sides[which].graph;
-  const KgTermId       type  = kg_graph_find_iri(graph, KG_SV(KG_RDF_TYPE));
-  const size_t         n     = (size_t)graph->terms.n_terms + 1U;
-  uint32_t* const      start = (uint32_t*)kg_calloc(n + 1U, sizeof(uint32_t));
-  uint8_t* const       want  = (uint8_t*)kg_calloc(n, 1U);
-  if (!start || !want) {
-    kg_free(want);
-    kg_free(start);
-    return KG_BAD_ALLOC;
-  }
-
-  // The types of the subjects of changes, grouped by subject
-  for (size_t i = 0U; i < w->diff->n_changed[which]; ++i) {
-    want[graph->triples[w->diff->changed[which][i]].s] = 1U;
-  }
-  size_t n_types = 0U;
-  for (size_t i = 0U; type && i < graph->n_triples; ++i) {
-    const KgTriple* const tr = &graph->triples[i];
-    if (tr->p == type && want[tr->s] && !kg_graph_name(graph, i)) {
-      ++start[tr->s + 1U];
-      ++n_types;
-    }
-  }
-  for (size_t id = 1U; id <= n; ++id) {
-    start[id] += start[id - 1U];
-  }
-  KgTermId* const types =
-    (KgTermId*)kg_reallocarray(NULL, n_types + 1U, sizeof(KgTermId));
-  KgStatus st = types ? KG_SUCCESS : KG_BAD_ALLOC;
-  for (size_t i = 0U; !st && type && i < graph->n_triples; ++i) {
-    const KgTriple* const tr = &graph->triples[i];
-    if (tr->p == type && want[tr->s] && !kg_graph_name(graph, i)) {
-      types[start[tr->s]++] = tr->o;
-    }
-  }
-  for (size_t id = n; id > 0U; --id) { // Back to starts
-    start[id] = start[id - 1U];
-  }
-  start[0] = 0U;
-
-  for (size_t i = 0U; !st && i < w->diff->n_changed[which]; ++i) {
-    const KgTermId s = graph->triples[w->diff->changed[which][i]].s;
-    if (start[s] == start[s + 1U]) {
-      st = tally_add(t, kg_sv(""), which);
-    }
-    for (uint32_t k = start[s]; k < start[s + 1U] && !st; ++k) {
-      if (kg_kind(graph, types[k]) == KG_TERM_IRI) {
-        st = tally_add(t, kg_terms_text(&graph->terms, types[k]), which);
-      }
-    }
-  }
-
-  kg_free(types);
-  kg_free(want);
-  kg_free(start);
-  return st;
-}
-
-static KgStatus
-write_summary(const Writer* const w, FILE* const stream)
-{
-  const KgDiff* const diff = w->diff;
-  Tally               by_p;
-  Tally               by_class;
-  memset(&by_p, 0, sizeof(by_p));
-  memset(&by_class, 0, sizeof(by_class));
-  KgStatus st = kg_terms_init(&by_p.keys, 1U);
-  st          = st ? st : kg_terms_init(&by_class.keys, 2U);
-
-  for (unsigned s = OLD; s <= NEW && !st; ++s) {
-    const KgGraph* const graph = diff->sides[s].graph;
-    for (size_t i = 0U; i < diff->n_changed[s] && !st; ++i) {
-      const KgTermId p = graph->triples[diff->changed[s][i]].p;
-      st               = tally_add(&by_p, kg_terms_text(&graph->terms, p), s);
-    }
-    st = st ? st : tally_classes(w, s, &by_class);
-  }
-
-  if (!st && fprintf(stream,
-                     "%zu triple%s removed, %zu added\n",
-                     diff->n_changed[OLD],
-                     diff->n_changed[OLD] == 1U ? "" : "s",
-                     diff->n_changed[NEW]) < 0) {
-    st = KG_BAD_WRITE;
-  }
-  st = st ? st : write_tally(w, &by_p, "by predicate", stream);
-  st = st ? st : write_tally(w, &by_class, "by class of the subject", stream);
-
-  kg_terms_fini(&by_class.keys);
-  kg_terms_fini(&by_p.keys);
-  kg_free(by_class.counts);
-  kg_free(by_p.counts);
-  return st;
+  kg_diff_report_free(report);
+  return written;
 }
 
 KgStatus
@@ -2221,17 +1942,18 @@ kg_diff_write(const KgDiff* const         diff,
               const KgWriteOptions* const options,
               const KgDiffView* const     view)
 {
-  (void)options;
-  (void)view;
-
-  Writer   w;
-  KgStatus st = writer_init(&w, diff);
-  if (!st) {
-    st = format == KG_DIFF_PATCH     ? write_patch(&w, stream)
-         : format == KG_DIFF_SUMMARY ? write_summary(&w, stream)
-                                     : write_text(&w, stream);
+  KgStatus st = KG_SUCCESS;
+  if (format == KG_DIFF_PATCH || format == KG_DIFF_NTRIPLES) {
+    Writer w;
+    st = writer_init(&w, diff);
+    if (!st) {
+      st = format == KG_DIFF_PATCH ? write_patch(&w, stream)
+                                   : write_text(&w, stream);
+    }
+    writer_fini(&w);
+  } else {
+    st = write_report(diff, format, stream, options, view);
   }
-  writer_fini(&w);
   return st                                   ? st
          : (fflush(stream) || ferror(stream)) ? KG_BAD_WRITE
                                               : KG_SUCCESS;

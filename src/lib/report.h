@@ -119,6 +119,23 @@ typedef struct {
   void* arena; ///< What the texts are kept in
 } KgDiffReport;
 
+/// Rank of a label property: 0 (rdfs:label), skos:prefLabel, schema:name,
+/// foaf:name (3); 4 for any other property.
+unsigned
+kg_label_rank(KgStringView property);
+
+/**
+   Find the best label of each subject of `graph`: in language `lang` (NULL:
+   "en") or one of its subtags, else without language, else any; within
+   each, by kg_label_rank().
+
+   @param labels Set to an array, per term id of `graph`, of its label (a
+   literal) or 0, to free with kg_free().
+   @return KG_SUCCESS or KG_BAD_ALLOC.
+*/
+KgStatus
+kg_find_labels(const KgGraph* graph, const char* lang, KgTermId** labels);
+
 /**
    Make the report of `diff`.
 
@@ -126,8 +143,9 @@ typedef struct {
    NULL).
    @param view What to show (filters, language of labels, names of the
    graphs), or NULL for all of it.
-   @return KG_SUCCESS, KG_BAD_ARG for an unknown focus or property (the
-   log says which), or KG_BAD_ALLOC.
+   @return KG_SUCCESS, KG_BAD_ARG for an unknown focus (the log says
+   which; a property that no graph uses is no error), or KG_BAD_ALLOC.
+   The report holds copies of its texts: the graphs need not outlive it.
 */
 KgStatus
 kg_diff_report_new(const KgDiff*         diff,

@@ -55,6 +55,7 @@ Test(diff, isomorphic_inputs_are_the_same)
 {
   // Turtle against shuffled N-Triples whose blank node has another label
   Run r = run("diff",
+              "--format=ntriples",
               data_path("diff/base.ttl"),
               data_path("diff/base-shuffled.nt"),
               NULL);
@@ -64,6 +65,7 @@ Test(diff, isomorphic_inputs_are_the_same)
   run_free(&r);
 
   r = run("diff",
+          "--format=ntriples",
           "--format",
           "patch",
           data_path("diff/base.ttl"),
@@ -77,14 +79,14 @@ Test(diff, isomorphic_inputs_are_the_same)
 Test(diff, one_triple_changed)
 {
   Run r =
-    run("diff", data_path("diff/base.ttl"), data_path("diff/age.ttl"), NULL);
+    run("diff", "--format=ntriples", data_path("diff/base.ttl"), data_path("diff/age.ttl"), NULL);
   cr_assert_eq(r.status, KG_EXIT_FOUND, "%s", r.err);
   cr_assert_str_eq(r.out, "# Alice\n- " AGE_30 "\n+ " AGE_31 "\n");
   cr_assert_str_eq(r.err, "");
   run_free(&r);
 
   // And the other way round
-  r = run("diff", data_path("diff/age.ttl"), data_path("diff/base.ttl"), NULL);
+  r = run("diff", "--format=ntriples", data_path("diff/age.ttl"), data_path("diff/base.ttl"), NULL);
   cr_assert_eq(r.status, KG_EXIT_FOUND, "%s", r.err);
   cr_assert_str_eq(r.out, "# Alice\n- " AGE_31 "\n+ " AGE_30 "\n");
   run_free(&r);
@@ -100,6 +102,7 @@ Test(diff, quiet_prints_nothing)
   run_free(&r);
 
   r = run("diff",
+          "--format=ntriples",
           "--quiet",
           data_path("diff/base.ttl"),
           data_path("diff/base-shuffled.nt"),
@@ -111,20 +114,20 @@ Test(diff, quiet_prints_nothing)
 
 Test(diff, dev_null_is_the_empty_graph)
 {
-  Run r = run("diff", "/dev/null", data_path("diff/base.ttl"), NULL);
+  Run r = run("diff", "--format=ntriples", "/dev/null", data_path("diff/base.ttl"), NULL);
   cr_assert_eq(r.status, KG_EXIT_FOUND, "%s", r.err);
   cr_assert_eq(count_lines(r.out, "+ "), 10U, "%s", r.out);
   cr_assert_eq(count_lines(r.out, "- "), 0U, "%s", r.out);
   cr_assert(strstr(r.out, "\n+ " AGE_30 "\n"), "%s", r.out);
   run_free(&r);
 
-  r = run("diff", data_path("diff/base.ttl"), "/dev/null", NULL);
+  r = run("diff", "--format=ntriples", data_path("diff/base.ttl"), "/dev/null", NULL);
   cr_assert_eq(r.status, KG_EXIT_FOUND, "%s", r.err);
   cr_assert_eq(count_lines(r.out, "- "), 10U, "%s", r.out);
   cr_assert_eq(count_lines(r.out, "+ "), 0U, "%s", r.out);
   run_free(&r);
 
-  r = run("diff", "/dev/null", "/dev/null", NULL);
+  r = run("diff", "--format=ntriples", "/dev/null", "/dev/null", NULL);
   cr_assert_eq(r.status, KG_EXIT_SUCCESS, "%s", r.err);
   cr_assert_str_eq(r.out, "");
   run_free(&r);
@@ -135,20 +138,20 @@ Test(diff, usage_errors)
   const char* const old = data_path("diff/base.ttl");
   const char* const neu = data_path("diff/age.ttl");
 
-  Run r = run("diff", old, NULL);
+  Run r = run("diff", "--format=ntriples", old, NULL);
   cr_assert_eq(r.status, KG_EXIT_USAGE);
   cr_assert_str_eq(r.out, "");
   cr_assert(strstr(r.err, "Try 'kgraph diff --help'"), "%s", r.err);
   run_free(&r);
 
-  r = run("diff", old, neu, old, NULL);
+  r = run("diff", "--format=ntriples", old, neu, old, NULL);
   cr_assert_eq(r.status, KG_EXIT_USAGE);
   cr_assert_str_eq(r.err,
                    "kgraph: diff takes two graphs, OLD and NEW\n"
                    "Try 'kgraph diff --help' for more information.\n");
   run_free(&r);
 
-  r = run("diff", "--format", "xml", old, neu, NULL);
+  r = run("diff", "--format=ntriples", "--format", "xml", old, neu, NULL);
   cr_assert_eq(r.status, KG_EXIT_USAGE);
   cr_assert(strstr(r.err, "unknown diff format 'xml'"), "%s", r.err);
   cr_assert_str_eq(r.out, "");
@@ -156,11 +159,11 @@ Test(diff, usage_errors)
 
   // Picture options need --format=dot, with or without another format
   static const char* const picture[][2] = {
-    {"--focus", "ex:alice"}, {"--no-legend", NULL}, {"--depth", "2"}};
+    {"--literals", "none"}, {"--no-legend", NULL}, {"--max-nodes", "2"}};
   for (size_t i = 0U; i < sizeof(picture) / sizeof(picture[0]); ++i) {
     r = picture[i][1]
-          ? run("diff", picture[i][0], picture[i][1], old, neu, NULL)
-          : run("diff", picture[i][0], old, neu, NULL);
+          ? run("diff", "--format=ntriples", picture[i][0], picture[i][1], old, neu, NULL)
+          : run("diff", "--format=ntriples", picture[i][0], old, neu, NULL);
     cr_assert_eq(r.status, KG_EXIT_USAGE, "%s: %d", picture[i][0], r.status);
     cr_assert(strstr(r.err, "picture options are for --format=dot"),
               "%s: %s",
@@ -169,7 +172,7 @@ Test(diff, usage_errors)
     cr_assert_str_eq(r.out, "");
     run_free(&r);
   }
-  r = run("diff", "--format", "patch", "--no-legend", old, neu, NULL);
+  r = run("diff", "--format=ntriples", "--format", "patch", "--no-legend", old, neu, NULL);
   cr_assert_eq(r.status, KG_EXIT_USAGE);
   run_free(&r);
 }
@@ -177,7 +180,7 @@ Test(diff, usage_errors)
 Test(diff, malformed_input)
 {
   const char* const bad = data_path("diff/bad.ttl");
-  Run               r   = run("diff", data_path("diff/base.ttl"), bad, NULL);
+  Run               r   = run("diff", "--format=ntriples", data_path("diff/base.ttl"), bad, NULL);
   cr_assert_eq(r.status, KG_EXIT_INPUT);
   cr_assert_str_eq(r.out, "");
   char expected[1100];
@@ -187,12 +190,12 @@ Test(diff, malformed_input)
   run_free(&r);
 
   // As OLD too
-  r = run("diff", bad, data_path("diff/base.ttl"), NULL);
+  r = run("diff", "--format=ntriples", bad, data_path("diff/base.ttl"), NULL);
   cr_assert_eq(r.status, KG_EXIT_INPUT);
   cr_assert(!strncmp(r.err, expected, strlen(expected)), "%s", r.err);
   run_free(&r);
 
-  r = run("diff", data_path("diff/base.ttl"), "/nonexistent/g.ttl", NULL);
+  r = run("diff", "--format=ntriples", data_path("diff/base.ttl"), "/nonexistent/g.ttl", NULL);
   cr_assert_eq(r.status, KG_EXIT_INPUT);
   cr_assert(strstr(r.err, "cannot open '/nonexistent/g.ttl'"), "%s", r.err);
   run_free(&r);
@@ -205,6 +208,7 @@ Test(diff, output_file)
   snprintf(out, sizeof(out), "%s", path_in(dir, "changes.txt"));
 
   Run r = run("diff",
+              "--format=ntriples",
               "-o",
               out,
               data_path("diff/base.ttl"),
@@ -220,6 +224,7 @@ Test(diff, output_file)
 
   // The same graphs: an empty file
   r = run("diff",
+          "--format=ntriples",
           "--output",
           out,
           data_path("diff/base.ttl"),
@@ -236,6 +241,7 @@ Test(diff, output_file)
   char missing[1024];
   snprintf(missing, sizeof(missing), "%s", path_in(dir, "none.txt"));
   r = run("diff",
+          "--format=ntriples",
           "-o",
           missing,
           data_path("diff/base.ttl"),
@@ -248,6 +254,7 @@ Test(diff, output_file)
   // ... and an existing file as it was
   write_file(out, "old\n");
   r = run("diff",
+          "--format=ntriples",
           "-o",
           out,
           data_path("diff/bad.ttl"),
@@ -264,6 +271,7 @@ Test(diff, output_file)
   cr_assert_eq(system(cmd), 0, "a file was left behind in %s", dir);
 
   r = run("diff",
+          "--format=ntriples",
           "-o",
           "/nonexistent/dir/out.txt",
           data_path("diff/base.ttl"),
@@ -289,6 +297,7 @@ Test(diff, git_external_diff_form)
   free(text_old);
 
   Run r = run("diff",
+              "--format=ntriples",
               "graphs/people.ttl",
               old,
               "0123456789abcdef0123456789abcdef01234567",
@@ -310,6 +319,7 @@ Test(diff, git_external_diff_form)
 
   // A file added: OLD is /dev/null, with "." for its hash and mode
   r = run("diff",
+          "--format=ntriples",
           "people.ttl",
           "/dev/null",
           ".",
@@ -343,6 +353,7 @@ Test(diff, git_external_diff_form)
 Test(diff, summary)
 {
   Run r = run("diff",
+              "--format=ntriples",
               "--format",
               "summary",
               data_path("diff/base.ttl"),
@@ -350,13 +361,17 @@ Test(diff, summary)
               NULL);
   cr_assert_eq(r.status, KG_EXIT_FOUND, "%s", r.err);
   cr_assert_str_eq(r.out,
-                   "1 triple removed, 1 added\n"
+                   "1 entity changed, 0 added, 0 removed (1 triple removed, "
+                   "1 added)\n"
                    "\n"
                    "by predicate  removed    added\n"
                    "  ex:age            1        1\n"
                    "\n"
-                   "by class of the subject  removed    added\n"
-                   "  ex:Person                    1        1\n");
+                   "by class     changed    added  removed\n"
+                   "  ex:Person        1        0        0\n"
+                   "\n"
+                   "entities\n"
+                   "  ~ Alice  ex:alice  -1 +1\n");
   cr_assert_str_eq(r.err, "");
   run_free(&r);
 }
@@ -368,7 +383,7 @@ Test(diff, patch_labels)
   // node labelled _:b0 has p "new".
   const char* const old = data_path("diff/labels-old.nt");
   const char* const neu = data_path("diff/labels-new.nt");
-  Run               r   = run("diff", "--format", "patch", old, neu, NULL);
+  Run               r   = run("diff", "--format=ntriples", "--format", "patch", old, neu, NULL);
   cr_assert_eq(r.status, KG_EXIT_FOUND, "%s", r.err);
   cr_assert_str_eq(r.out,
                    "TX .\n"
@@ -383,7 +398,7 @@ Test(diff, patch_labels)
 
   // Read with the labels of OLD, the patch gives NEW: the matched node
   // keeps its OLD label, the new one gets a label that OLD does not use
-  r = run("diff", old, neu, NULL);
+  r = run("diff", "--format=ntriples", old, neu, NULL);
   cr_assert_eq(r.status, KG_EXIT_FOUND);
   cr_assert(strstr(r.out, "\n+ _:b0 <" EX "r> \"z\" .\n"), "%s", r.out);
   cr_assert(strstr(r.out, "\n+ _:b0_2 <" EX "p> \"new\" .\n"), "%s", r.out);
@@ -393,7 +408,7 @@ Test(diff, patch_labels)
 Test(diff, blank_node_with_one_value_changed)
 {
   Run r =
-    run("diff", data_path("diff/base.ttl"), data_path("diff/city.ttl"), NULL);
+    run("diff", "--format=ntriples", data_path("diff/base.ttl"), data_path("diff/city.ttl"), NULL);
   cr_assert_eq(r.status, KG_EXIT_FOUND, "%s", r.err);
   cr_assert_eq(count_lines(r.out, "- "), 1U, "%s", r.out);
   cr_assert_eq(count_lines(r.out, "+ "), 1U, "%s", r.out);
@@ -421,6 +436,7 @@ Test(diff, named_graphs)
 {
   // "1" moved from graph g1 to graph g2; "2" (default graph) and "3" stay
   Run r = run("diff",
+              "--format=ntriples",
               data_path("diff/graphs-old.nq"),
               data_path("diff/graphs-new.nq"),
               NULL);
@@ -432,6 +448,7 @@ Test(diff, named_graphs)
   run_free(&r);
 
   r = run("diff",
+          "--format=ntriples",
           "--format",
           "patch",
           data_path("diff/graphs-old.nq"),
@@ -453,6 +470,7 @@ Test(diff, dot_picture)
   snprintf(out, sizeof(out), "%s", path_in(dir, "changes.dot"));
 
   Run r = run("diff",
+              "--format=ntriples",
               "--format",
               "dot",
               "-o",
@@ -506,6 +524,7 @@ Test(diff, picture_of_a_changed_blank_node_has_one_node)
   // The removed value belongs in the node of the matched blank node, as
   // for an IRI, not in a second node of its own
   Run r = run("diff",
+              "--format=ntriples",
               "--format",
               "dot",
               "--no-legend",
@@ -579,7 +598,7 @@ Test(diff, symmetric_blank_nodes_are_the_same)
   const char* const dir = tmp_dir();
   char* const       a   = strdup(write_ring(dir, "a.nt", "a", 1000U, 0U));
   char* const       b   = strdup(write_ring(dir, "b.nt", "x", 1000U, 517U));
-  Run               r   = run("diff", a, b, NULL);
+  Run               r   = run("diff", "--format=ntriples", a, b, NULL);
   cr_assert_eq(r.status, KG_EXIT_SUCCESS, "%s%s", r.out, r.err);
   cr_assert_str_eq(r.out, "");
   cr_assert_str_eq(r.err, "");
@@ -597,7 +616,7 @@ Test(diff, symmetric_blank_nodes_are_the_same)
     }
   }
   cr_assert_eq(fclose(f), 0);
-  r = run("diff", clique, clique, NULL);
+  r = run("diff", "--format=ntriples", clique, clique, NULL);
   cr_assert_eq(r.status, KG_EXIT_SUCCESS, "%s%s", r.out, r.err);
   cr_assert_str_eq(r.out, "");
   run_free(&r);
@@ -612,7 +631,7 @@ Test(diff, past_the_work_limit)
   const char* const dir = tmp_dir();
   char* const       a   = strdup(write_ring(dir, "a.nt", "a", 1000U, 0U));
   char* const       b   = strdup(write_ring(dir, "b.nt", "x", 1000U, 517U));
-  Run               r   = run("diff", "--max-work=100", a, b, NULL);
+  Run               r   = run("diff", "--format=ntriples", "--max-work=100", a, b, NULL);
   cr_assert_eq(r.status, KG_EXIT_INPUT, "%s%s", r.out, r.err);
   cr_assert_str_eq(r.out, "");
   cr_assert_str_eq(r.err,
@@ -623,7 +642,7 @@ Test(diff, past_the_work_limit)
   run_free(&r);
 
   // With the default, it finds the isomorphism
-  r = run("diff", a, b, NULL);
+  r = run("diff", "--format=ntriples", a, b, NULL);
   cr_assert_eq(r.status, KG_EXIT_SUCCESS, "%s%s", r.out, r.err);
   run_free(&r);
   free(b);
@@ -656,7 +675,7 @@ Test(diff, many_prefixes_name_many_changes_in_linear_time)
   write_many_prefixes(b, 30000U, "2");
 
   const clock_t start   = clock();
-  Run           r       = run("diff", a, b, NULL);
+  Run           r       = run("diff", "--format=ntriples", a, b, NULL);
   const double  seconds = (double)(clock() - start) / CLOCKS_PER_SEC;
   cr_assert_eq(r.status, 1, "%s", r.err);
   cr_assert(strstr(r.out,
@@ -667,7 +686,7 @@ Test(diff, many_prefixes_name_many_changes_in_linear_time)
             r.out);
   run_free(&r);
 
-  r = run("diff", "--format", "summary", a, b, NULL);
+  r = run("diff", "--format=ntriples", "--format", "summary", a, b, NULL);
   cr_assert_eq(r.status, 1, "%s", r.err);
   cr_assert(strstr(r.out, "  p29999:p "), "%.200s", r.out);
   run_free(&r);
@@ -691,7 +710,7 @@ Test(diff, labels_cannot_drive_the_terminal)
   snprintf(text, sizeof(text), "%s<http://e/s> <http://e/p> \"2\" .\n", label);
   write_file(b, text);
 
-  Run r = run("diff", a, b, NULL);
+  Run r = run("diff", "--format=ntriples", a, b, NULL);
   cr_assert_eq(r.status, 1, "%s", r.err);
   cr_assert_str_eq(
     r.out,

@@ -173,7 +173,7 @@ Test(progress, diff_shows_reading_both_and_matching)
   const char* const new = path_in(dir, "new.ttl");
   write_file(new, "@prefix e: <http://example.org/> .\ne:a e:p e:c .\n");
 
-  Run r = run_on(&eager, "diff", old, new, NULL);
+  Run r = run_on(&eager, "diff", "--format=ntriples", old, new, NULL);
   cr_assert_eq(r.status, 1, "%s", r.err);
   cr_expect(draws(r.err, "kgraph: reading 'old.ttl': "), "%s", r.err);
   cr_expect(draws(r.err, "kgraph: reading 'new.ttl': "), "%s", r.err);

@@ -91,7 +91,7 @@ Test(terminal, diff_of_a_hostile_graph_shows_no_raw_control)
   const char* const old = write_hostile(dir, "old.ttl", false);
   const char* const new = write_hostile(dir, "new.ttl", true);
 
-  static const char* const formats[] = {"text", "summary", "patch"};
+  static const char* const formats[] = {"text", "ntriples", "summary", "patch"};
   for (size_t i = 0U; i < sizeof(formats) / sizeof(formats[0]); ++i) {
     Run r = run("diff", "--format", formats[i], old, new, NULL);
     cr_assert_eq(r.status, KG_EXIT_FOUND, "%s: %s", formats[i], r.err);
@@ -100,7 +100,7 @@ Test(terminal, diff_of_a_hostile_graph_shows_no_raw_control)
   }
 
   // The lines are N-Triples still, with the controls as UCHAR escapes
-  Run r = run("diff", old, new, NULL);
+  Run r = run("diff", "--format=ntriples", old, new, NULL);
   cr_assert(strstr(r.out,
                    "+ <http://example.org/onto#acme> "
                    "<http://example.org/onto#motto> "
@@ -123,7 +123,7 @@ Test(terminal, diff_lines_read_back_as_the_graph)
   const char* const empty = path_in(dir, "empty.nt");
   write_file(empty, "");
 
-  Run r = run("diff", empty, new, NULL);
+  Run r = run("diff", "--format=ntriples", empty, new, NULL);
   cr_assert_eq(r.status, KG_EXIT_FOUND, "%s", r.err);
   char* const lines = (char*)calloc(strlen(r.out) + 1U, 1U);
   char*       end   = lines;

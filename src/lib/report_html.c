@@ -1,0 +1,316 @@
+// Copyright the kgraph authors
+// SPDX-License-Identifier: ISC
+
+/*
+  A report as one self-contained HTML page: inline CSS (for the screen and
+  for print), no script, no image, no font, nothing fetched.  A Content
+  Security Policy forbids fetching and running anything, should a browser
+  ever find markup where there is none.
+
+  Everything from the data is text: `& < > " '` are references, in text
+  and in attribute values alike, and controls are shown as `\uXXXX`.  Only
+  http and https IRIs are links (any other scheme, `javascript:` or
+  `data:`, is text); their full IRI is also the link's title.  A section is
+  a table, an entity a group of rows under a heading row, blank nodes
+  nested in a statement rows indented under it.
+*/
+
+#include "alloc.h"
+#include "out.h"
+#include "report.h"
+#include "report_out.h"
+
+#include <kgraph/status.h>
+
+#include <stdio.h>
+
+static const char style[] =
+  ":root{color-scheme:light dark;--add:#1a7f37;--del:#cf222e;"
+  "--addbg:#dafbe1;--delbg:#ffebe9;--rule:#d0d7de;--muted:#59636e}"
+  "@media (prefers-color-scheme:dark){:root{--add:#3fb950;--del:#f85149;"
+  "--addbg:#12261e;--delbg:#25171c;--rule:#3d444d;--muted:#9198a1}}"
+  "body{font:15px/1.45 system-ui,sans-serif;margin:2em auto;max-width:72em;"
+  "padding:0 1em}"
+  "h1{font-size:1.5em;margin:0 0 .3em}h2{font-size:1.2em;margin:1.6em 0 .5em}"
+  ".counts{color:var(--muted)}"
+  "table{border-collapse:collapse;width:100%;margin-bottom:1em}"
+  "table.changes{table-layout:fixed}"
+  ".changes thead th:first-child{width:22%}"
+  "th,td{border-bottom:1px solid var(--rule);padding:.25em .5em;"
+  "text-align:left;vertical-align:top;overflow-wrap:anywhere}"
+  "thead th{border-bottom:2px solid var(--rule)}"
+  "tbody th{padding-top:.7em;font-weight:600}"
+  "td.num,th.num{text-align:right;font-variant-numeric:tabular-nums}"
+  ".name,.value,.prop{font-family:ui-monospace,monospace;font-size:.92em}"
+  "th .label{font-weight:600}td .label{font-style:italic}"
+  ".type{color:var(--muted);font-weight:normal}"
+  ".old:not(:empty){background:var(--delbg)}"
+  ".new:not(:empty){background:var(--addbg)}"
+  ".old:not(:empty)::before{content:'\\2212\\00a0';color:var(--del)}"
+  ".new:not(:empty)::before{content:'+\\00a0';color:var(--add)}"
+  ".kept .old,.kept .new{background:none}"
+  ".kept .old::before,.kept .new::before{content:none}"
+  "a{color:inherit;text-decoration-color:var(--muted)}"
+  "@media print{body{margin:0;max-width:none;font-size:10pt}"
+  "tbody{break-inside:avoid}thead{display:table-header-group}"
+  "a{text-decoration:none}"
+  ".old,.new{-webkit-print-color-adjust:exact;print-color-adjust:exact}}";
+
+static void
+html_text(KgOut* const out, const KgStringView text)
+{
+  kg_report_out_text(out, KG_MEDIUM_HTML, text);
+}
+
+/// Write `text` in an element of `cls`, as a link to `iri` if it is an
+/// http(s) IRI.
+static void
+html_link(KgOut* const       out,
+          const char* const  cls,
+          const KgStringView text,
+          const KgStringView iri)
+{
+  const bool link = kg_report_is_web_iri(iri);
+  if (link) {
+    kg_out_str(out, "<a class=\"");
+    kg_out_str(out, cls);
+    kg_out_str(out, "\" href=\"");
+    html_text(out, iri);
+    kg_out_str(out, "\" title=\"");
+    html_text(out, iri);
+    kg_out_str(out, "\">");
+  } else {
+    kg_out_str(out, "<span class=\"");
+    kg_out_str(out, cls);
+    if (iri.len) {
+      kg_out_str(out, "\" title=\"");
+      html_text(out, iri);
+    }
+    kg_out_str(out, "\">");
+  }
+  html_text(out, text);
+  kg_out_str(out, link ? "</a>" : "</span>");
+}
+
+/// Write a term: its label, then its text (as a link).
+static void
+html_term(KgOut* const out, const char* const cls, const KgShownTerm* const t)
+{
+  if (t->label.len) {
+    kg_out_str(out, "<span class=\"label\">");
+    html_text(out, t->label);
+    kg_out_str(out, "</span> ");
+  }
+  html_link(out, cls, t->text, t->iri);
+}
+
+static void
+html_value(KgOut* const out, const KgReportStatement* const s)
+{
+  if (!s->object.text.len) {
+    kg_out_str(out, "<span class=\"value\">[ … ]</span>");
+  } else {
+    html_term(out, "value", &s->object);
+  }
+}
+
+static void
+html_entity(KgOut* const                out,
+            const KgDiffReport* const   report,
+            const KgReportEntity* const e)
+{
+  kg_out_str(out, "<tbody><tr><th colspan=\"3\">");
+  html_term(out, "name", &e->name);
+  if (e->type.text.len) {
+    kg_out_str(out, " <span class=\"type\">");
+    html_text(out, e->type.label.len ? e->type.label : e->type.text);
+    kg_out_str(out, "</span>");
+  }
+  kg_out_str(out, "</th></tr>\n");
+
+  KgReportWalk walk;
+  kg_report_walk_init(&walk, report, e);
+  const KgReportStatement* s       = NULL;
+  const KgReportStatement* partner = NULL;
+  unsigned                 depth   = 0U;
+  KgWalkStep               step    = KG_WALK_END;
+  while ((step = kg_report_walk_next(&walk, &s, &partner, &depth))) {
+    if (step == KG_WALK_CLOSE) {
+      continue;
+    }
+    kg_out_str(out,
+               s->change == KG_STATEMENT_KEPT    ? "<tr class=\"kept\">"
+               : s->change == KG_STATEMENT_ADDED ? "<tr class=\"added\">"
+               : partner                         ? "<tr class=\"edited\">"
+                                                 : "<tr class=\"removed\">");
+    kg_out_str(out, "<td");
+    if (depth) {
+      kg_out_str(out, " style=\"padding-left:");
+      kg_out_uint(out, 1U + 2U * depth);
+      kg_out_str(out, "em\">↳ ");
+    } else {
+      kg_out_char(out, '>');
+    }
+    html_link(out, "prop", s->predicate.text, s->predicate.iri);
+    kg_out_str(out, "</td><td class=\"old\">");
+    if (s->change != KG_STATEMENT_ADDED) {
+      html_value(out, s);
+    }
+    kg_out_str(out, "</td><td class=\"new\">");
+    if (partner) {
+      html_value(out, partner);
+    } else if (s->change != KG_STATEMENT_REMOVED) {
+      html_value(out, s);
+    }
+    kg_out_str(out, "</td></tr>\n");
+  }
+  if (walk.n_hidden) {
+    kg_out_str(out, "<tr><td colspan=\"3\">… ");
+    kg_out_str(out, "statements nested deeper than ");
+    kg_out_uint(out, KG_REPORT_MAX_NEST);
+    kg_out_str(out, " levels, not shown</td></tr>\n");
+  }
+  kg_out_str(out, "</tbody>\n");
+}
+
+static const char* const section_ids[]    = {"changed", "added", "removed"};
+static const char* const section_titles[] = {
+  "Changed entities",
+  "Added entities",
+  "Removed entities",
+};
+
+static void
+html_section(KgOut* const              out,
+             const KgDiffReport* const report,
+             const KgEntityChange      change,
+             size_t* const             next)
+{
+  const size_t n = report->n_section[change];
+  kg_out_str(out, "<section id=\"");
+  kg_out_str(out, section_ids[change]);
+  kg_out_str(out, "\"><h2>");
+  kg_out_str(out, section_titles[change]);
+  kg_out_str(out, " (");
+  kg_out_uint(out, n);
+  kg_out_str(out, ")</h2>\n");
+  if (!n) {
+    kg_out_str(out, "<p>None.</p></section>\n");
+    return;
+  }
+  kg_out_str(out,
+             "<table class=\"changes\"><thead><tr><th>Property</th>"
+             "<th>Old value</th>"
+             "<th>New value</th></tr></thead>\n");
+  for (size_t i = 0U; i < n && *next < report->n_entities; ++i) {
+    html_entity(out, report, &report->entities[(*next)++]);
+  }
+  kg_out_str(out, "</table></section>\n");
+}
+
+static void
+html_counts(KgOut* const               out,
+            const char* const          title,
+            const char* const          head,
+            const KgReportCount* const counts,
+            const size_t               n,
+            const bool                 changed)
+{
+  if (!n) {
+    return;
+  }
+  kg_out_str(out, "<section><h2>");
+  kg_out_str(out, title);
+  kg_out_str(out, "</h2><table><thead><tr><th>");
+  kg_out_str(out, head);
+  kg_out_str(out,
+             changed ? "</th><th class=\"num\">Changed</th>"
+                       "<th class=\"num\">Added</th>"
+                       "<th class=\"num\">Removed</th></tr></thead>\n<tbody>"
+                     : "</th><th class=\"num\">Added</th>"
+                       "<th class=\"num\">Removed</th></tr></thead>\n<tbody>");
+  for (size_t i = 0U; i < n; ++i) {
+    const KgReportCount* const c = &counts[i];
+    kg_out_str(out, "<tr><td>");
+    html_term(out, "prop", &c->term);
+    if (changed) {
+      kg_out_str(out, "</td><td class=\"num\">");
+      kg_out_uint(out, c->changed);
+    }
+    kg_out_str(out, "</td><td class=\"num\">");
+    kg_out_uint(out, c->added);
+    kg_out_str(out, "</td><td class=\"num\">");
+    kg_out_uint(out, c->removed);
+    kg_out_str(out, "</td></tr>\n");
+  }
+  kg_out_str(out, "</tbody></table></section>\n");
+}
+
+static void
+html_title(KgOut* const out, const KgDiffReport* const report)
+{
+  kg_out_str(out, "Changes");
+  if (report->old_name.len || report->new_name.len) {
+    kg_out_str(out, ": ");
+    html_text(out, report->old_name);
+    kg_out_str(out, " → ");
+    html_text(out, report->new_name);
+  }
+}
+
+KgStatus
+kg_report_write_html(const KgDiffReport* const report, FILE* const stream)
+{
+  KgOut* const out = (KgOut*)kg_malloc(sizeof(KgOut));
+  if (!out) {
+    return KG_BAD_ALLOC;
+  }
+  kg_out_init(out, stream);
+
+  kg_out_str(
+    out,
+    "<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\">\n"
+    "<meta http-equiv=\"Content-Security-Policy\" content=\"default-src "
+    "'none'; style-src 'unsafe-inline'; form-action 'none'; "
+    "base-uri 'none'\">\n"
+    "<meta name=\"viewport\" content=\"width=device-width, "
+    "initial-scale=1\">\n<meta name=\"generator\" content=\"kgraph\">\n"
+    "<title>");
+  html_title(out, report);
+  kg_out_str(out, "</title>\n<style>");
+  kg_out_str(out, style);
+  kg_out_str(out, "</style>\n</head>\n<body>\n<header><h1>");
+  html_title(out, report);
+  kg_out_str(out, "</h1>\n<p class=\"counts\">");
+  kg_report_out_count(out,
+                      report->n_section[KG_ENTITY_CHANGED],
+                      "entity changed",
+                      "entities changed");
+  kg_out_str(out, ", ");
+  kg_out_uint(out, report->n_section[KG_ENTITY_ADDED]);
+  kg_out_str(out, " added, ");
+  kg_out_uint(out, report->n_section[KG_ENTITY_REMOVED]);
+  kg_out_str(out, " removed; ");
+  kg_report_out_count(out, report->n_removed, "triple", "triples");
+  kg_out_str(out, " removed, ");
+  kg_out_uint(out, report->n_added);
+  kg_out_str(out, " added</p></header>\n<main>\n");
+
+  size_t next = 0U;
+  html_section(out, report, KG_ENTITY_CHANGED, &next);
+  html_section(out, report, KG_ENTITY_ADDED, &next);
+  html_section(out, report, KG_ENTITY_REMOVED, &next);
+  html_counts(
+    out, "By class", "Class", report->classes, report->n_classes, true);
+  html_counts(out,
+              "By property",
+              "Property",
+              report->predicates,
+              report->n_predicates,
+              false);
+  kg_out_str(out, "</main>\n</body>\n</html>\n");
+
+  const KgStatus st = kg_out_flush(out);
+  kg_free(out);
+  return st;
+}

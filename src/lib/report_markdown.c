@@ -1,0 +1,279 @@
+// Copyright the kgraph authors
+// SPDX-License-Identifier: ISC
+
+/*
+  A report in Markdown (CommonMark with GitHub's tables), for release
+  notes: a title, the counts, then a table per section (changed, added,
+  removed entities), and the counts by class and by property.
+
+  Nothing from the data becomes markup: `& < >` are written as references,
+  so that no raw HTML reaches a renderer; the punctuation that Markdown
+  reads inline (links, emphasis, code, `|` of tables) is escaped with a
+  backslash; controls are
+  shown as `\uXXXX`.  Only http and https IRIs are links, written
+  `[text](<IRI>)` with the characters that could end the destination
+  percent-encoded.  Blank nodes nested in a statement follow it as rows
+  whose property is indented with `↳`.
+*/
+
+#include "alloc.h"
+#include "out.h"
+#include "report.h"
+#include "report_out.h"
+
+#include <kgraph/status.h>
+
+#include <stdio.h>
+
+static void
+md_text(KgOut* const out, const KgStringView text)
+{
+  kg_report_out_text(out, KG_MEDIUM_MARKDOWN, text);
+}
+
+/// Write the destination of a link to `iri`, an http(s) IRI.
+static void
+md_destination(KgOut* const out, const KgStringView iri)
+{
+  static const char hex[] = "0123456789ABCDEF";
+  kg_out_char(out, '<');
+  for (size_t i = 0U; i < iri.len; ++i) {
+    const unsigned char c = (unsigned char)iri.data[i];
+    if (c <= 0x20U || c == 0x7FU || c == '<' || c == '>' || c == '(' ||
+        c == ')' || c == '|' || c == '\\' || c == '`') {
+      const char esc[] = {'%', hex[c >> 4U], hex[c & 0xFU]};
+      kg_out_write(out, esc, sizeof(esc));
+    } else if (c == '&') {
+      kg_out_str(out, "&amp;"); // A destination's references are decoded
+    } else {
+      kg_out_char(out, (char)c);
+    }
+  }
+  kg_out_char(out, '>');
+}
+
+/// Write `text`, as a link to `iri` if it is an http(s) IRI.
+static void
+md_link(KgOut* const out, const KgStringView text, const KgStringView iri)
+{
+  if (!kg_report_is_web_iri(iri)) {
+    md_text(out, text);
+    return;
+  }
+  kg_out_char(out, '[');
+  md_text(out, text);
+  kg_out_str(out, "](");
+  md_destination(out, iri);
+  kg_out_char(out, ')');
+}
+
+/// Write a term as a value: its label, then its text (as a link).
+static void
+md_term(KgOut* const out, const KgShownTerm* const t)
+{
+  if (t->label.len) {
+    md_text(out, t->label);
+    kg_out_str(out, " (");
+    md_link(out, t->text, t->iri);
+    kg_out_char(out, ')');
+  } else {
+    md_link(out, t->text, t->iri);
+  }
+}
+
+/// Write the object of `s` as a value cell.
+static void
+md_value(KgOut* const out, const KgReportStatement* const s)
+{
+  if (!s->object.text.len) {
+    kg_out_str(out, "\\[ … \\]");
+  } else {
+    md_term(out, &s->object);
+  }
+}
+
+static void
+md_entity_cell(KgOut* const out, const KgReportEntity* const e)
+{
+  if (e->name.label.len) {
+    kg_out_str(out, "**");
+    md_text(out, e->name.label);
+    kg_out_str(out, "** ");
+  }
+  md_link(out, e->name.text, e->name.iri);
+  if (e->type.text.len) {
+    kg_out_str(out, " *");
+    md_text(out, e->type.label.len ? e->type.label : e->type.text);
+    kg_out_char(out, '*');
+  }
+}
+
+static void
+md_entity(KgOut* const                out,
+          const KgDiffReport* const   report,
+          const KgReportEntity* const e)
+{
+  KgReportWalk walk;
+  kg_report_walk_init(&walk, report, e);
+  bool first = true;
+
+  const KgReportStatement* s       = NULL;
+  const KgReportStatement* partner = NULL;
+  unsigned                 depth   = 0U;
+  KgWalkStep               step    = KG_WALK_END;
+  while ((step = kg_report_walk_next(&walk, &s, &partner, &depth))) {
+    if (step == KG_WALK_CLOSE) {
+      continue;
+    }
+    kg_out_str(out, "| ");
+    if (first) {
+      md_entity_cell(out, e);
+      first = false;
+    }
+    kg_out_str(out, " | ");
+    for (unsigned i = 1U; i < depth; ++i) {
+      kg_out_str(out, "&emsp;");
+    }
+    if (depth) {
+      kg_out_str(out, "↳ ");
+    }
+    md_link(out, s->predicate.text, s->predicate.iri);
+    kg_out_str(out, " | ");
+    if (s->change != KG_STATEMENT_ADDED) {
+      md_value(out, s);
+    }
+    kg_out_str(out, " | ");
+    if (partner) {
+      md_value(out, partner);
+    } else if (s->change != KG_STATEMENT_REMOVED) {
+      md_value(out, s);
+    }
+    kg_out_str(out, " |\n");
+  }
+
+  if (first) { // No statement: the entity alone
+    kg_out_str(out, "| ");
+    md_entity_cell(out, e);
+    kg_out_str(out, " |  |  |  |\n");
+  }
+  if (walk.n_hidden) {
+    kg_out_str(out, "|  | … | ");
+    kg_out_str(out, "statements nested deeper than ");
+    kg_out_uint(out, KG_REPORT_MAX_NEST);
+    kg_out_str(out, " levels, not shown |  |\n");
+  }
+}
+
+static const char* const section_titles[] = {
+  "Changed entities",
+  "Added entities",
+  "Removed entities",
+};
+
+static void
+md_section(KgOut* const              out,
+           const KgDiffReport* const report,
+           const KgEntityChange      change,
+           size_t* const             next)
+{
+  const size_t n = report->n_section[change];
+  kg_out_str(out, "\n## ");
+  kg_out_str(out, section_titles[change]);
+  kg_out_str(out, " (");
+  kg_out_uint(out, n);
+  kg_out_str(out, ")\n\n");
+  if (!n) {
+    kg_out_str(out, "None.\n");
+    return;
+  }
+
+  kg_out_str(out,
+             "| Entity | Property | Old value | New value |\n"
+             "| --- | --- | --- | --- |\n");
+  for (size_t i = 0U; i < n && *next < report->n_entities; ++i) {
+    md_entity(out, report, &report->entities[(*next)++]);
+  }
+}
+
+static void
+md_counts(KgOut* const               out,
+          const char* const          title,
+          const char* const          head,
+          const KgReportCount* const counts,
+          const size_t               n,
+          const bool                 changed)
+{
+  if (!n) {
+    return;
+  }
+  kg_out_str(out, "\n## ");
+  kg_out_str(out, title);
+  kg_out_str(out, "\n\n| ");
+  kg_out_str(out, head);
+  kg_out_str(out,
+             changed ? " | Changed | Added | Removed |\n"
+                       "| --- | ---: | ---: | ---: |\n"
+                     : " | Added | Removed |\n| --- | ---: | ---: |\n");
+  for (size_t i = 0U; i < n; ++i) {
+    const KgReportCount* const c = &counts[i];
+    kg_out_str(out, "| ");
+    md_term(out, &c->term);
+    kg_out_str(out, " | ");
+    if (changed) {
+      kg_out_uint(out, c->changed);
+      kg_out_str(out, " | ");
+    }
+    kg_out_uint(out, c->added);
+    kg_out_str(out, " | ");
+    kg_out_uint(out, c->removed);
+    kg_out_str(out, " |\n");
+  }
+}
+
+KgStatus
+kg_report_write_markdown(const KgDiffReport* const report, FILE* const stream)
+{
+  KgOut* const out = (KgOut*)kg_malloc(sizeof(KgOut));
+  if (!out) {
+    return KG_BAD_ALLOC;
+  }
+  kg_out_init(out, stream);
+
+  kg_out_str(out, "# Changes");
+  if (report->old_name.len || report->new_name.len) {
+    kg_out_str(out, ": ");
+    md_text(out, report->old_name);
+    kg_out_str(out, " → ");
+    md_text(out, report->new_name);
+  }
+  kg_out_str(out, "\n\n");
+  kg_report_out_count(out,
+                      report->n_section[KG_ENTITY_CHANGED],
+                      "entity changed",
+                      "entities changed");
+  kg_out_str(out, ", ");
+  kg_out_uint(out, report->n_section[KG_ENTITY_ADDED]);
+  kg_out_str(out, " added, ");
+  kg_out_uint(out, report->n_section[KG_ENTITY_REMOVED]);
+  kg_out_str(out, " removed; ");
+  kg_report_out_count(out, report->n_removed, "triple", "triples");
+  kg_out_str(out, " removed, ");
+  kg_out_uint(out, report->n_added);
+  kg_out_str(out, " added.\n");
+
+  size_t next = 0U;
+  md_section(out, report, KG_ENTITY_CHANGED, &next);
+  md_section(out, report, KG_ENTITY_ADDED, &next);
+  md_section(out, report, KG_ENTITY_REMOVED, &next);
+  md_counts(out, "By class", "Class", report->classes, report->n_classes, true);
+  md_counts(out,
+            "By property",
+            "Property",
+            report->predicates,
+            report->n_predicates,
+            false);
+
+  const KgStatus st = kg_out_flush(out);
+  kg_free(out);
+  return st;
+}

@@ -1,0 +1,95 @@
+// Copyright the kgraph authors
+// SPDX-License-Identifier: ISC
+
+/**
+   @file report_out.h What the Markdown, HTML and JSON reports share: a walk
+   over an entity's statements, nested blank nodes included, and the
+   escaping of the data for each medium.
+*/
+
+#ifndef KG_SRC_REPORT_OUT_H
+#define KG_SRC_REPORT_OUT_H
+
+#include "out.h"
+#include "report.h"
+
+#include <kgraph/graph.h>
+
+#include <stdbool.h>
+#include <stdint.h>
+
+/**
+   How deep the reports show blank nodes nested in blank nodes.  A
+   statement deeper than this is left out (KgReportWalk::n_hidden counts
+   those just below the cut); the walk needs no recursion.
+*/
+#define KG_REPORT_MAX_NEST 32U
+
+/// A walk over the statements of one entity, depth first.
+typedef struct {
+  const KgDiffReport* report;
+  uint32_t            next[KG_REPORT_MAX_NEST + 1U]; ///< Next, per level
+  uint32_t            end[KG_REPORT_MAX_NEST + 1U];  ///< End, per level
+  unsigned            depth;    ///< Level of the statements now walked
+  size_t              n_hidden; ///< Statements left out, too deep
+} KgReportWalk;
+
+/// What a step of a walk found.
+typedef enum {
+  KG_WALK_END,       ///< No more statements
+  KG_WALK_STATEMENT, ///< A statement (or a pair: an edited value)
+  KG_WALK_OPEN,      ///< A statement whose object's statements follow
+  KG_WALK_CLOSE,     ///< The end of the statements of a nested object
+} KgWalkStep;
+
+/// Start walking the statements of `entity`.
+void
+kg_report_walk_init(KgReportWalk*         walk,
+                    const KgDiffReport*   report,
+                    const KgReportEntity* entity);
+
+/**
+   Take the next step of `walk`.
+
+   @param statement Set to the statement, for KG_WALK_STATEMENT and
+   KG_WALK_OPEN.
+   @param partner Set to the added statement that pairs with a removed
+   one (an edited value, neither with nested statements), else NULL.
+   @param depth Set to the level of the statement (0 under the entity).
+*/
+KgWalkStep
+kg_report_walk_next(KgReportWalk*             walk,
+                    const KgReportStatement** statement,
+                    const KgReportStatement** partner,
+                    unsigned*                 depth);
+
+/// Media that the reports escape text for.
+typedef enum {
+  KG_MEDIUM_HTML,     ///< Text and attribute values of HTML
+  KG_MEDIUM_MARKDOWN, ///< Text of Markdown (a table cell too)
+  KG_MEDIUM_JSON,     ///< The inside of a JSON string
+} KgMedium;
+
+/**
+   Write `text` from the data as text in `medium`, never as markup.
+
+   Controls (C0, DEL, C1) and bidirectional controls become visible
+   `\uXXXX`; in HTML, `& < > " '` become references; in Markdown, `& < >`
+   become references and the punctuation that Markdown reads inline
+   (backslash, backquote, `* _ [ ] | ~ $`) is escaped with a backslash;
+   in JSON, `"` `\` controls, U+2028, U+2029 and `</` are escaped as RFC
+   8259 allows.
+*/
+void
+kg_report_out_text(KgOut* out, KgMedium medium, KgStringView text);
+
+/// Return true if `iri` is an http or https IRI (any case), which a report
+/// may link to.
+bool
+kg_report_is_web_iri(KgStringView iri);
+
+/// Write `n`, with a space, then `one` if `n` is 1, else `many`.
+void
+kg_report_out_count(KgOut* out, size_t n, const char* one, const char* many);
+
+#endif // KG_SRC_REPORT_OUT_H

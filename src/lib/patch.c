@@ -23,6 +23,7 @@
 
 #include "alloc.h"
 #include "buffer.h"
+#include "chars.h"
 #include "graph.h"
 #include "intern.h"
 #include "labels.h"
@@ -307,6 +308,32 @@ is_label_end(const char* const p, const char* const eol)
          (*p == '.' && (p + 1 >= eol || is_space(p[1]) || p[1] == '#'));
 }
 
+/// Check that `label`, which started at `start`, is a blank node label of
+/// N-Triples: name characters, digits, '_', and dots inside.
+static KgStatus
+check_label(Patch* const P, const KgStringView label, const char* const start)
+{
+  size_t   offset = 0U;
+  uint32_t c      = 0U;
+  while (offset < label.len) {
+    const size_t at = offset;
+    c               = kg_utf8_next(label, &offset);
+    const bool ok   = kg_is_name_letter(c) || c == '_' || kg_is_digit(c) ||
+                    (at && kg_is_name_continuation(c));
+    if (!ok) {
+      return say(P,
+                 KG_LOG_ERROR,
+                 KG_BAD_SYNTAX,
+                 column_of(P, start),
+                 "bad character in a blank node label, at byte %zu",
+                 at + 1U);
+    }
+  }
+  return !label.len ? SYNTAX(P, start, "blank node without a label")
+         : c == '.' ? SYNTAX(P, start, "blank node label ends with '.'")
+                    : KG_SUCCESS;
+}
+
 /// Read a blank node label (after "_:") into `out`.
 static KgStatus
 read_label(Patch* const P, KgBuffer* const out, const char* const start)
@@ -319,7 +346,9 @@ read_label(Patch* const P, KgBuffer* const out, const char* const start)
     return SYNTAX(P, start, "blank node without a label");
   }
   kg_buffer_clear(out);
-  return kg_buffer_append(out, first, (size_t)(P->p - first));
+  const KgStringView label = {first, (size_t)(P->p - first)};
+  KgStatus           st    = check_label(P, label, start);
+  return st ? st : kg_buffer_append(out, first, label.len);
 }
 
 /// Return the namespace of the patch's prefix `name`, or NULL.
@@ -443,8 +472,7 @@ read_term(Patch* const P, Term* const t)
       t->kind = KG_TERM_BLANK;
       memmove(t->text.data, t->text.data + 2, t->text.len - 1U);
       t->text.len -= 2U;
-      return t->text.len ? KG_SUCCESS
-                         : SYNTAX(P, start, "blank node without a label");
+      return check_label(P, kg_buffer_view(&t->text), start);
     }
     return check_iri(P, &t->text, start);
   case '_':

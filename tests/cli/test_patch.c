@@ -354,6 +354,13 @@ Test(patch, malformed_rows_are_located)
     {"A <http://e/s> <http://e/p> \"\xff\" .\n",
      "changes.rdfp:1:30: error: invalid UTF-8"},
     {"PA ex\n", "changes.rdfp:1:6: error: expected a namespace IRI"},
+    {"A _:a,b <http://e/p> <http://e/o> .\n",
+     "changes.rdfp:1:3: error: bad character in a blank node label, at byte "
+     "2"},
+    {"A <_:a\x02b> <http://e/p> <http://e/o> .\n",
+     "changes.rdfp:1:3: error: bad character in a blank node label"},
+    {"A <_:> <http://e/p> <http://e/o> .\n",
+     "changes.rdfp:1:3: error: blank node without a label"},
   };
   for (size_t i = 0U; i < sizeof(cases) / sizeof(cases[0]); ++i) {
     Run r = patch_small(cases[i].patch, NULL);

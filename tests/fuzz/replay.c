@@ -4,7 +4,7 @@
 // Runs what the fuzzers run (fuzz_one.h, fuzz_shapes.h) on files, without
 // libFuzzer: the inputs that once crashed kgraph (regressions/SYNTAX/...),
 // the programs of fuzz_shapes (in a directory named shapes/, with no RDF
-// extension) and
+// extension), the patches of fuzz_patch (in a directory named patch/) and
 // the W3C suites the fuzzers start from.
 //
 //   replay PATH...
@@ -13,6 +13,7 @@
 // extension, or under regressions/, from the name of its directory.
 
 #include "fuzz_one.h"
+#include "fuzz_patch.h"
 #include "fuzz_shapes.h"
 
 #include <kgraph/kgraph.h>
@@ -66,8 +67,9 @@ replay_file(const char* const path)
   char dir[32];
   directory_of(path, dir);
   const bool     shapes = !strcmp(dir, "shapes") && !kg_syntax_by_path(path);
-  const KgSyntax syntax = shapes ? KG_SYNTAX_NONE : syntax_of(path);
-  if (!shapes && !kg_syntax_can_read(syntax)) {
+  const bool     patch  = !strcmp(dir, "patch") && !kg_syntax_by_path(path);
+  const KgSyntax syntax = (shapes || patch) ? KG_SYNTAX_NONE : syntax_of(path);
+  if (!shapes && !patch && !kg_syntax_can_read(syntax)) {
     return 0;
   }
 
@@ -102,6 +104,8 @@ replay_file(const char* const path)
   ++n_files;
   if (shapes) {
     kg_shapes_one((const uint8_t*)data, len);
+  } else if (patch) {
+    kg_patch_one((const uint8_t*)data, len);
   } else {
     kg_fuzz_one(syntax, (const uint8_t*)data, len);
   }

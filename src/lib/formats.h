@@ -98,4 +98,10 @@ kg_write_dot(const KgGraph* graph, FILE* out, const KgWriteOptions* options);
 KgStatus
 kg_write_turtle(const KgGraph* graph, FILE* out, const KgWriteOptions* options);
 
+/// Return true iff a literal of datatype IRI `datatype` with lexical form
+/// `text` is written bare in Turtle (an integer, decimal, double or
+/// boolean in the form Turtle's grammar reads back as that datatype).
+bool
+kg_turtle_literal_is_bare(KgStringView datatype, KgStringView text);
+
 #endif // KG_SRC_FORMATS_H

@@ -25,6 +25,7 @@
 #include "alloc.h"
 #include "buffer.h"
 #include "diff_impl.h"
+#include "formats.h"
 #include "graph.h"
 #include "intern.h"
 #include "labels.h"
@@ -123,9 +124,9 @@ kg_find_labels(const KgGraph* const graph,
                const char* const    lang,
                KgTermId** const     labels)
 {
-  const KgStringView want = kg_sv(lang ? lang : "en");
-  const size_t       n    = (size_t)graph->terms.n_terms + 1U;
-  KgTermId* const    best = (KgTermId*)kg_calloc(n, sizeof(KgTermId));
+  const KgStringView want  = kg_sv(lang ? lang : "en");
+  const size_t       n     = (size_t)graph->terms.n_terms + 1U;
+  KgTermId* const    best  = (KgTermId*)kg_calloc(n, sizeof(KgTermId));
   uint8_t* const     score = (uint8_t*)kg_calloc(n, 1U);
   uint8_t* const rank = (uint8_t*)kg_calloc(n, 1U); // Per property: rank + 1
   *labels             = NULL;
@@ -154,8 +155,8 @@ kg_find_labels(const KgGraph* const graph,
        (tag.len > want.len && !memcmp(tag.data, want.data, want.len) &&
         tag.data[want.len] == '-'))
             ? 2U
-        : !tag.len ? 1U
-                   : 0U;
+          : !tag.len ? 1U
+                     : 0U;
     const uint8_t s = (uint8_t)(1U + l * 8U + (4U - rank[t->p]));
     if (s > score[t->s]) {
       score[t->s] = s;
@@ -175,14 +176,14 @@ kg_find_labels(const KgGraph* const graph,
 
 /// A statement while the report is made.
 typedef struct {
-  uint32_t    block;  ///< The block (entity or nested node) it is in
-  uint32_t    nested; ///< The block of its object, or NONE
-  uint32_t    triple; ///< The triple, in graph `side`
-  uint8_t     side;
-  uint8_t     change; ///< KgStatementChange
-  bool        paired;
-  KgShownTerm predicate;
-  KgShownTerm object;
+  uint32_t     block;  ///< The block (entity or nested node) it is in
+  uint32_t     nested; ///< The block of its object, or NONE
+  uint32_t     triple; ///< The triple, in graph `side`
+  uint8_t      side;
+  uint8_t      change; ///< KgStatementChange
+  bool         paired;
+  KgShownTerm  predicate;
+  KgShownTerm  object;
   KgStringView key; ///< A nested node's label, to sort by
 } Rec;
 
@@ -196,8 +197,8 @@ typedef struct {
 /// An entity while the report is made.
 typedef struct {
   uint32_t       block;
-  uint8_t        side;  ///< Graph of `id`: NEW where both have it
-  KgTermId       id;    ///< Its term there
+  uint8_t        side;   ///< Graph of `id`: NEW where both have it
+  KgTermId       id;     ///< Its term there
   KgTermId       ids[2]; ///< Its term in each graph, or 0
   KgEntityChange change;
   bool           shown;
@@ -272,69 +273,13 @@ take(Builder* const b, KgStringView* const out)
   return st;
 }
 
-/// Return true iff `s` matches `[0-9]+` from `i`, and move `i` past it.
-static bool
-scan_digits(const KgStringView s, size_t* const i)
-{
-  const size_t start = *i;
-  while (*i < s.len && s.data[*i] >= '0' && s.data[*i] <= '9') {
-    ++*i;
-  }
-  return *i > start;
-}
-
-static void
-scan_sign(const KgStringView s, size_t* const i)
-{
-  if (*i < s.len && (s.data[*i] == '+' || s.data[*i] == '-')) {
-    ++*i;
-  }
-}
-
-/// Return true iff `text` of datatype `dt` is written bare in Turtle.
-static bool
-is_bare(const KgStringView dt, const KgStringView s)
-{
-  size_t i = 0U;
-  if (kg_sv_equals(dt, KG_SV(KG_XSD_NS "integer"))) {
-    scan_sign(s, &i);
-    return scan_digits(s, &i) && i == s.len;
-  }
-  if (kg_sv_equals(dt, KG_SV(KG_XSD_NS "decimal"))) {
-    scan_sign(s, &i);
-    scan_digits(s, &i);
-    if (i >= s.len || s.data[i] != '.') {
-      return false;
-    }
-    ++i;
-    return scan_digits(s, &i) && i == s.len;
-  }
-  if (kg_sv_equals(dt, KG_SV(KG_XSD_NS "double"))) {
-    scan_sign(s, &i);
-    const bool int_part = scan_digits(s, &i);
-    bool       frac     = false;
-    if (i < s.len && s.data[i] == '.') {
-      ++i;
-      frac = scan_digits(s, &i);
-    }
-    if ((!int_part && !frac) || i >= s.len ||
-        (s.data[i] != 'e' && s.data[i] != 'E')) {
-      return false;
-    }
-    ++i;
-    scan_sign(s, &i);
-    return scan_digits(s, &i) && i == s.len;
-  }
-  return kg_sv_equals(dt, KG_SV(KG_XSD_NS "boolean")) &&
-         (kg_sv_equals(s, KG_SV("true")) || kg_sv_equals(s, KG_SV("false")));
-}
-
 /// Write IRI `iri` as a prefixed name, or as `<IRI>` where none fits.
 static void
 put_iri(Builder* const b, const KgStringView iri)
 {
   KgStringView local = {NULL, 0U};
-  const long i = kg_namespaces_split(&b->ns, iri, kg_turtle_local_is_valid, &local);
+  const long   i =
+    kg_namespaces_split(&b->ns, iri, kg_turtle_local_is_valid, &local);
   if (i >= 0) {
     kg_out_sv(&b->out, b->ns.ns[i].prefix);
     kg_out_char(&b->out, ':');
@@ -394,7 +339,7 @@ show_term(Builder* const     b,
     break;
   case KG_TERM_LITERAL: {
     const KgStringView dt = kg_terms_text(&graph->terms, t->aux);
-    if (!t->lang && is_bare(dt, text)) {
+    if (!t->lang && kg_turtle_literal_is_bare(dt, text)) {
       kg_out_sv(&b->out, text);
     } else {
       kg_out_char(&b->out, '"');
@@ -443,8 +388,8 @@ normalize(const Builder* const b, unsigned* const side, KgTermId* const id)
 static KgStatus
 add_block(Builder* const b, const uint32_t entity, uint32_t* const block)
 {
-  KgStatus st = grow((void**)&b->blocks, &b->blocks_cap, b->n_blocks,
-                     sizeof(Block));
+  KgStatus st =
+    grow((void**)&b->blocks, &b->blocks_cap, b->n_blocks, sizeof(Block));
   if (!st) {
     *block                   = (uint32_t)b->n_blocks;
     b->blocks[b->n_blocks++] = (Block){entity, 0U, 0U};
@@ -453,22 +398,21 @@ add_block(Builder* const b, const uint32_t entity, uint32_t* const block)
 }
 
 static KgStatus
-add_entity(Builder* const b,
-           const unsigned side,
-           const KgTermId id,
+add_entity(Builder* const  b,
+           const unsigned  side,
+           const KgTermId  id,
            uint32_t* const entity)
 {
-  KgStatus st =
-    grow((void**)&b->ents, &b->ents_cap, b->n_ents, sizeof(Ent));
+  KgStatus st    = grow((void**)&b->ents, &b->ents_cap, b->n_ents, sizeof(Ent));
   uint32_t block = 0U;
   st             = st ? st : add_block(b, (uint32_t)b->n_ents, &block);
   if (!st) {
     Ent* const e = &b->ents[b->n_ents];
     memset(e, 0, sizeof(*e));
-    e->block   = block;
-    e->side    = (uint8_t)side;
-    e->id      = id;
-    *entity    = (uint32_t)b->n_ents++;
+    e->block = block;
+    e->side  = (uint8_t)side;
+    e->id    = id;
+    *entity  = (uint32_t)b->n_ents++;
   }
   return st;
 }
@@ -480,9 +424,11 @@ iri_entity(Builder* const  b,
            const KgTermId  id,
            uint32_t* const entity)
 {
-  const KgStringView iri = kg_terms_text(&b->diff->sides[side].graph->terms, id);
-  bool               added = false;
-  const KgTermId key = kg_terms_intern(&b->iris, KG_TERM_IRI, iri, 0U, 0U, &added);
+  const KgStringView iri =
+    kg_terms_text(&b->diff->sides[side].graph->terms, id);
+  bool           added = false;
+  const KgTermId key =
+    kg_terms_intern(&b->iris, KG_TERM_IRI, iri, 0U, 0U, &added);
   if (!key) {
     return KG_BAD_ALLOC;
   }
@@ -500,7 +446,7 @@ iri_entity(Builder* const  b,
     *entity = b->iri_entity[key];
     return KG_SUCCESS;
   }
-  const KgStatus st = add_entity(b, side, id, entity);
+  const KgStatus st  = add_entity(b, side, id, entity);
   b->iri_entity[key] = st ? NONE : *entity;
   if (!st) {
     b->ents[*entity].ids[side] = id;
@@ -511,14 +457,13 @@ iri_entity(Builder* const  b,
 }
 
 static KgStatus
-add_rec(Builder* const  b,
-        const uint32_t  block,
-        const unsigned  side,
-        const uint32_t  triple,
-        const uint32_t  nested)
+add_rec(Builder* const b,
+        const uint32_t block,
+        const unsigned side,
+        const uint32_t triple,
+        const uint32_t nested)
 {
-  KgStatus st =
-    grow((void**)&b->recs, &b->recs_cap, b->n_recs, sizeof(Rec));
+  KgStatus st = grow((void**)&b->recs, &b->recs_cap, b->n_recs, sizeof(Rec));
   if (st) {
     return st;
   }
@@ -529,8 +474,8 @@ add_rec(Builder* const  b,
   r->triple = triple;
   r->side   = (uint8_t)side;
   r->change = (uint8_t)(!b->in_changed[side][triple] ? KG_STATEMENT_KEPT
-                        : side == OLD                 ? KG_STATEMENT_REMOVED
-                                                      : KG_STATEMENT_ADDED);
+                        : side == OLD                ? KG_STATEMENT_REMOVED
+                                                     : KG_STATEMENT_ADDED);
   return KG_SUCCESS;
 }
 
@@ -555,14 +500,14 @@ subject_block(Builder* const  b,
   // the way down: the chain is kept in the scratch buffer
   normalize(b, &side, &id);
   kg_buffer_clear(&b->scratch);
-  KgStatus st = KG_SUCCESS;
+  KgStatus st  = KG_SUCCESS;
   uint32_t top = NONE;
   for (;;) {
     if (b->node_block[side][id] != NONE) {
       top = b->node_block[side][id];
       break;
     }
-    const uint32_t p = b->parent[side][id];
+    const uint32_t p       = b->parent[side][id];
     const uint32_t step[2] = {side, id};
     if ((st = kg_buffer_append(&b->scratch, step, sizeof(step)))) {
       return st;
@@ -581,7 +526,7 @@ subject_block(Builder* const  b,
     normalize(b, &side, &id);
   }
 
-  const size_t n = st ? 0U : b->scratch.len / (2U * sizeof(uint32_t));
+  const size_t n     = st ? 0U : b->scratch.len / (2U * sizeof(uint32_t));
   uint32_t*    steps = (uint32_t*)kg_malloc(n * 2U * sizeof(uint32_t) + 1U);
   if (!steps) {
     return KG_BAD_ALLOC;
@@ -598,9 +543,9 @@ subject_block(Builder* const  b,
       uint32_t entity = 0U;
       st              = add_entity(b, s, node, &entity);
       if (!st) {
-        b->ents[entity].ids[s] = node;
+        b->ents[entity].ids[s]  = node;
         b->ents[entity].ids[!s] = b->diff->sides[s].match[node];
-        made = b->ents[entity].block;
+        made                    = b->ents[entity].block;
       }
     } else {
       st = add_block(b, b->blocks[top].entity, &made);
@@ -621,12 +566,12 @@ subject_block(Builder* const  b,
 static KgStatus
 find_parents(Builder* const b, const unsigned side)
 {
-  const Side* const    sd    = &b->diff->sides[side];
-  const KgGraph* const graph = sd->graph;
-  const size_t         n_t   = (size_t)graph->terms.n_terms + 1U;
+  const Side* const    sd     = &b->diff->sides[side];
+  const KgGraph* const graph  = sd->graph;
+  const size_t         n_t    = (size_t)graph->terms.n_terms + 1U;
   uint32_t* const      parent = (uint32_t*)kg_calloc(n_t, sizeof(uint32_t));
-  uint32_t* const      start  = (uint32_t*)kg_calloc(n_t + 1U, sizeof(uint32_t));
-  uint32_t* const      queue  = (uint32_t*)kg_calloc(n_t, sizeof(uint32_t));
+  uint32_t* const      start = (uint32_t*)kg_calloc(n_t + 1U, sizeof(uint32_t));
+  uint32_t* const      queue = (uint32_t*)kg_calloc(n_t, sizeof(uint32_t));
   b->parent[side]            = parent;
   if (!parent || !start || !queue) {
     kg_free(queue);
@@ -696,10 +641,10 @@ find_parents(Builder* const b, const unsigned side)
 /// Resolve the words of a user: an IRI, a QName, or (if `labels`) a label
 /// that names one subject; in graph `side`.  Return 0 if none.
 static KgTermId
-resolve(Builder* const   b,
-        const unsigned   side,
+resolve(Builder* const    b,
+        const unsigned    side,
         const char* const words,
-        const bool       labels)
+        const bool        labels)
 {
   const KgGraph* const graph = b->diff->sides[side].graph;
   const KgStringView   w     = kg_sv(words);
@@ -764,12 +709,14 @@ distances(const Builder* const b,
 {
   const KgGraph* const graph = b->diff->sides[side].graph;
   const size_t         n_t   = (size_t)graph->terms.n_terms + 1U;
-  const KgTermId type = kg_graph_find_iri(graph, KG_SV(KG_RDF_TYPE));
-  uint32_t* const dist  = (uint32_t*)kg_reallocarray(NULL, n_t, sizeof(uint32_t));
+  const KgTermId       type  = kg_graph_find_iri(graph, KG_SV(KG_RDF_TYPE));
+  uint32_t* const      dist =
+    (uint32_t*)kg_reallocarray(NULL, n_t, sizeof(uint32_t));
   uint32_t* const start = (uint32_t*)kg_calloc(n_t + 1U, sizeof(uint32_t));
-  uint32_t* const deque = (uint32_t*)kg_reallocarray(NULL, 4U * n_t + 2U, sizeof(uint32_t));
-  size_t          n_edges = 0U;
-  *out                    = dist;
+  uint32_t* const deque =
+    (uint32_t*)kg_reallocarray(NULL, 4U * n_t + 2U, sizeof(uint32_t));
+  size_t n_edges = 0U;
+  *out           = dist;
   if (!dist || !start || !deque) {
     kg_free(deque);
     kg_free(start);
@@ -786,7 +733,8 @@ distances(const Builder* const b,
   for (size_t id = 1U; id <= n_t; ++id) {
     start[id] += start[id - 1U];
   }
-  uint32_t* const adj = (uint32_t*)kg_reallocarray(NULL, n_edges + 1U, sizeof(uint32_t));
+  uint32_t* const adj =
+    (uint32_t*)kg_reallocarray(NULL, n_edges + 1U, sizeof(uint32_t));
   if (!adj) {
     kg_free(deque);
     kg_free(start);
@@ -810,9 +758,9 @@ distances(const Builder* const b,
   }
   // A node enters at most twice (a step of 1, then one of 0), so each end
   // of the deque has room for 2 n_t entries
-  size_t head = 2U * n_t + 1U;
-  size_t tail = head;
-  dist[focus] = 0U;
+  size_t head   = 2U * n_t + 1U;
+  size_t tail   = head;
+  dist[focus]   = 0U;
   deque[tail++] = focus;
   while (head < tail) {
     const KgTermId x = deque[head++];
@@ -839,16 +787,16 @@ distances(const Builder* const b,
 static KgStatus
 choose_entities(Builder* const b)
 {
-  const KgDiffView* const v    = b->view;
-  const unsigned          show = v && v->show ? v->show : 7U;
+  const KgDiffView* const v       = b->view;
+  const unsigned          show    = v && v->show ? v->show : 7U;
   uint32_t*               dist[2] = {NULL, NULL};
-  KgStatus                st   = KG_SUCCESS;
+  KgStatus                st      = KG_SUCCESS;
   if (v && v->focus) {
     for (unsigned s = OLD; s <= NEW && !st; ++s) {
       const KgTermId focus = resolve(b, s, v->focus, true);
-      st = b->status ? b->status
-           : focus   ? distances(b, s, focus, &dist[s])
-                     : KG_SUCCESS;
+      st                   = b->status ? b->status
+                             : focus   ? distances(b, s, focus, &dist[s])
+                                       : KG_SUCCESS;
     }
     if (!st && !dist[OLD] && !dist[NEW]) {
       kg_log(b->options ? &b->options->log : NULL,
@@ -927,8 +875,8 @@ compare_entities(const void* const pa, const void* const pb)
   if (a->change != b->change) {
     return a->change < b->change ? -1 : 1;
   }
-  const KgStringView x = a->name.label.len ? a->name.label : a->name.text;
-  const KgStringView y = b->name.label.len ? b->name.label : b->name.text;
+  const KgStringView x   = a->name.label.len ? a->name.label : a->name.text;
+  const KgStringView y   = b->name.label.len ? b->name.label : b->name.text;
   int                cmp = compare_folded(x, y);
   cmp                    = cmp ? cmp : kg_sv_compare(x, y);
   return cmp ? cmp : kg_sv_compare(a->name.text, b->name.text);
@@ -1032,7 +980,9 @@ hierarchy_init(Hierarchy* const h, const KgGraph* const* const graphs)
 
 /// Return true iff `super` is above `sub` (at most MAX_SUPERCLASSES steps).
 static bool
-is_above(const Hierarchy* const h, const KgStringView sub, const KgStringView super)
+is_above(const Hierarchy* const h,
+         const KgStringView     sub,
+         const KgStringView     super)
 {
   KgStringView todo[MAX_SUPERCLASSES];
   size_t       n    = 0U;
@@ -1067,18 +1017,19 @@ is_above(const Hierarchy* const h, const KgStringView sub, const KgStringView su
 static KgStatus
 find_types(Builder* const b)
 {
-  const KgGraph* const graphs[3] = {
-    b->diff->sides[OLD].graph,
-    b->diff->sides[NEW].graph,
-    b->options ? b->options->ontology : NULL};
-  Hierarchy h;
-  KgStatus  st = hierarchy_init(&h, graphs);
+  const KgGraph* const graphs[3] = {b->diff->sides[OLD].graph,
+                                    b->diff->sides[NEW].graph,
+                                    b->options ? b->options->ontology : NULL};
+  Hierarchy            h;
+  KgStatus             st = hierarchy_init(&h, graphs);
   for (unsigned s = OLD; s <= NEW && !st; ++s) {
     const KgGraph* const graph = graphs[s];
-    const KgTermId type = kg_graph_find_iri(graph, KG_SV(KG_RDF_TYPE));
-    const size_t   n_t  = (size_t)graph->terms.n_terms + 1U;
-    uint32_t* const ent = type ? (uint32_t*)kg_reallocarray(NULL, n_t, sizeof(uint32_t)) : NULL;
-    KgTermId* const best = type ? (KgTermId*)kg_calloc(b->n_ents + 1U, sizeof(KgTermId)) : NULL;
+    const KgTermId       type  = kg_graph_find_iri(graph, KG_SV(KG_RDF_TYPE));
+    const size_t         n_t   = (size_t)graph->terms.n_terms + 1U;
+    uint32_t* const      ent =
+      type ? (uint32_t*)kg_reallocarray(NULL, n_t, sizeof(uint32_t)) : NULL;
+    KgTermId* const best =
+      type ? (KgTermId*)kg_calloc(b->n_ents + 1U, sizeof(KgTermId)) : NULL;
     if (type && (!ent || !best)) {
       kg_free(best);
       kg_free(ent);
@@ -1144,8 +1095,8 @@ count(KgDiffReport* const r)
       continue;
     }
     bool           added = false;
-    const KgTermId id    = kg_terms_intern(
-      &keys[0], KG_TERM_IRI, s->predicate.iri, 0U, 0U, &added);
+    const KgTermId id =
+      kg_terms_intern(&keys[0], KG_TERM_IRI, s->predicate.iri, 0U, 0U, &added);
     st = !id ? KG_BAD_ALLOC
              : grow((void**)&rows[0], &caps[0], id, sizeof(KgReportCount));
     if (!st && added) {
@@ -1162,8 +1113,8 @@ count(KgDiffReport* const r)
   for (size_t i = 0U; i < r->n_entities && !st; ++i) {
     const KgReportEntity* const e     = &r->entities[i];
     bool                        added = false;
-    const KgTermId              id    = kg_terms_intern(
-      &keys[1], KG_TERM_IRI, e->type.iri, 0U, 0U, &added);
+    const KgTermId              id =
+      kg_terms_intern(&keys[1], KG_TERM_IRI, e->type.iri, 0U, 0U, &added);
     st = !id ? KG_BAD_ALLOC
              : grow((void**)&rows[1], &caps[1], id, sizeof(KgReportCount));
     if (!st && added) {
@@ -1202,21 +1153,21 @@ lay_out(Builder* const b, KgDiffReport* const r, const uint32_t* const order)
 {
   r->statements =
     (KgReportStatement*)kg_calloc(b->n_recs + 1U, sizeof(KgReportStatement));
-  uint32_t* const queue = (uint32_t*)kg_reallocarray(
-    NULL, 2U * b->n_blocks + 1U, sizeof(uint32_t));
+  uint32_t* const queue =
+    (uint32_t*)kg_reallocarray(NULL, 2U * b->n_blocks + 1U, sizeof(uint32_t));
   if (!r->statements || !queue) {
     kg_free(queue);
     return KG_BAD_ALLOC;
   }
 
   for (size_t k = 0U; k < r->n_entities; ++k) {
-    KgReportEntity* const e     = &r->entities[k];
-    const Ent* const      ent   = &b->ents[order[k]];
-    size_t                head  = 0U;
-    size_t                tail  = 0U;
-    queue[tail++]               = ent->block;
-    queue[tail++]               = NONE;
-    e->first                    = (uint32_t)r->n_statements;
+    KgReportEntity* const e    = &r->entities[k];
+    const Ent* const      ent  = &b->ents[order[k]];
+    size_t                head = 0U;
+    size_t                tail = 0U;
+    queue[tail++]              = ent->block;
+    queue[tail++]              = NONE;
+    e->first                   = (uint32_t)r->n_statements;
     while (head < tail) {
       const uint32_t block = queue[head++];
       const uint32_t from  = queue[head++];
@@ -1274,22 +1225,25 @@ build(Builder* const b, KgDiffReport* const r)
       st = st == KG_FAILURE ? KG_SUCCESS : st;
     }
   }
-  st = st ? st
-          : kg_namespaces_init(&b->ns,
-                               d->sides[NEW].graph,
-                               b->prefixes,
-                               kg_turtle_prefix_is_valid);
+  st =
+    st ? st
+       : kg_namespaces_init(
+           &b->ns, d->sides[NEW].graph, b->prefixes, kg_turtle_prefix_is_valid);
   st = st ? st : kg_terms_init(&b->iris, 3U);
   st = st ? st : kg_label_set_init(&b->set);
   for (unsigned s = OLD; s <= NEW && !st; ++s) {
     const KgGraph* const graph = d->sides[s].graph;
     const size_t         n_t   = (size_t)graph->terms.n_terms + 1U;
     st = kg_labeler_init(&b->labelers[s], &b->set, graph);
-    st = st ? st : kg_find_labels(graph, b->view ? b->view->lang : NULL, &b->labels[s]);
+    st =
+      st ? st
+         : kg_find_labels(graph, b->view ? b->view->lang : NULL, &b->labels[s]);
     st = st ? st : find_parents(b, s);
-    b->node_block[s] = st ? NULL : (uint32_t*)kg_reallocarray(NULL, n_t, sizeof(uint32_t));
-    b->subject[s]    = st ? NULL : (uint8_t*)kg_calloc(n_t, 1U);
-    b->in_changed[s] = st ? NULL : (uint8_t*)kg_calloc(graph->n_triples + 1U, 1U);
+    b->node_block[s] =
+      st ? NULL : (uint32_t*)kg_reallocarray(NULL, n_t, sizeof(uint32_t));
+    b->subject[s] = st ? NULL : (uint8_t*)kg_calloc(n_t, 1U);
+    b->in_changed[s] =
+      st ? NULL : (uint8_t*)kg_calloc(graph->n_triples + 1U, 1U);
     if (!st && (!b->node_block[s] || !b->subject[s] || !b->in_changed[s])) {
       st = KG_BAD_ALLOC;
     }
@@ -1393,14 +1347,14 @@ build(Builder* const b, KgDiffReport* const r)
 
   // Sections, names, labels and classes of the entities
   for (size_t i = 0U; i < b->n_ents && !st; ++i) {
-    Ent* const e   = &b->ents[i];
+    Ent* const e      = &b->ents[i];
     const bool in_old = e->ids[OLD] && b->subject[OLD][e->ids[OLD]];
     const bool in_new = e->ids[NEW] && b->subject[NEW][e->ids[NEW]];
-    e->change = in_old && in_new ? KG_ENTITY_CHANGED
-                : in_new         ? KG_ENTITY_ADDED
-                                 : KG_ENTITY_REMOVED;
-    e->out.change = e->change;
-    st = show_term(b, e->side, e->id, &e->out.name);
+    e->change         = in_old && in_new ? KG_ENTITY_CHANGED
+                        : in_new         ? KG_ENTITY_ADDED
+                                         : KG_ENTITY_REMOVED;
+    e->out.change     = e->change;
+    st                = show_term(b, e->side, e->id, &e->out.name);
     e->out.type.text = e->out.type.iri = e->out.type.label = kg_sv("");
   }
   st = st ? st : find_types(b);
@@ -1420,7 +1374,7 @@ build(Builder* const b, KgDiffReport* const r)
   }
   for (size_t i = 0U; i < b->n_ents; ++i) {
     if (b->ents[i].shown && b->blocks[b->ents[i].block].n) {
-      b->ents[i].out.first = (uint32_t)i; // Its entity, until laid out
+      b->ents[i].out.first         = (uint32_t)i; // Its entity, until laid out
       r->entities[r->n_entities++] = b->ents[i].out;
     }
   }
@@ -1445,10 +1399,10 @@ kg_diff_report_new(const KgDiff* const         diff,
   *report = NULL;
   Builder b;
   memset(&b, 0, sizeof(b));
-  b.diff    = diff;
-  b.view    = view;
-  b.options = options;
-  KgDiffReport* const r = (KgDiffReport*)kg_calloc(1U, sizeof(KgDiffReport));
+  b.diff                 = diff;
+  b.view                 = view;
+  b.options              = options;
+  KgDiffReport* const r  = (KgDiffReport*)kg_calloc(1U, sizeof(KgDiffReport));
   KgStatus            st = r ? build(&b, r) : KG_BAD_ALLOC;
   if (!st && view) {
     st = view->old_name ? store(&b, kg_sv(view->old_name), &r->old_name) : st;

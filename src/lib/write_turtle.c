@@ -146,7 +146,22 @@ is_double(const KgStringView s)
   return scan_digits(s, &i) && i == s.len;
 }
 
-/// Return true iff literal `id` can be written bare (a number or boolean).
+bool
+kg_turtle_literal_is_bare(const KgStringView datatype, const KgStringView text)
+{
+  return (kg_sv_equals(datatype, KG_SV(KG_XSD_NS "integer")) &&
+          is_integer(text)) ||
+         (kg_sv_equals(datatype, KG_SV(KG_XSD_NS "decimal")) &&
+          is_decimal(text)) ||
+         (kg_sv_equals(datatype, KG_SV(KG_XSD_NS "double")) &&
+          is_double(text)) ||
+         (kg_sv_equals(datatype, KG_SV(KG_XSD_NS "boolean")) &&
+          (kg_sv_equals(text, KG_SV("true")) ||
+           kg_sv_equals(text, KG_SV("false"))));
+}
+
+/// Return true iff literal `id` can be written bare (a number or boolean),
+/// as kg_turtle_literal_is_bare() says, by the datatype's term.
 static bool
 is_bare(const Writer* const w, const KgTermId id)
 {

@@ -15,11 +15,13 @@
 
 static const char* const help =
   "Usage: kgraph diff [OPTION]... OLD NEW\n"
-  "Show the triples of graph OLD that NEW lacks (-) and those of NEW that\n"
-  "OLD lacks (+).  OLD and NEW may be in any syntax; blank nodes are matched\n"
-  "up to renaming, so reordering, reformatting and relabelling are no\n"
-  "difference, and a blank node with one edited value shows as one changed\n"
-  "triple.  /dev/null is an empty graph.\n"
+  "Show what changed from graph OLD to graph NEW, entity by entity: the\n"
+  "entities changed, added and removed, each by its label and prefixed\n"
+  "name, with its removed (-) and added (+) statements.  OLD and NEW may be\n"
+  "in any syntax; blank nodes are matched up to renaming, so reordering,\n"
+  "reformatting and relabelling are no difference, and a blank node with\n"
+  "one edited value shows as one changed value, inside the entity that\n"
+  "refers to it.  /dev/null is an empty graph.\n"
   "\n"
   "With seven operands, kgraph diff is git's external diff\n"
   "(GIT_EXTERNAL_DIFF, or diff.NAME.command): PATH OLD-FILE OLD-HEX\n"

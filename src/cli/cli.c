@@ -28,7 +28,7 @@ static const KgCommand commands[] = {
   {"check", "check INPUT against the ontology", kg_cmd_check},
   {"stats", "count triples, terms, classes and properties", kg_cmd_stats},
   {"render", "draw INPUT as SVG, PNG or PDF", kg_cmd_render},
-  {"diff", "show triples added and removed between two graphs", kg_cmd_diff},
+  {"diff", "show what changed between two graphs, by entity", kg_cmd_diff},
   {"patch", "apply an RDF Patch to a graph", kg_cmd_patch},
   {"canon", "write INPUT as canonical sorted N-Triples", kg_cmd_canon},
   {"push",

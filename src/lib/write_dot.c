@@ -98,9 +98,23 @@ typedef struct PropertyKindImpl PropertyKind;
    reserve runs out.  The layout engines allocate with malloc() beside
    this, and Graphviz stops the program when that fails.
 */
+/**
+   A block given to cgraph, behind a header that keeps it in a list: cgraph
+   frees only some of its blocks one by one, and leaves the rest to the
+   discipline's close(), as its own heap frees them all at once.
+*/
+typedef union DotBlockImpl {
+  struct {
+    union DotBlockImpl* prev;
+    union DotBlockImpl* next;
+  } link;
+  max_align_t align; ///< So that what follows the header is aligned
+} DotBlock;
+
 typedef struct {
   Agdisc_t       disc;    ///< First: open() gets the discipline
   Agmemdisc_t    mem;     ///< Our allocator in `disc`
+  DotBlock       blocks;  ///< The list of blocks given, circular
   unsigned char* reserve; ///< Served when the allocator fails
   size_t         used;    ///< Bytes of `reserve` served
   bool           failed;  ///< An allocation of cgraph failed
@@ -173,13 +187,33 @@ in_reserve(const DotMemory* const m, const void* const ptr)
   return m->reserve && p >= m->reserve && p < m->reserve + DOT_RESERVE;
 }
 
+/// Put block `b` in the list of `m`, and return the memory it holds.
+static void*
+mem_link(DotMemory* const m, DotBlock* const b)
+{
+  b->link.prev                   = &m->blocks;
+  b->link.next                   = m->blocks.link.next;
+  m->blocks.link.next->link.prev = b;
+  m->blocks.link.next            = b;
+  return b + 1;
+}
+
+static void
+mem_unlink(DotBlock* const b)
+{
+  b->link.prev->link.next = b->link.next;
+  b->link.next->link.prev = b->link.prev;
+}
+
 static void*
 mem_alloc(void* const state, const size_t size)
 {
-  DotMemory* const m   = (DotMemory*)state;
-  void* const      ptr = m->failed ? NULL : kg_calloc(1U, size);
-  if (ptr) {
-    return ptr;
+  DotMemory* const m = (DotMemory*)state;
+  DotBlock* const  b = (m->failed || size > SIZE_MAX - sizeof(DotBlock))
+                         ? NULL
+                         : (DotBlock*)kg_calloc(1U, sizeof(DotBlock) + size);
+  if (b) {
+    return mem_link(m, b);
   }
   m->failed = true;
   return mem_reserve(m, size);
@@ -192,14 +226,21 @@ mem_resize(void* const  state,
            const size_t size)
 {
   DotMemory* const m = (DotMemory*)state;
-  if (!in_reserve(m, ptr) && !m->failed) {
-    unsigned char* const bigger = (unsigned char*)kg_realloc(ptr, size);
+  if (!ptr) {
+    return mem_alloc(state, size);
+  }
+  if (!in_reserve(m, ptr) && !m->failed &&
+      size <= SIZE_MAX - sizeof(DotBlock)) {
+    DotBlock* const b = (DotBlock*)ptr - 1;
+    mem_unlink(b);
+    DotBlock* const bigger = (DotBlock*)kg_realloc(b, sizeof(DotBlock) + size);
     if (bigger) {
       if (size > old) {
-        memset(bigger + old, 0, size - old);
+        memset((unsigned char*)(bigger + 1) + old, 0, size - old);
       }
-      return bigger;
+      return mem_link(m, bigger);
     }
+    mem_link(m, b); // Unchanged
   }
 
   // A block of the reserve, or no memory: move it into the reserve
@@ -208,7 +249,9 @@ mem_resize(void* const  state,
   if (copied) {
     memcpy(copied, ptr, old < size ? old : size);
     if (!in_reserve(m, ptr)) {
-      kg_free(ptr);
+      DotBlock* const b = (DotBlock*)ptr - 1;
+      mem_unlink(b);
+      kg_free(b);
     }
   }
   return copied;
@@ -217,15 +260,23 @@ mem_resize(void* const  state,
 static void
 mem_free(void* const state, void* const ptr)
 {
-  if (!in_reserve((const DotMemory*)state, ptr)) {
-    kg_free(ptr);
+  if (ptr && !in_reserve((const DotMemory*)state, ptr)) {
+    DotBlock* const b = (DotBlock*)ptr - 1;
+    mem_unlink(b);
+    kg_free(b);
   }
 }
 
+/// Free what cgraph did not free itself (agclose() calls it last).
 static void
 mem_close(void* const state)
 {
-  (void)state;
+  DotMemory* const m = (DotMemory*)state;
+  while (m->blocks.link.next != &m->blocks) {
+    DotBlock* const b = m->blocks.link.next;
+    mem_unlink(b);
+    kg_free(b);
+  }
 }
 
 /// Return true if cgraph ran out of memory, after setting `d->status`.
@@ -1432,6 +1483,8 @@ build(Dot* const d)
   DotMemory* const m = &d->memory;
   m->mem  = (Agmemdisc_t){mem_open, mem_alloc, mem_resize, mem_free, mem_close};
   m->disc = (Agdisc_t){&m->mem, &AgIdDisc, &AgIoDisc};
+  m->blocks.link.prev = &m->blocks;
+  m->blocks.link.next = &m->blocks;
   if (!(m->reserve = (unsigned char*)kg_malloc(DOT_RESERVE)) ||
       !(d->g = agopen("kgraph", Agdirected, &m->disc)) || cgraph_failed(d)) {
     d->status = KG_BAD_ALLOC;
@@ -1752,7 +1805,9 @@ static void
 dot_fini(Dot* const d)
 {
   if (d->g) {
-    agclose(d->g);
+    agclose(d->g); // Which closes the memory
+  } else if (d->memory.blocks.link.next) {
+    mem_close(&d->memory); // What a failed agopen() left
   }
   kg_free(d->memory.reserve);
   for (size_t i = 0U; d->kinds && i < d->graph->terms.n_terms; ++i) {

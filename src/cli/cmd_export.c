@@ -137,6 +137,12 @@ kg_cmd_export(KgCli* const cli, const int argc, char** const argv)
   if (opts.plain && to != KG_SYNTAX_RDFXML) {
     return kg_cli_usage(cli, "--plain is for RDF/XML (--to rdfxml)");
   }
+  if (opts.schema && (opts.dot.dot.focus || opts.dot.dot.cluster_by ||
+                      opts.dot.dot.n_exclude)) {
+    return kg_cli_usage(cli,
+                        "--schema draws the whole ontology: no --focus, "
+                        "--cluster-by or --exclude");
+  }
   if (opts.schema && to != KG_SYNTAX_DOT) {
     return kg_cli_usage(cli, "--schema is for DOT (--to dot)");
   }

@@ -137,6 +137,12 @@ kg_cmd_render(KgCli* const cli, const int argc, char** const argv)
   if (opts.diff && argc - first != 2) {
     return kg_cli_usage(cli, "--diff takes two graphs, OLD and NEW");
   }
+  if (opts.schema && (opts.dot.dot.focus || opts.dot.dot.cluster_by ||
+                      opts.dot.dot.n_exclude)) {
+    return kg_cli_usage(cli,
+                        "--schema draws the whole ontology: no --focus, "
+                        "--cluster-by or --exclude");
+  }
   if (opts.diff && opts.schema) {
     return kg_cli_usage(cli, "--schema draws one ontology, not a --diff");
   }

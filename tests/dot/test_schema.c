@@ -252,6 +252,28 @@ Test(schema, render_draws_svg_and_refuses_what_does_not_fit, .timeout = 60)
   cr_assert_not_null(strstr(r.err, "--schema is for DOT"), "%s", r.err);
   run_free(&r);
 
+  r = run("render",
+          "--schema",
+          "--focus",
+          "kg:Organization",
+          "ontology/kg.ttl",
+          NULL);
+  cr_assert_eq(r.status, 2);
+  cr_assert_not_null(strstr(r.err, "no --focus"), "%s", r.err);
+  run_free(&r);
+
+  r = run("export",
+          "--to",
+          "dot",
+          "--schema",
+          "--cluster-by",
+          "kg:basedIn",
+          "ontology/kg.ttl",
+          NULL);
+  cr_assert_eq(r.status, 2);
+  cr_assert_not_null(strstr(r.err, "--cluster-by"), "%s", r.err);
+  run_free(&r);
+
   r = run("render", "--help", NULL);
   cr_assert_eq(r.status, 0);
   cr_assert_not_null(strstr(r.out, "--schema"));

@@ -24,7 +24,10 @@ static const char* const help =
   "                         (repeatable; its triples are not written)\n"
   "      --plain            RDF/XML: one flat rdf:Description per subject,\n"
   "                         blank nodes by rdf:nodeID, no typed "
-  "elements\n" KG_COMMON_HELP "\n"
+  "elements\n"
+  "      --schema           DOT: draw INPUT as an ontology (classes,\n"
+  "                         subclasses, properties from domain to "
+  "range)\n" KG_COMMON_HELP "\n"
   "RDF/XML is abbreviated: typed node elements, blank nodes used once\n"
   "nested, lists of resources as rdf:parseType=\"Collection\".  What it\n"
   "cannot express (a predicate with no XML QName, a character XML 1.0\n"
@@ -38,6 +41,7 @@ typedef struct {
   KgSyntax       to;
   const char*    output;
   bool           plain;
+  bool           schema;
 } ExportOptions;
 
 static int
@@ -64,6 +68,9 @@ handle(KgCli* const cli, void* const data, const int c, char* const arg)
     return 0;
   case 'P':
     opts->plain = true;
+    return 0;
+  case 1100:
+    opts->schema = true;
     return 0;
   default:
     break;
@@ -102,6 +109,7 @@ kg_cmd_export(KgCli* const cli, const int argc, char** const argv)
     KG_ONTOLOGY_LONG_OPTION,
     KG_DOT_LONG_OPTIONS,
     {"plain", no_argument, NULL, 'P'},
+    {"schema", no_argument, NULL, 1100},
     KG_COMMON_LONG_OPTIONS,
   };
 
@@ -128,6 +136,15 @@ kg_cmd_export(KgCli* const cli, const int argc, char** const argv)
 
   if (opts.plain && to != KG_SYNTAX_RDFXML) {
     return kg_cli_usage(cli, "--plain is for RDF/XML (--to rdfxml)");
+  }
+  if (opts.schema && (opts.dot.dot.focus || opts.dot.dot.cluster_by ||
+                      opts.dot.dot.n_exclude)) {
+    return kg_cli_usage(cli,
+                        "--schema draws the whole ontology: no --focus, "
+                        "--cluster-by or --exclude");
+  }
+  if (opts.schema && to != KG_SYNTAX_DOT) {
+    return kg_cli_usage(cli, "--schema is for DOT (--to dot)");
   }
   if (opts.dot.any && to != KG_SYNTAX_DOT) {
     return kg_cli_usage(cli, "picture options are for DOT (--to dot)");
@@ -171,7 +188,9 @@ kg_cmd_export(KgCli* const cli, const int argc, char** const argv)
       st = kg_output_close(
         cli,
         &output,
-        to == KG_SYNTAX_DOT
+        to == KG_SYNTAX_DOT && opts.schema
+          ? kg_graph_write_schema_dot(graph, output.file, &wopts, &opts.dot.dot)
+        : to == KG_SYNTAX_DOT
           ? kg_graph_write_dot(graph, output.file, &wopts, &opts.dot.dot)
           : kg_graph_write(graph, output.file, &wopts));
       if (to == KG_SYNTAX_DOT) {

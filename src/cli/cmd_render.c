@@ -30,7 +30,10 @@ static const char* const help =
   "                         (repeatable; its triples are not "
   "drawn)\n"
   "      --diff             draw the difference of two graphs, OLD "
-  "NEW\n" KG_DOT_HELP KG_COMMON_HELP "\n"
+  "NEW\n"
+  "      --schema           draw INPUT as an ontology: classes, subclasses,\n"
+  "                         properties from domain to range\n" KG_DOT_HELP
+    KG_COMMON_HELP "\n"
   "Nodes are styled by their most specific class (--style), labelled in\n"
   "--lang, with their literals in a table; symmetric and inverse properties\n"
   "are drawn once; a legend names the classes.\n"
@@ -45,6 +48,7 @@ typedef struct {
   const char*    engine;
   const char*    output;
   bool           diff;
+  bool           schema;
 } RenderOptions;
 
 static const char*
@@ -88,6 +92,9 @@ handle(KgCli* const cli, void* const data, const int c, char* const arg)
   case 'D':
     opts->diff = true;
     return 0;
+  case 1100:
+    opts->schema = true;
+    return 0;
   default:
     break;
   }
@@ -103,6 +110,7 @@ kg_cmd_render(KgCli* const cli, const int argc, char** const argv)
     KG_DOT_LONG_OPTIONS,
     {"output", required_argument, NULL, 'o'},
     {"diff", no_argument, NULL, 'D'},
+    {"schema", no_argument, NULL, 1100},
     KG_COMMON_LONG_OPTIONS,
   };
 
@@ -128,6 +136,15 @@ kg_cmd_render(KgCli* const cli, const int argc, char** const argv)
   format = format ? format : "svg";
   if (opts.diff && argc - first != 2) {
     return kg_cli_usage(cli, "--diff takes two graphs, OLD and NEW");
+  }
+  if (opts.schema && (opts.dot.dot.focus || opts.dot.dot.cluster_by ||
+                      opts.dot.dot.n_exclude)) {
+    return kg_cli_usage(cli,
+                        "--schema draws the whole ontology: no --focus, "
+                        "--cluster-by or --exclude");
+  }
+  if (opts.diff && opts.schema) {
+    return kg_cli_usage(cli, "--schema draws one ontology, not a --diff");
   }
 
   KgGraph* ontology = NULL;
@@ -157,12 +174,16 @@ kg_cmd_render(KgCli* const cli, const int argc, char** const argv)
     kg_cli_doing(cli, "drawing the picture");
     KgOutputFile output;
     if (!(st = kg_output_open(cli, &output, opts.output))) {
-      const KgWriteOptions wopts = {KG_SYNTAX_DOT, cli->log, 0U, ontology};
-      st                         = kg_output_close(
-        cli,
-        &output,
-        kg_graph_render(
-          graph, output.file, format, opts.engine, &wopts, &opts.dot.dot));
+      const KgWriteOptions      wopts = {KG_SYNTAX_DOT, cli->log, 0U, ontology};
+      const KgDotOptions* const dot   = &opts.dot.dot;
+      if (opts.schema) {
+        st = kg_graph_render_schema(
+          graph, output.file, format, opts.engine, &wopts, dot);
+      } else {
+        st =
+          kg_graph_render(graph, output.file, format, opts.engine, &wopts, dot);
+      }
+      st = kg_output_close(cli, &output, st);
       kg_cli_dot_hint(cli, st, opts.engine && !strcmp(opts.engine, "dot"));
     }
   }

@@ -153,6 +153,42 @@ kg_graph_render(const KgGraph*        graph,
                 const KgWriteOptions* options,
                 const KgDotOptions*   dot);
 
+/**
+   Write the ontology `ontology` as a diagram in Graphviz DOT, built with
+   cgraph: its classes as boxes titled with their label in `dot->lang`
+   (the datatype properties of their domain listed inside, `label : range`),
+   rdfs:subClassOf as edges with a hollow arrowhead from subclass to
+   superclass, each object property as one edge from its domain to its
+   range, properties with no domain (or no range) in an "other properties"
+   box, and the classes of other namespaces than the ontology's own small
+   and grey.
+
+   @param options Where messages go, and more labels (`ontology`, may be
+   NULL).
+   @param dot Only `lang` is used (NULL: English).
+   @return KG_SUCCESS, KG_BAD_WRITE or KG_BAD_ALLOC.
+*/
+KG_API KgStatus
+kg_graph_write_schema_dot(const KgGraph*        ontology,
+                          FILE*                 stream,
+                          const KgWriteOptions* options,
+                          const KgDotOptions*   dot);
+
+/**
+   Lay the diagram of kg_graph_write_schema_dot() out with `engine` (NULL:
+   "dot") and render it in `format` ("svg", "png" or "pdf") to `stream`.
+
+   @return As kg_graph_write_schema_dot(), and KG_BAD_ARG if Graphviz
+   cannot lay it out or render it (the log says so).
+*/
+KG_API KgStatus
+kg_graph_render_schema(const KgGraph*        ontology,
+                       FILE*                 stream,
+                       const char*           format,
+                       const char*           engine,
+                       const KgWriteOptions* options,
+                       const KgDotOptions*   dot);
+
 #ifdef __cplusplus
 } // extern "C"
 #endif

@@ -18,6 +18,8 @@
 // is breadth first, and a class's ancestors are looked up to a fixed
 // number (kg_vocab_ancestors).
 
+#include "dot_impl.h"
+
 #include "alloc.h"
 #include "buffer.h"
 #include "formats.h"
@@ -43,8 +45,6 @@
 #include <stdlib.h>
 #include <string.h>
 
-#define KGS KG_STYLE_NS
-
 /// Above this many nodes and edges, dot takes long: sfdp then.  dot's cost
 /// grows fast with labelled edges (each is a node of its own to place):
 /// about 3 s at 400 nodes and 800 edges, minutes at 1,000 and 2,000.
@@ -52,95 +52,6 @@
 
 /// Above this many nodes and edges, refuse dot even when asked for.
 #define DOT_MAX 3000U
-
-/// The built-in style (ontology/style.ttl), generated into style_data.c.
-extern const char kg_style_ttl[];
-
-/// How nodes of a class look, from the nearest styled ancestors.
-typedef struct {
-  KgStringView cls;    ///< The class
-  KgStringView origin; ///< The class that sets its look (for the legend)
-  KgStringView shape;  ///< kgs:shape, or empty
-  KgStringView fill;   ///< kgs:fillColor
-  KgStringView font;   ///< kgs:fontColor
-  KgStringView line;   ///< kgs:lineColor
-  KgStringView style;  ///< kgs:style
-  KgStringView pen;    ///< kgs:penWidth
-  bool         hidden; ///< kgs:hidden true
-  bool         any;    ///< Some attribute is set
-  bool         shown;  ///< Used by a drawn node (for the legend)
-} Style;
-
-enum { NO_STYLE = -1, UNKNOWN_STYLE = -2 };
-
-/// What changed around a node, in a picture of a difference.
-enum {
-  TOUCH_SAME    = 1U << KG_DOT_SAME,
-  TOUCH_ADDED   = 1U << KG_DOT_ADDED,
-  TOUCH_REMOVED = 1U << KG_DOT_REMOVED,
-};
-
-/// Colours of changes: added, removed, context.
-#define ADDED_COLOR "#1a7f37"
-#define REMOVED_COLOR "#cf222e"
-#define CONTEXT_LINE "#c8c8c8"
-#define CONTEXT_FILL "#f6f6f6"
-#define CONTEXT_TEXT "#8c8c8c"
-
-typedef struct PropertyKindImpl PropertyKind;
-
-/**
-   cgraph's memory: its allocations go through kg_calloc().  cgraph does
-   not check all of its own allocations (agstrdup_html() writes through
-   the NULL that a failed one returns), so when one fails it is served
-   from a reserve instead, and `failed` is set: build() checks it after
-   each node and edge, and gives up with KG_BAD_ALLOC long before the
-   reserve runs out.  The layout engines allocate with malloc() beside
-   this, and Graphviz stops the program when that fails.
-*/
-typedef struct {
-  Agdisc_t       disc;    ///< First: open() gets the discipline
-  Agmemdisc_t    mem;     ///< Our allocator in `disc`
-  unsigned char* reserve; ///< Served when the allocator fails
-  size_t         used;    ///< Bytes of `reserve` served
-  bool           failed;  ///< An allocation of cgraph failed
-} DotMemory;
-
-/// The bytes cgraph may take between two checks of DotMemory.failed.
-#define DOT_RESERVE ((size_t)1U << 20U)
-
-typedef struct {
-  const KgGraph*        graph;
-  const KgWriteOptions* options;
-  KgDotOptions          dot;
-  KgLayout              layout; ///< Triples by subject, in order
-  KgVocab               vocab;  ///< Labels, classes, properties, styles
-  KgVocab               base;   ///< The built-in style
-  KgNamespaces          ns;     ///< For QNames
-  KgGraph*              own_style;
-  KgStatus              status;
-  KgStringView          lang;
-  KgTermId              type;
-  KgTermId              cluster_by;
-  uint8_t*              excluded;    ///< Per term: a property not drawn
-  int32_t*              class_style; ///< Per class term: index in styles
-  int32_t*              node_style;  ///< Per node: index in styles
-  uint8_t*              drawn;       ///< Per term: a node of the picture
-  uint8_t*              touched;     ///< Per term: TOUCH_ bits, for changes
-  uint32_t*             cluster;     ///< Per node: its cluster's term, or 0
-  Style*                styles;
-  size_t                n_styles;
-  size_t                n_nodes; ///< Nodes to draw (literal nodes too)
-  size_t                n_edges; ///< Edges to draw, about
-  size_t                n_rows;  ///< Table rows to draw
-  KgBuffer              text;    ///< Scratch: escaped text
-  KgBuffer              name;    ///< Scratch: node names
-  KgBuffer              row;     ///< Scratch: a table
-  Agraph_t*             g;
-  DotMemory             memory; ///< Of `g`
-  Agnode_t**            nodes;  ///< Per term
-  PropertyKind**        kinds;  ///< Per property, made when first needed
-} Dot;
 
 /*
   cgraph's memory
@@ -236,180 +147,6 @@ cgraph_failed(Dot* const d)
     d->status = KG_BAD_ALLOC;
   }
   return d->memory.failed;
-}
-
-/*
-  Text
-*/
-
-/**
-   Append `text` to `out` for a label: cut at `max` characters with an
-   ellipsis, controls made visible, and escaped for an HTML-like label
-   (`html`) or for a plain label (backslashes doubled, newlines as \n).
-*/
-static KgStatus
-append_text(KgBuffer* const    out,
-            const KgStringView text,
-            const unsigned     max,
-            const bool         html)
-{
-  KgStatus st = KG_SUCCESS;
-  unsigned n  = 0U;
-  for (size_t i = 0U; i < text.len && !st;) {
-    if (max && n++ == max) {
-      return kg_buffer_append_str(out, "…");
-    }
-
-    const size_t   at = i;
-    const uint32_t c  = kg_utf8_next(text, &i);
-    if (c == '\r' && i < text.len && text.data[i] == '\n') {
-      --n; // CRLF is one line break, made by its LF
-    } else if (c == '\n' || c == '\r') {
-      st = kg_buffer_append_str(out, html ? "<BR ALIGN=\"LEFT\"/>" : "\\n");
-    } else if (c == 0xFFFFFFFFU || c < 0x20U || c == 0x7FU ||
-               (c >= 0xFFFEU && c <= 0xFFFFU)) {
-      // Not text a label can show: show its code instead
-      st = kg_buffer_printf(out, "\\\\u%04X", c == 0xFFFFFFFFU ? 0xFFFDU : c);
-    } else if (c == '&') {
-      // Graphviz reads entities in plain labels too
-      st = kg_buffer_append_str(out, "&amp;");
-    } else if (html && c == '<') {
-      st = kg_buffer_append_str(out, "&lt;");
-    } else if (html && c == '>') {
-      st = kg_buffer_append_str(out, "&gt;");
-    } else if (html && c == '"') {
-      st = kg_buffer_append_str(out, "&quot;");
-    } else if (c == '\\') {
-      // Graphviz reads escapes (\N, \G, \\...) in both kinds of label
-      st = kg_buffer_append_str(out, "\\\\");
-    } else {
-      st = kg_buffer_append(out, text.data + at, i - at);
-    }
-  }
-  return st;
-}
-
-/// Return the QName of IRI `id` (or the IRI), in `out`.
-static KgStatus
-append_qname(Dot* const d, KgBuffer* const out, const KgTermId id)
-{
-  const KgStringView iri   = kg_terms_text(&d->graph->terms, id);
-  KgStringView       local = {NULL, 0U};
-  const long         i =
-    kg_namespaces_split(&d->ns, iri, kg_turtle_local_is_valid, &local);
-  if (i < 0) {
-    return kg_buffer_append_sv(out, iri);
-  }
-
-  const KgStatus st = kg_buffer_append_sv(out, d->ns.ns[i].prefix);
-  return st ? st : kg_buffer_printf(out, ":%.*s", (int)local.len, local.data);
-}
-
-/// Append the QName of IRI `id` (or the IRI) as label text (escaped).
-static KgStatus
-append_name(Dot* const d, KgBuffer* const out, const KgTermId id)
-{
-  KgBuffer name = KG_BUFFER_INIT;
-  KgStatus st   = append_qname(d, &name, id);
-  if (!st) {
-    st = append_text(out, kg_buffer_view(&name), 0U, false);
-  }
-  kg_buffer_fini(&name);
-  return st;
-}
-
-/// A count for people, in groups of three digits: "299,990".
-typedef struct {
-  char text[32];
-} Count;
-
-static Count
-count_text(size_t n)
-{
-  char   digits[24];
-  size_t n_digits = 0U;
-  do {
-    digits[n_digits++] = (char)('0' + n % 10U);
-    n /= 10U;
-  } while (n);
-
-  Count  c;
-  size_t j = 0U;
-  for (size_t i = n_digits; i > 0U; --i) {
-    c.text[j++] = digits[i - 1U];
-    if (i > 1U && (i - 1U) % 3U == 0U) {
-      c.text[j++] = ',';
-    }
-  }
-  c.text[j] = '\0';
-  return c;
-}
-
-/*
-  Labels
-*/
-
-static bool
-is_label_property(const KgStringView p)
-{
-  return kg_sv_equals(p, KG_SV(KG_RDFS_NS "label")) ||
-         kg_sv_equals(p,
-                      KG_SV("http://www.w3.org/2004/02/skos/core#prefLabel")) ||
-         kg_sv_equals(p, KG_SV("http://schema.org/name")) ||
-         kg_sv_equals(p, KG_SV("https://schema.org/name")) ||
-         kg_sv_equals(p, KG_SV("http://xmlns.com/foaf/0.1/name"));
-}
-
-/// Return the rank of label property `p` (0 best), or 9 if not one.
-static unsigned
-label_rank(const KgStringView p)
-{
-  static const char* const order[] = {
-    KG_RDFS_NS "label",
-    "http://www.w3.org/2004/02/skos/core#prefLabel",
-    "http://schema.org/name",
-    "https://schema.org/name",
-    "http://xmlns.com/foaf/0.1/name",
-  };
-  for (unsigned i = 0U; i < sizeof(order) / sizeof(order[0]); ++i) {
-    if (kg_sv_equals(p, kg_sv(order[i]))) {
-      return i;
-    }
-  }
-  return 9U;
-}
-
-/**
-   Return the triple (position in order) that gives the title of node `s`:
-   the best label property, in the language asked for, else with no
-   language, else the first; or SIZE_MAX.
-*/
-static size_t
-title_of(const Dot* const d, const KgTermId s)
-{
-  const KgLayout* const l          = &d->layout;
-  size_t                best       = SIZE_MAX;
-  unsigned              best_score = UINT32_MAX;
-  for (uint32_t i = 0U; i < l->count[s]; ++i) {
-    const KgTriple* const t = kg_layout_triple(l, s, i);
-    if (kg_kind(d->graph, t->o) != KG_TERM_LITERAL || d->excluded[t->p]) {
-      continue;
-    }
-
-    const unsigned rank = label_rank(kg_terms_text(&d->graph->terms, t->p));
-    if (rank == 9U) {
-      continue;
-    }
-
-    const KgStringView lang = kg_term_lang(d->graph, t->o);
-    const unsigned fit = kg_sv_equals(lang, d->lang) ? 0U : !lang.len ? 1U : 2U;
-    const unsigned score = fit * 16U + rank; // The language first
-    if (score < best_score) {
-      best       = l->first[s] + i;
-      best_score = score;
-    }
-  }
-  return best;
 }
 
 /*
@@ -578,7 +315,7 @@ find_term(Dot* const d, const char* const words, const bool labels)
     const KgTriple* const t = &d->graph->triples[i];
     if (kg_kind(d->graph, t->o) == KG_TERM_LITERAL &&
         kg_sv_equals(kg_terms_text(&d->graph->terms, t->o), w) &&
-        is_label_property(kg_terms_text(&d->graph->terms, t->p))) {
+        kg_dot_is_label_property(kg_terms_text(&d->graph->terms, t->p))) {
       if (found && found != t->s) {
         kg_log(&d->options->log,
                KG_LOG_ERROR,
@@ -702,7 +439,7 @@ static size_t
 table_rows(const Dot* const d, const KgTermId s)
 {
   const KgLayout* const l     = &d->layout;
-  const size_t          title = title_of(d, s);
+  const size_t          title = kg_dot_title_of(d, s);
   size_t                n     = 0U;
   for (uint32_t i = 0U; i < l->count[s]; ++i) {
     const KgTriple* const t = kg_layout_triple(l, s, i);
@@ -850,44 +587,6 @@ node_name(Dot* const d, const KgTermId id)
   }
 }
 
-/// Append the label of property `p`: its label, else its QName.
-static KgStatus
-append_property(Dot* const      d,
-                KgBuffer* const out,
-                const KgTermId  p,
-                const bool      html)
-{
-  const KgStringView label =
-    kg_vocab_label(&d->vocab, kg_terms_text(&d->graph->terms, p), d->lang);
-  if (label.len) {
-    return append_text(out, label, d->dot.max_label, html);
-  }
-
-  KgBuffer q  = KG_BUFFER_INIT;
-  KgStatus st = append_qname(d, &q, p);
-  if (!st) {
-    st = append_text(out, kg_buffer_view(&q), 0U, html);
-  }
-  kg_buffer_fini(&q);
-  return st;
-}
-
-/// Append a literal's text, and its language if it is not the one asked.
-static KgStatus
-append_literal(Dot* const      d,
-               KgBuffer* const out,
-               const KgTermId  o,
-               const bool      html)
-{
-  KgStatus st = append_text(
-    out, kg_terms_text(&d->graph->terms, o), d->dot.max_label, html);
-  const KgStringView lang = kg_term_lang(d->graph, o);
-  if (!st && lang.len && !kg_sv_equals(lang, d->lang)) {
-    st = kg_buffer_printf(out, " @%.*s", (int)lang.len, lang.data);
-  }
-  return st;
-}
-
 /// Return the HTML that starts the text of a row of change `change`.
 static const char*
 change_open(const KgDotChange change)
@@ -911,7 +610,7 @@ static void
 node_label(Dot* const d, Agnode_t* const node, const KgTermId s)
 {
   const KgLayout* const l     = &d->layout;
-  const size_t          title = title_of(d, s);
+  const size_t          title = kg_dot_title_of(d, s);
   KgBuffer* const       b     = &d->row;
   KgStatus              st    = KG_SUCCESS;
   const KgDotChange     title_change =
@@ -928,7 +627,7 @@ node_label(Dot* const d, Agnode_t* const node, const KgTermId s)
   } else if (kg_is_blank(d->graph, s)) {
     st = kg_buffer_append_str(&head, "");
   } else {
-    st = append_qname(d, &head, s);
+    st = kg_dot_append_qname(d, &head, s);
   }
 
   // At most max_rows literals, in order; when some are left out of a
@@ -967,16 +666,16 @@ node_label(Dot* const d, Agnode_t* const node, const KgTermId s)
           st = kg_buffer_append_str(b, "<TR><TD COLSPAN=\"2\">");
           st = st ? st : kg_buffer_append_str(b, change_open(title_change));
           st = st ? st : kg_buffer_append_str(b, "<B>");
-          st =
-            st ? st
-               : append_text(b, kg_buffer_view(&head), d->dot.max_label, true);
+          st = st ? st
+                  : kg_dot_append_text(
+                      b, kg_buffer_view(&head), d->dot.max_label, true);
           st = st ? st : kg_buffer_append_str(b, "</B>");
           st = st ? st : kg_buffer_append_str(b, change_close(title_change));
           st = st ? st : kg_buffer_append_str(b, "</TD></TR>");
         }
         any_row = true;
       }
-      if (label_rank(kg_terms_text(&d->graph->terms, t->p)) < 9U) {
+      if (kg_dot_label_rank(kg_terms_text(&d->graph->terms, t->p)) < 9U) {
         // Another label (another language): under the title, as it is
         st = st ? st : kg_buffer_append_str(b, "<TR><TD COLSPAN=\"2\">");
       } else {
@@ -984,7 +683,7 @@ node_label(Dot* const d, Agnode_t* const node, const KgTermId s)
                 : kg_buffer_append_str(
                     b, "<TR><TD ALIGN=\"LEFT\"><FONT POINT-SIZE=\"8\">");
         st = st ? st : kg_buffer_append_str(b, open);
-        st = st ? st : append_property(d, b, t->p, true);
+        st = st ? st : kg_dot_append_property(d, b, t->p, true);
         st = st ? st : kg_buffer_append_str(b, close);
         st =
           st ? st : kg_buffer_append_str(b, "</FONT></TD><TD ALIGN=\"LEFT\">");
@@ -992,10 +691,10 @@ node_label(Dot* const d, Agnode_t* const node, const KgTermId s)
       st = st ? st : kg_buffer_append_str(b, open);
       st =
         st ? st
-        : label_rank(kg_terms_text(&d->graph->terms, t->p)) < 9U
-          ? append_text(
+        : kg_dot_label_rank(kg_terms_text(&d->graph->terms, t->p)) < 9U
+          ? kg_dot_append_text(
               b, kg_terms_text(&d->graph->terms, t->o), d->dot.max_label, true)
-          : append_literal(d, b, t->o, true);
+          : kg_dot_append_literal(d, b, t->o, true);
       st = st ? st : kg_buffer_append_str(b, close);
       st = st ? st : kg_buffer_append_str(b, "</TD></TR>");
     }
@@ -1005,7 +704,7 @@ node_label(Dot* const d, Agnode_t* const node, const KgTermId s)
                           "<TR><TD COLSPAN=\"2\" ALIGN=\"LEFT\"><FONT "
                           "POINT-SIZE=\"8\"><I>… and %s more</I></FONT>"
                           "</TD></TR>",
-                          count_text(n_rows - shown).text);
+                          kg_dot_count(n_rows - shown).text);
   }
 
   if (!st && any_row) {
@@ -1020,7 +719,7 @@ node_label(Dot* const d, Agnode_t* const node, const KgTermId s)
       }
     }
   } else if (!st) {
-    st = append_text(b, kg_buffer_view(&head), d->dot.max_label, false);
+    st = kg_dot_append_text(b, kg_buffer_view(&head), d->dot.max_label, false);
     if (!st) {
       agsafeset(node, "label", b->data ? b->data : "", "");
     }
@@ -1058,16 +757,16 @@ cluster_of(Dot* const d, const KgTermId s, Agraph_t** const clusters)
     }
 
     kg_buffer_clear(&d->row);
-    const size_t   title = title_of(d, key);
+    const size_t   title = kg_dot_title_of(d, key);
     const KgStatus st =
       title != SIZE_MAX
-        ? append_text(
+        ? kg_dot_append_text(
             &d->row,
             kg_terms_text(&d->graph->terms,
                           d->graph->triples[d->layout.order.triples[title]].o),
             d->dot.max_label,
             false)
-        : append_name(d, &d->row, key);
+        : kg_dot_append_name(d, &d->row, key);
     if (st) {
       d->status = st;
       return d->g;
@@ -1169,7 +868,7 @@ add_edge(Dot* const            d,
 {
   Agedge_t* const e = agedge(d->g, d->nodes[t->s], d->nodes[t->o], NULL, 1);
   kg_buffer_clear(&d->row);
-  if (!e || append_property(d, &d->row, label_p, false)) {
+  if (!e || kg_dot_append_property(d, &d->row, label_p, false)) {
     d->status = KG_BAD_ALLOC;
     return;
   }
@@ -1307,10 +1006,10 @@ add_legend(Dot* const d)
     KgBuffer           label = KG_BUFFER_INIT;
     const KgStringView text  = kg_vocab_label(&d->vocab, s->origin, d->lang);
     const KgTermId     cls   = kg_graph_find_iri(d->graph, s->origin);
-    const KgStatus     st    = text.len
-                                 ? append_text(&label, text, d->dot.max_label, false)
-                               : cls ? append_name(d, &label, cls)
-                                     : append_text(&label, s->origin, 0U, false);
+    const KgStatus     st =
+      text.len ? kg_dot_append_text(&label, text, d->dot.max_label, false)
+          : cls    ? kg_dot_append_name(d, &label, cls)
+                   : kg_dot_append_text(&label, s->origin, 0U, false);
     if (st || !(entries[n].label = kg_buffer_steal(&label))) {
       kg_buffer_fini(&label);
       d->status = KG_BAD_ALLOC;
@@ -1514,7 +1213,7 @@ build(Dot* const d)
 
     if (kg_kind(d->graph, t->o) == KG_TERM_LITERAL) {
       if (d->dot.literals != KG_DOT_LITERALS_NODES || d->excluded[t->p] ||
-          i == title_of(d, t->s)) {
+          i == kg_dot_title_of(d, t->s)) {
         continue;
       }
       // One node for each literal triple, never merged by value
@@ -1525,7 +1224,7 @@ build(Dot* const d)
       }
       Agnode_t* const lit = agnode(d->g, d->name.data, 1);
       kg_buffer_clear(&d->row);
-      if (!lit || append_literal(d, &d->row, t->o, false)) {
+      if (!lit || kg_dot_append_literal(d, &d->row, t->o, false)) {
         d->status = KG_BAD_ALLOC;
         break;
       }
@@ -1534,7 +1233,7 @@ build(Dot* const d)
       agsafeset(lit, "style", "", "");
       Agedge_t* const e = agedge(d->g, d->nodes[t->s], lit, NULL, 1);
       kg_buffer_clear(&d->row);
-      if (!e || append_property(d, &d->row, t->p, false)) {
+      if (!e || kg_dot_append_property(d, &d->row, t->p, false)) {
         d->status = KG_BAD_ALLOC;
         break;
       }
@@ -1584,8 +1283,8 @@ refuse_size(const Dot* const d)
            KG_LOG_ERROR,
            KG_NO_CARET,
            "the picture would have %s nodes, more than %s",
-           count_text(d->n_nodes).text,
-           count_text(d->dot.max_nodes).text);
+           kg_dot_count(d->n_nodes).text,
+           kg_dot_count(d->dot.max_nodes).text);
     return true;
   }
   if (d->dot.max_size && size > d->dot.max_size) {
@@ -1594,10 +1293,10 @@ refuse_size(const Dot* const d)
            KG_NO_CARET,
            "the picture would have %s nodes, %s edges and %s table rows, "
            "more than %s together",
-           count_text(d->n_nodes).text,
-           count_text(d->n_edges).text,
-           count_text(d->n_rows).text,
-           count_text(d->dot.max_size).text);
+           kg_dot_count(d->n_nodes).text,
+           kg_dot_count(d->n_edges).text,
+           kg_dot_count(d->n_rows).text,
+           kg_dot_count(d->dot.max_size).text);
     return true;
   }
   return false;
@@ -1858,9 +1557,9 @@ kg_graph_render(const KgGraph* const        graph,
            KG_NO_CARET,
            "%s nodes and %s edges are too many for the dot engine (it "
            "takes minutes past %s of them together)",
-           count_text(d.n_nodes).text,
-           count_text(d.n_edges).text,
-           count_text(DOT_MAX).text);
+           kg_dot_count(d.n_nodes).text,
+           kg_dot_count(d.n_edges).text,
+           kg_dot_count(DOT_MAX).text);
     st = KG_BAD_LIMIT;
   }
 

@@ -158,4 +158,22 @@ kg_dot_append_literal(Dot* const      d,
                       const KgTermId  o,
                       const bool      html);
 
+/*
+  Styles: classes and properties to looks, from the style graph (dot_style.c)
+*/
+
+KgStringView
+kg_dot_style_value(const Dot* const   d,
+                   const KgStringView subject,
+                   const KgStringView attribute);
+
+bool
+kg_dot_property_hidden(const Dot* const d, const KgTermId p);
+
+KgStatus
+kg_dot_load_style(Dot* d);
+
+int32_t
+kg_dot_node_style(Dot* const d, const KgTermId s);
+
 #endif // KG_SRC_DOT_IMPL_H

@@ -176,4 +176,32 @@ kg_dot_load_style(Dot* d);
 int32_t
 kg_dot_node_style(Dot* const d, const KgTermId s);
 
+/*
+  Choosing what to draw: focus, depth, exclusion, sizes (dot_select.c)
+*/
+
+KgTermId
+kg_dot_find_term(Dot* const d, const char* const words, const bool labels);
+
+bool
+kg_dot_is_edge(const Dot* const d, const KgTriple* const t);
+
+KgDotChange
+kg_dot_change_of(const Dot* const d, const size_t index);
+
+size_t
+kg_dot_table_rows(const Dot* const d, const KgTermId s);
+
+size_t
+kg_dot_shown_literals(const Dot* const d, const size_t n);
+
+void
+kg_dot_choose_nodes(Dot* const d, const KgTermId focus);
+
+void
+kg_dot_choose_clusters(Dot* const d);
+
+bool
+kg_dot_refuse_size(const Dot* const d);
+
 #endif // KG_SRC_DOT_IMPL_H

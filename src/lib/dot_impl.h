@@ -204,4 +204,12 @@ kg_dot_choose_clusters(Dot* const d);
 bool
 kg_dot_refuse_size(const Dot* const d);
 
+/*
+  Building the cgraph graph: nodes, tables, edges, clusters, legend
+  (dot_build.c)
+*/
+
+void
+kg_dot_build(Dot* const d);
+
 #endif // KG_SRC_DOT_IMPL_H

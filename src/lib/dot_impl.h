@@ -180,9 +180,6 @@ kg_dot_node_style(Dot* const d, const KgTermId s);
   Choosing what to draw: focus, depth, exclusion, sizes (dot_select.c)
 */
 
-KgTermId
-kg_dot_find_term(Dot* const d, const char* const words, const bool labels);
-
 bool
 kg_dot_is_edge(const Dot* const d, const KgTriple* const t);
 
@@ -196,13 +193,19 @@ size_t
 kg_dot_shown_literals(const Dot* const d, const size_t n);
 
 void
-kg_dot_choose_nodes(Dot* const d, const KgTermId focus);
+kg_dot_mark_changes(Dot* d);
 
-void
-kg_dot_choose_clusters(Dot* const d);
+KgStatus
+kg_dot_exclude(Dot* d);
 
-bool
-kg_dot_refuse_size(const Dot* const d);
+KgStatus
+kg_dot_find_cluster_by(Dot* d);
+
+KgStatus
+kg_dot_find_focus(Dot* d, KgTermId* focus);
+
+KgStatus
+kg_dot_choose(Dot* d, KgTermId focus);
 
 /*
   Building the cgraph graph: nodes, tables, edges, clusters, legend

@@ -31,8 +31,8 @@
 #include <string.h>
 
 /// Find a term from a user's words: an IRI, a QName, or a label.
-KgTermId
-kg_dot_find_term(Dot* const d, const char* const words, const bool labels)
+static KgTermId
+find_term(Dot* const d, const char* const words, const bool labels)
 {
   const KgStringView w  = kg_sv(words);
   KgTermId           id = kg_graph_find_iri(d->graph, w);
@@ -217,8 +217,8 @@ shown_rows(const Dot* const d, const size_t n)
 }
 
 /// Mark the nodes of the picture, and count them.
-void
-kg_dot_choose_nodes(Dot* const d, const KgTermId focus)
+static void
+choose_nodes(Dot* const d, const KgTermId focus)
 {
   const KgLayout* const l = &d->layout;
 
@@ -284,8 +284,8 @@ kg_dot_choose_nodes(Dot* const d, const KgTermId focus)
 }
 
 /// Put each node in the cluster of its first `cluster_by` object.
-void
-kg_dot_choose_clusters(Dot* const d)
+static void
+choose_clusters(Dot* const d)
 {
   const KgLayout* const l = &d->layout;
   for (size_t k = 0U; k < l->n_subjects; ++k) {
@@ -309,8 +309,8 @@ kg_dot_choose_clusters(Dot* const d)
 }
 
 /// Return true iff the picture is over a limit, after saying so.
-bool
-kg_dot_refuse_size(const Dot* const d)
+static bool
+refuse_size(const Dot* const d)
 {
   const KgLog* const log  = &d->options->log;
   const size_t       size = d->n_nodes + d->n_edges + d->n_rows;
@@ -336,4 +336,105 @@ kg_dot_refuse_size(const Dot* const d)
     return true;
   }
   return false;
+}
+
+/// Mark the nodes of changed triples, in a picture of a difference.
+void
+kg_dot_mark_changes(Dot* const d)
+{
+  for (size_t i = 0U; d->dot.changes && i < d->graph->n_triples; ++i) {
+    const KgTriple* const t   = &d->graph->triples[i];
+    const uint8_t         bit = (uint8_t)(1U << kg_dot_change_of(d, i));
+    d->touched[t->s] |= bit;
+    if (kg_kind(d->graph, t->o) != KG_TERM_LITERAL) {
+      d->touched[t->o] |= bit;
+    }
+  }
+}
+
+/// Exclude the properties not drawn: asked for, and hidden by the style.
+KgStatus
+kg_dot_exclude(Dot* const d)
+{
+  const size_t n_ids = d->graph->terms.n_terms;
+  for (KgTermId id = 1U; id < n_ids; ++id) {
+    if (kg_kind(d->graph, id) == KG_TERM_IRI && kg_dot_property_hidden(d, id)) {
+      d->excluded[id] = 1U;
+    }
+  }
+  for (size_t i = 0U; i < d->dot.n_exclude; ++i) {
+    const KgTermId p = find_term(d, d->dot.exclude[i], false);
+    if (p) {
+      d->excluded[p] = 1U; // A property the graph does not use is no error
+    } else if (d->status) {
+      return d->status;
+    }
+  }
+  return KG_SUCCESS;
+}
+
+/// Find the property to group nodes by, if asked.
+KgStatus
+kg_dot_find_cluster_by(Dot* const d)
+{
+  if (d->dot.cluster_by) {
+    d->cluster_by = find_term(d, d->dot.cluster_by, false);
+    if (!d->cluster_by && !d->status) {
+      kg_log(&d->options->log,
+             KG_LOG_ERROR,
+             KG_NO_CARET,
+             "no property '%s' in the graph to group by",
+             d->dot.cluster_by);
+      return KG_BAD_ARG;
+    }
+  }
+  return KG_SUCCESS;
+}
+
+/// Find the entity to focus on, if asked, into `*focus`.
+KgStatus
+kg_dot_find_focus(Dot* const d, KgTermId* const focus)
+{
+  if (d->dot.focus) {
+    *focus = find_term(d, d->dot.focus, true);
+    if (!*focus) {
+      if (!d->status) {
+        kg_log(&d->options->log,
+               KG_LOG_ERROR,
+               KG_NO_CARET,
+               "no entity '%s' (an IRI, QName or label) to focus on",
+               d->dot.focus);
+      }
+      return d->status ? d->status : KG_BAD_ARG;
+    }
+  }
+  return KG_SUCCESS;
+}
+
+/// Choose the nodes around `focus` (or all), check the size, and group them.
+KgStatus
+kg_dot_choose(Dot* const d, const KgTermId focus)
+{
+  choose_nodes(d, focus);
+  if (d->status) {
+    return d->status;
+  }
+
+  if (focus && !d->drawn[focus]) {
+    kg_log(&d->options->log,
+           KG_LOG_ERROR,
+           KG_NO_CARET,
+           "'%s' is not drawn (its class is hidden by the style)",
+           d->dot.focus);
+    return KG_BAD_ARG;
+  }
+
+  if (refuse_size(d)) {
+    return KG_BAD_LIMIT;
+  }
+
+  if (d->cluster_by) {
+    choose_clusters(d);
+  }
+  return KG_SUCCESS;
 }

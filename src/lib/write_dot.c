@@ -17,6 +17,12 @@
 // counts, before anything is built.  Nothing here recurses: the focus walk
 // is breadth first, and a class's ancestors are looked up to a fixed
 // number (kg_vocab_ancestors).
+//
+// The parts, each readable alone, share the structs of dot_impl.h:
+// dot_text.c (escaping, names, titles), dot_style.c (the style graph,
+// classes to looks), dot_select.c (focus, depth, exclusion, sizes),
+// dot_build.c (the cgraph graph: nodes, tables, edges, clusters, legend),
+// and this file (setting up in steps, the API, rendering with gvc).
 
 #include "dot_impl.h"
 
@@ -57,11 +63,12 @@
   Setting up
 */
 
-static KgStatus
-dot_init(Dot* const                  d,
-         const KgGraph* const        graph,
-         const KgWriteOptions* const options,
-         const KgDotOptions* const   dot)
+/// Start `d` for `graph`: the options, and nothing to free yet.
+static void
+dot_start(Dot* const                  d,
+          const KgGraph* const        graph,
+          const KgWriteOptions* const options,
+          const KgDotOptions* const   dot)
 {
   memset(d, 0, sizeof(*d));
   d->graph   = graph;
@@ -74,23 +81,32 @@ dot_init(Dot* const                  d,
   d->lang = kg_sv(d->dot.lang ? d->dot.lang : "en");
   kg_vocab_init(&d->vocab, KG_SV(KGS));
   kg_vocab_init(&d->base, KG_SV(KGS));
+}
 
-  const KgStatus names = kg_refuse_names(graph, options);
+/// Refuse IRIs that cannot be written, and order the triples and prefixes.
+static KgStatus
+dot_open(Dot* const d)
+{
+  const KgStatus names = kg_refuse_names(d->graph, d->options);
   if (names) {
     return names;
   }
 
-  KgStatus st = kg_layout_init(&d->layout, graph, KG_LAYOUT_NO_NESTING);
-  if (st || (st = kg_namespaces_init(
-               &d->ns, graph, options->ontology, kg_turtle_prefix_is_valid))) {
+  KgStatus st = kg_layout_init(&d->layout, d->graph, KG_LAYOUT_NO_NESTING);
+  if (st ||
+      (st = kg_namespaces_init(
+         &d->ns, d->graph, d->options->ontology, kg_turtle_prefix_is_valid))) {
     return st;
   }
+  d->type = kg_graph_find_iri(d->graph, KG_SV(KG_RDF_TYPE));
+  return KG_SUCCESS;
+}
 
-  if ((st = kg_dot_load_style(d))) {
-    return st;
-  }
-
-  const size_t n_ids = graph->terms.n_terms;
+/// Allocate the tables by term.
+static KgStatus
+dot_alloc(Dot* const d)
+{
+  const size_t n_ids = d->graph->terms.n_terms;
   d->excluded        = (uint8_t*)kg_calloc(n_ids, 1U);
   d->class_style     = (int32_t*)kg_reallocarray(NULL, n_ids, sizeof(int32_t));
   d->node_style      = (int32_t*)kg_reallocarray(NULL, n_ids, sizeof(int32_t));
@@ -103,84 +119,37 @@ dot_init(Dot* const                  d,
       !d->touched || !d->cluster || !d->nodes || !d->kinds) {
     return KG_BAD_ALLOC;
   }
-
-  for (size_t i = 0U; d->dot.changes && i < graph->n_triples; ++i) {
-    const KgTriple* const t   = &graph->triples[i];
-    const uint8_t         bit = (uint8_t)(1U << kg_dot_change_of(d, i));
-    d->touched[t->s] |= bit;
-    if (kg_kind(graph, t->o) != KG_TERM_LITERAL) {
-      d->touched[t->o] |= bit;
-    }
-  }
   for (size_t i = 0U; i < n_ids; ++i) {
     d->class_style[i] = UNKNOWN_STYLE;
     d->node_style[i]  = NO_STYLE;
   }
+  return KG_SUCCESS;
+}
 
-  d->type = kg_graph_find_iri(graph, KG_SV(KG_RDF_TYPE));
+/**
+   Set up `d` and build its picture, in steps: the options, the order of
+   triples, the style, the tables by term, the changes, the properties not
+   drawn, the grouping and the focus, the nodes chosen, and the cgraph graph.
+*/
+static KgStatus
+dot_init(Dot* const                  d,
+         const KgGraph* const        graph,
+         const KgWriteOptions* const options,
+         const KgDotOptions* const   dot)
+{
+  dot_start(d, graph, options, dot);
 
-  // Properties not drawn: asked for, and hidden by the style
-  for (KgTermId id = 1U; id < n_ids; ++id) {
-    if (kg_kind(graph, id) == KG_TERM_IRI && kg_dot_property_hidden(d, id)) {
-      d->excluded[id] = 1U;
-    }
-  }
-  for (size_t i = 0U; i < d->dot.n_exclude; ++i) {
-    const KgTermId p = kg_dot_find_term(d, d->dot.exclude[i], false);
-    if (p) {
-      d->excluded[p] = 1U; // A property the graph does not use is no error
-    } else if (d->status) {
-      return d->status;
-    }
-  }
-
-  if (d->dot.cluster_by) {
-    d->cluster_by = kg_dot_find_term(d, d->dot.cluster_by, false);
-    if (!d->cluster_by && !d->status) {
-      kg_log(&options->log,
-             KG_LOG_ERROR,
-             KG_NO_CARET,
-             "no property '%s' in the graph to group by",
-             d->dot.cluster_by);
-      return KG_BAD_ARG;
-    }
+  KgStatus st = KG_SUCCESS;
+  if ((st = dot_open(d)) || (st = kg_dot_load_style(d)) ||
+      (st = dot_alloc(d))) {
+    return st;
   }
 
+  kg_dot_mark_changes(d);
   KgTermId focus = KG_NO_TERM;
-  if (d->dot.focus) {
-    focus = kg_dot_find_term(d, d->dot.focus, true);
-    if (!focus) {
-      if (!d->status) {
-        kg_log(&options->log,
-               KG_LOG_ERROR,
-               KG_NO_CARET,
-               "no entity '%s' (an IRI, QName or label) to focus on",
-               d->dot.focus);
-      }
-      return d->status ? d->status : KG_BAD_ARG;
-    }
-  }
-
-  kg_dot_choose_nodes(d, focus);
-  if (d->status) {
-    return d->status;
-  }
-
-  if (focus && !d->drawn[focus]) {
-    kg_log(&options->log,
-           KG_LOG_ERROR,
-           KG_NO_CARET,
-           "'%s' is not drawn (its class is hidden by the style)",
-           d->dot.focus);
-    return KG_BAD_ARG;
-  }
-
-  if (kg_dot_refuse_size(d)) {
-    return KG_BAD_LIMIT;
-  }
-
-  if (d->cluster_by) {
-    kg_dot_choose_clusters(d);
+  if ((st = kg_dot_exclude(d)) || (st = kg_dot_find_cluster_by(d)) ||
+      (st = kg_dot_find_focus(d, &focus)) || (st = kg_dot_choose(d, focus))) {
+    return st;
   }
 
   kg_dot_build(d);

@@ -1,0 +1,237 @@
+// Copyright the kgraph authors
+// SPDX-License-Identifier: ISC
+
+// Pictures: what the parts of the DOT writer share (see write_dot.c).
+
+#ifndef KG_SRC_DOT_IMPL_H
+#define KG_SRC_DOT_IMPL_H
+
+#include "buffer.h"
+#include "layout.h"
+#include "ns.h"
+#include "vocab.h"
+
+#include <kgraph/dot.h>
+#include <kgraph/graph.h>
+#include <kgraph/status.h>
+#include <kgraph/syntax.h>
+
+#include <graphviz/cgraph.h>
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#define KGS KG_STYLE_NS
+
+/// The built-in style (ontology/style.ttl), generated into style_data.c.
+extern const char kg_style_ttl[];
+
+/// How nodes of a class look, from the nearest styled ancestors.
+typedef struct {
+  KgStringView cls;    ///< The class
+  KgStringView origin; ///< The class that sets its look (for the legend)
+  KgStringView shape;  ///< kgs:shape, or empty
+  KgStringView fill;   ///< kgs:fillColor
+  KgStringView font;   ///< kgs:fontColor
+  KgStringView line;   ///< kgs:lineColor
+  KgStringView style;  ///< kgs:style
+  KgStringView pen;    ///< kgs:penWidth
+  bool         hidden; ///< kgs:hidden true
+  bool         any;    ///< Some attribute is set
+  bool         shown;  ///< Used by a drawn node (for the legend)
+} Style;
+
+enum { NO_STYLE = -1, UNKNOWN_STYLE = -2 };
+
+/// What changed around a node, in a picture of a difference.
+enum {
+  TOUCH_SAME    = 1U << KG_DOT_SAME,
+  TOUCH_ADDED   = 1U << KG_DOT_ADDED,
+  TOUCH_REMOVED = 1U << KG_DOT_REMOVED,
+};
+
+/// Colours of changes: added, removed, context.
+#define ADDED_COLOR "#1a7f37"
+#define REMOVED_COLOR "#cf222e"
+#define CONTEXT_LINE "#c8c8c8"
+#define CONTEXT_FILL "#f6f6f6"
+#define CONTEXT_TEXT "#8c8c8c"
+
+typedef struct PropertyKindImpl PropertyKind;
+
+/**
+   cgraph's memory: its allocations go through kg_calloc().  cgraph does
+   not check all of its own allocations (agstrdup_html() writes through
+   the NULL that a failed one returns), so when one fails it is served
+   from a reserve instead, and `failed` is set: build() checks it after
+   each node and edge, and gives up with KG_BAD_ALLOC long before the
+   reserve runs out.  The layout engines allocate with malloc() beside
+   this, and Graphviz stops the program when that fails.
+*/
+/**
+   A block given to cgraph, behind a header that keeps it in a list: cgraph
+   frees only some of its blocks one by one, and leaves the rest to the
+   discipline's close(), as its own heap frees them all at once.
+*/
+typedef union DotBlockImpl {
+  struct {
+    union DotBlockImpl* prev;
+    union DotBlockImpl* next;
+  } link;
+  max_align_t align; ///< So that what follows the header is aligned
+} DotBlock;
+
+typedef struct {
+  Agdisc_t       disc;    ///< First: open() gets the discipline
+  Agmemdisc_t    mem;     ///< Our allocator in `disc`
+  DotBlock       blocks;  ///< The list of blocks given, circular
+  unsigned char* reserve; ///< Served when the allocator fails
+  size_t         used;    ///< Bytes of `reserve` served
+  bool           failed;  ///< An allocation of cgraph failed
+} DotMemory;
+
+/// Free the blocks of `memory` that cgraph left (agclose() does it itself;
+/// this is for a graph that was never opened).
+void
+kg_dot_memory_close(DotMemory* memory);
+
+/// The bytes cgraph may take between two checks of DotMemory.failed.
+#define DOT_RESERVE ((size_t)1U << 20U)
+
+typedef struct {
+  const KgGraph*        graph;
+  const KgWriteOptions* options;
+  KgDotOptions          dot;
+  KgLayout              layout; ///< Triples by subject, in order
+  KgVocab               vocab;  ///< Labels, classes, properties, styles
+  KgVocab               base;   ///< The built-in style
+  KgNamespaces          ns;     ///< For QNames
+  KgGraph*              own_style;
+  KgStatus              status;
+  KgStringView          lang;
+  KgTermId              type;
+  KgTermId              cluster_by;
+  uint8_t*              excluded;    ///< Per term: a property not drawn
+  int32_t*              class_style; ///< Per class term: index in styles
+  int32_t*              node_style;  ///< Per node: index in styles
+  uint8_t*              drawn;       ///< Per term: a node of the picture
+  uint8_t*              touched;     ///< Per term: TOUCH_ bits, for changes
+  uint32_t*             cluster;     ///< Per node: its cluster's term, or 0
+  Style*                styles;
+  size_t                n_styles;
+  size_t                n_nodes; ///< Nodes to draw (literal nodes too)
+  size_t                n_edges; ///< Edges to draw, about
+  size_t                n_rows;  ///< Table rows to draw
+  KgBuffer              text;    ///< Scratch: escaped text
+  KgBuffer              name;    ///< Scratch: node names
+  KgBuffer              row;     ///< Scratch: a table
+  Agraph_t*             g;
+  DotMemory             memory; ///< Of `g`
+  Agnode_t**            nodes;  ///< Per term
+  PropertyKind**        kinds;  ///< Per property, made when first needed
+} Dot;
+
+/// A count for people, in groups of three digits: "299,990".
+typedef struct {
+  char text[32];
+} Count;
+
+/*
+  Text: escaping for labels, names, counts and titles (dot_text.c)
+*/
+
+KgStatus
+kg_dot_append_text(KgBuffer* const    out,
+                   const KgStringView text,
+                   const unsigned     max,
+                   const bool         html);
+
+KgStatus
+kg_dot_append_qname(Dot* const d, KgBuffer* const out, const KgTermId id);
+
+KgStatus
+kg_dot_append_name(Dot* const d, KgBuffer* const out, const KgTermId id);
+
+Count
+kg_dot_count(size_t n);
+
+bool
+kg_dot_is_label_property(const KgStringView p);
+
+unsigned
+kg_dot_label_rank(const KgStringView p);
+
+size_t
+kg_dot_title_of(const Dot* const d, const KgTermId s);
+
+KgStatus
+kg_dot_append_property(Dot* const      d,
+                       KgBuffer* const out,
+                       const KgTermId  p,
+                       const bool      html);
+
+KgStatus
+kg_dot_append_literal(Dot* const      d,
+                      KgBuffer* const out,
+                      const KgTermId  o,
+                      const bool      html);
+
+/*
+  Styles: classes and properties to looks, from the style graph (dot_style.c)
+*/
+
+KgStringView
+kg_dot_style_value(const Dot* const   d,
+                   const KgStringView subject,
+                   const KgStringView attribute);
+
+bool
+kg_dot_property_hidden(const Dot* const d, const KgTermId p);
+
+KgStatus
+kg_dot_load_style(Dot* d);
+
+int32_t
+kg_dot_node_style(Dot* const d, const KgTermId s);
+
+/*
+  Choosing what to draw: focus, depth, exclusion, sizes (dot_select.c)
+*/
+
+bool
+kg_dot_is_edge(const Dot* const d, const KgTriple* const t);
+
+KgDotChange
+kg_dot_change_of(const Dot* const d, const size_t index);
+
+size_t
+kg_dot_table_rows(const Dot* const d, const KgTermId s);
+
+size_t
+kg_dot_shown_literals(const Dot* const d, const size_t n);
+
+void
+kg_dot_mark_changes(Dot* d);
+
+KgStatus
+kg_dot_exclude(Dot* d);
+
+KgStatus
+kg_dot_find_cluster_by(Dot* d);
+
+KgStatus
+kg_dot_find_focus(Dot* d, KgTermId* focus);
+
+KgStatus
+kg_dot_choose(Dot* d, KgTermId focus);
+
+/*
+  Building the cgraph graph: nodes, tables, edges, clusters, legend
+  (dot_build.c)
+*/
+
+void
+kg_dot_build(Dot* const d);
+
+#endif // KG_SRC_DOT_IMPL_H

@@ -91,6 +91,22 @@ typedef struct {
   bool           failed;  ///< An allocation of cgraph failed
 } DotMemory;
 
+/**
+   Read `dot_text`, lay it out with engine `layout`, render it as `format`
+   and write it to `stream`: what kg_graph_render() and
+   kg_graph_render_schema() share.  `what` names the picture in messages.
+
+   @return KG_SUCCESS, KG_BAD_ARG (an engine or format Graphviz refuses:
+   logged), KG_BAD_WRITE or KG_BAD_ALLOC.
+*/
+KgStatus
+kg_dot_render_text(const char*  dot_text,
+                   const char*  what,
+                   const char*  layout,
+                   const char*  format,
+                   FILE*        stream,
+                   const KgLog* log);
+
 /// Free the blocks of `memory` that cgraph left (agclose() does it itself;
 /// this is for a graph that was never opened).
 void

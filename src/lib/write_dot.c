@@ -236,6 +236,55 @@ kg_write_dot(const KgGraph* const        graph,
 }
 
 KgStatus
+kg_dot_render_text(const char* const  dot_text,
+                   const char* const  what,
+                   const char* const  layout,
+                   const char* const  format,
+                   FILE* const        stream,
+                   const KgLog* const log)
+{
+  Agraph_t* const g   = agmemread(dot_text);
+  GVC_t* const    gvc = g ? gvContext() : NULL;
+  KgStatus        st  = gvc ? KG_SUCCESS : KG_BAD_ALLOC;
+
+  KgBuffer names = KG_BUFFER_INIT; // gvc takes mutable strings
+  if (!st && (kg_buffer_append(&names, layout, strlen(layout) + 1U) ||
+              kg_buffer_append_str(&names, format))) {
+    st = KG_BAD_ALLOC;
+  } else if (!st && gvLayout(gvc, g, names.data)) {
+    kg_log(log,
+           KG_LOG_ERROR,
+           KG_NO_CARET,
+           "Graphviz cannot lay the %s out with '%s'%s%s",
+           what,
+           layout,
+           aglasterr() ? ": " : "",
+           aglasterr() ? aglasterr() : "");
+    st = KG_BAD_ARG;
+  } else if (!st) {
+    char*        data = NULL;
+    unsigned int len  = 0U;
+    if (gvRenderData(gvc, g, names.data + strlen(layout) + 1U, &data, &len)) {
+      kg_log(
+        log, KG_LOG_ERROR, KG_NO_CARET, "Graphviz cannot render '%s'", format);
+      st = KG_BAD_ARG;
+    } else if (fwrite(data, 1U, len, stream) != len || fflush(stream)) {
+      st = KG_BAD_WRITE;
+    }
+    gvFreeRenderData(data);
+    gvFreeLayout(gvc, g);
+  }
+  kg_buffer_fini(&names);
+  if (gvc) {
+    gvFreeContext(gvc);
+  }
+  if (g) {
+    agclose(g);
+  }
+  return st;
+}
+
+KgStatus
 kg_graph_render(const KgGraph* const        graph,
                 FILE* const                 stream,
                 const char* const           format,
@@ -274,69 +323,25 @@ kg_graph_render(const KgGraph* const        graph,
     st = KG_BAD_LIMIT;
   }
 
-  GVC_t* const gvc = st ? NULL : gvContext();
-  if (!st && !gvc) {
-    st = KG_BAD_ALLOC;
-  }
-
   // Lay out a copy read back from DOT text: Graphviz 2.43 frees twice the
   // layout of some graphs built in memory (with clusters), not of those it
   // reads
-  char*     dot_text = NULL;
-  size_t    dot_len  = 0U;
-  Agraph_t* copy     = NULL;
+  char*  dot_text = NULL;
+  size_t dot_len  = 0U;
   if (!st) {
     FILE* const mem = open_memstream(&dot_text, &dot_len);
     if (!mem) {
       st = KG_BAD_ALLOC;
     } else {
       const int written = agwrite(d.g, mem);
-      if (fclose(mem) || written || !(copy = agmemread(dot_text))) {
+      if (fclose(mem) || written) {
         st = KG_BAD_ALLOC;
       }
     }
   }
-
-  char*        data = NULL;
-  unsigned int len  = 0U;
-  if (!st) {
-    KgBuffer names = KG_BUFFER_INIT; // gvc takes mutable strings
-    if (kg_buffer_append(&names, layout, strlen(layout) + 1U) ||
-        kg_buffer_append_str(&names, format)) {
-      st = KG_BAD_ALLOC;
-    } else if (gvLayout(gvc, copy, names.data)) {
-      kg_log(&options->log,
-             KG_LOG_ERROR,
-             KG_NO_CARET,
-             "Graphviz cannot lay the graph out with '%s'%s%s",
-             layout,
-             aglasterr() ? ": " : "",
-             aglasterr() ? aglasterr() : "");
-      st = KG_BAD_ARG;
-    } else {
-      if (gvRenderData(
-            gvc, copy, names.data + strlen(layout) + 1U, &data, &len)) {
-        kg_log(&options->log,
-               KG_LOG_ERROR,
-               KG_NO_CARET,
-               "Graphviz cannot render '%s'",
-               format);
-        st = KG_BAD_ARG;
-      } else if (fwrite(data, 1U, len, stream) != len || fflush(stream)) {
-        st = KG_BAD_WRITE;
-      }
-      gvFreeRenderData(data);
-      gvFreeLayout(gvc, copy);
-    }
-    kg_buffer_fini(&names);
-  }
-
-  if (gvc) {
-    gvFreeContext(gvc);
-  }
-  if (copy) {
-    agclose(copy);
-  }
+  st = st ? st
+          : kg_dot_render_text(
+              dot_text, "graph", layout, format, stream, &options->log);
   free(dot_text);
   dot_fini(&d);
   agseterr(level);

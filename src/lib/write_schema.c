@@ -19,6 +19,7 @@
 
 #include "alloc.h"
 #include "buffer.h"
+#include "dot_impl.h"
 #include "log.h"
 #include "ns.h"
 #include "vocab.h"
@@ -588,48 +589,13 @@ kg_graph_render_schema(const KgGraph* const        ontology,
   }
 
   const agerrlevel_t level = agseterr(AGMAX);
-  Agraph_t* const    g     = st ? NULL : agmemread(text);
-  GVC_t* const       gvc   = g ? gvContext() : NULL;
-  if (!st && !gvc) {
-    st = KG_BAD_ALLOC;
-  }
-  KgBuffer          names  = KG_BUFFER_INIT; // gvc takes mutable strings
-  const char* const layout = engine ? engine : "dot";
-  if (!st && (kg_buffer_append(&names, layout, strlen(layout) + 1U) ||
-              kg_buffer_append_str(&names, format))) {
-    st = KG_BAD_ALLOC;
-  }
-  if (!st && gvLayout(gvc, g, names.data)) {
-    kg_log(&options->log,
-           KG_LOG_ERROR,
-           KG_NO_CARET,
-           "Graphviz cannot lay the schema out with '%s'",
-           layout);
-    st = KG_BAD_ARG;
-  } else if (!st) {
-    char*        data   = NULL;
-    unsigned int n_data = 0U;
-    if (gvRenderData(
-          gvc, g, names.data + strlen(layout) + 1U, &data, &n_data)) {
-      kg_log(&options->log,
-             KG_LOG_ERROR,
-             KG_NO_CARET,
-             "Graphviz cannot render '%s'",
-             format);
-      st = KG_BAD_ARG;
-    } else if (fwrite(data, 1U, n_data, stream) != n_data || fflush(stream)) {
-      st = KG_BAD_WRITE;
-    }
-    gvFreeRenderData(data);
-    gvFreeLayout(gvc, g);
-  }
-  kg_buffer_fini(&names);
-  if (gvc) {
-    gvFreeContext(gvc);
-  }
-  if (g) {
-    agclose(g);
-  }
+  st                       = st ? st
+                                : kg_dot_render_text(text,
+                               "schema",
+                               engine ? engine : "dot",
+                               format,
+                               stream,
+                               &options->log);
   agseterr(level);
   free(text);
   return st;

@@ -479,6 +479,15 @@ add_edge(Dot* const            d,
     return;
   }
   agsafeset(e, "label", d->row.data ? d->row.data : "", "");
+  // Classes for SVG: the ids of both ends, to find a node's edges
+  const char* const from = agget(d->nodes[t->s], "id");
+  const char* const to   = agget(d->nodes[t->o], "id");
+  kg_buffer_clear(&d->text);
+  if (kg_buffer_printf(&d->text, "%s %s", from ? from : "", to ? to : "")) {
+    d->status = KG_BAD_ALLOC;
+    return;
+  }
+  agsafeset(e, "class", d->text.data, "");
   if (undirected) {
     agsafeset(e, "dir", "none", "");
   }
@@ -784,6 +793,7 @@ kg_dot_build(Dot* const d)
   }
 
   // Nodes, in the stable order of terms
+  size_t n_drawn = 0U;
   for (KgTermId id = 1U; id < n_ids; ++id) {
     by_rank[l->order.rank[id]] = id;
   }
@@ -802,6 +812,11 @@ kg_dot_build(Dot* const d)
       break;
     }
     d->nodes[id] = node;
+    // An id for SVG (and the HTML view): "n" and its place among the
+    // nodes, which the same triples give whatever the terms interned
+    char node_id[24];
+    snprintf(node_id, sizeof(node_id), "n%zu", ++n_drawn);
+    agsafeset(node, "id", node_id, "");
     node_label(d, node, id);
     if (d->node_style[id] >= 0) {
       Style* const s = &d->styles[d->node_style[id]];

@@ -73,6 +73,7 @@ typedef struct {
   SchemaEntry*   order; ///< Every IRI term, sorted by IRI
   size_t         n_order;
   Agraph_t*      g;
+  DotMemory      memory; ///< Of `g`
   KgStatus       status;
 } Schema;
 
@@ -256,6 +257,16 @@ is_external(const Schema* const s, const KgTermId id)
          memcmp(ns.data, s->own.data, ns.len);
 }
 
+/// Return true if cgraph ran out of memory, after setting `s->status`.
+static bool
+cgraph_failed(Schema* const s)
+{
+  if (s->memory.failed && !s->status) {
+    s->status = KG_BAD_ALLOC;
+  }
+  return s->memory.failed;
+}
+
 /// Set the HTML-like `name` of `obj` to `text`.
 static void
 set_html(Schema* const s, void* const obj, char* const name, char* const text)
@@ -344,6 +355,9 @@ build(Schema* const s)
   agattr(g, AGEDGE, "arrowhead", "normal");
   agattr(g, AGEDGE, "arrowsize", "0.6");
   agattr(g, AGEDGE, "style", "solid");
+  if (cgraph_failed(s)) {
+    return;
+  }
 
   // The rows of datatype properties, and the other properties
   KgBuffer other   = KG_BUFFER_INIT;
@@ -365,7 +379,7 @@ build(Schema* const s)
   }
 
   // Classes
-  for (size_t i = 0U; i < s->n_order && !st; ++i) {
+  for (size_t i = 0U; i < s->n_order && !st && !cgraph_failed(s); ++i) {
     const KgTermId    c = s->order[i].id;
     SchemaTerm* const t = &s->terms[c];
     if (!t->is_class) {
@@ -418,12 +432,13 @@ build(Schema* const s)
 
   // Subclass edges, in triple order sorted by the subclass's place
   const KgTriple* const triples = kg_graph_triples(s->graph);
-  for (size_t i = 0U; i < s->n_order && !st; ++i) {
+  for (size_t i = 0U; i < s->n_order && !st && !cgraph_failed(s); ++i) {
     const KgTermId c = s->order[i].id;
     if (!s->terms[c].node) {
       continue;
     }
-    for (size_t j = 0U; j < kg_graph_size(s->graph); ++j) {
+    for (size_t j = 0U; j < kg_graph_size(s->graph) && !cgraph_failed(s);
+         ++j) {
       if (triples[j].s != c || !is_iri(s, triples[j].p, RDFS "subClassOf") ||
           !s->terms[triples[j].o].node || triples[j].o == c) {
         continue;
@@ -441,7 +456,7 @@ build(Schema* const s)
   }
 
   // Object properties
-  for (size_t i = 0U; i < s->n_order && !st; ++i) {
+  for (size_t i = 0U; i < s->n_order && !st && !cgraph_failed(s); ++i) {
     const KgTermId          p = s->order[i].id;
     const SchemaTerm* const t = &s->terms[p];
     if (!t->is_property || !is_object(s, t) || !t->domain || !t->range) {
@@ -483,15 +498,14 @@ build(Schema* const s)
 
   kg_buffer_fini(&label);
   kg_buffer_fini(&other);
+  cgraph_failed(s);
   s->status = s->status ? s->status : st;
 }
 
 static void
 schema_fini(Schema* const s)
 {
-  if (s->g) {
-    agclose(s->g);
-  }
+  kg_dot_memory_fini(&s->memory, s->g);
   if (s->terms) {
     for (size_t i = 0U; i <= kg_graph_n_terms(s->graph); ++i) {
       kg_buffer_fini(&s->terms[i].rows);
@@ -544,9 +558,7 @@ schema_init(Schema* const               s,
   collect(s);
   choose_own(s);
 
-  if (!(s->g = agopen("schema", Agdirected, NULL))) {
-    return KG_BAD_ALLOC;
-  }
+  KG_TRY(st, kg_dot_memory_open(&s->memory, "schema", &s->g));
   build(s);
   return s->status;
 }

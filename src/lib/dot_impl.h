@@ -178,6 +178,11 @@ kg_dot_append_text(KgBuffer* const    out,
                    const unsigned     max,
                    const bool         html);
 
+/// Append `text` to `out` for a `tooltip` (an escString read twice): as
+/// kg_dot_append_text() for a plain label, backslashes as four.
+KgStatus
+kg_dot_append_tooltip(KgBuffer* out, KgStringView text, unsigned max);
+
 KgStatus
 kg_dot_append_qname(Dot* const d, KgBuffer* const out, const KgTermId id);
 

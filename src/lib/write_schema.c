@@ -105,6 +105,11 @@ typedef struct {
   bool      to_class;    ///< Some class of its ranges is not a datatype
   Agnode_t* node;        ///< Its node, for a class
   KgBuffer  rows;        ///< Rows of datatype properties, for a class
+  KgBuffer  loops;       ///< Rows of properties from a class to itself
+  KgBuffer  loop_label;  ///< The label of the first of them
+  KgBuffer  loop_tips;   ///< Their QNames, for the tooltip
+  KgTermId  loop;        ///< The first of them
+  size_t    n_loops;     ///< Their number
 } SchemaTerm;
 
 /// An IRI with its id, to sort by IRI.
@@ -793,6 +798,38 @@ add_class(Schema* const s, KgBuffer* const label, const size_t i)
   }
 }
 
+/// Note that property `p`, labelled `label`, goes from class `c` to itself.
+static void
+add_loop(Schema* const   s,
+         KgBuffer* const label,
+         const KgTermId  p,
+         const KgTermId  c)
+{
+  SchemaTerm* const  t   = &s->terms[c];
+  const KgStringView iri = kg_term_text(s->graph, p);
+  KgBuffer           q   = KG_BUFFER_INIT;
+  KgStatus           st  = KG_SUCCESS;
+  if (!t->n_loops) {
+    st = kg_buffer_append_sv(&t->loop_label, kg_buffer_view(label));
+  } else {
+    st = kg_buffer_append_str(&t->loop_tips, "\\n");
+  }
+  st = st ? st : kg_buffer_append_str(&t->loops, "<TR><TD");
+  if (!st && is_web(iri)) {
+    st = kg_buffer_append_str(&t->loops, " HREF=\"");
+    st = st ? st : append_html(&t->loops, iri, 0U);
+    st = st ? st : kg_buffer_append_char(&t->loops, '"');
+  }
+  st = st ? st : kg_buffer_append_char(&t->loops, '>');
+  st = st ? st : kg_buffer_append_sv(&t->loops, kg_buffer_view(label));
+  st = st ? st : kg_buffer_append_str(&t->loops, "</TD></TR>");
+  st = st ? st : append_raw_qname(s, &q, p);
+  st = st ? st : kg_dot_append_tooltip(&t->loop_tips, kg_buffer_view(&q), 0U);
+  kg_buffer_fini(&q);
+  t->loop   = t->n_loops++ ? t->loop : p;
+  s->status = s->status ? s->status : st;
+}
+
 /**
    Add the edges of object property `p`, with s->domains and s->ranges
    gathered: one from each class of its domains to each class of its
@@ -850,6 +887,10 @@ add_property(Schema* const s, KgBuffer* const label, const KgTermId p)
 
   for (size_t i = 0U; i < from->n && !s->status; ++i) {
     for (size_t j = 0U; j < to->n && !s->status && !cgraph_failed(s); ++j) {
+      if (from->ids[i] == to->ids[j]) {
+        add_loop(s, label, p, from->ids[i]);
+        continue;
+      }
       Agedge_t* const e =
         add_edge(s, s->terms[from->ids[i]].node, s->terms[to->ids[j]].node);
       if (e) {
@@ -858,6 +899,40 @@ add_property(Schema* const s, KgBuffer* const label, const KgTermId p)
       }
     }
   }
+}
+
+/**
+   Add the loops of class `c`: one edge, whose label stacks those of the
+   properties from `c` to itself, each linked to its property (Graphviz
+   writes the labels of loops side by side over each other).
+*/
+static void
+add_loops(Schema* const s, const KgTermId c)
+{
+  SchemaTerm* const t = &s->terms[c];
+  Agedge_t* const   e = add_edge(s, t->node, t->node);
+  if (!e) {
+    return;
+  }
+  if (t->n_loops == 1U) {
+    set(s, e, "label", &t->loop_label, true);
+    set_link(s, e, t->loop);
+    return;
+  }
+
+  // One row a property, each linked to it
+  KgBuffer label = KG_BUFFER_INIT;
+  KgStatus st    = kg_buffer_append_str(&label,
+                                     "<TABLE BORDER=\"0\" CELLBORDER=\"0\" "
+                                        "CELLSPACING=\"0\" CELLPADDING=\"0\">");
+  st = st ? st : kg_buffer_append_sv(&label, kg_buffer_view(&t->loops));
+  st = st ? st : kg_buffer_append_str(&label, "</TABLE>");
+  if (!st) {
+    set(s, e, "label", &label, true);
+    set(s, e, "tooltip", &t->loop_tips, false);
+  }
+  kg_buffer_fini(&label);
+  s->status = s->status ? s->status : st;
 }
 
 /// Add the nodes of the classes, then the edges.
@@ -954,6 +1029,11 @@ build(Schema* const s)
       add_property(s, &label, p);
     }
   }
+  for (size_t i = 0U; i < s->n_order && !s->status && !cgraph_failed(s); ++i) {
+    if (s->terms[s->order[i].id].n_loops) {
+      add_loops(s, s->order[i].id);
+    }
+  }
 
   if (!st && !s->status && n_other) {
     kg_buffer_clear(&label);
@@ -989,6 +1069,9 @@ schema_fini(Schema* const s)
   if (s->terms) {
     for (size_t i = 0U; i <= kg_graph_n_terms(s->graph); ++i) {
       kg_buffer_fini(&s->terms[i].rows);
+      kg_buffer_fini(&s->terms[i].loops);
+      kg_buffer_fini(&s->terms[i].loop_label);
+      kg_buffer_fini(&s->terms[i].loop_tips);
     }
   }
   kg_free(s->terms);

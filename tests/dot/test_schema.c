@@ -590,3 +590,38 @@ Test(schema, loops_of_a_class_are_one_edge_with_a_row_each)
   assert_edge(r.out, EX "B", EX "B", "label=<rr>");
   run_free(&r);
 }
+
+Test(schema, labels_with_controls_cdata_ends_and_lengths)
+{
+  char* path = NULL;
+  Run   r    = schema_of(
+    "labels.ttl",
+    ONTO_PREFIXES
+    "ex:T a owl:Class ; rdfs:label \"one\\ntwo \\u0001 ]]> end\" .\n"
+         "ex:U a owl:Class ; rdfs:label \"abcdefghij abcdefghij abcdefghij "
+         "abcdefghij abcdefghij abcdefghij abcdefghij\" .\n",
+    &path);
+  cr_assert_eq(r.status, 0, "%s", r.err);
+  // A line break is one, a control shows its code, markup is text, and a
+  // label stops after 60 characters
+  cr_assert_not_null(
+    strstr(r.out, "<B>one<BR ALIGN=\"LEFT\"/>two \\\\u0001 ]]&gt; end</B>"),
+    "%s",
+    r.out);
+  cr_assert_not_null(
+    strstr(r.out,
+           "<B>abcdefghij abcdefghij abcdefghij abcdefghij abcdefghij "
+           "abcde…</B>"),
+    "%s",
+    r.out);
+  run_free(&r);
+
+  r = run("render", "--schema", "-T", "svg", path, NULL);
+  free(path);
+  cr_assert_eq(r.status, 0, "%s", r.err);
+  cr_assert_str_empty(r.err);
+  cr_assert_not_null(
+    strstr(r.out, ">two \\u0001 ]]&gt; end</text>"), "%s", r.out);
+  cr_assert_null(strstr(r.out, "\x01"));
+  run_free(&r);
+}

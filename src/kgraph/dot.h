@@ -158,14 +158,18 @@ kg_graph_render(const KgGraph*        graph,
    cgraph: its classes as boxes titled with their label in `dot->lang`
    (the datatype properties of their domain listed inside, `label : range`),
    rdfs:subClassOf as edges with a hollow arrowhead from subclass to
-   superclass, each object property as one edge from its domain to its
-   range, properties with no domain (or no range) in an "other properties"
-   box, and the classes of other namespaces than the ontology's own small
-   and grey.
+   superclass, each object property as edges from the classes of its
+   domains to those of its ranges (an owl:unionOf list stands for each of
+   its classes; several domains or ranges, an intersection, are named in
+   the label), properties with no domain (or no range) in an "other
+   properties" box, and the classes of other namespaces than the
+   ontology's own small and grey.  Class nodes have an `id` (`nK`), a
+   `URL` if their IRI is http(s), and a `tooltip` with their rdfs:comment.
+   A union list longer than 100 classes, or cyclic, is cut with a warning.
 
    @param options Where messages go, and more labels (`ontology`, may be
    NULL).
-   @param dot Only `lang` is used (NULL: English).
+   @param dot Only `lang` and `max_label` are used (NULL: English, 60).
    @return KG_SUCCESS, KG_BAD_WRITE or KG_BAD_ALLOC.
 */
 KG_API KgStatus

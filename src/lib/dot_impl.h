@@ -112,6 +112,21 @@ kg_dot_render_text(const char*  dot_text,
 void
 kg_dot_memory_close(DotMemory* memory);
 
+/**
+   Open the directed graph `name` with its memory in `memory` (cgraph's
+   allocations through kg_calloc(), with a reserve of DOT_RESERVE bytes),
+   in `*graph`.  Builders check `memory->failed` after each node and edge.
+   Whatever it returns, free with kg_dot_memory_fini(memory, *graph).
+
+   @return KG_SUCCESS, or KG_BAD_ALLOC (then `*graph` may still be open).
+*/
+KgStatus
+kg_dot_memory_open(DotMemory* memory, char* name, Agraph_t** graph);
+
+/// Close `graph` (NULL if none was opened) and free the rest of `memory`.
+void
+kg_dot_memory_fini(DotMemory* memory, Agraph_t* graph);
+
 /// The bytes cgraph may take between two checks of DotMemory.failed.
 #define DOT_RESERVE ((size_t)1U << 20U)
 
@@ -162,6 +177,11 @@ kg_dot_append_text(KgBuffer* const    out,
                    const KgStringView text,
                    const unsigned     max,
                    const bool         html);
+
+/// Append `text` to `out` for a `tooltip` (an escString read twice): as
+/// kg_dot_append_text() for a plain label, backslashes as four.
+KgStatus
+kg_dot_append_tooltip(KgBuffer* out, KgStringView text, unsigned max);
 
 KgStatus
 kg_dot_append_qname(Dot* const d, KgBuffer* const out, const KgTermId id);

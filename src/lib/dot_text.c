@@ -77,6 +77,39 @@ kg_dot_append_text(KgBuffer* const    out,
   return st;
 }
 
+/**
+   Append `text` to `out` for a `tooltip`: as kg_dot_append_text() for a
+   plain label, but every backslash of the text as four.  Graphviz reads a
+   tooltip twice: once for SVG, where a backslash escapes the next
+   character and `\n` is a line break, and then as an escString, where
+   `\N` is the node's name and `\\` a backslash.
+*/
+KgStatus
+kg_dot_append_tooltip(KgBuffer* const    out,
+                      const KgStringView text,
+                      const unsigned     max)
+{
+  KgStatus st = KG_SUCCESS;
+  unsigned n  = 0U;
+  for (size_t i = 0U; i < text.len && !st;) {
+    const size_t   at = i;
+    const uint32_t c  = kg_utf8_next(text, &i);
+    if (c == '\r' && i < text.len && text.data[i] == '\n') {
+      continue; // CRLF is one line break, made by its LF
+    }
+    if (max && n++ == max) {
+      return kg_buffer_append_str(out, "…");
+    }
+    if (c == '\\') {
+      st = kg_buffer_append_str(out, "\\\\\\\\");
+    } else {
+      const KgStringView one = {text.data + at, i - at};
+      st                     = kg_dot_append_text(out, one, 0U, false);
+    }
+  }
+  return st;
+}
+
 /// Return the QName of IRI `id` (or the IRI), in `out`.
 KgStatus
 kg_dot_append_qname(Dot* const d, KgBuffer* const out, const KgTermId id)

@@ -7,15 +7,32 @@
 // rdfs:subClassOf, rdfs:domain or rdfs:range) are boxes titled with their
 // label; below the title, one row per datatype property whose domain is the
 // class (`label : range`).  rdfs:subClassOf is an edge with a hollow
-// arrowhead from the subclass to its superclass; an object property is one
+// arrowhead from the subclass to its superclass; an object property is an
 // edge from its domain to its range, labelled with its label.  Properties
 // with no domain, or an object property with no range, are rows of one
 // "other properties" box: nothing is dropped.  Classes outside the
 // ontology's own namespace (the namespace of most declared classes) are
-// small and grey.  A property with several domains or ranges is drawn with
-// the first of each, in input order.
+// small and grey.
 //
-// Everything is one pass over the triples and a sort: no recursion.
+// Domains and ranges.  A domain or range is a class IRI or a union (a blank
+// node with owl:unionOf and an rdf:List of classes); a property may have
+// several (RDFS reads them as an intersection).  A property is drawn from
+// each class of its domains to each class of its ranges: for a union this
+// reads as it means (the property is used on an A or on a B).  When there
+// are several classes on both sides, the edges meet at a small node that
+// carries the property's label, so that n + m edges stand for the n × m
+// pairs.  Several domains (or ranges) are an intersection, which edges from
+// each cannot show: the label says it on a second line ("domain: A and
+// B").  A datatype property is listed in each class of its domains, with
+// the same note.
+//
+// Every class node has an `id` (`nK`, K its place among the nodes, as in
+// pictures), a `URL` if its IRI is http(s), and a `tooltip` with its QName
+// and rdfs:comment; edges between nodes carry the class "nA nB".
+//
+// Limits: a union list is read to SCHEMA_MAX_MEMBERS members; a longer one,
+// or a cyclic one, is cut there with a warning.  Everything is one pass over
+// the triples, a sort, and walks of lists bounded so: no recursion.
 
 #include "alloc.h"
 #include "buffer.h"
@@ -38,23 +55,61 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 #define RDF "http://www.w3.org/1999/02/22-rdf-syntax-ns#"
 #define RDFS "http://www.w3.org/2000/01/rdf-schema#"
 #define OWL "http://www.w3.org/2002/07/owl#"
 #define XSD "http://www.w3.org/2001/XMLSchema#"
 
+/// The members of an owl:unionOf list read at most.
+#define SCHEMA_MAX_MEMBERS 100U
+
+/// The characters of a comment shown in a tooltip at most.
+#define SCHEMA_MAX_COMMENT 600U
+
+/// What a fact says of its subject (sorted in this order).
+typedef enum {
+  FACT_SUBCLASS,
+  FACT_DOMAIN,
+  FACT_RANGE,
+} FactKind;
+
+/// A triple that says something the diagram draws, about an IRI.
+typedef struct {
+  KgTermId s;     ///< The class or property
+  FactKind kind;  ///< What the triple says
+  KgTermId o;     ///< The superclass, domain or range (IRI or blank node)
+  size_t   index; ///< The triple's place in the graph (order, caret)
+} SchemaFact;
+
 /// What the schema says about one term.
 typedef struct {
-  KgTermId  domain;      ///< First rdfs:domain (an IRI), or 0
-  KgTermId  range;       ///< First rdfs:range (an IRI), or 0
+  size_t    rank;        ///< Place in the IRI order (IRIs only)
+  size_t    fact;        ///< First of its facts
+  size_t    n_facts;     ///< Number of its facts
+  KgTermId  comment;     ///< Its rdfs:comment (a literal), or 0
+  unsigned  comment_fit; ///< How well `comment` fits the language (0 best)
+  KgTermId  union_list;  ///< For a blank node: its owl:unionOf list, or 0
+  size_t    union_index; ///< The triple of `union_list`
+  KgTermId  first;       ///< For a list cell: rdf:first, or 0
+  KgTermId  rest;        ///< For a list cell: rdf:rest, or 0
+  uint32_t  member_walk; ///< Walk that last added it to Members
+  uint32_t  cell_walk;   ///< Walk of a list that last met it (cycles)
+  bool      warned;      ///< For a union: its cut was reported
   bool      is_class;    ///< Drawn as a class
   bool      declared;    ///< Declared a class (owl:Class or rdfs:Class)
   bool      is_property; ///< Declared a property, or has a domain or range
   bool      is_datatype; ///< Declared owl:DatatypeProperty
   bool      is_object;   ///< Declared owl:ObjectProperty
+  bool      to_class;    ///< Some class of its ranges is not a datatype
   Agnode_t* node;        ///< Its node, for a class
   KgBuffer  rows;        ///< Rows of datatype properties, for a class
+  KgBuffer  loops;       ///< Rows of properties from a class to itself
+  KgBuffer  loop_label;  ///< The label of the first of them
+  KgBuffer  loop_tips;   ///< Their QNames, for the tooltip
+  KgTermId  loop;        ///< The first of them
+  size_t    n_loops;     ///< Their number
 } SchemaTerm;
 
 /// An IRI with its id, to sort by IRI.
@@ -63,61 +118,73 @@ typedef struct {
   KgTermId     id;
 } SchemaEntry;
 
+/// The classes of the domains or ranges of a property.
 typedef struct {
-  const KgGraph* graph;
-  KgVocab        vocab;
-  KgNamespaces   ns;
-  KgStringView   lang;
-  KgStringView   own; ///< The ontology's own namespace
-  SchemaTerm*    terms;
-  SchemaEntry*   order; ///< Every IRI term, sorted by IRI
-  size_t         n_order;
-  Agraph_t*      g;
-  KgStatus       status;
+  KgTermId* ids;     ///< Distinct class IRIs, in order of the facts
+  size_t    n;       ///< Their number
+  size_t    n_exprs; ///< Domains (or ranges): more than one, an intersection
+  bool      unknown; ///< Some domain is a blank node that is not a union
+} Members;
+
+typedef struct {
+  const KgGraph*        graph;
+  const KgWriteOptions* options;
+  KgVocab               vocab;
+  KgNamespaces          ns;
+  KgStringView          lang;
+  unsigned              max_label; ///< Characters of a label shown at most
+  KgStringView          own;       ///< The ontology's own namespace
+  SchemaTerm*           terms;
+  SchemaEntry*          order; ///< Every IRI term, sorted by IRI
+  size_t                n_order;
+  SchemaFact*           facts; ///< Sorted by subject's rank, kind, index
+  size_t                n_facts;
+  uint32_t              walk;    ///< Number of the current add_members()
+  uint32_t              cells;   ///< Number of the current walk of a list
+  Members               domains; ///< Scratch
+  Members               ranges;  ///< Scratch
+  size_t                n_nodes; ///< Nodes made so far (for ids)
+  Agraph_t*             g;
+  DotMemory             memory; ///< Of `g`
+  KgStatus              status;
 } Schema;
 
-/// Append `text` escaped for an HTML-like label, controls made visible.
+/*
+  Text
+*/
+
+/// Append `text` escaped for an HTML-like label, at most `max` characters.
 static KgStatus
-append_html(KgBuffer* const out, const KgStringView text)
+append_html(KgBuffer* const out, const KgStringView text, const unsigned max)
 {
-  KgStatus st = KG_SUCCESS;
-  for (size_t i = 0U; i < text.len && !st;) {
-    const size_t   at = i;
-    const uint32_t c  = kg_utf8_next(text, &i);
-    if (c == 0xFFFFFFFFU || c < 0x20U || c == 0x7FU ||
-        (c >= 0xFFFEU && c <= 0xFFFFU)) {
-      st = kg_buffer_printf(out, "\\\\u%04X", c == 0xFFFFFFFFU ? 0xFFFDU : c);
-    } else if (c == '&') {
-      st = kg_buffer_append_str(out, "&amp;");
-    } else if (c == '<') {
-      st = kg_buffer_append_str(out, "&lt;");
-    } else if (c == '>') {
-      st = kg_buffer_append_str(out, "&gt;");
-    } else if (c == '"') {
-      st = kg_buffer_append_str(out, "&quot;");
-    } else if (c == '\\') {
-      st = kg_buffer_append_str(out, "\\\\");
-    } else {
-      st = kg_buffer_append(out, text.data + at, i - at);
-    }
-  }
-  return st;
+  return kg_dot_append_text(out, text, max, true);
 }
 
-/// Append the QName of IRI `id` (or the IRI), escaped.
+/// Append the QName of IRI `id` (or the IRI), not escaped.
 static KgStatus
-append_qname(const Schema* const s, KgBuffer* const out, const KgTermId id)
+append_raw_qname(const Schema* const s, KgBuffer* const out, const KgTermId id)
 {
   const KgStringView iri   = kg_term_text(s->graph, id);
   KgStringView       local = {NULL, 0U};
   const long         i =
     kg_namespaces_split(&s->ns, iri, kg_turtle_local_is_valid, &local);
   if (i < 0) {
-    return append_html(out, iri);
+    return kg_buffer_append_sv(out, iri);
   }
-  KgStatus st = append_html(out, s->ns.ns[i].prefix);
+  KgStatus st = kg_buffer_append_sv(out, s->ns.ns[i].prefix);
   st          = st ? st : kg_buffer_append_char(out, ':');
-  return st ? st : append_html(out, local);
+  return st ? st : kg_buffer_append_sv(out, local);
+}
+
+/// Append the QName of IRI `id` (or the IRI), escaped for HTML.
+static KgStatus
+append_qname(const Schema* const s, KgBuffer* const out, const KgTermId id)
+{
+  KgBuffer raw = KG_BUFFER_INIT;
+  KgStatus st  = append_raw_qname(s, &raw, id);
+  st           = st ? st : append_html(out, kg_buffer_view(&raw), 0U);
+  kg_buffer_fini(&raw);
+  return st;
 }
 
 /// Append the label of IRI `id` in the language, else its QName, escaped.
@@ -126,7 +193,8 @@ append_label(const Schema* const s, KgBuffer* const out, const KgTermId id)
 {
   const KgStringView label =
     kg_vocab_label(&s->vocab, kg_term_text(s->graph, id), s->lang);
-  return label.len ? append_html(out, label) : append_qname(s, out, id);
+  return label.len ? append_html(out, label, s->max_label)
+                   : append_qname(s, out, id);
 }
 
 static bool
@@ -143,6 +211,14 @@ starts_with(const KgStringView text, const char* const prefix)
   return text.len >= len && !memcmp(text.data, prefix, len);
 }
 
+/// Return true iff `iri` is http(s): the only IRIs that become links.
+static bool
+is_web(const KgStringView iri)
+{
+  return (iri.len > 7U && !strncasecmp(iri.data, "http://", 7U)) ||
+         (iri.len > 8U && !strncasecmp(iri.data, "https://", 8U));
+}
+
 /// Return true iff `range` is a datatype: in XSD, rdfs:Literal, rdf:*.
 static bool
 is_datatype_range(const Schema* const s, const KgTermId range)
@@ -156,13 +232,9 @@ is_datatype_range(const Schema* const s, const KgTermId range)
 
 /// Return true iff property `p` is drawn as an edge (else as a row).
 static bool
-is_object(const Schema* const s, const SchemaTerm* const p)
+is_object(const SchemaTerm* const p)
 {
-  (void)s;
-  if (p->is_datatype) {
-    return false;
-  }
-  return p->is_object || (p->range && !is_datatype_range(s, p->range));
+  return !p->is_datatype && (p->is_object || p->to_class);
 }
 
 static int
@@ -175,7 +247,44 @@ compare_entries(const void* const a, const void* const b)
   return c ? c : (x->iri.len > y->iri.len) - (x->iri.len < y->iri.len);
 }
 
-/// Read what the triples say about classes and properties.
+/// The terms, for compare_facts() (qsort() takes no context).
+typedef struct {
+  SchemaFact        fact;
+  const SchemaTerm* terms;
+} FactKey;
+
+static int
+compare_facts(const void* const a, const void* const b)
+{
+  const FactKey* const x  = (const FactKey*)a;
+  const FactKey* const y  = (const FactKey*)b;
+  const size_t         rx = x->terms[x->fact.s].rank;
+  const size_t         ry = y->terms[y->fact.s].rank;
+  if (rx != ry) {
+    return rx < ry ? -1 : 1;
+  }
+  if (x->fact.kind != y->fact.kind) {
+    return x->fact.kind < y->fact.kind ? -1 : 1;
+  }
+  return (x->fact.index > y->fact.index) - (x->fact.index < y->fact.index);
+}
+
+/*
+  Reading the ontology
+*/
+
+/// Add the fact (`s`, `kind`, `o`) of triple `index`.
+static void
+add_fact(Schema* const  s,
+         const KgTermId subject,
+         const FactKind kind,
+         const KgTermId o,
+         const size_t   index)
+{
+  s->facts[s->n_facts++] = (SchemaFact){subject, kind, o, index};
+}
+
+/// Read what the triples say about classes, properties, unions and lists.
 static void
 collect(Schema* const s)
 {
@@ -183,13 +292,31 @@ collect(Schema* const s)
   const KgTriple* const t = kg_graph_triples(g);
   const size_t          n = kg_graph_size(g);
   for (size_t i = 0U; i < n; ++i) {
-    SchemaTerm* const sub = &s->terms[t[i].s];
-    const bool        iri = kg_term_kind(g, t[i].o) == KG_TERM_IRI &&
-                     kg_term_kind(g, t[i].s) == KG_TERM_IRI;
-    if (!iri) {
+    SchemaTerm* const sub    = &s->terms[t[i].s];
+    const KgTermKind  s_kind = kg_term_kind(g, t[i].s);
+    const KgTermKind  o_kind = kg_term_kind(g, t[i].o);
+    const bool        iri    = o_kind == KG_TERM_IRI && s_kind == KG_TERM_IRI;
+    if (is_iri(s, t[i].p, RDF "first")) {
+      sub->first = sub->first ? sub->first : t[i].o;
+    } else if (is_iri(s, t[i].p, RDF "rest")) {
+      sub->rest = sub->rest ? sub->rest : t[i].o;
+    } else if (is_iri(s, t[i].p, OWL "unionOf")) {
+      if (!sub->union_list) {
+        sub->union_list  = t[i].o;
+        sub->union_index = i;
+      }
+    } else if (is_iri(s, t[i].p, RDFS "comment") && o_kind == KG_TERM_LITERAL) {
+      const KgStringView lang = kg_term_lang(g, t[i].o);
+      const unsigned     fit  = kg_sv_equals(lang, s->lang) ? 0U
+                                : !lang.len                 ? 1U
+                                                            : 2U;
+      if (!sub->comment || fit < sub->comment_fit) {
+        sub->comment     = t[i].o;
+        sub->comment_fit = fit;
+      }
+    } else if (!iri && !(s_kind == KG_TERM_IRI && o_kind == KG_TERM_BLANK)) {
       continue;
-    }
-    if (is_iri(s, t[i].p, RDF "type")) {
+    } else if (is_iri(s, t[i].p, RDF "type") && iri) {
       if (is_iri(s, t[i].o, OWL "Class") || is_iri(s, t[i].o, RDFS "Class")) {
         sub->is_class = sub->declared = true;
       } else if (is_iri(s, t[i].o, OWL "ObjectProperty")) {
@@ -199,25 +326,227 @@ collect(Schema* const s)
       } else if (is_iri(s, t[i].o, RDF "Property")) {
         sub->is_property = true;
       }
-    } else if (is_iri(s, t[i].p, RDFS "subClassOf")) {
+    } else if (is_iri(s, t[i].p, RDFS "subClassOf") && iri) {
       sub->is_class = s->terms[t[i].o].is_class = true;
+      add_fact(s, t[i].s, FACT_SUBCLASS, t[i].o, i);
     } else if (is_iri(s, t[i].p, RDFS "domain")) {
       sub->is_property = true;
-      sub->domain      = sub->domain ? sub->domain : t[i].o;
+      add_fact(s, t[i].s, FACT_DOMAIN, t[i].o, i);
     } else if (is_iri(s, t[i].p, RDFS "range")) {
       sub->is_property = true;
-      sub->range       = sub->range ? sub->range : t[i].o;
+      add_fact(s, t[i].s, FACT_RANGE, t[i].o, i);
     }
   }
+}
 
-  // Domains, and ranges of object properties, are classes
-  for (KgTermId id = 1U; id <= kg_graph_n_terms(g); ++id) {
-    SchemaTerm* const p = &s->terms[id];
-    if (p->is_property && p->domain) {
-      s->terms[p->domain].is_class = true;
+/// Sort the facts by their subject's place, kind and triple.
+static KgStatus
+sort_facts(Schema* const s)
+{
+  FactKey* const keys =
+    (FactKey*)kg_calloc(s->n_facts ? s->n_facts : 1U, sizeof(FactKey));
+  if (!keys) {
+    return KG_BAD_ALLOC;
+  }
+  for (size_t i = 0U; i < s->n_facts; ++i) {
+    keys[i] = (FactKey){s->facts[i], s->terms};
+  }
+  qsort(keys, s->n_facts, sizeof(FactKey), compare_facts);
+  for (size_t i = 0U; i < s->n_facts; ++i) {
+    s->facts[i]         = keys[i].fact;
+    SchemaTerm* const t = &s->terms[keys[i].fact.s];
+    t->fact             = t->n_facts ? t->fact : i;
+    t->n_facts += 1U;
+  }
+  kg_free(keys);
+  return KG_SUCCESS;
+}
+
+/// Add class `id` to `m` unless it is there (marked in walk `s->walk`).
+static void
+add_member(Schema* const s, Members* const m, const KgTermId id)
+{
+  if (s->terms[id].member_walk != s->walk) {
+    s->terms[id].member_walk = s->walk;
+    m->ids[m->n++]           = id;
+  }
+}
+
+/// Warn once about union `u`: its list is cut after `n` members.
+static void
+warn_cut(Schema* const s, const KgTermId u, const size_t n, const bool cycle)
+{
+  SchemaTerm* const t = &s->terms[u];
+  if (t->warned || !s->options) {
+    return;
+  }
+  t->warned            = true;
+  const KgCaret  caret = kg_graph_caret(s->graph, t->union_index);
+  const KgStatus st =
+    cycle ? kg_log(&s->options->log,
+                   KG_LOG_WARNING,
+                   caret,
+                   "owl:unionOf list is cyclic: the schema shows its %zu "
+                   "member%s up to the first cell met again",
+                   n,
+                   n == 1U ? "" : "s")
+          : kg_log(&s->options->log,
+                   KG_LOG_WARNING,
+                   caret,
+                   "owl:unionOf list of more than %u members: the schema "
+                   "shows the first %u",
+                   SCHEMA_MAX_MEMBERS,
+                   SCHEMA_MAX_MEMBERS);
+  s->status = s->status ? s->status : st;
+}
+
+/**
+   Return the next cell of the list of union `u` after `cell` (0: the
+   first), or 0 at its end: at most SCHEMA_MAX_MEMBERS cells, and none met
+   before in this walk of the list (a cycle), with a warning.  `*n` counts
+   the cells; `*cut` is set if the list goes on.
+*/
+static KgTermId
+next_cell(Schema* const  s,
+          const KgTermId u,
+          const KgTermId cell,
+          size_t* const  n,
+          bool* const    cut)
+{
+  if (!cell) {
+    ++s->cells;
+  }
+  const KgTermId next = cell ? s->terms[cell].rest : s->terms[u].union_list;
+  if (!next || (!s->terms[next].first && !s->terms[next].rest)) {
+    return 0U; // rdf:nil, or no list
+  }
+  SchemaTerm* const c = &s->terms[next];
+  if (c->cell_walk == s->cells || *n == SCHEMA_MAX_MEMBERS) {
+    warn_cut(s, u, *n, c->cell_walk == s->cells);
+    *cut = true;
+    return 0U;
+  }
+  c->cell_walk = s->cells;
+  ++*n;
+  return next;
+}
+
+/// Add the classes of union `u` to `m`.
+static void
+add_union(Schema* const s, Members* const m, const KgTermId u)
+{
+  size_t n   = 0U;
+  bool   cut = false;
+  for (KgTermId c = next_cell(s, u, 0U, &n, &cut); c;
+       c          = next_cell(s, u, c, &n, &cut)) {
+    const KgTermId first = s->terms[c].first;
+    if (kg_term_kind(s->graph, first) == KG_TERM_IRI) {
+      add_member(s, m, first);
+    } else {
+      m->unknown = true;
     }
-    if (p->is_property && p->range && is_object(s, p)) {
-      s->terms[p->range].is_class = true;
+  }
+}
+
+/// Gather the classes of the domains (`kind` FACT_DOMAIN) or ranges of
+/// property `p` into `m`.
+static void
+add_members(Schema* const  s,
+            Members* const m,
+            const KgTermId p,
+            const FactKind kind)
+{
+  m->n       = 0U;
+  m->n_exprs = 0U;
+  m->unknown = false;
+  ++s->walk;
+  const SchemaTerm* const t = &s->terms[p];
+  for (size_t i = t->fact; i < t->fact + t->n_facts; ++i) {
+    const SchemaFact* const f = &s->facts[i];
+    if (f->kind != kind) {
+      continue;
+    }
+    ++m->n_exprs;
+    if (kg_term_kind(s->graph, f->o) == KG_TERM_IRI) {
+      add_member(s, m, f->o);
+    } else if (s->terms[f->o].union_list) {
+      add_union(s, m, f->o);
+    } else {
+      m->unknown = true;
+    }
+  }
+}
+
+/// Append the domains (`kind` FACT_DOMAIN) or ranges of `p` for people,
+/// escaped: "A", "A or B", "A and B", "(A or B) and C"; "?" if none.
+static KgStatus
+append_side(Schema* const   s,
+            KgBuffer* const out,
+            const KgTermId  p,
+            const FactKind  kind)
+{
+  const SchemaTerm* const t       = &s->terms[p];
+  size_t                  n_exprs = 0U;
+  for (size_t i = t->fact; i < t->fact + t->n_facts; ++i) {
+    n_exprs += s->facts[i].kind == kind;
+  }
+
+  KgStatus st = KG_SUCCESS;
+  size_t   k  = 0U;
+  for (size_t i = t->fact; i < t->fact + t->n_facts && !st; ++i) {
+    const SchemaFact* const f = &s->facts[i];
+    if (f->kind != kind) {
+      continue;
+    }
+    st = k++ ? kg_buffer_append_str(out, " and ") : KG_SUCCESS;
+    if (st) {
+      break;
+    }
+    if (kg_term_kind(s->graph, f->o) == KG_TERM_IRI) {
+      st = append_qname(s, out, f->o);
+    } else if (s->terms[f->o].union_list) {
+      size_t n   = 0U;
+      bool   cut = false;
+      st         = n_exprs > 1U ? kg_buffer_append_char(out, '(') : KG_SUCCESS;
+      for (KgTermId c = next_cell(s, f->o, 0U, &n, &cut); c && !st;
+           c          = next_cell(s, f->o, c, &n, &cut)) {
+        const KgTermId first = s->terms[c].first;
+        st = n > 1U ? kg_buffer_append_str(out, " or ") : KG_SUCCESS;
+        st = st ? st
+             : kg_term_kind(s->graph, first) == KG_TERM_IRI
+               ? append_qname(s, out, first)
+               : kg_buffer_append_char(out, '?');
+      }
+      st = (st || !cut) ? st : kg_buffer_append_str(out, " or …");
+      st = (st || n_exprs < 2U) ? st : kg_buffer_append_char(out, ')');
+    } else {
+      st = kg_buffer_append_char(out, '?');
+    }
+  }
+  return (st || k) ? st : kg_buffer_append_char(out, '?');
+}
+
+/// Mark the classes of domains, and of ranges of object properties; tell
+/// object properties by their ranges.
+static void
+classify(Schema* const s)
+{
+  for (size_t i = 0U; i < s->n_order; ++i) {
+    const KgTermId    p = s->order[i].id;
+    SchemaTerm* const t = &s->terms[p];
+    if (!t->is_property) {
+      continue;
+    }
+    add_members(s, &s->domains, p, FACT_DOMAIN);
+    add_members(s, &s->ranges, p, FACT_RANGE);
+    for (size_t j = 0U; j < s->domains.n; ++j) {
+      s->terms[s->domains.ids[j]].is_class = true;
+    }
+    for (size_t j = 0U; j < s->ranges.n; ++j) {
+      t->to_class |= !is_datatype_range(s, s->ranges.ids[j]);
+    }
+    for (size_t j = 0U; is_object(t) && j < s->ranges.n; ++j) {
+      s->terms[s->ranges.ids[j]].is_class = true;
     }
   }
 }
@@ -256,66 +585,354 @@ is_external(const Schema* const s, const KgTermId id)
          memcmp(ns.data, s->own.data, ns.len);
 }
 
-/// Set the HTML-like `name` of `obj` to `text`.
-static void
-set_html(Schema* const s, void* const obj, char* const name, char* const text)
+/*
+  Building the cgraph graph
+*/
+
+/// Return true if cgraph ran out of memory, after setting `s->status`.
+static bool
+cgraph_failed(Schema* const s)
 {
-  char* const html = agstrdup_html(s->g, text);
-  if (!html) {
+  if (s->memory.failed && !s->status) {
+    s->status = KG_BAD_ALLOC;
+  }
+  return s->memory.failed;
+}
+
+/// Set attribute `name` of `obj` to `value` (a buffer: cgraph takes
+/// mutable strings), or to HTML-like `value` if `html`.
+static void
+set(Schema* const   s,
+    void* const     obj,
+    char* const     name,
+    KgBuffer* const value,
+    const bool      html)
+{
+  if (!value->data && kg_buffer_append_str(value, "")) {
     s->status = s->status ? s->status : KG_BAD_ALLOC;
     return;
   }
-  agsafeset(obj, name, html, "");
-  agstrfree(s->g, html);
+  char* const text = html ? agstrdup_html(s->g, value->data) : value->data;
+  if (!text) {
+    s->status = s->status ? s->status : KG_BAD_ALLOC;
+    return;
+  }
+  agsafeset(obj, name, text, "");
+  if (html) {
+    agstrfree(s->g, text);
+  }
 }
 
-/// Link `obj` to IRI `id` if it is http(s): no other scheme is a link.
+/// Link `obj` to IRI `id` if it is http(s), and give it a tooltip: the
+/// QName of `id` and its rdfs:comment.
 static void
 set_link(Schema* const s, void* const obj, const KgTermId id)
 {
+  KgBuffer           b   = KG_BUFFER_INIT;
   const KgStringView iri = kg_term_text(s->graph, id);
-  if (!starts_with(iri, "http://") && !starts_with(iri, "https://")) {
-    return;
+  KgStatus           st  = KG_SUCCESS;
+  if (is_web(iri)) {
+    st = kg_dot_append_text(&b, iri, 0U, false);
+    if (!st) {
+      set(s, obj, "URL", &b, false);
+    }
   }
-  KgBuffer url = KG_BUFFER_INIT;
-  if (kg_buffer_append_sv(&url, iri)) {
-    s->status = s->status ? s->status : KG_BAD_ALLOC;
-  } else {
-    agsafeset(obj, "URL", url.data, "");
+
+  kg_buffer_clear(&b);
+  KgBuffer qname = KG_BUFFER_INIT;
+  st             = st ? st : append_raw_qname(s, &qname, id);
+  st = st ? st : kg_dot_append_tooltip(&b, kg_buffer_view(&qname), 0U);
+  const KgTermId comment = s->terms[id].comment;
+  if (!st && comment) {
+    st = kg_buffer_append_str(&b, "\\n");
+    st = st ? st
+            : kg_dot_append_tooltip(
+                &b, kg_term_text(s->graph, comment), SCHEMA_MAX_COMMENT);
   }
-  kg_buffer_fini(&url);
+  if (!st) {
+    set(s, obj, "tooltip", &b, false);
+  }
+  kg_buffer_fini(&qname);
+  kg_buffer_fini(&b);
+  s->status = s->status ? s->status : st;
 }
 
-/// Append the row of property `p` (`label : range`) to `out`.
-static KgStatus
-append_row(const Schema* const s, KgBuffer* const out, const KgTermId p)
+/// Make node `name` with the next id (`nK`), or return NULL.
+static Agnode_t*
+add_node(Schema* const s, KgBuffer* const name)
 {
-  const SchemaTerm* const t = &s->terms[p];
+  Agnode_t* const node = agnode(s->g, name->data, 1);
+  if (!node) {
+    s->status = s->status ? s->status : KG_BAD_ALLOC;
+    return NULL;
+  }
+  char id[32];
+  if (snprintf(id, sizeof(id), "n%zu", ++s->n_nodes) >= (int)sizeof(id)) {
+    s->status = s->status ? s->status : KG_BAD_INTERNAL;
+    return NULL;
+  }
+  agsafeset(node, "id", id, "");
+  return node;
+}
+
+/// Make an edge from `from` to `to` with the class of their ids, or NULL.
+static Agedge_t*
+add_edge(Schema* const s, Agnode_t* const from, Agnode_t* const to)
+{
+  Agedge_t* const e = agedge(s->g, from, to, NULL, 1);
+  KgBuffer        b = KG_BUFFER_INIT;
+  if (!e || kg_buffer_printf(&b, "%s %s", agget(from, "id"), agget(to, "id"))) {
+    s->status = s->status ? s->status : KG_BAD_ALLOC;
+    kg_buffer_fini(&b);
+    return NULL;
+  }
+  set(s, e, "class", &b, false);
+  kg_buffer_fini(&b);
+  return e;
+}
+
+/// Append the notes of an intersection of domains or ranges of `p`.
+static KgStatus
+append_notes(Schema* const     s,
+             KgBuffer* const   out,
+             const KgTermId    p,
+             const char* const open,
+             const char* const close)
+{
+  KgStatus st = KG_SUCCESS;
+  if (s->domains.n_exprs > 1U) {
+    st = kg_buffer_append_str(out, open);
+    st = st ? st : kg_buffer_append_str(out, "domain: ");
+    st = st ? st : append_side(s, out, p, FACT_DOMAIN);
+    st = st ? st : kg_buffer_append_str(out, close);
+  }
+  if (!st && s->ranges.n_exprs > 1U) {
+    st = kg_buffer_append_str(out, open);
+    st = st ? st : kg_buffer_append_str(out, "range: ");
+    st = st ? st : append_side(s, out, p, FACT_RANGE);
+    st = st ? st : kg_buffer_append_str(out, close);
+  }
+  return st;
+}
+
+/// Append the row of datatype property `p` (`label : range`) to `out`,
+/// with s->domains and s->ranges gathered.
+static KgStatus
+append_row(Schema* const s, KgBuffer* const out, const KgTermId p)
+{
   KgStatus st = kg_buffer_append_str(out, "<TR><TD ALIGN=\"LEFT\">");
   st          = st ? st : append_label(s, out, p);
-  if (!st && t->range) {
+  if (!st && s->ranges.n_exprs) {
     st = kg_buffer_append_str(out, " : ");
-    st = st ? st : append_qname(s, out, t->range);
+    st = st ? st : append_side(s, out, p, FACT_RANGE);
+  }
+  if (!st && s->domains.n_exprs > 1U) {
+    st = kg_buffer_append_str(out, " <FONT COLOR=\"#707070\">(domain: ");
+    st = st ? st : append_side(s, out, p, FACT_DOMAIN);
+    st = st ? st : kg_buffer_append_str(out, ")</FONT>");
   }
   return st ? st : kg_buffer_append_str(out, "</TD></TR>");
 }
 
 /// Append a row for a property with no place of its own: `label (a → b)`.
 static KgStatus
-append_other(const Schema* const s, KgBuffer* const out, const KgTermId p)
+append_other(Schema* const s, KgBuffer* const out, const KgTermId p)
 {
-  const SchemaTerm* const t = &s->terms[p];
   KgStatus st = kg_buffer_append_str(out, "<TR><TD ALIGN=\"LEFT\">");
   st          = st ? st : append_label(s, out, p);
   st = st ? st : kg_buffer_append_str(out, " <FONT COLOR=\"#707070\">(");
-  st = st ? st
-          : (t->domain ? append_qname(s, out, t->domain)
-                       : kg_buffer_append_str(out, "?"));
+  st = st ? st : append_side(s, out, p, FACT_DOMAIN);
   st = st ? st : kg_buffer_append_str(out, " → ");
-  st = st ? st
-          : (t->range ? append_qname(s, out, t->range)
-                      : kg_buffer_append_str(out, "?"));
+  st = st ? st : append_side(s, out, p, FACT_RANGE);
   return st ? st : kg_buffer_append_str(out, ")</FONT></TD></TR>");
+}
+
+/// Add the node of class `c` (the `i`th IRI in order).
+static void
+add_class(Schema* const s, KgBuffer* const label, const size_t i)
+{
+  const KgTermId    c        = s->order[i].id;
+  SchemaTerm* const t        = &s->terms[c];
+  const bool        external = is_external(s, c);
+  const bool        labelled =
+    kg_vocab_label(&s->vocab, s->order[i].iri, s->lang).len > 0U;
+  kg_buffer_clear(label);
+  KgStatus st = kg_buffer_append_str(label,
+                                     "<TABLE BORDER=\"0\" CELLBORDER=\"0\" "
+                                     "CELLSPACING=\"0\" CELLPADDING=\"1\"><TR>"
+                                     "<TD>");
+  st          = st ? st : kg_buffer_append_str(label, external ? "" : "<B>");
+  st          = st ? st : append_label(s, label, c);
+  st          = st ? st : kg_buffer_append_str(label, external ? "" : "</B>");
+  if (!st && external && labelled) {
+    st = kg_buffer_append_str(label, "<BR/><FONT POINT-SIZE=\"7\">");
+    st = st ? st : append_qname(s, label, c);
+    st = st ? st : kg_buffer_append_str(label, "</FONT>");
+  }
+  st = st ? st : kg_buffer_append_str(label, "</TD></TR>");
+  if (!st && t->rows.len) {
+    st = kg_buffer_append_str(label, "<HR/>");
+    st = st ? st : kg_buffer_append_sv(label, kg_buffer_view(&t->rows));
+  }
+  st = st ? st : kg_buffer_append_str(label, "</TABLE>");
+
+  KgBuffer name = KG_BUFFER_INIT;
+  st            = st ? st : kg_buffer_append_sv(&name, s->order[i].iri);
+  if (st) {
+    kg_buffer_fini(&name);
+    s->status = s->status ? s->status : st;
+    return;
+  }
+  t->node = add_node(s, &name);
+  kg_buffer_fini(&name);
+  if (!t->node) {
+    return;
+  }
+  set(s, t->node, "label", label, true);
+  set_link(s, t->node, c);
+  if (external) {
+    agsafeset(t->node, "fontsize", "8", "");
+    agsafeset(t->node, "fillcolor", "#f4f4f4", "");
+    agsafeset(t->node, "color", "#b0b0b0", "");
+    agsafeset(t->node, "fontcolor", "#707070", "");
+  }
+}
+
+/// Note that property `p`, labelled `label`, goes from class `c` to itself.
+static void
+add_loop(Schema* const   s,
+         KgBuffer* const label,
+         const KgTermId  p,
+         const KgTermId  c)
+{
+  SchemaTerm* const  t   = &s->terms[c];
+  const KgStringView iri = kg_term_text(s->graph, p);
+  KgBuffer           q   = KG_BUFFER_INIT;
+  KgStatus           st  = KG_SUCCESS;
+  if (!t->n_loops) {
+    st = kg_buffer_append_sv(&t->loop_label, kg_buffer_view(label));
+  } else {
+    st = kg_buffer_append_str(&t->loop_tips, "\\n");
+  }
+  st = st ? st : kg_buffer_append_str(&t->loops, "<TR><TD");
+  if (!st && is_web(iri)) {
+    st = kg_buffer_append_str(&t->loops, " HREF=\"");
+    st = st ? st : append_html(&t->loops, iri, 0U);
+    st = st ? st : kg_buffer_append_char(&t->loops, '"');
+  }
+  st = st ? st : kg_buffer_append_char(&t->loops, '>');
+  st = st ? st : kg_buffer_append_sv(&t->loops, kg_buffer_view(label));
+  st = st ? st : kg_buffer_append_str(&t->loops, "</TD></TR>");
+  st = st ? st : append_raw_qname(s, &q, p);
+  st = st ? st : kg_dot_append_tooltip(&t->loop_tips, kg_buffer_view(&q), 0U);
+  kg_buffer_fini(&q);
+  t->loop   = t->n_loops++ ? t->loop : p;
+  s->status = s->status ? s->status : st;
+}
+
+/**
+   Add the edges of object property `p`, with s->domains and s->ranges
+   gathered: one from each class of its domains to each class of its
+   ranges, or, with several on both sides, through a node of its own.
+*/
+static void
+add_property(Schema* const s, KgBuffer* const label, const KgTermId p)
+{
+  const Members* const from = &s->domains;
+  const Members* const to   = &s->ranges;
+  kg_buffer_clear(label);
+  KgStatus st = append_label(s, label, p);
+  st          = st ? st
+                   : append_notes(s,
+                         label,
+                         p,
+                         "<BR/><FONT POINT-SIZE=\"7\" COLOR=\"#707070\">",
+                         "</FONT>");
+  if (st) {
+    s->status = s->status ? s->status : st;
+    return;
+  }
+
+  if (from->n > 1U && to->n > 1U) {
+    KgBuffer name = KG_BUFFER_INIT;
+    if ((st = kg_buffer_append_sv(&name, kg_term_text(s->graph, p))) ||
+        (st = kg_buffer_append_str(&name, " (property)"))) {
+      s->status = s->status ? s->status : st;
+      kg_buffer_fini(&name);
+      return;
+    }
+    Agnode_t* const hub = add_node(s, &name);
+    kg_buffer_fini(&name);
+    if (!hub) {
+      return;
+    }
+    set(s, hub, "label", label, true);
+    set_link(s, hub, p);
+    agsafeset(hub, "shape", "plaintext", "");
+    agsafeset(hub, "style", "", "");
+    agsafeset(hub, "fontsize", "8", "");
+    agsafeset(hub, "fontcolor", "#2c4f80", "");
+    agsafeset(hub, "margin", "0.02", "");
+    for (size_t i = 0U; i < from->n && !s->status && !cgraph_failed(s); ++i) {
+      Agedge_t* const e = add_edge(s, s->terms[from->ids[i]].node, hub);
+      if (e) {
+        agsafeset(e, "arrowhead", "none", "");
+      }
+    }
+    for (size_t i = 0U; i < to->n && !s->status && !cgraph_failed(s); ++i) {
+      add_edge(s, hub, s->terms[to->ids[i]].node);
+    }
+    return;
+  }
+
+  for (size_t i = 0U; i < from->n && !s->status; ++i) {
+    for (size_t j = 0U; j < to->n && !s->status && !cgraph_failed(s); ++j) {
+      if (from->ids[i] == to->ids[j]) {
+        add_loop(s, label, p, from->ids[i]);
+        continue;
+      }
+      Agedge_t* const e =
+        add_edge(s, s->terms[from->ids[i]].node, s->terms[to->ids[j]].node);
+      if (e) {
+        set(s, e, "label", label, true);
+        set_link(s, e, p);
+      }
+    }
+  }
+}
+
+/**
+   Add the loops of class `c`: one edge, whose label stacks those of the
+   properties from `c` to itself, each linked to its property (Graphviz
+   writes the labels of loops side by side over each other).
+*/
+static void
+add_loops(Schema* const s, const KgTermId c)
+{
+  SchemaTerm* const t = &s->terms[c];
+  Agedge_t* const   e = add_edge(s, t->node, t->node);
+  if (!e) {
+    return;
+  }
+  if (t->n_loops == 1U) {
+    set(s, e, "label", &t->loop_label, true);
+    set_link(s, e, t->loop);
+    return;
+  }
+
+  // One row a property, each linked to it
+  KgBuffer label = KG_BUFFER_INIT;
+  KgStatus st    = kg_buffer_append_str(&label,
+                                     "<TABLE BORDER=\"0\" CELLBORDER=\"0\" "
+                                        "CELLSPACING=\"0\" CELLPADDING=\"0\">");
+  st = st ? st : kg_buffer_append_sv(&label, kg_buffer_view(&t->loops));
+  st = st ? st : kg_buffer_append_str(&label, "</TABLE>");
+  if (!st) {
+    set(s, e, "label", &label, true);
+    set(s, e, "tooltip", &t->loop_tips, false);
+  }
+  kg_buffer_fini(&label);
+  s->status = s->status ? s->status : st;
 }
 
 /// Add the nodes of the classes, then the edges.
@@ -337,6 +954,8 @@ build(Schema* const s)
   agattr(g, AGNODE, "fontname", "Helvetica");
   agattr(g, AGNODE, "fontsize", "10");
   agattr(g, AGNODE, "margin", "0.05");
+  agattr(g, AGNODE, "id", "");
+  agattr(g, AGNODE, "tooltip", "");
   agattr(g, AGEDGE, "fontname", "Helvetica");
   agattr(g, AGEDGE, "fontsize", "8");
   agattr(g, AGEDGE, "color", "#3c6aa8");
@@ -344,96 +963,55 @@ build(Schema* const s)
   agattr(g, AGEDGE, "arrowhead", "normal");
   agattr(g, AGEDGE, "arrowsize", "0.6");
   agattr(g, AGEDGE, "style", "solid");
+  if (cgraph_failed(s)) {
+    return;
+  }
 
   // The rows of datatype properties, and the other properties
   KgBuffer other   = KG_BUFFER_INIT;
   KgBuffer label   = KG_BUFFER_INIT;
   KgStatus st      = KG_SUCCESS;
   size_t   n_other = 0U;
-  for (size_t i = 0U; i < s->n_order && !st; ++i) {
+  for (size_t i = 0U; i < s->n_order && !st && !s->status; ++i) {
     const KgTermId          p = s->order[i].id;
     const SchemaTerm* const t = &s->terms[p];
     if (!t->is_property) {
       continue;
     }
-    if (!is_object(s, t) && t->domain) {
-      st = append_row(s, &s->terms[t->domain].rows, p);
-    } else if (!t->domain || !t->range) {
+    add_members(s, &s->domains, p, FACT_DOMAIN);
+    add_members(s, &s->ranges, p, FACT_RANGE);
+    if (!is_object(t) && s->domains.n) {
+      // The row is the same in each class: made once, copied
+      kg_buffer_clear(&label);
+      st = append_row(s, &label, p);
+      for (size_t j = 0U; j < s->domains.n && !st; ++j) {
+        st = kg_buffer_append_sv(&s->terms[s->domains.ids[j]].rows,
+                                 kg_buffer_view(&label));
+      }
+    } else if (!s->domains.n || (is_object(t) && !s->ranges.n)) {
       st = append_other(s, &other, p);
       ++n_other;
     }
   }
 
   // Classes
-  for (size_t i = 0U; i < s->n_order && !st; ++i) {
-    const KgTermId    c = s->order[i].id;
-    SchemaTerm* const t = &s->terms[c];
-    if (!t->is_class) {
-      continue;
-    }
-    const bool external = is_external(s, c);
-    kg_buffer_clear(&label);
-    st = kg_buffer_append_str(&label,
-                              "<TABLE BORDER=\"0\" CELLBORDER=\"0\" "
-                              "CELLSPACING=\"0\" CELLPADDING=\"1\"><TR><TD>");
-    const bool labelled =
-      kg_vocab_label(&s->vocab, s->order[i].iri, s->lang).len > 0U;
-    st = st ? st : kg_buffer_append_str(&label, external ? "" : "<B>");
-    st = st ? st : append_label(s, &label, c);
-    st = st ? st : kg_buffer_append_str(&label, external ? "" : "</B>");
-    if (!st && external && labelled) {
-      st = kg_buffer_append_str(&label, "<BR/><FONT POINT-SIZE=\"7\">");
-      st = st ? st : append_qname(s, &label, c);
-      st = st ? st : kg_buffer_append_str(&label, "</FONT>");
-    }
-    st = st ? st : kg_buffer_append_str(&label, "</TD></TR>");
-    if (!st && t->rows.len) {
-      st = kg_buffer_append_str(&label, "<HR/>");
-      st = st ? st : kg_buffer_append_sv(&label, kg_buffer_view(&t->rows));
-    }
-    st = st ? st : kg_buffer_append_str(&label, "</TABLE>");
-    if (st) {
-      break;
-    }
-
-    KgBuffer name = KG_BUFFER_INIT;
-    if ((st = kg_buffer_append_sv(&name, s->order[i].iri))) {
-      break;
-    }
-    t->node = agnode(g, name.data, 1);
-    kg_buffer_fini(&name);
-    if (!t->node) {
-      st = KG_BAD_ALLOC;
-      break;
-    }
-    set_html(s, t->node, "label", label.data);
-    set_link(s, t->node, c);
-    if (external) {
-      agsafeset(t->node, "fontsize", "8", "");
-      agsafeset(t->node, "fillcolor", "#f4f4f4", "");
-      agsafeset(t->node, "color", "#b0b0b0", "");
-      agsafeset(t->node, "fontcolor", "#707070", "");
+  for (size_t i = 0U; i < s->n_order && !st && !s->status && !cgraph_failed(s);
+       ++i) {
+    if (s->terms[s->order[i].id].is_class) {
+      add_class(s, &label, i);
     }
   }
 
-  // Subclass edges, in triple order sorted by the subclass's place
-  const KgTriple* const triples = kg_graph_triples(s->graph);
-  for (size_t i = 0U; i < s->n_order && !st; ++i) {
-    const KgTermId c = s->order[i].id;
-    if (!s->terms[c].node) {
+  // Subclass edges, by the subclass's place and in triple order
+  for (size_t i = 0U; i < s->n_facts && !st && !s->status && !cgraph_failed(s);
+       ++i) {
+    const SchemaFact* const f = &s->facts[i];
+    if (f->kind != FACT_SUBCLASS || f->s == f->o || !s->terms[f->s].node ||
+        !s->terms[f->o].node) {
       continue;
     }
-    for (size_t j = 0U; j < kg_graph_size(s->graph); ++j) {
-      if (triples[j].s != c || !is_iri(s, triples[j].p, RDFS "subClassOf") ||
-          !s->terms[triples[j].o].node || triples[j].o == c) {
-        continue;
-      }
-      Agedge_t* const e =
-        agedge(g, s->terms[c].node, s->terms[triples[j].o].node, NULL, 1);
-      if (!e) {
-        st = KG_BAD_ALLOC;
-        break;
-      }
+    Agedge_t* const e = add_edge(s, s->terms[f->s].node, s->terms[f->o].node);
+    if (e) {
       agsafeset(e, "arrowhead", "empty", "");
       agsafeset(e, "arrowsize", "1", "");
       agsafeset(e, "color", "#606060", "");
@@ -441,27 +1019,23 @@ build(Schema* const s)
   }
 
   // Object properties
-  for (size_t i = 0U; i < s->n_order && !st; ++i) {
+  for (size_t i = 0U; i < s->n_order && !st && !s->status && !cgraph_failed(s);
+       ++i) {
     const KgTermId          p = s->order[i].id;
     const SchemaTerm* const t = &s->terms[p];
-    if (!t->is_property || !is_object(s, t) || !t->domain || !t->range) {
-      continue;
+    if (t->is_property && is_object(t)) {
+      add_members(s, &s->domains, p, FACT_DOMAIN);
+      add_members(s, &s->ranges, p, FACT_RANGE);
+      add_property(s, &label, p);
     }
-    Agedge_t* const e =
-      agedge(g, s->terms[t->domain].node, s->terms[t->range].node, NULL, 1);
-    if (!e) {
-      st = KG_BAD_ALLOC;
-      break;
-    }
-    kg_buffer_clear(&label);
-    st = append_label(s, &label, p);
-    if (!st) {
-      set_html(s, e, "label", label.data);
-      set_link(s, e, p);
+  }
+  for (size_t i = 0U; i < s->n_order && !s->status && !cgraph_failed(s); ++i) {
+    if (s->terms[s->order[i].id].n_loops) {
+      add_loops(s, s->order[i].id);
     }
   }
 
-  if (!st && n_other) {
+  if (!st && !s->status && n_other) {
     kg_buffer_clear(&label);
     st = kg_buffer_append_str(&label,
                               "<TABLE BORDER=\"0\" CELLBORDER=\"0\" "
@@ -470,11 +1044,12 @@ build(Schema* const s)
                               "</TR><HR/>");
     st = st ? st : kg_buffer_append_sv(&label, kg_buffer_view(&other));
     st = st ? st : kg_buffer_append_str(&label, "</TABLE>");
-    Agnode_t* const node = st ? NULL : agnode(g, "other properties", 1);
-    if (!st && !node) {
-      st = KG_BAD_ALLOC;
-    } else if (!st) {
-      set_html(s, node, "label", label.data);
+    KgBuffer name = KG_BUFFER_INIT;
+    st            = st ? st : kg_buffer_append_str(&name, "other properties");
+    Agnode_t* const node = st ? NULL : add_node(s, &name);
+    kg_buffer_fini(&name);
+    if (node) {
+      set(s, node, "label", &label, true);
       agsafeset(node, "fillcolor", "#fbfbf2", "");
       agsafeset(node, "color", "#b0b0b0", "");
       agsafeset(node, "style", "filled,dashed", "");
@@ -483,22 +1058,27 @@ build(Schema* const s)
 
   kg_buffer_fini(&label);
   kg_buffer_fini(&other);
+  cgraph_failed(s);
   s->status = s->status ? s->status : st;
 }
 
 static void
 schema_fini(Schema* const s)
 {
-  if (s->g) {
-    agclose(s->g);
-  }
+  kg_dot_memory_fini(&s->memory, s->g);
   if (s->terms) {
     for (size_t i = 0U; i <= kg_graph_n_terms(s->graph); ++i) {
       kg_buffer_fini(&s->terms[i].rows);
+      kg_buffer_fini(&s->terms[i].loops);
+      kg_buffer_fini(&s->terms[i].loop_label);
+      kg_buffer_fini(&s->terms[i].loop_tips);
     }
   }
   kg_free(s->terms);
   kg_free(s->order);
+  kg_free(s->facts);
+  kg_free(s->domains.ids);
+  kg_free(s->ranges.ids);
   kg_namespaces_fini(&s->ns);
   kg_vocab_fini(&s->vocab);
 }
@@ -510,8 +1090,10 @@ schema_init(Schema* const               s,
             const KgDotOptions* const   dot)
 {
   memset(s, 0, sizeof(*s));
-  s->graph = graph;
-  s->lang  = KG_SV("en");
+  s->graph     = graph;
+  s->options   = options;
+  s->lang      = KG_SV("en");
+  s->max_label = dot ? dot->max_label : 60U;
   if (dot && dot->lang) {
     s->lang.data = dot->lang;
     s->lang.len  = strlen(dot->lang);
@@ -528,10 +1110,15 @@ schema_init(Schema* const               s,
   KG_TRY(st,
          kg_namespaces_init(&s->ns, graph, NULL, kg_turtle_prefix_is_valid));
 
-  const size_t n_terms = kg_graph_n_terms(graph);
-  s->terms = (SchemaTerm*)kg_calloc(n_terms + 1U, sizeof(SchemaTerm));
-  s->order = (SchemaEntry*)kg_calloc(n_terms + 1U, sizeof(SchemaEntry));
-  if (!s->terms || !s->order) {
+  const size_t n_terms   = kg_graph_n_terms(graph);
+  const size_t n_triples = kg_graph_size(graph);
+  s->terms       = (SchemaTerm*)kg_calloc(n_terms + 1U, sizeof(SchemaTerm));
+  s->order       = (SchemaEntry*)kg_calloc(n_terms + 1U, sizeof(SchemaEntry));
+  s->facts       = (SchemaFact*)kg_calloc(n_triples + 1U, sizeof(SchemaFact));
+  s->domains.ids = (KgTermId*)kg_calloc(n_terms + 1U, sizeof(KgTermId));
+  s->ranges.ids  = (KgTermId*)kg_calloc(n_terms + 1U, sizeof(KgTermId));
+  if (!s->terms || !s->order || !s->facts || !s->domains.ids ||
+      !s->ranges.ids) {
     return KG_BAD_ALLOC;
   }
   for (KgTermId id = 1U; id <= n_terms; ++id) {
@@ -541,12 +1128,16 @@ schema_init(Schema* const               s,
     }
   }
   qsort(s->order, s->n_order, sizeof(SchemaEntry), compare_entries);
-  collect(s);
-  choose_own(s);
-
-  if (!(s->g = agopen("schema", Agdirected, NULL))) {
-    return KG_BAD_ALLOC;
+  for (size_t i = 0U; i < s->n_order; ++i) {
+    s->terms[s->order[i].id].rank = i;
   }
+  collect(s);
+  KG_TRY(st, sort_facts(s));
+  classify(s);
+  choose_own(s);
+  KG_TRY(st, s->status);
+
+  KG_TRY(st, kg_dot_memory_open(&s->memory, "schema", &s->g));
   build(s);
   return s->status;
 }

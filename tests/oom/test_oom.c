@@ -89,6 +89,13 @@ static const Case cases[] = {
    0,
    {"check", "--ontology", "@D/check/ontology.ttl", "@D/check/clean.ttl"}},
   {"render", 0, {"render", "-o", "@O/out.svg", "@D/check/clean.ttl"}},
+  {"export-schema",
+   0,
+   {"export", "--to", "dot", "--schema", "-o", "@O/out.dot",
+    "@D/dot/schema.ttl"}},
+  {"render-schema",
+   0,
+   {"render", "--schema", "-o", "@O/out.svg", "@D/dot/schema.ttl"}},
 };
 
 #define N_CASES (sizeof(cases) / sizeof(cases[0]))

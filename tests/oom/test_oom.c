@@ -89,6 +89,7 @@ static const Case cases[] = {
    0,
    {"check", "--ontology", "@D/check/ontology.ttl", "@D/check/clean.ttl"}},
   {"render", 0, {"render", "-o", "@O/out.svg", "@D/check/clean.ttl"}},
+  {"render-html", 0, {"render", "-o", "@O/out.html", "@D/check/clean.ttl"}},
 };
 
 #define N_CASES (sizeof(cases) / sizeof(cases[0]))

@@ -14,13 +14,16 @@ static const char* const help =
   "Usage: kgraph render [OPTION]... INPUT...\n"
   "  or:  kgraph render --diff [OPTION]... OLD NEW\n"
   "Read every INPUT into one graph and draw it as SVG, PNG or PDF, laid\n"
-  "out by Graphviz in this process.  With --diff, draw what changed from\n"
+  "out by Graphviz in this process, or as an interactive HTML page.  With "
+  "--diff, draw what changed from\n"
   "graph OLD to graph NEW: added triples green, removed ones red and\n"
   "dashed, and the unchanged ones around them grey.\n"
   "\n"
   "Options:\n" KG_INPUT_HELP
-  "  -T FORMAT              svg, png or pdf (default: from the -o file's\n"
-  "                         extension, else svg)\n"
+  "  -T FORMAT              svg, png, pdf or html (default: from the -o\n"
+  "                         file's extension, else svg); html is one\n"
+  "                         self-contained page: the picture with pan and\n"
+  "                         zoom, search, and every entity's statements\n"
   "  -K ENGINE              dot, sfdp or neato (default: dot up to 1,000\n"
   "                         nodes and edges together, sfdp above; dot is\n"
   "                         refused past 3,000: it takes minutes there)\n"
@@ -54,7 +57,7 @@ typedef struct {
 static const char*
 format_of(const char* const name)
 {
-  static const char* const formats[] = {"svg", "png", "pdf"};
+  static const char* const formats[] = {"svg", "png", "pdf", "html"};
   for (size_t i = 0U; name && i < sizeof(formats) / sizeof(formats[0]); ++i) {
     if (!strcasecmp(name, formats[i])) {
       return formats[i];
@@ -76,7 +79,7 @@ handle(KgCli* const cli, void* const data, const int c, char* const arg)
   case 'T':
     if (!(opts->format = format_of(arg))) {
       return kg_cli_usage(
-        cli, "unknown picture format '%s' (known: svg, png, pdf)", arg);
+        cli, "unknown picture format '%s' (known: svg, png, pdf, html)", arg);
     }
     return 0;
   case 'K':
@@ -143,6 +146,9 @@ kg_cmd_render(KgCli* const cli, const int argc, char** const argv)
                         "--schema draws the whole ontology: no --focus, "
                         "--cluster-by or --exclude");
   }
+  if (opts.schema && !strcmp(format, "html")) {
+    return kg_cli_usage(cli, "--schema draws no HTML view (use svg)");
+  }
   if (opts.diff && opts.schema) {
     return kg_cli_usage(cli, "--schema draws one ontology, not a --diff");
   }
@@ -179,6 +185,8 @@ kg_cmd_render(KgCli* const cli, const int argc, char** const argv)
       if (opts.schema) {
         st = kg_graph_render_schema(
           graph, output.file, format, opts.engine, &wopts, dot);
+      } else if (!strcmp(format, "html")) {
+        st = kg_graph_render_html(graph, output.file, opts.engine, &wopts, dot);
       } else {
         st =
           kg_graph_render(graph, output.file, format, opts.engine, &wopts, dot);

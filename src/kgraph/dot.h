@@ -154,6 +154,31 @@ kg_graph_render(const KgGraph*        graph,
                 const KgDotOptions*   dot);
 
 /**
+   Write `graph` as one self-contained HTML page to `stream`: the picture
+   of kg_graph_render() as inline SVG (laid out with `engine`, as there),
+   and every entity of the graph (drawn or not) as JSON data, with a
+   script to pan and zoom, to search entities by label or prefixed name,
+   and to show an entity's labels, types, literals, links and the status
+   and sources of the claims about it.  Nothing is fetched: the script and
+   the style are in the page, which a Content-Security-Policy limits to
+   them.  Data is only ever shown as text, and only http(s) IRIs are
+   links.
+
+   Without `dot->focus`, a graph of more than 2,000 entities and links (rdf:type aside)
+   together is drawn as the neighbourhood of its most linked entity (the
+   log says so with a note, and the page too); the data still holds every
+   entity.
+
+   @return As kg_graph_render().
+*/
+KG_API KgStatus
+kg_graph_render_html(const KgGraph*        graph,
+                     FILE*                 stream,
+                     const char*           engine,
+                     const KgWriteOptions* options,
+                     const KgDotOptions*   dot);
+
+/**
    Write the ontology `ontology` as a diagram in Graphviz DOT, built with
    cgraph: its classes as boxes titled with their label in `dot->lang`
    (the datatype properties of their domain listed inside, `label : range`),

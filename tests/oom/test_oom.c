@@ -96,6 +96,7 @@ static const Case cases[] = {
   {"render-schema",
    0,
    {"render", "--schema", "-o", "@O/out.svg", "@D/dot/schema.ttl"}},
+  {"render-html", 0, {"render", "-o", "@O/out.html", "@D/check/clean.ttl"}},
 };
 
 #define N_CASES (sizeof(cases) / sizeof(cases[0]))

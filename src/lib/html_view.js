@@ -452,27 +452,32 @@
         [e.q || "", ...(e.l || []).map((l) => l[0])].join("\n").toLowerCase()
       );
     }
-    let shown = 0;
-    let total = 0;
+    // Drawn entities first, then names that start with the text, then
+    // the shorter names: what one looks for before the claims about it
+    const found = [];
     for (let i = 0; i < E.length; ++i) {
-      if (!keys[i].includes(q)) {
+      const at = keys[i].indexOf(q);
+      if (at < 0) {
         continue;
       }
-      ++total;
       const n = nodeOf(i);
       if (n) {
         n.classList.add("match");
         matches.push(n);
       }
-      if (shown < 30) {
-        const li = el("li");
-        li.append(ref(i));
-        if (!E[i].d) {
-          li.append(el("span", " (not drawn)", "undrawn"));
-        }
-        results.append(li);
-        ++shown;
+      const starts = at === 0 || "\n:".includes(keys[i][at - 1]) ? 0 : 1;
+      found.push([n ? 0 : 1, starts, name(i).length, i]);
+    }
+    found.sort((a, b) => a[0] - b[0] || a[1] - b[1] || a[2] - b[2] || a[3] - b[3]);
+    const total = found.length;
+    const shown = Math.min(total, 30);
+    for (const [, , , i] of found.slice(0, shown)) {
+      const li = el("li");
+      li.append(ref(i));
+      if (!E[i].d) {
+        li.append(el("span", " (not drawn)", "undrawn"));
       }
+      results.append(li);
     }
     if (total > shown) {
       results.append(el("li", `\u2026 and ${total - shown} more`, "more"));

@@ -157,6 +157,15 @@ try {
     check(marked, file, "typing 'Liang' does not mark Liang Wenfeng's node");
     const listed = await page.$eval("#results", (r) => r.textContent);
     check(listed.includes("Liang Wenfeng"), file, "no result 'Liang Wenfeng'");
+
+    // What one looks for comes first: the entity, before the claims about it
+    await page.$eval("input[type=search]", (s) => {
+      s.value = "deepseek";
+      s.dispatchEvent(new Event("input"));
+    });
+    const first = await page.$eval("#results li", (li) => li.textContent);
+    check(first.trim() === "DeepSeek", file,
+          `the first result for 'deepseek' is '${first.trim()}'`);
     await page.$eval("input[type=search]", (s) => {
       s.value = "";
       s.dispatchEvent(new Event("input"));

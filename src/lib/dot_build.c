@@ -216,12 +216,29 @@ is_web(const KgStringView iri)
   return false;
 }
 
-/// Append `text` escaped for an escString (tooltip, URL): backslashes
-/// doubled, `&` as an entity, line breaks as \n; at most `max` characters.
+/**
+   Append `text` escaped for an escString (tooltip, URL), for SVG: `&` as
+   &amp;, which Graphviz's SVG writer passes on as it is; a backslash four
+   times, as Graphviz reads them twice in a tooltip (\\N is the node's
+   name; a character reference is read before); line breaks as \n; at
+   most `max` characters.
+*/
 static KgStatus
 append_esc(KgBuffer* const out, const KgStringView text, const unsigned max)
 {
-  return kg_dot_append_text(out, text, max, false);
+  KgBuffer plain = KG_BUFFER_INIT;
+  KgStatus st    = kg_dot_append_text(&plain, text, max, false);
+  for (size_t i = 0U; i < plain.len && !st; ++i) {
+    const char c = plain.data[i];
+    if (c == '\\' && i + 1U < plain.len && plain.data[i + 1U] == '\\') {
+      st = kg_buffer_append_str(out, "\\\\\\\\"); // A backslash of the text
+      ++i;
+    } else {
+      st = kg_buffer_append_char(out, c); // &amp; and \n as they are
+    }
+  }
+  kg_buffer_fini(&plain);
+  return st;
 }
 
 /// Append the name of term `id` for people, escaped for an escString.
@@ -230,7 +247,7 @@ append_esc_label(Dot* const d, KgBuffer* const out, const KgTermId id)
 {
   KgBuffer raw = KG_BUFFER_INIT;
   KgStatus st  = kg_dot_append_label(d, &raw, id);
-  st           = st ? st : append_esc(out, kg_buffer_view(&raw), d->dot.max_label);
+  st = st ? st : append_esc(out, kg_buffer_view(&raw), DOT_TOOLTIP_CHARS);
   kg_buffer_fini(&raw);
   return st;
 }

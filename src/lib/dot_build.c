@@ -270,12 +270,12 @@ append_esc_property(Dot* const d, KgBuffer* const out, const KgTermId p)
 
 /// Append what the claims of (s, p, o) say, escaped.
 static KgStatus
-append_esc_claims(Dot* const     d,
+append_esc_claims(Dot* const      d,
                   KgBuffer* const out,
-                  const KgTermId s,
-                  const KgTermId p,
-                  const KgTermId o,
-                  const bool     brief)
+                  const KgTermId  s,
+                  const KgTermId  p,
+                  const KgTermId  o,
+                  const bool      brief)
 {
   KgBuffer raw = KG_BUFFER_INIT;
   KgStatus st  = kg_dot_append_claims(d, &raw, s, p, o, brief);
@@ -346,14 +346,13 @@ set_node_tooltip(Dot* const d, Agnode_t* const node, const KgTermId s)
       continue;
     }
     ++n_lines;
-    st = kg_buffer_append_str(b, "\\n");
-    st = st ? st : append_esc_property(d, b, t->p);
-    st = st ? st : kg_buffer_append_str(b, ": \"");
-    st = st ? st
-            : append_esc(b,
-                         kg_terms_text(&d->graph->terms, t->o),
-                         DOT_TOOLTIP_CHARS);
-    st = st ? st : kg_buffer_append_str(b, "\"");
+    st                      = kg_buffer_append_str(b, "\\n");
+    st                      = st ? st : append_esc_property(d, b, t->p);
+    st                      = st ? st : kg_buffer_append_str(b, ": \"");
+    st                      = st ? st
+                                 : append_esc(
+                b, kg_terms_text(&d->graph->terms, t->o), DOT_TOOLTIP_CHARS);
+    st                      = st ? st : kg_buffer_append_str(b, "\"");
     const KgStringView lang = kg_term_lang(d->graph, t->o);
     const KgTermId     type = kg_term_datatype(d->graph, t->o);
     if (!st && lang.len) {
@@ -901,9 +900,7 @@ legend_order(Dot* const d, Agraph_t* const g, Agnode_t* const a, Agnode_t* b)
    addresses, which would make the DOT text depend on the input order.
 */
 static Agraph_t*
-legend_group(Dot* const        d,
-             const char* const title,
-             Agnode_t* const   before)
+legend_group(Dot* const d, const char* const title, Agnode_t* const before)
 {
   Agraph_t* const legend = legend_graph(d);
   kg_buffer_clear(&d->name);
@@ -1027,7 +1024,7 @@ compare_looks(const void* const a, const void* const b)
 {
   const StatusLook* const x = *(const StatusLook* const*)a;
   const StatusLook* const y = *(const StatusLook* const*)b;
-  return x->rank != y->rank         ? (x->rank < y->rank ? -1 : 1)
+  return x->rank != y->rank       ? (x->rank < y->rank ? -1 : 1)
          : x->status != y->status ? (x->status < y->status ? -1 : 1)
                                   : 0;
 }
@@ -1037,8 +1034,9 @@ compare_looks(const void* const a, const void* const b)
 static void
 add_status_legend(Dot* const d, Agnode_t* const before)
 {
-  const size_t        n     = kg_dot_n_looks(d);
-  StatusLook** const  looks = (StatusLook**)kg_calloc(n ? n : 1U, sizeof(StatusLook*));
+  const size_t       n = kg_dot_n_looks(d);
+  StatusLook** const looks =
+    (StatusLook**)kg_calloc(n ? n : 1U, sizeof(StatusLook*));
   if (!looks) {
     d->status = KG_BAD_ALLOC;
     return;
@@ -1051,11 +1049,10 @@ add_status_legend(Dot* const d, Agnode_t* const before)
   }
   qsort(looks, n_shown, sizeof(StatusLook*), compare_looks);
 
-  Agraph_t* const group =
-    n_shown ? legend_group(d, "statuses", before) : NULL;
-  KgBuffer  label = KG_BUFFER_INIT;
-  KgBuffer  raw   = KG_BUFFER_INIT;
-    for (size_t i = 0U; group && i < n_shown && !d->status; ++i) {
+  Agraph_t* const group = n_shown ? legend_group(d, "statuses", before) : NULL;
+  KgBuffer        label = KG_BUFFER_INIT;
+  KgBuffer        raw   = KG_BUFFER_INIT;
+  for (size_t i = 0U; group && i < n_shown && !d->status; ++i) {
     const StatusLook* const look = looks[i];
     kg_buffer_clear(&label);
     kg_buffer_clear(&raw);
@@ -1073,14 +1070,14 @@ add_status_legend(Dot* const d, Agnode_t* const before)
       break;
     }
     legend_sample(d,
-                         group,
-                         kg_terms_text(&d->graph->terms, look->status),
-                         label.data ? label.data : "",
-                         KG_SV(""),
-                         look->style,
-                         look->arrow,
-                         look->font,
-                         before);
+                  group,
+                  kg_terms_text(&d->graph->terms, look->status),
+                  label.data ? label.data : "",
+                  KG_SV(""),
+                  look->style,
+                  look->arrow,
+                  look->font,
+                  before);
   }
   kg_buffer_fini(&raw);
   kg_buffer_fini(&label);
@@ -1089,8 +1086,8 @@ add_status_legend(Dot* const d, Agnode_t* const before)
 
 /**
    Add the legend: every look in the picture, in three titled groups side
-   by side (invisible edges order them).  Classes: one node per look, named by the
-   class that sets it, in alphabetical order, on a grid of about as many
+   by side (invisible edges order them).  Classes: one node per look, named by
+   the class that sets it, in alphabetical order, on a grid of about as many
    columns as rows.  Properties with a colour or style of their own, and
    the statuses of claims drawn: a sample edge each, labelled.
 */

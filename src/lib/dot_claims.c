@@ -64,10 +64,10 @@ role_of(Dot* const d, const KgTermId p)
   if (c->role[p] == ROLE_UNKNOWN) {
     const KgStringView iri = kg_terms_text(&d->graph->terms, p);
     c->role[p] =
-      kg_kind(d->graph, p) != KG_TERM_IRI ? ROLE_NONE
+      kg_kind(d->graph, p) != KG_TERM_IRI                        ? ROLE_NONE
       : is_true(kg_dot_style_value(d, iri, KG_SV(KGS "hedge")))  ? ROLE_HEDGE
       : is_true(kg_dot_style_value(d, iri, KG_SV(KGS "source"))) ? ROLE_SOURCE
-                                                                  : ROLE_NONE;
+                                                                 : ROLE_NONE;
   }
   return c->role[p];
 }
@@ -81,14 +81,14 @@ look_of(Dot* const d, const KgTermId status)
     return &c->looks[c->look_of[status]];
   }
 
-  StatusLook* const looks = (StatusLook*)kg_reallocarray(
-    c->looks, c->n_looks + 1U, sizeof(StatusLook));
+  StatusLook* const looks =
+    (StatusLook*)kg_reallocarray(c->looks, c->n_looks + 1U, sizeof(StatusLook));
   if (!looks) {
     d->status = KG_BAD_ALLOC;
     return NULL;
   }
   c->looks             = looks;
-  StatusLook* const l  = &c->looks[c->n_looks];
+  StatusLook* const  l = &c->looks[c->n_looks];
   const KgStringView s = kg_kind(d->graph, status) == KG_TERM_LITERAL
                            ? KG_SV("")
                            : kg_terms_text(&d->graph->terms, status);
@@ -107,24 +107,24 @@ look_of(Dot* const d, const KgTermId status)
       l->rank = strtol(digits, NULL, 10);
     }
   }
-  l->look              = l->style.len || l->arrow.len || l->mark.len;
-  c->look_of[status]   = (int32_t)c->n_looks;
+  l->look            = l->style.len || l->arrow.len || l->mark.len;
+  c->look_of[status] = (int32_t)c->n_looks;
   return &c->looks[c->n_looks++];
 }
 
 static int
 compare_refs(const void* const a, const void* const b, const KgOrder* order)
 {
-  const ClaimRef* const x = (const ClaimRef*)a;
-  const ClaimRef* const y = (const ClaimRef*)b;
+  const ClaimRef* const x    = (const ClaimRef*)a;
+  const ClaimRef* const y    = (const ClaimRef*)b;
   const KgTermId        xs[] = {x->s, x->p, x->o, x->claim};
   const KgTermId        ys[] = {y->s, y->p, y->o, y->claim};
   for (size_t i = 0U; i < 4U; ++i) {
     if (xs[i] != ys[i]) {
       // The claims of one triple in the stable order, the rest by id
-      return i < 3U                                      ? (xs[i] < ys[i] ? -1 : 1)
+      return i < 3U ? (xs[i] < ys[i] ? -1 : 1)
              : order->rank[xs[i]] < order->rank[ys[i]] ? -1
-                                                         : 1;
+                                                       : 1;
     }
   }
   return 0;
@@ -178,10 +178,12 @@ kg_dot_claims_read(Dot* const d)
     c->look_of[i] = UNKNOWN_STYLE;
   }
 
-  const KgTermId subject = kg_graph_find_iri(d->graph, KG_SV(KG_RDF_NS "subject"));
+  const KgTermId subject =
+    kg_graph_find_iri(d->graph, KG_SV(KG_RDF_NS "subject"));
   const KgTermId predicate =
     kg_graph_find_iri(d->graph, KG_SV(KG_RDF_NS "predicate"));
-  const KgTermId object = kg_graph_find_iri(d->graph, KG_SV(KG_RDF_NS "object"));
+  const KgTermId object =
+    kg_graph_find_iri(d->graph, KG_SV(KG_RDF_NS "object"));
   if (!subject || !predicate || !object) {
     return KG_SUCCESS; // No claims
   }
@@ -189,12 +191,15 @@ kg_dot_claims_read(Dot* const d)
   // Each node with one of each describes a triple: of the graph, or not
   size_t cap = 0U;
   for (size_t i = 0U; i < l->n_subjects; ++i) {
-    const KgTermId node  = l->subjects[i];
+    const KgTermId node   = l->subjects[i];
     KgTermId       spo[3] = {KG_NO_TERM, KG_NO_TERM, KG_NO_TERM};
     unsigned       n[3]   = {0U, 0U, 0U};
     for (uint32_t k = 0U; k < l->count[node]; ++k) {
-      const KgTriple* const t = kg_layout_triple(l, node, k);
-      const int which = t->p == subject ? 0 : t->p == predicate ? 1 : t->p == object ? 2 : -1;
+      const KgTriple* const t     = kg_layout_triple(l, node, k);
+      const int             which = t->p == subject     ? 0
+                                    : t->p == predicate ? 1
+                                    : t->p == object    ? 2
+                                                        : -1;
       if (which >= 0) {
         spo[which] = t->o;
         ++n[which];
@@ -274,9 +279,8 @@ better(StatusLook* const a, StatusLook* const b)
   if (!a || !b) {
     return a ? a : b;
   }
-  return (b->rank > a->rank || (b->rank == a->rank && b->look && !a->look))
-           ? b
-           : a;
+  return (b->rank > a->rank || (b->rank == a->rank && b->look && !a->look)) ? b
+                                                                            : a;
 }
 
 /// Return the most hedged look of the statuses of `node` itself, or NULL.
@@ -387,9 +391,9 @@ append_named(Dot* const            d,
         ++more;
         continue;
       }
-      st = kg_buffer_append_str(out, n_named ? ", " : sep);
-      st = st ? st : kg_buffer_append_str(out, head);
-      st = st ? st : kg_dot_append_label(d, out, t->o);
+      st               = kg_buffer_append_str(out, n_named ? ", " : sep);
+      st               = st ? st : kg_buffer_append_str(out, head);
+      st               = st ? st : kg_dot_append_label(d, out, t->o);
       named[n_named++] = t->o;
     }
   }
@@ -413,30 +417,25 @@ kg_dot_append_claims(Dot* const      d,
     return KG_SUCCESS;
   }
 
-  const size_t mark = out->len;
-  KgStatus     st   = kg_buffer_append_str(out, brief ? " (" : "");
-  st                = st ? st
-                         : append_named(d,
-                          out,
-                          refs,
-                          n,
-                          ROLE_HEDGE,
-                          "",
-                          brief ? "" : "\nstatus: ");
+  const size_t mark         = out->len;
+  KgStatus     st           = kg_buffer_append_str(out, brief ? " (" : "");
+  st                        = st ? st
+                                 : append_named(
+              d, out, refs, n, ROLE_HEDGE, "", brief ? "" : "\nstatus: ");
   const size_t after_status = out->len;
   st                        = st ? st
-                                 : append_named(d,
-                          out,
-                          refs,
-                          n,
-                          ROLE_SOURCE,
-                          "",
-                          brief ? (after_status > mark + 2U ? "; source: "
-                                                              : "source: ")
-                                      : "\nsource: ");
+                                 : append_named(
+              d,
+              out,
+              refs,
+              n,
+              ROLE_SOURCE,
+              "",
+              brief ? (after_status > mark + 2U ? "; source: " : "source: ")
+                                           : "\nsource: ");
   if (!st && brief) {
     if (out->len == mark + 2U) {
-      out->len = mark; // Nothing named
+      out->len        = mark; // Nothing named
       out->data[mark] = '\0';
     } else {
       st = kg_buffer_append_str(out, ")");

@@ -167,7 +167,7 @@ typedef struct {
   Agnode_t**            nodes;  ///< Per term
   PropertyKind**        kinds;  ///< Per property, made when first needed
   DotClaims*            claims; ///< While building: claims and statuses
-  uint8_t* drawn_property; ///< While building, per term: a property drawn
+  uint8_t* drawn_property;      ///< While building, per term: a property drawn
 } Dot;
 
 /// A count for people, in groups of three digits: "299,990".

@@ -79,9 +79,10 @@ typedef struct {
 static char*
 dup_prop(const xmlNode* const n, const char* const name, const char* const ns)
 {
-  xmlChar* const v = ns ? xmlGetNsProp(n, (const xmlChar*)name, (const xmlChar*)ns)
-                        : xmlGetProp(n, (const xmlChar*)name);
-  char* const    s = v ? strdup((const char*)v) : NULL;
+  xmlChar* const v =
+    ns ? xmlGetNsProp(n, (const xmlChar*)name, (const xmlChar*)ns)
+       : xmlGetProp(n, (const xmlChar*)name);
+  char* const s = v ? strdup((const char*)v) : NULL;
   xmlFree(v);
   return s;
 }
@@ -131,14 +132,14 @@ collect(const xmlNode* const first, Svg* const svg)
       char* const    title = text_of(find(n, "title"));
       char* const    arrow = strstr(title, "->");
       cr_assert_not_null(arrow, "edge title '%s'", title);
-      *arrow               = '\0';
-      e->from              = strdup(title);
-      e->to                = strdup(arrow + 2);
+      *arrow  = '\0';
+      e->from = strdup(title);
+      e->to   = strdup(arrow + 2);
       free(title);
       const xmlNode* const a    = find(n, "a");
       const xmlNode* const path = find(n, "path");
-      e->href  = a ? dup_prop(a, "href", XLINK) : NULL;
-      e->title = a ? dup_prop(a, "title", XLINK) : NULL;
+      e->href                   = a ? dup_prop(a, "href", XLINK) : NULL;
+      e->title                  = a ? dup_prop(a, "title", XLINK) : NULL;
       e->dash  = path ? dup_prop(path, "stroke-dasharray", NULL) : NULL;
       e->width = path ? dup_prop(path, "stroke-width", NULL) : NULL;
     } else if (g && cls && !strcmp(cls, "node")) {
@@ -148,8 +149,8 @@ collect(const xmlNode* const first, Svg* const svg)
       SvgNode* const       node = &svg->nodes[svg->n_nodes++];
       const xmlNode* const a    = find(n, "a");
       node->name                = text_of(find(n, "title"));
-      node->href  = a ? dup_prop(a, "href", XLINK) : NULL;
-      node->title = a ? dup_prop(a, "title", XLINK) : NULL;
+      node->href                = a ? dup_prop(a, "href", XLINK) : NULL;
+      node->title               = a ? dup_prop(a, "title", XLINK) : NULL;
     } else {
       collect(n->children, svg);
     }
@@ -162,8 +163,8 @@ svg_parse(const char* const text)
 {
   Svg svg;
   memset(&svg, 0, sizeof(svg));
-  svg.doc = xmlReadMemory(
-    text, (int)strlen(text), "out.svg", NULL, XML_PARSE_NONET);
+  svg.doc =
+    xmlReadMemory(text, (int)strlen(text), "out.svg", NULL, XML_PARSE_NONET);
   cr_assert_not_null(svg.doc, "not well-formed SVG");
   collect(xmlDocGetRootElement(svg.doc), &svg);
   return svg;
@@ -262,9 +263,9 @@ read_claims(const char* const path)
     char* const  p     = strndup(sp1 + 1, (size_t)(sp2 - sp1 - 1));
     char* const  s     = strndup(line, (size_t)(sp1 - line));
     char* const  o     = iri_of(sp2 + 1, o_len);
-    const char*  which = !strcmp(p, "<" RDF "subject>")     ? "s"
-                         : !strcmp(p, "<" RDF "predicate>") ? "p"
-                         : !strcmp(p, "<" RDF "object>")    ? "o"
+    const char*  which = !strcmp(p, "<" RDF "subject>")      ? "s"
+                         : !strcmp(p, "<" RDF "predicate>")  ? "p"
+                         : !strcmp(p, "<" RDF "object>")     ? "o"
                          : !strcmp(p, "<" KG "claimStatus>") ? "status"
                                                              : NULL;
     if (which) {
@@ -356,7 +357,7 @@ Test(hedges, deepseek_edges_carry_the_dash_pattern_of_their_status)
   Claims claims = read_claims(path);
   cr_assert_gt(claims.n, 100U, "the DeepSeek graph has its claims");
 
-  Svg svg = render_svg(path, "--focus", "ds:DeepSeek");
+  Svg    svg      = render_svg(path, "--focus", "ds:DeepSeek");
   size_t n_hedged = 0U;
   size_t n_solid  = 0U;
   bool   competes = false;
@@ -402,11 +403,11 @@ Test(hedges, deepseek_edges_carry_the_dash_pattern_of_their_status)
 
 Test(hedges, a_user_style_makes_reported_edges_dotted)
 {
-  const char* const graph =
-    write_graph("g.ttl",
-                "ex:a ex:knows ex:b . ex:a ex:likes ex:c .\n"
-                "ex:c1 a rdf:Statement ; rdf:subject ex:a ; rdf:predicate ex:knows ;\n"
-                "  rdf:object ex:b ; kg:claimStatus kg:Reported .\n");
+  const char* const graph = write_graph(
+    "g.ttl",
+    "ex:a ex:knows ex:b . ex:a ex:likes ex:c .\n"
+    "ex:c1 a rdf:Statement ; rdf:subject ex:a ; rdf:predicate ex:knows ;\n"
+    "  rdf:object ex:b ; kg:claimStatus kg:Reported .\n");
   const char* const style = path_in(tmp_dir(), "style.ttl");
   write_file(style,
              "@prefix kg: <https://kgraph.example/ontology#> .\n"
@@ -430,9 +431,11 @@ Test(hedges, a_claim_of_two_subjects_is_ignored)
   const char* const graph =
     write_graph("g.ttl",
                 "ex:a ex:knows ex:b . ex:c ex:knows ex:b .\n"
-                "ex:c1 a rdf:Statement ; rdf:subject ex:a , ex:c ; rdf:predicate ex:knows ;\n"
+                "ex:c1 a rdf:Statement ; rdf:subject ex:a , ex:c ; "
+                "rdf:predicate ex:knows ;\n"
                 "  rdf:object ex:b ; kg:claimStatus kg:Inferred .\n"
-                "ex:c2 a rdf:Statement ; rdf:predicate ex:knows ; kg:claimStatus kg:Inferred .\n");
+                "ex:c2 a rdf:Statement ; rdf:predicate ex:knows ; "
+                "kg:claimStatus kg:Inferred .\n");
   Run r = run("export", "--to", "dot", graph, NULL);
   cr_assert_eq(r.status, 0, "%s", r.err);
   cr_assert_null(strstr(r.out, "dashed"), "%s", r.out);
@@ -449,7 +452,8 @@ Test(hedges, the_legend_names_the_statuses_and_property_looks_drawn)
   const char* const graph = write_graph(
     "g.ttl",
     "ex:a kg:competesWith ex:b ; ex:knows ex:c ; ex:says \"x\" .\n"
-    "ex:c1 a rdf:Statement ; rdf:subject ex:a ; rdf:predicate kg:competesWith ;\n"
+    "ex:c1 a rdf:Statement ; rdf:subject ex:a ; rdf:predicate kg:competesWith "
+    ";\n"
     "  rdf:object ex:b ; kg:claimStatus kg:Inferred .\n"
     "ex:c2 a rdf:Statement ; rdf:subject ex:a ; rdf:predicate ex:knows ;\n"
     "  rdf:object ex:c ; kg:claimStatus kg:Reported .\n"
@@ -467,9 +471,8 @@ Test(hedges, the_legend_names_the_statuses_and_property_looks_drawn)
   legend_end[1]    = '\0'; // The legend alone
   // Statuses drawn: inferred (the edge), stated by subject (the row)
   cr_expect_not_null(strstr(legend, "label=\"∴ inferred\""), "%s", legend);
-  cr_expect_not_null(strstr(legend, "label=\"⊙ stated by subject\""),
-                     "%s",
-                     legend);
+  cr_expect_not_null(
+    strstr(legend, "label=\"⊙ stated by subject\""), "%s", legend);
   cr_expect_not_null(strstr(legend, "arrowhead=odot"), "%s", legend);
   // Not drawn, or no look of their own
   cr_expect_null(strstr(legend, "estimated"), "%s", legend);
@@ -480,17 +483,17 @@ Test(hedges, the_legend_names_the_statuses_and_property_looks_drawn)
   cr_expect_null(strstr(legend, "knows"), "%s", legend);
   legend_end[1] = saved;
   // The value the subject stated is marked, in italics
-  cr_expect_not_null(strstr(r.out, "<I><FONT COLOR=\"#7f6000\">⊙ x</FONT></I>"),
-                     "%s",
-                     r.out);
+  cr_expect_not_null(
+    strstr(r.out, "<I><FONT COLOR=\"#7f6000\">⊙ x</FONT></I>"), "%s", r.out);
   // No edge between the legend and the picture
   for (const char* e = strstr(r.out, " -> "); e; e = strstr(e + 4, " -> ")) {
     const char* line = e;
     while (line > r.out && line[-1] != '\n') {
       --line;
     }
-    const bool from_legend = strstr(line, "\"legend ") == line + strspn(line, "\t");
-    const char* const to   = e + 4;
+    const bool from_legend =
+      strstr(line, "\"legend ") == line + strspn(line, "\t");
+    const char* const to = e + 4;
     cr_expect_eq(from_legend,
                  !strncmp(to, "\"legend ", 8U),
                  "an edge between the legend and the picture: %.80s",
@@ -504,7 +507,8 @@ Test(hedges, no_legend_leaves_the_statuses_out)
   const char* const graph =
     write_graph("g.ttl",
                 "ex:a kg:competesWith ex:b .\n"
-                "ex:c1 a rdf:Statement ; rdf:subject ex:a ; rdf:predicate kg:competesWith ;\n"
+                "ex:c1 a rdf:Statement ; rdf:subject ex:a ; rdf:predicate "
+                "kg:competesWith ;\n"
                 "  rdf:object ex:b ; kg:claimStatus kg:Inferred .\n");
   Run r = run("export", "--to", "dot", "--no-legend", graph, NULL);
   cr_assert_eq(r.status, 0, "%s", r.err);
@@ -519,16 +523,17 @@ Test(hedges, no_legend_leaves_the_statuses_out)
 
 Test(hedges, tooltips_name_status_and_sources_by_label)
 {
-  const char* const graph = write_graph(
-    "g.ttl",
-    "ex:a rdfs:label \"Alpha\" ; ex:knows ex:b ; ex:year 2024 ;\n"
-    "  ex:motto \"veni\"@la , \"vidi\"@en .\n"
-    "ex:b rdfs:label \"Beta\" .\n"
-    "ex:art rdfs:label \"The Article\" .\n"
-    "ex:c1 a rdf:Statement ; rdf:subject ex:a ; rdf:predicate ex:knows ; rdf:object ex:b ;\n"
-    "  kg:claimStatus kg:Inferred ; prov:wasDerivedFrom ex:art ;\n"
-    "  prov:hadPrimarySource ex:unnamed .\n");
-  Svg svg = render_svg(graph, NULL, NULL);
+  const char* const graph =
+    write_graph("g.ttl",
+                "ex:a rdfs:label \"Alpha\" ; ex:knows ex:b ; ex:year 2024 ;\n"
+                "  ex:motto \"veni\"@la , \"vidi\"@en .\n"
+                "ex:b rdfs:label \"Beta\" .\n"
+                "ex:art rdfs:label \"The Article\" .\n"
+                "ex:c1 a rdf:Statement ; rdf:subject ex:a ; rdf:predicate "
+                "ex:knows ; rdf:object ex:b ;\n"
+                "  kg:claimStatus kg:Inferred ; prov:wasDerivedFrom ex:art ;\n"
+                "  prov:hadPrimarySource ex:unnamed .\n");
+  Svg  svg  = render_svg(graph, NULL, NULL);
   bool edge = false;
   for (size_t i = 0U; i < svg.n_edges; ++i) {
     const SvgEdge* const e = &svg.edges[i];
@@ -546,11 +551,12 @@ Test(hedges, tooltips_name_status_and_sources_by_label)
       alpha = true;
       cr_expect_str_eq(n->href, "http://example.org/h#a");
       cr_expect_not_null(strstr(n->title, "Alpha (ex:a)"), "%s", n->title);
-      cr_expect_not_null(strstr(n->title, "ex:motto: \"veni\"@la"), "%s", n->title);
-      cr_expect_not_null(strstr(n->title, "ex:motto: \"vidi\"@en"), "%s", n->title);
-      cr_expect_not_null(strstr(n->title, "ex:year: \"2024\"^^xsd:integer"),
-                         "%s",
-                         n->title);
+      cr_expect_not_null(
+        strstr(n->title, "ex:motto: \"veni\"@la"), "%s", n->title);
+      cr_expect_not_null(
+        strstr(n->title, "ex:motto: \"vidi\"@en"), "%s", n->title);
+      cr_expect_not_null(
+        strstr(n->title, "ex:year: \"2024\"^^xsd:integer"), "%s", n->title);
     }
   }
   cr_expect(alpha);
@@ -567,8 +573,8 @@ Test(hedges, a_tooltip_lists_at_most_fifty_literals)
   }
   const char* const graph = write_graph("g.ttl", body);
   free(body);
-  Svg svg = render_svg(graph, NULL, NULL);
-  bool a = false;
+  Svg  svg = render_svg(graph, NULL, NULL);
+  bool a   = false;
   for (size_t i = 0U; i < svg.n_nodes; ++i) {
     if (!strcmp(svg.nodes[i].name, "http://example.org/h#a")) {
       a = true;
@@ -587,14 +593,15 @@ Test(hedges, hostile_text_stays_text_and_only_web_iris_link)
     "g.ttl",
     "ex:a rdfs:label \"x \\\\N \\\\G &lt;script&gt; <script>alert(1)</script> "
     "\\\"><img src=x onerror=alert(1)>\" ;\n"
-    "  ex:knows <javascript:alert(1)> , <http://example.org/q?a=1&b=2&amp;c> ,\n"
+    "  ex:knows <javascript:alert(1)> , <http://example.org/q?a=1&b=2&amp;c> "
+    ",\n"
     "  <data:text/html,alert(2)> , <urn:x:y> , <file:///etc/passwd> .\n");
-  Svg svg = render_svg(graph, NULL, NULL);
+  Svg    svg      = render_svg(graph, NULL, NULL);
   size_t n_linked = 0U;
   for (size_t i = 0U; i < svg.n_nodes; ++i) {
-    const SvgNode* const n   = &svg.nodes[i];
-    const bool           web = !strncmp(n->name, "http://", 7U) ||
-                     !strncmp(n->name, "https://", 8U);
+    const SvgNode* const n = &svg.nodes[i];
+    const bool           web =
+      !strncmp(n->name, "http://", 7U) || !strncmp(n->name, "https://", 8U);
     if (web && strchr(n->name, '&')) {
       // Graphviz's <title> reads &amp; as an entity; the link has the IRI
       cr_expect_str_eq(n->href ? n->href : "(none)",
@@ -648,16 +655,17 @@ write_many(const char* const name, const unsigned n, const bool claims)
   for (unsigned i = 0U; i < n; ++i) {
     fprintf(f, "ex:s%u ex:p%u ex:o%u .\n", i, i % 7U, i);
     if (claims) {
-      fprintf(f,
-              "ex:c%u a rdf:Statement ; rdf:subject ex:s%u ; rdf:predicate ex:p%u ; "
-              "rdf:object ex:o%u ; kg:claimStatus kg:%s ; "
-              "prov:wasDerivedFrom ex:src%u .\n",
-              i,
-              i,
-              i % 7U,
-              i,
-              i % 3U ? "Reported" : "Inferred",
-              i % 50U);
+      fprintf(
+        f,
+        "ex:c%u a rdf:Statement ; rdf:subject ex:s%u ; rdf:predicate ex:p%u ; "
+        "rdf:object ex:o%u ; kg:claimStatus kg:%s ; "
+        "prov:wasDerivedFrom ex:src%u .\n",
+        i,
+        i,
+        i % 7U,
+        i,
+        i % 3U ? "Reported" : "Inferred",
+        i % 50U);
     }
   }
   cr_assert_eq(fclose(f), 0);
@@ -680,7 +688,7 @@ seconds_of(const char* const path)
               path_in(dir(), "out.dot"),
               path,
               NULL);
-  const clock_t end = clock();
+  const clock_t end   = clock();
   cr_assert_eq(r.status, 0, "%s", r.err);
   run_free(&r);
   return (double)(end - start) / CLOCKS_PER_SEC;
@@ -688,10 +696,10 @@ seconds_of(const char* const path)
 
 Test(hedges, twenty_thousand_claims_cost_well_under_a_second, .timeout = 60)
 {
-  const char* const plain   = write_many("plain.ttl", 20000U, false);
-  const char* const claimed = write_many("claimed.ttl", 20000U, true);
-  const double t_plain   = seconds_of(plain);
-  const double t_claimed = seconds_of(claimed);
+  const char* const plain     = write_many("plain.ttl", 20000U, false);
+  const char* const claimed   = write_many("claimed.ttl", 20000U, true);
+  const double      t_plain   = seconds_of(plain);
+  const double      t_claimed = seconds_of(claimed);
   fprintf(stderr,
           "20,000 triples: %.3f s; with 20,000 claims: %.3f s (processor)\n",
           t_plain,
@@ -711,4 +719,64 @@ Test(hedges, twenty_thousand_claims_cost_well_under_a_second, .timeout = 60)
   // The inferred claims (one in three), and the legend's sample
   cr_expect_eq(n_dashed, 6667U + 1U);
   free(dot);
+}
+
+Test(hedges, a_node_with_a_status_of_its_own_takes_its_style)
+{
+  const char* const graph =
+    write_graph("g.ttl",
+                "ex:a ex:knows ex:ev , ex:b .\n"
+                "ex:ev a kg:Event ; kg:claimStatus kg:Estimated .\n"
+                "ex:b kg:claimStatus kg:Reported .\n");
+  Run r = run("export", "--to", "dot", graph, NULL);
+  cr_assert_eq(r.status, 0, "%s", r.err);
+  // The event's own style, and the status's: dotted
+  const char* const ev = strstr(r.out, "\"http://example.org/h#ev\"\t[");
+  cr_assert_not_null(ev, "%s", r.out);
+  const char* const end    = strstr(ev, "];");
+  const char* const dotted = strstr(ev, "style=\"filled,dotted\"");
+  cr_expect(dotted && dotted < end, "%.400s", ev);
+  // Reported has no look: b keeps the default style
+  const char* const b = strstr(r.out, "\"http://example.org/h#b\"\t[");
+  cr_assert_not_null(b, "%s", r.out);
+  const char* const b_dotted = strstr(b, "dotted");
+  cr_expect(!b_dotted || b_dotted > strstr(b, "];"), "%s", b);
+  // The legend names the status drawn
+  cr_expect_not_null(strstr(r.out, "label=\"≈ estimated\""), "%s", r.out);
+  run_free(&r);
+}
+
+Test(hedges, in_a_difference_changes_keep_their_colour_and_statuses_their_dash)
+{
+  const char* const claim =
+    "ex:c1 a rdf:Statement ; rdf:subject ex:a ; rdf:predicate ex:knows ;\n"
+    "  rdf:object ex:b ; kg:claimStatus kg:Estimated .\n";
+  char* const old_text = format("ex:a ex:knows ex:b .\n%s", claim);
+  char* const new_text =
+    format("ex:a ex:knows ex:b . ex:a ex:likes ex:b .\n%s"
+           "ex:c2 a rdf:Statement ; rdf:subject ex:a ; rdf:predicate "
+           "ex:likes ;\n  rdf:object ex:b ; kg:claimStatus kg:Inferred .\n",
+           claim);
+  const char* const old_path = write_graph("old.ttl", old_text);
+  const char* const new_path = write_graph("new.ttl", new_text);
+  free(old_text);
+  free(new_text);
+  Run r = run(
+    "render", "-T", "svg", "--no-legend", "--diff", old_path, new_path, NULL);
+  cr_assert_eq(r.status, 0, "%s", r.err);
+  Svg svg = svg_parse(r.out);
+  run_free(&r);
+  size_t n_seen = 0U;
+  for (size_t i = 0U; i < svg.n_edges; ++i) {
+    const SvgEdge* const e = &svg.edges[i];
+    if (e->href && !strcmp(e->href, "http://example.org/h#likes")) {
+      ++n_seen; // Added: green, and dashed as inferred
+      cr_expect_str_eq(e->dash ? e->dash : "(solid)", "5,2");
+    } else if (e->href && !strcmp(e->href, "http://example.org/h#knows")) {
+      ++n_seen; // Unchanged: grey, and dotted as estimated
+      cr_expect_str_eq(e->dash ? e->dash : "(solid)", "1,5");
+    }
+  }
+  cr_expect_eq(n_seen, 2U);
+  svg_free(&svg);
 }

@@ -226,18 +226,37 @@ is_web(const KgStringView iri)
 static KgStatus
 append_esc(KgBuffer* const out, const KgStringView text, const unsigned max)
 {
-  KgBuffer plain = KG_BUFFER_INIT;
-  KgStatus st    = kg_dot_append_text(&plain, text, max, false);
-  for (size_t i = 0U; i < plain.len && !st; ++i) {
-    const char c = plain.data[i];
-    if (c == '\\' && i + 1U < plain.len && plain.data[i + 1U] == '\\') {
-      st = kg_buffer_append_str(out, "\\\\\\\\"); // A backslash of the text
+  const size_t start = out->len;
+  KgStatus     st    = kg_dot_append_text(out, text, max, false);
+  size_t       n     = 0U; // Backslashes of the text (doubled)
+  for (size_t i = start; !st && i + 1U < out->len; ++i) {
+    if (out->data[i] == '\\' && out->data[i + 1U] == '\\') {
+      ++n;
       ++i;
-    } else {
-      st = kg_buffer_append_char(out, c); // &amp; and \n as they are
     }
   }
-  kg_buffer_fini(&plain);
+  if (st || !n) {
+    return st;
+  }
+
+  // Rare: make each doubled backslash four
+  const size_t len  = out->len - start;
+  char* const  copy = (char*)kg_malloc(len);
+  if (!copy) {
+    return KG_BAD_ALLOC;
+  }
+  memcpy(copy, out->data + start, len);
+  out->len         = start;
+  out->data[start] = '\0';
+  for (size_t i = 0U; i < len && !st; ++i) {
+    if (copy[i] == '\\' && i + 1U < len && copy[i + 1U] == '\\') {
+      st = kg_buffer_append_str(out, "\\\\\\\\");
+      ++i;
+    } else {
+      st = kg_buffer_append_char(out, copy[i]); // &amp; and \n as they are
+    }
+  }
+  kg_free(copy);
   return st;
 }
 
@@ -245,11 +264,19 @@ append_esc(KgBuffer* const out, const KgStringView text, const unsigned max)
 static KgStatus
 append_esc_label(Dot* const d, KgBuffer* const out, const KgTermId id)
 {
-  KgBuffer raw = KG_BUFFER_INIT;
-  KgStatus st  = kg_dot_append_label(d, &raw, id);
-  st = st ? st : append_esc(out, kg_buffer_view(&raw), DOT_TOOLTIP_CHARS);
-  kg_buffer_fini(&raw);
-  return st;
+  kg_buffer_clear(&d->scratch);
+  const KgStatus st = kg_dot_append_label(d, &d->scratch, id);
+  return st ? st
+            : append_esc(out, kg_buffer_view(&d->scratch), DOT_TOOLTIP_CHARS);
+}
+
+/// Append the QName of `id` (or its IRI), escaped.
+static KgStatus
+append_esc_qname(Dot* const d, KgBuffer* const out, const KgTermId id)
+{
+  kg_buffer_clear(&d->scratch);
+  const KgStatus st = kg_dot_append_qname(d, &d->scratch, id);
+  return st ? st : append_esc(out, kg_buffer_view(&d->scratch), 0U);
 }
 
 /// Append the label of property `p` (else its QName), escaped.
@@ -258,14 +285,8 @@ append_esc_property(Dot* const d, KgBuffer* const out, const KgTermId p)
 {
   const KgStringView label =
     kg_vocab_label(&d->vocab, kg_terms_text(&d->graph->terms, p), d->lang);
-  if (label.len) {
-    return append_esc(out, label, d->dot.max_label);
-  }
-  KgBuffer raw = KG_BUFFER_INIT;
-  KgStatus st  = kg_dot_append_qname(d, &raw, p);
-  st           = st ? st : append_esc(out, kg_buffer_view(&raw), 0U);
-  kg_buffer_fini(&raw);
-  return st;
+  return label.len ? append_esc(out, label, d->dot.max_label)
+                   : append_esc_qname(d, out, p);
 }
 
 /// Append what the claims of (s, p, o) say, escaped.
@@ -277,11 +298,9 @@ append_esc_claims(Dot* const      d,
                   const KgTermId  o,
                   const bool      brief)
 {
-  KgBuffer raw = KG_BUFFER_INIT;
-  KgStatus st  = kg_dot_append_claims(d, &raw, s, p, o, brief);
-  st           = st ? st : append_esc(out, kg_buffer_view(&raw), 0U);
-  kg_buffer_fini(&raw);
-  return st;
+  kg_buffer_clear(&d->scratch);
+  const KgStatus st = kg_dot_append_claims(d, &d->scratch, s, p, o, brief);
+  return st ? st : append_esc(out, kg_buffer_view(&d->scratch), 0U);
 }
 
 /// Set `URL` of `obj` to `iri` if it is http(s), escaped.
@@ -320,12 +339,9 @@ set_node_tooltip(Dot* const d, Agnode_t* const node, const KgTermId s)
     st = append_esc_label(d, b, s);
   }
   if (!st && !kg_is_blank(d->graph, s)) {
-    KgBuffer q = KG_BUFFER_INIT;
-    st         = kg_dot_append_qname(d, &q, s);
-    st = st ? st : kg_buffer_append_str(b, title != SIZE_MAX ? " (" : "");
-    st = st ? st : append_esc(b, kg_buffer_view(&q), 0U);
+    st = kg_buffer_append_str(b, title != SIZE_MAX ? " (" : "");
+    st = st ? st : append_esc_qname(d, b, s);
     st = st ? st : kg_buffer_append_str(b, title != SIZE_MAX ? ")" : "");
-    kg_buffer_fini(&q);
   } else if (!st && title == SIZE_MAX) {
     st = kg_buffer_append_str(b, "blank node");
   }
@@ -360,11 +376,8 @@ set_node_tooltip(Dot* const d, Agnode_t* const node, const KgTermId s)
     } else if (!st && type &&
                !kg_sv_equals(kg_terms_text(&d->graph->terms, type),
                              KG_SV(KG_XSD_NS "string"))) {
-      KgBuffer q = KG_BUFFER_INIT;
-      st         = kg_dot_append_qname(d, &q, type);
-      st         = st ? st : kg_buffer_append_str(b, "^^");
-      st         = st ? st : append_esc(b, kg_buffer_view(&q), 0U);
-      kg_buffer_fini(&q);
+      st = kg_buffer_append_str(b, "^^");
+      st = st ? st : append_esc_qname(d, b, type);
     }
     st = st ? st : append_esc_claims(d, b, t->s, t->p, t->o, true);
   }
@@ -1279,6 +1292,7 @@ kg_dot_build(Dot* const d)
     kg_dot_claims_free(d);
     kg_free(d->drawn_property);
     d->drawn_property = NULL;
+    kg_buffer_fini(&d->scratch);
     kg_free(clusters);
     kg_free(by_rank);
     d->status = st ? st : KG_BAD_ALLOC;
@@ -1388,6 +1402,7 @@ kg_dot_build(Dot* const d)
   kg_dot_claims_free(d);
   kg_free(d->drawn_property);
   d->drawn_property = NULL;
+  kg_buffer_fini(&d->scratch);
   kg_free(by_rank);
   kg_free(clusters);
 }

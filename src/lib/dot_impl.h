@@ -168,6 +168,7 @@ typedef struct {
   PropertyKind**        kinds;  ///< Per property, made when first needed
   DotClaims*            claims; ///< While building: claims and statuses
   uint8_t* drawn_property;      ///< While building, per term: a property drawn
+  KgBuffer scratch;             ///< While building: text before it is escaped
 } Dot;
 
 /// A count for people, in groups of three digits: "299,990".

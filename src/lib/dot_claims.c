@@ -112,25 +112,7 @@ look_of(Dot* const d, const KgTermId status)
   return &c->looks[c->n_looks++];
 }
 
-static int
-compare_refs(const void* const a, const void* const b, const KgOrder* order)
-{
-  const ClaimRef* const x    = (const ClaimRef*)a;
-  const ClaimRef* const y    = (const ClaimRef*)b;
-  const KgTermId        xs[] = {x->s, x->p, x->o, x->claim};
-  const KgTermId        ys[] = {y->s, y->p, y->o, y->claim};
-  for (size_t i = 0U; i < 4U; ++i) {
-    if (xs[i] != ys[i]) {
-      // The claims of one triple in the stable order, the rest by id
-      return i < 3U ? (xs[i] < ys[i] ? -1 : 1)
-             : order->rank[xs[i]] < order->rank[ys[i]] ? -1
-                                                       : 1;
-    }
-  }
-  return 0;
-}
-
-/// qsort() has no context: sort runs of one triple by claim afterwards.
+/// Compare claims by triple (by term id: a look-up needs no order).
 static int
 compare_triples(const void* const a, const void* const b)
 {
@@ -142,15 +124,20 @@ compare_triples(const void* const a, const void* const b)
                         : 0;
 }
 
-/// Sort the claims of each triple (a few) in the stable order.
+/**
+   Sort the claims of each triple (a few) in the stable order of terms, so
+   that tooltips name statuses and sources whatever the input order
+   (qsort() takes no context for a comparison by rank).
+*/
 static void
 sort_runs(DotClaims* const c)
 {
+  const uint32_t* const rank = c->order->rank;
   for (size_t i = 1U; i < c->n_refs; ++i) {
     const ClaimRef r = c->refs[i];
     size_t         j = i;
     while (j > 0U && !compare_triples(&c->refs[j - 1U], &r) &&
-           compare_refs(&c->refs[j - 1U], &r, c->order) > 0) {
+           rank[c->refs[j - 1U].claim] > rank[r.claim]) {
       c->refs[j] = c->refs[j - 1U];
       --j;
     }

@@ -968,6 +968,8 @@ legend_sample(Dot* const         d,
     agsafeset(ends[i], "style", "filled", "");
     agsafeset(ends[i], "label", "", "");
     set(d, ends[i], "color", color.len ? color : KG_SV("#7a7a7a"));
+    set(d, ends[i], "fillcolor", color.len ? color : KG_SV("#7a7a7a"));
+    set(d, ends[i], "group", key); // A straight edge
   }
   Agedge_t* const e =
     d->status ? NULL : agedge(group, ends[0], ends[1], NULL, 1);

@@ -319,6 +319,31 @@ set_url(Dot* const d, void* const obj, const KgTermId iri)
   agsafeset(obj, "URL", d->text.data, "");
 }
 
+/// Append the line of literal triple `t` in a tooltip: `property:
+/// "value"@lang` or with its datatype, and what claims say of it; escaped.
+static KgStatus
+append_literal_line(Dot* const d, KgBuffer* const b, const KgTriple* const t)
+{
+  KgStatus st = append_esc_property(d, b, t->p);
+  st          = st ? st : kg_buffer_append_str(b, ": \"");
+  st =
+    st
+      ? st
+      : append_esc(b, kg_terms_text(&d->graph->terms, t->o), DOT_TOOLTIP_CHARS);
+  st                      = st ? st : kg_buffer_append_str(b, "\"");
+  const KgStringView lang = kg_term_lang(d->graph, t->o);
+  const KgTermId     type = kg_term_datatype(d->graph, t->o);
+  if (!st && lang.len) {
+    st = kg_buffer_printf(b, "@%.*s", (int)lang.len, lang.data);
+  } else if (!st && type &&
+             !kg_sv_equals(kg_terms_text(&d->graph->terms, type),
+                           KG_SV(KG_XSD_NS "string"))) {
+    st = kg_buffer_append_str(b, "^^");
+    st = st ? st : append_esc_qname(d, b, type);
+  }
+  return st ? st : append_esc_claims(d, b, t->s, t->p, t->o, true);
+}
+
 /**
    Set the tooltip of node `node`: its label and QName, and every literal
    of it (but those of properties --exclude leaves out, and none with
@@ -362,24 +387,8 @@ set_node_tooltip(Dot* const d, Agnode_t* const node, const KgTermId s)
       continue;
     }
     ++n_lines;
-    st                      = kg_buffer_append_str(b, "\\n");
-    st                      = st ? st : append_esc_property(d, b, t->p);
-    st                      = st ? st : kg_buffer_append_str(b, ": \"");
-    st                      = st ? st
-                                 : append_esc(
-                b, kg_terms_text(&d->graph->terms, t->o), DOT_TOOLTIP_CHARS);
-    st                      = st ? st : kg_buffer_append_str(b, "\"");
-    const KgStringView lang = kg_term_lang(d->graph, t->o);
-    const KgTermId     type = kg_term_datatype(d->graph, t->o);
-    if (!st && lang.len) {
-      st = kg_buffer_printf(b, "@%.*s", (int)lang.len, lang.data);
-    } else if (!st && type &&
-               !kg_sv_equals(kg_terms_text(&d->graph->terms, type),
-                             KG_SV(KG_XSD_NS "string"))) {
-      st = kg_buffer_append_str(b, "^^");
-      st = st ? st : append_esc_qname(d, b, type);
-    }
-    st = st ? st : append_esc_claims(d, b, t->s, t->p, t->o, true);
+    st = kg_buffer_append_str(b, "\\n");
+    st = st ? st : append_literal_line(d, b, t);
   }
   if (!st && more) {
     st = kg_buffer_printf(b, "\\n… and %s more", kg_dot_count(more).text);
@@ -1366,6 +1375,11 @@ kg_dot_build(Dot* const d)
       agsafeset(lit, "label", d->row.data ? d->row.data : "", "");
       agsafeset(lit, "shape", "plaintext", "");
       agsafeset(lit, "style", "", "");
+      kg_buffer_clear(&d->row);
+      if ((d->status = append_literal_line(d, &d->row, t))) {
+        break;
+      }
+      agsafeset(lit, "tooltip", d->row.data ? d->row.data : "", "");
       Agedge_t* const e = agedge(d->g, d->nodes[t->s], lit, NULL, 1);
       kg_buffer_clear(&d->row);
       if (!e || kg_dot_append_property(d, &d->row, t->p, false)) {

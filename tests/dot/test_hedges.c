@@ -394,6 +394,15 @@ Test(hedges, deepseek_edges_carry_the_dash_pattern_of_their_status)
     }
   }
   cr_expect(competes, "no competes with edge in the focus picture");
+  // Every node links to its IRI, and has a tooltip
+  cr_expect_gt(svg.n_nodes, 20U);
+  for (size_t i = 0U; i < svg.n_nodes; ++i) {
+    const SvgNode* const n = &svg.nodes[i];
+    if (!strncmp(n->name, "https://", 8U)) {
+      cr_expect_str_eq(n->href ? n->href : "(none)", n->name);
+    }
+    cr_expect(n->title && *n->title, "%s has no tooltip", n->name);
+  }
   cr_expect_gt(n_hedged, 3U);
   cr_expect_gt(n_solid, 10U);
   svg_free(&svg);
@@ -777,4 +786,25 @@ Test(hedges, in_a_difference_changes_keep_their_colour_and_statuses_their_dash)
   }
   cr_expect_eq(n_seen, 2U);
   svg_free(&svg);
+}
+
+Test(hedges, literal_nodes_carry_the_look_and_tooltip_of_their_claim)
+{
+  const char* const graph =
+    write_graph("g.ttl",
+                "ex:a ex:says \"no debt\" .\n"
+                "ex:c1 a rdf:Statement ; rdf:subject ex:a ; rdf:predicate "
+                "ex:says ;\n  rdf:object \"no debt\" ; kg:claimStatus "
+                "kg:StatedBySubject .\n");
+  Run r = run("export", "--to", "dot", "--literals", "nodes", graph, NULL);
+  cr_assert_eq(r.status, 0, "%s", r.err);
+  cr_expect_not_null(
+    strstr(r.out, "tooltip=\"ex:says: \\\"no debt\\\" (stated by subject)\""),
+    "%s",
+    r.out);
+  const char* const edge = strstr(r.out, "-> \"literal ");
+  cr_assert_not_null(edge, "%s", r.out);
+  const char* const odot = strstr(edge, "arrowhead=odot");
+  cr_expect(odot && odot < strstr(edge, "];"), "%s", edge);
+  run_free(&r);
 }

@@ -75,6 +75,277 @@ set_style(Dot* const d, void* const obj, const Style* const s)
   }
 }
 
+/// Return true iff `iri` is an http or https IRI: the only ones linked.
+static bool
+is_web(const KgStringView iri)
+{
+  static const char* const schemes[] = {"http://", "https://"};
+  for (size_t i = 0U; i < 2U; ++i) {
+    const size_t n = strlen(schemes[i]);
+    if (iri.len > n && !strncasecmp(iri.data, schemes[i], n)) {
+      return true;
+    }
+  }
+  return false;
+}
+
+/**
+   Append `text` escaped for an escString (tooltip, URL), for SVG: `&` as
+   &amp;, which Graphviz's SVG writer passes on as it is; a backslash four
+   times, as Graphviz reads them twice in a tooltip (\\N is the node's
+   name; a character reference is read before); line breaks as \n; at
+   most `max` characters.
+*/
+static KgStatus
+append_esc(KgBuffer* const out, const KgStringView text, const unsigned max)
+{
+  const size_t start = out->len;
+  KgStatus     st    = kg_dot_append_text(out, text, max, false);
+  size_t       n     = 0U; // Backslashes of the text (doubled)
+  for (size_t i = start; !st && i + 1U < out->len; ++i) {
+    if (out->data[i] == '\\' && out->data[i + 1U] == '\\') {
+      ++n;
+      ++i;
+    }
+  }
+  if (st || !n) {
+    return st;
+  }
+
+  // Rare: make each doubled backslash four
+  const size_t len  = out->len - start;
+  char* const  copy = (char*)kg_malloc(len);
+  if (!copy) {
+    return KG_BAD_ALLOC;
+  }
+  memcpy(copy, out->data + start, len);
+  out->len         = start;
+  out->data[start] = '\0';
+  for (size_t i = 0U; i < len && !st; ++i) {
+    if (copy[i] == '\\' && i + 1U < len && copy[i + 1U] == '\\') {
+      st = kg_buffer_append_str(out, "\\\\\\\\");
+      ++i;
+    } else {
+      st = kg_buffer_append_char(out, copy[i]); // &amp; and \n as they are
+    }
+  }
+  kg_free(copy);
+  return st;
+}
+
+/// Append the name of term `id` for people, escaped for an escString.
+static KgStatus
+append_esc_label(Dot* const d, KgBuffer* const out, const KgTermId id)
+{
+  kg_buffer_clear(&d->scratch);
+  const KgStatus st = kg_dot_append_label(d, &d->scratch, id);
+  return st ? st
+            : append_esc(out, kg_buffer_view(&d->scratch), DOT_TOOLTIP_CHARS);
+}
+
+/// Append the QName of `id` (or its IRI), escaped.
+static KgStatus
+append_esc_qname(Dot* const d, KgBuffer* const out, const KgTermId id)
+{
+  kg_buffer_clear(&d->scratch);
+  const KgStatus st = kg_dot_append_qname(d, &d->scratch, id);
+  return st ? st : append_esc(out, kg_buffer_view(&d->scratch), 0U);
+}
+
+/// Append the label of property `p` (else its QName), escaped.
+static KgStatus
+append_esc_property(Dot* const d, KgBuffer* const out, const KgTermId p)
+{
+  const KgStringView label =
+    kg_vocab_label(&d->vocab, kg_terms_text(&d->graph->terms, p), d->lang);
+  return label.len ? append_esc(out, label, d->dot.max_label)
+                   : append_esc_qname(d, out, p);
+}
+
+/// Append what the claims of (s, p, o) say, escaped.
+static KgStatus
+append_esc_claims(Dot* const      d,
+                  KgBuffer* const out,
+                  const KgTermId  s,
+                  const KgTermId  p,
+                  const KgTermId  o,
+                  const bool      brief)
+{
+  kg_buffer_clear(&d->scratch);
+  const KgStatus st = kg_dot_append_claims(d, &d->scratch, s, p, o, brief);
+  return st ? st : append_esc(out, kg_buffer_view(&d->scratch), 0U);
+}
+
+/// Set `URL` of `obj` to `iri` if it is http(s), escaped.
+static void
+set_url(Dot* const d, void* const obj, const KgTermId iri)
+{
+  const KgStringView text = kg_terms_text(&d->graph->terms, iri);
+  if (kg_kind(d->graph, iri) != KG_TERM_IRI || !is_web(text)) {
+    return;
+  }
+  kg_buffer_clear(&d->text);
+  if (append_esc(&d->text, text, 0U)) {
+    d->status = KG_BAD_ALLOC;
+    return;
+  }
+  agsafeset(obj, "URL", d->text.data, "");
+}
+
+/// Append the line of literal triple `t` in a tooltip: `property:
+/// "value"@lang` or with its datatype, and what claims say of it; escaped.
+static KgStatus
+append_literal_line(Dot* const d, KgBuffer* const b, const KgTriple* const t)
+{
+  KgStatus st = append_esc_property(d, b, t->p);
+  st          = st ? st : kg_buffer_append_str(b, ": \"");
+  st =
+    st
+      ? st
+      : append_esc(b, kg_terms_text(&d->graph->terms, t->o), DOT_TOOLTIP_CHARS);
+  st                      = st ? st : kg_buffer_append_str(b, "\"");
+  const KgStringView lang = kg_term_lang(d->graph, t->o);
+  const KgTermId     type = kg_term_datatype(d->graph, t->o);
+  if (!st && lang.len) {
+    st = kg_buffer_printf(b, "@%.*s", (int)lang.len, lang.data);
+  } else if (!st && type &&
+             !kg_sv_equals(kg_terms_text(&d->graph->terms, type),
+                           KG_SV(KG_XSD_NS "string"))) {
+    st = kg_buffer_append_str(b, "^^");
+    st = st ? st : append_esc_qname(d, b, type);
+  }
+  return st ? st : append_esc_claims(d, b, t->s, t->p, t->o, true);
+}
+
+/**
+   Set the tooltip of node `node`: its label and QName, and every literal
+   of it (but those of properties --exclude leaves out, and none with
+   --literals none) as `property:
+   "value"@lang` or with its datatype, with what claims say of it; at most
+   DOT_TOOLTIP_LINES of them, then how many more.
+*/
+static void
+set_node_tooltip(Dot* const d, Agnode_t* const node, const KgTermId s)
+{
+  const KgLayout* const l  = &d->layout;
+  KgBuffer* const       b  = &d->row;
+  KgStatus              st = KG_SUCCESS;
+  kg_buffer_clear(b);
+
+  const size_t title = kg_dot_title_of(d, s);
+  if (title != SIZE_MAX) {
+    st = append_esc_label(d, b, s);
+  }
+  if (!st && !kg_is_blank(d->graph, s)) {
+    st = kg_buffer_append_str(b, title != SIZE_MAX ? " (" : "");
+    st = st ? st : append_esc_qname(d, b, s);
+    st = st ? st : kg_buffer_append_str(b, title != SIZE_MAX ? ")" : "");
+  } else if (!st && title == SIZE_MAX) {
+    st = kg_buffer_append_str(b, "blank node");
+  }
+
+  // --literals none: none here either
+  size_t n_lines = 0U;
+  size_t more    = 0U;
+  for (uint32_t i = 0U;
+       i < l->count[s] && !st && d->dot.literals != KG_DOT_LITERALS_NONE;
+       ++i) {
+    const KgTriple* const t = kg_layout_triple(l, s, i);
+    if (kg_kind(d->graph, t->o) != KG_TERM_LITERAL ||
+        (d->excluded[t->p] && !kg_dot_property_hidden(d, t->p))) {
+      continue;
+    }
+    if (n_lines == DOT_TOOLTIP_LINES) {
+      ++more;
+      continue;
+    }
+    ++n_lines;
+    st = kg_buffer_append_str(b, "\\n");
+    st = st ? st : append_literal_line(d, b, t);
+  }
+  if (!st && more) {
+    st = kg_buffer_printf(b, "\\n… and %s more", kg_dot_count(more).text);
+  }
+  if (st) {
+    d->status = st;
+    return;
+  }
+  agsafeset(node, "tooltip", b->data ? b->data : "", "");
+}
+
+/// Set the tooltip of edge `e` of triple `t`: "subject — property —
+/// object", and what claims say of the triple.
+static void
+set_edge_tooltip(Dot* const d, Agedge_t* const e, const KgTriple* const t)
+{
+  KgBuffer* const b = &d->row;
+  kg_buffer_clear(b);
+  KgStatus st = append_esc_label(d, b, t->s);
+  st          = st ? st : kg_buffer_append_str(b, " — ");
+  st          = st ? st : append_esc_property(d, b, t->p);
+  st          = st ? st : kg_buffer_append_str(b, " — ");
+  st          = st ? st : append_esc_label(d, b, t->o);
+  st          = st ? st : append_esc_claims(d, b, t->s, t->p, t->o, false);
+  if (st) {
+    d->status = st;
+    return;
+  }
+  agsafeset(e, "tooltip", b->data ? b->data : "", "");
+  set_url(d, e, t->p);
+}
+
+/// Draw edge `e` of triple `t` with the look of its most hedged status:
+/// its style words instead of the property's, its arrowhead.
+static void
+set_edge_look(Dot* const d, Agedge_t* const e, const KgTriple* const t)
+{
+  StatusLook* const look = kg_dot_triple_look(d, t->s, t->p, t->o);
+  if (!look) {
+    return;
+  }
+  if (look->style.len) {
+    set(d, e, "style", look->style);
+  }
+  if (look->arrow.len) {
+    set(d, e, "arrowhead", look->arrow);
+  }
+  if (look->mark.len) {
+    // The mark before the label, for the colour-blind and black and white
+    kg_buffer_clear(&d->row);
+    const char* const label = agget(e, "label");
+    if (append_esc(&d->row, look->mark, 8U) ||
+        kg_buffer_printf(&d->row, " %s", label ? label : "")) {
+      d->status = KG_BAD_ALLOC;
+      return;
+    }
+    agsafeset(e, "label", d->row.data, "");
+  }
+  look->shown = true;
+}
+
+/// Add the style words of the status node `id` carries to its outline.
+static void
+set_node_look(Dot* const d, Agnode_t* const node, const KgTermId id)
+{
+  StatusLook* const look = kg_dot_node_look(d, id);
+  if (!look || !look->style.len) {
+    return;
+  }
+  const char* const style = agget(node, "style");
+  kg_buffer_clear(&d->text);
+  if (kg_buffer_printf(&d->text,
+                       "%s%s%.*s",
+                       style ? style : "",
+                       style && *style ? "," : "",
+                       (int)look->style.len,
+                       look->style.data)) {
+    d->status = KG_BAD_ALLOC;
+    return;
+  }
+  agsafeset(node, "style", d->text.data, "");
+  look->shown = true;
+}
+
 /// Write the name of node `id` into d->name.
 static void
 node_name(Dot* const d, const KgTermId id)
@@ -193,12 +464,32 @@ node_label(Dot* const d, Agnode_t* const node, const KgTermId s)
           st ? st : kg_buffer_append_str(b, "</FONT></TD><TD ALIGN=\"LEFT\">");
       }
       st = st ? st : kg_buffer_append_str(b, open);
+      // A value a hedged claim describes: in italics, after the mark of
+      // its status, in its colour
+      StatusLook* const look =
+        st ? NULL : kg_dot_triple_look(d, t->s, t->p, t->o);
+      if (look) {
+        look->shown = true;
+        st          = kg_buffer_append_str(b, "<I>");
+        if (!st && look->font.len) {
+          st = kg_buffer_append_str(b, "<FONT COLOR=\"");
+          st = st ? st : kg_dot_append_text(b, look->font, 32U, true);
+          st = st ? st : kg_buffer_append_str(b, "\">");
+        }
+        if (!st && look->mark.len) {
+          st = kg_dot_append_text(b, look->mark, 8U, true);
+          st = st ? st : kg_buffer_append_str(b, " ");
+        }
+      }
       st =
         st ? st
         : kg_dot_label_rank(kg_terms_text(&d->graph->terms, t->p)) < 9U
           ? kg_dot_append_text(
               b, kg_terms_text(&d->graph->terms, t->o), d->dot.max_label, true)
           : kg_dot_append_literal(d, b, t->o, true);
+      if (look && !st) {
+        st = kg_buffer_append_str(b, look->font.len ? "</FONT></I>" : "</I>");
+      }
       st = st ? st : kg_buffer_append_str(b, close);
       st = st ? st : kg_buffer_append_str(b, "</TD></TR>");
     }
@@ -374,6 +665,11 @@ add_edge(Dot* const            d,
   if (style.len) {
     set(d, e, "style", style);
   }
+  if (color.len || style.len) {
+    d->drawn_property[t->p] = 1U; // For the legend
+  }
+  set_edge_look(d, e, t);
+  set_edge_tooltip(d, e, t);
   set_change(d, e, kg_dot_change_of(d, index));
 }
 
@@ -465,13 +761,235 @@ compare_legend(const void* const a, const void* const b)
   return strcmp(((const LegendEntry*)a)->label, ((const LegendEntry*)b)->label);
 }
 
+/// Open the legend, or return it.
+static Agraph_t*
+legend_graph(Dot* const d)
+{
+  Agraph_t* const legend = agsubg(d->g, "cluster_legend", 1);
+  if (!legend) {
+    d->status = KG_BAD_ALLOC;
+    return NULL;
+  }
+  agsafeset(legend, "label", "Legend", "");
+  agsafeset(legend, "style", "rounded", "");
+  agsafeset(legend, "color", "#bbbbbb", "");
+  return legend;
+}
+
+/// Add an invisible edge from `a` to `b` in `g`: an order, no line.
+static void
+legend_order(Dot* const d, Agraph_t* const g, Agnode_t* const a, Agnode_t* b)
+{
+  Agedge_t* const e = (a && b) ? agedge(g, a, b, NULL, 1) : NULL;
+  if (a && b && !e) {
+    d->status = KG_BAD_ALLOC;
+  } else if (e) {
+    agsafeset(e, "style", "invis", "");
+  }
+}
+
 /**
-   Add the legend: one node per look in the picture, named by the class
-   that sets it, in alphabetical order, on a grid of about as many columns
-   as rows (invisible edges make the columns).
+   Open a group of the legend titled `title`, in the column after `before`
+   (an invisible edge orders them): a title first.  Subgraphs would do,
+   but cgraph writes sibling subgraphs in the order of their names'
+   addresses, which would make the DOT text depend on the input order.
+*/
+static Agraph_t*
+legend_group(Dot* const d, const char* const title, Agnode_t* const before)
+{
+  Agraph_t* const legend = legend_graph(d);
+  kg_buffer_clear(&d->name);
+  Agnode_t* const node =
+    (!legend || kg_buffer_printf(&d->name, "legend title %s", title))
+      ? NULL
+      : agnode(legend, d->name.data, 1);
+  if (!node) {
+    d->status = KG_BAD_ALLOC;
+    return NULL;
+  }
+  set(d, node, "label", kg_sv(title));
+  agsafeset(node, "shape", "plaintext", "");
+  agsafeset(node, "style", "", "");
+  agsafeset(node, "fontname", "Helvetica-Bold", "");
+  legend_order(d, legend, before, node);
+  return legend;
+}
+
+/**
+   Add a sample edge to legend group `group`, between two small points
+   named after `key`, labelled `label` (escaped), in `color` and `style`
+   (either may be empty) with arrowhead `arrow`; after `before` (an
+   invisible edge to its first point puts it in the next column).  Return
+   its second point.
+*/
+static Agnode_t*
+legend_sample(Dot* const         d,
+              Agraph_t* const    group,
+              const KgStringView key,
+              const char* const  label,
+              const KgStringView color,
+              const KgStringView style,
+              const KgStringView arrow,
+              const KgStringView font,
+              Agnode_t* const    before)
+{
+  Agnode_t* ends[2] = {NULL, NULL};
+  for (size_t i = 0U; i < 2U && !d->status; ++i) {
+    kg_buffer_clear(&d->name);
+    if (kg_buffer_printf(&d->name,
+                         "legend %s %.*s",
+                         i ? "to" : "from",
+                         (int)key.len,
+                         key.data) ||
+        !(ends[i] = agnode(group, d->name.data, 1))) {
+      d->status = KG_BAD_ALLOC;
+      return NULL;
+    }
+    agsafeset(ends[i], "shape", "point", "");
+    agsafeset(ends[i], "width", "0.04", "");
+    agsafeset(ends[i], "style", "filled", "");
+    agsafeset(ends[i], "label", "", "");
+    set(d, ends[i], "color", color.len ? color : KG_SV("#7a7a7a"));
+    set(d, ends[i], "fillcolor", color.len ? color : KG_SV("#7a7a7a"));
+    set(d, ends[i], "group", key); // A straight edge
+  }
+  Agedge_t* const e =
+    d->status ? NULL : agedge(group, ends[0], ends[1], NULL, 1);
+  if (!e) {
+    d->status = d->status ? d->status : KG_BAD_ALLOC;
+    return NULL;
+  }
+  set(d, e, "label", kg_sv(label));
+  if (color.len) {
+    set(d, e, "color", color);
+  }
+  if (style.len) {
+    set(d, e, "style", style);
+  }
+  if (arrow.len) {
+    set(d, e, "arrowhead", arrow);
+  }
+  if (font.len) {
+    set(d, e, "fontcolor", font);
+  }
+  legend_order(d, group, before, ends[0]);
+  return ends[1];
+}
+
+/// Add the properties drawn with a look of their own to the legend, in
+/// order, after `before`; return the end of a sample (or `before`).
+static Agnode_t*
+add_property_legend(Dot* const            d,
+                    const KgTermId* const by_rank,
+                    Agnode_t* const       before)
+{
+  const size_t n_ids = d->graph->terms.n_terms;
+  Agraph_t*    group = NULL;
+  Agnode_t*    last  = NULL;
+  KgBuffer     label = KG_BUFFER_INIT;
+  for (size_t r = 0U; r + 1U < n_ids && !d->status; ++r) {
+    // In the order of terms: by rank
+    const KgTermId p = by_rank[r];
+    if (!p || !d->drawn_property[p]) {
+      continue;
+    }
+    if (!group && !(group = legend_group(d, "properties", before))) {
+      break;
+    }
+    const KgStringView iri = kg_terms_text(&d->graph->terms, p);
+    kg_buffer_clear(&label);
+    if (kg_dot_append_property(d, &label, p, false)) {
+      d->status = KG_BAD_ALLOC;
+      break;
+    }
+    last = legend_sample(d,
+                         group,
+                         iri,
+                         label.data ? label.data : "",
+                         kg_dot_style_value(d, iri, KG_SV(KGS "lineColor")),
+                         kg_dot_style_value(d, iri, KG_SV(KGS "style")),
+                         KG_SV(""),
+                         KG_SV(""),
+                         before);
+  }
+  kg_buffer_fini(&label);
+  return last ? last : before;
+}
+
+static int
+compare_looks(const void* const a, const void* const b)
+{
+  const StatusLook* const x = *(const StatusLook* const*)a;
+  const StatusLook* const y = *(const StatusLook* const*)b;
+  return x->rank != y->rank       ? (x->rank < y->rank ? -1 : 1)
+         : x->status != y->status ? (x->status < y->status ? -1 : 1)
+                                  : 0;
+}
+
+/// Add the statuses drawn to the legend, the least hedged first, each with
+/// its mark and the look of its edges, after `before`.
+static void
+add_status_legend(Dot* const d, Agnode_t* const before)
+{
+  const size_t       n = kg_dot_n_looks(d);
+  StatusLook** const looks =
+    (StatusLook**)kg_calloc(n ? n : 1U, sizeof(StatusLook*));
+  if (!looks) {
+    d->status = KG_BAD_ALLOC;
+    return;
+  }
+  size_t n_shown = 0U;
+  for (size_t i = 0U; i < n; ++i) {
+    if (kg_dot_look(d, i)->shown) {
+      looks[n_shown++] = kg_dot_look(d, i);
+    }
+  }
+  qsort(looks, n_shown, sizeof(StatusLook*), compare_looks);
+
+  Agraph_t* const group = n_shown ? legend_group(d, "statuses", before) : NULL;
+  KgBuffer        label = KG_BUFFER_INIT;
+  KgBuffer        raw   = KG_BUFFER_INIT;
+  for (size_t i = 0U; group && i < n_shown && !d->status; ++i) {
+    const StatusLook* const look = looks[i];
+    kg_buffer_clear(&label);
+    kg_buffer_clear(&raw);
+    KgStatus st = KG_SUCCESS;
+    if (look->mark.len) {
+      st = kg_dot_append_text(&label, look->mark, 8U, false);
+      st = st ? st : kg_buffer_append_str(&label, " ");
+    }
+    st = st ? st : kg_dot_append_label(d, &raw, look->status);
+    st = st ? st
+            : kg_dot_append_text(
+                &label, kg_buffer_view(&raw), d->dot.max_label, false);
+    if (st) {
+      d->status = st;
+      break;
+    }
+    legend_sample(d,
+                  group,
+                  kg_terms_text(&d->graph->terms, look->status),
+                  label.data ? label.data : "",
+                  KG_SV(""),
+                  look->style,
+                  look->arrow,
+                  look->font,
+                  before);
+  }
+  kg_buffer_fini(&raw);
+  kg_buffer_fini(&label);
+  kg_free(looks);
+}
+
+/**
+   Add the legend: every look in the picture, in three titled groups side
+   by side (invisible edges order them).  Classes: one node per look, named by
+   the class that sets it, in alphabetical order, on a grid of about as many
+   columns as rows.  Properties with a colour or style of their own, and
+   the statuses of claims drawn: a sample edge each, labelled.
 */
 static void
-add_legend(Dot* const d)
+add_legend(Dot* const d, const KgTermId* const by_rank)
 {
   LegendEntry* const entries = (LegendEntry*)kg_calloc(
     d->n_styles ? d->n_styles : 1U, sizeof(LegendEntry));
@@ -506,16 +1024,10 @@ add_legend(Dot* const d)
     entries[n++].style = s;
   }
 
+  Agnode_t* last = NULL;
   if (n && !d->status) {
     qsort(entries, n, sizeof(LegendEntry), compare_legend);
-    Agraph_t* const legend = agsubg(d->g, "cluster_legend", 1);
-    if (!legend) {
-      d->status = KG_BAD_ALLOC; // The loop below does nothing
-    } else {
-      agsafeset(legend, "label", "Legend", "");
-      agsafeset(legend, "style", "rounded", "");
-      agsafeset(legend, "color", "#bbbbbb", "");
-    }
+    Agraph_t* const legend = legend_group(d, "classes", NULL);
 
     size_t rows = 1U;
     while (rows * rows < n) {
@@ -523,7 +1035,7 @@ add_legend(Dot* const d)
     }
 
     Agnode_t** const nodes = (Agnode_t**)kg_calloc(n, sizeof(Agnode_t*));
-    for (size_t i = 0U; nodes && i < n && !d->status; ++i) {
+    for (size_t i = 0U; legend && nodes && i < n && !d->status; ++i) {
       const Style* const s = entries[i].style;
       kg_buffer_clear(&d->name);
       if (kg_buffer_printf(
@@ -538,13 +1050,9 @@ add_legend(Dot* const d)
       agsafeset(nodes[i], "label", entries[i].label, "");
       set_style(d, nodes[i], s);
       if (i >= rows) {
-        Agedge_t* const e = agedge(legend, nodes[i - rows], nodes[i], NULL, 1);
-        if (!e) {
-          d->status = KG_BAD_ALLOC;
-          break;
-        }
-        agsafeset(e, "style", "invis", "");
+        legend_order(d, legend, nodes[i - rows], nodes[i]);
       }
+      last = nodes[i];
     }
     if (!nodes) {
       d->status = KG_BAD_ALLOC;
@@ -556,6 +1064,13 @@ add_legend(Dot* const d)
     kg_free(entries[i].label);
   }
   kg_free(entries);
+
+  if (!d->status) {
+    last = add_property_legend(d, by_rank, last);
+  }
+  if (!d->status) {
+    add_status_legend(d, last);
+  }
 }
 
 /// Add what the colours of a difference mean to the legend.
@@ -573,14 +1088,10 @@ add_change_legend(Dot* const d)
     {"legend unchanged", "unchanged", CONTEXT_LINE, "rounded"},
   };
 
-  Agraph_t* const legend = agsubg(d->g, "cluster_legend", 1);
+  Agraph_t* const legend = legend_graph(d);
   if (!legend) {
-    d->status = KG_BAD_ALLOC;
     return;
   }
-  agsafeset(legend, "label", "Legend", "");
-  agsafeset(legend, "style", "rounded", "");
-  agsafeset(legend, "color", "#bbbbbb", "");
   Agnode_t* prev = NULL;
   for (size_t i = 0U; i < sizeof(entries) / sizeof(entries[0]); ++i) {
     kg_buffer_clear(&d->name);
@@ -652,10 +1163,17 @@ kg_dot_build(Dot* const d)
   const size_t     n_ids    = d->graph->terms.n_terms;
   Agraph_t** const clusters = (Agraph_t**)kg_calloc(n_ids, sizeof(Agraph_t*));
   KgTermId* const  by_rank  = (KgTermId*)kg_calloc(n_ids, sizeof(KgTermId));
-  if (!clusters || !by_rank) {
+  d->drawn_property         = (uint8_t*)kg_calloc(n_ids, 1U);
+  KgStatus st               = KG_SUCCESS;
+  if (!clusters || !by_rank || !d->drawn_property ||
+      (st = kg_dot_claims_read(d))) {
+    kg_dot_claims_free(d);
+    kg_free(d->drawn_property);
+    d->drawn_property = NULL;
+    kg_buffer_fini(&d->scratch);
     kg_free(clusters);
     kg_free(by_rank);
-    d->status = KG_BAD_ALLOC;
+    d->status = st ? st : KG_BAD_ALLOC;
     return;
   }
 
@@ -690,6 +1208,9 @@ kg_dot_build(Dot* const d)
       set_style(d, node, s);
       s->shown = true;
     }
+    set_node_look(d, node, id);
+    set_url(d, node, id);
+    set_node_tooltip(d, node, id);
     set_node_change(d, node, id);
   }
 
@@ -721,6 +1242,11 @@ kg_dot_build(Dot* const d)
       agsafeset(lit, "label", d->row.data ? d->row.data : "", "");
       agsafeset(lit, "shape", "plaintext", "");
       agsafeset(lit, "style", "", "");
+      kg_buffer_clear(&d->row);
+      if ((d->status = append_literal_line(d, &d->row, t))) {
+        break;
+      }
+      agsafeset(lit, "tooltip", d->row.data ? d->row.data : "", "");
       Agedge_t* const e = agedge(d->g, d->nodes[t->s], lit, NULL, 1);
       kg_buffer_clear(&d->row);
       if (!e || kg_dot_append_property(d, &d->row, t->p, false)) {
@@ -728,6 +1254,8 @@ kg_dot_build(Dot* const d)
         break;
       }
       agsafeset(e, "label", d->row.data ? d->row.data : "", "");
+      set_edge_look(d, e, t);
+      set_edge_tooltip(d, e, t);
       set_change(d, e, kg_dot_change_of(d, l->order.triples[i]));
       if (d->dot.changes) {
         agsafeset(lit,
@@ -747,13 +1275,17 @@ kg_dot_build(Dot* const d)
   }
 
   if (!d->dot.no_legend && !d->status) {
-    add_legend(d);
+    add_legend(d, by_rank);
   }
   if (!d->dot.no_legend && !d->status && d->dot.changes) {
     add_change_legend(d);
   }
   cgraph_failed(d);
 
+  kg_dot_claims_free(d);
+  kg_free(d->drawn_property);
+  d->drawn_property = NULL;
+  kg_buffer_fini(&d->scratch);
   kg_free(by_rank);
   kg_free(clusters);
 }

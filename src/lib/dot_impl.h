@@ -60,6 +60,21 @@ enum {
 
 typedef struct PropertyKindImpl PropertyKind;
 
+/// The claims of a graph, and the looks of their statuses (dot_claims.c).
+typedef struct DotClaimsImpl DotClaims;
+
+/// The look of a status (a hedge), from the style graph.
+typedef struct {
+  KgTermId     status; ///< The status
+  KgStringView style;  ///< kgs:style: replaces an edge's style words
+  KgStringView arrow;  ///< kgs:arrowHead
+  KgStringView mark;   ///< kgs:mark: before a literal value
+  KgStringView font;   ///< kgs:fontColor: of a literal value
+  long         rank;   ///< kgs:hedgeRank: the highest wins
+  bool         look;   ///< Some of style, arrow or mark is set
+  bool         shown;  ///< Used in the picture (for the legend)
+} StatusLook;
+
 /**
    cgraph's memory: its allocations go through kg_calloc().  cgraph does
    not check all of its own allocations (agstrdup_html() writes through
@@ -127,6 +142,11 @@ kg_dot_memory_open(DotMemory* memory, char* name, Agraph_t** graph);
 void
 kg_dot_memory_fini(DotMemory* memory, Agraph_t* graph);
 
+/// A node's tooltip lists at most this many literals, each cut after
+/// DOT_TOOLTIP_CHARS characters; then how many more it has.
+#define DOT_TOOLTIP_LINES 50U
+#define DOT_TOOLTIP_CHARS 300U
+
 /// The bytes cgraph may take between two checks of DotMemory.failed.
 #define DOT_RESERVE ((size_t)1U << 20U)
 
@@ -161,6 +181,9 @@ typedef struct {
   DotMemory             memory; ///< Of `g`
   Agnode_t**            nodes;  ///< Per term
   PropertyKind**        kinds;  ///< Per property, made when first needed
+  DotClaims*            claims; ///< While building: claims and statuses
+  uint8_t* drawn_property;      ///< While building, per term: a property drawn
+  KgBuffer scratch;             ///< While building: text before it is escaped
 } Dot;
 
 /// A count for people, in groups of three digits: "299,990".
@@ -225,6 +248,7 @@ kg_dot_style_value(const Dot* const   d,
 bool
 kg_dot_property_hidden(const Dot* const d, const KgTermId p);
 
+
 KgStatus
 kg_dot_load_style(Dot* d);
 
@@ -269,5 +293,54 @@ kg_dot_choose(Dot* d, KgTermId focus);
 
 void
 kg_dot_build(Dot* const d);
+
+/*
+  Claims: the statuses and sources of triples, and their looks
+  (dot_claims.c)
+*/
+
+/// Read the claims of the graph into `d->claims` (free with
+/// kg_dot_claims_free()).  @return KG_SUCCESS or KG_BAD_ALLOC.
+KgStatus
+kg_dot_claims_read(Dot* d);
+
+void
+kg_dot_claims_free(Dot* d);
+
+/// Return the look of the most hedged status of the claims of (s, p, o),
+/// or NULL if none, or if that status has no look.
+StatusLook*
+kg_dot_triple_look(Dot* d, KgTermId s, KgTermId p, KgTermId o);
+
+/// Return the look of the most hedged status `node` carries itself, or
+/// NULL.
+StatusLook*
+kg_dot_node_look(Dot* d, KgTermId node);
+
+/// Return the number of status looks met so far, and look number `i`.
+size_t
+kg_dot_n_looks(const Dot* d);
+
+StatusLook*
+kg_dot_look(Dot* d, size_t i);
+
+/// Append the name of term `id` for people, as text (not escaped): its
+/// title in the graph, its label in the vocabulary or the style, its QName.
+KgStatus
+kg_dot_append_label(Dot* d, KgBuffer* out, KgTermId id);
+
+/**
+   Append what the claims of (s, p, o) say, as text (not escaped): its
+   statuses and its sources by name, each once; on lines of their own
+   ("\nstatus: ...\nsource: ..."), or `brief` in parentheses.  Nothing
+   if no claim describes the triple.
+*/
+KgStatus
+kg_dot_append_claims(Dot*      d,
+                     KgBuffer* out,
+                     KgTermId  s,
+                     KgTermId  p,
+                     KgTermId  o,
+                     bool      brief);
 
 #endif // KG_SRC_DOT_IMPL_H

@@ -26,12 +26,13 @@
     }
   };
 
-  // The picture's links: only to http(s)
+  // The picture's links are for the SVG opened alone: here a click
+  // selects, and the panel links to the IRI (only http(s)).  The tooltips
+  // (xlink:title) stay.
   if (svg) {
     for (const a of svg.querySelectorAll("a")) {
       for (const [ns, name] of [[XLINK, "href"], [null, "href"]]) {
-        const h = a.getAttributeNS(ns, name);
-        if (h !== null && !webUrl(h)) {
+        if (a.getAttributeNS(ns, name) !== null) {
           a.removeAttributeNS(ns, name);
         }
       }
@@ -202,7 +203,6 @@
       }
       const g = ev.target.closest("g.node");
       if (g && byNode.has(g.id)) {
-        ev.preventDefault();
         select(byNode.get(g.id), false);
       }
     });

@@ -296,6 +296,20 @@ try {
   if (opts["hostile-svg"]) {
     const file = opts["hostile-svg"];
     const { page } = await open(file);
+    // Nodes link to their IRIs: a click that would follow one is recorded
+    // (http(s) only is allowed) and stays on the page, whatever else it
+    // would run still runs
+    await page.evaluate(() => {
+      window.__followed = [];
+      document.addEventListener("click", (ev) => {
+        // An <a> without href is only a tooltip
+        const a = ev.target.closest("a[href], a[*|href]");
+        if (a) {
+          window.__followed.push(a.getAttribute("xlink:href") || a.getAttribute("href"));
+          ev.preventDefault();
+        }
+      }, true);
+    });
     const ids = await page.$$eval("g.node", (ns) => ns.map((n) => n.id));
     for (const id of ids) {
       const n = await page.$(`[id="${id}"]`);
@@ -304,6 +318,11 @@ try {
       }
     }
     await new Promise((done) => setTimeout(done, 300));
+    const followed = await page.evaluate(() => window.__followed);
+    for (const href of followed) {
+      check(/^https?:\/\//i.test(href), file, `a click follows '${href}'`);
+    }
+    check(followed.length > 0, file, "no node links to its IRI");
     const a = await audit(page);
     auditResult(file, a, 0);
     await page.close();

@@ -50,12 +50,6 @@ struct DotClaimsImpl {
   size_t         n_looks; ///< Number of `looks`
 };
 
-static bool
-is_true(const KgStringView value)
-{
-  return kg_sv_equals(value, KG_SV("true")) || kg_sv_equals(value, KG_SV("1"));
-}
-
 /// Return what property `p` says of a claim.
 static uint8_t
 role_of(Dot* const d, const KgTermId p)
@@ -63,11 +57,11 @@ role_of(Dot* const d, const KgTermId p)
   DotClaims* const c = d->claims;
   if (c->role[p] == ROLE_UNKNOWN) {
     const KgStringView iri = kg_terms_text(&d->graph->terms, p);
-    c->role[p] =
-      kg_kind(d->graph, p) != KG_TERM_IRI                        ? ROLE_NONE
-      : is_true(kg_dot_style_value(d, iri, KG_SV(KGS "hedge")))  ? ROLE_HEDGE
-      : is_true(kg_dot_style_value(d, iri, KG_SV(KGS "source"))) ? ROLE_SOURCE
-                                                                 : ROLE_NONE;
+    c->role[p]             = kg_kind(d->graph, p) != KG_TERM_IRI ? ROLE_NONE
+                             : kg_dot_style_is_true(d, iri, KG_SV(KGS "hedge")) ? ROLE_HEDGE
+                             : kg_dot_style_is_true(d, iri, KG_SV(KGS "source"))
+                               ? ROLE_SOURCE
+                               : ROLE_NONE;
   }
   return c->role[p];
 }

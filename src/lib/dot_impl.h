@@ -245,9 +245,28 @@ kg_dot_style_value(const Dot* const   d,
                    const KgStringView subject,
                    const KgStringView attribute);
 
+/// Return true iff the style says `attribute` of `subject` is true (or 1).
+bool
+kg_dot_style_is_true(const Dot* const   d,
+                     const KgStringView subject,
+                     const KgStringView attribute);
+
 bool
 kg_dot_property_hidden(const Dot* const d, const KgTermId p);
 
+/**
+   Set bits `hedge` and `source` in `roles` (a byte per term of `graph`)
+   for the properties whose objects, on a claim, are its statuses
+   (kgs:hedge) or its sources (kgs:source), by the style of `dot` over the
+   built-in one, as pictures read them: for the HTML view.
+*/
+KgStatus
+kg_dot_claim_roles(const KgGraph* const        graph,
+                   const KgWriteOptions* const options,
+                   const KgDotOptions* const   dot,
+                   uint8_t* const              roles,
+                   const uint8_t               hedge,
+                   const uint8_t               source);
 
 KgStatus
 kg_dot_load_style(Dot* d);

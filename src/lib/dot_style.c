@@ -47,12 +47,20 @@ kg_dot_style_value(const Dot* const   d,
   return v.len ? v : kg_vocab_object(&d->base, subject, attribute);
 }
 
+bool
+kg_dot_style_is_true(const Dot* const   d,
+                     const KgStringView subject,
+                     const KgStringView attribute)
+{
+  return fact_is_true(kg_dot_style_value(d, subject, attribute));
+}
+
 /// Return true iff property `p` is hidden by the style.
 bool
 kg_dot_property_hidden(const Dot* const d, const KgTermId p)
 {
-  return fact_is_true(kg_dot_style_value(
-    d, kg_terms_text(&d->graph->terms, p), KG_SV(KGS "hidden")));
+  return kg_dot_style_is_true(
+    d, kg_terms_text(&d->graph->terms, p), KG_SV(KGS "hidden"));
 }
 
 /// Return the index of the style of class `cls` (a term), made once.

@@ -211,6 +211,32 @@ kg_dot_default_style(void)
 }
 
 KgStatus
+kg_dot_claim_roles(const KgGraph* const        graph,
+                   const KgWriteOptions* const options,
+                   const KgDotOptions* const   dot,
+                   uint8_t* const              roles,
+                   const uint8_t               hedge,
+                   const uint8_t               source)
+{
+  Dot d;
+  dot_start(&d, graph, options, dot);
+  const KgStatus st = kg_dot_load_style(&d);
+  for (KgTermId id = 1U; !st && id < graph->terms.n_terms; ++id) {
+    if (kg_kind(graph, id) == KG_TERM_IRI) {
+      const KgStringView iri = kg_terms_text(&graph->terms, id);
+      if (kg_dot_style_is_true(&d, iri, KG_SV(KGS "hedge"))) {
+        roles[id] |= hedge;
+      }
+      if (kg_dot_style_is_true(&d, iri, KG_SV(KGS "source"))) {
+        roles[id] |= source;
+      }
+    }
+  }
+  dot_fini(&d);
+  return st;
+}
+
+KgStatus
 kg_graph_write_dot(const KgGraph* const        graph,
                    FILE* const                 stream,
                    const KgWriteOptions* const options,

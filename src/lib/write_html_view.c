@@ -17,6 +17,7 @@
 
 #include "alloc.h"
 #include "buffer.h"
+#include "dot_impl.h"
 #include "graph.h"
 #include "intern.h"
 #include "log.h"
@@ -49,17 +50,9 @@ extern const char kg_html_view_css[];
 
 /*
   The properties of claims: a claim is an rdf:Statement with rdf:subject,
-  rdf:predicate and rdf:object; its status and its sources are these.
-  (To be taken from the style graph's kgs:hedge and kgs:source once it
-  says them.)
+  rdf:predicate and rdf:object; the style says which properties give its
+  status (kgs:hedge) and its sources (kgs:source), as pictures read them.
 */
-#define KG_ONTOLOGY_NS "https://kgraph.example/ontology#"
-#define PROV_NS "http://www.w3.org/ns/prov#"
-static const char* const claim_status_iris[] = {KG_ONTOLOGY_NS "claimStatus"};
-static const char* const claim_source_iris[] = {
-  PROV_NS "hadPrimarySource",
-  PROV_NS "wasDerivedFrom",
-};
 
 static const char* const label_iris[] = {
   KG_RDFS_NS "label",
@@ -80,6 +73,7 @@ typedef struct {
   const KgGraph*        graph;
   const KgGraph*        onto; ///< More labels (may be NULL)
   const KgWriteOptions* options;
+  const KgDotOptions*   dot; ///< The picture's options (its style)
   KgStringView          lang;
   KgOrder               order;
   KgNamespaces          ns;
@@ -238,11 +232,9 @@ view_open(View* const v)
   for (size_t i = 0U; i < sizeof(label_iris) / sizeof(label_iris[0]); ++i) {
     v->role[find_iri(v->graph, label_iris[i])] |= ROLE_LABEL;
   }
-  for (size_t i = 0U; i < sizeof(claim_status_iris) / sizeof(char*); ++i) {
-    v->role[find_iri(v->graph, claim_status_iris[i])] |= ROLE_STATUS;
-  }
-  for (size_t i = 0U; i < sizeof(claim_source_iris) / sizeof(char*); ++i) {
-    v->role[find_iri(v->graph, claim_source_iris[i])] |= ROLE_SOURCE;
+  if ((st = kg_dot_claim_roles(
+         v->graph, v->options, v->dot, v->role, ROLE_STATUS, ROLE_SOURCE))) {
+    return st;
   }
   v->role[KG_NO_TERM] = 0U;
   v->rdf_type         = find_iri(v->graph, KG_RDF_TYPE);
@@ -876,6 +868,7 @@ kg_graph_render_html(const KgGraph* const        graph,
     kg_dot_options_init(&picture);
   }
   v.lang = kg_sv(picture.lang ? picture.lang : "en");
+  v.dot  = &picture;
 
   char*    svg   = NULL;
   size_t   len   = 0U;

@@ -354,3 +354,50 @@ Test(html, a_big_graph_with_a_focus_is_drawn_around_it, .timeout = 60)
   cr_assert_eq(count_of(r.out, "class=\"node\""), 3U);
   run_free(&r);
 }
+
+/// A claim whose status and source are properties of the user's own,
+/// named so by the style (kgs:hedge, kgs:source) as pictures read them.
+static const char* const own_claims =
+  "@prefix ex: <http://example.org/h#> .\n"
+  "@prefix rdf: <http://www.w3.org/1999/02/22-rdf-syntax-ns#> .\n"
+  "ex:a ex:knows ex:b .\n"
+  "ex:claim a rdf:Statement ; rdf:subject ex:a ; rdf:predicate ex:knows ;\n"
+  "  rdf:object ex:b ; ex:certainty ex:Rumour ; ex:citedIn ex:Paper .\n";
+
+static const char* const own_style =
+  "@prefix ex: <http://example.org/h#> .\n"
+  "@prefix kgs: <https://kgraph.example/style#> .\n"
+  "ex:certainty kgs:hedge true .\n"
+  "ex:citedIn kgs:source true .\n";
+
+Test(html, claims_are_read_with_the_properties_the_style_names)
+{
+  const char* const dir = tmp_dir();
+  write_file(path_in(dir, "claims.ttl"), own_claims);
+  write_file(path_in(dir, "style.ttl"), own_style);
+
+  // The built-in style knows neither property: no status, no source
+  Run r = run("render", "-T", "html", path_in(dir, "claims.ttl"), NULL);
+  cr_assert_eq(r.status, 0, "%s", r.err);
+  char* data = data_of(r.out);
+  cr_assert_not_null(strstr(data, ",\"h\":[["), "%s", data);
+  cr_assert_not_null(strstr(data, ",[],[],"), "%s", data);
+  free(data);
+  run_free(&r);
+
+  // The user's style names them: the claim has a status and a source
+  r = run("render",
+          "-T",
+          "html",
+          "--style",
+          path_in(dir, "style.ttl"),
+          path_in(dir, "claims.ttl"),
+          NULL);
+  cr_assert_eq(r.status, 0, "%s", r.err);
+  data = data_of(r.out);
+  cr_assert_not_null(strstr(data, ",\"h\":[["), "%s", data);
+  cr_assert_null(strstr(data, ",[],[],"), "%s", data);
+  cr_assert_null(strstr(data, ",[],"), "%s", data);
+  free(data);
+  run_free(&r);
+}

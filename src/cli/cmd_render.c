@@ -21,9 +21,11 @@ static const char* const help =
   "Options:\n" KG_INPUT_HELP
   "  -T FORMAT              svg, png or pdf (default: from the -o file's\n"
   "                         extension, else svg)\n"
-  "  -K ENGINE              dot, sfdp or neato (default: dot up to 1,000\n"
-  "                         nodes and edges together, sfdp above; dot is\n"
-  "                         refused past 3,000: it takes minutes there)\n"
+  "  -K ENGINE              dot, fdp, sfdp or neato (default: dot up to\n"
+  "                         1,000 nodes and edges together, sfdp above, or\n"
+  "                         fdp with --cluster-by; dot is refused past\n"
+  "                         3,000, fdp past 6,000); only dot and fdp draw\n"
+  "                         clusters\n"
   "  -o, --output=FILE      write to FILE instead of standard output;\n"
   "                         on failure FILE is left as it was\n"
   "      --ontology=FILE    take the class hierarchy and labels of FILE\n"
@@ -36,7 +38,8 @@ static const char* const help =
     KG_COMMON_HELP "\n"
   "Nodes are styled by their most specific class (--style), labelled in\n"
   "--lang, with their literals in a table; symmetric and inverse properties\n"
-  "are drawn once; a legend names the classes.\n"
+  "are drawn once; a legend names the classes, laid out on its own and\n"
+  "set beside or below the picture.  SVG fits its window.\n"
   "\n"
   "Exit status: 0 ok, 2 usage, 3 input (or a picture too big: then draw\n"
   "part of it with --focus), 4 output, 5 internal.\n";
@@ -80,9 +83,10 @@ handle(KgCli* const cli, void* const data, const int c, char* const arg)
     }
     return 0;
   case 'K':
-    if (strcmp(arg, "dot") && strcmp(arg, "sfdp") && strcmp(arg, "neato")) {
+    if (strcmp(arg, "dot") && strcmp(arg, "fdp") && strcmp(arg, "sfdp") &&
+        strcmp(arg, "neato")) {
       return kg_cli_usage(
-        cli, "unknown layout engine '%s' (known: dot, sfdp, neato)", arg);
+        cli, "unknown layout engine '%s' (known: dot, fdp, sfdp, neato)", arg);
     }
     opts->engine = arg;
     return 0;
@@ -142,6 +146,13 @@ kg_cmd_render(KgCli* const cli, const int argc, char** const argv)
     return kg_cli_usage(cli,
                         "--schema draws the whole ontology: no --focus, "
                         "--cluster-by or --exclude");
+  }
+  if (opts.dot.dot.cluster_by && opts.engine &&
+      strcmp(opts.engine, "dot") && strcmp(opts.engine, "fdp")) {
+    return kg_cli_usage(cli,
+                        "engine '%s' cannot draw clusters (--cluster-by): "
+                        "use -K dot or -K fdp",
+                        opts.engine);
   }
   if (opts.diff && opts.schema) {
     return kg_cli_usage(cli, "--schema draws one ontology, not a --diff");

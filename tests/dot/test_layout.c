@@ -84,7 +84,8 @@ add_points(Box* const b, const char* p, const char* const end)
   }
 }
 
-/// The box of the shapes (polygons, paths, ellipses) in [`p`, `end`).
+/// The box of the shapes (polygons, paths, ellipses, where texts stand)
+/// in [`p`, `end`).
 static Box
 shapes_box(const char* const begin, const char* const end)
 {
@@ -94,6 +95,13 @@ shapes_box(const char* const begin, const char* const end)
       add_points(&b, p + 9, end);
     } else if (!strncmp(p, " d=\"", 4U)) {
       add_points(&b, p + 4, end);
+    } else if (!strncmp(p, "<text ", 6U)) {
+      // Where a text stands (a node may be text only)
+      const char* const x = strstr(p, " x=\"");
+      double            tx = 0.0, ty = 0.0;
+      if (x && x < end && sscanf(x, " x=\"%lf\" y=\"%lf\"", &tx, &ty) == 2) {
+        box_add(&b, tx, ty);
+      }
     } else if (!strncmp(p, "<ellipse", 8U)) {
       double cx = 0.0, cy = 0.0, rx = 0.0, ry = 0.0;
       const char* const c = strstr(p, "cx=\"");

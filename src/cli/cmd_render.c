@@ -195,7 +195,11 @@ kg_cmd_render(KgCli* const cli, const int argc, char** const argv)
           kg_graph_render(graph, output.file, format, opts.engine, &wopts, dot);
       }
       st = kg_output_close(cli, &output, st);
-      kg_cli_dot_hint(cli, st, opts.engine && !strcmp(opts.engine, "dot"));
+      // sfdp is no way out for clusters
+      kg_cli_dot_hint(cli,
+                      st,
+                      opts.engine && !strcmp(opts.engine, "dot") &&
+                        !opts.dot.dot.cluster_by);
     }
   }
 

@@ -432,6 +432,25 @@ Test(layout, big_graphs_with_clusters_are_laid_out_with_fdp)
   run_free(&r);
 }
 
+Test(layout, fdp_is_refused_past_its_limit_and_sfdp_not_advised)
+{
+  // About 7,500 nodes and edges: refused before any layout
+  const char* const big = generated(15000U);
+  Run r = run("render", "--cluster-by", "rdf:type", "--max-nodes", "0",
+              "--max-size", "0", big, NULL);
+  cr_assert_eq(r.status, KG_EXIT_INPUT, "%s", r.err);
+  cr_assert_not_null(strstr(r.err, "too many for the fdp engine"), "%s", r.err);
+  cr_assert_str_empty(r.out);
+  run_free(&r);
+
+  r = run("render", "-K", "dot", "--cluster-by", "rdf:type", "--max-nodes",
+          "0", "--max-size", "0", big, NULL);
+  cr_assert_eq(r.status, KG_EXIT_INPUT, "%s", r.err);
+  cr_assert_not_null(strstr(r.err, "too many for the dot engine"), "%s", r.err);
+  cr_assert_null(strstr(r.err, "-K sfdp"), "%s", r.err);
+  run_free(&r);
+}
+
 /*
   Edge labels beside their edges
 */

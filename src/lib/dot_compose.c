@@ -435,7 +435,8 @@ distance_to_box(const Point p, const Point centre, const double w, const double 
    Put the label of edge `e` beside its spline if it stands further from
    it than LABEL_NEAR: dot routes some splines around other nodes, away
    from the place it kept for their labels.  The label then stands at the
-   middle of the spline's length, on its upper (or right) side.
+   middle of the spline's length, on its upper (or right) side, a corner
+   by the spline.
 */
 static KgStatus
 place_label(Agedge_t* const e, Point* const points, KgBuffer* const scratch)
@@ -493,12 +494,16 @@ place_label(Agedge_t* const e, Point* const points, KgBuffer* const scratch)
     nx = -nx;
     ny = -ny;
   }
-  const double off = (nx < 0.0 ? -nx : nx) * w / 2.0 + ny * h / 2.0 + 1.0;
+  // The label's box in the quadrant on that side, its corner by the
+  // point: a line through the point never enters that quadrant (beside a
+  // line along an axis, the box stands on its middle)
+  const double sx = nx > 1e-6 ? 1.0 : nx < -1e-6 ? -1.0 : 0.0;
+  const double sy = ny > 1e-6 ? 1.0 : ny < -1e-6 ? -1.0 : 0.0;
   kg_buffer_clear(scratch);
   if (kg_buffer_printf(scratch,
                        "%.2f,%.2f",
-                       points[i].x + nx * off,
-                       points[i].y + ny * off)) {
+                       points[i].x + sx * (w / 2.0 + 1.0),
+                       points[i].y + sy * (h / 2.0 + 1.0))) {
     return KG_BAD_ALLOC;
   }
   agsafeset(e, "lp", scratch->data, "");

@@ -579,6 +579,26 @@ ParameterizedTest(size_t* const i, layout, labels_stand_by_their_edges)
   run_free(&r);
 }
 
+Test(layout, loop_labels_stand_by_their_loops)
+{
+  const char* const path = path_in(tmp_dir(), "loops.ttl");
+  write_file(path,
+             "@prefix ex: <http://example.org/l#> .\n"
+             "ex:a ex:partOfTheSameOrganization ex:a ; ex:knows ex:b .\n"
+             "ex:b ex:containedInPlace ex:b ; ex:knows ex:c .\n"
+             "ex:c ex:supersedes ex:c ; ex:knows ex:a .\n");
+  Run r = run("render", "-K", "sfdp", path, NULL);
+  cr_assert_eq(r.status, 0, "%s", r.err);
+  size_t       n     = 0U;
+  const double worst = worst_label_distance(r.out, &n);
+  cr_assert_eq(n, 6U);
+  cr_assert_leq(worst,
+                LABEL_BOUND * LABEL_BOUND,
+                "a label %.1f square points from its edge",
+                worst);
+  run_free(&r);
+}
+
 /*
   Aspect ratio, and SVG for browsers
 */

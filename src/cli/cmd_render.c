@@ -24,9 +24,11 @@ static const char* const help =
   "                         file's extension, else svg); html is one\n"
   "                         self-contained page: the picture with pan and\n"
   "                         zoom, search, and every entity's statements\n"
-  "  -K ENGINE              dot, sfdp or neato (default: dot up to 1,000\n"
-  "                         nodes and edges together, sfdp above; dot is\n"
-  "                         refused past 3,000: it takes minutes there)\n"
+  "  -K ENGINE              dot, fdp, sfdp or neato (default: dot up to\n"
+  "                         1,000 nodes and edges together, sfdp above, or\n"
+  "                         fdp with --cluster-by; dot is refused past\n"
+  "                         3,000, fdp past 6,000); only dot and fdp draw\n"
+  "                         clusters\n"
   "  -o, --output=FILE      write to FILE instead of standard output;\n"
   "                         on failure FILE is left as it was\n"
   "      --ontology=FILE    take the class hierarchy and labels of FILE\n"
@@ -39,7 +41,8 @@ static const char* const help =
     KG_COMMON_HELP "\n"
   "Nodes are styled by their most specific class (--style), labelled in\n"
   "--lang, with their literals in a table; symmetric and inverse properties\n"
-  "are drawn once; a legend names the classes.\n"
+  "are drawn once; a legend names the classes, laid out on its own and\n"
+  "set beside or below the picture.  SVG fits its window.\n"
   "\n"
   "Exit status: 0 ok, 2 usage, 3 input (or a picture too big: then draw\n"
   "part of it with --focus), 4 output, 5 internal.\n";
@@ -83,9 +86,10 @@ handle(KgCli* const cli, void* const data, const int c, char* const arg)
     }
     return 0;
   case 'K':
-    if (strcmp(arg, "dot") && strcmp(arg, "sfdp") && strcmp(arg, "neato")) {
+    if (strcmp(arg, "dot") && strcmp(arg, "fdp") && strcmp(arg, "sfdp") &&
+        strcmp(arg, "neato")) {
       return kg_cli_usage(
-        cli, "unknown layout engine '%s' (known: dot, sfdp, neato)", arg);
+        cli, "unknown layout engine '%s' (known: dot, fdp, sfdp, neato)", arg);
     }
     opts->engine = arg;
     return 0;
@@ -149,6 +153,13 @@ kg_cmd_render(KgCli* const cli, const int argc, char** const argv)
   if (opts.schema && !strcmp(format, "html")) {
     return kg_cli_usage(cli, "--schema draws no HTML view (use svg)");
   }
+  if (opts.dot.dot.cluster_by && opts.engine &&
+      strcmp(opts.engine, "dot") && strcmp(opts.engine, "fdp")) {
+    return kg_cli_usage(cli,
+                        "engine '%s' cannot draw clusters (--cluster-by): "
+                        "use -K dot or -K fdp",
+                        opts.engine);
+  }
   if (opts.diff && opts.schema) {
     return kg_cli_usage(cli, "--schema draws one ontology, not a --diff");
   }
@@ -192,7 +203,11 @@ kg_cmd_render(KgCli* const cli, const int argc, char** const argv)
           kg_graph_render(graph, output.file, format, opts.engine, &wopts, dot);
       }
       st = kg_output_close(cli, &output, st);
-      kg_cli_dot_hint(cli, st, opts.engine && !strcmp(opts.engine, "dot"));
+      // sfdp is no way out for clusters
+      kg_cli_dot_hint(cli,
+                      st,
+                      opts.engine && !strcmp(opts.engine, "dot") &&
+                        !opts.dot.dot.cluster_by);
     }
   }
 

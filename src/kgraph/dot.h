@@ -134,13 +134,22 @@ kg_graph_write_dot(const KgGraph*        graph,
    Lay `graph` out and render it in `format` ("svg", "png" or "pdf") to
    `stream`, in this process through Graphviz's gvc.
 
-   @param engine "dot", "sfdp" or "neato", or NULL to choose: dot up to
-   1,000 nodes and edges together, sfdp above (dot places each labelled
-   edge as a node of its own, and takes minutes at a few thousand).
-   @return As kg_graph_write_dot(), and KG_BAD_LIMIT when `engine` is "dot"
-   and the picture has more than 3,000 nodes and edges together (the log
-   gives the figures).  A table's rows do not count here: dot lays a table
-   out as one node.
+   The legend is laid out on its own with dot and set beside or below the
+   picture, on the side that brings the whole closer to a reading aspect
+   ratio (4:3 to 16:9); a picture wider or taller than 16:9 is laid out
+   again, stretched across.  Edge labels stand beside their edges.  SVG
+   has width and height "100%" and a viewBox: it fits its window.
+
+   @param engine "dot", "fdp", "sfdp" or "neato", or NULL to choose: dot
+   up to 1,000 nodes and edges together, sfdp above, or fdp when
+   `dot->cluster_by` groups nodes (dot places each labelled edge as a node
+   of its own, and takes minutes at a few thousand).
+   @return As kg_graph_write_dot(); KG_BAD_ARG for an unknown engine, or
+   for "sfdp" or "neato" with `dot->cluster_by` (they cannot draw
+   clusters); KG_BAD_LIMIT when `engine` is "dot" and the picture has more
+   than 3,000 nodes and edges together, or "fdp" and more than 6,000 (the
+   log gives the figures).  A table's rows do not count here: dot lays a
+   table out as one node.
 
    Graphviz 2.43's PNG and PDF renderers (pango) read freed memory when a
    process renders a second time; the kgraph program renders once.

@@ -109,7 +109,9 @@ typedef struct {
 /**
    Read `dot_text`, lay it out with engine `layout`, render it as `format`
    and write it to `stream`: what kg_graph_render() and
-   kg_graph_render_schema() share.  `what` names the picture in messages.
+   kg_graph_render_schema() share (dot_compose.c).  A legend, the subgraph
+   "cluster_legend", is laid out apart with dot and composed beside or
+   below the rest.  `what` names the picture in messages.
 
    @return KG_SUCCESS, KG_BAD_ARG (an engine or format Graphviz refuses:
    logged), KG_BAD_WRITE or KG_BAD_ALLOC.
@@ -121,6 +123,18 @@ kg_dot_render_text(const char*  dot_text,
                    const char*  format,
                    FILE*        stream,
                    const KgLog* log);
+
+/**
+   Make the SVG `data` (`len` bytes, from Graphviz) fit its window: append
+   it to `out` with the root element's width and height "100%" (and
+   preserveAspectRatio "xMidYMid meet" if it has none), every other byte
+   as it was.  Data with no root element that has a viewBox is appended
+   unchanged.
+
+   @return KG_SUCCESS or KG_BAD_ALLOC.
+*/
+KgStatus
+kg_dot_svg_fit(const char* data, size_t len, KgBuffer* out);
 
 /// Free the blocks of `memory` that cgraph left (agclose() does it itself;
 /// this is for a graph that was never opened).

@@ -22,7 +22,9 @@
 // dot_text.c (escaping, names, titles), dot_style.c (the style graph,
 // classes to looks), dot_select.c (focus, depth, exclusion, sizes),
 // dot_build.c (the cgraph graph: nodes, tables, edges, clusters, legend),
-// and this file (setting up in steps, the API, rendering with gvc).
+// dot_compose.c (layout with gvc, the legend laid out apart and composed,
+// labels by their edges, SVG that fits its window), and this file
+// (setting up in steps, the API, the choice of engine).
 
 #include "dot_impl.h"
 
@@ -46,18 +48,35 @@
 #include <graphviz/cgraph.h>
 #include <graphviz/gvc.h>
 
+#include <stdbool.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
-/// Above this many nodes and edges, dot takes long: sfdp then.  dot's cost
-/// grows fast with labelled edges (each is a node of its own to place):
-/// about 3 s at 400 nodes and 800 edges, minutes at 1,000 and 2,000.
+/// Above this many nodes and edges, dot takes long: sfdp then (or fdp,
+/// for clusters).  dot's cost grows fast with labelled edges (each is a
+/// node of its own to place): about 3 s at 400 nodes and 800 edges,
+/// minutes at 1,000 and 2,000.
 #define DOT_MAX_AUTO 1000U
 
 /// Above this many nodes and edges, refuse dot even when asked for.
 #define DOT_MAX 3000U
+
+/// Above this many nodes and edges, refuse fdp: with clusters (by class)
+/// it takes about 1 s at 1,450 of them, 3.5 s at 2,500 and 13 s at 5,000.
+#define FDP_MAX 6000U
+
+/// The engines, and whether each draws clusters.
+static const struct {
+  const char* name;
+  bool        clusters;
+} engines[] = {
+  {"dot", true},
+  {"fdp", true},
+  {"neato", false},
+  {"sfdp", false},
+};
 
 /*
   Setting up
@@ -261,53 +280,72 @@ kg_write_dot(const KgGraph* const        graph,
   return kg_graph_write_dot(graph, stream, options, NULL);
 }
 
-KgStatus
-kg_dot_render_text(const char* const  dot_text,
-                   const char* const  what,
-                   const char* const  layout,
-                   const char* const  format,
-                   FILE* const        stream,
-                   const KgLog* const log)
+/**
+   Return the engine to lay `d` out with: `engine` if it can, else NULL
+   and `*st` set (logged); with no `engine`, dot up to DOT_MAX_AUTO nodes
+   and edges, then sfdp, or fdp up to FDP_MAX for clusters.
+*/
+static const char*
+choose_engine(const Dot* const d, const char* const engine, KgStatus* const st)
 {
-  Agraph_t* const g   = agmemread(dot_text);
-  GVC_t* const    gvc = g ? gvContext() : NULL;
-  KgStatus        st  = gvc ? KG_SUCCESS : KG_BAD_ALLOC;
+  const KgLog* const log      = &d->options->log;
+  const size_t       size     = d->n_nodes + d->n_edges;
+  const bool         clusters = d->cluster_by != KG_NO_TERM;
+  const char*        layout   = engine;
+  if (!layout) {
+    layout = size <= DOT_MAX_AUTO ? "dot" : clusters ? "fdp" : "sfdp";
+    if (size > DOT_MAX_AUTO) {
+      kg_log(log,
+             KG_LOG_NOTE,
+             KG_NO_CARET,
+             "%zu nodes and %zu edges: laying out with %s (dot takes long "
+             "past %u of them together)",
+             d->n_nodes,
+             d->n_edges,
+             layout,
+             DOT_MAX_AUTO);
+    }
+  }
 
-  KgBuffer names = KG_BUFFER_INIT; // gvc takes mutable strings
-  if (!st && (kg_buffer_append(&names, layout, strlen(layout) + 1U) ||
-              kg_buffer_append_str(&names, format))) {
-    st = KG_BAD_ALLOC;
-  } else if (!st && gvLayout(gvc, g, names.data)) {
+  bool known = false;
+  for (size_t i = 0U; i < sizeof(engines) / sizeof(engines[0]); ++i) {
+    if (!strcmp(layout, engines[i].name)) {
+      known = true;
+      if (clusters && !engines[i].clusters) {
+        kg_log(log,
+               KG_LOG_ERROR,
+               KG_NO_CARET,
+               "engine '%s' cannot draw clusters: dot and fdp can",
+               layout);
+        *st = KG_BAD_ARG;
+        return NULL;
+      }
+    }
+  }
+  if (!known) {
+    kg_log(log, KG_LOG_ERROR, KG_NO_CARET, "unknown layout engine '%s'", layout);
+    *st = KG_BAD_ARG;
+    return NULL;
+  }
+
+  const size_t max = !strcmp(layout, "dot")   ? DOT_MAX
+                     : !strcmp(layout, "fdp") ? FDP_MAX
+                                              : 0U;
+  if (max && size > max) {
     kg_log(log,
            KG_LOG_ERROR,
            KG_NO_CARET,
-           "Graphviz cannot lay the %s out with '%s'%s%s",
-           what,
+           "%s nodes and %s edges are too many for the %s engine (it "
+           "takes %s past %s of them together)",
+           kg_dot_count(d->n_nodes).text,
+           kg_dot_count(d->n_edges).text,
            layout,
-           aglasterr() ? ": " : "",
-           aglasterr() ? aglasterr() : "");
-    st = KG_BAD_ARG;
-  } else if (!st) {
-    char*        data = NULL;
-    unsigned int len  = 0U;
-    if (gvRenderData(gvc, g, names.data + strlen(layout) + 1U, &data, &len)) {
-      kg_log(
-        log, KG_LOG_ERROR, KG_NO_CARET, "Graphviz cannot render '%s'", format);
-      st = KG_BAD_ARG;
-    } else if (fwrite(data, 1U, len, stream) != len || fflush(stream)) {
-      st = KG_BAD_WRITE;
-    }
-    gvFreeRenderData(data);
-    gvFreeLayout(gvc, g);
+           max == DOT_MAX ? "minutes" : "long",
+           kg_dot_count(max).text);
+    *st = KG_BAD_LIMIT;
+    return NULL;
   }
-  kg_buffer_fini(&names);
-  if (gvc) {
-    gvFreeContext(gvc);
-  }
-  if (g) {
-    agclose(g);
-  }
-  return st;
+  return layout;
 }
 
 KgStatus
@@ -322,33 +360,7 @@ kg_graph_render(const KgGraph* const        graph,
   Dot                d;
   KgStatus           st = dot_init(&d, graph, options, dot);
 
-  // Choose the engine, or refuse what would take minutes
-  const char*  layout = engine;
-  const size_t size   = d.n_nodes + d.n_edges;
-  if (!st && !layout) {
-    layout = size > DOT_MAX_AUTO ? "sfdp" : "dot";
-    if (size > DOT_MAX_AUTO) {
-      kg_log(&options->log,
-             KG_LOG_NOTE,
-             KG_NO_CARET,
-             "%zu nodes and %zu edges: laying out with sfdp (dot takes long "
-             "past %u of them together)",
-             d.n_nodes,
-             d.n_edges,
-             DOT_MAX_AUTO);
-    }
-  } else if (!st && !strcmp(layout, "dot") && size > DOT_MAX) {
-    kg_log(&options->log,
-           KG_LOG_ERROR,
-           KG_NO_CARET,
-           "%s nodes and %s edges are too many for the dot engine (it "
-           "takes minutes past %s of them together)",
-           kg_dot_count(d.n_nodes).text,
-           kg_dot_count(d.n_edges).text,
-           kg_dot_count(DOT_MAX).text);
-    st = KG_BAD_LIMIT;
-  }
-
+  const char* const layout = st ? NULL : choose_engine(&d, engine, &st);
   // Lay out a copy read back from DOT text: Graphviz 2.43 frees twice the
   // layout of some graphs built in memory (with clusters), not of those it
   // reads

@@ -789,15 +789,19 @@ legend_order(Dot* const d, Agraph_t* const g, Agnode_t* const a, Agnode_t* b)
 }
 
 /**
-   Open a group of the legend titled `title`, in the column after `before`
-   (an invisible edge orders them): a title first.  Subgraphs would do,
-   but cgraph writes sibling subgraphs in the order of their names'
+   Title a group of the legend `title`, in the column after `before` (an
+   invisible edge orders them).  Made after the entries of a column that
+   follows another (before the entries of the first), the title stands
+   above them: dot orders the nodes of a rank by when they were made.  Subgraphs
+   would do, but cgraph writes sibling subgraphs in the order of their names'
    addresses, which would make the DOT text depend on the input order.
 */
-static Agraph_t*
-legend_group(Dot* const d, const char* const title, Agnode_t* const before)
+static void
+legend_title(Dot* const        d,
+             Agraph_t* const   legend,
+             const char* const title,
+             Agnode_t* const   before)
 {
-  Agraph_t* const legend = legend_graph(d);
   kg_buffer_clear(&d->name);
   Agnode_t* const node =
     (!legend || kg_buffer_printf(&d->name, "legend title %s", title))
@@ -805,14 +809,13 @@ legend_group(Dot* const d, const char* const title, Agnode_t* const before)
       : agnode(legend, d->name.data, 1);
   if (!node) {
     d->status = KG_BAD_ALLOC;
-    return NULL;
+    return;
   }
   set(d, node, "label", kg_sv(title));
   agsafeset(node, "shape", "plaintext", "");
   agsafeset(node, "style", "", "");
   agsafeset(node, "fontname", "Helvetica-Bold", "");
   legend_order(d, legend, before, node);
-  return legend;
 }
 
 /**
@@ -893,7 +896,7 @@ add_property_legend(Dot* const            d,
     if (!p || !d->drawn_property[p]) {
       continue;
     }
-    if (!group && !(group = legend_group(d, "properties", before))) {
+    if (!group && !(group = legend_graph(d))) {
       break;
     }
     const KgStringView iri = kg_terms_text(&d->graph->terms, p);
@@ -911,6 +914,9 @@ add_property_legend(Dot* const            d,
                          KG_SV(""),
                          KG_SV(""),
                          before);
+  }
+  if (last && !d->status) {
+    legend_title(d, group, "properties", before);
   }
   kg_buffer_fini(&label);
   return last ? last : before;
@@ -946,7 +952,7 @@ add_status_legend(Dot* const d, Agnode_t* const before)
   }
   qsort(looks, n_shown, sizeof(StatusLook*), compare_looks);
 
-  Agraph_t* const group = n_shown ? legend_group(d, "statuses", before) : NULL;
+  Agraph_t* const group = n_shown ? legend_graph(d) : NULL;
   KgBuffer        label = KG_BUFFER_INIT;
   KgBuffer        raw   = KG_BUFFER_INIT;
   for (size_t i = 0U; group && i < n_shown && !d->status; ++i) {
@@ -975,6 +981,9 @@ add_status_legend(Dot* const d, Agnode_t* const before)
                   look->arrow,
                   look->font,
                   before);
+  }
+  if (group && !d->status) {
+    legend_title(d, group, "statuses", before);
   }
   kg_buffer_fini(&raw);
   kg_buffer_fini(&label);
@@ -1027,7 +1036,9 @@ add_legend(Dot* const d, const KgTermId* const by_rank)
   Agnode_t* last = NULL;
   if (n && !d->status) {
     qsort(entries, n, sizeof(LegendEntry), compare_legend);
-    Agraph_t* const legend = legend_group(d, "classes", NULL);
+    // The first column has no node before it: its title comes first
+    Agraph_t* const legend = legend_graph(d);
+    legend_title(d, legend, "classes", NULL);
 
     size_t rows = 1U;
     while (rows * rows < n) {

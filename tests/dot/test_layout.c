@@ -97,17 +97,21 @@ shapes_box(const char* const begin, const char* const end)
       add_points(&b, p + 4, end);
     } else if (!strncmp(p, "<text ", 6U)) {
       // Where a text stands (a node may be text only)
-      const char* const x = strstr(p, " x=\"");
+      const char* const x  = strstr(p, " x=\"");
       double            tx = 0.0, ty = 0.0;
       if (x && x < end && sscanf(x, " x=\"%lf\" y=\"%lf\"", &tx, &ty) == 2) {
         box_add(&b, tx, ty);
       }
     } else if (!strncmp(p, "<ellipse", 8U)) {
-      double cx = 0.0, cy = 0.0, rx = 0.0, ry = 0.0;
+      double            cx = 0.0, cy = 0.0, rx = 0.0, ry = 0.0;
       const char* const c = strstr(p, "cx=\"");
       if (c && c < end &&
-          sscanf(c, "cx=\"%lf\" cy=\"%lf\" rx=\"%lf\" ry=\"%lf\"", &cx, &cy,
-                 &rx, &ry) == 4) {
+          sscanf(c,
+                 "cx=\"%lf\" cy=\"%lf\" rx=\"%lf\" ry=\"%lf\"",
+                 &cx,
+                 &cy,
+                 &rx,
+                 &ry) == 4) {
         box_add(&b, cx - rx, cy - ry);
         box_add(&b, cx + rx, cy + ry);
       }
@@ -133,7 +137,7 @@ next_group(const char* const from, const char* const kind, Group* const g)
   char pattern[32];
   snprintf(pattern, sizeof(pattern), "class=\"%s", kind);
   for (const char* p = strstr(from, "<g id=\""); p;
-       p = strstr(p + 1, "<g id=\"")) {
+       p             = strstr(p + 1, "<g id=\"")) {
     const char* const tag_end = strchr(p, '>');
     const char* const c       = strstr(p, pattern);
     if (!tag_end || !c || c > tag_end) {
@@ -199,7 +203,9 @@ is_picture_edge(const Group* const g)
    and meets no node of the picture.
 */
 static void
-assert_legend(const char* const svg, const size_t min_entries, const char* const what)
+assert_legend(const char* const svg,
+              const size_t      min_entries,
+              const char* const what)
 {
   Group  g;
   Box    frame    = {0.0, 0.0, 0.0, 0.0, false};
@@ -209,7 +215,8 @@ assert_legend(const char* const svg, const size_t min_entries, const char* const
       ++n_frames;
       // The frame only: its first shape, before any node inside
       const char* const shape_end = strstr(g.begin, "<text");
-      frame = shapes_box(g.begin, shape_end && shape_end < g.end ? shape_end : g.end);
+      frame =
+        shapes_box(g.begin, shape_end && shape_end < g.end ? shape_end : g.end);
     }
   }
   cr_assert_eq(n_frames, 1U, "%s: %zu legend frames", what, n_frames);
@@ -247,12 +254,15 @@ assert_legend(const char* const svg, const size_t min_entries, const char* const
   for (const char* p = svg; next_group(p, "edge", &g); p = g.end) {
     const Box b = shapes_box(g.begin, g.end);
     if (is_picture_edge(&g)) {
-      cr_assert(!box_inside(b, frame), "%s: edge %s in the legend", what, g.title);
+      cr_assert(
+        !box_inside(b, frame), "%s: edge %s in the legend", what, g.title);
     } else {
-      cr_assert(box_inside(b, frame), "%s: legend edge %s outside", what, g.title);
+      cr_assert(
+        box_inside(b, frame), "%s: legend edge %s outside", what, g.title);
     }
   }
-  cr_assert_geq(n_entries, min_entries, "%s: %zu legend entries", what, n_entries);
+  cr_assert_geq(
+    n_entries, min_entries, "%s: %zu legend entries", what, n_entries);
   cr_assert_gt(n_nodes, 0U, "%s: no node", what);
 }
 
@@ -260,7 +270,8 @@ static const char*
 deepseek(void)
 {
   static char path[1024];
-  snprintf(path, sizeof(path), "%s/graphs/deepseek-v2.ttl", getenv("KG_SOURCE_ROOT"));
+  snprintf(
+    path, sizeof(path), "%s/graphs/deepseek-v2.ttl", getenv("KG_SOURCE_ROOT"));
   return path;
 }
 
@@ -271,11 +282,12 @@ generated(const unsigned n)
 {
   static char path[1024];
   snprintf(path, sizeof(path), "%s", path_in(tmp_dir(), "kg.nt"));
-  char* const command = format("python3 '%s/tests/bench/gen-kg.py' --triples %u "
-                               "--seed 1 > '%s'",
-                               getenv("KG_SOURCE_ROOT"),
-                               n,
-                               path);
+  char* const command =
+    format("python3 '%s/tests/bench/gen-kg.py' --triples %u "
+           "--seed 1 > '%s'",
+           getenv("KG_SOURCE_ROOT"),
+           n,
+           path);
   cr_assert_eq(system(command), 0, "%s", command);
   free(command);
   return path;
@@ -378,8 +390,13 @@ ParameterizedTest(size_t* const i, layout, dot_and_fdp_draw_clusters)
   // One picture a process: Graphviz's text layout (pango) keeps a font
   // name of the first picture's context and reads it in the second's
   static const char* const drawing[] = {"dot", "fdp"};
-  Run r = run("render", "-K", drawing[*i], "--cluster-by", "kg:basedIn",
-              deepseek(), NULL);
+  Run                      r         = run("render",
+              "-K",
+              drawing[*i],
+              "--cluster-by",
+              "kg:basedIn",
+              deepseek(),
+              NULL);
   cr_assert_eq(r.status, 0, "-K %s: %s", drawing[*i], r.err);
   cr_assert_geq(count_clusters(r.out), 2U, "-K %s", drawing[*i]);
   assert_legend(r.out, 4U, drawing[*i]);
@@ -390,8 +407,13 @@ Test(layout, neato_and_sfdp_refuse_clusters)
 {
   static const char* const refusing[] = {"neato", "sfdp"};
   for (size_t i = 0U; i < 2U; ++i) {
-    Run r = run("render", "-K", refusing[i], "--cluster-by", "kg:basedIn",
-                deepseek(), NULL);
+    Run r = run("render",
+                "-K",
+                refusing[i],
+                "--cluster-by",
+                "kg:basedIn",
+                deepseek(),
+                NULL);
     cr_assert_eq(r.status, KG_EXIT_USAGE, "-K %s: %s", refusing[i], r.err);
     char* const expected =
       format("engine '%s' cannot draw clusters (--cluster-by): use -K dot "
@@ -411,7 +433,7 @@ Test(layout, library_refuses_clusters_without_an_engine_for_them)
   cr_assert_eq(kg_graph_read_file(g, deepseek(), &ropt), KG_SUCCESS);
   KgDotOptions dot;
   kg_dot_options_init(&dot);
-  dot.cluster_by = "kg:basedIn";
+  dot.cluster_by            = "kg:basedIn";
   char*                mem  = NULL;
   size_t               len  = 0U;
   FILE* const          out  = open_memstream(&mem, &len);
@@ -436,15 +458,31 @@ Test(layout, fdp_is_refused_past_its_limit_and_sfdp_not_advised)
 {
   // About 7,500 nodes and edges: refused before any layout
   const char* const big = generated(15000U);
-  Run r = run("render", "--cluster-by", "rdf:type", "--max-nodes", "0",
-              "--max-size", "0", big, NULL);
+  Run               r   = run("render",
+              "--cluster-by",
+              "rdf:type",
+              "--max-nodes",
+              "0",
+              "--max-size",
+              "0",
+              big,
+              NULL);
   cr_assert_eq(r.status, KG_EXIT_INPUT, "%s", r.err);
   cr_assert_not_null(strstr(r.err, "too many for the fdp engine"), "%s", r.err);
   cr_assert_str_empty(r.out);
   run_free(&r);
 
-  r = run("render", "-K", "dot", "--cluster-by", "rdf:type", "--max-nodes",
-          "0", "--max-size", "0", big, NULL);
+  r = run("render",
+          "-K",
+          "dot",
+          "--cluster-by",
+          "rdf:type",
+          "--max-nodes",
+          "0",
+          "--max-size",
+          "0",
+          big,
+          NULL);
   cr_assert_eq(r.status, KG_EXIT_INPUT, "%s", r.err);
   cr_assert_not_null(strstr(r.err, "too many for the dot engine"), "%s", r.err);
   cr_assert_null(strstr(r.err, "-K sfdp"), "%s", r.err);
@@ -526,11 +564,14 @@ worst_label_distance(const char* const svg, size_t* const n_labels)
     }
     const size_t n = sample_path(d + 4, points, 200000U);
     for (const char* t = strstr(g.begin, "<text"); t && t < g.end;
-         t = strstr(t + 1, "<text")) {
+         t             = strstr(t + 1, "<text")) {
       double x = 0.0, y = 0.0, size = 0.0;
       char   anchor[16];
-      cr_assert_eq(sscanf(t, "<text text-anchor=\"%15[^\"]\" x=\"%lf\" y=\"%lf\"",
-                          anchor, &x, &y),
+      cr_assert_eq(sscanf(t,
+                          "<text text-anchor=\"%15[^\"]\" x=\"%lf\" y=\"%lf\"",
+                          anchor,
+                          &x,
+                          &y),
                    3);
       const char* const fs = strstr(t, "font-size=\"");
       cr_assert_eq(sscanf(fs, "font-size=\"%lf\"", &size), 1);
@@ -566,7 +607,8 @@ ParameterizedTestParameters(layout, labels_stand_by_their_edges)
 
 ParameterizedTest(size_t* const i, layout, labels_stand_by_their_edges)
 {
-  Run r = run("render", "-K", engines[*i], "--focus", "ds:DeepSeek", deepseek(), NULL);
+  Run r = run(
+    "render", "-K", engines[*i], "--focus", "ds:DeepSeek", deepseek(), NULL);
   cr_assert_eq(r.status, 0, "%s", r.err);
   size_t       n     = 0U;
   const double worst = worst_label_distance(r.out, &n);
@@ -639,9 +681,8 @@ Test(layout, svg_fits_its_window)
   cr_assert_not_null(strstr(tag, " width=\"100%\""), "%s", tag);
   cr_assert_not_null(strstr(tag, " height=\"100%\""), "%s", tag);
   cr_assert_not_null(strstr(tag, " viewBox=\"0.00 0.00 "), "%s", tag);
-  cr_assert_not_null(strstr(tag, " preserveAspectRatio=\"xMidYMid meet\""),
-                     "%s",
-                     tag);
+  cr_assert_not_null(
+    strstr(tag, " preserveAspectRatio=\"xMidYMid meet\""), "%s", tag);
   // The drawing keeps its size in points
   cr_assert_null(strstr(end, "width=\"100%\""));
   run_free(&r);
@@ -649,8 +690,61 @@ Test(layout, svg_fits_its_window)
 
 Test(layout, png_keeps_its_size)
 {
-  Run r = run("render", "-T", "png", "--focus", "ds:DeepSeek", deepseek(), NULL);
+  Run r =
+    run("render", "-T", "png", "--focus", "ds:DeepSeek", deepseek(), NULL);
   cr_assert_eq(r.status, 0, "%s", r.err);
   cr_assert(!memcmp(r.out, "\x89PNG\r\n\x1a\n", 8U));
+  run_free(&r);
+}
+
+/*
+  The legend's groups are titled above their entries
+*/
+
+Test(layout, legend_titles_stand_above_their_entries)
+{
+  Run r = run("render", "--focus", "ds:DeepSeek", deepseek(), NULL);
+  cr_assert_eq(r.status, 0, "%s", r.err);
+
+  // Each title's text, and the entries of the legend
+  Group  g;
+  double title_x[3] = {0.0, 0.0, 0.0};
+  double title_y[3] = {0.0, 0.0, 0.0};
+  size_t n_titles   = 0U;
+  Box    entries[64];
+  size_t n_entries = 0U;
+  for (const char* p = r.out; next_group(p, "node", &g); p = g.end) {
+    if (is_picture_node(&g) || strncmp(g.title, "legend ", 7U)) {
+      continue;
+    }
+    if (strncmp(g.title, "legend title ", 13U)) {
+      cr_assert_lt(n_entries, 64U);
+      entries[n_entries++] = shapes_box(g.begin, g.end);
+      continue;
+    }
+    const char* const text = strstr(g.begin, "<text ");
+    cr_assert(text && text < g.end);
+    cr_assert_lt(n_titles, 3U);
+    cr_assert_eq(sscanf(strstr(text, " x=\""),
+                        " x=\"%lf\" y=\"%lf\"",
+                        &title_x[n_titles],
+                        &title_y[n_titles]),
+                 2);
+    ++n_titles;
+  }
+  // Classes, properties and statuses are all in this picture; each title
+  // stands above the entries of its column (those across its middle)
+  cr_assert_eq(n_titles, 3U, "%zu legend titles", n_titles);
+  for (size_t t = 0U; t < n_titles; ++t) {
+    size_t n_below = 0U;
+    for (size_t i = 0U; i < n_entries; ++i) {
+      const Box b = entries[i];
+      if (b.set && b.x0 <= title_x[t] && title_x[t] <= b.x1) {
+        cr_assert_lt(title_y[t], b.y0, "a legend title stands below an entry");
+        ++n_below;
+      }
+    }
+    cr_assert_gt(n_below, 0U, "a legend title over no entry");
+  }
   run_free(&r);
 }

@@ -370,33 +370,41 @@ static const char* const own_style =
   "ex:certainty kgs:hedge true .\n"
   "ex:citedIn kgs:source true .\n";
 
+// One render a process: Graphviz 2.42's text measuring keeps a font name
+// of the previous render's context
+
+Test(html, claims_take_no_status_from_properties_the_style_does_not_name)
+{
+  const char* const dir = tmp_dir();
+  write_file(path_in(dir, "claims.ttl"), own_claims);
+
+  // The built-in style knows neither property: no status, no source
+  Run r = run("render", "-T", "html", path_in(dir, "claims.ttl"), NULL);
+  cr_assert_eq(r.status, 0, "%s", r.err);
+  char* const data = data_of(r.out);
+  cr_assert_not_null(strstr(data, ",\"h\":[["), "%s", data);
+  cr_assert_not_null(strstr(data, ",[],[],"), "%s", data);
+  free(data);
+  run_free(&r);
+}
+
 Test(html, claims_are_read_with_the_properties_the_style_names)
 {
   const char* const dir = tmp_dir();
   write_file(path_in(dir, "claims.ttl"), own_claims);
   write_file(path_in(dir, "style.ttl"), own_style);
 
-  // The built-in style knows neither property: no status, no source
-  Run r = run("render", "-T", "html", path_in(dir, "claims.ttl"), NULL);
-  cr_assert_eq(r.status, 0, "%s", r.err);
-  char* data = data_of(r.out);
-  cr_assert_not_null(strstr(data, ",\"h\":[["), "%s", data);
-  cr_assert_not_null(strstr(data, ",[],[],"), "%s", data);
-  free(data);
-  run_free(&r);
-
   // The user's style names them: the claim has a status and a source
-  r = run("render",
-          "-T",
-          "html",
-          "--style",
-          path_in(dir, "style.ttl"),
-          path_in(dir, "claims.ttl"),
-          NULL);
+  Run r = run("render",
+              "-T",
+              "html",
+              "--style",
+              path_in(dir, "style.ttl"),
+              path_in(dir, "claims.ttl"),
+              NULL);
   cr_assert_eq(r.status, 0, "%s", r.err);
-  data = data_of(r.out);
+  char* const data = data_of(r.out);
   cr_assert_not_null(strstr(data, ",\"h\":[["), "%s", data);
-  cr_assert_null(strstr(data, ",[],[],"), "%s", data);
   cr_assert_null(strstr(data, ",[],"), "%s", data);
   free(data);
   run_free(&r);

@@ -256,7 +256,7 @@ kg_cli_dot_style(const KgCli*          cli,
   "                         0: all)\n"                                         \
   "      --style=FILE       style classes and properties with FILE instead\n"  \
   "                         of the built-in style (ontology/style.ttl)\n"      \
-  "      --no-legend        leave out the legend of classes\n"
+  "      --no-legend        leave out the legend\n"
 
 /**
    An output file, written as a shell's `>` would write it, but atomically.

@@ -329,13 +329,21 @@
     parts.push(
       section(
         "Literals",
-        (e.a || []).map(([p, value, tag]) => {
+        (e.a || []).map(([p, value, tag], _, all) => {
           const li = el("li");
           const prop = el("span", propName(p), "prop");
           prop.title = propIri(p);
           li.append(prop, el("span", value, "value"));
           if (tag) {
             li.append(el("span", tag, "lang"));
+          }
+          // The claims of a value: those of its property, when it is the
+          // property's only value (a claim names its value, not its place)
+          if (all.filter((a) => a[0] === p).length === 1) {
+            for (const h of (e.h || []).filter((h) => h[0] === p && h[1] < 0)) {
+              li.append(hedgeText(h));
+              li.classList.add("hedged");
+            }
           }
           return li;
         })

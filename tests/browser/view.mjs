@@ -191,6 +191,13 @@ try {
           file, "the DeepSeek node is not marked selected");
     check((await page.$$("g.node.neighbour")).length > 0, file,
           "no neighbour of DeepSeek is highlighted");
+    // A value the subject states of itself says so where it stands
+    const values = await page.$$eval("#entity li", (lis) =>
+      lis.map((li) => li.textContent));
+    check(values.some((t) => t.includes("has immediate financial constraints") &&
+                             t.includes("xsd:boolean") &&
+                             t.includes("stated by subject")),
+          file, "DeepSeek's own statement on its finances is not marked");
     check((await page.$$("g.edge.selected")).length > 0, file,
           "no edge of DeepSeek is highlighted");
 

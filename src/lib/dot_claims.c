@@ -66,20 +66,22 @@ role_of(Dot* const d, const KgTermId p)
   return c->role[p];
 }
 
-/// Return the look of status `status`, made once, or NULL (no memory).
-static StatusLook*
+/// Return the index in d->claims->looks of the look of status `status`,
+/// made once, or -1 (no memory).  An index, not a pointer: making a look
+/// moves the others.
+static int32_t
 look_of(Dot* const d, const KgTermId status)
 {
   DotClaims* const c = d->claims;
   if (c->look_of[status] != UNKNOWN_STYLE) {
-    return &c->looks[c->look_of[status]];
+    return c->look_of[status];
   }
 
   StatusLook* const looks =
     (StatusLook*)kg_reallocarray(c->looks, c->n_looks + 1U, sizeof(StatusLook));
   if (!looks) {
     d->status = KG_BAD_ALLOC;
-    return NULL;
+    return -1;
   }
   c->looks             = looks;
   StatusLook* const  l = &c->looks[c->n_looks];
@@ -103,7 +105,7 @@ look_of(Dot* const d, const KgTermId status)
   }
   l->look            = l->style.len || l->arrow.len || l->mark.len;
   c->look_of[status] = (int32_t)c->n_looks;
-  return &c->looks[c->n_looks++];
+  return (int32_t)c->n_looks++;
 }
 
 /// Compare claims by triple (by term id: a look-up needs no order).
@@ -253,27 +255,32 @@ claims_of(const Dot* const d,
   return *n ? &c->refs[lo] : NULL;
 }
 
-/// Return the better of looks `a` and `b` (the most hedged), or NULL.
-static StatusLook*
-better(StatusLook* const a, StatusLook* const b)
+/// Return the better of the looks of indices `a` and `b` (the most
+/// hedged), or -1 if neither is one.
+static int32_t
+better(const Dot* const d, const int32_t a, const int32_t b)
 {
-  if (!a || !b) {
-    return a ? a : b;
+  if (a < 0 || b < 0) {
+    return a < 0 ? b : a;
   }
-  return (b->rank > a->rank || (b->rank == a->rank && b->look && !a->look)) ? b
-                                                                            : a;
+  const StatusLook* const x = &d->claims->looks[a];
+  const StatusLook* const y = &d->claims->looks[b];
+  return (y->rank > x->rank || (y->rank == x->rank && y->look && !x->look))
+           ? b
+           : a;
 }
 
-/// Return the most hedged look of the statuses of `node` itself, or NULL.
-static StatusLook*
+/// Return the index of the most hedged look of the statuses of `node`
+/// itself, or -1.
+static int32_t
 own_look(Dot* const d, const KgTermId node)
 {
   const KgLayout* const l    = &d->layout;
-  StatusLook*           best = NULL;
+  int32_t               best = -1;
   for (uint32_t k = 0U; k < l->count[node] && !d->status; ++k) {
     const KgTriple* const t = kg_layout_triple(l, node, k);
     if (role_of(d, t->p) == ROLE_HEDGE) {
-      best = better(best, look_of(d, t->o));
+      best = better(d, best, look_of(d, t->o));
     }
   }
   return best;
@@ -287,18 +294,20 @@ kg_dot_triple_look(Dot* const     d,
 {
   size_t                n    = 0U;
   const ClaimRef* const refs = claims_of(d, s, p, o, &n);
-  StatusLook*           best = NULL;
+  int32_t               best = -1;
   for (size_t i = 0U; i < n; ++i) {
-    best = better(best, own_look(d, refs[i].claim));
+    best = better(d, best, own_look(d, refs[i].claim));
   }
-  return best && best->look ? best : NULL;
+  return best >= 0 && d->claims->looks[best].look ? &d->claims->looks[best]
+                                                  : NULL;
 }
 
 StatusLook*
 kg_dot_node_look(Dot* const d, const KgTermId node)
 {
-  StatusLook* const best = d->claims ? own_look(d, node) : NULL;
-  return best && best->look ? best : NULL;
+  const int32_t best = d->claims ? own_look(d, node) : -1;
+  return best >= 0 && d->claims->looks[best].look ? &d->claims->looks[best]
+                                                  : NULL;
 }
 
 size_t

@@ -196,7 +196,7 @@ try {
       lis.map((li) => li.textContent));
     check(values.some((t) => t.includes("has immediate financial constraints") &&
                              t.includes("xsd:boolean") &&
-                             t.includes("stated by subject")),
+                             t.includes("subject itself")),
           file, "DeepSeek's own statement on its finances is not marked");
     check((await page.$$("g.edge.selected")).length > 0, file,
           "no edge of DeepSeek is highlighted");

@@ -11,7 +11,8 @@ import sys
 CORRECTIONS = [
     ("ds:NvidiaLoss", "rdfs:label",
      '"US$600 billion"@en', '"nearly US$600 billion"@en'),
-    ("ds:DeepSeekCyberattack", "kg:claimStatus", "kg:Reported", "kg:Confirmed"),
+    ("ds:Claim_DeepSeekCyberattack_targetedOrganization_DeepSeek",
+     "kg:certainty", "kg:Reported", "kg:Confirmed"),
     ("ds:USExportRestrictions", "rdfs:label",
      '"US chip export controls on China"@en',
      '"US export restrictions on high-end tech components to China"@en'),

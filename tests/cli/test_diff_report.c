@@ -107,15 +107,22 @@ Test(diff_report, deepseek_corrections_are_changed_values)
               "    - rdfs:label \"US$600 billion\"@en",
               "    + rdfs:label \"nearly US$600 billion\"@en");
 
-  // The cyberattack is confirmed
+  // The cyberattack is confirmed, by DeepSeek itself: its claim changes
+  // asserter, certainty and source, each an edited value
   const char* const attack =
-    find_line(r.out, "  Cyberattack on DeepSeek  ds:DeepSeekCyberattack  "
-                     "(kg:Cyberattack)");
+    find_line(r.out,
+              "  Claim: Cyberattack on DeepSeek targeted organisation DeepSeek  "
+              "ds:Claim_DeepSeekCyberattack_targetedOrganization_DeepSeek  "
+              "(kg:Claim)");
   cr_assert_not_null(attack, "%s", r.out);
-  cr_assert(!strncmp(strchr(attack, '\n') + 1,
-                     "    - kg:claimStatus kg:Reported\n"
-                     "    + kg:claimStatus kg:Confirmed\n",
-                     64U),
+  static const char edits[] =
+    "    - kg:assertedBy kg:SourceReport\n"
+    "    + kg:assertedBy kg:SubjectItself\n"
+    "    - kg:certainty kg:Reported\n"
+    "    + kg:certainty kg:Confirmed\n"
+    "    - prov:hadPrimarySource ds:RisingInfluenceArticle\n"
+    "    + prov:hadPrimarySource ds:DeepSeekStatusPageUpdate\n";
+  cr_assert(!strncmp(strchr(attack, '\n') + 1, edits, sizeof(edits) - 1U),
             "%s",
             attack);
 
@@ -237,7 +244,7 @@ Test(diff_report, exclude_leaves_properties_out)
   cr_assert_null(strstr(r.out, "- rdfs:label "), "%s", r.out);
   cr_assert_null(strstr(r.out, "+ rdfs:label "), "%s", r.out);
   cr_assert_null(strstr(r.out, "+ prov:wasDerivedFrom "), "%s", r.out);
-  cr_assert(strstr(r.out, "+ kg:claimStatus kg:Confirmed"), "%s", r.out);
+  cr_assert(strstr(r.out, "+ kg:certainty kg:Confirmed"), "%s", r.out);
   run_free(&r);
 
   // With the summary too

@@ -276,6 +276,6 @@ Test(filters, apply_to_the_reports)
           NULL);
   cr_assert_eq(r.status, 1, "%s", r.err);
   cr_expect(!strstr(r.out, ">rdfs:label</a></td>"), "%s", r.out);
-  cr_expect(strstr(r.out, ">kg:claimStatus</a></td>"), "%s", r.out);
+  cr_expect(strstr(r.out, ">kg:certainty</a></td>"), "%s", r.out);
   run_free(&r);
 }

@@ -211,7 +211,8 @@ typedef struct {
   char* s;
   char* p;
   char* o;
-  char* status;
+  char* status;  ///< Who asserts it (kg:assertedBy)
+  char* status2; ///< How certain it is (kg:certainty)
   int   n_subjects;
 } Claim;
 
@@ -263,17 +264,19 @@ read_claims(const char* const path)
     char* const  p     = strndup(sp1 + 1, (size_t)(sp2 - sp1 - 1));
     char* const  s     = strndup(line, (size_t)(sp1 - line));
     char* const  o     = iri_of(sp2 + 1, o_len);
-    const char*  which = !strcmp(p, "<" RDF "subject>")      ? "s"
-                         : !strcmp(p, "<" RDF "predicate>")  ? "p"
-                         : !strcmp(p, "<" RDF "object>")     ? "o"
-                         : !strcmp(p, "<" KG "claimStatus>") ? "status"
-                                                             : NULL;
+    const char*  which = !strcmp(p, "<" RDF "subject>")     ? "s"
+                         : !strcmp(p, "<" RDF "predicate>") ? "p"
+                         : !strcmp(p, "<" RDF "object>")    ? "o"
+                         : !strcmp(p, "<" KG "assertedBy>") ? "status"
+                         : !strcmp(p, "<" KG "certainty>")  ? "status2"
+                                                            : NULL;
     if (which) {
       Claim* const claim = claim_of(&c, s);
-      char**       field = !strcmp(which, "s")   ? &claim->s
-                           : !strcmp(which, "p") ? &claim->p
-                           : !strcmp(which, "o") ? &claim->o
-                                                 : &claim->status;
+      char**       field = !strcmp(which, "s")        ? &claim->s
+                           : !strcmp(which, "p")      ? &claim->p
+                           : !strcmp(which, "o")      ? &claim->o
+                           : !strcmp(which, "status") ? &claim->status
+                                                      : &claim->status2;
       claim->n_subjects += !strcmp(which, "s");
       free(*field);
       *field = o ? o : strdup("literal");
@@ -296,6 +299,7 @@ claims_free(Claims* const c)
     free(c->claims[i].p);
     free(c->claims[i].o);
     free(c->claims[i].status);
+    free(c->claims[i].status2);
   }
   free(c->claims);
 }
@@ -306,11 +310,14 @@ static const struct {
   const char* status;
   const char* dash;
 } looks[] = {
+  {KG "Disputed", "5,2"},
   {KG "Estimated", "1,5"},
-  {KG "Inferred", "5,2"},
-  {KG "AssertedByArticle", "5,2"},
-  {KG "StatedBySubject", NULL},
+  {KG "Suggested", "1,5"},
+  {KG "EditorsInference", "5,2"},
+  {KG "ArticleJudgement", "5,2"},
+  {KG "SubjectItself", NULL},
   {KG "Reported", NULL},
+  {KG "SourceReport", NULL},
   {KG "Confirmed", NULL},
 };
 
@@ -339,8 +346,10 @@ expected_dash(const Claims* const c,
     if (claim->s && claim->p && claim->o && claim->n_subjects == 1 &&
         !strcmp(claim->s + 0, s) && !strcmp(claim->p, p) &&
         !strcmp(claim->o, o)) {
-      const size_t r = rank_of(claim->status);
-      best           = r < best ? r : best;
+      const size_t r  = rank_of(claim->status);
+      const size_t r2 = rank_of(claim->status2);
+      best            = r < best ? r : best;
+      best            = r2 < best ? r2 : best;
     }
   }
   return best < sizeof(looks) / sizeof(looks[0]) ? looks[best].dash : NULL;
@@ -390,7 +399,7 @@ Test(hedges, deepseek_edges_carry_the_dash_pattern_of_their_status)
       competes = true;
       cr_expect_null(e->width, "the inferred competes with is bold");
       cr_expect_str_eq(e->dash ? e->dash : "", "5,2");
-      cr_expect_not_null(strstr(e->title, "status: inferred"), "%s", e->title);
+      cr_expect_not_null(strstr(e->title, "status: editors inference"), "%s", e->title);
     }
   }
   cr_expect(competes, "no competes with edge in the focus picture");
@@ -416,7 +425,7 @@ Test(hedges, a_user_style_makes_reported_edges_dotted)
     "g.ttl",
     "ex:a ex:knows ex:b . ex:a ex:likes ex:c .\n"
     "ex:c1 a rdf:Statement ; rdf:subject ex:a ; rdf:predicate ex:knows ;\n"
-    "  rdf:object ex:b ; kg:claimStatus kg:Reported .\n");
+    "  rdf:object ex:b ; kg:certainty kg:Reported .\n");
   const char* const style = path_in(tmp_dir(), "style.ttl");
   write_file(style,
              "@prefix kg: <https://kgraph.example/ontology#> .\n"
@@ -442,13 +451,13 @@ Test(hedges, a_claim_of_two_subjects_is_ignored)
                 "ex:a ex:knows ex:b . ex:c ex:knows ex:b .\n"
                 "ex:c1 a rdf:Statement ; rdf:subject ex:a , ex:c ; "
                 "rdf:predicate ex:knows ;\n"
-                "  rdf:object ex:b ; kg:claimStatus kg:Inferred .\n"
+                "  rdf:object ex:b ; kg:assertedBy kg:EditorsInference .\n"
                 "ex:c2 a rdf:Statement ; rdf:predicate ex:knows ; "
-                "kg:claimStatus kg:Inferred .\n");
+                "kg:assertedBy kg:EditorsInference .\n");
   Run r = run("export", "--to", "dot", graph, NULL);
   cr_assert_eq(r.status, 0, "%s", r.err);
   cr_assert_null(strstr(r.out, "dashed"), "%s", r.out);
-  cr_assert_null(strstr(r.out, "inferred"), "%s", r.out);
+  cr_assert_null(strstr(r.out, "inference"), "%s", r.out);
   run_free(&r);
 }
 
@@ -463,13 +472,13 @@ Test(hedges, the_legend_names_the_statuses_and_property_looks_drawn)
     "ex:a kg:competesWith ex:b ; ex:knows ex:c ; ex:says \"x\" .\n"
     "ex:c1 a rdf:Statement ; rdf:subject ex:a ; rdf:predicate kg:competesWith "
     ";\n"
-    "  rdf:object ex:b ; kg:claimStatus kg:Inferred .\n"
+    "  rdf:object ex:b ; kg:assertedBy kg:EditorsInference .\n"
     "ex:c2 a rdf:Statement ; rdf:subject ex:a ; rdf:predicate ex:knows ;\n"
-    "  rdf:object ex:c ; kg:claimStatus kg:Reported .\n"
+    "  rdf:object ex:c ; kg:certainty kg:Reported .\n"
     "ex:c3 a rdf:Statement ; rdf:subject ex:a ; rdf:predicate ex:says ;\n"
-    "  rdf:object \"x\" ; kg:claimStatus kg:StatedBySubject .\n"
+    "  rdf:object \"x\" ; kg:assertedBy kg:SubjectItself .\n"
     "ex:e1 a rdf:Statement ; rdf:subject ex:z ; rdf:predicate kg:backedBy ;\n"
-    "  rdf:object ex:y ; kg:claimStatus kg:Estimated .\n");
+    "  rdf:object ex:y ; kg:certainty kg:Estimated .\n");
   Run r = run("export", "--to", "dot", graph, NULL);
   cr_assert_eq(r.status, 0, "%s", r.err);
   char* const legend = strstr(r.out, "subgraph cluster_legend");
@@ -479,9 +488,9 @@ Test(hedges, the_legend_names_the_statuses_and_property_looks_drawn)
   const char saved = legend_end[1];
   legend_end[1]    = '\0'; // The legend alone
   // Statuses drawn: inferred (the edge), stated by subject (the row)
-  cr_expect_not_null(strstr(legend, "label=\"∴ inferred\""), "%s", legend);
+  cr_expect_not_null(strstr(legend, "label=\"∴ editors inference\""), "%s", legend);
   cr_expect_not_null(
-    strstr(legend, "label=\"⊙ stated by subject\""), "%s", legend);
+    strstr(legend, "label=\"⊙ subject itself\""), "%s", legend);
   cr_expect_not_null(strstr(legend, "arrowhead=odot"), "%s", legend);
   // Not drawn, or no look of their own
   cr_expect_null(strstr(legend, "estimated"), "%s", legend);
@@ -518,12 +527,55 @@ Test(hedges, no_legend_leaves_the_statuses_out)
                 "ex:a kg:competesWith ex:b .\n"
                 "ex:c1 a rdf:Statement ; rdf:subject ex:a ; rdf:predicate "
                 "kg:competesWith ;\n"
-                "  rdf:object ex:b ; kg:claimStatus kg:Inferred .\n");
+                "  rdf:object ex:b ; kg:assertedBy kg:EditorsInference .\n");
   Run r = run("export", "--to", "dot", "--no-legend", graph, NULL);
   cr_assert_eq(r.status, 0, "%s", r.err);
   cr_assert_null(strstr(r.out, "legend"), "%s", r.out);
   cr_assert_not_null(strstr(r.out, "style=dashed"), "%s", r.out);
   run_free(&r);
+}
+
+Test(hedges, of_two_statuses_on_one_claim_the_more_hedged_gives_the_look)
+{
+  // Who asserts and how certain: each status is a new look, made while
+  // the other is held (a look made later must not move the first).
+  const char* const graph = write_graph(
+    "g.ttl",
+    "ex:a ex:knows ex:b ; ex:likes ex:c ; ex:says ex:d .\n"
+    "ex:c1 a rdf:Statement ; rdf:subject ex:a ; rdf:predicate ex:knows ;\n"
+    "  rdf:object ex:b ; kg:assertedBy kg:EditorsInference ;\n"
+    "  kg:certainty kg:Estimated .\n"
+    "ex:c2 a rdf:Statement ; rdf:subject ex:a ; rdf:predicate ex:likes ;\n"
+    "  rdf:object ex:c ; kg:certainty kg:Suggested ;\n"
+    "  kg:assertedBy kg:SubjectItself .\n"
+    "ex:c3 a rdf:Statement ; rdf:subject ex:a ; rdf:predicate ex:says ;\n"
+    "  rdf:object ex:d ; kg:assertedBy kg:ArticleJudgement ;\n"
+    "  kg:certainty kg:Disputed .\n");
+  Svg    svg    = render_svg(graph, NULL, NULL);
+  size_t n_seen = 0U;
+  for (size_t i = 0U; i < svg.n_edges; ++i) {
+    const SvgEdge* const e = &svg.edges[i];
+    if (!e->href) {
+      continue;
+    }
+    if (!strcmp(e->to, "http://example.org/h#b")) {
+      ++n_seen; // Estimated (dotted) outranks the editors' inference
+      cr_expect_str_eq(e->dash ? e->dash : "(solid)", "1,5");
+      cr_expect_not_null(strstr(e->title, "editors inference"), "%s", e->title);
+      cr_expect_not_null(strstr(e->title, "estimated"), "%s", e->title);
+    } else if (!strcmp(e->to, "http://example.org/h#c")) {
+      ++n_seen; // Suggested (dotted) outranks the subject itself
+      cr_expect_str_eq(e->dash ? e->dash : "(solid)", "1,5");
+      cr_expect_not_null(strstr(e->title, "suggested"), "%s", e->title);
+      cr_expect_not_null(strstr(e->title, "subject itself"), "%s", e->title);
+    } else if (!strcmp(e->to, "http://example.org/h#d")) {
+      ++n_seen; // Disputed (dashed) outranks the article's judgement
+      cr_expect_str_eq(e->dash ? e->dash : "(solid)", "5,2");
+      cr_expect_not_null(strstr(e->title, "disputed"), "%s", e->title);
+    }
+  }
+  cr_expect_eq(n_seen, 3U);
+  svg_free(&svg);
 }
 
 /*
@@ -540,7 +592,7 @@ Test(hedges, tooltips_name_status_and_sources_by_label)
                 "ex:art rdfs:label \"The Article\" .\n"
                 "ex:c1 a rdf:Statement ; rdf:subject ex:a ; rdf:predicate "
                 "ex:knows ; rdf:object ex:b ;\n"
-                "  kg:claimStatus kg:Inferred ; prov:wasDerivedFrom ex:art ;\n"
+                "  kg:assertedBy kg:EditorsInference ; prov:wasDerivedFrom ex:art ;\n"
                 "  prov:hadPrimarySource ex:unnamed .\n");
   Svg  svg  = render_svg(graph, NULL, NULL);
   bool edge = false;
@@ -549,7 +601,7 @@ Test(hedges, tooltips_name_status_and_sources_by_label)
     edge                   = true;
     cr_expect_str_eq(e->href, "http://example.org/h#knows");
     cr_expect_str_eq(e->title,
-                     "Alpha — ex:knows — Beta\nstatus: inferred\nsource: "
+                     "Alpha — ex:knows — Beta\nstatus: editors inference\nsource: "
                      "ex:unnamed, The Article");
   }
   cr_expect(edge);
@@ -667,13 +719,14 @@ write_many(const char* const name, const unsigned n, const bool claims)
       fprintf(
         f,
         "ex:c%u a rdf:Statement ; rdf:subject ex:s%u ; rdf:predicate ex:p%u ; "
-        "rdf:object ex:o%u ; kg:claimStatus kg:%s ; "
+        "rdf:object ex:o%u ; %s ; "
         "prov:wasDerivedFrom ex:src%u .\n",
         i,
         i,
         i % 7U,
         i,
-        i % 3U ? "Reported" : "Inferred",
+        i % 3U ? "kg:certainty kg:Reported"
+               : "kg:assertedBy kg:EditorsInference",
         i % 50U);
     }
   }
@@ -733,8 +786,8 @@ Test(hedges, a_node_with_a_status_of_its_own_takes_its_style)
   const char* const graph =
     write_graph("g.ttl",
                 "ex:a ex:knows ex:ev , ex:b .\n"
-                "ex:ev a kg:Event ; kg:claimStatus kg:Estimated .\n"
-                "ex:b kg:claimStatus kg:Reported .\n");
+                "ex:ev a kg:Event ; kg:certainty kg:Estimated .\n"
+                "ex:b kg:certainty kg:Reported .\n");
   Run r = run("export", "--to", "dot", graph, NULL);
   cr_assert_eq(r.status, 0, "%s", r.err);
   // The event's own style, and the status's: dotted
@@ -757,12 +810,12 @@ Test(hedges, in_a_difference_changes_keep_their_colour_and_statuses_their_dash)
 {
   const char* const claim =
     "ex:c1 a rdf:Statement ; rdf:subject ex:a ; rdf:predicate ex:knows ;\n"
-    "  rdf:object ex:b ; kg:claimStatus kg:Estimated .\n";
+    "  rdf:object ex:b ; kg:certainty kg:Estimated .\n";
   char* const old_text = format("ex:a ex:knows ex:b .\n%s", claim);
   char* const new_text =
     format("ex:a ex:knows ex:b . ex:a ex:likes ex:b .\n%s"
            "ex:c2 a rdf:Statement ; rdf:subject ex:a ; rdf:predicate "
-           "ex:likes ;\n  rdf:object ex:b ; kg:claimStatus kg:Inferred .\n",
+           "ex:likes ;\n  rdf:object ex:b ; kg:assertedBy kg:EditorsInference .\n",
            claim);
   const char* const old_path = write_graph("old.ttl", old_text);
   const char* const new_path = write_graph("new.ttl", new_text);
@@ -794,12 +847,12 @@ Test(hedges, literal_nodes_carry_the_look_and_tooltip_of_their_claim)
     write_graph("g.ttl",
                 "ex:a ex:says \"no debt\" .\n"
                 "ex:c1 a rdf:Statement ; rdf:subject ex:a ; rdf:predicate "
-                "ex:says ;\n  rdf:object \"no debt\" ; kg:claimStatus "
-                "kg:StatedBySubject .\n");
+                "ex:says ;\n  rdf:object \"no debt\" ; kg:assertedBy "
+                "kg:SubjectItself .\n");
   Run r = run("export", "--to", "dot", "--literals", "nodes", graph, NULL);
   cr_assert_eq(r.status, 0, "%s", r.err);
   cr_expect_not_null(
-    strstr(r.out, "tooltip=\"ex:says: \\\"no debt\\\" (stated by subject)\""),
+    strstr(r.out, "tooltip=\"ex:says: \\\"no debt\\\" (subject itself)\""),
     "%s",
     r.out);
   const char* const edge = strstr(r.out, "-> \"literal ");

@@ -26,6 +26,14 @@ typedef enum {
   KG_CHECK_LABEL,      ///< An entity with no label
   KG_CHECK_DANGLING,   ///< A reference to an entity of the graph that nothing
                        ///< describes
+  KG_CHECK_CLAIM_MALFORMED, ///< A claim without exactly one rdf:subject,
+                            ///< rdf:predicate and rdf:object
+  KG_CHECK_CLAIM_UNSOURCED, ///< A claim with no prov:hadPrimarySource
+  KG_CHECK_CLAIM_JUDGEMENT, ///< A claim asserted as kg:ArticleJudgement
+                            ///< whose primary source is not the text it
+                            ///< was derived from
+  KG_CHECK_CLAIM_CONFLICT,  ///< Two claims on one statement whose
+                            ///< kg:assertedBy or kg:certainty differ
 } KgCheckKind;
 
 /// One mistake.
@@ -83,7 +91,16 @@ kg_check_kind_name(KgCheckKind kind);
      vocabularies) with no `rdfs:label`, `skos:prefLabel`, `schema:name`,
      `foaf:name` or subproperty of `rdfs:label`, and a reference to an IRI
      of one of the graph's own namespaces (those of its subjects) that no
-     triple describes.
+     triple describes;
+   - warnings about claims (subjects of `rdf:subject`, `rdf:predicate` or
+     `rdf:object`, or typed `rdf:Statement` or a subclass of it), on the
+     claim's first checked triple: a claim without exactly one
+     `rdf:subject`, `rdf:predicate` and `rdf:object`; with no
+     `prov:hadPrimarySource`; asserted as the judgement of its own text
+     (`kg:assertedBy kg:ArticleJudgement`) with a primary source that is
+     not one of its `prov:wasDerivedFrom`; and a claim whose
+     `kg:assertedBy` or `kg:certainty` differs from that of an earlier
+     claim on the same statement (subject, predicate and object).
 
    Diagnostics come in the order of the triples.  The indexes of `graph`
    are built as needed.
@@ -91,7 +108,8 @@ kg_check_kind_name(KgCheckKind kind);
    The class and property hierarchies are walked without recursion, and
    all walks together take at most 20,000,000 steps (terms and triples
    visited, about a second): a chain of 300,000 subclasses takes 300,000
-   for each class used as a domain or range.  Suggestions for undefined
+   for each class used as a domain or range.  Claims are grouped by
+   sorting them, in O(n log n) time for n claims.  Suggestions for undefined
    terms stop after 50 million characters compared (a quarter of a
    second).
 

@@ -17,6 +17,11 @@
 // is taken once.  All walks together take at most CHECK_MAX_WORK steps:
 // past that, the check stops with KG_BAD_LIMIT rather than take hours (a
 // chain of 300,000 subclasses takes 300,000 for each class asked about).
+//
+// Claims (reified statements) are checked apart, before the triples: their
+// sources, who asserts them and how sure they are, found by one pass over
+// each claim's own triples and a sort by statement, and reported with the
+// triple each claim starts at.
 
 #include "alloc.h"
 #include "buffer.h"
@@ -327,6 +332,24 @@ vformat(Checker* const c, const char* fmt, va_list args)
   }
 }
 
+/// Return whether `kind` is a warning (what may be right, or unfinished).
+static bool
+is_warning(const KgCheckKind kind)
+{
+  switch (kind) {
+  case KG_CHECK_LABEL:
+  case KG_CHECK_DANGLING:
+  case KG_CHECK_CLAIM_MALFORMED:
+  case KG_CHECK_CLAIM_UNSOURCED:
+  case KG_CHECK_CLAIM_JUDGEMENT:
+  case KG_CHECK_CLAIM_CONFLICT:
+    return true;
+  default:
+    break;
+  }
+  return false;
+}
+
 static void
 report(Checker* const    c,
        const KgCheckKind kind,
@@ -334,9 +357,7 @@ report(Checker* const    c,
        const char* const fmt,
        ...)
 {
-  const KgLogLevel level = (kind == KG_CHECK_LABEL || kind == KG_CHECK_DANGLING)
-                             ? KG_LOG_WARNING
-                             : KG_LOG_ERROR;
+  const KgLogLevel level = is_warning(kind) ? KG_LOG_WARNING : KG_LOG_ERROR;
   if (c->status) {
     return; // Stopped: what comes now may be wrong
   }
@@ -1347,6 +1368,403 @@ check_label(Checker* const c, const size_t i, uint8_t* const seen)
   }
 }
 
+/*
+  Claims: a reified statement (an rdf:Statement, or anything with
+  rdf:subject, rdf:predicate or rdf:object) should say what it rests on
+  (prov:hadPrimarySource), should not be the judgement of its own text
+  (kg:assertedBy kg:ArticleJudgement) while resting on another, and should
+  agree with every other claim on the same statement about who asserts it
+  (kg:assertedBy) and how sure it is (kg:certainty).
+
+  One pass over the checked triples finds the claims, one over each
+  claim's own triples describes it, and a sort by statement groups the
+  claims on one statement: O(n log n) in the number of claims.  What is
+  found is kept, sorted by triple, and reported with the other
+  diagnostics of that triple, so that the order of the triples holds.
+*/
+
+#define KG_ONTOLOGY_NS "https://kgraph.example/ontology#"
+#define PROV "http://www.w3.org/ns/prov#"
+
+/// A claim as its own triples describe it.
+typedef struct {
+  size_t   triple;    ///< Its first checked triple: where it is reported
+  KgTermId claim;     ///< The claim node
+  KgTermId s;         ///< Its rdf:subject (if it has exactly one)
+  KgTermId p;         ///< Its rdf:predicate (idem)
+  KgTermId o;         ///< Its rdf:object (idem)
+  KgTermId asserter;  ///< Its first kg:assertedBy, or 0
+  KgTermId certainty; ///< Its first kg:certainty, or 0
+} Claim;
+
+/// A mistake about a claim, to report at its triple.
+typedef struct {
+  size_t      triple;   ///< Where
+  size_t      seq;      ///< In the order found, for a stable sort
+  KgCheckKind kind;     ///< What
+  KgTermId    terms[4]; ///< For the message
+  unsigned    n;        ///< For the message: a count
+  const char* name;     ///< For the message: a property
+} Finding;
+
+/// The terms of the claim model, 0 where the graph does not use them.
+typedef struct {
+  KgTermId subject;
+  KgTermId predicate;
+  KgTermId object;
+  KgTermId statement;
+  KgTermId asserted_by;
+  KgTermId certainty;
+  KgTermId judgement;
+  KgTermId primary_source;
+  KgTermId derived_from;
+} ClaimTerms;
+
+typedef struct {
+  Finding* findings;
+  size_t   n;
+  size_t   next; ///< The first not yet reported
+} Findings;
+
+static Finding*
+add_finding(Checker* const    c,
+            Findings* const   f,
+            const size_t      triple,
+            const KgCheckKind kind)
+{
+  if (c->status) {
+    return NULL;
+  }
+  if (!(f->n & (f->n - 1U))) {
+    Finding* const grown = (Finding*)kg_reallocarray(
+      f->findings, f->n ? f->n * 2U : 16U, sizeof(Finding));
+    if (!grown) {
+      c->status = KG_BAD_ALLOC;
+      return NULL;
+    }
+    f->findings = grown;
+  }
+  Finding* const r = &f->findings[f->n];
+  memset(r, 0, sizeof(*r));
+  r->triple = triple;
+  r->seq    = f->n++;
+  r->kind   = kind;
+  return r;
+}
+
+static int
+compare_findings(const void* const a, const void* const b)
+{
+  const Finding* const x = (const Finding*)a;
+  const Finding* const y = (const Finding*)b;
+  if (x->triple != y->triple) {
+    return x->triple < y->triple ? -1 : 1;
+  }
+  return x->seq < y->seq ? -1 : x->seq > y->seq ? 1 : 0;
+}
+
+static int
+compare_claims(const void* const a, const void* const b)
+{
+  const Claim* const x = (const Claim*)a;
+  const Claim* const y = (const Claim*)b;
+  if (x->s != y->s) {
+    return x->s < y->s ? -1 : 1;
+  }
+  if (x->p != y->p) {
+    return x->p < y->p ? -1 : 1;
+  }
+  if (x->o != y->o) {
+    return x->o < y->o ? -1 : 1;
+  }
+  return x->triple < y->triple ? -1 : x->triple > y->triple ? 1 : 0;
+}
+
+/**
+   Mark in `is_statement` rdf:Statement and every class under it (by
+   rdfs:subClassOf), breadth first with the checker's queue.
+*/
+static void
+mark_statement_classes(Checker* const c,
+                       const KgTermId statement,
+                       uint8_t* const is_statement)
+{
+  if (!statement) {
+    return;
+  }
+
+  size_t n_queued         = 0U;
+  is_statement[statement] = 1U;
+  c->queue[n_queued++]    = statement;
+  for (size_t q = 0U; q < n_queued; ++q) {
+    size_t          n   = 0U;
+    const uint32_t* idx = kg_graph_lookup(c->graph, KG_OBJECT, c->queue[q], &n);
+    for (size_t k = 0U; k < n; ++k) {
+      const KgTriple* const t = &c->graph->triples[idx[k]];
+      if (t->p == c->sub_class_of && !is_statement[t->s]) {
+        is_statement[t->s]   = 1U;
+        c->queue[n_queued++] = t->s;
+      }
+    }
+  }
+}
+
+/// Describe `claim` from its triples, and find what is wrong with it alone.
+static void
+describe_claim(Checker* const          c,
+               const ClaimTerms* const k,
+               Findings* const         f,
+               uint32_t* const         derived_mark,
+               Claim* const            claim)
+{
+  const size_t    first    = c->options->first_triple;
+  size_t          n        = 0U;
+  const uint32_t* idx      = about(c, claim->claim, &n);
+  unsigned        n_spo[3] = {0U, 0U, 0U};
+  KgTermId        spo[3]   = {0U, 0U, 0U};
+  bool            sourced  = false;
+
+  claim->triple = SIZE_MAX;
+  for (size_t i = 0U; i < n; ++i) {
+    const KgTriple* const t = &c->graph->triples[idx[i]];
+    if (idx[i] >= first && idx[i] < claim->triple) {
+      claim->triple = idx[i];
+    }
+    const int which = t->p == k->subject     ? 0
+                      : t->p == k->predicate ? 1
+                      : t->p == k->object    ? 2
+                                             : -1;
+    if (which >= 0) {
+      if (!n_spo[which]++) {
+        spo[which] = t->o;
+      }
+    } else if (t->p == k->asserted_by && !claim->asserter) {
+      claim->asserter = t->o;
+    } else if (t->p == k->certainty && !claim->certainty) {
+      claim->certainty = t->o;
+    } else if (t->p == k->primary_source) {
+      sourced = true;
+    } else if (t->p == k->derived_from) {
+      derived_mark[t->o] = (uint32_t)claim->claim;
+    }
+  }
+
+  static const char* const names[] = {
+    "rdf:subject", "rdf:predicate", "rdf:object"};
+  for (unsigned w = 0U; w < 3U; ++w) {
+    if (n_spo[w] != 1U) {
+      Finding* const r =
+        add_finding(c, f, claim->triple, KG_CHECK_CLAIM_MALFORMED);
+      if (r) {
+        r->terms[0] = claim->claim;
+        r->n        = n_spo[w];
+        r->name     = names[w];
+      }
+      break;
+    }
+  }
+  if (n_spo[0] == 1U && n_spo[1] == 1U && n_spo[2] == 1U) {
+    claim->s = spo[0];
+    claim->p = spo[1];
+    claim->o = spo[2];
+  }
+
+  if (!sourced) {
+    Finding* const r =
+      add_finding(c, f, claim->triple, KG_CHECK_CLAIM_UNSOURCED);
+    if (r) {
+      r->terms[0] = claim->claim;
+    }
+  } else if (k->judgement && claim->asserter == k->judgement) {
+    // Each source that is not a text the claim was derived from (marked)
+    for (size_t i = 0U; i < n; ++i) {
+      const KgTriple* const t = &c->graph->triples[idx[i]];
+      if (t->p == k->primary_source &&
+          derived_mark[t->o] != (uint32_t)claim->claim) {
+        Finding* const r =
+          add_finding(c, f, claim->triple, KG_CHECK_CLAIM_JUDGEMENT);
+        if (r) {
+          r->terms[0] = claim->claim;
+          r->terms[1] = t->o;
+        }
+      }
+    }
+  }
+}
+
+/// Find the claims on one statement that disagree on `which` (0: asserter).
+static void
+compare_group(Checker* const     c,
+              Findings* const    f,
+              const Claim* const group,
+              const size_t       n,
+              const int          which)
+{
+  const Claim* first = NULL;
+  for (size_t i = 0U; i < n; ++i) {
+    const KgTermId v = which ? group[i].certainty : group[i].asserter;
+    if (!v) {
+      continue;
+    }
+    if (!first) {
+      first = &group[i];
+      continue;
+    }
+
+    const KgTermId w = which ? first->certainty : first->asserter;
+    if (v != w) {
+      Finding* const r =
+        add_finding(c, f, group[i].triple, KG_CHECK_CLAIM_CONFLICT);
+      if (r) {
+        r->terms[0] = group[i].claim;
+        r->terms[1] = v;
+        r->terms[2] = first->claim;
+        r->terms[3] = w;
+        r->name     = which ? "kg:certainty" : "kg:assertedBy";
+      }
+    }
+  }
+}
+
+/// Find what is wrong with the claims of the checked triples, into `f`.
+static void
+find_claims(Checker* const c, Findings* const f)
+{
+  const KgGraph* const g = c->graph;
+  const ClaimTerms     k = {
+        find(g, RDF "subject"),
+        find(g, RDF "predicate"),
+        find(g, RDF "object"),
+        find(g, RDF "Statement"),
+        find(g, KG_ONTOLOGY_NS "assertedBy"),
+        find(g, KG_ONTOLOGY_NS "certainty"),
+        find(g, KG_ONTOLOGY_NS "ArticleJudgement"),
+        find(g, PROV "hadPrimarySource"),
+        find(g, PROV "wasDerivedFrom"),
+  };
+  if (!k.subject && !k.predicate && !k.object && !k.statement) {
+    return; // No claims
+  }
+
+  Claim*          claims       = NULL;
+  size_t          n_claims     = 0U;
+  uint8_t* const  is_statement = (uint8_t*)kg_calloc(c->n_ids, 1U);
+  uint8_t* const  is_claim     = (uint8_t*)kg_calloc(c->n_ids, 1U);
+  uint32_t* const derived_mark =
+    (uint32_t*)kg_calloc(c->n_ids, sizeof(uint32_t));
+  if (!is_statement || !is_claim || !derived_mark) {
+    c->status = KG_BAD_ALLOC;
+    goto done;
+  }
+
+  mark_statement_classes(c, k.statement, is_statement);
+
+  // The claims, once each, in the order of their first checked triple
+  for (size_t i = c->options->first_triple; i < g->n_triples; ++i) {
+    const KgTriple* const t = &g->triples[i];
+    if (!is_claim[t->s] &&
+        (t->p == k.subject || t->p == k.predicate || t->p == k.object ||
+         (t->p == c->type && is_statement[t->o]))) {
+      is_claim[t->s] = 1U;
+      if (!(n_claims & (n_claims - 1U))) {
+        Claim* const grown = (Claim*)kg_reallocarray(
+          claims, n_claims ? n_claims * 2U : 16U, sizeof(Claim));
+        if (!grown) {
+          c->status = KG_BAD_ALLOC;
+          goto done;
+        }
+        claims = grown;
+      }
+      memset(&claims[n_claims], 0, sizeof(Claim));
+      claims[n_claims++].claim = t->s;
+    }
+  }
+
+  for (size_t i = 0U; i < n_claims && !c->status; ++i) {
+    describe_claim(c, &k, f, derived_mark, &claims[i]);
+  }
+
+  // Claims on one statement side by side (malformed ones have none)
+  if (n_claims) {
+    qsort(claims, n_claims, sizeof(Claim), compare_claims);
+  }
+  for (size_t i = 0U; i < n_claims && !c->status;) {
+    size_t j = i + 1U;
+    while (j < n_claims && claims[j].s == claims[i].s &&
+           claims[j].p == claims[i].p && claims[j].o == claims[i].o) {
+      ++j;
+    }
+    if (claims[i].s && j - i > 1U) {
+      compare_group(c, f, claims + i, j - i, 0);
+      compare_group(c, f, claims + i, j - i, 1);
+    }
+    i = j;
+  }
+
+  if (f->n) {
+    qsort(f->findings, f->n, sizeof(Finding), compare_findings);
+  }
+
+done:
+  kg_free(claims);
+  kg_free(derived_mark);
+  kg_free(is_claim);
+  kg_free(is_statement);
+}
+
+/// Report what was found about claims at triple `i`.
+static void
+report_claims(Checker* const c, Findings* const f, const size_t i)
+{
+  for (; f->next < f->n && f->findings[f->next].triple == i; ++f->next) {
+    const Finding* const r = &f->findings[f->next];
+    switch (r->kind) {
+    case KG_CHECK_CLAIM_MALFORMED:
+      if (r->n) {
+        report(c,
+               r->kind,
+               i,
+               "claim '%t' has %u values of %s; a claim has one",
+               r->terms[0],
+               r->n,
+               r->name);
+      } else {
+        report(c, r->kind, i, "claim '%t' has no %s", r->terms[0], r->name);
+      }
+      break;
+    case KG_CHECK_CLAIM_UNSOURCED:
+      report(c,
+             r->kind,
+             i,
+             "claim '%t' has no source (prov:hadPrimarySource)",
+             r->terms[0]);
+      break;
+    case KG_CHECK_CLAIM_JUDGEMENT:
+      report(c,
+             r->kind,
+             i,
+             "claim '%t' is asserted as kg:ArticleJudgement, but its source "
+             "'%t' is not the text it was derived from "
+             "(prov:wasDerivedFrom)",
+             r->terms[0],
+             r->terms[1]);
+      break;
+    default:
+      report(c,
+             r->kind,
+             i,
+             "claim '%t' has %s '%t', but claim '%t' on the same statement "
+             "has '%t'",
+             r->terms[0],
+             r->name,
+             r->terms[1],
+             r->terms[2],
+             r->terms[3]);
+      break;
+    }
+  }
+}
+
 const char*
 kg_check_kind_name(const KgCheckKind kind)
 {
@@ -1367,6 +1785,14 @@ kg_check_kind_name(const KgCheckKind kind)
     return "label";
   case KG_CHECK_DANGLING:
     return "dangling";
+  case KG_CHECK_CLAIM_MALFORMED:
+    return "malformed-claim";
+  case KG_CHECK_CLAIM_UNSOURCED:
+    return "unsourced-claim";
+  case KG_CHECK_CLAIM_JUDGEMENT:
+    return "judgement-source";
+  case KG_CHECK_CLAIM_CONFLICT:
+    return "claim-conflict";
   }
   return "unknown";
 }
@@ -1473,15 +1899,19 @@ kg_graph_check(KgGraph* const              graph,
   if (!c.status) {
     c.status = index_types(&c);
   }
+  Findings claims = {NULL, 0U, 0U};
   if (!find_namespaces(&c)) {
+    find_claims(&c, &claims);
     for (size_t i = options->first_triple; i < graph->n_triples && !c.status;
          ++i) {
       check_label(&c, i, seen);
       check_triple(&c, i);
+      report_claims(&c, &claims, i);
     }
   }
 
   st = c.status;
+  kg_free(claims.findings);
   kg_free(seen);
   checker_fini(&c);
   return st;

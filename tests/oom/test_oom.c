@@ -88,6 +88,7 @@ static const Case cases[] = {
   {"check",
    0,
    {"check", "--ontology", "@D/check/ontology.ttl", "@D/check/clean.ttl"}},
+  {"check-claims", 0, {"check", "@D/check/claims.ttl"}},
   {"render", 0, {"render", "-o", "@O/out.svg", "@D/check/clean.ttl"}},
   {"export-schema",
    0,

@@ -187,36 +187,6 @@ Test(check, shipped_ontology_and_graphs_are_clean)
   static const char* const graphs[] = {"graphs/deepseek-v1.ttl",
                                        "graphs/deepseek-v2.ttl"};
   for (size_t i = 0U; i < 2U; ++i) {
-    // A graph still on the claim model of one status (kg:claimStatus)
-    // predates prov:hadPrimarySource on every claim: there, and only
-    // there, claims with no source are expected, and nothing else
-    char* const text = read_file(source_path(graphs[i]));
-    cr_assert_not_null(text);
-    const bool old_model = strstr(text, "kg:claimStatus") != NULL;
-    free(text);
-    if (old_model) {
-      r = run("check",
-              "--ontology",
-              source_path("ontology/kg.ttl"),
-              source_path(graphs[i]),
-              NULL);
-      cr_assert_eq(
-        r.status, KG_EXIT_SUCCESS, "%s:\n%s%s", graphs[i], r.out, r.err);
-      for (const char* p = r.out; *p;) {
-        const char* const end = p + strcspn(p, "\n");
-        cr_assert((size_t)(end - p) > 17U &&
-                    !memcmp(end - 17, "[unsourced-claim]", 17U),
-                  "%s: %.*s",
-                  graphs[i],
-                  (int)(end - p),
-                  p);
-        p = *end ? end + 1 : end;
-      }
-      cr_assert(!strncmp(r.err, "kgraph: 0 errors, ", 18U), "%s", r.err);
-      run_free(&r);
-      continue;
-    }
-
     r = run("check",
             "--werror",
             "--ontology",

@@ -13,7 +13,7 @@
 // boxes and labels at their places.  So the legend is one framed block
 // whatever the engine, and holds its entries and nothing else.
 //
-// Every step goes through DOT text read back with agmemread(): Graphviz
+// Every step goes through DOT text read back (read_text()): Graphviz
 // 2.42 frees twice the layout of some graphs built in memory, not of those
 // it reads.  The cost is three text round trips of the picture, small
 // beside any layout.
@@ -95,6 +95,195 @@ root_of(const double v)
   return x;
 }
 
+/*
+  Object IDs in the order names are met.  cgraph's own ID discipline makes
+  a name's ID the address of its string, and keeps subgraphs in the order
+  of their IDs: the clusters and the legend then came out of a picture in
+  an order that changed from run to run.  Here the k-th name met has the ID
+  2k (even: a name, as for cgraph) and anonymous objects odd IDs, so the
+  same text always gives the same picture.  Its memory is Graphviz's, as
+  the layout engines': malloc(), whose failure Graphviz does not survive.
+*/
+
+typedef struct {
+  Agraph_t* g;        ///< The root graph: its string pool holds the names
+  char**    names;    ///< By ID / 2: a reference of our own to each name
+  size_t    n_names;  ///< Number of `names`
+  size_t    cap;      ///< Allocated `names`
+  size_t*   slots;    ///< Open addressing by name address: index + 1, or 0
+  size_t    n_slots;  ///< A power of two, at least twice `n_names`
+  IDTYPE    next_odd; ///< The next anonymous ID
+} OrderedIds;
+
+static size_t
+slot_of(const OrderedIds* const o, const char* const name)
+{
+  size_t h = (size_t)(uintptr_t)name;
+  h ^= h >> 17U;
+  h *= (size_t)0x9E3779B97F4A7C15ULL;
+  size_t i = h & (o->n_slots - 1U);
+  while (o->slots[i] && o->names[o->slots[i] - 1U] != name) {
+    i = (i + 1U) & (o->n_slots - 1U);
+  }
+  return i;
+}
+
+/// Make room for one more name; return false if there is no memory.
+static bool
+ids_grow(OrderedIds* const o)
+{
+  if (o->n_names + 1U > o->cap) {
+    const size_t cap = o->cap ? 2U * o->cap : 64U;
+    if (cap > SIZE_MAX / (2U * sizeof(char*))) {
+      return false;
+    }
+    char** const names = (char**)realloc(o->names, cap * sizeof(char*));
+    if (!names) {
+      return false;
+    }
+    o->names = names;
+    o->cap   = cap;
+  }
+  if (2U * (o->n_names + 1U) > o->n_slots) {
+    const size_t  n     = o->n_slots ? 2U * o->n_slots : 128U;
+    size_t* const slots = (size_t*)calloc(n, sizeof(size_t));
+    if (!slots) {
+      return false;
+    }
+    free(o->slots);
+    o->slots   = slots;
+    o->n_slots = n;
+    for (size_t k = 0U; k < o->n_names; ++k) {
+      o->slots[slot_of(o, o->names[k])] = k + 1U;
+    }
+  }
+  return true;
+}
+
+static void*
+ids_open(Agraph_t* const g, Agdisc_t* const disc)
+{
+  (void)disc;
+  OrderedIds* const o = (OrderedIds*)calloc(1U, sizeof(OrderedIds));
+  if (o) {
+    o->g        = g;
+    o->next_odd = 1U;
+  }
+  return o;
+}
+
+static long
+ids_map(void* const   state,
+        const int     objtype,
+        char* const   str,
+        IDTYPE* const id,
+        const int     createflag)
+{
+  (void)objtype;
+  OrderedIds* const o = (OrderedIds*)state;
+  if (!o) {
+    return 0;
+  }
+  if (!str) {
+    *id = o->next_odd;
+    o->next_odd += 2U;
+    return 1;
+  }
+
+  // The pool gives one string per name: its address finds its ID
+  char* const s = createflag ? agstrdup(o->g, str) : agstrbind(o->g, str);
+  if (!s) {
+    return 0;
+  }
+  if (o->n_slots) {
+    const size_t i = slot_of(o, s);
+    if (o->slots[i]) {
+      *id = (IDTYPE)(2U * (o->slots[i] - 1U) + 2U);
+      return 1;
+    }
+  }
+  if (!createflag || !ids_grow(o)) {
+    if (createflag) {
+      agstrfree(o->g, s);
+    }
+    return 0;
+  }
+  // Our own reference keeps the name (and its address) while the graph
+  // lives; the object's reference is dropped by ids_free()
+  o->names[o->n_names]    = agstrdup(o->g, s);
+  o->slots[slot_of(o, s)] = ++o->n_names;
+  *id                     = (IDTYPE)(2U * o->n_names);
+  return 1;
+}
+
+static long
+ids_alloc(void* const state, const int objtype, const IDTYPE id)
+{
+  (void)state;
+  (void)objtype;
+  (void)id;
+  return 0; // No object is made with an ID of its own choosing
+}
+
+static void
+ids_free(void* const state, const int objtype, const IDTYPE id)
+{
+  (void)objtype;
+  OrderedIds* const o = (OrderedIds*)state;
+  if (o && id % 2U == 0U && id / 2U >= 1U && id / 2U <= o->n_names) {
+    agstrfree(o->g, o->names[id / 2U - 1U]);
+  }
+}
+
+static char*
+ids_print(void* const state, const int objtype, const IDTYPE id)
+{
+  (void)objtype;
+  const OrderedIds* const o = (const OrderedIds*)state;
+  return (o && id % 2U == 0U && id / 2U >= 1U && id / 2U <= o->n_names)
+           ? o->names[id / 2U - 1U]
+           : NULL;
+}
+
+static void
+ids_close(void* const state)
+{
+  OrderedIds* const o = (OrderedIds*)state;
+  if (o) {
+    for (size_t k = 0U; k < o->n_names; ++k) {
+      agstrfree(o->g, o->names[k]);
+    }
+    free(o->slots);
+    free(o->names);
+    free(o);
+  }
+}
+
+static void
+ids_register(void* const state, const int objtype, void* const obj)
+{
+  (void)state;
+  (void)objtype;
+  (void)obj;
+}
+
+static Agiddisc_t ordered_ids =
+  {ids_open, ids_map, ids_alloc, ids_free, ids_print, ids_close, ids_register};
+
+/// Read DOT `text` with ordered IDs, or return NULL.
+static Agraph_t*
+read_text(const char* const text)
+{
+  FILE* const in = fmemopen((void*)(uintptr_t)text, strlen(text), "r");
+  if (!in) {
+    return NULL;
+  }
+  Agdisc_t        disc = {&AgMemDisc, &ordered_ids, &AgIoDisc};
+  Agraph_t* const g    = agread(in, &disc);
+  fclose(in);
+  return g;
+}
+
 /// Write `g` as DOT text into `*text` (free()).
 static KgStatus
 graph_text(Agraph_t* const g, char** const text)
@@ -147,7 +336,7 @@ read_box(void* const obj, Box* const box)
 static KgStatus
 part_text(const char* const text, const bool legend, char** const out)
 {
-  Agraph_t* const g = agmemread(text);
+  Agraph_t* const g = read_text(text);
   if (!g) {
     return KG_BAD_ALLOC;
   }
@@ -198,7 +387,7 @@ layout_text(GVC_t* const       gvc,
             char** const       out,
             Box* const         box)
 {
-  Agraph_t* const g = agmemread(text);
+  Agraph_t* const g = read_text(text);
   if (!g) {
     return KG_BAD_ALLOC;
   }
@@ -304,7 +493,7 @@ copy_attributes(Agraph_t* const from_root,
 {
   KgStatus st = KG_SUCCESS;
   for (Agsym_t* sym = agnxtattr(from_root, kind, NULL); sym && !st;
-       sym = agnxtattr(from_root, kind, sym)) {
+       sym          = agnxtattr(from_root, kind, sym)) {
     char* const value = agxget(from, sym);
     if (!value || (!strcmp(value, sym->defval) && kind != AGRAPH)) {
       continue;
@@ -393,10 +582,10 @@ sample_spline(const char* const pos, Point* const out, const size_t max)
     for (unsigned j = 0U; j < 3U; ++j) {
       polygon += abs_of(c[j + 1U].x - c[j].x) + abs_of(c[j + 1U].y - c[j].y);
     }
-    const unsigned samples =
-      polygon / SAMPLE_STEP >= MAX_SAMPLES ? MAX_SAMPLES
-      : polygon / SAMPLE_STEP < 1.0      ? 1U
-                                         : (unsigned)(polygon / SAMPLE_STEP);
+    const unsigned samples = polygon / SAMPLE_STEP >= MAX_SAMPLES ? MAX_SAMPLES
+                             : polygon / SAMPLE_STEP < 1.0
+                               ? 1U
+                               : (unsigned)(polygon / SAMPLE_STEP);
     for (unsigned k = m ? 1U : 0U; k <= samples; ++k) {
       const double t = (double)k / samples;
       const double u = 1.0 - t;
@@ -422,12 +611,15 @@ n_chars(const char* const text)
 }
 
 static double
-distance_to_box(const Point p, const Point centre, const double w, const double h)
+distance_to_box(const Point  p,
+                const Point  centre,
+                const double w,
+                const double h)
 {
-  const double dx = max_of(max_of(centre.x - w / 2.0 - p.x, 0.0),
-                           p.x - centre.x - w / 2.0);
-  const double dy = max_of(max_of(centre.y - h / 2.0 - p.y, 0.0),
-                           p.y - centre.y - h / 2.0);
+  const double dx =
+    max_of(max_of(centre.x - w / 2.0 - p.x, 0.0), p.x - centre.x - w / 2.0);
+  const double dy =
+    max_of(max_of(centre.y - h / 2.0 - p.y, 0.0), p.y - centre.y - h / 2.0);
   return dx * dx + dy * dy;
 }
 
@@ -531,7 +723,7 @@ static double
 aspect_cost(const double w, const double h)
 {
   const double r = w > h ? w / (h > 1.0 ? h : 1.0) : h / (w > 1.0 ? w : 1.0);
-  return r < READING_MIN ? READING_MIN / r
+  return r < READING_MIN   ? READING_MIN / r
          : r > READING_MAX ? r / READING_MAX
                            : 1.0;
 }
@@ -572,16 +764,16 @@ add_legend(Agraph_t* const g,
   }
 
   Agraph_t* const sub = agsubg(g, LEGEND, 1);
-  KgStatus        st  = sub ? copy_attributes(gl, AGRAPH, ls, g, sub, dx, dy, scratch)
-                            : KG_BAD_ALLOC;
+  KgStatus st = sub ? copy_attributes(gl, AGRAPH, ls, g, sub, dx, dy, scratch)
+                    : KG_BAD_ALLOC;
   for (Agnode_t* n = st ? NULL : agfstnode(gl); n && !st;
-       n = agnxtnode(gl, n)) {
+       n           = agnxtnode(gl, n)) {
     Agnode_t* const copy = agnode(sub, agnameof(n), 1);
     st = copy ? copy_attributes(gl, AGNODE, n, g, copy, dx, dy, scratch)
               : KG_BAD_ALLOC;
   }
   for (Agnode_t* n = st ? NULL : agfstnode(gl); n && !st;
-       n = agnxtnode(gl, n)) {
+       n           = agnxtnode(gl, n)) {
     for (Agedge_t* e = agfstout(gl, n); e && !st; e = agnxtout(gl, e)) {
       Agnode_t* const tail = agnode(g, agnameof(agtail(e)), 0);
       Agnode_t* const head = agnode(g, agnameof(aghead(e)), 0);
@@ -598,9 +790,9 @@ add_legend(Agraph_t* const g,
   const Box lb = {l.llx + dx, l.lly + dy, l.urx + dx, l.ury + dy};
   const Box u  = empty ? lb
                        : (Box){min_of(m.llx, lb.llx),
-                              min_of(m.lly, lb.lly),
-                              max_of(m.urx, lb.urx),
-                              max_of(m.ury, lb.ury)};
+                               min_of(m.lly, lb.lly),
+                               max_of(m.urx, lb.urx),
+                               max_of(m.ury, lb.ury)};
   kg_buffer_clear(scratch);
   if (kg_buffer_printf(
         scratch, "%.2f,%.2f,%.2f,%.2f", u.llx, u.lly, u.urx, u.ury)) {
@@ -622,11 +814,11 @@ compose(const char* const main_text,
         const char* const legend_text,
         char** const      out)
 {
-  Agraph_t* const g  = agmemread(main_text);
-  Agraph_t* const gl = g && legend_text ? agmemread(legend_text) : NULL;
-  Agraph_t* const ls = gl ? agsubg(gl, LEGEND, 0) : NULL;
+  Agraph_t* const g       = read_text(main_text);
+  Agraph_t* const gl      = g && legend_text ? read_text(legend_text) : NULL;
+  Agraph_t* const ls      = gl ? agsubg(gl, LEGEND, 0) : NULL;
   KgBuffer        scratch = KG_BUFFER_INIT;
-  KgStatus        st      = !g ? KG_BAD_ALLOC
+  KgStatus        st      = !g                   ? KG_BAD_ALLOC
                             : legend_text && !ls ? KG_BAD_INTERNAL
                                                  : KG_SUCCESS;
   // The stretch is done: nop2 would apply it again (and Graphviz 2.42
@@ -672,8 +864,8 @@ kg_dot_svg_fit(const char* const data, const size_t len, KgBuffer* const out)
   // The root element: the first "<svg" (what comes before is the XML
   // declaration, the doctype and comments of Graphviz's own)
   const char* const svg = len >= 4U ? strstr(data, "<svg") : NULL;
-  const char* const end = svg ? memchr(svg, '>', len - (size_t)(svg - data))
-                              : NULL;
+  const char* const end =
+    svg ? memchr(svg, '>', len - (size_t)(svg - data)) : NULL;
   if (!end || !find_attribute(svg + 4, end, "viewBox")) {
     return kg_buffer_append(out, data, len);
   }
@@ -702,8 +894,7 @@ kg_dot_svg_fit(const char* const data, const size_t len, KgBuffer* const out)
   if (!st && fit && !find_attribute(svg + 4, end, "preserveAspectRatio")) {
     st = kg_buffer_append_str(out, " preserveAspectRatio=\"xMidYMid meet\"");
   }
-  st = st ? st
-          : kg_buffer_append(out, end, len - (size_t)(end - data));
+  st = st ? st : kg_buffer_append(out, end, len - (size_t)(end - data));
   return st;
 }
 
@@ -748,7 +939,8 @@ render(GVC_t* const       gvc,
   unsigned int len  = 0U;
   KgStatus     st   = KG_SUCCESS;
   if (gvRenderData(gvc, g, format, &data, &len)) {
-    kg_log(log, KG_LOG_ERROR, KG_NO_CARET, "Graphviz cannot render '%s'", format);
+    kg_log(
+      log, KG_LOG_ERROR, KG_NO_CARET, "Graphviz cannot render '%s'", format);
     st = KG_BAD_ARG;
   } else if (!strcmp(format, "svg")) {
     KgBuffer fitted = KG_BUFFER_INIT;
@@ -779,8 +971,8 @@ kg_dot_render_text(const char* const  dot_text,
   }
 
   // Whether there is a legend to lay out apart
-  Agraph_t* g      = agmemread(dot_text);
-  KgStatus  st     = g ? KG_SUCCESS : KG_BAD_ALLOC;
+  Agraph_t*  g      = read_text(dot_text);
+  KgStatus   st     = g ? KG_SUCCESS : KG_BAD_ALLOC;
   const bool legend = g && agsubg(g, LEGEND, 0);
   if (g) {
     agclose(g);
@@ -816,7 +1008,8 @@ kg_dot_render_text(const char* const  dot_text,
   // A picture too wide or too tall for reading is laid out again,
   // stretched to the nearest reading aspect ratio: Graphviz spreads the
   // nodes further apart across (the text keeps its size)
-  const char* const ratio = st ? NULL : reading_ratio(main_box, legend_box, legend);
+  const char* const ratio =
+    st ? NULL : reading_ratio(main_box, legend_box, legend);
   if (ratio) {
     free(main_laid);
     main_laid = NULL;
@@ -825,7 +1018,7 @@ kg_dot_render_text(const char* const  dot_text,
   }
 
   if (!st && !(st = compose(main_laid, legend_laid, &composed)) &&
-      !(g = agmemread(composed))) {
+      !(g = read_text(composed))) {
     st = KG_BAD_ALLOC;
   }
 

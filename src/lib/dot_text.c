@@ -161,17 +161,6 @@ kg_dot_count(size_t n)
   return c;
 }
 
-bool
-kg_dot_is_label_property(const KgStringView p)
-{
-  return kg_sv_equals(p, KG_SV(KG_RDFS_NS "label")) ||
-         kg_sv_equals(p,
-                      KG_SV("http://www.w3.org/2004/02/skos/core#prefLabel")) ||
-         kg_sv_equals(p, KG_SV("http://schema.org/name")) ||
-         kg_sv_equals(p, KG_SV("https://schema.org/name")) ||
-         kg_sv_equals(p, KG_SV("http://xmlns.com/foaf/0.1/name"));
-}
-
 /// Return the rank of label property `p` (0 best), or 9 if not one.
 unsigned
 kg_dot_label_rank(const KgStringView p)
@@ -189,6 +178,12 @@ kg_dot_label_rank(const KgStringView p)
     }
   }
   return 9U;
+}
+
+bool
+kg_dot_is_label_property(const KgStringView p)
+{
+  return kg_dot_label_rank(p) < 9U;
 }
 
 /**

@@ -54,14 +54,6 @@ extern const char kg_html_view_css[];
   status (kgs:hedge) and its sources (kgs:source), as pictures read them.
 */
 
-static const char* const label_iris[] = {
-  KG_RDFS_NS "label",
-  "http://www.w3.org/2004/02/skos/core#prefLabel",
-  "http://schema.org/name",
-  "https://schema.org/name",
-  "http://xmlns.com/foaf/0.1/name",
-};
-
 /// What a term is to the view.
 enum {
   ROLE_LABEL  = 1U << 0U, ///< A label property
@@ -229,8 +221,12 @@ view_open(View* const v)
     return KG_BAD_ALLOC;
   }
 
-  for (size_t i = 0U; i < sizeof(label_iris) / sizeof(label_iris[0]); ++i) {
-    v->role[find_iri(v->graph, label_iris[i])] |= ROLE_LABEL;
+  // The label properties of pictures
+  for (KgTermId id = 1U; id < v->n_ids; ++id) {
+    if (kg_kind(v->graph, id) == KG_TERM_IRI &&
+        kg_dot_is_label_property(kg_terms_text(&v->graph->terms, id))) {
+      v->role[id] |= ROLE_LABEL;
+    }
   }
   if ((st = kg_dot_claim_roles(
          v->graph, v->options, v->dot, v->role, ROLE_STATUS, ROLE_SOURCE))) {
@@ -283,11 +279,8 @@ view_open(View* const v)
       continue;
     }
     const KgStringView p  = kg_terms_text(&o->terms, t->p);
-    bool               is = false;
-    for (size_t j = 0U; j < sizeof(label_iris) / sizeof(label_iris[0]); ++j) {
-      is = is || kg_sv_equals(p, kg_sv(label_iris[j]));
-    }
-    const KgTermId s =
+    const bool         is = kg_dot_is_label_property(p);
+    const KgTermId     s =
       is ? kg_graph_find_iri(v->graph, kg_terms_text(&o->terms, t->s)) : 0U;
     if (s) {
       const KgStringView lang = kg_term_lang(o, t->o);

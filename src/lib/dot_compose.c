@@ -54,6 +54,12 @@
 #define READING_MIN (4.0 / 3.0)
 #define READING_MAX (16.0 / 9.0)
 
+/// The longest side (points) of a picture that is left as it is laid out,
+/// whatever its aspect ratio: it fits a screen's width, and stretching it
+/// would only add empty space (a chain of three nodes has no second rank
+/// to spread).
+#define READING_SMALL 1500.0
+
 /// A bounding box, in points, y upwards (as Graphviz's "bb").
 typedef struct {
   double llx, lly, urx, ury;
@@ -901,7 +907,8 @@ kg_dot_svg_fit(const char* const data, const size_t len, KgBuffer* const out)
 /**
    Return the ratio (height over width) to lay a picture of box `m` out
    again with, so that with its legend (of box `l`, if `legend`) it has a
-   reading aspect ratio; or NULL if it has one.
+   reading aspect ratio; or NULL if it has one, or is small enough to read
+   as it is.
 */
 static const char*
 reading_ratio(const Box m, const Box l, const bool legend)
@@ -918,6 +925,9 @@ reading_ratio(const Box m, const Box l, const bool legend)
   const double bw = max_of(mw, lw), bh = mh + (legend ? LEGEND_GAP + lh : 0.0);
   const double rc = aspect_cost(rw, rh), bc = aspect_cost(bw, bh);
   const double w = rc <= bc ? rw : bw, h = rc <= bc ? rh : bh;
+  if (w <= READING_SMALL && h <= READING_SMALL) {
+    return NULL;
+  }
   if (w > h * READING_MAX) {
     return "0.6";
   }

@@ -669,6 +669,29 @@ Test(layout, generated_graph_has_a_reading_aspect_ratio)
   run_free(&r);
 }
 
+Test(layout, a_small_picture_is_not_stretched)
+{
+  // Three nodes in a row and the legend below: stretched to 16:9, the
+  // picture would be mostly empty space between the row and the legend
+  char ontology[1024];
+  snprintf(
+    ontology, sizeof(ontology), "%s/ontology/kg.ttl", getenv("KG_SOURCE_ROOT"));
+  Run r = run("render",
+              "--ontology",
+              ontology,
+              "--focus",
+              "ds:DeepSeekGlobalCompetitorStage",
+              "--depth",
+              "1",
+              deepseek(),
+              NULL);
+  cr_assert_eq(r.status, 0, "%s", r.err);
+  double w = 0.0, h = 0.0;
+  picture_size(r.out, &w, &h);
+  cr_assert_gt(w, 2.5 * h, "%.0f x %.0f points: stretched", w, h);
+  run_free(&r);
+}
+
 Test(layout, svg_fits_its_window)
 {
   Run r = run("render", deepseek(), NULL);

@@ -59,7 +59,8 @@ const PREFIXES = {
 // rdflib's split_uri: the local name is the longest tail of name characters
 // (letters, marks, digits and - . _ % ( ) ·), from its first letter, digit
 // or underscore
-const NAME_CHAR = /^[\p{Ll}\p{Lu}\p{Lo}\p{Lt}\p{Nl}\p{Mc}\p{Me}\p{Mn}\p{Lm}\p{Nd}\u00B7\u0387\-._%()]$/u;
+const NAME_CHAR =
+  /^[\p{Ll}\p{Lu}\p{Lo}\p{Lt}\p{Nl}\p{Mc}\p{Me}\p{Mn}\p{Lm}\p{Nd}\u00B7\u0387\-._%()]$/u;
 const SPLIT_START = /^[\p{Ll}\p{Lu}\p{Lo}\p{Lt}\p{Nl}\p{Nd}_]$/u;
 const XMLNS = "http://www.w3.org/XML/1998/namespace";
 
@@ -92,7 +93,8 @@ function show(term) {
 
 const args = process.argv.slice(2);
 if (args.length < 2) {
-  process.stderr.write("usage: node oxigraph-queries.mjs QUERY_DIR FILE.rdf...\n");
+  process.stderr.write(
+    "usage: node oxigraph-queries.mjs QUERY_DIR FILE.rdf...\n");
   process.exit(2);
 }
 const [queryDir, ...files] = args;
@@ -105,7 +107,8 @@ for (const path of files) {
       base_iri: pathToFileURL(resolve(path)).href,
     });
   } catch (e) {
-    process.stdout.write(`FAIL: Oxigraph cannot load ${path}: ${e.message ?? e}\n`);
+    process.stdout.write(
+      `FAIL: Oxigraph cannot load ${path}: ${e.message ?? e}\n`);
     process.exit(1);
   }
 }
@@ -145,10 +148,12 @@ for (const file of queries) {
     continue;
   }
   if (answer === expected) {
-    process.stdout.write(`ok: ${name}: ${rows.length} rows, as in ${name}.out\n`);
+    process.stdout.write(
+      `ok: ${name}: ${rows.length} rows, as in ${name}.out\n`);
   } else {
     failed++;
-    process.stdout.write(`FAIL: ${name}: Oxigraph's answer differs from ${name}.out\n` +
+    process.stdout.write(
+      `FAIL: ${name}: Oxigraph's answer differs from ${name}.out\n` +
       `--- expected\n${expected}--- Oxigraph\n${answer}`);
   }
 }

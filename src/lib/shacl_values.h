@@ -25,12 +25,13 @@
    blank node is the same as no other blank node).
 */
 typedef struct {
-  KgTermKind      kind;     ///< IRI, blank node or literal (NONE: no term)
-  KgStringView    text;     ///< IRI, blank node label, or lexical form
-  KgStringView    datatype; ///< A literal's datatype IRI (rdf:langString with a language), else empty
-  KgStringView    lang;     ///< A literal's language tag (lower case), else empty
-  const KgGraph*  graph;    ///< The graph of `id`, or NULL
-  KgTermId        id;       ///< The term in `graph`, or KG_NO_TERM
+  KgTermKind   kind;     ///< IRI, blank node or literal (NONE: no term)
+  KgStringView text;     ///< IRI, blank node label, or lexical form
+  KgStringView datatype; ///< A literal's datatype IRI (rdf:langString with a
+                         ///< language), else empty
+  KgStringView   lang;   ///< A literal's language tag (lower case), else empty
+  const KgGraph* graph;  ///< The graph of `id`, or NULL
+  KgTermId       id;     ///< The term in `graph`, or KG_NO_TERM
 } KgShValue;
 
 /**
@@ -57,10 +58,11 @@ kg_sh_has_datatype(KgShValue v, KgStringView datatype);
 
 /// The order of two values (kg_sh_compare()).
 typedef enum {
-  KG_SH_LESS         = -1, ///< a < b
-  KG_SH_EQUAL        = 0,  ///< a = b (as values: "01"^^xsd:int = "1.0"^^xsd:decimal)
-  KG_SH_GREATER      = 1,  ///< a > b
-  KG_SH_INCOMPARABLE = 2,  ///< Neither: different kinds of value, ill-typed, NaN, unknown timezone...
+  KG_SH_LESS    = -1, ///< a < b
+  KG_SH_EQUAL   = 0,  ///< a = b (as values: "01"^^xsd:int = "1.0"^^xsd:decimal)
+  KG_SH_GREATER = 1,  ///< a > b
+  KG_SH_INCOMPARABLE = 2, ///< Neither: different kinds of value, ill-typed,
+                          ///< NaN, unknown timezone...
 } KgShOrder;
 
 /**
@@ -78,7 +80,7 @@ typedef enum {
      xsd:date, xsd:time with xsd:time.  Timezones as XML Schema's partial
      order: a value without timezone and one with compare only when they
      are more than 14 hours apart; two without compare as local times.
-     Years longer than 12 digits are incomparable.
+     Years longer than 9 digits are incomparable.
    - Strings (xsd:string and its derived types; not language-tagged) by
      code points.
    - Booleans: false < true.
@@ -154,7 +156,9 @@ kg_sh_pattern_new(KgStringView  pattern,
    false and nothing is known), or KG_BAD_ALLOC.
 */
 bool
-kg_sh_pattern_matches(const KgShPattern* pattern, KgShValue v, KgStatus* status);
+kg_sh_pattern_matches(const KgShPattern* pattern,
+                      KgShValue          v,
+                      KgStatus*          status);
 
 /// Free `pattern`; NULL does nothing.
 void

@@ -26,18 +26,25 @@ static const char shapes_text[] =
   "ex:Named sh:property [ sh:path ex:name ; sh:minCount 1 ] .\n"
   "ex:S sh:targetClass ex:C ; sh:closed true ;\n"
   "  sh:message \"{$this} is bad\"@en ;\n"
-  "  sh:property [ sh:path ex:name ; sh:datatype xsd:string ; sh:pattern \"^[A-Z]\" ;\n"
+  "  sh:property [ sh:path ex:name ; sh:datatype xsd:string ; sh:pattern "
+  "\"^[A-Z]\" ;\n"
   "    sh:maxLength 10 ; sh:in ( \"Ann\" \"Bob\" ) ; sh:uniqueLang true ] ;\n"
-  "  sh:property [ sh:path ( ex:knows [ sh:zeroOrMorePath ex:knows ] ) ; sh:class ex:C ;\n"
-  "    sh:or ( ex:Named [ sh:nodeKind sh:BlankNode ] ) ; sh:not [ sh:hasValue ex:z ] ] ;\n"
-  "  sh:property [ sh:path [ sh:alternativePath ( ex:knows [ sh:inversePath ex:knows ] ) ] ;\n"
+  "  sh:property [ sh:path ( ex:knows [ sh:zeroOrMorePath ex:knows ] ) ; "
+  "sh:class ex:C ;\n"
+  "    sh:or ( ex:Named [ sh:nodeKind sh:BlankNode ] ) ; sh:not [ sh:hasValue "
+  "ex:z ] ] ;\n"
+  "  sh:property [ sh:path [ sh:alternativePath ( ex:knows [ sh:inversePath "
+  "ex:knows ] ) ] ;\n"
   "    sh:qualifiedValueShape ex:Named ; sh:qualifiedMinCount 5 ] ;\n"
-  "  sh:property [ sh:path ex:min ; sh:lessThan ex:max ; sh:equals ex:min ; sh:disjoint ex:max ] .\n"
-  "ex:T sh:targetNode ex:ghost ; sh:property [ sh:path ex:p ; sh:minCount 1 ] .\n";
+  "  sh:property [ sh:path ex:min ; sh:lessThan ex:max ; sh:equals ex:min ; "
+  "sh:disjoint ex:max ] .\n"
+  "ex:T sh:targetNode ex:ghost ; sh:property [ sh:path ex:p ; sh:minCount 1 ] "
+  ".\n";
 
 static const char data_text[] =
   "@prefix ex: <http://example.org/> .\n"
-  "ex:a a ex:C ; ex:name \"Ann\" , \"carl\" ; ex:knows ex:b ; ex:min 3 ; ex:max 2 ; ex:other 1 .\n"
+  "ex:a a ex:C ; ex:name \"Ann\" , \"carl\" ; ex:knows ex:b ; ex:min 3 ; "
+  "ex:max 2 ; ex:other 1 .\n"
   "ex:b a ex:C ; ex:name \"Bob\" ; ex:knows ex:c .\n"
   "ex:c a ex:C ; ex:knows ex:a , ex:z .\n";
 
@@ -58,8 +65,10 @@ Test(shacl_oom, every_allocation_fails_in_turn)
   KgReadOptions ro;
   memset(&ro, 0, sizeof(ro));
   ro.syntax = KG_SYNTAX_TURTLE;
-  cr_assert_eq(kg_graph_read_string(sg, KG_SV(shapes_text), "shapes.ttl", &ro), KG_SUCCESS);
-  cr_assert_eq(kg_graph_read_string(dg, KG_SV(data_text), "data.ttl", &ro), KG_SUCCESS);
+  cr_assert_eq(kg_graph_read_string(sg, KG_SV(shapes_text), "shapes.ttl", &ro),
+               KG_SUCCESS);
+  cr_assert_eq(kg_graph_read_string(dg, KG_SV(data_text), "data.ttl", &ro),
+               KG_SUCCESS);
 
   size_t expected = 0U;
   size_t n_runs   = 0U;
@@ -77,7 +86,10 @@ Test(shacl_oom, every_allocation_fails_in_turn)
       st = kg_shapes_validate(shapes, dg, &opt, &counts);
     }
     kg_alloc_fail_from(0U);
-    cr_assert(st == KG_SUCCESS || st == KG_BAD_ALLOC, "N = %zu: %s", n, kg_strerror(st));
+    cr_assert(st == KG_SUCCESS || st == KG_BAD_ALLOC,
+              "N = %zu: %s",
+              n,
+              kg_strerror(st));
     if (!st) {
       done     = true;
       expected = n_results;

@@ -1131,7 +1131,16 @@ test_value(Ctx* const                  c,
            const uint32_t              t,
            bool* const                 ok)
 {
-  const KgShValue value = kg_sh_value(c->data, v);
+  // Class, node kind and sh:in look at the id alone
+  const bool by_id =
+    k->comp == KG_SH_CLASS || k->comp == KG_SH_NODE_KIND || k->comp == KG_SH_IN;
+  const KgShValue value = by_id ? (KgShValue){KG_TERM_NONE,
+                                              {NULL, 0U},
+                                              {NULL, 0U},
+                                              {NULL, 0U},
+                                              NULL,
+                                              KG_NO_TERM}
+                                : kg_sh_value(c->data, v);
   KgStatus        st    = KG_SUCCESS;
   switch (k->comp) {
   case KG_SH_CLASS:

@@ -233,7 +233,8 @@ bad_value(Parser* const p, const size_t t, const KgShVocab v, const char* what)
 /**
    Read the RDF list at `head` into `p->list`.  @return KG_SUCCESS,
    KG_FAILURE after reporting that it is not a well-formed list (at triple
-   `t`), or KG_BAD_ALLOC.
+   `t`, as the value of parameter `v`; KG_SHV_COUNT_: without a report), or
+   KG_BAD_ALLOC.
 */
 static KgStatus
 read_list(Parser* const p, KgTermId head, const size_t t, const KgShVocab v)
@@ -275,6 +276,9 @@ read_list(Parser* const p, KgTermId head, const size_t t, const KgShVocab v)
 
   if (head == voc(p, KG_SHV_RDF_NIL) && head) {
     return KG_SUCCESS;
+  }
+  if (v == KG_SHV_COUNT_) {
+    return KG_FAILURE; // Said later, where the constraint is read
   }
 
   const KgStatus st =
@@ -980,7 +984,7 @@ find_shapes(Parser* const p)
         mark(p, triples[idx[i]].o);
         continue;
       }
-      KgStatus st = read_list(p, triples[idx[i]].o, idx[i], expecting[k]);
+      KgStatus st = read_list(p, triples[idx[i]].o, idx[i], KG_SHV_COUNT_);
       if (st == KG_FAILURE) {
         continue;
       }

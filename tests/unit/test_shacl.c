@@ -754,6 +754,19 @@ Test(shacl, malformed_lists_and_kinds)
     "shapes.ttl:7:3: error: sh:closed must be true or false, not '\"yes\"'");
 }
 
+Test(shacl, a_malformed_list_of_shapes_is_reported_once)
+{
+  Run               r     = run("ex:S sh:targetNode ex:a ;\n"
+                                "  sh:or ex:notAList .\n",
+              "ex:a ex:p 1 .\n");
+  const char* const first = strstr(r.log, "is not a well-formed RDF list");
+  cr_assert_not_null(first, "%s", r.log);
+  cr_assert_null(
+    strstr(first + 1, "is not a well-formed RDF list"), "%s", r.log);
+  expect_bad_shapes(
+    &r, "shapes.ttl:3:3: error: sh:or is not a well-formed RDF list");
+}
+
 /*
   Recursion and depth
 */

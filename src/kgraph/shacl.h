@@ -66,9 +66,13 @@ kg_sh_component_name(KgShComponent component);
 
 /// Which triple a result's caret points at.
 typedef enum {
-  KG_SH_AT_VALUE, ///< The triple that reaches the value (last step of the path), in the data
-  KG_SH_AT_FOCUS, ///< The focus node's first statement in the data (no value triple exists)
-  KG_SH_AT_SHAPE, ///< The shape's (or its constraint's) triple in the shapes graph: the focus node has no statement
+  /// The triple that reaches the value (last step of the path), in the data
+  KG_SH_AT_VALUE,
+  /// The focus node's first statement in the data (no value triple exists)
+  KG_SH_AT_FOCUS,
+  /// The shape's (or its constraint's) triple in the shapes graph: the
+  /// focus node has no statement
+  KG_SH_AT_SHAPE,
 } KgShWhere;
 
 /// One message of a result: sh:message with {$this}, {?value}, {$path}
@@ -86,19 +90,38 @@ typedef struct {
    the focus node as subject, else as object.
 */
 typedef struct {
-  KgShComponent      component;  ///< sh:sourceConstraintComponent
-  KgLogLevel         level;      ///< ERROR for sh:Violation, WARNING for sh:Warning, NOTE for sh:Info (and other severities: ERROR)
-  KgTermId           severity;   ///< shapes graph: the severity IRI (sh:Violation unless the shape says)
-  KgTermId           focus;      ///< data graph: sh:focusNode
-  KgTermId           value;      ///< data graph: sh:value, or KG_NO_TERM
-  KgTermId           path;       ///< shapes graph: sh:resultPath (an IRI, or the blank node of a complex path), or KG_NO_TERM
-  KgTermId           shape;      ///< shapes graph: sh:sourceShape
-  KgShWhere          where;      ///< What `caret` points at
-  KgCaret            caret;      ///< Where: data file:line:col, or the shapes file's for KG_SH_AT_SHAPE
-  size_t             triple;     ///< Index of the triple pointed at (in the data graph, or the shapes graph for AT_SHAPE), or SIZE_MAX
-  KgStringView       shape_name; ///< The shape for people: its rdfs:label, else prefixed name (shapes graph prefixes), else "<IRI>", else "a blank shape at FILE:LINE"
-  const KgShMessage* messages;   ///< sh:message values after substitution; at least one (a default one when the shape has none)
-  size_t             n_messages; ///< Number of `messages`
+  /// sh:sourceConstraintComponent
+  KgShComponent component;
+  /// ERROR for sh:Violation, WARNING for sh:Warning, NOTE for sh:Info (and
+  /// other severities: ERROR)
+  KgLogLevel level;
+  /// Shapes graph: the severity IRI (sh:Violation unless the shape says)
+  KgTermId severity;
+  /// Data graph: sh:focusNode
+  KgTermId focus;
+  /// Data graph: sh:value, or KG_NO_TERM
+  KgTermId value;
+  /// Shapes graph: sh:resultPath (an IRI, or the blank node of a complex
+  /// path), or KG_NO_TERM; for sh:closed, the data's predicate, interned
+  /// in the shapes graph
+  KgTermId path;
+  /// Shapes graph: sh:sourceShape
+  KgTermId shape;
+  /// What `caret` points at
+  KgShWhere where;
+  /// Where: data file:line:col, or the shapes file's for KG_SH_AT_SHAPE
+  KgCaret caret;
+  /// Index of the triple pointed at (in the data graph, or the shapes
+  /// graph for AT_SHAPE), or SIZE_MAX
+  size_t triple;
+  /// The shape for people: its rdfs:label, else prefixed name (shapes graph
+  /// prefixes), else "<IRI>", else "a blank shape at FILE:LINE"
+  KgStringView shape_name;
+  /// sh:message values after substitution; at least one (a default one
+  /// when the shape has none)
+  const KgShMessage* messages;
+  /// Number of `messages`
+  size_t n_messages;
 } KgShResult;
 
 /// Where results go.
@@ -140,7 +163,7 @@ kg_shapes_count(const KgShapes* shapes);
 typedef struct {
   KgShResultFunc sink;   ///< Where results go (NULL: only count)
   void*          handle; ///< First argument of `sink`
-  KgLog          log;    ///< Where a reached limit or a recursive shape is reported
+  KgLog log; ///< Where a reached limit or a recursive shape is reported
 } KgShOptions;
 
 /// What validation found.

@@ -64,7 +64,8 @@ static const char* const component_names[] = {
 const char*
 kg_sh_component_name(const KgShComponent component)
 {
-  return (unsigned)component < sizeof(component_names) / sizeof(*component_names)
+  return (unsigned)component <
+             sizeof(component_names) / sizeof(*component_names)
            ? component_names[component]
            : "ConstraintComponent";
 }
@@ -213,12 +214,14 @@ values_add(Values* const vals, const KgTermId id, const uint32_t t)
 
   if (vals->n == vals->cap) {
     const size_t    cap = vals->cap ? 2U * vals->cap : 8U;
-    KgTermId* const v   = (KgTermId*)kg_reallocarray(vals->v, cap, sizeof(KgTermId));
+    KgTermId* const v =
+      (KgTermId*)kg_reallocarray(vals->v, cap, sizeof(KgTermId));
     if (!v) {
       return KG_BAD_ALLOC;
     }
-    vals->v             = v;
-    uint32_t* const ts = (uint32_t*)kg_reallocarray(vals->t, cap, sizeof(uint32_t));
+    vals->v = v;
+    uint32_t* const ts =
+      (uint32_t*)kg_reallocarray(vals->t, cap, sizeof(uint32_t));
     if (!ts) {
       return KG_BAD_ALLOC;
     }
@@ -236,7 +239,7 @@ values_add(Values* const vals, const KgTermId id, const uint32_t t)
 
 typedef struct {
   const KgShapes*    sh;
-  const KgGraph*     sg;  ///< Shapes graph
+  const KgGraph*     sg; ///< Shapes graph
   KgGraph*           data;
   const KgShOptions* opt;
   KgShCounts*        counts;
@@ -279,8 +282,8 @@ import(Ctx* const c, const KgTermId sid)
     const KgStringView lang = kg_term_lang(c->sg, sid);
     KgTermId           dt   = KG_NO_TERM;
     if (!lang.len &&
-        !(dt = kg_graph_iri(c->data,
-                            kg_term_text(c->sg, kg_term_datatype(c->sg, sid))))) {
+        !(dt = kg_graph_iri(
+            c->data, kg_term_text(c->sg, kg_term_datatype(c->sg, sid))))) {
       return KG_BAD_ALLOC;
     }
     id = kg_graph_literal(c->data, kg_term_text(c->sg, sid), dt, lang);
@@ -366,9 +369,9 @@ eval_path(const Ctx* const c,
     if (!pred) {
       return KG_SUCCESS;
     }
-    size_t          n   = 0U;
-    const uint32_t* idx = kg_graph_lookup(
-      c->data, inverse ? KG_OBJECT : KG_SUBJECT, node, &n);
+    size_t          n = 0U;
+    const uint32_t* idx =
+      kg_graph_lookup(c->data, inverse ? KG_OBJECT : KG_SUBJECT, node, &n);
     for (size_t i = 0U; i < n && !st; ++i) {
       const KgTriple* const t = &triples[idx[i]];
       if (t->p == pred) {
@@ -488,7 +491,7 @@ is_instance(Ctx* const c, const KgTermId node, const KgTermId cls)
   }
   const KgTriple* const triples = kg_graph_triples(c->data);
   size_t                n       = 0U;
-  const uint32_t*       idx     = kg_graph_lookup(c->data, KG_SUBJECT, node, &n);
+  const uint32_t*       idx = kg_graph_lookup(c->data, KG_SUBJECT, node, &n);
   walk_start(c);
   size_t n_queue = 0U;
   for (size_t i = 0U; i < n; ++i) {
@@ -595,15 +598,16 @@ is_bare(const KgGraph* const graph, const KgTermId id)
   const KgStringView dt  = kg_term_text(graph, kg_term_datatype(graph, id));
   const KgStringView lex = kg_term_text(graph, id);
   if (kg_sv_equals(dt, KG_SV(KG_XSD_NS "boolean"))) {
-    return kg_sv_equals(lex, KG_SV("true")) || kg_sv_equals(lex, KG_SV("false"));
+    return kg_sv_equals(lex, KG_SV("true")) ||
+           kg_sv_equals(lex, KG_SV("false"));
   }
   const bool integer = kg_sv_equals(dt, KG_SV(KG_XSD_NS "integer"));
   if (!integer && !kg_sv_equals(dt, KG_SV(KG_XSD_NS "decimal"))) {
     return false;
   }
   size_t i = lex.len && (lex.data[0] == '+' || lex.data[0] == '-') ? 1U : 0U;
-  size_t n_digits = 0U;
-  size_t n_points = 0U;
+  size_t n_digits   = 0U;
+  size_t n_points   = 0U;
   bool   last_digit = false;
   for (; i < lex.len; ++i) {
     last_digit = lex.data[i] >= '0' && lex.data[i] <= '9';
@@ -649,8 +653,8 @@ append_path(Ctx* const c, KgBuffer* const buf, const uint32_t pi)
     st = kg_buffer_append_char(buf, '(');
     for (uint32_t i = 0U; i < path->n && !st; ++i) {
       if (i) {
-        st = kg_buffer_append_str(
-          buf, path->kind == KG_SHP_SEQUENCE ? "/" : "|");
+        st =
+          kg_buffer_append_str(buf, path->kind == KG_SHP_SEQUENCE ? "/" : "|");
       }
       if (!st) {
         st = append_path(c, buf, c->sh->path_kids[path->first + i]);
@@ -724,13 +728,19 @@ default_message(Ctx* const                  c,
       (k->param && (st = append_term(c, s, c->sg, k->param, false)))) {
     return st;
   }
-  const char* const   path = s->data ? s->data : "";
-  const char* const   pv   = k->param ? s->data + path_len + 1U : "";
-  const KgShShape*    ref  = k->shape != KG_SH_NONE ? &c->sh->shapes[k->shape] : NULL;
-  const char* const   rn   = ref ? ref->name : "";
-  static const char* const kind_names[] = {
-    "", "an IRI", "a blank node", "a blank node or an IRI", "a literal",
-    "an IRI or a literal", "a blank node or a literal", "any node"};
+  const char* const path = s->data ? s->data : "";
+  const char* const pv   = k->param ? s->data + path_len + 1U : "";
+  const KgShShape*  ref =
+    k->shape != KG_SH_NONE ? &c->sh->shapes[k->shape] : NULL;
+  const char* const        rn           = ref ? ref->name : "";
+  static const char* const kind_names[] = {"",
+                                           "an IRI",
+                                           "a blank node",
+                                           "a blank node or an IRI",
+                                           "a literal",
+                                           "an IRI or a literal",
+                                           "a blank node or a literal",
+                                           "any node"};
 
   switch (k->comp) {
   case KG_SH_CLASS:
@@ -776,13 +786,14 @@ default_message(Ctx* const                  c,
     if (len == SIZE_MAX) {
       st = kg_buffer_append_str(buf, "is a blank node, which has no length");
     } else {
-      st = kg_buffer_printf(buf,
-                            "has %zu character%s, %s %llu %s",
-                            len,
-                            len == 1U ? "" : "s",
-                            k->comp == KG_SH_MIN_LENGTH ? "at least" : "at most",
-                            (unsigned long long)k->count,
-                            k->comp == KG_SH_MIN_LENGTH ? "required" : "allowed");
+      st =
+        kg_buffer_printf(buf,
+                         "has %zu character%s, %s %llu %s",
+                         len,
+                         len == 1U ? "" : "s",
+                         k->comp == KG_SH_MIN_LENGTH ? "at least" : "at most",
+                         (unsigned long long)k->count,
+                         k->comp == KG_SH_MIN_LENGTH ? "required" : "allowed");
     }
     break;
   }
@@ -800,8 +811,10 @@ default_message(Ctx* const                  c,
                           d->lang.data);
     break;
   case KG_SH_EQUALS:
-    st = kg_buffer_printf(
-      buf, "is not a value of both %s and %s", path[0] ? path : "the focus node", pv);
+    st = kg_buffer_printf(buf,
+                          "is not a value of both %s and %s",
+                          path[0] ? path : "the focus node",
+                          pv);
     break;
   case KG_SH_DISJOINT:
     st = kg_buffer_printf(buf, "is also a value of %s", pv);
@@ -810,13 +823,15 @@ default_message(Ctx* const                  c,
   case KG_SH_LESS_THAN_OR_EQUALS:
     if (!(st = kg_buffer_printf(buf,
                                 "is not less than %s",
-                                k->comp == KG_SH_LESS_THAN ? "" : "or equal to ")) &&
+                                k->comp == KG_SH_LESS_THAN ? ""
+                                                           : "or equal to ")) &&
         !(st = append_term(c, buf, c->data, d->other, false))) {
       st = kg_buffer_printf(buf, ", a value of %s", pv);
     }
     break;
   case KG_SH_NOT:
-    st = kg_buffer_printf(buf, "conforms to shape '%s', which sh:not forbids", rn);
+    st =
+      kg_buffer_printf(buf, "conforms to shape '%s', which sh:not forbids", rn);
     break;
   case KG_SH_AND:
     st = kg_buffer_append_str(buf, "does not conform to every shape of sh:and");
@@ -836,23 +851,23 @@ default_message(Ctx* const                  c,
     break;
   case KG_SH_QUALIFIED_MIN_COUNT:
   case KG_SH_QUALIFIED_MAX_COUNT:
-    st = kg_buffer_printf(buf,
-                          "%zu value%s of %s conform%s to shape '%s', %s %llu %s",
-                          d->count,
-                          d->count == 1U ? "" : "s",
-                          path,
-                          d->count == 1U ? "s" : "",
-                          rn,
-                          k->comp == KG_SH_QUALIFIED_MIN_COUNT ? "at least"
-                                                               : "at most",
-                          (unsigned long long)k->count,
-                          k->comp == KG_SH_QUALIFIED_MIN_COUNT ? "required"
-                                                               : "allowed");
+    st = kg_buffer_printf(
+      buf,
+      "%zu value%s of %s conform%s to shape '%s', %s %llu %s",
+      d->count,
+      d->count == 1U ? "" : "s",
+      path,
+      d->count == 1U ? "s" : "",
+      rn,
+      k->comp == KG_SH_QUALIFIED_MIN_COUNT ? "at least" : "at most",
+      (unsigned long long)k->count,
+      k->comp == KG_SH_QUALIFIED_MIN_COUNT ? "required" : "allowed");
     break;
   case KG_SH_CLOSED:
     if (!(st = kg_buffer_append_str(buf, "property ")) &&
         !(st = append_term(c, buf, c->data, d->other, false)) &&
-        !(st = kg_buffer_append_str(buf, " is not allowed by closed shape '")) &&
+        !(st =
+            kg_buffer_append_str(buf, " is not allowed by closed shape '")) &&
         !(st = kg_buffer_append_str(buf, shape->name)) &&
         !(st = kg_buffer_append_str(buf, "' (value ")) &&
         !(st = append_term(c, buf, c->data, d->value, false))) {
@@ -914,13 +929,12 @@ substitute(Ctx* const             c,
       }
     } else {
       // A parameter of the shape, by its local name
-      KgBuffer iri = KG_BUFFER_INIT;
+      KgBuffer iri   = KG_BUFFER_INIT;
       KgTermId value = KG_NO_TERM;
       if (!(st = kg_buffer_printf(
               &iri, "%s%.*s", KG_SH_NS, (int)name.len, name.data))) {
         const KgTermId pred = kg_graph_find_iri(c->sg, kg_buffer_view(&iri));
-        value               = pred ? kg_graph_object(c->sg, shape->id, pred)
-                                   : KG_NO_TERM;
+        value = pred ? kg_graph_object(c->sg, shape->id, pred) : KG_NO_TERM;
       }
       kg_buffer_fini(&iri);
       if (!st && value) {
@@ -963,12 +977,12 @@ emit(Ctx* const                  c,
   KgStatus              st = KG_SUCCESS;
   KgShResult            r;
   memset(&r, 0, sizeof(r));
-  r.component = k->comp;
-  r.severity  = shape->severity;
-  r.focus     = focus;
-  r.value     = d->value;
-  r.path      = shape->path_term;
-  r.shape     = shape->id;
+  r.component  = k->comp;
+  r.severity   = shape->severity;
+  r.focus      = focus;
+  r.value      = d->value;
+  r.path       = shape->path_term;
+  r.shape      = shape->id;
   r.shape_name = kg_sv(shape->name);
 
   if (shape->severity == sh->vocab[KG_SHV_WARNING] && shape->severity) {
@@ -1004,7 +1018,8 @@ emit(Ctx* const                  c,
   } else {
     r.where  = KG_SH_AT_SHAPE;
     r.triple = k->triple;
-    r.caret  = k->triple == SIZE_MAX ? KG_NO_CARET : kg_graph_caret(c->sg, k->triple);
+    r.caret =
+      k->triple == SIZE_MAX ? KG_NO_CARET : kg_graph_caret(c->sg, k->triple);
   }
 
   // Messages: texts one after the other in `text`, then views on them
@@ -1026,13 +1041,13 @@ emit(Ctx* const                  c,
       st = substitute(c, &c->text, shape, focus, d, kg_term_text(c->sg, m));
       c->msgs[i].lang = kg_term_lang(c->sg, m);
     } else {
-      st = default_message(c, &c->text, shape, k, focus, d);
+      st              = default_message(c, &c->text, shape, k, focus, d);
       c->msgs[i].lang = KG_SV("");
     }
     if (st) {
       return st;
     }
-    c->msgs[i].text.len = c->text.len - start;
+    c->msgs[i].text.len  = c->text.len - start;
     c->msgs[i].text.data = (const char*)(uintptr_t)start;
   }
   for (size_t i = 0U; i < n_msgs; ++i) {
@@ -1062,15 +1077,14 @@ fail(Ctx* const                  c,
 */
 
 static KgStatus
-eval_shape(Ctx*     c,
-           uint32_t si,
-           KgTermId focus,
-           bool     report,
-           bool*    conforms);
+eval_shape(Ctx* c, uint32_t si, KgTermId focus, bool report, bool* conforms);
 
 /// Return whether `node` conforms to shape `si` (nested: no results).
 static KgStatus
-conforms_to(Ctx* const c, const uint32_t si, const KgTermId node, bool* const ok)
+conforms_to(Ctx* const     c,
+            const uint32_t si,
+            const KgTermId node,
+            bool* const    ok)
 {
   return eval_shape(c, si, node, false, ok);
 }
@@ -1084,8 +1098,8 @@ objects_of(const Ctx* const c,
 {
   const KgTriple* const triples = kg_graph_triples(c->data);
   size_t                n       = 0U;
-  const uint32_t*       idx     = kg_graph_lookup(c->data, KG_SUBJECT, focus, &n);
-  KgStatus              st      = KG_SUCCESS;
+  const uint32_t*       idx = kg_graph_lookup(c->data, KG_SUBJECT, focus, &n);
+  KgStatus              st  = KG_SUCCESS;
   for (size_t i = 0U; i < n && pred && !st; ++i) {
     if (triples[idx[i]].p == pred) {
       st = values_add(out, triples[idx[i]].o, idx[i]);
@@ -1117,7 +1131,16 @@ test_value(Ctx* const                  c,
            const uint32_t              t,
            bool* const                 ok)
 {
-  const KgShValue value = kg_sh_value(c->data, v);
+  // Class, node kind and sh:in look at the id alone
+  const bool by_id =
+    k->comp == KG_SH_CLASS || k->comp == KG_SH_NODE_KIND || k->comp == KG_SH_IN;
+  const KgShValue value = by_id ? (KgShValue){KG_TERM_NONE,
+                                              {NULL, 0U},
+                                              {NULL, 0U},
+                                              {NULL, 0U},
+                                              NULL,
+                                              KG_NO_TERM}
+                                : kg_sh_value(c->data, v);
   KgStatus        st    = KG_SUCCESS;
   switch (k->comp) {
   case KG_SH_CLASS:
@@ -1134,10 +1157,12 @@ test_value(Ctx* const                  c,
   case KG_SH_MAX_EXCLUSIVE:
   case KG_SH_MAX_INCLUSIVE: {
     const KgShOrder o = kg_sh_compare(value, kg_sh_value(c->sg, k->param));
-    *ok = k->comp == KG_SH_MIN_EXCLUSIVE   ? o == KG_SH_GREATER
-          : k->comp == KG_SH_MIN_INCLUSIVE ? (o == KG_SH_GREATER || o == KG_SH_EQUAL)
-          : k->comp == KG_SH_MAX_EXCLUSIVE ? o == KG_SH_LESS
-                                           : (o == KG_SH_LESS || o == KG_SH_EQUAL);
+    *ok               = k->comp == KG_SH_MIN_EXCLUSIVE ? o == KG_SH_GREATER
+                        : k->comp == KG_SH_MIN_INCLUSIVE
+                          ? (o == KG_SH_GREATER || o == KG_SH_EQUAL)
+                        : k->comp == KG_SH_MAX_EXCLUSIVE
+                          ? o == KG_SH_LESS
+                          : (o == KG_SH_LESS || o == KG_SH_EQUAL);
     break;
   }
   case KG_SH_MIN_LENGTH:
@@ -1190,7 +1215,7 @@ eval_constraint(Ctx* const                  c,
 {
   const KgTriple* const triples = kg_graph_triples(c->data);
   KgStatus              st      = KG_SUCCESS;
-  Detail                d       = {KG_NO_TERM, NO_TRIPLE, 0U, KG_NO_TERM, {NULL, 0U}};
+  Detail                d = {KG_NO_TERM, NO_TRIPLE, 0U, KG_NO_TERM, {NULL, 0U}};
 
   switch (k->comp) {
   case KG_SH_CLASS:
@@ -1313,9 +1338,9 @@ eval_constraint(Ctx* const                  c,
             break;
           }
         }
-        ok = k->comp == KG_SH_AND   ? n == k->n
-             : k->comp == KG_SH_OR  ? n > 0U
-                                    : n == 1U;
+        ok = k->comp == KG_SH_AND  ? n == k->n
+             : k->comp == KG_SH_OR ? n > 0U
+                                   : n == 1U;
       }
       if (!st && !ok) {
         d.value  = vals->v[i];
@@ -1357,8 +1382,8 @@ eval_constraint(Ctx* const                  c,
       }
       n += in;
     }
-    if (!st && (k->comp == KG_SH_QUALIFIED_MIN_COUNT ? n < k->count
-                                                     : n > k->count)) {
+    if (!st &&
+        (k->comp == KG_SH_QUALIFIED_MIN_COUNT ? n < k->count : n > k->count)) {
       d.count = n;
       st      = fail(c, shape, k, focus, &d, report, conforms);
     }
@@ -1367,8 +1392,9 @@ eval_constraint(Ctx* const                  c,
 
   case KG_SH_CLOSED:
     for (size_t i = 0U; i < vals->n && !st; ++i) {
-      size_t          n   = 0U;
-      const uint32_t* idx = kg_graph_lookup(c->data, KG_SUBJECT, vals->v[i], &n);
+      size_t          n = 0U;
+      const uint32_t* idx =
+        kg_graph_lookup(c->data, KG_SUBJECT, vals->v[i], &n);
       for (size_t j = 0U; j < n && !st; ++j) {
         const KgTriple* const tr      = &triples[idx[j]];
         bool                  allowed = false;
@@ -1419,8 +1445,9 @@ eval_shape(Ctx* const     c,
     return KG_SUCCESS;
   }
 
-  st = shape->path == KG_SH_NONE ? values_add(&vals, focus, NO_TRIPLE)
-                                 : eval_path(c, shape->path, false, focus, &vals);
+  st = shape->path == KG_SH_NONE
+         ? values_add(&vals, focus, NO_TRIPLE)
+         : eval_path(c, shape->path, false, focus, &vals);
   for (uint32_t k = 0U; k < shape->n_constraints && !st; ++k) {
     st = eval_constraint(c,
                          shape,
@@ -1460,7 +1487,8 @@ kg_shapes_validate(const KgShapes* const    shapes,
     const KgShShape* const s = &shapes->shapes[shapes->recursive];
     kg_log(&c.opt->log,
            KG_LOG_ERROR,
-           s->triple == SIZE_MAX ? KG_NO_CARET : kg_graph_caret(c.sg, s->triple),
+           s->triple == SIZE_MAX ? KG_NO_CARET
+                                 : kg_graph_caret(c.sg, s->triple),
            "shape '%s' is recursive: it reaches itself through sh:node, "
            "sh:property, sh:and, sh:or, sh:xone, sh:not or "
            "sh:qualifiedValueShape",

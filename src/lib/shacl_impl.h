@@ -105,10 +105,12 @@ typedef enum {
 
 /// A node of a parsed property path.
 typedef struct {
-  KgShPathKind kind;
-  KgTermId     term;  ///< Shapes graph: the IRI, or the path's node
-  uint32_t     first; ///< Sequence, alternative: first child in `path_kids`; others: the child path
-  uint32_t     n;     ///< Sequence, alternative: number of children
+  KgShPathKind kind; ///< Which path
+  KgTermId     term; ///< Shapes graph: the IRI, or the path's node
+  /// Sequence, alternative: the first child in `path_kids`; others: the
+  /// child path
+  uint32_t first;
+  uint32_t n; ///< Sequence, alternative: number of children
 } KgShPath;
 
 /// Node kinds, as bits.
@@ -116,18 +118,21 @@ enum { KG_SHK_IRI = 1U, KG_SHK_BLANK = 2U, KG_SHK_LITERAL = 4U };
 
 /// One constraint of a shape.
 typedef struct {
-  KgShComponent comp;
-  size_t        triple;  ///< Shapes graph: the parameter's triple
-  KgTermId      param;   ///< Shapes graph: the parameter's value
-  uint32_t      shape;   ///< not, node, property, qualified: the shape
-  uint32_t      first;   ///< and, or, xone: first in `refs`; in, languageIn, closed: first in `terms`
-  uint32_t      n;       ///< Their number
-  uint32_t      sibs;    ///< qualified, disjoint: first sibling shape in `refs`
-  uint32_t      n_sibs;  ///< Number of siblings
-  uint64_t      count;   ///< minCount, maxCount, minLength, maxLength, qualified counts
-  uint8_t       kinds;   ///< nodeKind: the KG_SHK_ bits allowed
-  bool          flag;    ///< uniqueLang: true; qualified: disjoint
-  KgShPattern*  pattern; ///< pattern: compiled
+  KgShComponent comp;   ///< Its component
+  size_t        triple; ///< Shapes graph: the parameter's triple
+  KgTermId      param;  ///< Shapes graph: the parameter's value
+  uint32_t      shape;  ///< not, node, property, qualified: the shape
+  /// and, or, xone: the first shape in `refs`; in, languageIn, closed: the
+  /// first term in `terms`
+  uint32_t first;
+  uint32_t n;      ///< Their number
+  uint32_t sibs;   ///< qualified, disjoint: first sibling shape in `refs`
+  uint32_t n_sibs; ///< Number of siblings
+  /// minCount, maxCount, minLength, maxLength, qualified counts
+  uint64_t     count;
+  uint8_t      kinds;   ///< nodeKind: the KG_SHK_ bits allowed
+  bool         flag;    ///< uniqueLang: true; qualified: disjoint
+  KgShPattern* pattern; ///< pattern: compiled
 } KgShConstraint;
 
 /// The kinds of target.
@@ -146,26 +151,28 @@ typedef struct {
 
 /// A shape.
 typedef struct {
-  KgTermId id;           ///< Shapes graph
-  size_t   triple;       ///< A triple of the shape (its first as subject, else one naming it), or SIZE_MAX
-  uint32_t path;         ///< Root path, or KG_SH_NONE for a node shape
-  KgTermId path_term;    ///< Shapes graph: the sh:path value, or KG_NO_TERM
-  bool     deactivated;  ///< sh:deactivated true
-  KgTermId severity;     ///< Shapes graph
-  uint32_t first_target; ///< Into `targets`
-  uint32_t n_targets;
+  KgTermId id; ///< Shapes graph
+  /// A triple of the shape (its first as subject, else one naming it), or
+  /// SIZE_MAX
+  size_t   triple;
+  uint32_t path;             ///< Root path, or KG_SH_NONE
+  KgTermId path_term;        ///< Shapes graph: sh:path's value
+  bool     deactivated;      ///< sh:deactivated true
+  KgTermId severity;         ///< Shapes graph
+  uint32_t first_target;     ///< Into `targets`
+  uint32_t n_targets;        ///< Number of targets
   uint32_t first_constraint; ///< Into `constraints`
-  uint32_t n_constraints;
-  uint32_t first_message; ///< Into `terms`: the sh:message literals
-  uint32_t n_messages;
-  char*    name; ///< For people
+  uint32_t n_constraints;    ///< Number of constraints
+  uint32_t first_message;    ///< Into `terms`: sh:message literals
+  uint32_t n_messages;       ///< Number of messages
+  char*    name;             ///< For people
 } KgShShape;
 
 struct KgShapesImpl {
-  KgGraph*        graph;
-  KgTermId        vocab[KG_SHV_COUNT_]; ///< Shapes graph ids, KG_NO_TERM if absent
-  KgShShape*      shapes;
-  size_t          n_shapes;
+  KgGraph*   graph;
+  KgTermId   vocab[KG_SHV_COUNT_]; ///< Shapes graph ids, KG_NO_TERM if absent
+  KgShShape* shapes;
+  size_t     n_shapes;
   KgShConstraint* constraints;
   size_t          n_constraints;
   KgShTarget*     targets;

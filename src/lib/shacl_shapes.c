@@ -154,7 +154,7 @@ typedef struct {
   size_t    path_kids_cap;
   size_t    refs_cap;
   size_t    terms_cap;
-  KgTermId* list;     ///< Scratch: the members of the last list read
+  KgTermId* list; ///< Scratch: the members of the last list read
   size_t    list_n;
   size_t    list_cap;
 } Parser;
@@ -216,19 +216,12 @@ error_at(Parser* const p, const size_t t, const char* const fmt, ...)
 
 /// Report that the value of parameter `v` at triple `t` is wrong.
 static KgStatus
-bad_value(Parser* const   p,
-          const size_t    t,
-          const KgShVocab v,
-          const char*     what)
+bad_value(Parser* const p, const size_t t, const KgShVocab v, const char* what)
 {
   char* const    text = kg_term_to_string(p->g, kg_graph_triples(p->g)[t].o);
-  const KgStatus st   = text ? error_at(p,
-                                      t,
-                                      "sh:%s must be %s, not '%s'",
-                                      voc_name(v),
-                                      what,
-                                      text)
-                             : KG_BAD_ALLOC;
+  const KgStatus st =
+    text ? error_at(p, t, "sh:%s must be %s, not '%s'", voc_name(v), what, text)
+         : KG_BAD_ALLOC;
   kg_free(text);
   return st;
 }
@@ -240,13 +233,11 @@ bad_value(Parser* const   p,
 /**
    Read the RDF list at `head` into `p->list`.  @return KG_SUCCESS,
    KG_FAILURE after reporting that it is not a well-formed list (at triple
-   `t`), or KG_BAD_ALLOC.
+   `t`, as the value of parameter `v`; KG_SHV_COUNT_: without a report), or
+   KG_BAD_ALLOC.
 */
 static KgStatus
-read_list(Parser* const   p,
-          KgTermId        head,
-          const size_t    t,
-          const KgShVocab v)
+read_list(Parser* const p, KgTermId head, const size_t t, const KgShVocab v)
 {
   const KgTriple* const triples = kg_graph_triples(p->g);
   const size_t          limit   = kg_graph_size(p->g);
@@ -255,10 +246,10 @@ read_list(Parser* const   p,
     if (kg_kind(p->g, head) == KG_TERM_LITERAL || p->list_n > limit) {
       break;
     }
-    size_t          n     = 0U;
-    const uint32_t* idx   = kg_graph_lookup(p->g, KG_SUBJECT, head, &n);
-    KgTermId        first = KG_NO_TERM;
-    KgTermId        rest  = KG_NO_TERM;
+    size_t          n       = 0U;
+    const uint32_t* idx     = kg_graph_lookup(p->g, KG_SUBJECT, head, &n);
+    KgTermId        first   = KG_NO_TERM;
+    KgTermId        rest    = KG_NO_TERM;
     size_t          n_first = 0U;
     size_t          n_rest  = 0U;
     for (size_t i = 0U; i < n; ++i) {
@@ -274,7 +265,8 @@ read_list(Parser* const   p,
     if (n_first != 1U || n_rest != 1U) {
       break;
     }
-    KgStatus st = grow((void**)&p->list, &p->list_cap, p->list_n, sizeof(KgTermId));
+    KgStatus st =
+      grow((void**)&p->list, &p->list_cap, p->list_n, sizeof(KgTermId));
     if (st) {
       return st;
     }
@@ -284,6 +276,9 @@ read_list(Parser* const   p,
 
   if (head == voc(p, KG_SHV_RDF_NIL) && head) {
     return KG_SUCCESS;
+  }
+  if (v == KG_SHV_COUNT_) {
+    return KG_FAILURE; // Said later, where the constraint is read
   }
 
   const KgStatus st =
@@ -302,11 +297,12 @@ add_path(Parser* const      p,
          uint32_t* const    out)
 {
   KgShapes* const sh = p->sh;
-  KgStatus st = grow((void**)&sh->paths, &p->paths_cap, sh->n_paths, sizeof(KgShPath));
+  KgStatus        st =
+    grow((void**)&sh->paths, &p->paths_cap, sh->n_paths, sizeof(KgShPath));
   if (st) {
     return st;
   }
-  *out                      = (uint32_t)sh->n_paths;
+  *out                     = (uint32_t)sh->n_paths;
   sh->paths[sh->n_paths++] = (KgShPath){kind, term, KG_SH_NONE, 0U};
   return KG_SUCCESS;
 }
@@ -320,11 +316,7 @@ bad_path(Parser* const p, const size_t t, const char* const why)
 }
 
 static KgStatus
-parse_path(Parser*   p,
-           KgTermId  term,
-           size_t    t,
-           unsigned  depth,
-           uint32_t* out);
+parse_path(Parser* p, KgTermId term, size_t t, unsigned depth, uint32_t* out);
 
 /// Parse the list of paths at `head` (a sequence or an alternative).
 static KgStatus
@@ -344,9 +336,10 @@ parse_path_list(Parser* const      p,
     return bad_path(p, t, "a list of fewer than two paths");
   }
 
-  const size_t    n       = p->list_n;
-  KgTermId* const members = (KgTermId*)kg_reallocarray(NULL, n, sizeof(KgTermId));
-  uint32_t* const kids    = (uint32_t*)kg_reallocarray(NULL, n, sizeof(uint32_t));
+  const size_t    n = p->list_n;
+  KgTermId* const members =
+    (KgTermId*)kg_reallocarray(NULL, n, sizeof(KgTermId));
+  uint32_t* const kids = (uint32_t*)kg_reallocarray(NULL, n, sizeof(uint32_t));
   if (!members || !kids) {
     st = KG_BAD_ALLOC;
     goto done;
@@ -438,12 +431,11 @@ parse_path(Parser* const   p,
     return parse_path_list(p, obj, t, depth, KG_SHP_ALTERNATIVE, term, out);
   }
 
-  const KgShPathKind k = pred == voc(p, KG_SHV_INVERSE_PATH) ? KG_SHP_INVERSE
-                         : pred == voc(p, KG_SHV_ZERO_OR_MORE_PATH)
-                           ? KG_SHP_ZERO_OR_MORE
-                         : pred == voc(p, KG_SHV_ONE_OR_MORE_PATH)
-                           ? KG_SHP_ONE_OR_MORE
-                           : KG_SHP_ZERO_OR_ONE;
+  const KgShPathKind k =
+    pred == voc(p, KG_SHV_INVERSE_PATH)        ? KG_SHP_INVERSE
+    : pred == voc(p, KG_SHV_ZERO_OR_MORE_PATH) ? KG_SHP_ZERO_OR_MORE
+    : pred == voc(p, KG_SHV_ONE_OR_MORE_PATH)  ? KG_SHP_ONE_OR_MORE
+                                               : KG_SHP_ZERO_OR_ONE;
   uint32_t child = KG_SH_NONE;
   KgStatus st    = parse_path(p, obj, t, depth + 1U, &child);
   if (!st && !(st = add_path(p, k, term, out))) {
@@ -477,7 +469,8 @@ read_count(const Parser* const p, const KgTermId o, uint64_t* const count)
   uint64_t value = 0U;
   for (; i < lex.len; ++i) {
     const uint64_t digit = (uint64_t)(lex.data[i] - '0');
-    value = value > (UINT64_MAX - digit) / 10U ? UINT64_MAX : value * 10U + digit;
+    value =
+      value > (UINT64_MAX - digit) / 10U ? UINT64_MAX : value * 10U + digit;
   }
   if (lex.data[0] == '-' && value) {
     return false;
@@ -498,8 +491,8 @@ read_bool(const Parser* const p, const KgTermId o)
   // Only the literal true is true: SHACL compares with it as a term, so
   // "1"^^xsd:boolean, the same value, does not switch a parameter on
   return kg_sv_equals(lex, KG_SV("true")) ? 1
-         : (kg_sv_equals(lex, KG_SV("false")) || kg_sv_equals(lex, KG_SV("1")) ||
-            kg_sv_equals(lex, KG_SV("0")))
+         : (kg_sv_equals(lex, KG_SV("false")) ||
+            kg_sv_equals(lex, KG_SV("1")) || kg_sv_equals(lex, KG_SV("0")))
            ? 0
            : -1;
 }
@@ -511,8 +504,7 @@ shape_index(const Parser* const p, const KgTermId id)
 }
 
 static KgStatus
-add_constraint(Parser* const           p,
-               const KgShConstraint* const c)
+add_constraint(Parser* const p, const KgShConstraint* const c)
 {
   KgShapes* const sh = p->sh;
   const KgStatus  st = grow((void**)&sh->constraints,
@@ -577,7 +569,7 @@ add_siblings(Parser* const p, const KgTermId s, const KgTermId q)
 {
   const KgTriple* const triples = kg_graph_triples(p->g);
   size_t                n_up    = 0U;
-  const uint32_t* up = kg_graph_lookup(p->g, KG_OBJECT, s, &n_up);
+  const uint32_t*       up      = kg_graph_lookup(p->g, KG_OBJECT, s, &n_up);
   for (size_t i = 0U; i < n_up; ++i) {
     if (triples[up[i]].p != voc(p, KG_SHV_PROPERTY)) {
       continue;
@@ -618,9 +610,9 @@ add_qualified(Parser* const       p,
 {
   const KgTriple* const triples = kg_graph_triples(p->g);
   size_t                n       = 0U;
-  const uint32_t* idx = kg_graph_lookup(p->g, KG_SUBJECT, shape->id, &n);
-  size_t          t_disjoint = 0U;
-  const int       disjoint   = read_bool(
+  const uint32_t*       idx = kg_graph_lookup(p->g, KG_SUBJECT, shape->id, &n);
+  size_t                t_disjoint = 0U;
+  const int             disjoint   = read_bool(
     p, object_of(p, shape->id, voc(p, KG_SHV_QUALIFIED_DISJOINT), &t_disjoint));
   for (size_t i = 0U; i < n; ++i) {
     const KgTriple* const tr = &triples[idx[i]];
@@ -631,10 +623,11 @@ add_qualified(Parser* const       p,
     if (si == KG_SH_NONE) {
       continue; // Reported where the shape is read
     }
-    KgShConstraint c = {comp, t, tr->o, si, 0U, 0U, 0U, 0U, count, 0U, false, NULL};
+    KgShConstraint c = {
+      comp, t, tr->o, si, 0U, 0U, 0U, 0U, count, 0U, false, NULL};
     if (disjoint == 1) {
-      c.flag = true;
-      c.sibs = (uint32_t)p->sh->n_refs;
+      c.flag      = true;
+      c.sibs      = (uint32_t)p->sh->n_refs;
       KgStatus st = add_siblings(p, shape->id, tr->o);
       if (st) {
         return st;
@@ -673,7 +666,7 @@ add_closed(Parser* const p, const KgTermId s, KgShConstraint* const c)
       if (st) {
         return st;
       }
-      const size_t    n_list = p->list_n;
+      const size_t n_list = p->list_n;
       for (size_t j = 0U; j < n_list; ++j) {
         if ((st = add_term(p, p->list[j]))) {
           return st;
@@ -689,12 +682,13 @@ add_closed(Parser* const p, const KgTermId s, KgShConstraint* const c)
 static KgStatus
 parse_constraint(Parser* const p, KgShShape* const shape, const size_t t)
 {
-  const KgTriple* const tr = &kg_graph_triples(p->g)[t];
-  const KgTermId        o  = tr->o;
-  const KgTermKind      ok = kg_kind(p->g, o);
+  const KgTriple* const tr       = &kg_graph_triples(p->g)[t];
+  const KgTermId        o        = tr->o;
+  const KgTermKind      ok       = kg_kind(p->g, o);
   const bool            property = shape->path != KG_SH_NONE;
-  KgShConstraint c = {KG_SH_CLASS, t, o, KG_SH_NONE, 0U, 0U, 0U, 0U, 0U, 0U, false, NULL};
-  KgStatus       st = KG_SUCCESS;
+  KgShConstraint        c        = {
+                  KG_SH_CLASS, t, o, KG_SH_NONE, 0U, 0U, 0U, 0U, 0U, 0U, false, NULL};
+  KgStatus st = KG_SUCCESS;
 
   KgShVocab v = KG_SHV_COUNT_;
   for (unsigned i = KG_SHV_CLASS; i <= KG_SHV_IN; ++i) {
@@ -727,9 +721,11 @@ parse_constraint(Parser* const p, KgShShape* const shape, const size_t t)
         return add_constraint(p, &c);
       }
     }
-    return bad_value(
-      p, t, v, "sh:IRI, sh:BlankNode, sh:Literal, sh:BlankNodeOrIRI, "
-               "sh:BlankNodeOrLiteral or sh:IRIOrLiteral");
+    return bad_value(p,
+                     t,
+                     v,
+                     "sh:IRI, sh:BlankNode, sh:Literal, sh:BlankNodeOrIRI, "
+                     "sh:BlankNodeOrLiteral or sh:IRIOrLiteral");
   }
 
   case KG_SHV_MIN_COUNT:
@@ -787,8 +783,10 @@ parse_constraint(Parser* const p, KgShShape* const shape, const size_t t)
                            error,
                            sizeof(error));
     if (st == KG_BAD_SYNTAX) {
-      return error_at(
-        p, flags && strstr(error, "flag") ? t_flags : t, "sh:pattern does not compile: %s", error);
+      return error_at(p,
+                      flags && strstr(error, "flag") ? t_flags : t,
+                      "sh:pattern does not compile: %s",
+                      error);
     }
     if (st) {
       return st;
@@ -859,16 +857,16 @@ parse_constraint(Parser* const p, KgShShape* const shape, const size_t t)
     if ((st = read_list(p, o, t, v))) {
       return st == KG_FAILURE ? KG_SUCCESS : st;
     }
-    c.comp  = v == KG_SHV_AND ? KG_SH_AND : v == KG_SHV_OR ? KG_SH_OR : KG_SH_XONE;
+    c.comp  = v == KG_SHV_AND  ? KG_SH_AND
+              : v == KG_SHV_OR ? KG_SH_OR
+                               : KG_SH_XONE;
     c.first = (uint32_t)p->sh->n_refs;
     c.n     = (uint32_t)p->list_n;
     for (size_t i = 0U; i < c.n; ++i) {
       const uint32_t si = shape_index(p, p->list[i]);
       if (si == KG_SH_NONE) {
-        return error_at(p,
-                        t,
-                        "sh:%s must list shapes (IRIs or blank nodes)",
-                        voc_name(v));
+        return error_at(
+          p, t, "sh:%s must list shapes (IRIs or blank nodes)", voc_name(v));
       }
       if ((st = add_ref(p, si))) {
         return st;
@@ -932,11 +930,11 @@ number_shape(Parser* const p, const KgTermId id)
   }
   KgShShape* const shape = &sh->shapes[sh->n_shapes];
   memset(shape, 0, sizeof(*shape));
-  shape->id        = id;
-  shape->triple    = SIZE_MAX;
-  shape->path      = KG_SH_NONE;
-  shape->severity  = voc(p, KG_SHV_VIOLATION);
-  p->shape_of[id]  = (uint32_t)++sh->n_shapes;
+  shape->id       = id;
+  shape->triple   = SIZE_MAX;
+  shape->path     = KG_SH_NONE;
+  shape->severity = voc(p, KG_SHV_VIOLATION);
+  p->shape_of[id] = (uint32_t)++sh->n_shapes;
   return KG_SUCCESS;
 }
 
@@ -959,7 +957,8 @@ find_shapes(Parser* const p)
   }
 
   // Subjects of parameters
-  for (size_t k = 0U; k < sizeof(shape_parameters) / sizeof(*shape_parameters); ++k) {
+  for (size_t k = 0U; k < sizeof(shape_parameters) / sizeof(*shape_parameters);
+       ++k) {
     size_t          n = 0U;
     const uint32_t* idx =
       kg_graph_lookup(p->g, KG_PREDICATE, voc(p, shape_parameters[k]), &n);
@@ -969,11 +968,15 @@ find_shapes(Parser* const p)
   }
 
   // Values of shape-expecting parameters
-  static const KgShVocab expecting[] = {
-    KG_SHV_NODE, KG_SHV_PROPERTY, KG_SHV_NOT, KG_SHV_QUALIFIED_VALUE_SHAPE,
-    KG_SHV_AND,  KG_SHV_OR,       KG_SHV_XONE};
+  static const KgShVocab expecting[] = {KG_SHV_NODE,
+                                        KG_SHV_PROPERTY,
+                                        KG_SHV_NOT,
+                                        KG_SHV_QUALIFIED_VALUE_SHAPE,
+                                        KG_SHV_AND,
+                                        KG_SHV_OR,
+                                        KG_SHV_XONE};
   for (size_t k = 0U; k < sizeof(expecting) / sizeof(*expecting); ++k) {
-    size_t          n   = 0U;
+    size_t          n = 0U;
     const uint32_t* idx =
       kg_graph_lookup(p->g, KG_PREDICATE, voc(p, expecting[k]), &n);
     for (size_t i = 0U; i < n; ++i) {
@@ -981,7 +984,7 @@ find_shapes(Parser* const p)
         mark(p, triples[idx[i]].o);
         continue;
       }
-      KgStatus st = read_list(p, triples[idx[i]].o, idx[i], expecting[k]);
+      KgStatus st = read_list(p, triples[idx[i]].o, idx[i], KG_SHV_COUNT_);
       if (st == KG_FAILURE) {
         continue;
       }
@@ -1014,14 +1017,15 @@ find_shapes(Parser* const p)
 static KgStatus
 name_shape(Parser* const p, KgShShape* const shape)
 {
-  KgBuffer       buf   = KG_BUFFER_INIT;
-  KgStatus       st    = KG_SUCCESS;
-  const KgTermId label = object_of(p, shape->id, voc(p, KG_SHV_RDFS_LABEL), NULL);
+  KgBuffer       buf = KG_BUFFER_INIT;
+  KgStatus       st  = KG_SUCCESS;
+  const KgTermId label =
+    object_of(p, shape->id, voc(p, KG_SHV_RDFS_LABEL), NULL);
   if (kg_kind(p->g, label) == KG_TERM_LITERAL) {
     st = kg_buffer_append_sv(&buf, kg_term_text(p->g, label));
   } else if (kg_kind(p->g, shape->id) == KG_TERM_IRI) {
     char* const text = kg_term_to_string(p->g, shape->id);
-    st = text ? kg_buffer_append_str(&buf, text) : KG_BAD_ALLOC;
+    st               = text ? kg_buffer_append_str(&buf, text) : KG_BAD_ALLOC;
     kg_free(text);
   } else if (shape->triple != SIZE_MAX) {
     const KgCaret caret = kg_graph_caret(p->g, shape->triple);
@@ -1062,8 +1066,8 @@ parse_shape(Parser* const p, const uint32_t i)
   KgShShape* const      shape   = &p->sh->shapes[i];
   const KgTriple* const triples = kg_graph_triples(p->g);
   size_t                n       = 0U;
-  const uint32_t* idx = kg_graph_lookup(p->g, KG_SUBJECT, shape->id, &n);
-  KgStatus        st  = KG_SUCCESS;
+  const uint32_t*       idx = kg_graph_lookup(p->g, KG_SUBJECT, shape->id, &n);
+  KgStatus              st  = KG_SUCCESS;
 
   if (n) {
     shape->triple = idx[0];
@@ -1096,8 +1100,8 @@ parse_shape(Parser* const p, const uint32_t i)
   }
 
   KgShShape* const s = &p->sh->shapes[i];
-  s->first_target     = (uint32_t)p->sh->n_targets;
-  s->first_message    = (uint32_t)p->sh->n_terms;
+  s->first_target    = (uint32_t)p->sh->n_targets;
+  s->first_message   = (uint32_t)p->sh->n_terms;
   for (size_t k = 0U; k < n; ++k) {
     const KgTriple* const tr = &triples[idx[k]];
     const KgTermKind      ok = kg_kind(p->g, tr->o);
@@ -1106,19 +1110,18 @@ parse_shape(Parser* const p, const uint32_t i)
     } else if (tr->p == voc(p, KG_SHV_TARGET_CLASS) ||
                tr->p == voc(p, KG_SHV_TARGET_SUBJECTS_OF) ||
                tr->p == voc(p, KG_SHV_TARGET_OBJECTS_OF)) {
-      const KgShVocab v = tr->p == voc(p, KG_SHV_TARGET_CLASS) ? KG_SHV_TARGET_CLASS
-                          : tr->p == voc(p, KG_SHV_TARGET_SUBJECTS_OF)
-                            ? KG_SHV_TARGET_SUBJECTS_OF
-                            : KG_SHV_TARGET_OBJECTS_OF;
+      const KgShVocab v =
+        tr->p == voc(p, KG_SHV_TARGET_CLASS)         ? KG_SHV_TARGET_CLASS
+        : tr->p == voc(p, KG_SHV_TARGET_SUBJECTS_OF) ? KG_SHV_TARGET_SUBJECTS_OF
+                                                     : KG_SHV_TARGET_OBJECTS_OF;
       if (ok != KG_TERM_IRI) {
         st = bad_value(p, idx[k], v, "an IRI");
       } else {
         st = add_target(p,
                         s,
-                        v == KG_SHV_TARGET_CLASS ? KG_SHT_CLASS
-                        : v == KG_SHV_TARGET_SUBJECTS_OF
-                          ? KG_SHT_SUBJECTS_OF
-                          : KG_SHT_OBJECTS_OF,
+                        v == KG_SHV_TARGET_CLASS         ? KG_SHT_CLASS
+                        : v == KG_SHV_TARGET_SUBJECTS_OF ? KG_SHT_SUBJECTS_OF
+                                                         : KG_SHT_OBJECTS_OF,
                         tr->o);
       }
     } else if (tr->p == voc(p, KG_SHV_RDF_TYPE) &&
@@ -1209,11 +1212,14 @@ check_nesting(Parser* const p)
   KgStatus        st       = KG_SUCCESS;
 
   // The edges, by shape (compressed rows)
-  uint32_t* const offsets = (uint32_t*)kg_calloc(n_shapes + 1U, sizeof(uint32_t));
-  uint8_t* const  colour  = (uint8_t*)kg_calloc(n_shapes + 1U, 1U);
-  uint32_t* const height  = (uint32_t*)kg_calloc(n_shapes + 1U, sizeof(uint32_t));
-  uint32_t* const stack   = (uint32_t*)kg_calloc(n_shapes + 1U, 2U * sizeof(uint32_t));
-  uint32_t*       edges   = NULL;
+  uint32_t* const offsets =
+    (uint32_t*)kg_calloc(n_shapes + 1U, sizeof(uint32_t));
+  uint8_t* const  colour = (uint8_t*)kg_calloc(n_shapes + 1U, 1U);
+  uint32_t* const height =
+    (uint32_t*)kg_calloc(n_shapes + 1U, sizeof(uint32_t));
+  uint32_t* const stack =
+    (uint32_t*)kg_calloc(n_shapes + 1U, 2U * sizeof(uint32_t));
+  uint32_t* edges = NULL;
   if (!offsets || !colour || !height || !stack) {
     st = KG_BAD_ALLOC;
     goto done;
@@ -1226,7 +1232,8 @@ check_nesting(Parser* const p)
     }
     offsets[s + 1U] = (uint32_t)n_edges;
   }
-  if (!(edges = (uint32_t*)kg_reallocarray(NULL, n_edges + 1U, sizeof(uint32_t)))) {
+  if (!(edges =
+          (uint32_t*)kg_reallocarray(NULL, n_edges + 1U, sizeof(uint32_t)))) {
     st = KG_BAD_ALLOC;
     goto done;
   }
@@ -1243,10 +1250,10 @@ check_nesting(Parser* const p)
     if (colour[root]) {
       continue;
     }
-    size_t top        = 0U;
-    stack[0]          = root;
-    stack[1]          = offsets[root];
-    colour[root]      = 1U;
+    size_t top   = 0U;
+    stack[0]     = root;
+    stack[1]     = offsets[root];
+    colour[root] = 1U;
     while (true) {
       const uint32_t s = stack[2U * top];
       const uint32_t e = stack[2U * top + 1U];
@@ -1258,7 +1265,7 @@ check_nesting(Parser* const p)
             sh->recursive = next;
           }
         } else if (!colour[next]) {
-          colour[next]          = 1U;
+          colour[next] = 1U;
           ++top;
           stack[2U * top]      = next;
           stack[2U * top + 1U] = offsets[next];
@@ -1317,12 +1324,11 @@ warn_sparql(Parser* const p)
     }
   }
   (void)triples;
-  return first == SIZE_MAX
-           ? KG_SUCCESS
-           : kg_log(&p->log,
-                    KG_LOG_WARNING,
-                    kg_graph_caret(p->g, first),
-                    "SHACL-SPARQL constraints are not checked");
+  return first == SIZE_MAX ? KG_SUCCESS
+                           : kg_log(&p->log,
+                                    KG_LOG_WARNING,
+                                    kg_graph_caret(p->g, first),
+                                    "SHACL-SPARQL constraints are not checked");
 }
 
 void
@@ -1354,12 +1360,12 @@ kg_shapes_count(const KgShapes* const shapes)
 }
 
 KgStatus
-kg_shapes_new(KgGraph* const    shapes_graph,
-              const KgLog       log,
-              KgShapes** const  shapes)
+kg_shapes_new(KgGraph* const   shapes_graph,
+              const KgLog      log,
+              KgShapes** const shapes)
 {
-  KgStatus  st = KG_SUCCESS;
-  Parser    p;
+  KgStatus st = KG_SUCCESS;
+  Parser   p;
   memset(&p, 0, sizeof(p));
   p.g   = shapes_graph;
   p.log = log;

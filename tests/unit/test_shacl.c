@@ -15,11 +15,11 @@
 #include <string.h>
 
 /// The prefixes of every shapes and data text, on line 1.
-#define PREFIXES                                              \
-  "@prefix sh: <http://www.w3.org/ns/shacl#> . "              \
-  "@prefix ex: <http://example.org/> . "                      \
+#define PREFIXES                                                  \
+  "@prefix sh: <http://www.w3.org/ns/shacl#> . "                  \
+  "@prefix ex: <http://example.org/> . "                          \
   "@prefix rdf: <http://www.w3.org/1999/02/22-rdf-syntax-ns#> . " \
-  "@prefix rdfs: <http://www.w3.org/2000/01/rdf-schema#> . "  \
+  "@prefix rdfs: <http://www.w3.org/2000/01/rdf-schema#> . "      \
   "@prefix xsd: <http://www.w3.org/2001/XMLSchema#> .\n"
 
 /// What one validation gave.
@@ -28,8 +28,9 @@ typedef struct {
   KgStatus   status;        ///< kg_shapes_validate()
   KgShCounts counts;
   size_t     n_results;
-  char*      results; ///< One line a result: FILE:LINE:COL: LEVEL: MESSAGE [COMPONENT] <WHERE>
-  char*      log;     ///< Messages of reading the shapes and of validation
+  char*      results; ///< One line a result: FILE:LINE:COL: LEVEL: MESSAGE
+                      ///< [COMPONENT] <WHERE>
+  char* log;          ///< Messages of reading the shapes and of validation
 } Run;
 
 typedef struct {
@@ -69,11 +70,11 @@ collect(void* const handle, const KgShResult* const r)
 static Run
 run(const char* const shapes, const char* const data)
 {
-  Run   result;
-  char* log_text = NULL;
-  size_t log_len = 0U;
-  char* res_text = NULL;
-  size_t res_len = 0U;
+  Run    result;
+  char*  log_text = NULL;
+  size_t log_len  = 0U;
+  char*  res_text = NULL;
+  size_t res_len  = 0U;
   memset(&result, 0, sizeof(result));
   FILE* const log_stream = open_memstream(&log_text, &log_len);
   FILE* const res_stream = open_memstream(&res_text, &res_len);
@@ -98,13 +99,15 @@ run(const char* const shapes, const char* const data)
   cr_assert_not_null(d_text);
   snprintf(s_text, shapes_len + 1U, "%s%s", PREFIXES, shapes);
   snprintf(d_text, data_len + 1U, "%s%s", PREFIXES, data);
-  cr_assert_eq(kg_graph_read_string(sg, (KgStringView){s_text, shapes_len}, "shapes.ttl", &ro),
+  cr_assert_eq(kg_graph_read_string(
+                 sg, (KgStringView){s_text, shapes_len}, "shapes.ttl", &ro),
                KG_SUCCESS);
-  cr_assert_eq(kg_graph_read_string(dg, (KgStringView){d_text, data_len}, "data.ttl", &ro),
-               KG_SUCCESS);
+  cr_assert_eq(
+    kg_graph_read_string(dg, (KgStringView){d_text, data_len}, "data.ttl", &ro),
+    KG_SUCCESS);
 
-  const KgLog log    = {kg_log_to_stream, log_stream};
-  KgShapes*   sh     = NULL;
+  const KgLog log      = {kg_log_to_stream, log_stream};
+  KgShapes*   sh       = NULL;
   result.shapes_status = kg_shapes_new(sg, log, &sh);
   result.status        = result.shapes_status;
   if (!result.shapes_status) {
@@ -138,9 +141,19 @@ run_free(Run* const r)
 static void
 expect(Run* const r, const size_t n, const char* const expected)
 {
-  cr_assert_eq(r->shapes_status, KG_SUCCESS, "shapes: %s\n%s", kg_strerror(r->shapes_status), r->log);
-  cr_assert_eq(r->status, KG_SUCCESS, "validate: %s\n%s", kg_strerror(r->status), r->log);
-  cr_assert_eq(r->n_results, n, "%zu results, expected %zu:\n%s", r->n_results, n, r->results);
+  cr_assert_eq(r->shapes_status,
+               KG_SUCCESS,
+               "shapes: %s\n%s",
+               kg_strerror(r->shapes_status),
+               r->log);
+  cr_assert_eq(
+    r->status, KG_SUCCESS, "validate: %s\n%s", kg_strerror(r->status), r->log);
+  cr_assert_eq(r->n_results,
+               n,
+               "%zu results, expected %zu:\n%s",
+               r->n_results,
+               n,
+               r->results);
   const char* line = expected;
   while (line && *line) {
     const char* const end = strchr(line, '\n');
@@ -149,7 +162,8 @@ expect(Run* const r, const size_t n, const char* const expected)
     cr_assert_lt(len, sizeof(buf));
     memcpy(buf, line, len);
     buf[len] = '\0';
-    cr_assert_not_null(strstr(r->results, buf), "no '%s' in:\n%s", buf, r->results);
+    cr_assert_not_null(
+      strstr(r->results, buf), "no '%s' in:\n%s", buf, r->results);
     line = end ? end + 1 : NULL;
   }
   run_free(r);
@@ -159,8 +173,13 @@ expect(Run* const r, const size_t n, const char* const expected)
 static void
 expect_bad_shapes(Run* const r, const char* const expected)
 {
-  cr_assert_eq(r->shapes_status, KG_BAD_SYNTAX, "%s\n%s", kg_strerror(r->shapes_status), r->log);
-  cr_assert_not_null(strstr(r->log, expected), "no '%s' in:\n%s", expected, r->log);
+  cr_assert_eq(r->shapes_status,
+               KG_BAD_SYNTAX,
+               "%s\n%s",
+               kg_strerror(r->shapes_status),
+               r->log);
+  cr_assert_not_null(
+    strstr(r->log, expected), "no '%s' in:\n%s", expected, r->log);
   run_free(r);
 }
 
@@ -170,7 +189,8 @@ expect_bad_shapes(Run* const r, const char* const expected)
 
 Test(shacl, target_class_with_subclasses_in_the_data)
 {
-  Run r = run("ex:S sh:targetClass ex:Animal ; sh:property [ sh:path ex:name ; sh:minCount 1 ] .\n",
+  Run r = run("ex:S sh:targetClass ex:Animal ; sh:property [ sh:path ex:name ; "
+              "sh:minCount 1 ] .\n",
               "ex:Dog rdfs:subClassOf ex:Animal .\n"
               "ex:rex a ex:Dog .\n"
               "ex:tom a ex:Animal ; ex:name \"Tom\" .\n"
@@ -193,9 +213,12 @@ Test(shacl, target_node_subjects_of_objects_of_and_implicit_class)
   expect(&r,
          4,
          "data.ttl:2:1: error: value ex:x is not a literal\n"
-         "data.ttl:2:1: error: value ex:x is not an ex:K [sh:ClassConstraintComponent]\n"
-         "data.ttl:3:1: error: value \"a\" is not an xsd:integer [sh:DatatypeConstraintComponent] <focus>\n"
-         "data.ttl:4:1: error: focus node ex:k2 is not ex:k1 [sh:HasValueConstraintComponent] <focus>\n");
+         "data.ttl:2:1: error: value ex:x is not an ex:K "
+         "[sh:ClassConstraintComponent]\n"
+         "data.ttl:3:1: error: value \"a\" is not an xsd:integer "
+         "[sh:DatatypeConstraintComponent] <focus>\n"
+         "data.ttl:4:1: error: focus node ex:k2 is not ex:k1 "
+         "[sh:HasValueConstraintComponent] <focus>\n");
 }
 
 Test(shacl, target_node_absent_from_the_data_points_at_the_shape)
@@ -203,7 +226,10 @@ Test(shacl, target_node_absent_from_the_data_points_at_the_shape)
   Run r = run("ex:S sh:targetNode ex:ghost ;\n"
               "  sh:property [ sh:path ex:p ; sh:minCount 1 ] .\n",
               "ex:a ex:p 1 .\n");
-  expect(&r, 1, "shapes.ttl:3:3: error: has 0 values of ex:p, at least 1 required [sh:MinCountConstraintComponent] <shape>");
+  expect(&r,
+         1,
+         "shapes.ttl:3:3: error: has 0 values of ex:p, at least 1 required "
+         "[sh:MinCountConstraintComponent] <shape>");
 }
 
 /*
@@ -225,30 +251,38 @@ Test(shacl, class_datatype_node_kind)
               "  ex:home \"h\" .\n");
   expect(&r,
          3,
-         "data.ttl:6:3: error: value ex:bob is not an ex:Person [sh:ClassConstraintComponent] <value>\n"
-         "data.ttl:7:3: error: value \"x\"^^xsd:integer is not an xsd:integer [sh:DatatypeConstraintComponent] <value>\n"
-         "data.ttl:8:3: error: value \"h\" is not an IRI [sh:NodeKindConstraintComponent] <value>");
+         "data.ttl:6:3: error: value ex:bob is not an ex:Person "
+         "[sh:ClassConstraintComponent] <value>\n"
+         "data.ttl:7:3: error: value \"x\"^^xsd:integer is not an xsd:integer "
+         "[sh:DatatypeConstraintComponent] <value>\n"
+         "data.ttl:8:3: error: value \"h\" is not an IRI "
+         "[sh:NodeKindConstraintComponent] <value>");
 }
 
 Test(shacl, min_and_max_count)
 {
-  Run r = run("ex:S sh:targetClass ex:Claim ;\n"
-              "  sh:property [ sh:path ex:status ; sh:minCount 1 ; sh:maxCount 1 ] .\n",
-              "ex:ok a ex:Claim ; ex:status ex:true .\n"
-              "ex:none a ex:Claim .\n"
-              "ex:two a ex:Claim ;\n"
-              "  ex:status ex:true , ex:false .\n");
+  Run r = run(
+    "ex:S sh:targetClass ex:Claim ;\n"
+    "  sh:property [ sh:path ex:status ; sh:minCount 1 ; sh:maxCount 1 ] .\n",
+    "ex:ok a ex:Claim ; ex:status ex:true .\n"
+    "ex:none a ex:Claim .\n"
+    "ex:two a ex:Claim ;\n"
+    "  ex:status ex:true , ex:false .\n");
   expect(&r,
          2,
-         "data.ttl:3:1: error: has 0 values of ex:status, at least 1 required [sh:MinCountConstraintComponent] <focus>\n"
-         "data.ttl:4:1: error: has 2 values of ex:status, at most 1 allowed [sh:MaxCountConstraintComponent] <focus>");
+         "data.ttl:3:1: error: has 0 values of ex:status, at least 1 required "
+         "[sh:MinCountConstraintComponent] <focus>\n"
+         "data.ttl:4:1: error: has 2 values of ex:status, at most 1 allowed "
+         "[sh:MaxCountConstraintComponent] <focus>");
 }
 
 Test(shacl, value_ranges)
 {
   Run r = run("ex:S sh:targetSubjectsOf ex:n ;\n"
-              "  sh:property [ sh:path ex:n ; sh:minInclusive 1 ; sh:maxExclusive 10 ] ;\n"
-              "  sh:property [ sh:path ex:m ; sh:minExclusive 0 ; sh:maxInclusive 5 ] .\n",
+              "  sh:property [ sh:path ex:n ; sh:minInclusive 1 ; "
+              "sh:maxExclusive 10 ] ;\n"
+              "  sh:property [ sh:path ex:m ; sh:minExclusive 0 ; "
+              "sh:maxInclusive 5 ] .\n",
               "ex:a ex:n 1 ; ex:m 5 .\n"
               "ex:b ex:n 0 ;\n"
               "  ex:m 0 .\n"
@@ -256,11 +290,16 @@ Test(shacl, value_ranges)
               "  ex:m \"x\" .\n");
   expect(&r,
          5,
-         "data.ttl:3:1: error: value 0 is not greater than or equal to 1 [sh:MinInclusiveConstraintComponent]\n"
-         "data.ttl:4:3: error: value 0 is not greater than 0 [sh:MinExclusiveConstraintComponent]\n"
-         "data.ttl:5:1: error: value 10 is not less than 10 [sh:MaxExclusiveConstraintComponent]\n"
-         "data.ttl:6:3: error: value \"x\" is not greater than 0 [sh:MinExclusiveConstraintComponent]\n"
-         "data.ttl:6:3: error: value \"x\" is not less than or equal to 5 [sh:MaxInclusiveConstraintComponent]");
+         "data.ttl:3:1: error: value 0 is not greater than or equal to 1 "
+         "[sh:MinInclusiveConstraintComponent]\n"
+         "data.ttl:4:3: error: value 0 is not greater than 0 "
+         "[sh:MinExclusiveConstraintComponent]\n"
+         "data.ttl:5:1: error: value 10 is not less than 10 "
+         "[sh:MaxExclusiveConstraintComponent]\n"
+         "data.ttl:6:3: error: value \"x\" is not greater than 0 "
+         "[sh:MinExclusiveConstraintComponent]\n"
+         "data.ttl:6:3: error: value \"x\" is not less than or equal to 5 "
+         "[sh:MaxInclusiveConstraintComponent]");
 }
 
 /*
@@ -269,26 +308,32 @@ Test(shacl, value_ranges)
 
 Test(shacl, lengths_and_patterns)
 {
-  Run r = run("ex:S sh:targetSubjectsOf ex:code ;\n"
-              "  sh:property [ sh:path ex:code ; sh:minLength 2 ; sh:maxLength 3 ;\n"
-              "                sh:pattern \"^[a-z]+$\" ; sh:flags \"i\" ] .\n",
-              "ex:a ex:code \"AbC\" .\n"
-              "ex:b ex:code \"x\" .\n"
-              "ex:c ex:code \"abcd\" .\n"
-              "ex:d ex:code \"a1\" .\n"
-              "ex:e ex:code [ ] .\n");
+  Run r =
+    run("ex:S sh:targetSubjectsOf ex:code ;\n"
+        "  sh:property [ sh:path ex:code ; sh:minLength 2 ; sh:maxLength 3 ;\n"
+        "                sh:pattern \"^[a-z]+$\" ; sh:flags \"i\" ] .\n",
+        "ex:a ex:code \"AbC\" .\n"
+        "ex:b ex:code \"x\" .\n"
+        "ex:c ex:code \"abcd\" .\n"
+        "ex:d ex:code \"a1\" .\n"
+        "ex:e ex:code [ ] .\n");
   expect(&r,
          6,
-         "data.ttl:3:1: error: value \"x\" has 1 character, at least 2 required [sh:MinLengthConstraintComponent]\n"
-         "data.ttl:4:1: error: value \"abcd\" has 4 characters, at most 3 allowed [sh:MaxLengthConstraintComponent]\n"
-         "data.ttl:5:1: error: value \"a1\" does not match \"^[a-z]+$\" [sh:PatternConstraintComponent]\n"
-         "data.ttl:6:1: error: value _:genid1 is a blank node, which has no length [sh:MinLengthConstraintComponent]");
+         "data.ttl:3:1: error: value \"x\" has 1 character, at least 2 "
+         "required [sh:MinLengthConstraintComponent]\n"
+         "data.ttl:4:1: error: value \"abcd\" has 4 characters, at most 3 "
+         "allowed [sh:MaxLengthConstraintComponent]\n"
+         "data.ttl:5:1: error: value \"a1\" does not match \"^[a-z]+$\" "
+         "[sh:PatternConstraintComponent]\n"
+         "data.ttl:6:1: error: value _:genid1 is a blank node, which has no "
+         "length [sh:MinLengthConstraintComponent]");
 }
 
 Test(shacl, language_in_and_unique_lang)
 {
   Run r = run("ex:S sh:targetSubjectsOf ex:label ;\n"
-              "  sh:property [ sh:path ex:label ; sh:languageIn ( \"en\" \"fr\" ) ; sh:uniqueLang true ] .\n",
+              "  sh:property [ sh:path ex:label ; sh:languageIn ( \"en\" "
+              "\"fr\" ) ; sh:uniqueLang true ] .\n",
               "ex:a ex:label \"A\"@en-GB , \"Ah\"@fr .\n"
               "ex:b ex:label \"B\"@de .\n"
               "ex:c ex:label \"C\"@en ,\n"
@@ -296,9 +341,12 @@ Test(shacl, language_in_and_unique_lang)
               "ex:d ex:label \"plain\" .\n");
   expect(&r,
          3,
-         "data.ttl:3:1: error: value \"B\"@de has no language tag of sh:languageIn [sh:LanguageInConstraintComponent]\n"
-         "data.ttl:4:1: error: more than one value of ex:label has language 'en' [sh:UniqueLangConstraintComponent] <focus>\n"
-         "data.ttl:6:1: error: value \"plain\" has no language tag of sh:languageIn");
+         "data.ttl:3:1: error: value \"B\"@de has no language tag of "
+         "sh:languageIn [sh:LanguageInConstraintComponent]\n"
+         "data.ttl:4:1: error: more than one value of ex:label has language "
+         "'en' [sh:UniqueLangConstraintComponent] <focus>\n"
+         "data.ttl:6:1: error: value \"plain\" has no language tag of "
+         "sh:languageIn");
 }
 
 Test(shacl, bad_pattern_is_reported_on_its_line)
@@ -315,31 +363,38 @@ Test(shacl, bad_pattern_is_reported_on_its_line)
 
 Test(shacl, equals_and_disjoint)
 {
-  Run r = run("ex:S sh:targetSubjectsOf ex:a ;\n"
-              "  sh:property [ sh:path ex:a ; sh:equals ex:b ; sh:disjoint ex:c ] .\n",
-              "ex:ok ex:a 1 ; ex:b 1 ; ex:c 2 .\n"
-              "ex:x ex:a 1 ;\n"
-              "  ex:b 2 ;\n"
-              "  ex:c 1 .\n");
+  Run r = run(
+    "ex:S sh:targetSubjectsOf ex:a ;\n"
+    "  sh:property [ sh:path ex:a ; sh:equals ex:b ; sh:disjoint ex:c ] .\n",
+    "ex:ok ex:a 1 ; ex:b 1 ; ex:c 2 .\n"
+    "ex:x ex:a 1 ;\n"
+    "  ex:b 2 ;\n"
+    "  ex:c 1 .\n");
   expect(&r,
          3,
-         "data.ttl:3:1: error: value 1 is not a value of both ex:a and ex:b [sh:EqualsConstraintComponent] <value>\n"
-         "data.ttl:4:3: error: value 2 is not a value of both ex:a and ex:b [sh:EqualsConstraintComponent] <value>\n"
-         "data.ttl:3:1: error: value 1 is also a value of ex:c [sh:DisjointConstraintComponent] <value>");
+         "data.ttl:3:1: error: value 1 is not a value of both ex:a and ex:b "
+         "[sh:EqualsConstraintComponent] <value>\n"
+         "data.ttl:4:3: error: value 2 is not a value of both ex:a and ex:b "
+         "[sh:EqualsConstraintComponent] <value>\n"
+         "data.ttl:3:1: error: value 1 is also a value of ex:c "
+         "[sh:DisjointConstraintComponent] <value>");
 }
 
 Test(shacl, less_than_and_less_than_or_equals)
 {
-  Run r = run("ex:S sh:targetSubjectsOf ex:min ;\n"
-              "  sh:property [ sh:path ex:min ; sh:lessThanOrEquals ex:max ] ;\n"
-              "  sh:property [ sh:path ex:start ; sh:lessThan ex:end ] .\n",
-              "ex:ok ex:min 1 ; ex:max 1 ; ex:start 1 ; ex:end 2 .\n"
-              "ex:bad ex:min 3 ; ex:max 2 ;\n"
-              "  ex:start 2 ; ex:end 2 .\n");
+  Run r =
+    run("ex:S sh:targetSubjectsOf ex:min ;\n"
+        "  sh:property [ sh:path ex:min ; sh:lessThanOrEquals ex:max ] ;\n"
+        "  sh:property [ sh:path ex:start ; sh:lessThan ex:end ] .\n",
+        "ex:ok ex:min 1 ; ex:max 1 ; ex:start 1 ; ex:end 2 .\n"
+        "ex:bad ex:min 3 ; ex:max 2 ;\n"
+        "  ex:start 2 ; ex:end 2 .\n");
   expect(&r,
          2,
-         "data.ttl:3:1: error: value 3 is not less than or equal to 2, a value of ex:max [sh:LessThanOrEqualsConstraintComponent]\n"
-         "data.ttl:4:3: error: value 2 is not less than 2, a value of ex:end [sh:LessThanConstraintComponent]");
+         "data.ttl:3:1: error: value 3 is not less than or equal to 2, a value "
+         "of ex:max [sh:LessThanOrEqualsConstraintComponent]\n"
+         "data.ttl:4:3: error: value 2 is not less than 2, a value of ex:end "
+         "[sh:LessThanConstraintComponent]");
 }
 
 /*
@@ -362,34 +417,41 @@ Test(shacl, not_and_or_xone)
               "ex:q2 a ex:Q .\n");
   expect(&r,
          4,
-         "data.ttl:3:1: error: value ex:p2 conforms to shape 'ex:Aged', which sh:not forbids [sh:NotConstraintComponent] <focus>\n"
-         "data.ttl:4:1: error: value ex:q1 conforms to 2 shapes of sh:xone, exactly 1 required [sh:XoneConstraintComponent]\n"
-         "data.ttl:5:1: error: value ex:q2 does not conform to every shape of sh:and [sh:AndConstraintComponent]\n"
+         "data.ttl:3:1: error: value ex:p2 conforms to shape 'ex:Aged', which "
+         "sh:not forbids [sh:NotConstraintComponent] <focus>\n"
+         "data.ttl:4:1: error: value ex:q1 conforms to 2 shapes of sh:xone, "
+         "exactly 1 required [sh:XoneConstraintComponent]\n"
+         "data.ttl:5:1: error: value ex:q2 does not conform to every shape of "
+         "sh:and [sh:AndConstraintComponent]\n"
          "data.ttl:5:1: error: value ex:q2 conforms to 0 shapes of sh:xone");
 }
 
 Test(shacl, or_fails_when_no_shape_fits)
 {
   Run r = run("ex:S sh:targetSubjectsOf ex:v ;\n"
-              "  sh:property [ sh:path ex:v ; sh:or ( [ sh:datatype xsd:integer ] [ sh:datatype xsd:boolean ] ) ] .\n",
+              "  sh:property [ sh:path ex:v ; sh:or ( [ sh:datatype "
+              "xsd:integer ] [ sh:datatype xsd:boolean ] ) ] .\n",
               "ex:a ex:v 1 , true .\n"
               "ex:b ex:v \"no\" .\n");
-  expect(&r, 1, "data.ttl:3:1: error: value \"no\" conforms to no shape of sh:or [sh:OrConstraintComponent] <value>");
+  expect(&r,
+         1,
+         "data.ttl:3:1: error: value \"no\" conforms to no shape of sh:or "
+         "[sh:OrConstraintComponent] <value>");
 }
 
 Test(shacl, node_and_nested_property_results)
 {
-  Run r = run("ex:Amount sh:property [ sh:path ex:currency ; sh:minCount 1 ] .\n"
-              "ex:S sh:targetClass ex:Deal ;\n"
-              "  sh:property [ sh:path ex:amount ; sh:node ex:Amount ] .\n"
-              "ex:T sh:targetClass ex:Deal ;\n"
-              "  sh:property [ sh:path ex:amount ; sh:property [ sh:path ex:value ; sh:minCount 1 ] ] .\n",
-              "ex:d a ex:Deal ;\n"
-              "  ex:amount [ ex:value 3 ] .\n"
-              "ex:e a ex:Deal ; ex:amount [ ex:value 4 ; ex:currency \"EUR\" ] .\n");
-  expect(&r,
-         1,
-         "data.ttl:3:3: error: value _:");
+  Run r =
+    run("ex:Amount sh:property [ sh:path ex:currency ; sh:minCount 1 ] .\n"
+        "ex:S sh:targetClass ex:Deal ;\n"
+        "  sh:property [ sh:path ex:amount ; sh:node ex:Amount ] .\n"
+        "ex:T sh:targetClass ex:Deal ;\n"
+        "  sh:property [ sh:path ex:amount ; sh:property [ sh:path ex:value ; "
+        "sh:minCount 1 ] ] .\n",
+        "ex:d a ex:Deal ;\n"
+        "  ex:amount [ ex:value 3 ] .\n"
+        "ex:e a ex:Deal ; ex:amount [ ex:value 4 ; ex:currency \"EUR\" ] .\n");
+  expect(&r, 1, "data.ttl:3:3: error: value _:");
   // The node constraint's value is the amount, on its line
 }
 
@@ -400,33 +462,47 @@ Test(shacl, nested_property_shape_reports_its_own_results)
               "    sh:property [ sh:path ex:value ; sh:minCount 1 ] ] .\n",
               "ex:d a ex:Deal ;\n"
               "  ex:amount [ ex:currency \"EUR\" ] .\n");
-  expect(&r, 1, "data.ttl:3:3: error: has 0 values of ex:value, at least 1 required [sh:MinCountConstraintComponent] <focus>");
+  expect(&r,
+         1,
+         "data.ttl:3:3: error: has 0 values of ex:value, at least 1 required "
+         "[sh:MinCountConstraintComponent] <focus>");
 }
 
 Test(shacl, qualified_value_shapes_disjoint)
 {
-  Run r = run("ex:Hand sh:targetClass ex:Hand ;\n"
-              "  sh:property [ sh:path ex:digit ; sh:qualifiedValueShape [ sh:class ex:Thumb ] ;\n"
-              "    sh:qualifiedMinCount 1 ; sh:qualifiedMaxCount 1 ; sh:qualifiedValueShapesDisjoint true ] ;\n"
-              "  sh:property [ sh:path ex:digit ; sh:qualifiedValueShape [ sh:class ex:Finger ] ;\n"
-              "    sh:qualifiedMinCount 4 ; sh:qualifiedMaxCount 4 ; sh:qualifiedValueShapesDisjoint true ] .\n",
-              "ex:good a ex:Hand ; ex:digit ex:t , ex:f1 , ex:f2 , ex:f3 , ex:f4 .\n"
-              "ex:bad a ex:Hand ; ex:digit ex:t , ex:f1 , ex:f2 , ex:f3 , ex:tf .\n"
-              "ex:t a ex:Thumb . ex:f1 a ex:Finger . ex:f2 a ex:Finger .\n"
-              "ex:f3 a ex:Finger . ex:f4 a ex:Finger . ex:tf a ex:Thumb , ex:Finger .\n");
+  Run r = run(
+    "ex:Hand sh:targetClass ex:Hand ;\n"
+    "  sh:property [ sh:path ex:digit ; sh:qualifiedValueShape [ sh:class "
+    "ex:Thumb ] ;\n"
+    "    sh:qualifiedMinCount 1 ; sh:qualifiedMaxCount 1 ; "
+    "sh:qualifiedValueShapesDisjoint true ] ;\n"
+    "  sh:property [ sh:path ex:digit ; sh:qualifiedValueShape [ sh:class "
+    "ex:Finger ] ;\n"
+    "    sh:qualifiedMinCount 4 ; sh:qualifiedMaxCount 4 ; "
+    "sh:qualifiedValueShapesDisjoint true ] .\n",
+    "ex:good a ex:Hand ; ex:digit ex:t , ex:f1 , ex:f2 , ex:f3 , ex:f4 .\n"
+    "ex:bad a ex:Hand ; ex:digit ex:t , ex:f1 , ex:f2 , ex:f3 , ex:tf .\n"
+    "ex:t a ex:Thumb . ex:f1 a ex:Finger . ex:f2 a ex:Finger .\n"
+    "ex:f3 a ex:Finger . ex:f4 a ex:Finger . ex:tf a ex:Thumb , ex:Finger .\n");
   expect(&r,
          1,
-         "data.ttl:3:1: error: 3 values of ex:digit conform to shape 'a blank shape at shapes.ttl:5', at least 4 required "
+         "data.ttl:3:1: error: 3 values of ex:digit conform to shape 'a blank "
+         "shape at shapes.ttl:5', at least 4 required "
          "[sh:QualifiedMinCountConstraintComponent] <focus>");
 }
 
 Test(shacl, qualified_max_count)
 {
   Run r = run("ex:S sh:targetSubjectsOf ex:p ;\n"
-              "  sh:property [ sh:path ex:p ; sh:qualifiedValueShape [ sh:datatype xsd:integer ] ; sh:qualifiedMaxCount 1 ] .\n",
+              "  sh:property [ sh:path ex:p ; sh:qualifiedValueShape [ "
+              "sh:datatype xsd:integer ] ; sh:qualifiedMaxCount 1 ] .\n",
               "ex:a ex:p 1 , \"x\" .\n"
               "ex:b ex:p 1 , 2 .\n");
-  expect(&r, 1, "data.ttl:3:1: error: 2 values of ex:p conform to shape 'a blank shape at shapes.ttl:3', at most 1 allowed [sh:QualifiedMaxCountConstraintComponent]");
+  expect(&r,
+         1,
+         "data.ttl:3:1: error: 2 values of ex:p conform to shape 'a blank "
+         "shape at shapes.ttl:3', at most 1 allowed "
+         "[sh:QualifiedMaxCountConstraintComponent]");
 }
 
 /*
@@ -435,27 +511,33 @@ Test(shacl, qualified_max_count)
 
 Test(shacl, closed_with_ignored_properties)
 {
-  Run r = run("ex:S sh:targetClass ex:C ; sh:closed true ; sh:ignoredProperties ( rdf:type ) ;\n"
-              "  sh:property [ sh:path ex:a ] ; sh:property [ sh:path [ sh:inversePath ex:b ] ] .\n",
+  Run r = run("ex:S sh:targetClass ex:C ; sh:closed true ; "
+              "sh:ignoredProperties ( rdf:type ) ;\n"
+              "  sh:property [ sh:path ex:a ] ; sh:property [ sh:path [ "
+              "sh:inversePath ex:b ] ] .\n",
               "ex:x a ex:C ; ex:a 1 .\n"
               "ex:y a ex:C ; ex:a 1 ;\n"
               "  ex:b 2 .\n");
   expect(&r,
          1,
-         "data.ttl:4:3: error: property ex:b is not allowed by closed shape 'ex:S' (value 2) [sh:ClosedConstraintComponent] <value>");
+         "data.ttl:4:3: error: property ex:b is not allowed by closed shape "
+         "'ex:S' (value 2) [sh:ClosedConstraintComponent] <value>");
 }
 
 Test(shacl, has_value_and_in)
 {
   Run r = run("ex:S sh:targetClass ex:C ;\n"
-              "  sh:property [ sh:path ex:tag ; sh:hasValue ex:main ; sh:in ( ex:main ex:side 1 ) ] .\n",
+              "  sh:property [ sh:path ex:tag ; sh:hasValue ex:main ; sh:in ( "
+              "ex:main ex:side 1 ) ] .\n",
               "ex:x a ex:C ; ex:tag ex:main , 1 .\n"
               "ex:y a ex:C ;\n"
               "  ex:tag ex:other .\n");
   expect(&r,
          2,
-         "data.ttl:3:1: error: ex:main is not a value of ex:tag [sh:HasValueConstraintComponent] <focus>\n"
-         "data.ttl:4:3: error: value ex:other is not in the list of sh:in [sh:InConstraintComponent] <value>");
+         "data.ttl:3:1: error: ex:main is not a value of ex:tag "
+         "[sh:HasValueConstraintComponent] <focus>\n"
+         "data.ttl:4:3: error: value ex:other is not in the list of sh:in "
+         "[sh:InConstraintComponent] <value>");
 }
 
 /*
@@ -464,12 +546,18 @@ Test(shacl, has_value_and_in)
 
 Test(shacl, every_path_kind)
 {
-  Run r = run("ex:Inv sh:targetNode ex:b ; sh:property [ sh:path [ sh:inversePath ex:p ] ; sh:maxCount 0 ] .\n"
-              "ex:Seq sh:targetNode ex:a ; sh:property [ sh:path ( ex:p ex:q ) ; sh:maxCount 0 ] .\n"
-              "ex:Alt sh:targetNode ex:a ; sh:property [ sh:path [ sh:alternativePath ( ex:p ex:r ) ] ; sh:maxCount 1 ] .\n"
-              "ex:Zom sh:targetNode ex:a ; sh:property [ sh:path [ sh:zeroOrMorePath ex:p ] ; sh:maxCount 2 ] .\n"
-              "ex:Oom sh:targetNode ex:a ; sh:property [ sh:path [ sh:oneOrMorePath ex:p ] ; sh:maxCount 1 ] .\n"
-              "ex:Zoo sh:targetNode ex:a ; sh:property [ sh:path [ sh:zeroOrOnePath ex:p ] ; sh:maxCount 1 ] .\n",
+  Run r = run("ex:Inv sh:targetNode ex:b ; sh:property [ sh:path [ "
+              "sh:inversePath ex:p ] ; sh:maxCount 0 ] .\n"
+              "ex:Seq sh:targetNode ex:a ; sh:property [ sh:path ( ex:p ex:q ) "
+              "; sh:maxCount 0 ] .\n"
+              "ex:Alt sh:targetNode ex:a ; sh:property [ sh:path [ "
+              "sh:alternativePath ( ex:p ex:r ) ] ; sh:maxCount 1 ] .\n"
+              "ex:Zom sh:targetNode ex:a ; sh:property [ sh:path [ "
+              "sh:zeroOrMorePath ex:p ] ; sh:maxCount 2 ] .\n"
+              "ex:Oom sh:targetNode ex:a ; sh:property [ sh:path [ "
+              "sh:oneOrMorePath ex:p ] ; sh:maxCount 1 ] .\n"
+              "ex:Zoo sh:targetNode ex:a ; sh:property [ sh:path [ "
+              "sh:zeroOrOnePath ex:p ] ; sh:maxCount 1 ] .\n",
               "ex:a ex:p ex:b ; ex:r ex:z .\n"
               "ex:b ex:q ex:c ; ex:p ex:c .\n"
               "ex:c ex:p ex:a .\n");
@@ -485,15 +573,21 @@ Test(shacl, every_path_kind)
 
 Test(shacl, inverse_path_points_at_the_triple_that_reaches_the_value)
 {
-  Run r = run("ex:S sh:targetNode ex:b ; sh:property [ sh:path [ sh:inversePath ex:p ] ; sh:class ex:K ] .\n",
+  Run r = run("ex:S sh:targetNode ex:b ; sh:property [ sh:path [ "
+              "sh:inversePath ex:p ] ; sh:class ex:K ] .\n",
               "ex:b ex:q 1 .\n"
               "ex:a ex:p ex:b .\n");
-  expect(&r, 1, "data.ttl:3:1: error: value ex:a is not an ex:K [sh:ClassConstraintComponent] <value>");
+  expect(&r,
+         1,
+         "data.ttl:3:1: error: value ex:a is not an ex:K "
+         "[sh:ClassConstraintComponent] <value>");
 }
 
 Test(shacl, cycles_of_zero_or_more_end)
 {
-  Run r = run("ex:S sh:targetNode ex:a ; sh:property [ sh:path [ sh:oneOrMorePath [ sh:alternativePath ( ex:p [ sh:inversePath ex:p ] ) ] ] ; sh:maxCount 2 ] .\n",
+  Run r = run("ex:S sh:targetNode ex:a ; sh:property [ sh:path [ "
+              "sh:oneOrMorePath [ sh:alternativePath ( ex:p [ sh:inversePath "
+              "ex:p ] ) ] ] ; sh:maxCount 2 ] .\n",
               "ex:a ex:p ex:b . ex:b ex:p ex:c . ex:c ex:p ex:a .\n");
   // a, b and c are all reached (a through the ring), once each
   expect(&r, 1, "has 3 values of (ex:p|^ex:p)+, at most 2 allowed");
@@ -505,10 +599,14 @@ Test(shacl, cycles_of_zero_or_more_end)
 
 Test(shacl, severities_and_deactivated_shapes)
 {
-  Run r = run("ex:W sh:targetNode ex:a ; sh:severity sh:Warning ; sh:datatype xsd:integer .\n"
-              "ex:I sh:targetNode ex:a ; sh:severity sh:Info ; sh:datatype xsd:integer .\n"
-              "ex:O sh:targetNode ex:a ; sh:severity ex:Other ; sh:datatype xsd:integer .\n"
-              "ex:D sh:targetNode ex:a ; sh:deactivated true ; sh:datatype xsd:integer .\n"
+  Run r = run("ex:W sh:targetNode ex:a ; sh:severity sh:Warning ; sh:datatype "
+              "xsd:integer .\n"
+              "ex:I sh:targetNode ex:a ; sh:severity sh:Info ; sh:datatype "
+              "xsd:integer .\n"
+              "ex:O sh:targetNode ex:a ; sh:severity ex:Other ; sh:datatype "
+              "xsd:integer .\n"
+              "ex:D sh:targetNode ex:a ; sh:deactivated true ; sh:datatype "
+              "xsd:integer .\n"
               "ex:N sh:targetNode ex:a ; sh:not ex:D .\n",
               "ex:a ex:p 1 .\n");
   cr_assert_eq(r.counts.n_warnings, 1U);
@@ -518,41 +616,57 @@ Test(shacl, severities_and_deactivated_shapes)
          4,
          "data.ttl:2:1: warning: value ex:a is not an xsd:integer\n"
          "data.ttl:2:1: note: value ex:a is not an xsd:integer\n"
-         "data.ttl:2:1: error: value ex:a is not an xsd:integer [sh:DatatypeConstraintComponent] <focus> {ex:O}\n"
-         "data.ttl:2:1: error: value ex:a conforms to shape 'ex:D', which sh:not forbids");
+         "data.ttl:2:1: error: value ex:a is not an xsd:integer "
+         "[sh:DatatypeConstraintComponent] <focus> {ex:O}\n"
+         "data.ttl:2:1: error: value ex:a conforms to shape 'ex:D', which "
+         "sh:not forbids");
 }
 
 Test(shacl, messages_with_languages_and_substitutions)
 {
-  Run r = run("ex:S sh:targetClass ex:Claim ; rdfs:label \"Claim shape\" ;\n"
-              "  sh:property [ sh:path ex:source ; sh:minCount 2 ;\n"
-              "    sh:message \"{$this} needs {$minCount} sources on {$path}\"@en ,\n"
-              "               \"{$this} braucht {?minCount} Quellen\"@de ] ;\n"
-              "  sh:property [ sh:path ex:status ; sh:in ( ex:true ) ; sh:message \"bad {?value} ({$unknown})\" ] .\n",
-              "ex:c a ex:Claim ; ex:source ex:s ;\n"
-              "  ex:status \"maybe\" .\n");
+  Run r =
+    run("ex:S sh:targetClass ex:Claim ; rdfs:label \"Claim shape\" ;\n"
+        "  sh:property [ sh:path ex:source ; sh:minCount 2 ;\n"
+        "    sh:message \"{$this} needs {$minCount} sources on {$path}\"@en ,\n"
+        "               \"{$this} braucht {?minCount} Quellen\"@de ] ;\n"
+        "  sh:property [ sh:path ex:status ; sh:in ( ex:true ) ; sh:message "
+        "\"bad {?value} ({$unknown})\" ] .\n",
+        "ex:c a ex:Claim ; ex:source ex:s ;\n"
+        "  ex:status \"maybe\" .\n");
   expect(&r,
          2,
-         "data.ttl:2:1: error: ex:c needs 2 sources on ex:source @en [sh:MinCountConstraintComponent]\n"
+         "data.ttl:2:1: error: ex:c needs 2 sources on ex:source @en "
+         "[sh:MinCountConstraintComponent]\n"
          "data.ttl:2:1: error: ex:c braucht 2 Quellen @de\n"
-         "data.ttl:3:3: error: bad maybe ({$unknown}) [sh:InConstraintComponent] <value> {a blank shape at shapes.ttl:6}");
+         "data.ttl:3:3: error: bad maybe ({$unknown}) "
+         "[sh:InConstraintComponent] <value> {a blank shape at shapes.ttl:6}");
 }
 
 Test(shacl, shape_named_by_its_label)
 {
-  Run r = run("ex:S sh:targetNode ex:a ; rdfs:label \"Every a\" ; sh:nodeKind sh:BlankNode .\n",
+  Run r = run("ex:S sh:targetNode ex:a ; rdfs:label \"Every a\" ; sh:nodeKind "
+              "sh:BlankNode .\n",
               "ex:a ex:p 1 .\n");
-  expect(&r, 1, "is not a blank node [sh:NodeKindConstraintComponent] <focus> {Every a}");
+  expect(
+    &r,
+    1,
+    "is not a blank node [sh:NodeKindConstraintComponent] <focus> {Every a}");
 }
 
 Test(shacl, sparql_constraints_give_one_warning)
 {
   Run r = run("ex:S sh:targetNode ex:a ; sh:minLength 1 ;\n"
               "  sh:sparql [ sh:select \"SELECT $this WHERE { }\" ] .\n"
-              "ex:T sh:targetNode ex:a ; sh:sparql [ sh:select \"SELECT $this WHERE { }\" ] .\n",
+              "ex:T sh:targetNode ex:a ; sh:sparql [ sh:select \"SELECT $this "
+              "WHERE { }\" ] .\n",
               "ex:a ex:p 1 .\n");
-  cr_assert_not_null(strstr(r.log, "shapes.ttl:3:3: warning: SHACL-SPARQL constraints are not checked"), "%s", r.log);
-  cr_assert_null(strstr(strstr(r.log, "not checked") + 1, "not checked"), "%s", r.log);
+  cr_assert_not_null(
+    strstr(r.log,
+           "shapes.ttl:3:3: warning: SHACL-SPARQL constraints are not checked"),
+    "%s",
+    r.log);
+  cr_assert_null(
+    strstr(strstr(r.log, "not checked") + 1, "not checked"), "%s", r.log);
   expect(&r, 0, "");
 }
 
@@ -567,8 +681,15 @@ Test(shacl, malformed_counts)
               "    sh:minCount \"x\" ;\n"
               "    sh:maxCount -1 ] .\n",
               "ex:a ex:p 1 .\n");
-  cr_assert_not_null(strstr(r.log, "shapes.ttl:5:5: error: sh:maxCount must be a non-negative xsd:integer, not '\"-1\"^^xsd:integer'"), "%s", r.log);
-  expect_bad_shapes(&r, "shapes.ttl:4:5: error: sh:minCount must be a non-negative xsd:integer, not '\"x\"'");
+  cr_assert_not_null(
+    strstr(r.log,
+           "shapes.ttl:5:5: error: sh:maxCount must be a non-negative "
+           "xsd:integer, not '\"-1\"^^xsd:integer'"),
+    "%s",
+    r.log);
+  expect_bad_shapes(&r,
+                    "shapes.ttl:4:5: error: sh:minCount must be a non-negative "
+                    "xsd:integer, not '\"x\"'");
 }
 
 Test(shacl, malformed_paths)
@@ -580,10 +701,26 @@ Test(shacl, malformed_paths)
               "  sh:property [ sh:path _:loop ] .\n"
               "_:loop sh:inversePath _:loop .\n",
               "ex:a ex:p 1 .\n");
-  cr_assert_not_null(strstr(r.log, "shapes.ttl:3:3: error: sh:path is not a well-formed SHACL path: a literal"), "%s", r.log);
-  cr_assert_not_null(strstr(r.log, "shapes.ttl:4:3: error: sh:path is not a well-formed SHACL path: a list of fewer than two paths"), "%s", r.log);
-  cr_assert_not_null(strstr(r.log, "shapes.ttl:5:3: error: sh:path is not a well-formed SHACL path: a blank node that is not one path"), "%s", r.log);
-  expect_bad_shapes(&r, "shapes.ttl:6:3: error: sh:path is not a well-formed SHACL path: nested deeper than 64 levels, or a cycle");
+  cr_assert_not_null(strstr(r.log,
+                            "shapes.ttl:3:3: error: sh:path is not a "
+                            "well-formed SHACL path: a literal"),
+                     "%s",
+                     r.log);
+  cr_assert_not_null(
+    strstr(r.log,
+           "shapes.ttl:4:3: error: sh:path is not a well-formed SHACL path: a "
+           "list of fewer than two paths"),
+    "%s",
+    r.log);
+  cr_assert_not_null(
+    strstr(r.log,
+           "shapes.ttl:5:3: error: sh:path is not a well-formed SHACL path: a "
+           "blank node that is not one path"),
+    "%s",
+    r.log);
+  expect_bad_shapes(&r,
+                    "shapes.ttl:6:3: error: sh:path is not a well-formed SHACL "
+                    "path: nested deeper than 64 levels, or a cycle");
 }
 
 Test(shacl, malformed_lists_and_kinds)
@@ -595,11 +732,39 @@ Test(shacl, malformed_lists_and_kinds)
               "  sh:datatype \"xsd:string\" ;\n"
               "  sh:closed \"yes\" .\n",
               "ex:a ex:p 1 .\n");
-  cr_assert_not_null(strstr(r.log, "shapes.ttl:3:3: error: sh:in is not a well-formed RDF list"), "%s", r.log);
-  cr_assert_not_null(strstr(r.log, "shapes.ttl:4:3: error: sh:nodeKind must be sh:IRI"), "%s", r.log);
-  cr_assert_not_null(strstr(r.log, "shapes.ttl:5:3: error: sh:node must be a shape (an IRI or a blank node), not '\"shape\"'"), "%s", r.log);
-  cr_assert_not_null(strstr(r.log, "shapes.ttl:6:3: error: sh:datatype must be an IRI"), "%s", r.log);
-  expect_bad_shapes(&r, "shapes.ttl:7:3: error: sh:closed must be true or false, not '\"yes\"'");
+  cr_assert_not_null(
+    strstr(r.log, "shapes.ttl:3:3: error: sh:in is not a well-formed RDF list"),
+    "%s",
+    r.log);
+  cr_assert_not_null(
+    strstr(r.log, "shapes.ttl:4:3: error: sh:nodeKind must be sh:IRI"),
+    "%s",
+    r.log);
+  cr_assert_not_null(strstr(r.log,
+                            "shapes.ttl:5:3: error: sh:node must be a shape "
+                            "(an IRI or a blank node), not '\"shape\"'"),
+                     "%s",
+                     r.log);
+  cr_assert_not_null(
+    strstr(r.log, "shapes.ttl:6:3: error: sh:datatype must be an IRI"),
+    "%s",
+    r.log);
+  expect_bad_shapes(
+    &r,
+    "shapes.ttl:7:3: error: sh:closed must be true or false, not '\"yes\"'");
+}
+
+Test(shacl, a_malformed_list_of_shapes_is_reported_once)
+{
+  Run               r     = run("ex:S sh:targetNode ex:a ;\n"
+                                "  sh:or ex:notAList .\n",
+              "ex:a ex:p 1 .\n");
+  const char* const first = strstr(r.log, "is not a well-formed RDF list");
+  cr_assert_not_null(first, "%s", r.log);
+  cr_assert_null(
+    strstr(first + 1, "is not a well-formed RDF list"), "%s", r.log);
+  expect_bad_shapes(
+    &r, "shapes.ttl:3:3: error: sh:or is not a well-formed RDF list");
 }
 
 /*
@@ -614,17 +779,22 @@ Test(shacl, recursive_shapes_are_reported_not_followed)
               "ex:b a ex:Person ; ex:knows ex:a .\n");
   cr_assert_eq(r.shapes_status, KG_SUCCESS, "%s", r.log);
   cr_assert_eq(r.status, KG_BAD_SYNTAX);
-  cr_assert_not_null(strstr(r.log, "shapes.ttl:2:1: error: shape 'ex:Person' is recursive"), "%s", r.log);
+  cr_assert_not_null(
+    strstr(r.log, "shapes.ttl:2:1: error: shape 'ex:Person' is recursive"),
+    "%s",
+    r.log);
   run_free(&r);
 }
 
 Test(shacl, shapes_nested_deeper_than_the_bound_are_refused)
 {
   // ex:S0 sh:node ex:S1 . ... ex:S70 sh:minCount ... : 70 levels
-  char text[8192];
-  size_t len = (size_t)snprintf(text, sizeof(text), "ex:S0 sh:targetNode ex:a .\n");
+  char   text[8192];
+  size_t len =
+    (size_t)snprintf(text, sizeof(text), "ex:S0 sh:targetNode ex:a .\n");
   for (unsigned i = 0U; i < 70U; ++i) {
-    len += (size_t)snprintf(text + len, sizeof(text) - len, "ex:S%u sh:node ex:S%u .\n", i, i + 1U);
+    len += (size_t)snprintf(
+      text + len, sizeof(text) - len, "ex:S%u sh:node ex:S%u .\n", i, i + 1U);
   }
   snprintf(text + len, sizeof(text) - len, "ex:S70 sh:nodeKind sh:IRI .\n");
   Run r = run(text, "ex:a ex:p 1 .\n");
@@ -633,19 +803,25 @@ Test(shacl, shapes_nested_deeper_than_the_bound_are_refused)
   // 60 levels are fine, and followed to the end
   len = (size_t)snprintf(text, sizeof(text), "ex:S0 sh:targetNode ex:a .\n");
   for (unsigned i = 0U; i < 60U; ++i) {
-    len += (size_t)snprintf(text + len, sizeof(text) - len, "ex:S%u sh:node ex:S%u .\n", i, i + 1U);
+    len += (size_t)snprintf(
+      text + len, sizeof(text) - len, "ex:S%u sh:node ex:S%u .\n", i, i + 1U);
   }
   snprintf(text + len, sizeof(text) - len, "ex:S60 sh:nodeKind sh:Literal .\n");
   Run ok = run(text, "ex:a ex:p 1 .\n");
-  expect(&ok, 1, "value ex:a does not conform to shape 'ex:S1' [sh:NodeConstraintComponent]");
+  expect(&ok,
+         1,
+         "value ex:a does not conform to shape 'ex:S1' "
+         "[sh:NodeConstraintComponent]");
 }
 
 Test(shacl, paths_nested_deeper_than_the_bound_are_refused)
 {
-  char text[8192];
-  size_t len = (size_t)snprintf(text, sizeof(text), "ex:S sh:targetNode ex:a ; sh:property [ sh:path ");
+  char   text[8192];
+  size_t len = (size_t)snprintf(
+    text, sizeof(text), "ex:S sh:targetNode ex:a ; sh:property [ sh:path ");
   for (unsigned i = 0U; i < 70U; ++i) {
-    len += (size_t)snprintf(text + len, sizeof(text) - len, "[ sh:inversePath ");
+    len +=
+      (size_t)snprintf(text + len, sizeof(text) - len, "[ sh:inversePath ");
   }
   len += (size_t)snprintf(text + len, sizeof(text) - len, "ex:p");
   for (unsigned i = 0U; i < 70U; ++i) {
@@ -663,16 +839,19 @@ Test(shacl, paths_nested_deeper_than_the_bound_are_refused)
 Test(shacl, free_null_and_component_names)
 {
   kg_shapes_free(NULL);
-  cr_assert_str_eq(kg_sh_component_name(KG_SH_CLASS), "ClassConstraintComponent");
-  cr_assert_str_eq(kg_sh_component_name(KG_SH_LESS_THAN_OR_EQUALS), "LessThanOrEqualsConstraintComponent");
+  cr_assert_str_eq(kg_sh_component_name(KG_SH_CLASS),
+                   "ClassConstraintComponent");
+  cr_assert_str_eq(kg_sh_component_name(KG_SH_LESS_THAN_OR_EQUALS),
+                   "LessThanOrEqualsConstraintComponent");
   cr_assert_str_eq(kg_sh_component_name(KG_SH_XONE), "XoneConstraintComponent");
   cr_assert_str_eq(kg_sh_component_name(KG_SH_IN), "InConstraintComponent");
 }
 
 Test(shacl, the_shapes_graph_may_be_the_data_graph)
 {
-  KgGraph* const g    = kg_graph_new();
-  const char     text[] = PREFIXES "ex:S sh:targetClass ex:C ; sh:property [ sh:path ex:p ; sh:minCount 1 ] .\n"
+  KgGraph* const g      = kg_graph_new();
+  const char     text[] = PREFIXES "ex:S sh:targetClass ex:C ; sh:property [ "
+                                   "sh:path ex:p ; sh:minCount 1 ] .\n"
                                    "ex:a a ex:C .\n";
   KgReadOptions  ro;
   memset(&ro, 0, sizeof(ro));
@@ -686,4 +865,23 @@ Test(shacl, the_shapes_graph_may_be_the_data_graph)
   cr_assert_eq(counts.n_violations, 1U);
   kg_shapes_free(sh);
   kg_graph_free(g);
+}
+
+Test(shacl, a_pattern_that_takes_too_long_stops_validation)
+{
+  char data[200];
+  snprintf(data,
+           sizeof(data),
+           "ex:a ex:p \"%s\" .\n",
+           "aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaab");
+  Run r = run("ex:S sh:targetNode ex:a ; sh:property [ sh:path ex:p ; "
+              "sh:pattern \"^(a|aa)+$\" ] .\n",
+              data);
+  cr_assert_eq(r.status, KG_BAD_LIMIT, "%s", kg_strerror(r.status));
+  cr_assert_not_null(strstr(r.log,
+                            "data.ttl:2:1: error: sh:pattern '^(a|aa)+$' takes "
+                            "too long to match this value"),
+                     "%s",
+                     r.log);
+  run_free(&r);
 }

@@ -19,12 +19,12 @@
 
 /// Where results go while validating.
 typedef struct {
-  const KgCli*         cli;
-  const KgGraph*       shapes; ///< The shapes graph
-  const KgGraph*       data;   ///< The data graph
-  KgCheckFormat        format;
-  KgShReport*          report; ///< The Turtle report, or NULL
-  size_t               n_shown;
+  const KgCli*   cli;
+  const KgGraph* shapes; ///< The shapes graph
+  const KgGraph* data;   ///< The data graph
+  KgCheckFormat  format;
+  KgShReport*    report; ///< The Turtle report, or NULL
+  size_t         n_shown;
 } Printer;
 
 KgStatus
@@ -160,19 +160,24 @@ print_json(const Printer* const p, const KgShResult* const r)
   fprintf(out,
           ", \"component\": \"" KG_SH_NS "%s\", \"focus\": ",
           kg_sh_component_name(r->component));
-  KG_TRY(st,
-         print_json_term(out, kg_sh_term_to_string(p->data, r->focus), r->focus));
+  KG_TRY(
+    st,
+    print_json_term(out, kg_sh_term_to_string(p->data, r->focus), r->focus));
   fputs(", \"path\": ", out);
-  KG_TRY(st,
-         print_json_term(
-           out, r->path ? kg_sh_path_to_string(p->shapes, r->path) : NULL, r->path));
+  KG_TRY(
+    st,
+    print_json_term(
+      out, r->path ? kg_sh_path_to_string(p->shapes, r->path) : NULL, r->path));
   fputs(", \"value\": ", out);
-  KG_TRY(st,
-         print_json_term(
-           out, r->value ? kg_sh_term_to_string(p->data, r->value) : NULL, r->value));
+  KG_TRY(
+    st,
+    print_json_term(out,
+                    r->value ? kg_sh_term_to_string(p->data, r->value) : NULL,
+                    r->value));
   fputs(", \"shape\": ", out);
-  KG_TRY(st,
-         print_json_term(out, kg_sh_term_to_string(p->shapes, r->shape), r->shape));
+  KG_TRY(
+    st,
+    print_json_term(out, kg_sh_term_to_string(p->shapes, r->shape), r->shape));
   fputs(", \"shape_name\": ", out);
   kg_cli_print_json_string(out, r->shape_name);
   fputs(", \"messages\": [", out);
@@ -226,8 +231,8 @@ kg_check_shapes_run(const KgCli* const         cli,
 
   kg_cli_doing(cli, "validating the graph against the shapes");
   const KgShOptions options = {print_result, &p, cli->log};
-  KgStatus          st = kg_shapes_validate(shapes->shapes, data, &options, counts);
-  const bool        conforms =
+  KgStatus   st = kg_shapes_validate(shapes->shapes, data, &options, counts);
+  const bool conforms =
     !counts->n_violations && !counts->n_warnings && !counts->n_infos;
 
   if (!st && format == KG_CHECK_FORMAT_JSON) {

@@ -136,17 +136,17 @@ print_diagnostic(void* const handle, const KgDiagnostic* const d)
 /// Run the checks on `graph` and print what they find: the ontology's
 /// (unless there are shapes and no ontology), then the shapes'.
 static KgStatus
-run_checks(const KgCli* const          cli,
-           const CheckOptions* const   opts,
-           KgGraph* const              graph,
-           const size_t                first_triple,
-           const KgCheckShapes* const  shapes,
-           KgCheckCounts* const        counts,
-           KgShCounts* const           sh_counts)
+run_checks(const KgCli* const         cli,
+           const CheckOptions* const  opts,
+           KgGraph* const             graph,
+           const size_t               first_triple,
+           const KgCheckShapes* const shapes,
+           KgCheckCounts* const       counts,
+           KgShCounts* const          sh_counts)
 {
   const bool json = opts->format == KG_CHECK_FORMAT_JSON;
   // Beside a Turtle report, the ontology's diagnostics go to standard error
-  Printer  printer = {
+  Printer printer = {
     opts->format == KG_CHECK_FORMAT_TURTLE ? cli->err : cli->out, json, 0U};
   KgStatus st = KG_SUCCESS;
   if (json) {
@@ -209,14 +209,16 @@ kg_cmd_check(KgCli* const cli, const int argc, char** const argv)
     return r;
   }
   if (opts.format == KG_CHECK_FORMAT_TURTLE && !opts.n_shapes) {
-    return kg_cli_usage(cli, "--format turtle writes a SHACL report: it needs --shapes");
+    return kg_cli_usage(
+      cli, "--format turtle writes a SHACL report: it needs --shapes");
   }
 
   // The shapes first: a malformed shapes graph stops before the data is read
   KgCheckShapes shapes = {NULL, NULL};
   KgStatus      st     = KG_SUCCESS;
   if (opts.n_shapes) {
-    st = kg_check_shapes_load(cli, opts.shapes, opts.n_shapes, &opts.in, &shapes);
+    st =
+      kg_check_shapes_load(cli, opts.shapes, opts.n_shapes, &opts.in, &shapes);
   }
 
   // The ontology next: the triples read before the inputs are trusted
@@ -234,8 +236,8 @@ kg_cmd_check(KgCli* const cli, const int argc, char** const argv)
   KgCheckCounts counts    = {0U, 0U};
   KgShCounts    sh_counts = {0U, 0U, 0U};
   if (!st) {
-    st = run_checks(
-      cli, &opts, graph, first_triple, &shapes, &counts, &sh_counts);
+    st =
+      run_checks(cli, &opts, graph, first_triple, &shapes, &counts, &sh_counts);
   }
 
   kg_graph_free(graph);

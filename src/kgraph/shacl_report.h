@@ -99,8 +99,9 @@ kg_sh_term_to_string(const KgGraph* graph, KgTermId id);
    Return the SHACL property path `path` of `shapes_graph` in SPARQL 1.1
    property path syntax: `<p>`, `^<p>`, `<p>/<q>`, `<p>|<q>`, `<p>*`,
    `<p>+`, `<p>?`, with parentheses around nested sequences and
-   alternatives and around a unary path under another.  Paths nested deeper than KG_SH_PATH_MAX_NEST levels are
-   written `...`, and a node that is no well-formed path `?`.
+   alternatives and around a unary path under another.  Paths nested deeper than
+   KG_SH_PATH_MAX_NEST levels are written `...`, and a node that is no
+   well-formed path `?`.
 
    Uses the subject index of `shapes_graph` if it is built, else scans.
 

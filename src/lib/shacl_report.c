@@ -113,8 +113,9 @@ copy_term(KgShReport* const report, TermMap* const map, const KgTermId id)
   } else {
     const KgStringView lang = kg_term_lang(from, id);
     const KgTermId     datatype =
-      lang.len ? KG_NO_TERM
-                   : kg_graph_iri(g, kg_term_text(from, kg_term_datatype(from, id)));
+      lang.len
+            ? KG_NO_TERM
+            : kg_graph_iri(g, kg_term_text(from, kg_term_datatype(from, id)));
     if (lang.len || datatype) {
       copy = kg_graph_literal(g, kg_term_text(from, id), datatype, lang);
     }
@@ -141,9 +142,9 @@ static KgStatus
 push(KgShReport* const report, size_t* const n, const KgTermId id)
 {
   if (*n == report->stack_cap) {
-    const size_t    cap   = report->stack_cap ? 2U * report->stack_cap : 16U;
-    KgTermId* const stack = (KgTermId*)kg_reallocarray(
-      report->stack, cap, sizeof(KgTermId));
+    const size_t    cap = report->stack_cap ? 2U * report->stack_cap : 16U;
+    KgTermId* const stack =
+      (KgTermId*)kg_reallocarray(report->stack, cap, sizeof(KgTermId));
     if (!stack) {
       return KG_BAD_ALLOC;
     }
@@ -173,11 +174,11 @@ copy_path(KgShReport* const report, const KgTermId path, KgTermId* const copy)
   size_t n = 0U;
   KG_TRY(st, push(report, &n, path));
   while (n && !st) {
-    const KgTermId   node      = report->stack[--n];
-    size_t           n_triples = 0U;
-    const uint32_t*  triples =
+    const KgTermId  node      = report->stack[--n];
+    size_t          n_triples = 0U;
+    const uint32_t* triples =
       kg_graph_lookup(report->shapes, KG_SUBJECT, node, &n_triples);
-    const KgTriple*  all = kg_graph_triples(report->shapes);
+    const KgTriple* all = kg_graph_triples(report->shapes);
     for (size_t i = 0U; i < n_triples && !st; ++i) {
       const KgTriple* const t = &all[triples[i]];
       const bool            new_blank =
@@ -199,12 +200,12 @@ set_conforms(KgShReport* const report, const bool conforms)
 {
   const KgTermId xsd_boolean =
     kg_graph_iri(report->graph, KG_SV(KG_XSD_NS "boolean"));
-  const KgTermId value = xsd_boolean ? kg_graph_literal(
-                                         report->graph,
-                                         conforms ? KG_SV("true") : KG_SV("false"),
-                                         xsd_boolean,
-                                         KG_SV(""))
-                                     : KG_NO_TERM;
+  const KgTermId value =
+    xsd_boolean ? kg_graph_literal(report->graph,
+                                   conforms ? KG_SV("true") : KG_SV("false"),
+                                   xsd_boolean,
+                                   KG_SV(""))
+                : KG_NO_TERM;
   return add(report, report->report, report->sh_conforms, value);
 }
 
@@ -217,19 +218,19 @@ init_report(KgShReport* const report, const KgGraph* const data)
     return KG_BAD_ALLOC;
   }
 
-  report->sh_result    = kg_graph_iri(g, KG_SV(SH("result")));
-  report->sh_focus     = kg_graph_iri(g, KG_SV(SH("focusNode")));
-  report->sh_path      = kg_graph_iri(g, KG_SV(SH("resultPath")));
-  report->sh_value     = kg_graph_iri(g, KG_SV(SH("value")));
-  report->sh_severity  = kg_graph_iri(g, KG_SV(SH("resultSeverity")));
-  report->sh_component = kg_graph_iri(g, KG_SV(SH("sourceConstraintComponent")));
-  report->sh_shape     = kg_graph_iri(g, KG_SV(SH("sourceShape")));
-  report->sh_message   = kg_graph_iri(g, KG_SV(SH("resultMessage")));
-  report->sh_conforms  = kg_graph_iri(g, KG_SV(SH("conforms")));
-  report->rdf_type     = kg_graph_iri(g, KG_SV(KG_RDF_TYPE));
-  report->sh_validation_result =
-    kg_graph_iri(g, KG_SV(SH("ValidationResult")));
-  report->report = kg_graph_fresh_blank(g);
+  report->sh_result   = kg_graph_iri(g, KG_SV(SH("result")));
+  report->sh_focus    = kg_graph_iri(g, KG_SV(SH("focusNode")));
+  report->sh_path     = kg_graph_iri(g, KG_SV(SH("resultPath")));
+  report->sh_value    = kg_graph_iri(g, KG_SV(SH("value")));
+  report->sh_severity = kg_graph_iri(g, KG_SV(SH("resultSeverity")));
+  report->sh_component =
+    kg_graph_iri(g, KG_SV(SH("sourceConstraintComponent")));
+  report->sh_shape             = kg_graph_iri(g, KG_SV(SH("sourceShape")));
+  report->sh_message           = kg_graph_iri(g, KG_SV(SH("resultMessage")));
+  report->sh_conforms          = kg_graph_iri(g, KG_SV(SH("conforms")));
+  report->rdf_type             = kg_graph_iri(g, KG_SV(KG_RDF_TYPE));
+  report->sh_validation_result = kg_graph_iri(g, KG_SV(SH("ValidationResult")));
+  report->report               = kg_graph_fresh_blank(g);
   if (!report->sh_result || !report->sh_focus || !report->sh_path ||
       !report->sh_value || !report->sh_severity || !report->sh_component ||
       !report->sh_shape || !report->sh_message || !report->sh_conforms ||
@@ -292,7 +293,7 @@ add_messages(KgShReport* const       report,
   KgStatus st = KG_SUCCESS;
   for (size_t i = 0U; i < result->n_messages && !st; ++i) {
     const KgShMessage* const m = &result->messages[i];
-    st = add(report,
+    st                         = add(report,
              node,
              report->sh_message,
              kg_graph_literal(report->graph, m->text, KG_NO_TERM, m->lang));
@@ -328,8 +329,7 @@ kg_sh_report_add(KgShReport* const report, const KgShResult* const result)
 
   const KgTermId node = kg_graph_fresh_blank(g);
   KG_TRY(st, add(report, report->report, report->sh_result, node));
-  KG_TRY(st,
-         add(report, node, report->rdf_type, report->sh_validation_result));
+  KG_TRY(st, add(report, node, report->rdf_type, report->sh_validation_result));
   KG_TRY(st,
          add(report,
              node,
@@ -353,7 +353,7 @@ kg_sh_report_add(KgShReport* const report, const KgShResult* const result)
              report->sh_severity,
              copy_term(report, &report->shapes_map, result->severity)));
 
-  char component[128];
+  char      component[128];
   const int len = snprintf(component,
                            sizeof(component),
                            "%s%s",
@@ -473,8 +473,8 @@ kg_sh_term_to_string(const KgGraph* const graph, const KgTermId id)
 /// The IRIs of the shapes graph that paths are made of (0: not in it).
 typedef struct {
   const KgGraph* graph;
-  KgTermId       first, rest, nil, inverse, alternative, zero_or_more,
-    one_or_more, zero_or_one;
+  KgTermId first, rest, nil, inverse, alternative, zero_or_more, one_or_more,
+    zero_or_one;
 } PathVocab;
 
 static KgStatus
@@ -538,9 +538,9 @@ append_path(KgBuffer* const        buf,
 
   // A unary path: an operand that is itself unary in parentheses (a
   // sequence or an alternative puts itself in them)
-  static const char* const ops[] = {"^", "*", "+", "?"};
-  const KgTermId preds[] = {
-    v->inverse, v->zero_or_more, v->one_or_more, v->zero_or_one};
+  static const char* const ops[]   = {"^", "*", "+", "?"};
+  const KgTermId           preds[] = {
+              v->inverse, v->zero_or_more, v->one_or_more, v->zero_or_one};
   for (unsigned i = 0U; i < 4U; ++i) {
     if ((arg = kg_graph_object(g, path, preds[i]))) {
       const bool group = kg_term_is_blank(g, arg) &&
@@ -561,15 +561,15 @@ kg_sh_path_to_string(const KgGraph* const shapes_graph, const KgTermId path)
 {
   const KgGraph* const g = shapes_graph;
   const PathVocab      v = {
-    g,
-    kg_graph_find_iri(g, KG_SV(KG_RDF_FIRST)),
-    kg_graph_find_iri(g, KG_SV(KG_RDF_REST)),
-    kg_graph_find_iri(g, KG_SV(KG_RDF_NIL)),
-    kg_graph_find_iri(g, KG_SV(SH("inversePath"))),
-    kg_graph_find_iri(g, KG_SV(SH("alternativePath"))),
-    kg_graph_find_iri(g, KG_SV(SH("zeroOrMorePath"))),
-    kg_graph_find_iri(g, KG_SV(SH("oneOrMorePath"))),
-    kg_graph_find_iri(g, KG_SV(SH("zeroOrOnePath"))),
+         g,
+         kg_graph_find_iri(g, KG_SV(KG_RDF_FIRST)),
+         kg_graph_find_iri(g, KG_SV(KG_RDF_REST)),
+         kg_graph_find_iri(g, KG_SV(KG_RDF_NIL)),
+         kg_graph_find_iri(g, KG_SV(SH("inversePath"))),
+         kg_graph_find_iri(g, KG_SV(SH("alternativePath"))),
+         kg_graph_find_iri(g, KG_SV(SH("zeroOrMorePath"))),
+         kg_graph_find_iri(g, KG_SV(SH("oneOrMorePath"))),
+         kg_graph_find_iri(g, KG_SV(SH("zeroOrOnePath"))),
   };
 
   KgBuffer buf = KG_BUFFER_INIT;

@@ -35,39 +35,157 @@ typedef struct {
 } Planted;
 
 static const Planted planted[] = {
-  {"bob", 28, 1, "error", "ex:NameShape", "MinCountConstraintComponent", "focus", NULL},
-  {"carol", 32, 1, "error", "ex:NameShape", "MaxCountConstraintComponent", "focus", NULL},
-  {"dave", 39, 5, "error", "ex:BirthShape", "DatatypeConstraintComponent", "value",
+  {"bob",
+   28,
+   1,
+   "error",
+   "ex:NameShape",
+   "MinCountConstraintComponent",
+   "focus",
+   NULL},
+  {"carol",
+   32,
+   1,
+   "error",
+   "ex:NameShape",
+   "MaxCountConstraintComponent",
+   "focus",
+   NULL},
+  {"dave",
+   39,
+   5,
+   "error",
+   "ex:BirthShape",
+   "DatatypeConstraintComponent",
+   "value",
    "\"1990-02-30\"^^<http://www.w3.org/2001/XMLSchema#date>"},
-  {"erin", 45, 5, "error", "ex:AgeShape", "MaxExclusiveConstraintComponent", "value",
+  {"erin",
+   45,
+   5,
+   "error",
+   "ex:AgeShape",
+   "MaxExclusiveConstraintComponent",
+   "value",
    "\"150\"^^<http://www.w3.org/2001/XMLSchema#integer>"},
-  {"frank", 51, 5, "error", "ex:EmailShape", "PatternConstraintComponent", "value",
+  {"frank",
+   51,
+   5,
+   "error",
+   "ex:EmailShape",
+   "PatternConstraintComponent",
+   "value",
    "\"frank at example.org\""},
-  {"grace", 56, 5, "error", "ex:EmailShape", "NodeKindConstraintComponent", "value",
+  {"grace",
+   56,
+   5,
+   "error",
+   "ex:EmailShape",
+   "NodeKindConstraintComponent",
+   "value",
    "<mailto:grace@example.org>"},
-  {"heidi", 60, 5, "error", "ex:NameShape", "MaxLengthConstraintComponent", "value",
+  {"heidi",
+   60,
+   5,
+   "error",
+   "ex:NameShape",
+   "MaxLengthConstraintComponent",
+   "value",
    "\"Heidi Maria Anna Schmidt\""},
-  {"ivan", 67, 5, "error", "ex:EmployerShape", "ClassConstraintComponent", "value",
+  {"ivan",
+   67,
+   5,
+   "error",
+   "ex:EmployerShape",
+   "ClassConstraintComponent",
+   "value",
    "<" EX "alice>"},
-  {"judy", 73, 5, "warning", "ex:LabelShape", "LanguageInConstraintComponent", "value",
+  {"judy",
+   73,
+   5,
+   "warning",
+   "ex:LabelShape",
+   "LanguageInConstraintComponent",
+   "value",
    "\"Judy\"@de"},
-  {"mallory", 76, 1, "warning", "ex:LabelShape", "UniqueLangConstraintComponent", "focus",
+  {"mallory",
+   76,
+   1,
+   "warning",
+   "ex:LabelShape",
+   "UniqueLangConstraintComponent",
+   "focus",
    NULL},
-  {"niaj", 85, 5, "error", "ex:TenureShape", "LessThanConstraintComponent", "value",
+  {"niaj",
+   85,
+   5,
+   "error",
+   "ex:TenureShape",
+   "LessThanConstraintComponent",
+   "value",
    "\"2021-05-01\"^^<http://www.w3.org/2001/XMLSchema#date>"},
-  {"olivia", 92, 5, "error", "ex:StatusShape", "InConstraintComponent", "value",
+  {"olivia",
+   92,
+   5,
+   "error",
+   "ex:StatusShape",
+   "InConstraintComponent",
+   "value",
    "<" EX "Fired>"},
-  {"peggy", 98, 5, "error", "ex:AddressShape", "NodeConstraintComponent", "value", "_:"},
-  {"rupert", 101, 1, "error", "person", "NotConstraintComponent", "focus", "<" EX "rupert>"},
-  {"sybil", 106, 1, "error", "ex:ContactShape", "OrConstraintComponent", "focus",
+  {"peggy",
+   98,
+   5,
+   "error",
+   "ex:AddressShape",
+   "NodeConstraintComponent",
+   "value",
+   "_:"},
+  {"rupert",
+   101,
+   1,
+   "error",
+   "person",
+   "NotConstraintComponent",
+   "focus",
+   "<" EX "rupert>"},
+  {"sybil",
+   106,
+   1,
+   "error",
+   "ex:ContactShape",
+   "OrConstraintComponent",
+   "focus",
    "<" EX "sybil>"},
-  {"initech", 114, 5, "error", "ex:OrganizationShape", "ClosedConstraintComponent",
-   "value", "\"Synergy\""},
-  {"globex", 117, 1, "error", "a blank shape at ", "QualifiedMinCountConstraintComponent",
-   "focus", NULL},
-  {"umbrella", 122, 1, "error", "a blank shape at ", "HasValueConstraintComponent", "focus",
+  {"initech",
+   114,
+   5,
+   "error",
+   "ex:OrganizationShape",
+   "ClosedConstraintComponent",
+   "value",
+   "\"Synergy\""},
+  {"globex",
+   117,
+   1,
+   "error",
+   "a blank shape at ",
+   "QualifiedMinCountConstraintComponent",
+   "focus",
    NULL},
-  {"trent", 128, 1, "note", "a blank shape at ", "MinCountConstraintComponent", "focus",
+  {"umbrella",
+   122,
+   1,
+   "error",
+   "a blank shape at ",
+   "HasValueConstraintComponent",
+   "focus",
+   NULL},
+  {"trent",
+   128,
+   1,
+   "note",
+   "a blank shape at ",
+   "MinCountConstraintComponent",
+   "focus",
    NULL},
 };
 
@@ -130,9 +248,9 @@ Test(check_shapes, planted_mistakes_each_once_on_their_line)
   cr_assert_eq(count_lines(r.out), N_PLANTED, "%s", r.out);
 
   for (size_t i = 0U; i < N_PLANTED; ++i) {
-    const Planted* const p = &planted[i];
-    char* const          prefix =
-      format("%s:%u:%u: %s: %s", data_file(), p->line, p->column, p->level, p->shape);
+    const Planted* const p      = &planted[i];
+    char* const          prefix = format(
+      "%s:%u:%u: %s: %s", data_file(), p->line, p->column, p->level, p->shape);
     char* const line = only_line(r.out, prefix);
     char* const end  = format(" [sh:%s]", p->component);
     cr_assert(ends_with(line, end), "%s: %s", p->focus, line);
@@ -140,7 +258,8 @@ Test(check_shapes, planted_mistakes_each_once_on_their_line)
     // Where the caret is not at the value's triple, the line says so
     const bool at_focus = strstr(line, "(at the focus node's first statement)");
     cr_assert_eq(at_focus, !strcmp(p->where, "focus"), "%s", line);
-    cr_assert_null(strstr(line, "(the focus node has no statement"), "%s", line);
+    cr_assert_null(
+      strstr(line, "(the focus node has no statement"), "%s", line);
     free(end);
     free(line);
     free(prefix);
@@ -156,11 +275,11 @@ Test(check_shapes, messages_are_substituted_and_english_first)
 {
   Run r = run("check", "--shapes", shapes_file(), data_file(), NULL);
   cr_assert_eq(r.status, KG_EXIT_FOUND);
-  char* const prefix = format("%s:106:1: error: ex:ContactShape: ", data_file());
-  char* const line   = only_line(r.out, prefix);
-  cr_assert(strstr(line, "sybil has no email and no phone (at the focus"),
-            "%s",
-            line);
+  char* const prefix =
+    format("%s:106:1: error: ex:ContactShape: ", data_file());
+  char* const line = only_line(r.out, prefix);
+  cr_assert(
+    strstr(line, "sybil has no email and no phone (at the focus"), "%s", line);
   cr_assert_null(strstr(line, "{$this}"), "%s", line);
   free(line);
   free(prefix);
@@ -169,7 +288,7 @@ Test(check_shapes, messages_are_substituted_and_english_first)
 
 Test(check_shapes, blank_shape_named_by_its_line)
 {
-  Run r = run("check", "--shapes", shapes_file(), data_file(), NULL);
+  Run         r = run("check", "--shapes", shapes_file(), data_file(), NULL);
   char* const prefix =
     format("%s:117:1: error: a blank shape at %s:", data_file(), shapes_file());
   char* const line = only_line(r.out, prefix);
@@ -189,7 +308,7 @@ clean_data(const char* const name, const char* const extra)
   for (unsigned i = 0U; i < 26U; ++i) {
     end = strchr(end, '\n') + 1;
   }
-  *end = '\0';
+  *end             = '\0';
   char* const all  = format("%s%s", text, extra);
   const char* path = path_in(tmp_dir(), name);
   write_file(path, all);
@@ -199,8 +318,8 @@ clean_data(const char* const name, const char* const extra)
 }
 
 /// What the nodes of sh:targetNode need to conform.
-#define TARGETS                                  \
-  "ex:umbrella ex:sector ex:Software .\n"         \
+#define TARGETS                           \
+  "ex:umbrella ex:sector ex:Software .\n" \
   "ex:trent ex:homepage <http://example.org/trent> .\n"
 
 Test(check_shapes, target_nodes_without_statements_point_at_the_shape)
@@ -209,10 +328,9 @@ Test(check_shapes, target_nodes_without_statements_point_at_the_shape)
   Run               r    = run("check", "--shapes", shapes_file(), data, NULL);
   cr_assert_eq(r.status, KG_EXIT_FOUND, "%s%s", r.out, r.err);
   cr_assert_eq(count_lines(r.out), 2U, "%s", r.out);
-  char* const prefix = format("%s:114:5: error: a blank shape at %s:114: ",
-                              shapes_file(),
-                              shapes_file());
-  char* const line   = only_line(r.out, prefix);
+  char* const prefix = format(
+    "%s:114:5: error: a blank shape at %s:114: ", shapes_file(), shapes_file());
+  char* const line = only_line(r.out, prefix);
   cr_assert(ends_with(line,
                       " (the focus node has no statement: at the shape) "
                       "[sh:HasValueConstraintComponent]"),
@@ -258,10 +376,10 @@ Test(check_shapes, conforming_data_exits_0_silently)
 Test(check_shapes, warnings_fail_only_with_werror_and_notes_never)
 {
   // Judy: a warning (sh:Warning) and nothing else
-  const char* const warned = clean_data(
-    "warned.ttl",
-    "ex:judy a ex:Person ; ex:name \"Judy\" ; ex:phone \"1\" ;\n"
-    "    rdfs:label \"Judy\"@de .\n" TARGETS);
+  const char* const warned =
+    clean_data("warned.ttl",
+               "ex:judy a ex:Person ; ex:name \"Judy\" ; ex:phone \"1\" ;\n"
+               "    rdfs:label \"Judy\"@de .\n" TARGETS);
   Run r = run("check", "--shapes", shapes_file(), warned, NULL);
   cr_assert_eq(r.status, KG_EXIT_SUCCESS, "%s%s", r.out, r.err);
   cr_assert(strstr(r.out, ":28:5: warning: ex:LabelShape: "), "%s", r.out);
@@ -272,16 +390,17 @@ Test(check_shapes, warnings_fail_only_with_werror_and_notes_never)
   run_free(&r);
 
   // Trent: a note (sh:Info), which never fails; not conforming all the same
-  const char* const noted = clean_data(
-    "noted.ttl",
-    "ex:trent a ex:Person ; ex:name \"Trent\" ; ex:phone \"1\" .\n"
-    "ex:umbrella ex:sector ex:Software .\n");
+  const char* const noted =
+    clean_data("noted.ttl",
+               "ex:trent a ex:Person ; ex:name \"Trent\" ; ex:phone \"1\" .\n"
+               "ex:umbrella ex:sector ex:Software .\n");
   r = run("check", "--werror", "--shapes", shapes_file(), noted, NULL);
   cr_assert_eq(r.status, KG_EXIT_SUCCESS, "%s%s", r.out, r.err);
   cr_assert(strstr(r.out, ":27:1: note: a blank shape at "), "%s", r.out);
   cr_assert_str_eq(r.err, "kgraph: 0 errors, 0 warnings, 1 note\n");
   run_free(&r);
-  r = run("check", "-q", "--format=turtle", "--shapes", shapes_file(), noted, NULL);
+  r = run(
+    "check", "-q", "--format=turtle", "--shapes", shapes_file(), noted, NULL);
   cr_assert_eq(r.status, KG_EXIT_SUCCESS, "%s", r.err);
   cr_assert(strstr(r.out, "sh:conforms false"), "%s", r.out);
   cr_assert(strstr(r.out, "sh:resultSeverity sh:Info"), "%s", r.out);
@@ -291,13 +410,15 @@ Test(check_shapes, warnings_fail_only_with_werror_and_notes_never)
 
 Test(check_shapes, json_results_with_positions)
 {
-  Run r = run("check", "--format", "json", "--shapes", shapes_file(), data_file(), NULL);
+  Run r = run(
+    "check", "--format", "json", "--shapes", shapes_file(), data_file(), NULL);
   cr_assert_eq(r.status, KG_EXIT_FOUND, "%s", r.err);
-  cr_assert(!strncmp(r.out,
-                     "{\n  \"diagnostics\": [],\n  \"results\": [\n    {\"file\": ",
-                     51U),
-            "%s",
-            r.out);
+  cr_assert(
+    !strncmp(r.out,
+             "{\n  \"diagnostics\": [],\n  \"results\": [\n    {\"file\": ",
+             51U),
+    "%s",
+    r.out);
   cr_assert(ends_with(r.out,
                       "\n  ],\n  \"conforms\": false,\n  \"errors\": 16,\n"
                       "  \"warnings\": 2,\n  \"notes\": 1\n}\n"),
@@ -333,8 +454,9 @@ Test(check_shapes, json_results_with_positions)
                    "\"level\": \"note\", \"severity\": \"" SH "Info\""),
             "%s",
             r.out);
-  cr_assert(strstr(r.out, "\"focus\": \"<" EX "bob>\", \"path\": \"<" EX
-                          "name>\", \"value\": null"),
+  cr_assert(strstr(r.out,
+                   "\"focus\": \"<" EX "bob>\", \"path\": \"<" EX
+                   "name>\", \"value\": null"),
             "%s",
             r.out);
   run_free(&r);
@@ -346,8 +468,9 @@ read_report(const char* const text)
 {
   KgGraph* const g = kg_graph_new();
   cr_assert_not_null(g);
-  const KgReadOptions opts = {KG_SYNTAX_TURTLE, "http://example.org/base", 0U, {NULL, NULL}};
-  const KgStatus      st = kg_graph_read_string(g, kg_sv(text), "report.ttl", &opts);
+  const KgReadOptions opts = {
+    KG_SYNTAX_TURTLE, "http://example.org/base", 0U, {NULL, NULL}};
+  const KgStatus st = kg_graph_read_string(g, kg_sv(text), "report.ttl", &opts);
   cr_assert_eq(st, KG_SUCCESS, "%s\n%s", kg_strerror(st), text);
   return g;
 }
@@ -360,7 +483,8 @@ object_of(const KgGraph* const g, const KgTermId s, const char* const p)
 
 Test(check_shapes, turtle_report_read_back)
 {
-  Run r = run("check", "--format=turtle", "--shapes", shapes_file(), data_file(), NULL);
+  Run r = run(
+    "check", "--format=turtle", "--shapes", shapes_file(), data_file(), NULL);
   cr_assert_eq(r.status, KG_EXIT_FOUND, "%s", r.err);
   cr_assert_str_eq(r.err, "kgraph: 16 errors, 2 warnings, 1 note\n");
   KgGraph* const g = read_report(r.out);
@@ -388,11 +512,13 @@ Test(check_shapes, turtle_report_read_back)
     size_t         k     = 0U;
     for (; k < N_PLANTED; ++k) {
       if (local && !strcmp(local + 1, planted[k].focus) &&
-          !strcmp(kg_term_text(g, comp).data + strlen(SH), planted[k].component)) {
+          !strcmp(kg_term_text(g, comp).data + strlen(SH),
+                  planted[k].component)) {
         break;
       }
     }
-    cr_assert_lt(k, N_PLANTED, "unexpected result on %s", kg_term_text(g, focus).data);
+    cr_assert_lt(
+      k, N_PLANTED, "unexpected result on %s", kg_term_text(g, focus).data);
     cr_assert(!seen[k], "%s twice", planted[k].focus);
     seen[k] = true;
 
@@ -418,8 +544,8 @@ Test(check_shapes, turtle_report_read_back)
     cr_assert(object_of(g, res, SH "sourceShape"), "%s", p->focus);
   }
   cr_assert_eq(n, N_PLANTED, "%s", r.out);
-  cr_assert_str_eq(
-    kg_term_text(g, object_of(g, report, SH "conforms")).data, "false");
+  cr_assert_str_eq(kg_term_text(g, object_of(g, report, SH "conforms")).data,
+                   "false");
   cr_assert_eq(object_of(g, report, KG_RDF_TYPE),
                kg_graph_find_iri(g, KG_SV(SH "ValidationReport")));
 
@@ -460,10 +586,8 @@ Test(check_shapes, turtle_report_copies_complex_paths_and_blank_nodes)
   }
   cr_assert(kg_term_is_blank(g, focus), "%s", r.out);
   char* const text = kg_sh_path_to_string(g, path);
-  cr_assert_str_eq(text,
-                   "<" EX "knows>/^<" EX "child>/<" EX "alias>?",
-                   "%s",
-                   r.out);
+  cr_assert_str_eq(
+    text, "<" EX "knows>/^<" EX "child>/<" EX "alias>?", "%s", r.out);
   kg_free(text);
 
   // The data's blank node labels are not the report's
@@ -480,7 +604,8 @@ Test(check_shapes, turtle_needs_shapes)
   cr_assert(strstr(r.err, "--format turtle"), "%s", r.err);
   run_free(&r);
 
-  r = run("check", "--format=xml", "--shapes", shapes_file(), data_file(), NULL);
+  r =
+    run("check", "--format=xml", "--shapes", shapes_file(), data_file(), NULL);
   cr_assert_eq(r.status, KG_EXIT_USAGE);
   cr_assert(strstr(r.err, "unknown format 'xml' (known: text, json, turtle)"),
             "%s",
@@ -508,11 +633,13 @@ Test(check_shapes, malformed_shapes_are_an_input_error_on_their_line)
 
   // A shapes file that is no Turtle, and one that is missing
   const char* const broken = path_in(tmp_dir(), "broken-shapes.ttl");
-  write_file(broken, "@prefix sh: <http://www.w3.org/ns/shacl#> .\nsh:a sh:b .\nsh:\n");
+  write_file(broken,
+             "@prefix sh: <http://www.w3.org/ns/shacl#> .\nsh:a sh:b .\nsh:\n");
   r = run("check", "--shapes", broken, data_file(), NULL);
   cr_assert_eq(r.status, KG_EXIT_INPUT, "%s%s", r.out, r.err);
   run_free(&r);
-  r = run("check", "--shapes", path_in(tmp_dir(), "missing.ttl"), data_file(), NULL);
+  r = run(
+    "check", "--shapes", path_in(tmp_dir(), "missing.ttl"), data_file(), NULL);
   cr_assert_eq(r.status, KG_EXIT_INPUT, "%s%s", r.out, r.err);
   cr_assert(strstr(r.err, "missing.ttl"), "%s", r.err);
   run_free(&r);
@@ -568,8 +695,14 @@ Test(check_shapes, ontology_checks_only_with_ontology)
   run_free(&r);
 
   // With a Turtle report, the ontology's diagnostics go to standard error
-  r = run("check", "--format=turtle", "--ontology", onto, "--shapes",
-          shapes_file(), data, NULL);
+  r = run("check",
+          "--format=turtle",
+          "--ontology",
+          onto,
+          "--shapes",
+          shapes_file(),
+          data,
+          NULL);
   cr_assert_eq(r.status, KG_EXIT_FOUND, "%s%s", r.out, r.err);
   cr_assert(strstr(r.err, "[undefined-term]"), "%s", r.err);
   cr_assert_null(strstr(r.out, "undefined"), "%s", r.out);
@@ -584,10 +717,11 @@ Test(check_shapes, shapes_files_make_one_graph)
   cr_assert_not_null(text);
   char* const cut = strstr(text, "# Closed, qualified");
   cr_assert_not_null(cut);
-  char* const prefixes = format("%.*s", (int)(strstr(text, "ex:PersonShape") - text), text);
-  *cut                 = '\0';
-  const char* const a  = path_in(tmp_dir(), "a-shapes.ttl");
-  const char* const b  = path_in(tmp_dir(), "b-shapes.ttl");
+  char* const prefixes =
+    format("%.*s", (int)(strstr(text, "ex:PersonShape") - text), text);
+  *cut                = '\0';
+  const char* const a = path_in(tmp_dir(), "a-shapes.ttl");
+  const char* const b = path_in(tmp_dir(), "b-shapes.ttl");
   write_file(a, text);
   char* const second = format("%s#%s", prefixes, cut + 1);
   write_file(b, second);

@@ -25,7 +25,7 @@ parse(const char* const text)
   KgGraph* const g = kg_graph_new();
   cr_assert_not_null(g);
   const KgReadOptions opts = {KG_SYNTAX_TURTLE, EX, 0U, {NULL, NULL}};
-  const KgStatus      st   = kg_graph_read_string(g, kg_sv(text), "t.ttl", &opts);
+  const KgStatus      st = kg_graph_read_string(g, kg_sv(text), "t.ttl", &opts);
   cr_assert_eq(st, KG_SUCCESS, "%s", kg_strerror(st));
   return g;
 }
@@ -42,10 +42,10 @@ iri(KgGraph* const g, const char* const text)
 static KgTermId
 only_object(const KgGraph* const g, const KgTermId s, const char* const p)
 {
-  const KgTermId  pid    = kg_graph_find_iri(g, kg_sv(p));
-  KgTermId        found  = KG_NO_TERM;
-  size_t          n      = 0U;
-  const KgTriple* t      = kg_graph_triples(g);
+  const KgTermId  pid   = kg_graph_find_iri(g, kg_sv(p));
+  KgTermId        found = KG_NO_TERM;
+  size_t          n     = 0U;
+  const KgTriple* t     = kg_graph_triples(g);
   for (size_t i = 0U; i < kg_graph_size(g); ++i) {
     if (t[i].s == s && t[i].p == pid) {
       found = t[i].o;
@@ -94,10 +94,10 @@ static const char* const data_text =
 
 /// A result of `shapes` on `data`, with one message.
 static KgShResult
-result(KgGraph* const            shapes,
-       KgGraph* const            data,
-       const KgShMessage* const  messages,
-       const size_t              n_messages)
+result(KgGraph* const           shapes,
+       KgGraph* const           data,
+       const KgShMessage* const messages,
+       const size_t             n_messages)
 {
   KgShResult r;
   memset(&r, 0, sizeof(r));
@@ -149,11 +149,12 @@ Test(shacl_report, results_with_terms_paths_and_messages)
   cr_assert_not_null(report);
 
   // The path of _:ps, and the blank value _:v with its literal
-  const KgTermId ps = kg_graph_object(
-    shapes, iri(shapes, EX "S"), iri(shapes, SH "property"));
+  const KgTermId ps =
+    kg_graph_object(shapes, iri(shapes, EX "S"), iri(shapes, SH "property"));
   const KgTermId path = kg_graph_object(shapes, ps, iri(shapes, SH "path"));
   cr_assert(kg_term_is_blank(shapes, path));
-  const KgTermId v = kg_graph_object(data, iri(data, EX "x"), iri(data, EX "a"));
+  const KgTermId v =
+    kg_graph_object(data, iri(data, EX "x"), iri(data, EX "a"));
   cr_assert(kg_term_is_blank(data, v));
 
   const KgShMessage two[] = {{KG_SV("missing"), KG_SV("en")},
@@ -181,14 +182,12 @@ Test(shacl_report, results_with_terms_paths_and_messages)
   const KgLog log = {NULL, NULL};
   cr_assert_eq(kg_sh_report_write(report, f, log), KG_SUCCESS);
   cr_assert_eq(fclose(f), 0);
-  cr_assert(strstr(text, "@prefix sh: <http://www.w3.org/ns/shacl#> .\n"),
-            "%s",
-            text);
+  cr_assert(
+    strstr(text, "@prefix sh: <http://www.w3.org/ns/shacl#> .\n"), "%s", text);
   KgGraph* const back = parse(text);
   KgStatus       st   = KG_SUCCESS;
-  cr_assert(kg_graph_is_isomorphic(back, kg_sh_report_graph(report), &st),
-            "%s",
-            text);
+  cr_assert(
+    kg_graph_is_isomorphic(back, kg_sh_report_graph(report), &st), "%s", text);
 
   KgTermId       node = KG_NO_TERM;
   const KgTermId type = kg_graph_find_iri(back, KG_SV(SH "ValidationReport"));
@@ -197,8 +196,8 @@ Test(shacl_report, results_with_terms_paths_and_messages)
     kg_term_text(back, only_object(back, node, SH "conforms")).data, "false");
 
   KgTermId results[2] = {KG_NO_TERM, KG_NO_TERM};
-  KgTermId first  = KG_NO_TERM;
-  KgTermId second = KG_NO_TERM;
+  KgTermId first      = KG_NO_TERM;
+  KgTermId second     = KG_NO_TERM;
   {
     // The result nodes are the objects of sh:result
     const KgTermId  p = kg_graph_find_iri(back, KG_SV(SH "result"));
@@ -211,8 +210,10 @@ Test(shacl_report, results_with_terms_paths_and_messages)
     }
     cr_assert_eq(n, 2U);
   }
-  const KgTermId component0 = only_object(back, results[0], SH "sourceConstraintComponent");
-  if (!strcmp(kg_term_text(back, component0).data, SH "MinCountConstraintComponent")) {
+  const KgTermId component0 =
+    only_object(back, results[0], SH "sourceConstraintComponent");
+  if (!strcmp(kg_term_text(back, component0).data,
+              SH "MinCountConstraintComponent")) {
     first  = results[0];
     second = results[1];
   } else {
@@ -220,19 +221,21 @@ Test(shacl_report, results_with_terms_paths_and_messages)
     second = results[0];
   }
   cr_assert_str_eq(
-    kg_term_text(back, only_object(back, second, SH "sourceConstraintComponent"))
+    kg_term_text(back,
+                 only_object(back, second, SH "sourceConstraintComponent"))
       .data,
     SH "DatatypeConstraintComponent");
 
   // Focus, severity, shape, messages with their languages
-  cr_assert_str_eq(kg_term_text(back, only_object(back, first, SH "focusNode")).data,
-                   EX "x");
+  cr_assert_str_eq(
+    kg_term_text(back, only_object(back, first, SH "focusNode")).data, EX "x");
   cr_assert_str_eq(
     kg_term_text(back, only_object(back, first, SH "resultSeverity")).data,
     SH "Violation");
-  cr_assert_str_eq(kg_term_text(back, only_object(back, first, SH "sourceShape")).data,
-                   EX "S");
-  KgTermId     messages[2] = {KG_NO_TERM, KG_NO_TERM};
+  cr_assert_str_eq(
+    kg_term_text(back, only_object(back, first, SH "sourceShape")).data,
+    EX "S");
+  KgTermId       messages[2] = {KG_NO_TERM, KG_NO_TERM};
   const KgTermId msg_p = kg_graph_find_iri(back, KG_SV(SH "resultMessage"));
   size_t         n_msg = 0U;
   for (size_t i = 0U; i < kg_graph_size(back); ++i) {
@@ -258,9 +261,11 @@ Test(shacl_report, results_with_terms_paths_and_messages)
   cr_assert(kg_term_is_blank(back, value));
   cr_assert_eq(only_object(back, second, SH "focusNode"), value);
   // ... and only a node: the data's triples about it are not copied
-  cr_assert_eq(kg_graph_object(back, value, kg_graph_find_iri(back, KG_SV(EX "p"))),
-               KG_NO_TERM);
-  char* const lit = kg_sh_term_to_string(back, only_object(back, second, SH "value"));
+  cr_assert_eq(
+    kg_graph_object(back, value, kg_graph_find_iri(back, KG_SV(EX "p"))),
+    KG_NO_TERM);
+  char* const lit =
+    kg_sh_term_to_string(back, only_object(back, second, SH "value"));
   cr_assert_str_eq(lit, "\"3\"^^<http://www.w3.org/2001/XMLSchema#integer>");
   kg_free(lit);
 
@@ -271,8 +276,8 @@ Test(shacl_report, results_with_terms_paths_and_messages)
   char* const got      = kg_sh_path_to_string(back, path_copy);
   cr_assert_str_eq(got, expected);
   cr_assert_str_eq(got,
-                   "<" EX "a>/^<" EX "b>/(<" EX "c>|<" EX "d>*)/(<" EX
-                   "e>/<" EX "f>)+/<" EX "g>?");
+                   "<" EX "a>/^<" EX "b>/(<" EX "c>|<" EX "d>*)/(<" EX "e>/<" EX
+                   "f>)+/<" EX "g>?");
   kg_free(got);
   kg_free(expected);
 
@@ -286,21 +291,21 @@ Test(shacl_report, results_with_terms_paths_and_messages)
 Test(shacl_report, blank_shape_and_ring_path_copied_once)
 {
   // A path whose list runs in a ring: copied, and the copy stops
-  KgGraph* const shapes = parse(
-    "@prefix sh: <http://www.w3.org/ns/shacl#> .\n"
-    "@prefix rdf: <http://www.w3.org/1999/02/22-rdf-syntax-ns#> .\n"
-    "@prefix ex: <http://example.org/> .\n"
-    "_:s a sh:PropertyShape ; sh:path _:l .\n"
-    "_:l rdf:first ex:a ; rdf:rest _:m .\n"
-    "_:m rdf:first ex:b ; rdf:rest _:l .\n");
+  KgGraph* const shapes =
+    parse("@prefix sh: <http://www.w3.org/ns/shacl#> .\n"
+          "@prefix rdf: <http://www.w3.org/1999/02/22-rdf-syntax-ns#> .\n"
+          "@prefix ex: <http://example.org/> .\n"
+          "_:s a sh:PropertyShape ; sh:path _:l .\n"
+          "_:l rdf:first ex:a ; rdf:rest _:m .\n"
+          "_:m rdf:first ex:b ; rdf:rest _:l .\n");
   KgGraph* const    data   = parse(data_text);
   KgShReport* const report = kg_sh_report_new(shapes, data);
   cr_assert_not_null(report);
 
-  const KgTermId path_p = kg_graph_find_iri(shapes, KG_SV(SH "path"));
-  const KgTriple* t     = kg_graph_triples(shapes);
-  KgTermId        shape = KG_NO_TERM;
-  KgTermId        path  = KG_NO_TERM;
+  const KgTermId  path_p = kg_graph_find_iri(shapes, KG_SV(SH "path"));
+  const KgTriple* t      = kg_graph_triples(shapes);
+  KgTermId        shape  = KG_NO_TERM;
+  KgTermId        path   = KG_NO_TERM;
   for (size_t i = 0U; i < kg_graph_size(shapes); ++i) {
     if (t[i].p == path_p) {
       shape = t[i].s;
@@ -320,7 +325,8 @@ Test(shacl_report, blank_shape_and_ring_path_copied_once)
   const KgGraph* const g = kg_sh_report_graph(report);
   cr_assert_eq(kg_graph_size(g), 2U + 2U * 8U + 4U);
 
-  char* const s = kg_sh_path_to_string(g, only_object(g, kg_graph_triples(g)[2].o, SH "resultPath"));
+  char* const s = kg_sh_path_to_string(
+    g, only_object(g, kg_graph_triples(g)[2].o, SH "resultPath"));
   cr_assert_not_null(s);
   cr_assert(strstr(s, "?"), "%s", s);
   kg_free(s);
@@ -376,7 +382,7 @@ Test(shacl_report, paths_as_strings)
   for (unsigned i = 0U; i < 6U; ++i) {
     char name[64];
     snprintf(name, sizeof(name), EX "s%u", i + 1U);
-    const KgTermId s = kg_graph_find_iri(g, kg_sv(name));
+    const KgTermId s    = kg_graph_find_iri(g, kg_sv(name));
     char* const    text = kg_sh_path_to_string(g, kg_graph_object(g, s, p));
     cr_assert_str_eq(text, expected[i], "path %u", i + 1U);
     kg_free(text);

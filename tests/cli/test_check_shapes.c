@@ -734,3 +734,40 @@ Test(check_shapes, shapes_files_make_one_graph)
   free(prefixes);
   free(text);
 }
+
+Test(check_shapes, controls_of_names_and_messages_are_escaped)
+{
+  // A label with a line break and a message that would turn a terminal red
+  const char* const shapes = path_in(tmp_dir(), "escape-shapes.ttl");
+  write_file(shapes,
+             "@prefix sh: <http://www.w3.org/ns/shacl#> .\n"
+             "@prefix rdfs: <http://www.w3.org/2000/01/rdf-schema#> .\n"
+             "@prefix ex: <http://example.org/ns#> .\n"
+             "ex:S a sh:NodeShape ; sh:targetNode ex:a ;\n"
+             "  sh:property [ sh:path ex:p ; sh:minCount 1 ;\n"
+             "    rdfs:label \"two\\nlines\" ;\n"
+             "    sh:message \"\\u001B[31mred\\u001B[0m {$this}\" ] .\n");
+  const char* const data = path_in(tmp_dir(), "escape.ttl");
+  write_file(data, "@prefix ex: <http://example.org/ns#> .\nex:a ex:q 1 .\n");
+
+  Run r = run("check", "--shapes", shapes, data, NULL);
+  cr_assert_eq(r.status, KG_EXIT_FOUND, "%s%s", r.out, r.err);
+  cr_assert_eq(count_lines(r.out), 1U, "%s", r.out);
+  cr_assert_null(strchr(r.out, '\x1b'), "%s", r.out);
+  cr_assert(
+    strstr(r.out, ":2:1: error: two\\nlines: \\u001B[31mred\\u001B[0m ex:a "),
+    "%s",
+    r.out);
+  run_free(&r);
+
+  // JSON escapes them as JSON does
+  r = run("check", "--format=json", "--shapes", shapes, data, NULL);
+  cr_assert_null(strchr(r.out, '\x1b'), "%s", r.out);
+  cr_assert(
+    strstr(r.out,
+           "\"shape_name\": \"two\\u000Alines\", \"messages\": [{\"text\": "
+           "\"\\u001B[31mred\\u001B[0m ex:a\", \"lang\": \"\"}]"),
+    "%s",
+    r.out);
+  run_free(&r);
+}

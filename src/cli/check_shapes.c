@@ -27,6 +27,26 @@ typedef struct {
   size_t         n_shown;
 } Printer;
 
+/// Where the messages about the shapes go: to the program's log, counting
+/// the warnings (they fail the check with --werror).
+typedef struct {
+  const KgCli*   cli;
+  KgCheckShapes* shapes;
+} ShapesLog;
+
+static KgStatus
+log_shapes(void* const        handle,
+           const KgLogLevel   level,
+           const KgCaret      caret,
+           const KgStringView msg)
+{
+  ShapesLog* const l = (ShapesLog*)handle;
+  l->shapes->n_warnings += level == KG_LOG_WARNING ? 1U : 0U;
+  return l->cli->log.func
+           ? l->cli->log.func(l->cli->log.handle, level, caret, msg)
+           : KG_SUCCESS;
+}
+
 KgStatus
 kg_check_shapes_load(const KgCli* const          cli,
                      char* const* const          paths,
@@ -34,14 +54,17 @@ kg_check_shapes_load(const KgCli* const          cli,
                      const KgInputOptions* const in,
                      KgCheckShapes* const        shapes)
 {
-  shapes->graph  = NULL;
-  shapes->shapes = NULL;
+  shapes->graph      = NULL;
+  shapes->shapes     = NULL;
+  shapes->n_warnings = 0U;
 
   KgStatus st = KG_SUCCESS;
   KG_TRY(st, kg_cli_load(cli, paths, n_paths, in, &shapes->graph));
 
   kg_cli_doing(cli, "reading the shapes");
-  st = kg_shapes_new(shapes->graph, cli->log, &shapes->shapes);
+  ShapesLog   l   = {cli, shapes};
+  const KgLog log = {log_shapes, &l};
+  st              = kg_shapes_new(shapes->graph, log, &shapes->shapes);
   return kg_cli_oom(cli, st);
 }
 

@@ -24,8 +24,9 @@ typedef enum {
 
 /// The shapes check validates with.
 typedef struct {
-  KgGraph*  graph;  ///< The shapes graph: every --shapes file
-  KgShapes* shapes; ///< Its shapes
+  KgGraph*  graph;      ///< The shapes graph: every --shapes file
+  KgShapes* shapes;     ///< Its shapes
+  size_t    n_warnings; ///< Warnings about them (SHACL-SPARQL not checked)
 } KgCheckShapes;
 
 /**

@@ -171,7 +171,7 @@ run_checks(const KgCli* const         cli,
     fprintf(cli->out,
             "  \"errors\": %zu,\n  \"warnings\": %zu",
             counts->n_errors + sh_counts->n_violations,
-            counts->n_warnings + sh_counts->n_warnings);
+            counts->n_warnings + sh_counts->n_warnings + shapes->n_warnings);
     if (opts->n_shapes) {
       fprintf(cli->out, ",\n  \"notes\": %zu", sh_counts->n_infos);
     }
@@ -214,7 +214,7 @@ kg_cmd_check(KgCli* const cli, const int argc, char** const argv)
   }
 
   // The shapes first: a malformed shapes graph stops before the data is read
-  KgCheckShapes shapes = {NULL, NULL};
+  KgCheckShapes shapes = {NULL, NULL, 0U};
   KgStatus      st     = KG_SUCCESS;
   if (opts.n_shapes) {
     st =
@@ -246,9 +246,10 @@ kg_cmd_check(KgCli* const cli, const int argc, char** const argv)
     return kg_cli_exit_status(st);
   }
 
-  const size_t n_errors   = counts.n_errors + sh_counts.n_violations;
-  const size_t n_warnings = counts.n_warnings + sh_counts.n_warnings;
-  const size_t n_notes    = sh_counts.n_infos;
+  const size_t n_errors = counts.n_errors + sh_counts.n_violations;
+  const size_t n_warnings =
+    counts.n_warnings + sh_counts.n_warnings + shapes.n_warnings;
+  const size_t n_notes = sh_counts.n_infos;
   if (!cli->quiet && (n_errors || n_warnings || n_notes)) {
     fprintf(cli->err,
             "kgraph: %zu error%s, %zu warning%s",

@@ -771,3 +771,39 @@ Test(check_shapes, controls_of_names_and_messages_are_escaped)
     r.out);
   run_free(&r);
 }
+
+Test(check_shapes, shacl_sparql_is_skipped_with_a_warning)
+{
+  const char* const shapes = path_in(tmp_dir(), "sparql-shapes.ttl");
+  write_file(shapes,
+             "@prefix sh: <http://www.w3.org/ns/shacl#> .\n"
+             "@prefix ex: <http://example.org/ns#> .\n"
+             "ex:S a sh:NodeShape ; sh:targetNode ex:a ;\n"
+             "  sh:sparql [ sh:select \"SELECT $this WHERE { }\" ] ;\n"
+             "  sh:property [ sh:path ex:q ; sh:minCount 1 ] .\n");
+  const char* const data = path_in(tmp_dir(), "sparql.ttl");
+  write_file(data, "@prefix ex: <http://example.org/ns#> .\nex:a ex:q 1 .\n");
+
+  // The Core constraints are checked; the warning fails only with --werror
+  Run r = run("check", "--shapes", shapes, data, NULL);
+  cr_assert_eq(r.status, KG_EXIT_SUCCESS, "%s%s", r.out, r.err);
+  cr_assert_str_eq(r.out, "");
+  char* const warning = format(
+    "%s:4:3: warning: SHACL-SPARQL constraints are not checked\n", shapes);
+  cr_assert(!strncmp(r.err, warning, strlen(warning)), "%s", r.err);
+  free(warning);
+  cr_assert(strstr(r.err, "kgraph: 0 errors, 1 warning\n"), "%s", r.err);
+  run_free(&r);
+
+  r = run("check", "--werror", "--shapes", shapes, data, NULL);
+  cr_assert_eq(r.status, KG_EXIT_FOUND, "%s%s", r.out, r.err);
+  run_free(&r);
+
+  r = run("check", "--format=json", "--shapes", shapes, data, NULL);
+  cr_assert(strstr(r.out,
+                   "\"conforms\": true,\n  \"errors\": 0,\n"
+                   "  \"warnings\": 1,\n"),
+            "%s",
+            r.out);
+  run_free(&r);
+}

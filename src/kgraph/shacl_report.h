@@ -48,8 +48,9 @@ kg_sh_report_free(KgShReport* report);
    sh:resultPath and sh:resultMessage (each message, with its language)
    where the result has them.  Blank nodes of the data and of the shapes
    graph become blank nodes of the report, the same node for the same node
-   (a complex path is copied once, with its lists, and shared); IRIs and
-   literals are copied as they are.
+   (a complex path is copied once, and shared: by the form the engine reads
+   in it, its lists and nested paths and nothing else of its nodes); IRIs
+   and literals are copied as they are.
 
    @return KG_SUCCESS, KG_BAD_ARG if a term of `result` is not a term of
    its graph, or KG_BAD_ALLOC (the report may then hold part of the

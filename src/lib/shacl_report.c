@@ -9,10 +9,12 @@
 // shapes and severities from the shapes graph.  Each is copied into the
 // report once, through a map per graph (term id -> report id), so a blank
 // node of either graph is one blank node of the report however many
-// results name it.  A complex path (a blank node) is copied with everything
-// it reaches through blank nodes (its lists and nested paths), by a walk
-// with an explicit stack that the map makes visit each node once: the cost
-// is linear in the size of the paths, and no input drives recursion.
+// results name it.  A complex path (a blank node) is copied by the form the
+// engine reads in it, with its lists and nested paths and nothing else of
+// its nodes (a node that is both a list and an inverse path is a sequence
+// path); the map copies each node once, so a shared path is copied once
+// and a ring stops.  Recursion follows the nesting of paths, at most
+// KG_SH_MAX_DEPTH levels; lists are walked by a loop.
 //
 // sh:conforms is true until the first result, when the triple is swapped
 // for false: the report is a valid report at every moment.
@@ -42,15 +44,13 @@ typedef struct {
 } TermMap;
 
 struct KgShReportImpl {
-  KgGraph*  graph;  ///< The report
-  KgGraph*  shapes; ///< The shapes graph (subject index built)
-  TermMap   data_map;
-  TermMap   shapes_map;
-  KgTermId* stack;     ///< Blank nodes of a path left to copy
-  size_t    stack_cap; ///< Allocated entries of `stack`
-  size_t    n_results; ///< Results added
-  KgTermId  report;    ///< The sh:ValidationReport node
-  KgTermId  sh_result, sh_focus, sh_path, sh_value, sh_severity, sh_component,
+  KgGraph* graph;  ///< The report
+  KgGraph* shapes; ///< The shapes graph (subject index built)
+  TermMap  data_map;
+  TermMap  shapes_map;
+  size_t   n_results; ///< Results added
+  KgTermId report;    ///< The sh:ValidationReport node
+  KgTermId sh_result, sh_focus, sh_path, sh_value, sh_severity, sh_component,
     sh_shape, sh_message, sh_conforms, rdf_type, sh_validation_result;
 };
 
@@ -138,61 +138,145 @@ add(KgShReport* const report,
   return st == KG_FAILURE ? KG_SUCCESS : st;
 }
 
-static KgStatus
-push(KgShReport* const report, size_t* const n, const KgTermId id)
+/// The IRIs of the shapes graph that paths are made of (0: not in it).
+typedef struct {
+  const KgGraph* graph;
+  KgTermId first, rest, nil, inverse, alternative, zero_or_more, one_or_more,
+    zero_or_one;
+} PathVocab;
+
+static PathVocab
+path_vocab(const KgGraph* const g)
 {
-  if (*n == report->stack_cap) {
-    const size_t    cap = report->stack_cap ? 2U * report->stack_cap : 16U;
-    KgTermId* const stack =
-      (KgTermId*)kg_reallocarray(report->stack, cap, sizeof(KgTermId));
-    if (!stack) {
-      return KG_BAD_ALLOC;
-    }
-    report->stack     = stack;
-    report->stack_cap = cap;
-  }
-  report->stack[(*n)++] = id;
-  return KG_SUCCESS;
+  const PathVocab v = {
+    g,
+    kg_graph_find_iri(g, KG_SV(KG_RDF_FIRST)),
+    kg_graph_find_iri(g, KG_SV(KG_RDF_REST)),
+    kg_graph_find_iri(g, KG_SV(KG_RDF_NIL)),
+    kg_graph_find_iri(g, KG_SV(SH("inversePath"))),
+    kg_graph_find_iri(g, KG_SV(SH("alternativePath"))),
+    kg_graph_find_iri(g, KG_SV(SH("zeroOrMorePath"))),
+    kg_graph_find_iri(g, KG_SV(SH("oneOrMorePath"))),
+    kg_graph_find_iri(g, KG_SV(SH("zeroOrOnePath"))),
+  };
+  return v;
 }
 
-/// Copy path `path` of the shapes graph, and every triple of the blank
-/// nodes it reaches, into the report; return its report id through `copy`.
 static KgStatus
-copy_path(KgShReport* const report, const KgTermId path, KgTermId* const copy)
+copy_path_node(KgShReport*      report,
+               const PathVocab* v,
+               KgTermId         path,
+               unsigned         depth,
+               KgTermId*        copy);
+
+/// Copy the list `list` of paths; its copy through `copy`.
+static KgStatus
+copy_path_list(KgShReport* const      report,
+               const PathVocab* const v,
+               KgTermId               list,
+               const unsigned         depth,
+               KgTermId* const        copy)
+{
+  TermMap* const map   = &report->shapes_map;
+  KgStatus       st    = KG_SUCCESS;
+  KgTermId       tail  = KG_NO_TERM; // The copy of the node before
+  const KgTermId first = kg_graph_iri(report->graph, KG_SV(KG_RDF_FIRST));
+  const KgTermId rest  = kg_graph_iri(report->graph, KG_SV(KG_RDF_REST));
+  KG_TRY(st, map_reserve(map));
+
+  // A list has no more nodes than the graph has triples: a ring stops
+  const size_t max = kg_graph_size(v->graph);
+  for (size_t i = 0U; !st; ++i) {
+    const KgTermId element = kg_graph_object(v->graph, list, v->first);
+    // rdf:nil, a node copied already (a ring), or no list: as it is
+    const bool end = !element || !kg_term_is_blank(v->graph, list) ||
+                     map->ids[list] || i == max;
+    const KgTermId node = copy_term(report, map, list);
+    if (!node || !first || !rest) {
+      return KG_BAD_ALLOC;
+    }
+    if (!end) {
+      KgTermId element_copy = KG_NO_TERM;
+      KG_TRY(st, copy_path_node(report, v, element, depth + 1U, &element_copy));
+      KG_TRY(st, add(report, node, first, element_copy));
+    }
+    if (tail) {
+      KG_TRY(st, add(report, tail, rest, node));
+    } else {
+      *copy = node;
+    }
+    if (end) {
+      break;
+    }
+    tail = node;
+    list = kg_graph_object(v->graph, list, v->rest);
+  }
+  return st;
+}
+
+/**
+   Copy path `path` of the shapes graph into the report, by the form the
+   engine reads (a list is a sequence, whatever else its node says; else
+   the one path predicate of the node), and nothing else of its nodes.
+
+   Nested at most KG_SH_MAX_DEPTH levels (deeper paths are refused when
+   shapes are read; here their nodes are copied bare); a node copied
+   already is shared.
+*/
+static KgStatus
+copy_path_node(KgShReport* const      report,
+               const PathVocab* const v,
+               const KgTermId         path,
+               const unsigned         depth,
+               KgTermId* const        copy)
 {
   TermMap* const map = &report->shapes_map;
   KgStatus       st  = KG_SUCCESS;
   KG_TRY(st, map_reserve(map));
-  const bool fresh = kg_term_is_blank(report->shapes, path) && !map->ids[path];
+  const bool fresh = kg_term_is_blank(v->graph, path) && !map->ids[path] &&
+                     depth <= KG_SH_MAX_DEPTH;
+  if (fresh && v->first && kg_graph_object(v->graph, path, v->first)) {
+    return copy_path_list(report, v, path, depth, copy);
+  }
   if (!(*copy = copy_term(report, map, path))) {
     return KG_BAD_ALLOC;
   }
   if (!fresh) {
-    return KG_SUCCESS; // An IRI, or a path copied already
+    return KG_SUCCESS; // An IRI, a path copied already, or too deep
   }
 
-  size_t n = 0U;
-  KG_TRY(st, push(report, &n, path));
-  while (n && !st) {
-    const KgTermId  node      = report->stack[--n];
-    size_t          n_triples = 0U;
-    const uint32_t* triples =
-      kg_graph_lookup(report->shapes, KG_SUBJECT, node, &n_triples);
-    const KgTriple* all = kg_graph_triples(report->shapes);
-    for (size_t i = 0U; i < n_triples && !st; ++i) {
-      const KgTriple* const t = &all[triples[i]];
-      const bool            new_blank =
-        kg_term_is_blank(report->shapes, t->o) && !map->ids[t->o];
-      st = add(report,
-               copy_term(report, map, t->s),
-               copy_term(report, map, t->p),
-               copy_term(report, map, t->o));
-      if (!st && new_blank) {
-        st = push(report, &n, t->o);
-      }
+  static const char* const names[] = {SH("alternativePath"),
+                                      SH("inversePath"),
+                                      SH("zeroOrMorePath"),
+                                      SH("oneOrMorePath"),
+                                      SH("zeroOrOnePath")};
+  const KgTermId           preds[] = {v->alternative,
+                                      v->inverse,
+                                      v->zero_or_more,
+                                      v->one_or_more,
+                                      v->zero_or_one};
+  for (unsigned i = 0U; i < 5U; ++i) {
+    const KgTermId arg =
+      preds[i] ? kg_graph_object(v->graph, path, preds[i]) : KG_NO_TERM;
+    if (arg) {
+      KgTermId arg_copy = KG_NO_TERM;
+      KG_TRY(st,
+             i ? copy_path_node(report, v, arg, depth + 1U, &arg_copy)
+               : copy_path_list(report, v, arg, depth + 1U, &arg_copy));
+      return add(
+        report, *copy, kg_graph_iri(report->graph, kg_sv(names[i])), arg_copy);
     }
   }
-  return st;
+  return KG_SUCCESS;
+}
+
+/// Copy path `path` of the shapes graph into the report; its copy through
+/// `copy`.
+static KgStatus
+copy_path(KgShReport* const report, const KgTermId path, KgTermId* const copy)
+{
+  const PathVocab v = path_vocab(report->shapes);
+  return copy_path_node(report, &v, path, 0U, copy);
 }
 
 static KgStatus
@@ -279,7 +363,6 @@ kg_sh_report_free(KgShReport* const report)
     kg_graph_free(report->graph);
     kg_free(report->data_map.ids);
     kg_free(report->shapes_map.ids);
-    kg_free(report->stack);
     kg_free(report);
   }
 }
@@ -470,13 +553,6 @@ kg_sh_term_to_string(const KgGraph* const graph, const KgTermId id)
   return kg_buffer_steal(&buf);
 }
 
-/// The IRIs of the shapes graph that paths are made of (0: not in it).
-typedef struct {
-  const KgGraph* graph;
-  KgTermId first, rest, nil, inverse, alternative, zero_or_more, one_or_more,
-    zero_or_one;
-} PathVocab;
-
 static KgStatus
 append_path(KgBuffer* buf, const PathVocab* v, KgTermId path, unsigned depth);
 
@@ -559,18 +635,7 @@ append_path(KgBuffer* const        buf,
 char*
 kg_sh_path_to_string(const KgGraph* const shapes_graph, const KgTermId path)
 {
-  const KgGraph* const g = shapes_graph;
-  const PathVocab      v = {
-         g,
-         kg_graph_find_iri(g, KG_SV(KG_RDF_FIRST)),
-         kg_graph_find_iri(g, KG_SV(KG_RDF_REST)),
-         kg_graph_find_iri(g, KG_SV(KG_RDF_NIL)),
-         kg_graph_find_iri(g, KG_SV(SH("inversePath"))),
-         kg_graph_find_iri(g, KG_SV(SH("alternativePath"))),
-         kg_graph_find_iri(g, KG_SV(SH("zeroOrMorePath"))),
-         kg_graph_find_iri(g, KG_SV(SH("oneOrMorePath"))),
-         kg_graph_find_iri(g, KG_SV(SH("zeroOrOnePath"))),
-  };
+  const PathVocab v = path_vocab(shapes_graph);
 
   KgBuffer buf = KG_BUFFER_INIT;
   if (append_path(&buf, &v, path, 0U)) {

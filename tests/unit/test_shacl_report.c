@@ -429,3 +429,42 @@ Test(shacl_report, terms_as_ntriples)
   cr_assert_null(kg_sh_term_to_string(g, KG_NO_TERM));
   kg_graph_free(g);
 }
+
+Test(shacl_report, paths_copied_by_their_form_alone)
+{
+  // A node that is both a list and an inverse path is a sequence path; a
+  // comment on a path node is no part of the path
+  KgGraph* const shapes = parse(
+    "@prefix sh: <http://www.w3.org/ns/shacl#> .\n"
+    "@prefix rdfs: <http://www.w3.org/2000/01/rdf-schema#> .\n"
+    "@prefix ex: <http://example.org/> .\n"
+    "@prefix rdf: <http://www.w3.org/1999/02/22-rdf-syntax-ns#> .\n"
+    "ex:S sh:path [ rdfs:comment \"strange\" ; rdf:first ex:p ;\n"
+    "    rdf:rest ( [ sh:inversePath ex:q ; rdfs:comment \"inverse\" ] ) ;\n"
+    "    sh:inversePath ex:p ] .\n");
+  KgGraph* const    data   = parse(data_text);
+  KgShReport* const report = kg_sh_report_new(shapes, data);
+  cr_assert_not_null(report);
+
+  const KgTermId path =
+    kg_graph_object(shapes, iri(shapes, EX "S"), iri(shapes, SH "path"));
+  const KgShMessage one[] = {{KG_SV("m"), KG_SV("")}};
+  KgShResult        r     = result(shapes, data, one, 1U);
+  r.path                  = path;
+  cr_assert_eq(kg_sh_report_add(report, &r), KG_SUCCESS);
+
+  // Type, conforms, link, type, focus, path, severity, component, shape,
+  // message; the path: 2 list nodes (first, rest each) and the inverse
+  const KgGraph* const g = kg_sh_report_graph(report);
+  cr_assert_eq(kg_graph_size(g), 2U + 8U + 5U);
+  cr_assert_eq(kg_graph_find_iri(g, KG_SV(KG_RDFS_NS "comment")), KG_NO_TERM);
+  const KgTermId copy =
+    only_object(g, kg_graph_triples(g)[2].o, SH "resultPath");
+  char* const text = kg_sh_path_to_string(g, copy);
+  cr_assert_str_eq(text, "<" EX "p>/^<" EX "q>");
+  kg_free(text);
+
+  kg_sh_report_free(report);
+  kg_graph_free(data);
+  kg_graph_free(shapes);
+}

@@ -885,3 +885,37 @@ Test(shacl, a_pattern_that_takes_too_long_stops_validation)
                      r.log);
   run_free(&r);
 }
+
+Test(shacl, class_hierarchies_with_cycles_end)
+{
+  Run r = run("ex:S sh:targetClass ex:A ; sh:property [ sh:path ex:p ; "
+              "sh:class ex:Z ] .\n",
+              "ex:A rdfs:subClassOf ex:B . ex:B rdfs:subClassOf ex:A .\n"
+              "ex:x a ex:B ; ex:p ex:y .\n"
+              "ex:y a ex:A .\n");
+  // x is an A through the cycle; y is an A and a B, never a Z
+  expect(&r,
+         1,
+         "data.ttl:3:1: error: value ex:y is not an ex:Z "
+         "[sh:ClassConstraintComponent] <value>");
+}
+
+Test(shacl, node_shape_pairs_and_literal_values_across_graphs)
+{
+  Run r = run("ex:S sh:targetNode ex:a , ex:b ; sh:equals ex:self ; "
+              "sh:property [ sh:path ex:v ; sh:in ( \"x\"@EN 2.0 ) ; "
+              "sh:hasValue \"x\"@en ] .\n",
+              "ex:a ex:self ex:a ; ex:v \"x\"@en , 2.0 .\n"
+              "ex:b ex:self ex:a ;\n"
+              "  ex:v 2.00 .\n");
+  expect(&r,
+         4,
+         "data.ttl:3:1: error: value ex:b is not a value of both the focus "
+         "node and ex:self [sh:EqualsConstraintComponent] <focus>\n"
+         "data.ttl:3:1: error: value ex:a is not a value of both the focus "
+         "node and ex:self [sh:EqualsConstraintComponent] <value>\n"
+         "data.ttl:4:3: error: value 2.00 is not in the list of sh:in "
+         "[sh:InConstraintComponent] <value>\n"
+         "data.ttl:3:1: error: \"x\"@en is not a value of ex:v "
+         "[sh:HasValueConstraintComponent] <focus>");
+}

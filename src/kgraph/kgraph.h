@@ -12,6 +12,8 @@
 #include <kgraph/dot.h>    // IWYU pragma: export
 #include <kgraph/graph.h>  // IWYU pragma: export
 #include <kgraph/patch.h>  // IWYU pragma: export
+#include <kgraph/shacl.h>  // IWYU pragma: export
+#include <kgraph/shacl_report.h> // IWYU pragma: export
 #include <kgraph/status.h> // IWYU pragma: export
 #include <kgraph/syntax.h> // IWYU pragma: export
 #include <kgraph/text.h>   // IWYU pragma: export

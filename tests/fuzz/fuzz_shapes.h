@@ -201,17 +201,17 @@ typedef struct {
   KgTermId       rdf_type;
   KgTermId       rdfs_label;
   KgTermId       integer;
-} KgShapes;
+} KgFuzzShapes;
 
 static inline uint8_t
-kg_shapes_byte(KgShapes* const p)
+kg_shapes_byte(KgFuzzShapes* const p)
 {
   return p->pos < p->size ? p->data[p->pos++] : 0U;
 }
 
 /// Read a size (see the top of this file), at most `max`.
 static inline uint32_t
-kg_shapes_size(KgShapes* const p, const uint32_t max)
+kg_shapes_size(KgFuzzShapes* const p, const uint32_t max)
 {
   const uint32_t c = kg_shapes_byte(p);
   const uint32_t n = c < 224U ? c : (c - 223U) * 512U;
@@ -220,7 +220,7 @@ kg_shapes_size(KgShapes* const p, const uint32_t max)
 
 /// Return how many triples may still be added.
 static inline uint32_t
-kg_shapes_room(const KgShapes* const p)
+kg_shapes_room(const KgFuzzShapes* const p)
 {
   const size_t n = kg_graph_size(p->graph);
   return n < KG_SHAPES_MAX_TRIPLES ? (uint32_t)(KG_SHAPES_MAX_TRIPLES - n) : 0U;
@@ -236,7 +236,7 @@ kg_shapes_check(const KgTermId id)
 }
 
 static inline KgTermId
-kg_shapes_iri(KgShapes* const p, const char* const iri)
+kg_shapes_iri(KgFuzzShapes* const p, const char* const iri)
 {
   const KgStringView view = {iri, strlen(iri)};
   const KgTermId     id   = kg_graph_iri(p->graph, view);
@@ -245,7 +245,7 @@ kg_shapes_iri(KgShapes* const p, const char* const iri)
 }
 
 static inline KgTermId
-kg_shapes_blank(KgShapes* const p)
+kg_shapes_blank(KgFuzzShapes* const p)
 {
   char      label[32];
   const int n = snprintf(label, sizeof(label), "b%u", p->n_blanks++);
@@ -259,7 +259,7 @@ kg_shapes_blank(KgShapes* const p)
 }
 
 static inline KgTermId
-kg_shapes_literal(KgShapes* const    p,
+kg_shapes_literal(KgFuzzShapes* const    p,
                   const KgStringView lexical,
                   const KgTermId     datatype,
                   const char* const  lang)
@@ -273,7 +273,7 @@ kg_shapes_literal(KgShapes* const    p,
 
 /// Return the literal of number `i`, as an xsd:integer.
 static inline KgTermId
-kg_shapes_number(KgShapes* const p, const uint32_t i)
+kg_shapes_number(KgFuzzShapes* const p, const uint32_t i)
 {
   char      text[16];
   const int n = snprintf(text, sizeof(text), "%u", i);
@@ -286,7 +286,7 @@ kg_shapes_number(KgShapes* const p, const uint32_t i)
 
 /// Read a literal: its length, its bits of text, datatype or language.
 static inline KgTermId
-kg_shapes_read_literal(KgShapes* const p)
+kg_shapes_read_literal(KgFuzzShapes* const p)
 {
   char           text[256];
   size_t         len = 0U;
@@ -317,7 +317,7 @@ kg_shapes_read_literal(KgShapes* const p)
 
 /// Read an IRI: http://example.org/ and a few valid bits.
 static inline KgTermId
-kg_shapes_read_iri(KgShapes* const p)
+kg_shapes_read_iri(KgFuzzShapes* const p)
 {
   char           iri[256] = "http://example.org/";
   size_t         len      = strlen(iri);
@@ -336,7 +336,7 @@ kg_shapes_read_iri(KgShapes* const p)
 
 /// Push `id` on the stack of nodes, if it is a term (an empty ring is not).
 static inline void
-kg_shapes_push(KgShapes* const p, const KgTermId id)
+kg_shapes_push(KgFuzzShapes* const p, const KgTermId id)
 {
   if (id) {
     p->nodes[p->n_nodes++ % KG_SHAPES_MAX_NODES] = id;
@@ -345,7 +345,7 @@ kg_shapes_push(KgShapes* const p, const KgTermId id)
 
 /// Read a node of the stack: 0 is the last pushed, 1 the one before, ...
 static inline KgTermId
-kg_shapes_node(KgShapes* const p)
+kg_shapes_node(KgFuzzShapes* const p)
 {
   const uint32_t n =
     p->n_nodes < KG_SHAPES_MAX_NODES ? p->n_nodes : KG_SHAPES_MAX_NODES;
@@ -355,20 +355,20 @@ kg_shapes_node(KgShapes* const p)
 
 /// Read a node that can be a subject (a literal reads as the last IRI).
 static inline KgTermId
-kg_shapes_subject(KgShapes* const p)
+kg_shapes_subject(KgFuzzShapes* const p)
 {
   const KgTermId id = kg_shapes_node(p);
   return kg_term_kind(p->graph, id) == KG_TERM_LITERAL ? p->root : id;
 }
 
 static inline KgTermId
-kg_shapes_predicate(KgShapes* const p)
+kg_shapes_predicate(KgFuzzShapes* const p)
 {
   return p->predicates[kg_shapes_byte(p) % KG_SHAPES_N_PREDICATES];
 }
 
 static inline void
-kg_shapes_add(KgShapes* const p,
+kg_shapes_add(KgFuzzShapes* const p,
               const KgTermId  s,
               const KgTermId  pred,
               const KgTermId  o)
@@ -385,7 +385,7 @@ kg_shapes_add(KgShapes* const p,
 
 /// Return item `i` of a list of `kind`.
 static inline KgTermId
-kg_shapes_item(KgShapes* const p, const unsigned kind, const uint32_t i)
+kg_shapes_item(KgFuzzShapes* const p, const unsigned kind, const uint32_t i)
 {
   switch (kind == ITEM_MIXED ? i % ITEM_MIXED : kind) {
   case ITEM_LITERAL:
@@ -422,7 +422,7 @@ kg_shapes_item(KgShapes* const p, const unsigned kind, const uint32_t i)
 /// Add a list of `n` items of `kind`; return its head (rdf:nil if empty),
 /// and its last cell in `last` if not NULL.
 static inline KgTermId
-kg_shapes_list(KgShapes* const p,
+kg_shapes_list(KgFuzzShapes* const p,
                const uint32_t  n,
                const unsigned  kind,
                KgTermId* const last)
@@ -451,7 +451,7 @@ kg_shapes_list(KgShapes* const p,
 /// Add `n` blank nodes after `from`, each linked to the next; return the
 /// last, or with `ring`, link it to the first.
 static inline KgTermId
-kg_shapes_chain(KgShapes* const p,
+kg_shapes_chain(KgFuzzShapes* const p,
                 const KgTermId  from,
                 const KgTermId  pred,
                 const uint32_t  n,
@@ -474,7 +474,7 @@ kg_shapes_chain(KgShapes* const p,
 }
 
 static inline void
-kg_shapes_tree(KgShapes* const p, const KgTermId root)
+kg_shapes_tree(KgFuzzShapes* const p, const KgTermId root)
 {
   const uint32_t branches = 1U + kg_shapes_byte(p) % 4U;
   const uint32_t depth    = kg_shapes_size(p, 1U << 20U);
@@ -511,7 +511,7 @@ kg_shapes_tree(KgShapes* const p, const KgTermId root)
 }
 
 static inline void
-kg_shapes_grid(KgShapes* const p)
+kg_shapes_grid(KgFuzzShapes* const p)
 {
   const uint32_t w     = 1U + kg_shapes_size(p, 4096U);
   const uint32_t h     = 1U + kg_shapes_size(p, 4096U);
@@ -545,7 +545,7 @@ kg_shapes_grid(KgShapes* const p)
 }
 
 static inline void
-kg_shapes_clique(KgShapes* const p)
+kg_shapes_clique(KgFuzzShapes* const p)
 {
   const uint32_t n    = 1U + kg_shapes_byte(p) % 16U;
   const KgTermId pred = kg_shapes_predicate(p);
@@ -564,7 +564,7 @@ kg_shapes_clique(KgShapes* const p)
 }
 
 static inline void
-kg_shapes_cube(KgShapes* const p)
+kg_shapes_cube(KgFuzzShapes* const p)
 {
   const uint32_t d    = kg_shapes_byte(p) % 13U;
   const uint32_t n    = 1U << d;
@@ -592,7 +592,7 @@ kg_shapes_cube(KgShapes* const p)
 }
 
 static inline void
-kg_shapes_odd_list(KgShapes* const p)
+kg_shapes_odd_list(KgFuzzShapes* const p)
 {
   const unsigned odd  = kg_shapes_byte(p) % ODD_N_KINDS;
   const uint32_t n    = 1U + kg_shapes_size(p, 1U << 20U);
@@ -648,7 +648,7 @@ kg_shapes_odd_list(KgShapes* const p)
 
 /// Run one instruction.
 static inline void
-kg_shapes_step(KgShapes* const p)
+kg_shapes_step(KgFuzzShapes* const p)
 {
   const unsigned op = kg_shapes_byte(p) % SHAPE_N_OPS;
   switch (op) {
@@ -739,7 +739,7 @@ kg_shapes_step(KgShapes* const p)
 static inline KgGraph*
 kg_shapes_build(const uint8_t* const data, const size_t size)
 {
-  KgShapes p;
+  KgFuzzShapes p;
   memset(&p, 0, sizeof(p));
   p.data  = data;
   p.size  = size;

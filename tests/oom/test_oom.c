@@ -98,6 +98,14 @@ static const Case cases[] = {
    0,
    {"render", "--schema", "-o", "@O/out.svg", "@D/dot/schema.ttl"}},
   {"render-html", 0, {"render", "-o", "@O/out.html", "@D/check/clean.ttl"}},
+  {"check-shapes-turtle",
+   1,
+   {"check", "--format", "turtle", "--shapes", "@D/shapes/paths-shapes.ttl",
+    "@D/shapes/paths.ttl"}},
+  {"check-shapes-json",
+   1,
+   {"check", "--format", "json", "--shapes", "@D/shapes/planted-shapes.ttl",
+    "@D/shapes/planted.ttl"}},
 };
 
 #define N_CASES (sizeof(cases) / sizeof(cases[0]))

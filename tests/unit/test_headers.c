@@ -15,6 +15,10 @@ kg_test_header_graph(void);
 int
 kg_test_header_kgraph(void);
 int
+kg_test_header_shacl(void);
+int
+kg_test_header_shacl_report(void);
+int
 kg_test_header_status(void);
 int
 kg_test_header_syntax(void);
@@ -24,7 +28,9 @@ kg_test_header_text(void);
 Test(headers, each_compiles_alone)
 {
   cr_assert_eq(kg_test_header_canon() + kg_test_header_graph() +
-                 kg_test_header_kgraph() + kg_test_header_status() +
+                 kg_test_header_kgraph() + kg_test_header_shacl() +
+                 kg_test_header_shacl_report() +
+                 kg_test_header_status() +
                  kg_test_header_syntax() + kg_test_header_text(),
                0);
 }

@@ -26,8 +26,11 @@ test harnesses do:
 
 A test whose mf:result is sht:Failure passes when the command exits with a
 status of 2 or more; any other test fails then.  With --exit-status (as in
-meson test), a report must also come with exit status 0 when it conforms
-and 1 when it does not.
+meson test), a report must also come with the exit status of `kgraph check`:
+1 when a result is an error (severity sh:Violation, or an IRI other than
+sh:Warning and sh:Info), else 0 (the data conforms, or has only warnings and
+notes); with --strict (as in meson test), each result must be complete and
+well-formed (see below).
 
 Prints one line per failing test, saying what differs (every test with -v),
 and a last line "N passed, N failed".  Exits 0 when every test passes, 1
@@ -39,7 +42,13 @@ Options:
   --cmd TEMPLATE    a shell command instead of kgraph, with {shapes} and
                     {data} replaced by the files (shell-quoted), e.g.
                     --cmd 'tests/conformance/jena-shacl {shapes} {data}'
-  --exit-status     check the exit status of each run (0 conforms, 1 not)
+  --exit-status     check the exit status of each run: 1 when a result is
+                    an error, else 0
+  --strict          check that each result is well-formed: an
+                    sh:ValidationResult with one sh:focusNode,
+                    sh:resultSeverity, sh:sourceConstraintComponent and
+                    sh:sourceShape, at most one sh:resultPath and sh:value,
+                    and at least one sh:resultMessage
   --only SUBSTR     run only the tests whose name contains SUBSTR
   --jobs N          run N tests at a time (default 1)
   --timeout SECS    a run that takes longer fails (default 60)
@@ -275,14 +284,40 @@ def match(expected, got):
     return unmatched, extra
 
 
-def compare(test, report_text):
-    """None when the report matches the test's mf:result, else what differs."""
+def malformed(g, report):
+    """What makes the results of `report` other than SHACL says, or None:
+    each an sh:ValidationResult with one focus node, severity, constraint
+    component and source shape, at most one path and value, and a message."""
+    one = (SH.focusNode, SH.resultSeverity, SH.sourceConstraintComponent, SH.sourceShape)
+    for r in g.objects(report, SH.result):
+        focus = g.value(r, SH.focusNode)
+        where = "a result of focus node %s" % (focus.n3() if focus is not None else "?")
+        if (r, RDF.type, SH.ValidationResult) not in g:
+            return "%s is not an sh:ValidationResult" % where
+        for prop in one + (SH.resultPath, SH.value):
+            n = len(list(g.objects(r, prop)))
+            if n > 1 or (n == 0 and prop in one):
+                return "%s has %d %s" % (where, n, g.namespace_manager.normalizeUri(prop))
+        if g.value(r, SH.resultMessage) is None:
+            return "%s has no sh:resultMessage" % where
+    return None
+
+
+def compare(test, report_text, strict=False):
+    """None when the report matches the test's mf:result, else what differs.
+    With `strict`, each result must also be well-formed (see malformed())."""
     got_g = rdflib.Graph()
     try:
         got_g.parse(data=report_text, format="turtle",
                     publicID=file_iri(test.data))
     except Exception as e:  # rdflib raises many kinds
-        return "the report is not Turtle: %s" % str(e).splitlines()[0][:200]
+        first = (str(e).strip().splitlines() or [type(e).__name__])[0]
+        return "the report is not Turtle: %s" % first[:200]
+    return compare_graph(test, got_g, strict)
+
+
+def compare_graph(test, got_g, strict=False):
+    """compare() on the report read into the graph `got_g`."""
     reports = list(got_g.subjects(RDF.type, SH.ValidationReport))
     if len(reports) != 1:
         return "%d sh:ValidationReport in the output, expected 1" % len(reports)
@@ -294,6 +329,10 @@ def compare(test, report_text):
         return "sh:conforms is not one xsd:boolean: %s" % [h.n3() for h in have]
     if bool(want.toPython()) != bool(have[0].toPython()):
         return "sh:conforms %s, expected %s" % (have[0], want)
+    if strict:
+        why = malformed(got_g, report)
+        if why is not None:
+            return why
     expected = results(test.graph, test.result)
     got = results(got_g, report)
     unmatched, extra = match(expected, got)
@@ -346,15 +385,25 @@ def run(args, test):
         return "killed by signal %d%s" % (-p.returncode, err)
     if p.returncode >= 2:
         return "exit status %d, expected a report%s" % (p.returncode, err)
-    why = compare(test, p.stdout.decode("utf-8", "replace"))
+    why = compare(test, p.stdout.decode("utf-8", "replace"), args.strict)
     if why is not None:
         return "%s (exit %d%s)" % (why, p.returncode, err)
     if args.exit_status:
-        conforms = bool(test.graph.value(test.result, SH.conforms).toPython())
-        if p.returncode != (0 if conforms else 1):
-            return "exit status %d, expected %d%s" % (
-                p.returncode, 0 if conforms else 1, err)
+        want = expected_status(test)
+        if p.returncode != want:
+            return "exit status %d, expected %d%s" % (p.returncode, want, err)
     return None
+
+
+def expected_status(test):
+    """kgraph check's exit status for the expected report: 1 when it has an
+    error, a result of severity sh:Violation or another IRI than sh:Warning
+    and sh:Info (or does not conform and has no results), else 0."""
+    g, report = test.graph, test.result
+    severities = [g.value(r, SH.resultSeverity) for r in g.objects(report, SH.result)]
+    if not severities:
+        return 0 if g.value(report, SH.conforms).toPython() else 1
+    return 1 if any(s not in (SH.Warning, SH.Info) for s in severities) else 0
 
 
 def main():
@@ -364,6 +413,7 @@ def main():
     ap.add_argument("--kgraph", default="kgraph")
     ap.add_argument("--cmd")
     ap.add_argument("--exit-status", action="store_true")
+    ap.add_argument("--strict", action="store_true")
     ap.add_argument("--only")
     ap.add_argument("--jobs", type=int, default=1)
     ap.add_argument("--timeout", type=float, default=60)

@@ -11,7 +11,8 @@ out in Turtle with other blank node labels, and refuses it when it is
 changed: a result dropped, doubled or changed in its focus node, path,
 severity, component, value or shape, sh:conforms flipped, a sequence path
 nested as Jena 4.5 writes it.  Also checks the one-to-one matching, the exit
-statuses (--exit-status, sht:Failure) and the runner's last line.  Exits 0
+statuses (--exit-status, sht:Failure), --strict and the runner's last
+line.  Exits 0
 when all hold, 1 otherwise, 77 when /usr/bin/python3 has no rdflib.
 """
 
@@ -49,8 +50,6 @@ def report_graph(graph, node):
     """The expected report: the triples reachable from `node` through blank
     nodes, as a graph of its own with fresh blank nodes."""
     out = rdflib.Graph()
-    for prefix, ns in graph.namespaces():
-        out.bind(prefix, ns)
     fresh = {}
 
     def copy(term):
@@ -78,7 +77,13 @@ def text(g):
 
 
 def results_of(g, report):
-    return sorted(g.objects(report, SH.result), key=str)
+    """The results of `report`, in an order that does not depend on blank
+    node labels."""
+    def key(r):
+        return [str(sorted(str(o) for o in g.objects(r, p) if not isinstance(o, BNode)))
+                for p in (SH.focusNode, SH.sourceConstraintComponent, SH.value,
+                          SH.resultPath, SH.resultSeverity, SH.sourceShape)]
+    return sorted(g.objects(report, SH.result), key=key)
 
 
 def mutated(test, change):
@@ -87,7 +92,7 @@ def mutated(test, change):
     g, report = report_graph(test.graph, test.result)
     if change(g, report) is False:
         return None
-    return text(g)
+    return g
 
 
 def first_result(g, report):
@@ -228,16 +233,50 @@ def main():
             if out is None:
                 continue
             applied[name] += 1
-            check(rs.compare(t, out) is not None, "%s: %s is refused" % (t.name, name))
+            check(rs.compare_graph(t, out) is not None, "%s: %s is refused" % (t.name, name))
         for name, f in accepted.items():
             out = mutated(t, f)
             if out is None:
                 continue
             applied[name] += 1
-            why = rs.compare(t, out)
+            why = rs.compare_graph(t, out)
             check(why is None, "%s: %s is taken: %s" % (t.name, name, why))
     for name, n in applied.items():
         check(n > 0, "the change '%s' applies to some test" % name)
+
+    # --strict: complete results, with messages
+    strict_changes = [
+        ("no rdf:type", lambda g, r: g.remove((r, RDF.type, None))),
+        ("no sh:sourceShape", lambda g, r: g.remove((r, SH.sourceShape, None))),
+        ("no sh:resultMessage", lambda g, r: g.remove((r, SH.resultMessage, None))),
+        ("two focus nodes", lambda g, r: g.add((r, SH.focusNode, EX.second))),
+        ("two values", lambda g, r: (g.add((r, SH.value, EX.v1)), g.add((r, SH.value, EX.v2)))),
+    ]
+    n_strict = 0
+    for t in tests:
+        g, report = report_graph(t.graph, t.result)
+        rs_ = results_of(g, report)
+        if not rs_:
+            continue
+        for r in rs_:
+            g.add((r, SH.resultMessage, Literal("a message", lang="en")))
+        why = rs.compare_graph(t, g, strict=True)
+        check(why is None, "%s: its report with messages is strict: %s" % (t.name, why))
+        if not any(t.graph.value(r, SH.resultMessage) is not None
+                   for r in results_of(t.graph, t.result)):
+            check(rs.compare_graph(t, report_graph(t.graph, t.result)[0], strict=True)
+                  is not None, "%s: its report without messages is not strict" % t.name)
+        for name, f in strict_changes:
+            g2, report2 = report_graph(t.graph, t.result)
+            for r in results_of(g2, report2):
+                g2.add((r, SH.resultMessage, Literal("a message")))
+            f(g2, results_of(g2, report2)[0])
+            check(rs.compare_graph(t, g2, strict=True) is not None,
+                  "%s: --strict refuses a result with %s" % (t.name, name))
+        n_strict += 1
+        if n_strict == 12:  # enough, and the test stays fast
+            break
+    check(n_strict == 12, "--strict is tried on %d tests" % n_strict)
 
     t0 = tests[0]
     for bad in ("", "not turtle at all", "@prefix sh: <%s> .\n[] a sh:ValidationReport ; sh:conforms true .\n"
@@ -256,20 +295,28 @@ def main():
     with tempfile.TemporaryDirectory() as tmp:
         failing = next(t for t in tests if not t.graph.value(t.result, SH.conforms).toPython())
         passing = next(t for t in tests if t.graph.value(t.result, SH.conforms).toPython())
+        # Only a sh:Warning: the data does not conform, but check exits 0
+        warning = next(t for t in tests if t.name == "misc/severity-001")
+        # sh:Info and ex:MySeverity, which is an error
+        other = next(t for t in tests if t.name == "misc/severity-002")
         for t, status, exit_status, ok in ((failing, 1, True, True), (failing, 0, True, False),
                                            (failing, 0, False, True), (passing, 0, True, True),
-                                           (passing, 1, True, False), (failing, 3, False, False)):
+                                           (passing, 1, True, False), (failing, 3, False, False),
+                                           (warning, 0, True, True), (warning, 1, True, False),
+                                           (other, 1, True, True), (other, 0, True, False)):
             path = os.path.join(tmp, "report.ttl")
             with open(path, "w") as f:
                 f.write(text(report_graph(t.graph, t.result)[0]))
             args = argparse.Namespace(cmd="cat %s; exit %d" % (path, status), kgraph=None,
-                                      exit_status=exit_status, timeout=30)
+                                      exit_status=exit_status, strict=False,
+                                      timeout=30)
             why = rs.run(args, t)
             check((why is None) == ok, "%s, exit %d, --exit-status %s: %s" % (
                 t.name, status, exit_status, why or "taken"))
         failure = rs.Test("failure", None, None, t0.shapes, t0.data, SHT.Failure)
         for status, ok in ((2, True), (3, True), (1, False), (0, False)):
-            args = argparse.Namespace(cmd="exit %d" % status, kgraph=None, exit_status=True, timeout=30)
+            args = argparse.Namespace(cmd="exit %d" % status, kgraph=None, exit_status=True,
+                                      strict=True, timeout=30)
             check((rs.run(args, failure) is None) == ok, "sht:Failure, exit %d" % status)
 
     # The runner's output and exit status

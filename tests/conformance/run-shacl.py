@@ -21,8 +21,10 @@ test harnesses do:
     (a complex path by its structure: sequence, alternative, inverse,
     zero-or-more, one-or-more, zero-or-one), sh:resultSeverity and
     sh:sourceConstraintComponent; on sh:value when the expected result has
-    one; on sh:sourceShape when the expected one is an IRI.  A blank focus
-    node or value only needs to be a blank node.  Messages are not compared.
+    one; on sh:sourceShape when the expected one is an IRI; on
+    sh:resultMessage when the expected result has some (each must be among
+    the result's messages, with its language tag: misc/message-001).  A blank
+    focus node or value only needs to be a blank node.
 
 A test whose mf:result is sht:Failure passes when the command exits with a
 status of 2 or more; any other test fails then.  With --exit-status (as in
@@ -226,6 +228,7 @@ def results(g, report):
             "component": term_key(g.value(r, SH.sourceConstraintComponent)),
             "value": term_key(g.value(r, SH.value)),
             "shape": shape.n3() if isinstance(shape, URIRef) else None,
+            "messages": tuple(sorted(term_key(m) for m in g.objects(r, SH.resultMessage))) or None,
         })
     return out
 
@@ -240,6 +243,9 @@ def differences(expected, got):
         out.append("value")
     if expected["shape"] is not None and expected["shape"] != got["shape"]:
         out.append("shape")
+    if expected["messages"] is not None and \
+            not set(expected["messages"]) <= set(got["messages"] or ()):
+        out.append("messages")
     return out
 
 
@@ -256,7 +262,8 @@ def show(result, graph):
                 return "%s:%s" % (prefix, local)
         return m.group(0)
 
-    return "{" + ", ".join("%s %s" % (k, re.sub(r"<([^<> ]*)>", shorten, v))
+    return "{" + ", ".join("%s %s" % (k, re.sub(r"<([^<> ]*)>", shorten,
+                                                " ".join(v) if isinstance(v, tuple) else v))
                            for k, v in result.items() if v is not None) + "}"
 
 

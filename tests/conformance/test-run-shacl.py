@@ -160,6 +160,24 @@ def add_value_where_none(g, report):
     g.add((r, SH.value, EX.anything))
 
 
+def change_message(new):
+    def f(g, report):
+        changed = False
+        for r in results_of(g, report):
+            for m in list(g.objects(r, SH.resultMessage)):
+                g.remove((r, SH.resultMessage, m))
+                if new(m) is not None:
+                    g.add((r, SH.resultMessage, new(m)))
+                changed = True
+        return changed
+    return f
+
+
+def more_messages(g, report):
+    for r in results_of(g, report):
+        g.add((r, SH.resultMessage, Literal("Ein anderer Text", lang="de")))
+
+
 def blank_shape(g, report):
     r = first_result(g, report)
     if r is None or not isinstance(g.value(r, SH.sourceShape), BNode):
@@ -218,8 +236,13 @@ def main():
         ("another value", change(SH.value, None)),
         ("another shape", change(SH.sourceShape, EX.OtherShape)),
         ("a sequence path nested", nest_sequences),
+        ("another message language", change_message(lambda m: Literal(str(m), lang="fr"))),
+        ("a message without language", change_message(lambda m: Literal(str(m)))),
+        ("another message", change_message(lambda m: Literal(str(m) + "!", lang=m.language))),
+        ("no message", change_message(lambda m: None)),
     ]
     accepted = {"a value where none is expected": add_value_where_none,
+                "one more message": more_messages,
                 "a blank shape for a blank one": blank_shape}
     applied = {name: 0 for name, _ in mutations}
     for name in accepted:
@@ -284,7 +307,8 @@ def main():
         check(rs.compare(t0, bad) is not None, "output %r is refused" % bad[:20])
 
     # One to one: A fits X and Y, B only X; a greedy match of A to X fails B
-    a_ = {"focus": "<a>", "path": None, "severity": "s", "component": "c", "value": None, "shape": None}
+    a_ = {"focus": "<a>", "path": None, "severity": "s", "component": "c", "value": None,
+          "shape": None, "messages": None}
     b_ = dict(a_, value="<v1>")
     x_ = dict(a_, value="<v1>")
     y_ = dict(a_, value="<v2>")

@@ -51,6 +51,11 @@ Options:
                     sh:resultSeverity, sh:sourceConstraintComponent and
                     sh:sourceShape, at most one sh:resultPath and sh:value,
                     and at least one sh:resultMessage
+  --isomorphic      also hold the report to the suite's rules for "full
+                    compliance": isomorphic to the expected one once kept
+                    to its predicates (the same blank node where the
+                    expected report has the same one, no sh:value where it
+                    has none)
   --only SUBSTR     run only the tests whose name contains SUBSTR
   --jobs N          run N tests at a time (default 1)
   --timeout SECS    a run that takes longer fails (default 60)
@@ -70,6 +75,7 @@ import warnings
 
 try:
     import rdflib
+    import rdflib.compare
     from rdflib import RDF, XSD, BNode, Literal, URIRef
 except ImportError:
     print("SKIP: rdflib is missing (python3-rdflib)")
@@ -310,9 +316,66 @@ def malformed(g, report):
     return None
 
 
-def compare(test, report_text, strict=False):
+# The predicates the suite's "full compliance" keeps in a report
+KEPT = (SH.focusNode, SH.resultPath, SH.resultSeverity, SH.sourceConstraint,
+        SH.sourceConstraintComponent, SH.sourceShape, SH.value)
+
+
+def clone(g, node, out, depth=0):
+    """`node` in `out`, a blank node copied with what hangs off it (a path)."""
+    if not isinstance(node, BNode) or depth > MAX_DEPTH:
+        return node
+    copy = BNode()
+    for p, o in g.predicate_objects(node):
+        out.add((copy, p, clone(g, o, out, depth + 1)))
+    return copy
+
+
+def full_report(g, report, messages=None):
+    """The report as the suite's rules for full compliance compare it: the
+    report and its results as blank nodes of these types only, with the
+    KEPT predicates, each path a structure of its own, and the messages
+    that are in `messages` (all of them when None)."""
+    out = rdflib.Graph()
+    top = BNode()
+    out.add((top, RDF.type, SH.ValidationReport))
+    for c in g.objects(report, SH.conforms):
+        out.add((top, SH.conforms, c))
+    for r in g.objects(report, SH.result):
+        new = BNode()
+        out.add((top, SH.result, new))
+        out.add((new, RDF.type, SH.ValidationResult))
+        for p, o in g.predicate_objects(r):
+            if p == SH.resultPath:
+                out.add((new, p, clone(g, o, out)))
+            elif p in KEPT or (p == SH.resultMessage and (messages is None or o in messages)):
+                out.add((new, p, o))
+    return out
+
+
+def not_isomorphic(test, got_g, report):
+    """None when the report is isomorphic to the expected one as the suite's
+    rules for full compliance say, else how they differ."""
+    messages = set(test.graph.objects(None, SH.resultMessage))
+    want = full_report(test.graph, test.result)
+    have = full_report(got_g, report, messages)
+    if rdflib.compare.isomorphic(want, have):
+        return None
+    _, only_want, only_have = rdflib.compare.graph_diff(
+        rdflib.compare.to_isomorphic(want), rdflib.compare.to_isomorphic(have))
+    def lines(g):
+        return sorted(" ".join(t.n3(test.graph.namespace_manager) for t in triple)
+                      for triple in g)
+    return "\n    ".join(["not isomorphic to the expected report"] +
+                          ["missing %s" % x for x in lines(only_want)][:10] +
+                          ["unexpected %s" % x for x in lines(only_have)][:10])
+
+
+def compare(test, report_text, strict=False, isomorphic=False):
     """None when the report matches the test's mf:result, else what differs.
-    With `strict`, each result must also be well-formed (see malformed())."""
+    With `strict`, each result must also be well-formed (see malformed());
+    with `isomorphic`, the report must also be isomorphic to the expected
+    one as the suite's rules for full compliance say."""
     got_g = rdflib.Graph()
     try:
         got_g.parse(data=report_text, format="turtle",
@@ -320,10 +383,10 @@ def compare(test, report_text, strict=False):
     except Exception as e:  # rdflib raises many kinds
         first = (str(e).strip().splitlines() or [type(e).__name__])[0]
         return "the report is not Turtle: %s" % first[:200]
-    return compare_graph(test, got_g, strict)
+    return compare_graph(test, got_g, strict, isomorphic)
 
 
-def compare_graph(test, got_g, strict=False):
+def compare_graph(test, got_g, strict=False, isomorphic=False):
     """compare() on the report read into the graph `got_g`."""
     reports = list(got_g.subjects(RDF.type, SH.ValidationReport))
     if len(reports) != 1:
@@ -344,7 +407,7 @@ def compare_graph(test, got_g, strict=False):
     got = results(got_g, report)
     unmatched, extra = match(expected, got)
     if not unmatched and not extra:
-        return None
+        return not_isomorphic(test, got_g, report) if isomorphic else None
     if len(got) != len(expected):
         lines = ["%d results, expected %d" % (len(got), len(expected))]
     else:
@@ -392,7 +455,8 @@ def run(args, test):
         return "killed by signal %d%s" % (-p.returncode, err)
     if p.returncode >= 2:
         return "exit status %d, expected a report%s" % (p.returncode, err)
-    why = compare(test, p.stdout.decode("utf-8", "replace"), args.strict)
+    why = compare(test, p.stdout.decode("utf-8", "replace"), args.strict,
+                  args.isomorphic)
     if why is not None:
         return "%s (exit %d%s)" % (why, p.returncode, err)
     if args.exit_status:
@@ -421,6 +485,7 @@ def main():
     ap.add_argument("--cmd")
     ap.add_argument("--exit-status", action="store_true")
     ap.add_argument("--strict", action="store_true")
+    ap.add_argument("--isomorphic", action="store_true")
     ap.add_argument("--only")
     ap.add_argument("--jobs", type=int, default=1)
     ap.add_argument("--timeout", type=float, default=60)

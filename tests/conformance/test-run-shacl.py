@@ -11,8 +11,8 @@ out in Turtle with other blank node labels, and refuses it when it is
 changed: a result dropped, doubled or changed in its focus node, path,
 severity, component, value or shape, sh:conforms flipped, a sequence path
 nested as Jena 4.5 writes it.  Also checks the one-to-one matching, the exit
-statuses (--exit-status, sht:Failure), --strict and the runner's last
-line.  Exits 0
+statuses (--exit-status, sht:Failure), --strict, --isomorphic and the
+runner's last line.  Exits 0
 when all hold, 1 otherwise, 77 when /usr/bin/python3 has no rdflib.
 """
 
@@ -46,9 +46,25 @@ def check(ok, what):
         print("FAIL %s" % what)
 
 
+REPORTS = {}
+
+
 def report_graph(graph, node):
     """The expected report: the triples reachable from `node` through blank
     nodes, as a graph of its own with fresh blank nodes."""
+    key = (id(graph), node)
+    if key not in REPORTS:
+        triples, todo, seen = [], [node], set()
+        while todo:
+            s = todo.pop()
+            if s in seen:
+                continue
+            seen.add(s)
+            for p, o in graph.predicate_objects(s):
+                triples.append((s, p, o))
+                if isinstance(o, BNode):
+                    todo.append(o)
+        REPORTS[key] = triples
     out = rdflib.Graph()
     fresh = {}
 
@@ -57,16 +73,8 @@ def report_graph(graph, node):
             return fresh.setdefault(term, BNode())
         return term
 
-    todo, seen = [node], set()
-    while todo:
-        s = todo.pop()
-        if s in seen:
-            continue
-        seen.add(s)
-        for p, o in graph.predicate_objects(s):
-            out.add((copy(s), p, copy(o)))
-            if isinstance(o, BNode):
-                todo.append(o)
+    for s, p, o in REPORTS[key]:
+        out.add((copy(s), p, copy(o)))
     return out, copy(node)
 
 
@@ -301,6 +309,74 @@ def main():
             break
     check(n_strict == 12, "--strict is tried on %d tests" % n_strict)
 
+    # --isomorphic: the suite's rules for full compliance
+    def extra_path_triple(g, report):
+        """A path node that is also an inverse path, as a report that copies
+        the whole blank node of path/path-strange-001 has it."""
+        for r in results_of(g, report):
+            path = g.value(r, SH.resultPath)
+            if isinstance(path, BNode):
+                g.add((path, SH.inversePath, EX.p))
+                return True
+        return False
+
+    def split_blank(g, report):
+        """Two blank nodes for the focus node and the value where the expected
+        report has one (a node shape's blank focus node is its value)."""
+        for r in results_of(g, report):
+            focus = g.value(r, SH.focusNode)
+            if isinstance(focus, BNode) and g.value(r, SH.value) == focus:
+                set_one(g, r, SH.value, BNode())
+                return True
+        return False
+
+    def shared_path(g, report):
+        """One path structure shared by two results: cloned before comparing."""
+        rs_ = [r for r in results_of(g, report) if isinstance(g.value(r, SH.resultPath), BNode)]
+        if len(rs_) < 2:
+            return False
+        old = g.value(rs_[1], SH.resultPath)
+        set_one(g, rs_[1], SH.resultPath, g.value(rs_[0], SH.resultPath))
+        return rs.path_key(g, old) == rs.path_key(g, g.value(rs_[0], SH.resultPath))
+
+    def result_as_iri(g, report):
+        """A result named by an IRI, of a subclass too: the rules make it a
+        blank node of type sh:ValidationResult."""
+        r = first_result(g, report)
+        if r is None:
+            return False
+        iri = EX.result1
+        for p, o in list(g.predicate_objects(r)):
+            g.add((iri, p, o))
+        g.remove((r, None, None))
+        g.remove((report, SH.result, r))
+        g.add((report, SH.result, iri))
+        g.add((iri, RDF.type, EX.SubclassOfResult))
+
+    iso_counts = {}
+    for t in tests:
+        g, _ = report_graph(t.graph, t.result)
+        why = rs.compare_graph(t, g, isomorphic=True)
+        check(why is None, "%s: its own report is isomorphic: %s" % (t.name, why))
+        for name, f, ok in (("a value where none is expected", add_value_where_none, False),
+                            ("a path with one more triple", extra_path_triple, False),
+                            ("two blank nodes for one", split_blank, False),
+                            ("a path shared by two results", shared_path, True),
+                            ("a result as an IRI", result_as_iri, True)):
+            if iso_counts.get(name, 0) == 5:  # enough, and the test stays fast
+                continue
+            out = mutated(t, f)
+            if out is None:
+                continue
+            iso_counts[name] = iso_counts.get(name, 0) + 1
+            why = rs.compare_graph(t, out, isomorphic=True)
+            check((why is None) == ok, "%s: --isomorphic %s %s: %s" % (
+                t.name, "takes" if ok else "refuses", name, why or "taken"))
+    for name in ("a value where none is expected", "a path with one more triple",
+                 "two blank nodes for one", "a path shared by two results",
+                 "a result as an IRI"):
+        check(iso_counts.get(name, 0) > 0, "--isomorphic: '%s' applies to some test" % name)
+
     t0 = tests[0]
     for bad in ("", "not turtle at all", "@prefix sh: <%s> .\n[] a sh:ValidationReport ; sh:conforms true .\n"
                 "[] a sh:ValidationReport ; sh:conforms true ." % SH):
@@ -332,7 +408,7 @@ def main():
             with open(path, "w") as f:
                 f.write(text(report_graph(t.graph, t.result)[0]))
             args = argparse.Namespace(cmd="cat %s; exit %d" % (path, status), kgraph=None,
-                                      exit_status=exit_status, strict=False,
+                                      exit_status=exit_status, strict=False, isomorphic=False,
                                       timeout=30)
             why = rs.run(args, t)
             check((why is None) == ok, "%s, exit %d, --exit-status %s: %s" % (
@@ -340,7 +416,7 @@ def main():
         failure = rs.Test("failure", None, None, t0.shapes, t0.data, SHT.Failure)
         for status, ok in ((2, True), (3, True), (1, False), (0, False)):
             args = argparse.Namespace(cmd="exit %d" % status, kgraph=None, exit_status=True,
-                                      strict=True, timeout=30)
+                                      strict=True, isomorphic=True, timeout=30)
             check((rs.run(args, failure) is None) == ok, "sht:Failure, exit %d" % status)
 
     # The runner's output and exit status

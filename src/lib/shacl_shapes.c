@@ -698,6 +698,25 @@ parse_constraint(Parser* const p, KgShShape* const shape, const size_t t)
     }
   }
 
+  // Parameters of property shapes only: a node shape has no values to
+  // count or to pair with another property's
+  if (!property &&
+      (v == KG_SHV_MIN_COUNT || v == KG_SHV_MAX_COUNT ||
+       v == KG_SHV_UNIQUE_LANG || v == KG_SHV_LESS_THAN ||
+       v == KG_SHV_LESS_THAN_OR_EQUALS || v == KG_SHV_QUALIFIED_VALUE_SHAPE)) {
+    return kg_log(&p->log,
+                  KG_LOG_WARNING,
+                  kg_graph_caret(p->g, t),
+                  "sh:%s applies to property shapes only, and shape '%s' "
+                  "has no sh:path: it is ignored",
+                  voc_name(v),
+                  shape->name ? shape->name : "");
+  }
+  if (!property &&
+      (v == KG_SHV_QUALIFIED_MIN_COUNT || v == KG_SHV_QUALIFIED_MAX_COUNT)) {
+    return KG_SUCCESS; // Said at sh:qualifiedValueShape, if there is one
+  }
+
   switch (v) {
   case KG_SHV_CLASS:
   case KG_SHV_DATATYPE:
@@ -1076,6 +1095,9 @@ parse_shape(Parser* const p, const uint32_t i)
     const uint32_t* in   = kg_graph_lookup(p->g, KG_OBJECT, shape->id, &n_in);
     shape->triple        = n_in ? in[0] : SIZE_MAX;
   }
+  if ((st = name_shape(p, shape))) {
+    return st;
+  }
 
   // The path first, since some constraints depend on it
   size_t n_paths = 0U;
@@ -1163,7 +1185,7 @@ parse_shape(Parser* const p, const uint32_t i)
   KgShShape* const done = &p->sh->shapes[i];
   done->n_constraints =
     (uint32_t)(p->sh->n_constraints - done->first_constraint);
-  return name_shape(p, done);
+  return KG_SUCCESS;
 }
 
 /*

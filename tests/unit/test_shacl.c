@@ -919,3 +919,28 @@ Test(shacl, node_shape_pairs_and_literal_values_across_graphs)
          "data.ttl:3:1: error: \"x\"@en is not a value of ex:v "
          "[sh:HasValueConstraintComponent] <focus>");
 }
+
+Test(shacl,
+     property_shape_parameters_on_a_node_shape_are_ignored_with_a_warning)
+{
+  Run r = run("ex:S sh:targetNode ex:a ;\n"
+              "  sh:minCount 2 ;\n"
+              "  sh:lessThan ex:b ;\n"
+              "  sh:qualifiedValueShape [ sh:nodeKind sh:Literal ] ; "
+              "sh:qualifiedMinCount 1 .\n",
+              "ex:a ex:b 0 .\n");
+  cr_assert_not_null(strstr(r.log,
+                            "shapes.ttl:3:3: warning: sh:minCount applies to "
+                            "property shapes only, and shape 'ex:S' has no "
+                            "sh:path: it is ignored"),
+                     "%s",
+                     r.log);
+  cr_assert_not_null(
+    strstr(r.log, "shapes.ttl:4:3: warning: sh:lessThan"), "%s", r.log);
+  cr_assert_not_null(
+    strstr(r.log, "shapes.ttl:5:3: warning: sh:qualifiedValueShape"),
+    "%s",
+    r.log);
+  cr_assert_null(strstr(r.log, "qualifiedMinCount"), "%s", r.log);
+  expect(&r, 0, "");
+}

@@ -949,7 +949,8 @@ kg_sh_pattern_new(const KgStringView  pattern,
       !(p->context = pcre2_match_context_create(p->general)) ||
       pcre2_set_newline(compile, PCRE2_NEWLINE_LF) ||
       pcre2_set_match_limit(p->context, KG_SH_MATCH_LIMIT) ||
-      pcre2_set_depth_limit(p->context, KG_SH_DEPTH_LIMIT)) {
+      pcre2_set_depth_limit(p->context, KG_SH_DEPTH_LIMIT) ||
+      pcre2_set_heap_limit(p->context, KG_SH_HEAP_LIMIT)) {
     goto done;
   }
 

@@ -109,11 +109,17 @@ kg_sh_has_min_length(KgShValue v, size_t min);
 bool
 kg_sh_has_max_length(KgShValue v, size_t max);
 
-/// The most steps one match of a pattern may take (PCRE2's match limit).
+/// The most steps one match of a pattern may take (PCRE2's match limit):
+/// a tenth of a second or so.
 #define KG_SH_MATCH_LIMIT 1000000U
 
-/// The deepest backtracking of one match of a pattern (PCRE2's depth limit).
-#define KG_SH_DEPTH_LIMIT 10000U
+/// The deepest backtracking of one match of a pattern (PCRE2's depth
+/// limit): `^(a|b)*$` reaches it on about 240,000 characters.
+#define KG_SH_DEPTH_LIMIT 250000U
+
+/// The most memory, in KiB, that one match of a pattern may use for
+/// backtracking (PCRE2's heap limit).
+#define KG_SH_HEAP_LIMIT 65536U
 
 /// A compiled sh:pattern with its sh:flags.
 typedef struct KgShPatternImpl KgShPattern;
@@ -152,8 +158,8 @@ kg_sh_pattern_new(KgStringView  pattern,
    threads at once.
 
    @param status Set to KG_SUCCESS, KG_BAD_LIMIT if the match took more than
-   KG_SH_MATCH_LIMIT steps or KG_SH_DEPTH_LIMIT levels (then the result is
-   false and nothing is known), or KG_BAD_ALLOC.
+   KG_SH_MATCH_LIMIT steps, KG_SH_DEPTH_LIMIT levels or KG_SH_HEAP_LIMIT
+   KiB (then the result is false and nothing is known), or KG_BAD_ALLOC.
 */
 bool
 kg_sh_pattern_matches(const KgShPattern* pattern,

@@ -13,6 +13,7 @@
 #include <stddef.h>
 #include <stdint.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #define XSD "http://www.w3.org/2001/XMLSchema#"
@@ -679,6 +680,29 @@ Test(shacl_values, catastrophic_pattern_stops_at_the_limit)
   // The pattern still works on what it can decide
   cr_assert(kg_sh_pattern_matches(p, lit("aaaa", NULL), &st));
   cr_assert_eq(st, KG_SUCCESS);
+  kg_sh_pattern_free(p);
+}
+
+Test(shacl_values, long_text_matches_below_the_depth_limit)
+{
+  // Each repetition of a group is a level of backtracking
+  KgShPattern* const p    = compile("^(?:a|b)*$", "");
+  const size_t       n    = 300000U;
+  char* const        text = (char*)malloc(n + 1U);
+  cr_assert_not_null(text);
+  memset(text, 'a', n);
+  text[n] = '\0';
+
+  KgStatus st   = KG_FAILURE;
+  text[100000U] = '\0';
+  cr_assert(kg_sh_pattern_matches(p, lit(text, NULL), &st));
+  cr_assert_eq(st, KG_SUCCESS);
+
+  text[100000U] = 'b';
+  cr_assert_not(kg_sh_pattern_matches(p, lit(text, NULL), &st));
+  cr_assert_eq(st, KG_BAD_LIMIT);
+
+  free(text);
   kg_sh_pattern_free(p);
 }
 

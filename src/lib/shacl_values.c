@@ -10,9 +10,11 @@
   aligned at the point, so that integers of any length compare right; a
   float or a double brings both sides to double (strtod, which kgraph
   calls in the "C" locale: the library never sets one).  Date and time
-  values become seconds from 0000-01-01T00:00:00Z (proleptic Gregorian,
-  year 0 as in XML Schema 1.1) and the digits of their fraction; years are
-  limited to 9 digits so that the seconds fit in 64 bits.  Nothing here
+  values become seconds from 1970-01-01T00:00:00Z (proleptic Gregorian,
+  year 0 as in XML Schema 1.1) and the digits of their fraction, XPath's
+  reference date 1972-12-31 filling in what a type leaves out (xsd:time,
+  xsd:gMonth...); years are limited to 9 digits so that the seconds fit
+  in 64 bits.  Nothing here
   allocates, except a number longer than 127 bytes that a double must read
   (then a failed allocation makes the pair incomparable) and patterns.
 
@@ -173,6 +175,12 @@ typedef enum {
   FAMILY_DATE_TIME,
   FAMILY_DATE,
   FAMILY_TIME,
+  FAMILY_G_YEAR,
+  FAMILY_G_YEAR_MONTH,
+  FAMILY_G_MONTH,
+  FAMILY_G_DAY,
+  FAMILY_G_MONTH_DAY,
+  FAMILY_DURATION, ///< xsd:duration, dayTimeDuration, yearMonthDuration
   FAMILY_STRING,
   FAMILY_BOOLEAN,
 } Family;
@@ -197,6 +205,12 @@ family_of(const KgShValue v)
     {XSD_NS "float", FAMILY_FLOAT},
     {XSD_NS "boolean", FAMILY_BOOLEAN},
     {XSD_NS "time", FAMILY_TIME},
+    {XSD_NS "gYear", FAMILY_G_YEAR},
+    {XSD_NS "gYearMonth", FAMILY_G_YEAR_MONTH},
+    {XSD_NS "gMonth", FAMILY_G_MONTH},
+    {XSD_NS "gDay", FAMILY_G_DAY},
+    {XSD_NS "gMonthDay", FAMILY_G_MONTH_DAY},
+    {XSD_NS "duration", FAMILY_DURATION},
   };
 
   for (size_t i = 0U; i < sizeof(bases) / sizeof(bases[0]); ++i) {
@@ -382,7 +396,7 @@ skip(const KgStringView lex, size_t* const pos, const char c)
   return false;
 }
 
-/// Days from 0000-03-01 shifted so that 1970-01-01 is 0 (H. Hinnant's
+/// Days since 1970-01-01, negative before (H. Hinnant's
 /// days_from_civil, for the proleptic Gregorian calendar).
 static int64_t
 days_from_civil(int64_t y, const int64_t m, const int64_t d)
@@ -396,7 +410,7 @@ days_from_civil(int64_t y, const int64_t m, const int64_t d)
 }
 
 static bool
-read_date(const KgStringView lex, size_t* const pos, int64_t* const days)
+read_year(const KgStringView lex, size_t* const pos, int64_t* const year)
 {
   const bool negative = skip(lex, pos, '-');
   size_t     n        = 0U;
@@ -405,17 +419,63 @@ read_date(const KgStringView lex, size_t* const pos, int64_t* const days)
     ++n;
   }
 
-  int64_t year  = 0;
-  int64_t month = 0;
-  int64_t day   = 0;
-  if (n < 4U || n > MAX_YEAR_DIGITS || !read_digits(lex, pos, n, &year) ||
-      !skip(lex, pos, '-') || !read_digits(lex, pos, 2U, &month) ||
-      !skip(lex, pos, '-') || !read_digits(lex, pos, 2U, &day)) {
+  if (n < 4U || n > MAX_YEAR_DIGITS || !read_digits(lex, pos, n, year)) {
     return false;
   }
 
-  *days = days_from_civil(negative ? -year : year, month, day);
+  *year = negative ? -*year : *year;
   return true;
+}
+
+/// Read the date part of a value of `family` as days, where XPath's
+/// reference date 1972-12-31 stands for what the type leaves out.
+static bool
+read_date(const KgStringView lex,
+          size_t* const      pos,
+          const Family       family,
+          int64_t* const     days)
+{
+  int64_t year  = 1972;
+  int64_t month = 12;
+  int64_t day   = 31;
+  bool    ok    = true;
+
+  switch (family) {
+  case FAMILY_DATE_TIME:
+  case FAMILY_DATE:
+    ok = read_year(lex, pos, &year) && skip(lex, pos, '-') &&
+         read_digits(lex, pos, 2U, &month) && skip(lex, pos, '-') &&
+         read_digits(lex, pos, 2U, &day);
+    break;
+  case FAMILY_G_YEAR:
+    month = day = 1;
+    ok          = read_year(lex, pos, &year);
+    break;
+  case FAMILY_G_YEAR_MONTH:
+    day = 1;
+    ok  = read_year(lex, pos, &year) && skip(lex, pos, '-') &&
+         read_digits(lex, pos, 2U, &month);
+    break;
+  case FAMILY_G_MONTH:
+    day = 1;
+    ok  = skip(lex, pos, '-') && skip(lex, pos, '-') &&
+         read_digits(lex, pos, 2U, &month);
+    break;
+  case FAMILY_G_DAY:
+    ok = skip(lex, pos, '-') && skip(lex, pos, '-') && skip(lex, pos, '-') &&
+         read_digits(lex, pos, 2U, &day);
+    break;
+  case FAMILY_G_MONTH_DAY:
+    ok = skip(lex, pos, '-') && skip(lex, pos, '-') &&
+         read_digits(lex, pos, 2U, &month) && skip(lex, pos, '-') &&
+         read_digits(lex, pos, 2U, &day);
+    break;
+  default:
+    break;
+  }
+
+  *days = days_from_civil(year, month, day);
+  return ok;
 }
 
 static bool
@@ -481,10 +541,7 @@ read_instant(const KgStringView lex, const Family family, Instant* const t)
   int64_t days = 0;
 
   *t = (Instant){0, KG_SV(""), false};
-  if (family == FAMILY_TIME) {
-    // XPath's reference date, 1972-12-31
-    days = days_from_civil(1972, 12, 31);
-  } else if (!read_date(lex, &pos, &days)) {
+  if (!read_date(lex, &pos, family, &days)) {
     return false;
   }
 
@@ -493,7 +550,8 @@ read_instant(const KgStringView lex, const Family family, Instant* const t)
     return false;
   }
 
-  if (family != FAMILY_DATE && !read_time(lex, &pos, t)) {
+  if ((family == FAMILY_DATE_TIME || family == FAMILY_TIME) &&
+      !read_time(lex, &pos, t)) {
     return false;
   }
 
@@ -546,6 +604,146 @@ compare_dates(const KgShValue a, const KgShValue b, const Family family)
   return order;
 }
 
+/// A duration by its two parts, as XPath sees them: months, and seconds
+/// with the digits of their fraction (no trailing zero); both signed alike.
+typedef struct {
+  bool         negative;
+  int64_t      months;
+  int64_t      seconds;
+  KgStringView fraction;
+} Duration;
+
+/// The longest number, in digits, of a duration's field that compares.
+#define MAX_DURATION_DIGITS 12U
+
+static bool
+read_duration(const KgStringView lex, Duration* const d)
+{
+  size_t pos     = 0U;
+  bool   in_time = false;
+
+  *d          = (Duration){false, 0, 0, KG_SV("")};
+  d->negative = skip(lex, &pos, '-');
+  if (!skip(lex, &pos, 'P')) {
+    return false;
+  }
+
+  while (pos < lex.len) {
+    if (skip(lex, &pos, 'T')) {
+      in_time = true;
+      continue;
+    }
+
+    size_t n = 0U;
+    while (pos + n < lex.len && is_digit(lex.data[pos + n])) {
+      ++n;
+    }
+
+    int64_t value = 0;
+    if (!n || n > MAX_DURATION_DIGITS || !read_digits(lex, &pos, n, &value) ||
+        pos >= lex.len) {
+      return false;
+    }
+
+    switch (lex.data[pos++]) {
+    case 'Y':
+      d->months += value * 12;
+      break;
+    case 'M':
+      if (in_time) {
+        d->seconds += value * 60;
+      } else {
+        d->months += value;
+      }
+      break;
+    case 'D':
+      d->seconds += value * 86400;
+      break;
+    case 'H':
+      d->seconds += value * 3600;
+      break;
+    case 'S':
+      d->seconds += value;
+      break;
+    case '.': {
+      d->seconds += value;
+      const size_t start = pos;
+      while (pos < lex.len && is_digit(lex.data[pos])) {
+        ++pos;
+      }
+
+      size_t end = pos;
+      while (end > start && lex.data[end - 1U] == '0') {
+        --end;
+      }
+
+      d->fraction = (KgStringView){lex.data + start, end - start};
+      if (!skip(lex, &pos, 'S')) {
+        return false;
+      }
+      break;
+    }
+    default:
+      return false;
+    }
+  }
+
+  if (!d->months && !d->seconds && !d->fraction.len) {
+    d->negative = false; // -P0D is P0D
+  }
+
+  return true;
+}
+
+/**
+   Compare durations as XPath's yearMonthDuration and dayTimeDuration
+   do: by months when both have only months, by seconds when both have
+   only days to seconds (zero goes with either).  Whether P1M is more than
+   P30D depends on the month, so a pair with months on one side and
+   seconds on the other is incomparable, and one with both only equal.
+*/
+static KgShOrder
+compare_durations(const KgShValue a, const KgShValue b)
+{
+  Duration da;
+  Duration db;
+
+  if (!read_duration(a.text, &da) || !read_duration(b.text, &db)) {
+    return KG_SH_INCOMPARABLE;
+  }
+
+  const bool a_months  = da.months != 0;
+  const bool b_months  = db.months != 0;
+  const bool a_seconds = da.seconds || da.fraction.len;
+  const bool b_seconds = db.seconds || db.fraction.len;
+  if ((a_months && a_seconds) || (b_months && b_seconds)) {
+    return (da.negative == db.negative && da.months == db.months &&
+            da.seconds == db.seconds &&
+            !compare_fractions(da.fraction, db.fraction))
+             ? KG_SH_EQUAL
+             : KG_SH_INCOMPARABLE;
+  }
+
+  if ((a_months && b_seconds) || (a_seconds && b_months)) {
+    return KG_SH_INCOMPARABLE;
+  }
+
+  if (da.negative != db.negative) {
+    return da.negative ? KG_SH_LESS : KG_SH_GREATER;
+  }
+
+  int cmp = 0;
+  if (da.months != db.months) {
+    cmp = da.months < db.months ? -1 : 1;
+  } else if (da.seconds != db.seconds) {
+    cmp = da.seconds < db.seconds ? -1 : 1;
+  } else {
+    cmp = compare_fractions(da.fraction, db.fraction);
+  }
+
+  return order_of(da.negative ? -cmp : cmp);
+}
+
 static bool
 is_true(const KgStringView lex)
 {
@@ -582,7 +780,14 @@ kg_sh_compare(const KgShValue a, const KgShValue b)
   case FAMILY_DATE_TIME:
   case FAMILY_DATE:
   case FAMILY_TIME:
+  case FAMILY_G_YEAR:
+  case FAMILY_G_YEAR_MONTH:
+  case FAMILY_G_MONTH:
+  case FAMILY_G_DAY:
+  case FAMILY_G_MONTH_DAY:
     return compare_dates(a, b, fa);
+  case FAMILY_DURATION:
+    return compare_durations(a, b);
   case FAMILY_STRING: {
     // UTF-8 sorts as its code points do
     const size_t n   = a.text.len < b.text.len ? a.text.len : b.text.len;

@@ -76,11 +76,16 @@ typedef enum {
      float or a double against anything via doubles (a float is first
      rounded to float, as XPath promotes it).  NaN is incomparable, and
      -0 equals 0.
-   - xsd:dateTime (and xsd:dateTimeStamp) with each other, xsd:date with
-     xsd:date, xsd:time with xsd:time.  Timezones as XML Schema's partial
-     order: a value without timezone and one with compare only when they
-     are more than 14 hours apart; two without compare as local times.
-     Years longer than 9 digits are incomparable.
+   - Dates and times of the same type with each other: xsd:dateTime (and
+     xsd:dateTimeStamp), xsd:date, xsd:time, xsd:gYear, xsd:gYearMonth,
+     xsd:gMonth, xsd:gDay, xsd:gMonthDay, by their first instant.
+     Timezones as XML Schema's partial order: a value without timezone
+     and one with compare only when they are more than 14 hours apart;
+     two without compare as local times.  Years longer than 9 digits are
+     incomparable.
+   - Durations (xsd:duration and its two subtypes): by months when both
+     have only years and months, by seconds when both have only days to
+     seconds; otherwise only equal or incomparable (P1M and P30D are).
    - Strings (xsd:string and its derived types; not language-tagged) by
      code points.
    - Booleans: false < true.

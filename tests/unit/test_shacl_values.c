@@ -353,6 +353,32 @@ static const OrderCase order_cases[] = {
   {"2002-10-10", "date", "2002-10-10T00:00:00", "dateTime", NC},
   {"12:00:00", "time", "13:00:00", "time", LT},
   {"12:00:00+01:00", "time", "11:00:00Z", "time", EQ},
+  // The g types: their first instant, in their own type only
+  {"2020", "gYear", "2021", "gYear", LT},
+  {"-0044", "gYear", "0000", "gYear", LT},
+  {"2020Z", "gYear", "2020+00:00", "gYear", EQ},
+  {"2020", "gYear", "2020Z", "gYear", NC},
+  {"2020-12", "gYearMonth", "2021-01", "gYearMonth", LT},
+  {"--05", "gMonth", "--04", "gMonth", GT},
+  {"---31", "gDay", "---01", "gDay", GT},
+  {"--02-29", "gMonthDay", "--03-01", "gMonthDay", LT},
+  {"2020", "gYear", "2020-01", "gYearMonth", NC},
+  {"2020-01-01", "date", "2020", "gYear", NC},
+  // Durations: months with months, seconds with seconds
+  {"P1D", "duration", "P2D", "duration", LT},
+  {"PT36H", "dayTimeDuration", "P1DT12H", "dayTimeDuration", EQ},
+  {"PT1.50S", "dayTimeDuration", "PT1.5S", "duration", EQ},
+  {"PT1.5S", "dayTimeDuration", "PT1.25S", "dayTimeDuration", GT},
+  {"P1Y", "yearMonthDuration", "P12M", "yearMonthDuration", EQ},
+  {"P1Y1M", "yearMonthDuration", "P14M", "duration", LT},
+  {"-P1Y", "yearMonthDuration", "P1M", "yearMonthDuration", LT},
+  {"-P2D", "duration", "-P1D", "duration", LT},
+  {"-P0D", "duration", "PT0S", "dayTimeDuration", EQ},
+  {"P0D", "duration", "P1M", "duration", LT},
+  {"P1M", "duration", "P30D", "duration", NC},
+  {"P1Y2D", "duration", "P1Y2D", "duration", EQ},
+  {"P1Y2D", "duration", "P1Y3D", "duration", NC},
+  {"P1Y", "yearMonthDuration", "1", "integer", NC},
   // Strings by code points
   {"a", NULL, "b", NULL, LT},
   {"ab", NULL, "a", NULL, GT},
@@ -372,7 +398,6 @@ static const OrderCase order_cases[] = {
   {"aldi", "integer", "1", "integer", NC},
   {"1", "integer", "1.5.1", "decimal", NC},
   {"x", EX "T", "x", EX "T", NC},
-  {"P1D", "duration", "P2D", "duration", NC},
 };
 
 ParameterizedTestParameters(shacl_values, compare)

@@ -613,8 +613,9 @@ typedef struct {
   KgStringView fraction;
 } Duration;
 
-/// The longest number, in digits, of a duration's field that compares.
-#define MAX_DURATION_DIGITS 12U
+/// The longest number, in digits, of a duration's field that compares (so
+/// that a reference date plus the duration fits in 64-bit seconds).
+#define MAX_DURATION_DIGITS 9U
 
 static bool
 read_duration(const KgStringView lex, Duration* const d)
@@ -695,53 +696,89 @@ read_duration(const KgStringView lex, Duration* const d)
   return true;
 }
 
+/// Compare the signed fractions of a second of `a` and `b`: -1, 0 or 1.
+static int
+compare_signed_fractions(const Duration* const a, const Duration* const b)
+{
+  const int sa = a->fraction.len ? (a->negative ? -1 : 1) : 0;
+  const int sb = b->fraction.len ? (b->negative ? -1 : 1) : 0;
+
+  if (sa != sb) {
+    return sa < sb ? -1 : 1;
+  }
+
+  const int cmp = compare_fractions(a->fraction, b->fraction);
+  const int one = (cmp > 0) - (cmp < 0);
+  return sa < 0 ? -one : one;
+}
+
+static int64_t
+floor_div(const int64_t a, const int64_t b)
+{
+  return a / b - (a % b != 0 && (a < 0) != (b < 0));
+}
+
+/// Return the whole seconds of `start` (the first of a month) plus `d`,
+/// since 1970 (the fraction of a second aside).
+static int64_t
+add_duration(const int64_t year, const int64_t month, const Duration* const d)
+{
+  const int64_t sign   = d->negative ? -1 : 1;
+  const int64_t months = month - 1 + sign * d->months;
+  const int64_t y      = year + floor_div(months, 12);
+  const int64_t m      = months - floor_div(months, 12) * 12 + 1;
+
+  return days_from_civil(y, m, 1) * 86400 + sign * d->seconds;
+}
+
 /**
-   Compare durations as XPath's yearMonthDuration and dayTimeDuration
-   do: by months when both have only months, by seconds when both have
-   only days to seconds (zero goes with either).  Whether P1M is more than
-   P30D depends on the month, so a pair with months on one side and
-   seconds on the other is incomparable, and one with both only equal.
+   Compare durations by XML Schema's partial order (1.1 Part 2, E.3.3): `a`
+   < `b` when each of four reference dates plus `a` comes before it plus
+   `b`.  So P1Y < P400D, P1M and P30D are incomparable (February), and two
+   durations with the same months compare by their seconds.  Where the
+   fractions of a second would decide and the whole seconds are 1 apart,
+   the pair is called incomparable.
 */
 static KgShOrder
 compare_durations(const KgShValue a, const KgShValue b)
 {
+  static const int64_t refs[4][2] = {
+    {1696, 9}, {1697, 2}, {1903, 3}, {1903, 7}};
+
   Duration da;
   Duration db;
-
   if (!read_duration(a.text, &da) || !read_duration(b.text, &db)) {
     return KG_SH_INCOMPARABLE;
   }
 
-  const bool a_months  = da.months != 0;
-  const bool b_months  = db.months != 0;
-  const bool a_seconds = da.seconds || da.fraction.len;
-  const bool b_seconds = db.seconds || db.fraction.len;
-  if ((a_months && a_seconds) || (b_months && b_seconds)) {
-    return (da.negative == db.negative && da.months == db.months &&
-            da.seconds == db.seconds &&
-            !compare_fractions(da.fraction, db.fraction))
-             ? KG_SH_EQUAL
-             : KG_SH_INCOMPARABLE;
+  int lo = 2; // The least and the greatest order over the references
+  int hi = -2;
+  for (size_t i = 0U; i < 4U; ++i) {
+    const int64_t diff = add_duration(refs[i][0], refs[i][1], &da) -
+                         add_duration(refs[i][0], refs[i][1], &db);
+    int cmp = 0;
+    if (diff >= 2 || diff <= -2 || (!da.fraction.len && !db.fraction.len)) {
+      cmp = diff < 0 ? -1 : diff > 0;
+    } else if (!diff) {
+      cmp = compare_signed_fractions(&da, &db);
+    } else {
+      /* 1 apart: the fractions, each in (-1, 1), decide only if they make
+         up the difference, which their signs tell */
+      const int sa = da.fraction.len ? (da.negative ? -1 : 1) : 0;
+      const int sb = db.fraction.len ? (db.negative ? -1 : 1) : 0;
+      if ((diff > 0 && (sa >= 0 || sb <= 0)) ||
+          (diff < 0 && (sa <= 0 || sb >= 0))) {
+        cmp = diff > 0 ? 1 : -1;
+      } else {
+        return KG_SH_INCOMPARABLE;
+      }
+    }
+
+    lo = cmp < lo ? cmp : lo;
+    hi = cmp > hi ? cmp : hi;
   }
 
-  if ((a_months && b_seconds) || (a_seconds && b_months)) {
-    return KG_SH_INCOMPARABLE;
-  }
-
-  if (da.negative != db.negative) {
-    return da.negative ? KG_SH_LESS : KG_SH_GREATER;
-  }
-
-  int cmp = 0;
-  if (da.months != db.months) {
-    cmp = da.months < db.months ? -1 : 1;
-  } else if (da.seconds != db.seconds) {
-    cmp = da.seconds < db.seconds ? -1 : 1;
-  } else {
-    cmp = compare_fractions(da.fraction, db.fraction);
-  }
-
-  return order_of(da.negative ? -cmp : cmp);
+  return lo != hi ? KG_SH_INCOMPARABLE : order_of(lo);
 }
 
 static bool

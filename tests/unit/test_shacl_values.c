@@ -377,7 +377,31 @@ static const OrderCase order_cases[] = {
   {"P0D", "duration", "P1M", "duration", LT},
   {"P1M", "duration", "P30D", "duration", NC},
   {"P1Y2D", "duration", "P1Y2D", "duration", EQ},
-  {"P1Y2D", "duration", "P1Y3D", "duration", NC},
+  {"P1Y2D", "duration", "P1Y3D", "duration", LT},
+  // XML Schema's partial order: the same at four reference dates
+  {"P1Y", "duration", "P400D", "duration", LT},
+  {"P1Y", "duration", "P367D", "yearMonthDuration", NC}, // Not its type
+  {"P1Y", "duration", "P367D", "duration", LT},
+  {"P1Y", "duration", "P366D", "duration", NC},
+  {"P1Y", "duration", "P365D", "duration", NC},
+  {"P1Y", "duration", "P364D", "duration", GT},
+  {"P1M", "duration", "P27D", "duration", GT},
+  {"P1M", "duration", "P28D", "duration", NC},
+  {"P1M", "duration", "P32D", "duration", LT},
+  {"-P1M", "duration", "-P32D", "duration", GT},
+  {"P1M", "duration", "-P1M", "duration", GT},
+  {"P2M", "duration", "P1MT744H", "duration", NC},
+  {"P1Y", "duration", "P11M31DT23H59M59.5S", "duration", LT},
+  {"P1Y", "duration", "P11M30DT23H59M59.5S", "duration", NC},
+  // Fractions of a second
+  {"PT1.5S", "dayTimeDuration", "PT2S", "dayTimeDuration", LT},
+  {"PT0.5S", "dayTimeDuration", "PT1S", "dayTimeDuration", LT},
+  {"P1MT0.5S", "duration", "P1M", "duration", GT},
+  {"-PT0.5S", "duration", "PT0S", "duration", LT},
+  {"-PT0.5S", "duration", "-PT0.25S", "duration", LT},
+  {"-PT0.5S", "duration", "-PT1.5S", "duration", GT},
+  {"-PT0.5S", "duration", "PT0.5S", "duration", LT},
+  {"P1000000000D", "duration", "P1D", "duration", NC}, // Too long
   {"P1Y", "yearMonthDuration", "1", "integer", NC},
   // Strings by code points
   {"a", NULL, "b", NULL, LT},

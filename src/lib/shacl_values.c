@@ -14,27 +14,39 @@
   year 0 as in XML Schema 1.1) and the digits of their fraction, XPath's
   reference date 1972-12-31 filling in what a type leaves out (xsd:time,
   xsd:gMonth...); years are limited to 9 digits so that the seconds fit
-  in 64 bits.  Nothing here
-  allocates, except a number longer than 127 bytes that a double must read
-  (then a failed allocation makes the pair incomparable) and patterns.
+  in 64 bits.  Durations follow XML Schema's partial order.  Nothing here
+  allocates, except a number longer than 127 bytes that a double must
+  read (then a failed allocation makes the pair incomparable) and
+  patterns.
 
-  sh:pattern is PCRE2 (UTF mode, Unicode properties), with these
-  differences from XPath's regular expressions (F&O 3.1, section 5.6.1):
+  sh:pattern is PCRE2 (UTF mode, Unicode properties), after a rewrite that
+  gives XPath's meaning (F&O 3.1, section 5.6) to what PCRE2 reads
+  otherwise:
 
-  - Character class subtraction, [a-z-[aeiou]], is rewritten for PCRE2 as
+  - Character class subtraction, [a-z-[aeiou]], becomes
     (?:(?![aeiou])[a-z]), nested as deep as KG_SH_CLASS_DEPTH.
+  - \s \S are XPath's four spaces (space, tab, CR, LF), not all of
+    Unicode's; \w \W are by Unicode categories (\w: all but punctuation,
+    separators and "other", so "_" is not a word character but "$" is);
+    \i \I \c \C are XML's name characters (PCRE2 has no \i, and its \c is
+    a control escape).  \d is \p{Nd} in both.
+  - `x` strips white space outside classes itself (PCRE2's extended mode
+    would also take # as a comment); without `m`, $ matches only at the
+    very end (PCRE2 would also match before a final newline).
+
+  What still differs:
+
   - Unicode blocks, \p{IsBasicLatin}, are not known to PCRE2: a pattern
-    that names one does not compile ("unknown property name").
-  - \s is any Unicode white space for PCRE2, only space, tab, CR and LF
-    for XPath; \w is Unicode letters, digits and underscore for PCRE2, but
-    every character except punctuation, separators and "other" for XPath.
-  - PCRE2 accepts syntax that XPath rejects, and gives it its Perl meaning:
-    lookaround (?=...) (?<=...), inline options (?i), atomic groups,
-    possessive quantifiers, \b \A \z \Q...\E, named groups, \x{...}.
-    XPath's flags are mapped as kg_sh_pattern_new() says; `x` strips white
-    space itself (PCRE2's extended mode would also take # as a comment).
-  - Matching stops after KG_SH_MATCH_LIMIT steps (catastrophic
-    backtracking), where XPath has no limit.
+    that names one does not compile ("unknown property after \P or \p").
+  - PCRE2 accepts syntax that XPath rejects, and gives it its Perl
+    meaning: lookaround (?=...) (?<=...), inline options (?i), atomic
+    groups, possessive quantifiers, \b \A \z \Q...\E \h \v \R, named
+    groups, \x{...}, [[:alpha:]] (read as a class holding "[:alph"
+    and a "]" after it).
+  - The flag `q` (every character literal) is XPath 3.0's; SPARQL's
+    REGEX, on XPath 2.0, knows only s, m, i and x.
+  - Matching stops after KG_SH_MATCH_LIMIT steps, KG_SH_DEPTH_LIMIT levels
+    of backtracking or KG_SH_HEAP_LIMIT KiB, where XPath has no limit.
 */
 
 #include "shacl_values.h"
@@ -976,6 +988,188 @@ set_error(char* const       error,
   }
 }
 
+/// A range of code points.
+typedef struct {
+  uint32_t first;
+  uint32_t last;
+} Range;
+
+/// XPath's \s: space, tab, line feed, carriage return.
+static const Range space_ranges[] = {{0x9U, 0xAU},
+                                     {0xDU, 0xDU},
+                                     {0x20U, 0x20U}};
+
+/// XPath's \i: the first characters of XML names (XML 1.0, NameStartChar).
+static const Range name_start_ranges[] = {
+  {0x3AU, 0x3AU},
+  {0x41U, 0x5AU},
+  {0x5FU, 0x5FU},
+  {0x61U, 0x7AU},
+  {0xC0U, 0xD6U},
+  {0xD8U, 0xF6U},
+  {0xF8U, 0x2FFU},
+  {0x370U, 0x37DU},
+  {0x37FU, 0x1FFFU},
+  {0x200CU, 0x200DU},
+  {0x2070U, 0x218FU},
+  {0x2C00U, 0x2FEFU},
+  {0x3001U, 0xD7FFU},
+  {0xF900U, 0xFDCFU},
+  {0xFDF0U, 0xFFFDU},
+  {0x10000U, 0xEFFFFU},
+};
+
+/// XPath's \c: the characters of XML names (XML 1.0, NameChar).
+static const Range name_ranges[] = {
+  {0x2DU, 0x2EU},
+  {0x30U, 0x3AU},
+  {0x41U, 0x5AU},
+  {0x5FU, 0x5FU},
+  {0x61U, 0x7AU},
+  {0xB7U, 0xB7U},
+  {0xC0U, 0xD6U},
+  {0xD8U, 0xF6U},
+  {0xF8U, 0x37DU},
+  {0x37FU, 0x1FFFU},
+  {0x200CU, 0x200DU},
+  {0x203FU, 0x2040U},
+  {0x2070U, 0x218FU},
+  {0x2C00U, 0x2FEFU},
+  {0x3001U, 0xD7FFU},
+  {0xF900U, 0xFDCFU},
+  {0xFDF0U, 0xFFFDU},
+  {0x10000U, 0xEFFFFU},
+};
+
+static KgStatus
+emit_code_points(Rewrite* const out,
+                 const uint32_t first,
+                 const uint32_t last,
+                 const size_t   from)
+{
+  char      text[32];
+  const int n = first == last
+                  ? snprintf(text, sizeof(text), "\\x{%X}", (unsigned)first)
+                  : snprintf(text,
+                             sizeof(text),
+                             "\\x{%X}-\\x{%X}",
+                             (unsigned)first,
+                             (unsigned)last);
+
+  return (n > 0 && (size_t)n < sizeof(text)) ? emit(out, text, (size_t)n, from)
+                                             : KG_BAD_INTERNAL;
+}
+
+/// Emit the code points from `first` to `last`, surrogates aside (PCRE2
+/// refuses them in UTF mode, and UTF-8 text holds none).
+static KgStatus
+emit_range(Rewrite* const out,
+           const uint32_t first,
+           const uint32_t last,
+           const size_t   from)
+{
+  KgStatus st = KG_SUCCESS;
+
+  if (first < 0xD800U) {
+    KG_TRY(st,
+           emit_code_points(out, first, last < 0xD800U ? last : 0xD7FFU, from));
+  }
+
+  if (last > 0xDFFFU) {
+    KG_TRY(
+      st, emit_code_points(out, first > 0xE000U ? first : 0xE000U, last, from));
+  }
+
+  return st;
+}
+
+/// Emit `ranges`, or all other code points (surrogates aside) if `negate`,
+/// as the inside of a PCRE2 class.
+static KgStatus
+emit_ranges(Rewrite* const     out,
+            const Range* const ranges,
+            const size_t       n_ranges,
+            const bool         negate,
+            const size_t       from)
+{
+  KgStatus st   = KG_SUCCESS;
+  uint32_t next = 0U; // The first code point not yet covered
+
+  for (size_t i = 0U; i < n_ranges; ++i) {
+    if (!negate) {
+      KG_TRY(st, emit_range(out, ranges[i].first, ranges[i].last, from));
+    } else if (ranges[i].first > next) {
+      KG_TRY(st, emit_range(out, next, ranges[i].first - 1U, from));
+    }
+    next = ranges[i].last + 1U;
+  }
+
+  if (negate && next <= 0x10FFFFU) {
+    KG_TRY(st, emit_range(out, next, 0x10FFFFU, from));
+  }
+
+  return st;
+}
+
+/**
+   Emit the escape `\c` at `from` for PCRE2, inside a class or not.  The
+   escapes whose meaning differs are spelt out: \s \S (XPath's four
+   spaces), \w \W (by Unicode categories: \w is all but punctuation,
+   separators and others), \i \I \c \C (XML's name characters, which PCRE2
+   does not know: \c is its control escape).  Others are copied.
+*/
+static KgStatus
+emit_escape(Rewrite* const out,
+            const char     c,
+            const bool     in_class,
+            const size_t   from)
+{
+  const Range* ranges   = NULL;
+  size_t       n_ranges = 0U;
+  const char*  text     = NULL;
+  KgStatus     st       = KG_SUCCESS;
+
+  switch (c) {
+  case 's':
+  case 'S':
+    ranges   = space_ranges;
+    n_ranges = sizeof(space_ranges) / sizeof(space_ranges[0]);
+    break;
+  case 'i':
+  case 'I':
+    ranges   = name_start_ranges;
+    n_ranges = sizeof(name_start_ranges) / sizeof(name_start_ranges[0]);
+    break;
+  case 'c':
+  case 'C':
+    ranges   = name_ranges;
+    n_ranges = sizeof(name_ranges) / sizeof(name_ranges[0]);
+    break;
+  case 'w':
+    text = "\\p{L}\\p{M}\\p{N}\\p{S}";
+    break;
+  case 'W':
+    text = "\\p{P}\\p{Z}\\p{C}";
+    break;
+  default: {
+    const char escape[2] = {'\\', c};
+    return emit(out, escape, 2U, from);
+  }
+  }
+
+  if (!in_class) {
+    KG_TRY(st, emit(out, "[", 1U, from));
+  }
+
+  if (text) {
+    KG_TRY(st, emit(out, text, strlen(text), from));
+  } else {
+    KG_TRY(st, emit_ranges(out, ranges, n_ranges, c >= 'A' && c <= 'Z', from));
+  }
+
+  return in_class ? st : emit(out, "]", 1U, from);
+}
+
 /// Emit group `g` of a class (its bytes between `[` and `]` or `-[`), with
 /// `[` escaped: PCRE2 would read `[:` as a POSIX class.
 static KgStatus
@@ -989,7 +1183,7 @@ emit_group(Rewrite* const     out,
   KG_TRY(st, emit(out, "[", 1U, start - 1U));
   for (size_t i = start; i < end; ++i) {
     if (pattern.data[i] == '\\' && i + 1U < end) {
-      KG_TRY(st, emit(out, pattern.data + i, 2U, i));
+      KG_TRY(st, emit_escape(out, pattern.data[i + 1U], true, i));
       ++i;
     } else if (pattern.data[i] == '[') {
       KG_TRY(st, emit(out, "\\[", 2U, i));
@@ -1093,7 +1287,7 @@ rewrite_pattern(const KgStringView pattern,
     const char c = pattern.data[i];
 
     if (c == '\\' && i + 1U < pattern.len) {
-      KG_TRY(st, emit(out, pattern.data + i, 2U, i));
+      KG_TRY(st, emit_escape(out, pattern.data[i + 1U], false, i));
       i += 2U;
     } else if (c == '[') {
       KG_TRY(st, rewrite_class(pattern, &i, out, error, error_size));

@@ -131,7 +131,8 @@ typedef struct KgShPatternImpl KgShPattern;
 
 /**
    sh:pattern with sh:flags: compile `pattern` as XPath's fn:matches would,
-   with PCRE2 (in UTF mode, Unicode properties for \d \w \b).
+   with PCRE2 (in UTF mode), after rewriting what PCRE2 reads otherwise:
+   class subtraction [a-z-[aeiou]], and \s \S \w \W \i \I \c \C.
 
    The flags are those of XPath: `s` (dot matches newlines), `m` (^ and $
    at line ends), `i` (ignore case), `x` (whitespace outside character

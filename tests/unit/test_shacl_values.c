@@ -604,6 +604,32 @@ static const PatternCase pattern_cases[] = {
   {"^\\p{Lu}", "", "\xc3\x89t\xc3\xa9", true},
   {"^\\d+$", "", "\xd9\xa3\xd9\xa4", true}, // Arabic-Indic digits, as XPath
   {"^\\p{L}+$", "", "\xe6\x97\xa5\xe6\x9c\xac", true},
+  // XPath's \s: four spaces only, not no-break space
+  {"^\\s$", "", "\t", true},
+  {"^\\s$", "", "\xc2\xa0", false},
+  {"^\\S$", "", "\xc2\xa0", true},
+  {"^\\S$", "", "\n", false},
+  {"^[\\s,]+$", "", " ,\t\r\n", true},
+  {"^[\\s,]+$", "", "\xe2\x80\x83", false}, // Em space
+  {"^[\\S]$", "", "\xf0\x9f\x98\x80", true},
+  {"^[^\\S]$", "", " ", true},
+  // XPath's \w: all but punctuation, separators and others
+  {"^\\w$", "", "_", false},
+  {"^\\w$", "", "$", true},
+  {"^\\w+$", "", "\xc3\xa9t\xc3\xa9" "1", true},
+  {"^\\W$", "", ",", true},
+  {"^\\W$", "", "a", false},
+  {"^[\\W\\d]+$", "", "-1 ", true},
+  // XPath's \i and \c: XML names
+  {"^\\i\\c*$", "", "xml:name-1.x\xc2\xb7", true},
+  {"^\\i\\c*$", "", "1abc", false},
+  {"^\\i\\c*$", "", "a b", false},
+  {"^\\I$", "", "1", true},
+  {"^\\I$", "", "\xe6\x97\xa5", false},
+  {"^\\C$", "", " ", true},
+  {"^\\C$", "", "\xf3\xb0\x80\x80", true}, // U+F0000
+  {"^[\\C]$", "", "a", false},
+  {"^[\\I\\d]+$", "", "-1", true},
   // Character class subtraction
   {"^[a-z-[aeiou]]+$", "", "xyz", true},
   {"^[a-z-[aeiou]]+$", "", "xaz", false},
@@ -616,6 +642,9 @@ static const PatternCase pattern_cases[] = {
   {"^[\\[-]$", "", "[", true},
   {"^x[a -[ ]]y$", "x", "x y", false}, // No stripping inside classes
   {"^x[a -[ ]]y$", "x", "xay", true},
+  // PCRE2's syntax where XPath has none: as documented, not refused
+  {"^[[:alpha:]]$", "", "a]", true},
+  {"^a(?=b)", "", "ab", true},
   // IRIs match by their text
 };
 

@@ -30,14 +30,15 @@
     separators and "other", so "_" is not a word character but "$" is);
     \i \I \c \C are XML's name characters (PCRE2 has no \i, and its \c is
     a control escape).  \d is \p{Nd} in both.
+  - Unicode blocks, \p{IsBasicLatin} \P{IsGreek}, become their ranges
+    (ublocks.c: Unicode 14.0's blocks and XML Schema 1.0's old names);
+    PCRE2 has no blocks, and would read "Is" as the prefix of a script.
   - `x` strips white space outside classes itself (PCRE2's extended mode
     would also take # as a comment); without `m`, $ matches only at the
     very end (PCRE2 would also match before a final newline).
 
   What still differs:
 
-  - Unicode blocks, \p{IsBasicLatin}, are not known to PCRE2: a pattern
-    that names one does not compile ("unknown property after \P or \p").
   - PCRE2 accepts syntax that XPath rejects, and gives it its Perl
     meaning: lookaround (?=...) (?<=...), inline options (?i), atomic
     groups, possessive quantifiers, \b \A \z \Q...\E \h \v \R, named
@@ -52,6 +53,7 @@
 #include "shacl_values.h"
 
 #include "alloc.h"
+#include "ublocks.h"
 #include "xsd.h"
 
 #include <kgraph/graph.h>
@@ -1119,10 +1121,10 @@ emit_ranges(Rewrite* const     out,
    does not know: \c is its control escape).  Others are copied.
 */
 static KgStatus
-emit_escape(Rewrite* const out,
-            const char     c,
-            const bool     in_class,
-            const size_t   from)
+emit_class_escape(Rewrite* const out,
+                  const char     c,
+                  const bool     in_class,
+                  const size_t   from)
 {
   const Range* ranges   = NULL;
   size_t       n_ranges = 0U;
@@ -1170,25 +1172,87 @@ emit_escape(Rewrite* const out,
   return in_class ? st : emit(out, "]", 1U, from);
 }
 
+/**
+   Emit the escape at `pattern.data[*pos]` ('\\') for PCRE2, and advance
+   `*pos` past it.  XPath's blocks, \p{IsBasicLatin} and \P{Is...}, become
+   their ranges (PCRE2 knows no blocks, and reads "Is" as a script's
+   prefix); the other escapes are emit_class_escape()'s.
+*/
+static KgStatus
+emit_escape(Rewrite* const     out,
+            const KgStringView pattern,
+            size_t* const      pos,
+            const bool         in_class,
+            char* const        error,
+            const size_t       error_size)
+{
+  const size_t i = *pos;
+  const char   c = pattern.data[i + 1U];
+
+  if ((c == 'p' || c == 'P') && i + 5U < pattern.len &&
+      !memcmp(pattern.data + i + 2U, "{Is", 3U)) {
+    const char* const close =
+      (const char*)memchr(pattern.data + i + 5U, '}', pattern.len - i - 5U);
+    if (close) {
+      const KgStringView          name     = {pattern.data + i + 5U,
+                                              (size_t)(close - pattern.data) - i - 5U};
+      size_t                      n_ranges = 0U;
+      const KgUnicodeBlock* const block    = kg_unicode_block(name, &n_ranges);
+      if (!block) {
+        if (error && error_size) {
+          snprintf(error,
+                   error_size,
+                   "unknown Unicode block 'Is%.*s' at offset %zu",
+                   (int)(name.len < 64U ? name.len : 64U),
+                   name.data,
+                   i);
+        }
+        return KG_BAD_SYNTAX;
+      }
+
+      Range    ranges[4];
+      KgStatus st = KG_SUCCESS;
+      n_ranges    = n_ranges < 4U ? n_ranges : 4U;
+      for (size_t k = 0U; k < n_ranges; ++k) {
+        ranges[k] = (Range){block[k].first, block[k].last};
+      }
+
+      *pos = (size_t)(close - pattern.data) + 1U;
+      if (!in_class) {
+        KG_TRY(st, emit(out, "[", 1U, i));
+      }
+      KG_TRY(st, emit_ranges(out, ranges, n_ranges, c == 'P', i));
+      return in_class ? st : emit(out, "]", 1U, i);
+    }
+  }
+
+  *pos = i + 2U;
+  return emit_class_escape(out, c, in_class, i);
+}
+
 /// Emit group `g` of a class (its bytes between `[` and `]` or `-[`), with
 /// `[` escaped: PCRE2 would read `[:` as a POSIX class.
 static KgStatus
 emit_group(Rewrite* const     out,
            const KgStringView pattern,
            const size_t       start,
-           const size_t       end)
+           const size_t       end,
+           char* const        error,
+           const size_t       error_size)
 {
-  KgStatus st = KG_SUCCESS;
+  const KgStringView group = {pattern.data, end};
+  KgStatus           st    = KG_SUCCESS;
 
   KG_TRY(st, emit(out, "[", 1U, start - 1U));
-  for (size_t i = start; i < end; ++i) {
+  for (size_t i = start; i < end;) {
     if (pattern.data[i] == '\\' && i + 1U < end) {
-      KG_TRY(st, emit_escape(out, pattern.data[i + 1U], true, i));
-      ++i;
+      KG_TRY(st, emit_escape(out, group, &i, true, error, error_size));
     } else if (pattern.data[i] == '[') {
       KG_TRY(st, emit(out, "\\[", 2U, i));
+      ++i;
     } else {
       KG_TRY(st, emit(out, pattern.data + i, 1U, i));
+      ++i;
     }
   }
 
@@ -1258,10 +1322,17 @@ rewrite_class(const KgStringView pattern,
   }
 
   KG_TRY(st,
-         emit_group(out, pattern, starts[n_groups - 1U], ends[n_groups - 1U]));
+         emit_group(out,
+                    pattern,
+                    starts[n_groups - 1U],
+                    ends[n_groups - 1U],
+                    error,
+                    error_size));
   for (size_t k = n_groups - 1U; k > 0U; --k) {
     KG_TRY(st, emit(out, ")", 1U, ends[k - 1U]));
-    KG_TRY(st, emit_group(out, pattern, starts[k - 1U], ends[k - 1U]));
+    KG_TRY(st,
+           emit_group(
+             out, pattern, starts[k - 1U], ends[k - 1U], error, error_size));
     KG_TRY(st, emit(out, ")", 1U, ends[k - 1U]));
   }
 
@@ -1287,8 +1358,7 @@ rewrite_pattern(const KgStringView pattern,
     const char c = pattern.data[i];
 
     if (c == '\\' && i + 1U < pattern.len) {
-      KG_TRY(st, emit_escape(out, pattern.data[i + 1U], false, i));
-      i += 2U;
+      KG_TRY(st, emit_escape(out, pattern, &i, false, error, error_size));
     } else if (c == '[') {
       KG_TRY(st, rewrite_class(pattern, &i, out, error, error_size));
     } else {

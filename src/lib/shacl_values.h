@@ -132,7 +132,8 @@ typedef struct KgShPatternImpl KgShPattern;
 /**
    sh:pattern with sh:flags: compile `pattern` as XPath's fn:matches would,
    with PCRE2 (in UTF mode), after rewriting what PCRE2 reads otherwise:
-   class subtraction [a-z-[aeiou]], and \s \S \w \W \i \I \c \C.
+   class subtraction [a-z-[aeiou]], blocks \p{IsBasicLatin}, and \s \S \w
+   \W \i \I \c \C.
 
    The flags are those of XPath: `s` (dot matches newlines), `m` (^ and $
    at line ends), `i` (ignore case), `x` (whitespace outside character
@@ -144,8 +145,8 @@ typedef struct KgShPatternImpl KgShPattern;
    @param out Set to the new pattern, to free with kg_sh_pattern_free().
    @param error On KG_BAD_SYNTAX, if not NULL, set to a NUL-terminated,
    lower-case reason of at most `error_size` bytes, such as "missing closing
-   parenthesis at offset 4" (the offset in bytes of the pattern) or
-   "unknown flag 'g'".
+   parenthesis at offset 4" (the offset in bytes of the pattern),
+   "unknown Unicode block 'IsLatin' at offset 0" or "unknown flag 'g'".
    @return KG_SUCCESS, KG_BAD_SYNTAX (an unknown flag, or a pattern that
    does not compile), or KG_BAD_ALLOC.
 */

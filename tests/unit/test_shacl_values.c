@@ -2,6 +2,7 @@
 // SPDX-License-Identifier: ISC
 
 #include "shacl_values.h"
+#include "ublocks.h"
 
 #include <kgraph/graph.h>
 #include <kgraph/status.h>
@@ -616,7 +617,11 @@ static const PatternCase pattern_cases[] = {
   // XPath's \w: all but punctuation, separators and others
   {"^\\w$", "", "_", false},
   {"^\\w$", "", "$", true},
-  {"^\\w+$", "", "\xc3\xa9t\xc3\xa9" "1", true},
+  {"^\\w+$",
+   "",
+   "\xc3\xa9t\xc3\xa9"
+   "1",
+   true},
   {"^\\W$", "", ",", true},
   {"^\\W$", "", "a", false},
   {"^[\\W\\d]+$", "", "-1 ", true},
@@ -630,6 +635,26 @@ static const PatternCase pattern_cases[] = {
   {"^\\C$", "", "\xf3\xb0\x80\x80", true}, // U+F0000
   {"^[\\C]$", "", "a", false},
   {"^[\\I\\d]+$", "", "-1", true},
+  // XPath's blocks
+  {"^\\p{IsBasicLatin}+$", "", "abc", true},
+  {"^\\p{IsBasicLatin}+$", "", "\xc3\xa9", false},
+  {"^\\P{IsBasicLatin}$", "", "\xc3\xa9", true},
+  {"^\\P{IsBasicLatin}$", "", "~", false},
+  {"^[\\p{IsGreek}\\d]+$",
+   "",
+   "\xce\xb1\xce\xb2"
+   "1",
+   true},
+  {"^\\p{IsGreekandCoptic}$", "", "\xce\xb1", true},
+  {"^\\p{IsCJKUnifiedIdeographs}+$", "", "\xe6\x97\xa5\xe6\x9c\xac", true},
+  {"^\\p{IsPrivateUse}$", "", "\xee\x80\x80", true},
+  {"^\\p{IsPrivateUse}$", "", "\xf3\xb0\x80\x80", true},
+  {"^\\p{IsPrivateUse}$", "", "\xef\xa4\x80", false}, // U+F900
+  {"^\\P{IsPrivateUse}$", "", "\xee\x80\x80", false},
+  {"^[^\\p{IsPrivateUse}]$", "", "a", true},
+  {"^[a-z-[\\p{IsBasicLatin}]]$", "", "a", false},
+  {"^\\p{IsLatin-1Supplement}$", "", "\xc3\xa9", true},
+  {"^\\p{L}$", "", "\xc3\xa9", true}, // Categories stay PCRE2's
   // Character class subtraction
   {"^[a-z-[aeiou]]+$", "", "xyz", true},
   {"^[a-z-[aeiou]]+$", "", "xaz", false},
@@ -707,7 +732,11 @@ static const BadPattern bad_patterns[] = {
   {"  a  (b", "x", "missing closing parenthesis at offset 7"},
   {"[a-[b]", "", "missing terminating ] for character class at offset 0"},
   {"x[abc", "", "missing terminating ] for character class at offset 1"},
-  {"\\p{IsBasicLatin}", "", "unknown property after \\P or \\p at offset 16"},
+  {"\\p{IsNoSuchBlock}",
+   "",
+   "unknown Unicode block 'IsNoSuchBlock' at offset 0"},
+  {"[a\\P{IsNo}]", "", "unknown Unicode block 'IsNo' at offset 2"},
+  {"\\p{Foo}", "", "unknown property after \\P or \\p at offset 7"},
   {"a", "g", "unknown flag 'g'"},
   {"a", "iX", "unknown flag 'X'"},
   {"[a-[b-[c-[d-[e-[f-[g-[h-[i-[j-[k-[l-[m-[n-[o-[p-[q]]]]]]]]]]]]]]]]]",
@@ -782,6 +811,43 @@ Test(shacl_values, long_text_matches_below_the_depth_limit)
 
   free(text);
   kg_sh_pattern_free(p);
+}
+
+Test(shacl_values, unicode_blocks_by_loose_names)
+{
+  static const char* const names[] = {"Latin-1 Supplement",
+                                      "latin1supplement",
+                                      "LATIN_1_SUPPLEMENT",
+                                      "Latin-1Supplement"};
+  size_t                   n       = 0U;
+
+  for (size_t i = 0U; i < sizeof(names) / sizeof(names[0]); ++i) {
+    const KgUnicodeBlock* const b = kg_unicode_block(sv(names[i]), &n);
+    cr_assert_not_null(b, "%s", names[i]);
+    cr_assert_eq(n, 1U);
+    cr_assert_eq(b->first, 0x80U);
+    cr_assert_eq(b->last, 0xFFU);
+  }
+
+  // The first and last names of the table, and one between
+  const KgUnicodeBlock* b = kg_unicode_block(KG_SV("Adlam"), &n);
+  cr_assert(b && n == 1U && b->first == 0x1E900U);
+  b = kg_unicode_block(KG_SV("Znamenny Musical Notation"), &n);
+  cr_assert(b && n == 1U && b->first == 0x1CF00U);
+  b = kg_unicode_block(KG_SV("Basic Latin"), &n);
+  cr_assert(b && n == 1U && b->first == 0U && b->last == 0x7FU);
+
+  // XML Schema 1.0's Private Use has three ranges
+  b = kg_unicode_block(KG_SV("PrivateUse"), &n);
+  cr_assert_eq(n, 3U);
+  cr_assert_eq(b[0].first, 0xE000U);
+  cr_assert_eq(b[1].first, 0xF0000U);
+  cr_assert_eq(b[2].last, 0x10FFFFU);
+
+  cr_assert_null(kg_unicode_block(KG_SV("Latin"), &n));
+  cr_assert_eq(n, 0U);
+  cr_assert_null(kg_unicode_block(KG_SV(""), &n));
+  cr_assert_null(kg_unicode_block(KG_SV("Basic Latin Extended"), &n));
 }
 
 Test(shacl_values, free_null_does_nothing)

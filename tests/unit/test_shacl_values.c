@@ -599,6 +599,8 @@ static const PatternCase pattern_cases[] = {
   {"^a$", "q", "a", false},
   {"^a$", "q", "x^a$x", true},
   {"A.B", "qi", "xa.by", true},
+  {"\xc3\x89t\xc3\xa9", "qi", "\xc3\xa9T\xc3\x89", true}, // Été, éTÉ
+  {"a b", "qx", "a b", true},
   {"a.b", "qs", "a\nb", false},
   // Unicode: code points, properties
   {"^.$", "", "\xf0\x9f\x98\x80", true},
@@ -737,6 +739,12 @@ static const BadPattern bad_patterns[] = {
    "unknown Unicode block 'IsNoSuchBlock' at offset 0"},
   {"[a\\P{IsNo}]", "", "unknown Unicode block 'IsNo' at offset 2"},
   {"\\p{Foo}", "", "unknown property after \\P or \\p at offset 7"},
+  // Offsets in what was written, though a class was rewritten before
+  {"[a-z-[b]]{3,2}", "", "numbers out of order in {} quantifier at offset 13"},
+  {"\\s\\p{IsBasicLatin}(", "", "missing closing parenthesis at offset 19"},
+  {"\\s\\p{IsBasicLatin}+{2,1}",
+   "",
+   "numbers out of order in {} quantifier at offset 23"},
   {"a", "g", "unknown flag 'g'"},
   {"a", "iX", "unknown flag 'X'"},
   {"[a-[b-[c-[d-[e-[f-[g-[h-[i-[j-[k-[l-[m-[n-[o-[p-[q]]]]]]]]]]]]]]]]]",

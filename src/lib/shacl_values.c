@@ -10,34 +10,50 @@
   aligned at the point, so that integers of any length compare right; a
   float or a double brings both sides to double (strtod, which kgraph
   calls in the "C" locale: the library never sets one).  Date and time
-  values become seconds from 0000-01-01T00:00:00Z (proleptic Gregorian,
-  year 0 as in XML Schema 1.1) and the digits of their fraction; years are
-  limited to 9 digits so that the seconds fit in 64 bits.  Nothing here
-  allocates, except a number longer than 127 bytes that a double must read
-  (then a failed allocation makes the pair incomparable) and patterns.
+  values become seconds from 1970-01-01T00:00:00Z (proleptic Gregorian,
+  year 0 as in XML Schema 1.1) and the digits of their fraction, XPath's
+  reference date 1972-12-31 filling in what a type leaves out (xsd:time,
+  xsd:gMonth...); years are limited to 9 digits so that the seconds fit
+  in 64 bits.  Durations follow XML Schema's partial order.  Nothing here
+  allocates, except a number longer than 127 bytes that a double must
+  read (then a failed allocation makes the pair incomparable) and
+  patterns.
 
-  sh:pattern is PCRE2 (UTF mode, Unicode properties), with these
-  differences from XPath's regular expressions (F&O 3.1, section 5.6.1):
+  sh:pattern is PCRE2 (UTF mode, Unicode properties), after a rewrite that
+  gives XPath's meaning (F&O 3.1, section 5.6) to what PCRE2 reads
+  otherwise:
 
-  - Character class subtraction, [a-z-[aeiou]], is rewritten for PCRE2 as
+  - Character class subtraction, [a-z-[aeiou]], becomes
     (?:(?![aeiou])[a-z]), nested as deep as KG_SH_CLASS_DEPTH.
-  - Unicode blocks, \p{IsBasicLatin}, are not known to PCRE2: a pattern
-    that names one does not compile ("unknown property name").
-  - \s is any Unicode white space for PCRE2, only space, tab, CR and LF
-    for XPath; \w is Unicode letters, digits and underscore for PCRE2, but
-    every character except punctuation, separators and "other" for XPath.
-  - PCRE2 accepts syntax that XPath rejects, and gives it its Perl meaning:
-    lookaround (?=...) (?<=...), inline options (?i), atomic groups,
-    possessive quantifiers, \b \A \z \Q...\E, named groups, \x{...}.
-    XPath's flags are mapped as kg_sh_pattern_new() says; `x` strips white
-    space itself (PCRE2's extended mode would also take # as a comment).
-  - Matching stops after KG_SH_MATCH_LIMIT steps (catastrophic
-    backtracking), where XPath has no limit.
+  - \s \S are XPath's four spaces (space, tab, CR, LF), not all of
+    Unicode's; \w \W are by Unicode categories (\w: all but punctuation,
+    separators and "other", so "_" is not a word character but "$" is);
+    \i \I \c \C are XML's name characters (PCRE2 has no \i, and its \c is
+    a control escape).  \d is \p{Nd} in both.
+  - Unicode blocks, \p{IsBasicLatin} \P{IsGreek}, become their ranges
+    (ublocks.c: Unicode 14.0's blocks and XML Schema 1.0's old names);
+    PCRE2 has no blocks, and would read "Is" as the prefix of a script.
+  - `x` strips white space outside classes itself (PCRE2's extended mode
+    would also take # as a comment); without `m`, $ matches only at the
+    very end (PCRE2 would also match before a final newline).
+
+  What still differs:
+
+  - PCRE2 accepts syntax that XPath rejects, and gives it its Perl
+    meaning: lookaround (?=...) (?<=...), inline options (?i), atomic
+    groups, possessive quantifiers, \b \A \z \Q...\E \h \v \R, named
+    groups, \x{...}, [[:alpha:]] (read as a class holding "[:alph"
+    and a "]" after it).
+  - The flag `q` (every character literal) is XPath 3.0's; SPARQL's
+    REGEX, on XPath 2.0, knows only s, m, i and x.
+  - Matching stops after KG_SH_MATCH_LIMIT steps, KG_SH_DEPTH_LIMIT levels
+    of backtracking or KG_SH_HEAP_LIMIT KiB, where XPath has no limit.
 */
 
 #include "shacl_values.h"
 
 #include "alloc.h"
+#include "ublocks.h"
 #include "xsd.h"
 
 #include <kgraph/graph.h>
@@ -173,6 +189,12 @@ typedef enum {
   FAMILY_DATE_TIME,
   FAMILY_DATE,
   FAMILY_TIME,
+  FAMILY_G_YEAR,
+  FAMILY_G_YEAR_MONTH,
+  FAMILY_G_MONTH,
+  FAMILY_G_DAY,
+  FAMILY_G_MONTH_DAY,
+  FAMILY_DURATION, ///< xsd:duration, dayTimeDuration, yearMonthDuration
   FAMILY_STRING,
   FAMILY_BOOLEAN,
 } Family;
@@ -197,6 +219,12 @@ family_of(const KgShValue v)
     {XSD_NS "float", FAMILY_FLOAT},
     {XSD_NS "boolean", FAMILY_BOOLEAN},
     {XSD_NS "time", FAMILY_TIME},
+    {XSD_NS "gYear", FAMILY_G_YEAR},
+    {XSD_NS "gYearMonth", FAMILY_G_YEAR_MONTH},
+    {XSD_NS "gMonth", FAMILY_G_MONTH},
+    {XSD_NS "gDay", FAMILY_G_DAY},
+    {XSD_NS "gMonthDay", FAMILY_G_MONTH_DAY},
+    {XSD_NS "duration", FAMILY_DURATION},
   };
 
   for (size_t i = 0U; i < sizeof(bases) / sizeof(bases[0]); ++i) {
@@ -382,7 +410,7 @@ skip(const KgStringView lex, size_t* const pos, const char c)
   return false;
 }
 
-/// Days from 0000-03-01 shifted so that 1970-01-01 is 0 (H. Hinnant's
+/// Days since 1970-01-01, negative before (H. Hinnant's
 /// days_from_civil, for the proleptic Gregorian calendar).
 static int64_t
 days_from_civil(int64_t y, const int64_t m, const int64_t d)
@@ -396,7 +424,7 @@ days_from_civil(int64_t y, const int64_t m, const int64_t d)
 }
 
 static bool
-read_date(const KgStringView lex, size_t* const pos, int64_t* const days)
+read_year(const KgStringView lex, size_t* const pos, int64_t* const year)
 {
   const bool negative = skip(lex, pos, '-');
   size_t     n        = 0U;
@@ -405,17 +433,63 @@ read_date(const KgStringView lex, size_t* const pos, int64_t* const days)
     ++n;
   }
 
-  int64_t year  = 0;
-  int64_t month = 0;
-  int64_t day   = 0;
-  if (n < 4U || n > MAX_YEAR_DIGITS || !read_digits(lex, pos, n, &year) ||
-      !skip(lex, pos, '-') || !read_digits(lex, pos, 2U, &month) ||
-      !skip(lex, pos, '-') || !read_digits(lex, pos, 2U, &day)) {
+  if (n < 4U || n > MAX_YEAR_DIGITS || !read_digits(lex, pos, n, year)) {
     return false;
   }
 
-  *days = days_from_civil(negative ? -year : year, month, day);
+  *year = negative ? -*year : *year;
   return true;
+}
+
+/// Read the date part of a value of `family` as days, where XPath's
+/// reference date 1972-12-31 stands for what the type leaves out.
+static bool
+read_date(const KgStringView lex,
+          size_t* const      pos,
+          const Family       family,
+          int64_t* const     days)
+{
+  int64_t year  = 1972;
+  int64_t month = 12;
+  int64_t day   = 31;
+  bool    ok    = true;
+
+  switch (family) {
+  case FAMILY_DATE_TIME:
+  case FAMILY_DATE:
+    ok = read_year(lex, pos, &year) && skip(lex, pos, '-') &&
+         read_digits(lex, pos, 2U, &month) && skip(lex, pos, '-') &&
+         read_digits(lex, pos, 2U, &day);
+    break;
+  case FAMILY_G_YEAR:
+    month = day = 1;
+    ok          = read_year(lex, pos, &year);
+    break;
+  case FAMILY_G_YEAR_MONTH:
+    day = 1;
+    ok  = read_year(lex, pos, &year) && skip(lex, pos, '-') &&
+         read_digits(lex, pos, 2U, &month);
+    break;
+  case FAMILY_G_MONTH:
+    day = 1;
+    ok  = skip(lex, pos, '-') && skip(lex, pos, '-') &&
+         read_digits(lex, pos, 2U, &month);
+    break;
+  case FAMILY_G_DAY:
+    ok = skip(lex, pos, '-') && skip(lex, pos, '-') && skip(lex, pos, '-') &&
+         read_digits(lex, pos, 2U, &day);
+    break;
+  case FAMILY_G_MONTH_DAY:
+    ok = skip(lex, pos, '-') && skip(lex, pos, '-') &&
+         read_digits(lex, pos, 2U, &month) && skip(lex, pos, '-') &&
+         read_digits(lex, pos, 2U, &day);
+    break;
+  default:
+    break;
+  }
+
+  *days = days_from_civil(year, month, day);
+  return ok;
 }
 
 static bool
@@ -481,10 +555,7 @@ read_instant(const KgStringView lex, const Family family, Instant* const t)
   int64_t days = 0;
 
   *t = (Instant){0, KG_SV(""), false};
-  if (family == FAMILY_TIME) {
-    // XPath's reference date, 1972-12-31
-    days = days_from_civil(1972, 12, 31);
-  } else if (!read_date(lex, &pos, &days)) {
+  if (!read_date(lex, &pos, family, &days)) {
     return false;
   }
 
@@ -493,7 +564,8 @@ read_instant(const KgStringView lex, const Family family, Instant* const t)
     return false;
   }
 
-  if (family != FAMILY_DATE && !read_time(lex, &pos, t)) {
+  if ((family == FAMILY_DATE_TIME || family == FAMILY_TIME) &&
+      !read_time(lex, &pos, t)) {
     return false;
   }
 
@@ -546,6 +618,183 @@ compare_dates(const KgShValue a, const KgShValue b, const Family family)
   return order;
 }
 
+/// A duration by its two parts, as XPath sees them: months, and seconds
+/// with the digits of their fraction (no trailing zero); both signed alike.
+typedef struct {
+  bool         negative;
+  int64_t      months;
+  int64_t      seconds;
+  KgStringView fraction;
+} Duration;
+
+/// The longest number, in digits, of a duration's field that compares (so
+/// that a reference date plus the duration fits in 64-bit seconds).
+#define MAX_DURATION_DIGITS 9U
+
+static bool
+read_duration(const KgStringView lex, Duration* const d)
+{
+  size_t pos     = 0U;
+  bool   in_time = false;
+
+  *d          = (Duration){false, 0, 0, KG_SV("")};
+  d->negative = skip(lex, &pos, '-');
+  if (!skip(lex, &pos, 'P')) {
+    return false;
+  }
+
+  while (pos < lex.len) {
+    if (skip(lex, &pos, 'T')) {
+      in_time = true;
+      continue;
+    }
+
+    size_t n = 0U;
+    while (pos + n < lex.len && is_digit(lex.data[pos + n])) {
+      ++n;
+    }
+
+    int64_t value = 0;
+    if (!n || n > MAX_DURATION_DIGITS || !read_digits(lex, &pos, n, &value) ||
+        pos >= lex.len) {
+      return false;
+    }
+
+    switch (lex.data[pos++]) {
+    case 'Y':
+      d->months += value * 12;
+      break;
+    case 'M':
+      if (in_time) {
+        d->seconds += value * 60;
+      } else {
+        d->months += value;
+      }
+      break;
+    case 'D':
+      d->seconds += value * 86400;
+      break;
+    case 'H':
+      d->seconds += value * 3600;
+      break;
+    case 'S':
+      d->seconds += value;
+      break;
+    case '.': {
+      d->seconds += value;
+      const size_t start = pos;
+      while (pos < lex.len && is_digit(lex.data[pos])) {
+        ++pos;
+      }
+
+      size_t end = pos;
+      while (end > start && lex.data[end - 1U] == '0') {
+        --end;
+      }
+
+      d->fraction = (KgStringView){lex.data + start, end - start};
+      if (!skip(lex, &pos, 'S')) {
+        return false;
+      }
+      break;
+    }
+    default:
+      return false;
+    }
+  }
+
+  if (!d->months && !d->seconds && !d->fraction.len) {
+    d->negative = false; // -P0D is P0D
+  }
+
+  return true;
+}
+
+/// Compare the signed fractions of a second of `a` and `b`: -1, 0 or 1.
+static int
+compare_signed_fractions(const Duration* const a, const Duration* const b)
+{
+  const int sa = a->fraction.len ? (a->negative ? -1 : 1) : 0;
+  const int sb = b->fraction.len ? (b->negative ? -1 : 1) : 0;
+
+  if (sa != sb) {
+    return sa < sb ? -1 : 1;
+  }
+
+  const int cmp = compare_fractions(a->fraction, b->fraction);
+  const int one = (cmp > 0) - (cmp < 0);
+  return sa < 0 ? -one : one;
+}
+
+static int64_t
+floor_div(const int64_t a, const int64_t b)
+{
+  return a / b - (a % b != 0 && (a < 0) != (b < 0));
+}
+
+/// Return the whole seconds of `start` (the first of a month) plus `d`,
+/// since 1970 (the fraction of a second aside).
+static int64_t
+add_duration(const int64_t year, const int64_t month, const Duration* const d)
+{
+  const int64_t sign   = d->negative ? -1 : 1;
+  const int64_t months = month - 1 + sign * d->months;
+  const int64_t y      = year + floor_div(months, 12);
+  const int64_t m      = months - floor_div(months, 12) * 12 + 1;
+
+  return days_from_civil(y, m, 1) * 86400 + sign * d->seconds;
+}
+
+/**
+   Compare durations by XML Schema's partial order (1.1 Part 2, E.3.3): `a`
+   < `b` when each of four reference dates plus `a` comes before it plus
+   `b`.  So P1Y < P400D, P1M and P30D are incomparable (February), and two
+   durations with the same months compare by their seconds.  Where the
+   fractions of a second would decide and the whole seconds are 1 apart,
+   the pair is called incomparable.
+*/
+static KgShOrder
+compare_durations(const KgShValue a, const KgShValue b)
+{
+  static const int64_t refs[4][2] = {
+    {1696, 9}, {1697, 2}, {1903, 3}, {1903, 7}};
+
+  Duration da;
+  Duration db;
+  if (!read_duration(a.text, &da) || !read_duration(b.text, &db)) {
+    return KG_SH_INCOMPARABLE;
+  }
+
+  int lo = 2; // The least and the greatest order over the references
+  int hi = -2;
+  for (size_t i = 0U; i < 4U; ++i) {
+    const int64_t diff = add_duration(refs[i][0], refs[i][1], &da) -
+                         add_duration(refs[i][0], refs[i][1], &db);
+    int cmp = 0;
+    if (diff >= 2 || diff <= -2 || (!da.fraction.len && !db.fraction.len)) {
+      cmp = diff < 0 ? -1 : diff > 0;
+    } else if (!diff) {
+      cmp = compare_signed_fractions(&da, &db);
+    } else {
+      /* 1 apart: the fractions, each in (-1, 1), decide only if they make
+         up the difference, which their signs tell */
+      const int sa = da.fraction.len ? (da.negative ? -1 : 1) : 0;
+      const int sb = db.fraction.len ? (db.negative ? -1 : 1) : 0;
+      if ((diff > 0 && (sa >= 0 || sb <= 0)) ||
+          (diff < 0 && (sa <= 0 || sb >= 0))) {
+        cmp = diff > 0 ? 1 : -1;
+      } else {
+        return KG_SH_INCOMPARABLE;
+      }
+    }
+
+    lo = cmp < lo ? cmp : lo;
+    hi = cmp > hi ? cmp : hi;
+  }
+
+  return lo != hi ? KG_SH_INCOMPARABLE : order_of(lo);
+}
+
 static bool
 is_true(const KgStringView lex)
 {
@@ -582,7 +831,14 @@ kg_sh_compare(const KgShValue a, const KgShValue b)
   case FAMILY_DATE_TIME:
   case FAMILY_DATE:
   case FAMILY_TIME:
+  case FAMILY_G_YEAR:
+  case FAMILY_G_YEAR_MONTH:
+  case FAMILY_G_MONTH:
+  case FAMILY_G_DAY:
+  case FAMILY_G_MONTH_DAY:
     return compare_dates(a, b, fa);
+  case FAMILY_DURATION:
+    return compare_durations(a, b);
   case FAMILY_STRING: {
     // UTF-8 sorts as its code points do
     const size_t n   = a.text.len < b.text.len ? a.text.len : b.text.len;
@@ -734,25 +990,269 @@ set_error(char* const       error,
   }
 }
 
+/// A range of code points.
+typedef struct {
+  uint32_t first;
+  uint32_t last;
+} Range;
+
+/// XPath's \s: space, tab, line feed, carriage return.
+static const Range space_ranges[] = {{0x9U, 0xAU},
+                                     {0xDU, 0xDU},
+                                     {0x20U, 0x20U}};
+
+/// XPath's \i: the first characters of XML names (XML 1.0, NameStartChar).
+static const Range name_start_ranges[] = {
+  {0x3AU, 0x3AU},
+  {0x41U, 0x5AU},
+  {0x5FU, 0x5FU},
+  {0x61U, 0x7AU},
+  {0xC0U, 0xD6U},
+  {0xD8U, 0xF6U},
+  {0xF8U, 0x2FFU},
+  {0x370U, 0x37DU},
+  {0x37FU, 0x1FFFU},
+  {0x200CU, 0x200DU},
+  {0x2070U, 0x218FU},
+  {0x2C00U, 0x2FEFU},
+  {0x3001U, 0xD7FFU},
+  {0xF900U, 0xFDCFU},
+  {0xFDF0U, 0xFFFDU},
+  {0x10000U, 0xEFFFFU},
+};
+
+/// XPath's \c: the characters of XML names (XML 1.0, NameChar).
+static const Range name_ranges[] = {
+  {0x2DU, 0x2EU},
+  {0x30U, 0x3AU},
+  {0x41U, 0x5AU},
+  {0x5FU, 0x5FU},
+  {0x61U, 0x7AU},
+  {0xB7U, 0xB7U},
+  {0xC0U, 0xD6U},
+  {0xD8U, 0xF6U},
+  {0xF8U, 0x37DU},
+  {0x37FU, 0x1FFFU},
+  {0x200CU, 0x200DU},
+  {0x203FU, 0x2040U},
+  {0x2070U, 0x218FU},
+  {0x2C00U, 0x2FEFU},
+  {0x3001U, 0xD7FFU},
+  {0xF900U, 0xFDCFU},
+  {0xFDF0U, 0xFFFDU},
+  {0x10000U, 0xEFFFFU},
+};
+
+static KgStatus
+emit_code_points(Rewrite* const out,
+                 const uint32_t first,
+                 const uint32_t last,
+                 const size_t   from)
+{
+  char      text[32];
+  const int n = first == last
+                  ? snprintf(text, sizeof(text), "\\x{%X}", (unsigned)first)
+                  : snprintf(text,
+                             sizeof(text),
+                             "\\x{%X}-\\x{%X}",
+                             (unsigned)first,
+                             (unsigned)last);
+
+  return (n > 0 && (size_t)n < sizeof(text)) ? emit(out, text, (size_t)n, from)
+                                             : KG_BAD_INTERNAL;
+}
+
+/// Emit the code points from `first` to `last`, surrogates aside (PCRE2
+/// refuses them in UTF mode, and UTF-8 text holds none).
+static KgStatus
+emit_range(Rewrite* const out,
+           const uint32_t first,
+           const uint32_t last,
+           const size_t   from)
+{
+  KgStatus st = KG_SUCCESS;
+
+  if (first < 0xD800U) {
+    KG_TRY(st,
+           emit_code_points(out, first, last < 0xD800U ? last : 0xD7FFU, from));
+  }
+
+  if (last > 0xDFFFU) {
+    KG_TRY(
+      st, emit_code_points(out, first > 0xE000U ? first : 0xE000U, last, from));
+  }
+
+  return st;
+}
+
+/// Emit `ranges`, or all other code points (surrogates aside) if `negate`,
+/// as the inside of a PCRE2 class.
+static KgStatus
+emit_ranges(Rewrite* const     out,
+            const Range* const ranges,
+            const size_t       n_ranges,
+            const bool         negate,
+            const size_t       from)
+{
+  KgStatus st   = KG_SUCCESS;
+  uint32_t next = 0U; // The first code point not yet covered
+
+  for (size_t i = 0U; i < n_ranges; ++i) {
+    if (!negate) {
+      KG_TRY(st, emit_range(out, ranges[i].first, ranges[i].last, from));
+    } else if (ranges[i].first > next) {
+      KG_TRY(st, emit_range(out, next, ranges[i].first - 1U, from));
+    }
+    next = ranges[i].last + 1U;
+  }
+
+  if (negate && next <= 0x10FFFFU) {
+    KG_TRY(st, emit_range(out, next, 0x10FFFFU, from));
+  }
+
+  return st;
+}
+
+/**
+   Emit the escape `\c` at `from` for PCRE2, inside a class or not.  The
+   escapes whose meaning differs are spelt out: \s \S (XPath's four
+   spaces), \w \W (by Unicode categories: \w is all but punctuation,
+   separators and others), \i \I \c \C (XML's name characters, which PCRE2
+   does not know: \c is its control escape).  Others are copied.
+*/
+static KgStatus
+emit_class_escape(Rewrite* const out,
+                  const char     c,
+                  const bool     in_class,
+                  const size_t   from)
+{
+  const Range* ranges   = NULL;
+  size_t       n_ranges = 0U;
+  const char*  text     = NULL;
+  KgStatus     st       = KG_SUCCESS;
+
+  switch (c) {
+  case 's':
+  case 'S':
+    ranges   = space_ranges;
+    n_ranges = sizeof(space_ranges) / sizeof(space_ranges[0]);
+    break;
+  case 'i':
+  case 'I':
+    ranges   = name_start_ranges;
+    n_ranges = sizeof(name_start_ranges) / sizeof(name_start_ranges[0]);
+    break;
+  case 'c':
+  case 'C':
+    ranges   = name_ranges;
+    n_ranges = sizeof(name_ranges) / sizeof(name_ranges[0]);
+    break;
+  case 'w':
+    text = "\\p{L}\\p{M}\\p{N}\\p{S}";
+    break;
+  case 'W':
+    text = "\\p{P}\\p{Z}\\p{C}";
+    break;
+  default: {
+    const char escape[2] = {'\\', c};
+    return emit(out, escape, 2U, from);
+  }
+  }
+
+  if (!in_class) {
+    KG_TRY(st, emit(out, "[", 1U, from));
+  }
+
+  if (text) {
+    KG_TRY(st, emit(out, text, strlen(text), from));
+  } else {
+    KG_TRY(st, emit_ranges(out, ranges, n_ranges, c >= 'A' && c <= 'Z', from));
+  }
+
+  return in_class ? st : emit(out, "]", 1U, from);
+}
+
+/**
+   Emit the escape at `pattern.data[*pos]` ('\\') for PCRE2, and advance
+   `*pos` past it.  XPath's blocks, \p{IsBasicLatin} and \P{Is...}, become
+   their ranges (PCRE2 knows no blocks, and reads "Is" as a script's
+   prefix); the other escapes are emit_class_escape()'s.
+*/
+static KgStatus
+emit_escape(Rewrite* const     out,
+            const KgStringView pattern,
+            size_t* const      pos,
+            const bool         in_class,
+            char* const        error,
+            const size_t       error_size)
+{
+  const size_t i = *pos;
+  const char   c = pattern.data[i + 1U];
+
+  if ((c == 'p' || c == 'P') && i + 5U < pattern.len &&
+      !memcmp(pattern.data + i + 2U, "{Is", 3U)) {
+    const char* const close =
+      (const char*)memchr(pattern.data + i + 5U, '}', pattern.len - i - 5U);
+    if (close) {
+      const KgStringView          name     = {pattern.data + i + 5U,
+                                              (size_t)(close - pattern.data) - i - 5U};
+      size_t                      n_ranges = 0U;
+      const KgUnicodeBlock* const block    = kg_unicode_block(name, &n_ranges);
+      if (!block) {
+        if (error && error_size) {
+          snprintf(error,
+                   error_size,
+                   "unknown Unicode block 'Is%.*s' at offset %zu",
+                   (int)(name.len < 64U ? name.len : 64U),
+                   name.data,
+                   i);
+        }
+        return KG_BAD_SYNTAX;
+      }
+
+      Range    ranges[4];
+      KgStatus st = KG_SUCCESS;
+      n_ranges    = n_ranges < 4U ? n_ranges : 4U;
+      for (size_t k = 0U; k < n_ranges; ++k) {
+        ranges[k] = (Range){block[k].first, block[k].last};
+      }
+
+      *pos = (size_t)(close - pattern.data) + 1U;
+      if (!in_class) {
+        KG_TRY(st, emit(out, "[", 1U, i));
+      }
+      KG_TRY(st, emit_ranges(out, ranges, n_ranges, c == 'P', i));
+      return in_class ? st : emit(out, "]", 1U, i);
+    }
+  }
+
+  *pos = i + 2U;
+  return emit_class_escape(out, c, in_class, i);
+}
+
 /// Emit group `g` of a class (its bytes between `[` and `]` or `-[`), with
 /// `[` escaped: PCRE2 would read `[:` as a POSIX class.
 static KgStatus
 emit_group(Rewrite* const     out,
            const KgStringView pattern,
            const size_t       start,
-           const size_t       end)
+           const size_t       end,
+           char* const        error,
+           const size_t       error_size)
 {
-  KgStatus st = KG_SUCCESS;
+  const KgStringView group = {pattern.data, end};
+  KgStatus           st    = KG_SUCCESS;
 
   KG_TRY(st, emit(out, "[", 1U, start - 1U));
-  for (size_t i = start; i < end; ++i) {
+  for (size_t i = start; i < end;) {
     if (pattern.data[i] == '\\' && i + 1U < end) {
-      KG_TRY(st, emit(out, pattern.data + i, 2U, i));
-      ++i;
+      KG_TRY(st, emit_escape(out, group, &i, true, error, error_size));
     } else if (pattern.data[i] == '[') {
       KG_TRY(st, emit(out, "\\[", 2U, i));
+      ++i;
     } else {
       KG_TRY(st, emit(out, pattern.data + i, 1U, i));
+      ++i;
     }
   }
 
@@ -822,10 +1322,17 @@ rewrite_class(const KgStringView pattern,
   }
 
   KG_TRY(st,
-         emit_group(out, pattern, starts[n_groups - 1U], ends[n_groups - 1U]));
+         emit_group(out,
+                    pattern,
+                    starts[n_groups - 1U],
+                    ends[n_groups - 1U],
+                    error,
+                    error_size));
   for (size_t k = n_groups - 1U; k > 0U; --k) {
     KG_TRY(st, emit(out, ")", 1U, ends[k - 1U]));
-    KG_TRY(st, emit_group(out, pattern, starts[k - 1U], ends[k - 1U]));
+    KG_TRY(st,
+           emit_group(
+             out, pattern, starts[k - 1U], ends[k - 1U], error, error_size));
     KG_TRY(st, emit(out, ")", 1U, ends[k - 1U]));
   }
 
@@ -851,8 +1358,7 @@ rewrite_pattern(const KgStringView pattern,
     const char c = pattern.data[i];
 
     if (c == '\\' && i + 1U < pattern.len) {
-      KG_TRY(st, emit(out, pattern.data + i, 2U, i));
-      i += 2U;
+      KG_TRY(st, emit_escape(out, pattern, &i, false, error, error_size));
     } else if (c == '[') {
       KG_TRY(st, rewrite_class(pattern, &i, out, error, error_size));
     } else {
@@ -949,7 +1455,8 @@ kg_sh_pattern_new(const KgStringView  pattern,
       !(p->context = pcre2_match_context_create(p->general)) ||
       pcre2_set_newline(compile, PCRE2_NEWLINE_LF) ||
       pcre2_set_match_limit(p->context, KG_SH_MATCH_LIMIT) ||
-      pcre2_set_depth_limit(p->context, KG_SH_DEPTH_LIMIT)) {
+      pcre2_set_depth_limit(p->context, KG_SH_DEPTH_LIMIT) ||
+      pcre2_set_heap_limit(p->context, KG_SH_HEAP_LIMIT)) {
     goto done;
   }
 

@@ -76,11 +76,16 @@ typedef enum {
      float or a double against anything via doubles (a float is first
      rounded to float, as XPath promotes it).  NaN is incomparable, and
      -0 equals 0.
-   - xsd:dateTime (and xsd:dateTimeStamp) with each other, xsd:date with
-     xsd:date, xsd:time with xsd:time.  Timezones as XML Schema's partial
-     order: a value without timezone and one with compare only when they
-     are more than 14 hours apart; two without compare as local times.
-     Years longer than 9 digits are incomparable.
+   - Dates and times of the same type with each other: xsd:dateTime (and
+     xsd:dateTimeStamp), xsd:date, xsd:time, xsd:gYear, xsd:gYearMonth,
+     xsd:gMonth, xsd:gDay, xsd:gMonthDay, by their first instant.
+     Timezones as XML Schema's partial order: a value without timezone
+     and one with compare only when they are more than 14 hours apart;
+     two without compare as local times.  Years longer than 9 digits are
+     incomparable.
+   - Durations (xsd:duration and its two subtypes): by months when both
+     have only years and months, by seconds when both have only days to
+     seconds; otherwise only equal or incomparable (P1M and P30D are).
    - Strings (xsd:string and its derived types; not language-tagged) by
      code points.
    - Booleans: false < true.
@@ -109,18 +114,26 @@ kg_sh_has_min_length(KgShValue v, size_t min);
 bool
 kg_sh_has_max_length(KgShValue v, size_t max);
 
-/// The most steps one match of a pattern may take (PCRE2's match limit).
+/// The most steps one match of a pattern may take (PCRE2's match limit):
+/// a tenth of a second or so.
 #define KG_SH_MATCH_LIMIT 1000000U
 
-/// The deepest backtracking of one match of a pattern (PCRE2's depth limit).
-#define KG_SH_DEPTH_LIMIT 10000U
+/// The deepest backtracking of one match of a pattern (PCRE2's depth
+/// limit): `^(a|b)*$` reaches it on about 240,000 characters.
+#define KG_SH_DEPTH_LIMIT 250000U
+
+/// The most memory, in KiB, that one match of a pattern may use for
+/// backtracking (PCRE2's heap limit).
+#define KG_SH_HEAP_LIMIT 65536U
 
 /// A compiled sh:pattern with its sh:flags.
 typedef struct KgShPatternImpl KgShPattern;
 
 /**
    sh:pattern with sh:flags: compile `pattern` as XPath's fn:matches would,
-   with PCRE2 (in UTF mode, Unicode properties for \d \w \b).
+   with PCRE2 (in UTF mode), after rewriting what PCRE2 reads otherwise:
+   class subtraction [a-z-[aeiou]], blocks \p{IsBasicLatin}, and \s \S \w
+   \W \i \I \c \C.
 
    The flags are those of XPath: `s` (dot matches newlines), `m` (^ and $
    at line ends), `i` (ignore case), `x` (whitespace outside character
@@ -132,8 +145,8 @@ typedef struct KgShPatternImpl KgShPattern;
    @param out Set to the new pattern, to free with kg_sh_pattern_free().
    @param error On KG_BAD_SYNTAX, if not NULL, set to a NUL-terminated,
    lower-case reason of at most `error_size` bytes, such as "missing closing
-   parenthesis at offset 4" (the offset in bytes of the pattern) or
-   "unknown flag 'g'".
+   parenthesis at offset 4" (the offset in bytes of the pattern),
+   "unknown Unicode block 'IsLatin' at offset 0" or "unknown flag 'g'".
    @return KG_SUCCESS, KG_BAD_SYNTAX (an unknown flag, or a pattern that
    does not compile), or KG_BAD_ALLOC.
 */
@@ -152,8 +165,8 @@ kg_sh_pattern_new(KgStringView  pattern,
    threads at once.
 
    @param status Set to KG_SUCCESS, KG_BAD_LIMIT if the match took more than
-   KG_SH_MATCH_LIMIT steps or KG_SH_DEPTH_LIMIT levels (then the result is
-   false and nothing is known), or KG_BAD_ALLOC.
+   KG_SH_MATCH_LIMIT steps, KG_SH_DEPTH_LIMIT levels or KG_SH_HEAP_LIMIT
+   KiB (then the result is false and nothing is known), or KG_BAD_ALLOC.
 */
 bool
 kg_sh_pattern_matches(const KgShPattern* pattern,

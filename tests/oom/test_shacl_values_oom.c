@@ -12,7 +12,7 @@
 #include <stdbool.h>
 #include <stddef.h>
 
-#define PATTERN "^[a-z-[aeiou]]+ x$"
+#define PATTERN "^[a-z-[aeiou]]+ \\p{IsBasicLatin} \\s* x$"
 
 /// Compile PATTERN (with a class subtraction and flags that rewrite it) and
 /// match it; return the status of the first step that fails.

@@ -2,6 +2,7 @@
 // SPDX-License-Identifier: ISC
 
 #include "shacl_values.h"
+#include "ublocks.h"
 
 #include <kgraph/graph.h>
 #include <kgraph/status.h>
@@ -13,6 +14,7 @@
 #include <stddef.h>
 #include <stdint.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #define XSD "http://www.w3.org/2001/XMLSchema#"
@@ -352,6 +354,56 @@ static const OrderCase order_cases[] = {
   {"2002-10-10", "date", "2002-10-10T00:00:00", "dateTime", NC},
   {"12:00:00", "time", "13:00:00", "time", LT},
   {"12:00:00+01:00", "time", "11:00:00Z", "time", EQ},
+  // The g types: their first instant, in their own type only
+  {"2020", "gYear", "2021", "gYear", LT},
+  {"-0044", "gYear", "0000", "gYear", LT},
+  {"2020Z", "gYear", "2020+00:00", "gYear", EQ},
+  {"2020", "gYear", "2020Z", "gYear", NC},
+  {"2020-12", "gYearMonth", "2021-01", "gYearMonth", LT},
+  {"--05", "gMonth", "--04", "gMonth", GT},
+  {"---31", "gDay", "---01", "gDay", GT},
+  {"--02-29", "gMonthDay", "--03-01", "gMonthDay", LT},
+  {"2020", "gYear", "2020-01", "gYearMonth", NC},
+  {"2020-01-01", "date", "2020", "gYear", NC},
+  // Durations: months with months, seconds with seconds
+  {"P1D", "duration", "P2D", "duration", LT},
+  {"PT36H", "dayTimeDuration", "P1DT12H", "dayTimeDuration", EQ},
+  {"PT1.50S", "dayTimeDuration", "PT1.5S", "duration", EQ},
+  {"PT1.5S", "dayTimeDuration", "PT1.25S", "dayTimeDuration", GT},
+  {"P1Y", "yearMonthDuration", "P12M", "yearMonthDuration", EQ},
+  {"P1Y1M", "yearMonthDuration", "P14M", "duration", LT},
+  {"-P1Y", "yearMonthDuration", "P1M", "yearMonthDuration", LT},
+  {"-P2D", "duration", "-P1D", "duration", LT},
+  {"-P0D", "duration", "PT0S", "dayTimeDuration", EQ},
+  {"P0D", "duration", "P1M", "duration", LT},
+  {"P1M", "duration", "P30D", "duration", NC},
+  {"P1Y2D", "duration", "P1Y2D", "duration", EQ},
+  {"P1Y2D", "duration", "P1Y3D", "duration", LT},
+  // XML Schema's partial order: the same at four reference dates
+  {"P1Y", "duration", "P400D", "duration", LT},
+  {"P1Y", "duration", "P367D", "yearMonthDuration", NC}, // Not its type
+  {"P1Y", "duration", "P367D", "duration", LT},
+  {"P1Y", "duration", "P366D", "duration", NC},
+  {"P1Y", "duration", "P365D", "duration", NC},
+  {"P1Y", "duration", "P364D", "duration", GT},
+  {"P1M", "duration", "P27D", "duration", GT},
+  {"P1M", "duration", "P28D", "duration", NC},
+  {"P1M", "duration", "P32D", "duration", LT},
+  {"-P1M", "duration", "-P32D", "duration", GT},
+  {"P1M", "duration", "-P1M", "duration", GT},
+  {"P2M", "duration", "P1MT744H", "duration", NC},
+  {"P1Y", "duration", "P11M31DT23H59M59.5S", "duration", LT},
+  {"P1Y", "duration", "P11M30DT23H59M59.5S", "duration", NC},
+  // Fractions of a second
+  {"PT1.5S", "dayTimeDuration", "PT2S", "dayTimeDuration", LT},
+  {"PT0.5S", "dayTimeDuration", "PT1S", "dayTimeDuration", LT},
+  {"P1MT0.5S", "duration", "P1M", "duration", GT},
+  {"-PT0.5S", "duration", "PT0S", "duration", LT},
+  {"-PT0.5S", "duration", "-PT0.25S", "duration", LT},
+  {"-PT0.5S", "duration", "-PT1.5S", "duration", GT},
+  {"-PT0.5S", "duration", "PT0.5S", "duration", LT},
+  {"P1000000000D", "duration", "P1D", "duration", NC}, // Too long
+  {"P1Y", "yearMonthDuration", "1", "integer", NC},
   // Strings by code points
   {"a", NULL, "b", NULL, LT},
   {"ab", NULL, "a", NULL, GT},
@@ -371,7 +423,6 @@ static const OrderCase order_cases[] = {
   {"aldi", "integer", "1", "integer", NC},
   {"1", "integer", "1.5.1", "decimal", NC},
   {"x", EX "T", "x", EX "T", NC},
-  {"P1D", "duration", "P2D", "duration", NC},
 };
 
 ParameterizedTestParameters(shacl_values, compare)
@@ -548,12 +599,64 @@ static const PatternCase pattern_cases[] = {
   {"^a$", "q", "a", false},
   {"^a$", "q", "x^a$x", true},
   {"A.B", "qi", "xa.by", true},
+  {"\xc3\x89t\xc3\xa9", "qi", "\xc3\xa9T\xc3\x89", true}, // Été, éTÉ
+  {"a b", "qx", "a b", true},
   {"a.b", "qs", "a\nb", false},
   // Unicode: code points, properties
   {"^.$", "", "\xf0\x9f\x98\x80", true},
   {"^\\p{Lu}", "", "\xc3\x89t\xc3\xa9", true},
   {"^\\d+$", "", "\xd9\xa3\xd9\xa4", true}, // Arabic-Indic digits, as XPath
   {"^\\p{L}+$", "", "\xe6\x97\xa5\xe6\x9c\xac", true},
+  // XPath's \s: four spaces only, not no-break space
+  {"^\\s$", "", "\t", true},
+  {"^\\s$", "", "\xc2\xa0", false},
+  {"^\\S$", "", "\xc2\xa0", true},
+  {"^\\S$", "", "\n", false},
+  {"^[\\s,]+$", "", " ,\t\r\n", true},
+  {"^[\\s,]+$", "", "\xe2\x80\x83", false}, // Em space
+  {"^[\\S]$", "", "\xf0\x9f\x98\x80", true},
+  {"^[^\\S]$", "", " ", true},
+  // XPath's \w: all but punctuation, separators and others
+  {"^\\w$", "", "_", false},
+  {"^\\w$", "", "$", true},
+  {"^\\w+$",
+   "",
+   "\xc3\xa9t\xc3\xa9"
+   "1",
+   true},
+  {"^\\W$", "", ",", true},
+  {"^\\W$", "", "a", false},
+  {"^[\\W\\d]+$", "", "-1 ", true},
+  // XPath's \i and \c: XML names
+  {"^\\i\\c*$", "", "xml:name-1.x\xc2\xb7", true},
+  {"^\\i\\c*$", "", "1abc", false},
+  {"^\\i\\c*$", "", "a b", false},
+  {"^\\I$", "", "1", true},
+  {"^\\I$", "", "\xe6\x97\xa5", false},
+  {"^\\C$", "", " ", true},
+  {"^\\C$", "", "\xf3\xb0\x80\x80", true}, // U+F0000
+  {"^[\\C]$", "", "a", false},
+  {"^[\\I\\d]+$", "", "-1", true},
+  // XPath's blocks
+  {"^\\p{IsBasicLatin}+$", "", "abc", true},
+  {"^\\p{IsBasicLatin}+$", "", "\xc3\xa9", false},
+  {"^\\P{IsBasicLatin}$", "", "\xc3\xa9", true},
+  {"^\\P{IsBasicLatin}$", "", "~", false},
+  {"^[\\p{IsGreek}\\d]+$",
+   "",
+   "\xce\xb1\xce\xb2"
+   "1",
+   true},
+  {"^\\p{IsGreekandCoptic}$", "", "\xce\xb1", true},
+  {"^\\p{IsCJKUnifiedIdeographs}+$", "", "\xe6\x97\xa5\xe6\x9c\xac", true},
+  {"^\\p{IsPrivateUse}$", "", "\xee\x80\x80", true},
+  {"^\\p{IsPrivateUse}$", "", "\xf3\xb0\x80\x80", true},
+  {"^\\p{IsPrivateUse}$", "", "\xef\xa4\x80", false}, // U+F900
+  {"^\\P{IsPrivateUse}$", "", "\xee\x80\x80", false},
+  {"^[^\\p{IsPrivateUse}]$", "", "a", true},
+  {"^[a-z-[\\p{IsBasicLatin}]]$", "", "a", false},
+  {"^\\p{IsLatin-1Supplement}$", "", "\xc3\xa9", true},
+  {"^\\p{L}$", "", "\xc3\xa9", true}, // Categories stay PCRE2's
   // Character class subtraction
   {"^[a-z-[aeiou]]+$", "", "xyz", true},
   {"^[a-z-[aeiou]]+$", "", "xaz", false},
@@ -566,6 +669,9 @@ static const PatternCase pattern_cases[] = {
   {"^[\\[-]$", "", "[", true},
   {"^x[a -[ ]]y$", "x", "x y", false}, // No stripping inside classes
   {"^x[a -[ ]]y$", "x", "xay", true},
+  // PCRE2's syntax where XPath has none: as documented, not refused
+  {"^[[:alpha:]]$", "", "a]", true},
+  {"^a(?=b)", "", "ab", true},
   // IRIs match by their text
 };
 
@@ -628,7 +734,17 @@ static const BadPattern bad_patterns[] = {
   {"  a  (b", "x", "missing closing parenthesis at offset 7"},
   {"[a-[b]", "", "missing terminating ] for character class at offset 0"},
   {"x[abc", "", "missing terminating ] for character class at offset 1"},
-  {"\\p{IsBasicLatin}", "", "unknown property after \\P or \\p at offset 16"},
+  {"\\p{IsNoSuchBlock}",
+   "",
+   "unknown Unicode block 'IsNoSuchBlock' at offset 0"},
+  {"[a\\P{IsNo}]", "", "unknown Unicode block 'IsNo' at offset 2"},
+  {"\\p{Foo}", "", "unknown property after \\P or \\p at offset 7"},
+  // Offsets in what was written, though a class was rewritten before
+  {"[a-z-[b]]{3,2}", "", "numbers out of order in {} quantifier at offset 13"},
+  {"\\s\\p{IsBasicLatin}(", "", "missing closing parenthesis at offset 19"},
+  {"\\s\\p{IsBasicLatin}+{2,1}",
+   "",
+   "numbers out of order in {} quantifier at offset 23"},
   {"a", "g", "unknown flag 'g'"},
   {"a", "iX", "unknown flag 'X'"},
   {"[a-[b-[c-[d-[e-[f-[g-[h-[i-[j-[k-[l-[m-[n-[o-[p-[q]]]]]]]]]]]]]]]]]",
@@ -680,6 +796,66 @@ Test(shacl_values, catastrophic_pattern_stops_at_the_limit)
   cr_assert(kg_sh_pattern_matches(p, lit("aaaa", NULL), &st));
   cr_assert_eq(st, KG_SUCCESS);
   kg_sh_pattern_free(p);
+}
+
+Test(shacl_values, long_text_matches_below_the_depth_limit)
+{
+  // Each repetition of a group is a level of backtracking
+  KgShPattern* const p    = compile("^(?:a|b)*$", "");
+  const size_t       n    = 300000U;
+  char* const        text = (char*)malloc(n + 1U);
+  cr_assert_not_null(text);
+  memset(text, 'a', n);
+  text[n] = '\0';
+
+  KgStatus st   = KG_FAILURE;
+  text[100000U] = '\0';
+  cr_assert(kg_sh_pattern_matches(p, lit(text, NULL), &st));
+  cr_assert_eq(st, KG_SUCCESS);
+
+  text[100000U] = 'b';
+  cr_assert_not(kg_sh_pattern_matches(p, lit(text, NULL), &st));
+  cr_assert_eq(st, KG_BAD_LIMIT);
+
+  free(text);
+  kg_sh_pattern_free(p);
+}
+
+Test(shacl_values, unicode_blocks_by_loose_names)
+{
+  static const char* const names[] = {"Latin-1 Supplement",
+                                      "latin1supplement",
+                                      "LATIN_1_SUPPLEMENT",
+                                      "Latin-1Supplement"};
+  size_t                   n       = 0U;
+
+  for (size_t i = 0U; i < sizeof(names) / sizeof(names[0]); ++i) {
+    const KgUnicodeBlock* const b = kg_unicode_block(sv(names[i]), &n);
+    cr_assert_not_null(b, "%s", names[i]);
+    cr_assert_eq(n, 1U);
+    cr_assert_eq(b->first, 0x80U);
+    cr_assert_eq(b->last, 0xFFU);
+  }
+
+  // The first and last names of the table, and one between
+  const KgUnicodeBlock* b = kg_unicode_block(KG_SV("Adlam"), &n);
+  cr_assert(b && n == 1U && b->first == 0x1E900U);
+  b = kg_unicode_block(KG_SV("Znamenny Musical Notation"), &n);
+  cr_assert(b && n == 1U && b->first == 0x1CF00U);
+  b = kg_unicode_block(KG_SV("Basic Latin"), &n);
+  cr_assert(b && n == 1U && b->first == 0U && b->last == 0x7FU);
+
+  // XML Schema 1.0's Private Use has three ranges
+  b = kg_unicode_block(KG_SV("PrivateUse"), &n);
+  cr_assert_eq(n, 3U);
+  cr_assert_eq(b[0].first, 0xE000U);
+  cr_assert_eq(b[1].first, 0xF0000U);
+  cr_assert_eq(b[2].last, 0x10FFFFU);
+
+  cr_assert_null(kg_unicode_block(KG_SV("Latin"), &n));
+  cr_assert_eq(n, 0U);
+  cr_assert_null(kg_unicode_block(KG_SV(""), &n));
+  cr_assert_null(kg_unicode_block(KG_SV("Basic Latin Extended"), &n));
 }
 
 Test(shacl_values, free_null_does_nothing)

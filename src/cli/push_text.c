@@ -165,6 +165,7 @@ kg_push_summarize(const char* const content_type,
 
   size_t      len = 0U;
   bool        cut = false;
+  bool        mid = false; // Cut inside a character
   const char* p   = text;
   const char* end = text + text_len;
   while (p < end && !cut) {
@@ -203,6 +204,7 @@ kg_push_summarize(const char* const content_type,
       }
       if (len + (space ? 2U : 1U) > KG_PUSH_MAX_MESSAGE) {
         cut = true;
+        mid = !space && (c & 0xC0U) == 0x80U;
         break;
       }
       if (space) {
@@ -215,8 +217,12 @@ kg_push_summarize(const char* const content_type,
   }
 
   if (cut) {
-    // At a character boundary, and saying so
-    while (len && ((unsigned char)out[len] & 0xC0U) == 0x80U) {
+    // At a character boundary (without the start of the character that did
+    // not fit), and saying so
+    while (mid && len && ((unsigned char)out[len - 1U] & 0xC0U) == 0x80U) {
+      --len;
+    }
+    if (mid && len && ((unsigned char)out[len - 1U] & 0xC0U) == 0xC0U) {
       --len;
     }
     if (len + 4U <= size) {

@@ -3,7 +3,7 @@
 
 /**
    @file diff_impl.h What a KgDiff holds, for the modules that write it
-   (diff.c, report.c).
+   (diff.c, diff_write.c, report.c).
 */
 
 #ifndef KG_SRC_DIFF_IMPL_H

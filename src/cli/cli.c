@@ -22,9 +22,7 @@
 #include <unistd.h>
 
 static const KgCommand commands[] = {
-  {"export",
-   "write INPUT as N-Triples, N-Quads, Turtle, RDF/XML or DOT",
-   kg_cmd_export},
+  {"export", "write INPUT as @WRITE_LABELS@", kg_cmd_export},
   {"check", "check INPUT against the ontology", kg_cmd_check},
   {"stats", "count triples, terms, classes and properties", kg_cmd_stats},
   {"render", "draw INPUT as SVG, PNG or PDF", kg_cmd_render},
@@ -38,17 +36,139 @@ static const KgCommand commands[] = {
 
 #define N_COMMANDS (sizeof(commands) / sizeof(commands[0]))
 
+static bool
+in_list_kind(const KgSyntax syntax, const KgSyntaxSet kind)
+{
+  return (kind == KG_SYNTAXES_WRITTEN || kg_syntax_can_read(syntax)) &&
+         (kind == KG_SYNTAXES_READ || kg_syntax_can_write(syntax));
+}
+
+/// A placeholder in a help text, and the list of syntaxes it stands for.
+typedef struct {
+  const char* name;
+  KgSyntaxSet kind;
+  bool        labels; ///< Names for people, "A, B or C", not "a, b, c"
+} Placeholder;
+
+static const Placeholder placeholders[] = {
+  {"@READ@", KG_SYNTAXES_READ, false},
+  {"@WRITE@", KG_SYNTAXES_WRITTEN, false},
+  {"@READ_WRITE@", KG_SYNTAXES_READ_WRITTEN, false},
+  {"@READ_LABELS@", KG_SYNTAXES_READ, true},
+  {"@WRITE_LABELS@", KG_SYNTAXES_WRITTEN, true},
+};
+
+/// Help lines are at most this wide; a list goes on under the option texts.
+#define HELP_WIDTH 79U
+#define HELP_INDENT 25U
+
+/**
+   Print the list of `p` to `out` from column `*col`, wrapped, after
+   `n_spaces` spaces not yet printed (none if the list starts a new line).
+*/
+static void
+print_list(FILE* const              out,
+           const Placeholder* const p,
+           size_t* const            col,
+           const size_t             n_spaces)
+{
+  size_t n = 0U;
+  for (size_t i = 0U; kg_syntax_at(i); ++i) {
+    n += in_list_kind(kg_syntax_at(i), p->kind);
+  }
+
+  size_t k = 0U;
+  for (size_t i = 0U; kg_syntax_at(i); ++i) {
+    const KgSyntax syntax = kg_syntax_at(i);
+    if (!in_list_kind(syntax, p->kind)) {
+      continue;
+    }
+
+    const char* const word =
+      p->labels ? kg_syntax_label(syntax) : kg_syntax_name(syntax);
+    const char* const sep  = !k ? "" : (p->labels && k + 1U == n) ? " or" : ",";
+    const size_t      gap  = k ? 1U : n_spaces;
+    const size_t      need = strlen(sep) + gap + strlen(word);
+    if (*col + need > HELP_WIDTH && *col > HELP_INDENT) {
+      fprintf(out, "%s\n%*s", sep, (int)HELP_INDENT, "");
+      *col = HELP_INDENT;
+    } else {
+      fprintf(out, "%s%*s", sep, (int)gap, "");
+      *col += strlen(sep) + gap;
+    }
+    fputs(word, out);
+    *col += strlen(word);
+    ++k;
+  }
+}
+
+void
+kg_cli_print_help(FILE* const out, const char* const text)
+{
+  size_t col      = 0U;
+  size_t n_spaces = 0U; // Spaces not printed yet: none ends a line
+  for (const char* c = text; *c; ++c) {
+    const Placeholder* p = NULL;
+    for (size_t i = 0U;
+         *c == '@' && !p && i < sizeof(placeholders) / sizeof(placeholders[0]);
+         ++i) {
+      const size_t len = strlen(placeholders[i].name);
+      p = strncmp(c, placeholders[i].name, len) ? NULL : &placeholders[i];
+    }
+
+    if (p) {
+      print_list(out, p, &col, n_spaces);
+      c += strlen(p->name) - 1U;
+      n_spaces = 0U;
+    } else if (*c == ' ') {
+      ++n_spaces;
+    } else if (*c == '\n') {
+      fputc('\n', out);
+      col      = 0U;
+      n_spaces = 0U;
+    } else {
+      fprintf(out, "%*s%c", (int)n_spaces, "", *c);
+      col += n_spaces + 1U;
+      n_spaces = 0U;
+    }
+  }
+  fprintf(out, "%*s", (int)n_spaces, "");
+}
+
+const char*
+kg_cli_syntax_list(const KgSyntaxSet kind, char* const buf, const size_t size)
+{
+  size_t len = 0U;
+  buf[0]     = '\0';
+  for (size_t i = 0U; kg_syntax_at(i); ++i) {
+    if (in_list_kind(kg_syntax_at(i), kind)) {
+      const int n = snprintf(buf + len,
+                             size - len,
+                             "%s%s",
+                             len ? ", " : "",
+                             kg_syntax_name(kg_syntax_at(i)));
+      if (n < 0 || (size_t)n >= size - len) {
+        break; // Cut: the table has few rows, and the buffer is large
+      }
+      len += (size_t)n;
+    }
+  }
+  return buf;
+}
+
 static int
 print_help(FILE* const out)
 {
-  fprintf(out,
-          "Usage: kgraph COMMAND [OPTION]... INPUT...\n"
-          "Read RDF graphs (Turtle, N-Triples, N-Quads, RDF/XML), check\n"
-          "them, and export them.\n"
-          "\n"
-          "Commands:\n");
+  kg_cli_print_help(out,
+                    "Usage: kgraph COMMAND [OPTION]... INPUT...\n"
+                    "Read RDF graphs (@READ_LABELS@),\n"
+                    "check them, and export them.\n"
+                    "\n"
+                    "Commands:\n");
   for (size_t i = 0U; i < N_COMMANDS; ++i) {
-    fprintf(out, "  %-10s %s\n", commands[i].name, commands[i].summary);
+    fprintf(out, "  %-10s ", commands[i].name);
+    kg_cli_print_help(out, commands[i].summary);
+    fputc('\n', out);
   }
   fprintf(out,
           "\n"
@@ -58,7 +178,9 @@ print_help(FILE* const out)
           "\n"
           "Run 'kgraph COMMAND --help' for the options of a command.\n"
           "INPUT '-' means standard input.\n"
-          "\n" KG_EXIT_HELP);
+          "\n"
+          "Exit status: 0 ok, 1 differences or violations, 2 usage, 3 input,\n"
+          "4 output, 5 internal.\n");
   return KG_EXIT_SUCCESS;
 }
 
@@ -203,7 +325,7 @@ kg_cli_parse(KgCli* const               cli,
   while ((c = getopt_long(argc, argv, short_opts, long_opts, NULL)) != -1) {
     switch (c) {
     case 'h':
-      fputs(help, cli->out);
+      kg_cli_print_help(cli->out, help);
       return KG_EXIT_SUCCESS;
 
     case 'q':
@@ -264,10 +386,12 @@ kg_cli_input_option(KgCli* const          cli,
   case 'F':
     in->from = kg_syntax_by_name(arg);
     if (!kg_syntax_can_read(in->from)) {
-      return kg_cli_usage(cli,
-                          "unknown input format '%s' (known: %s)",
-                          arg,
-                          kg_syntax_list(false));
+      char known[KG_CLI_SYNTAX_LIST_SIZE];
+      return kg_cli_usage(
+        cli,
+        "unknown input format '%s' (known: %s)",
+        arg,
+        kg_cli_syntax_list(KG_SYNTAXES_READ, known, sizeof(known)));
     }
     return 0;
 
@@ -569,6 +693,16 @@ kg_cli_dot_hint(const KgCli* const cli,
             "--depth N or --exclude PROPERTY, or raise the limits with "
             "--max-nodes, --max-size and --max-rows (0: none)%s\n",
             dot_engine ? "; or lay it out with -K sfdp" : "");
+  }
+}
+
+void
+kg_cli_work_hint(const KgCli* const cli, const KgStatus st)
+{
+  if (st == KG_BAD_LIMIT && !cli->quiet) {
+    fputs("kgraph: note: --max-work=N sets the work limit (a higher one "
+          "tries harder)\n",
+          cli->err);
   }
 }
 

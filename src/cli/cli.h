@@ -63,6 +63,35 @@ kg_cli_run(int               argc,
            FILE*             err,
            const KgTerminal* terminal);
 
+/**
+   Print the help text `text` to `out`, with lists of syntaxes from the
+   library's table in place of its placeholders: `@READ@`, `@WRITE@` and
+   `@READ_WRITE@` (names, "ntriples, turtle"), `@READ_LABELS@` and
+   `@WRITE_LABELS@` (for people, "N-Triples or Turtle").  A list that would
+   run past column 79 goes on at column 25, under the option texts.
+*/
+void
+kg_cli_print_help(FILE* out, const char* text);
+
+/// Which syntaxes of the library's table a list shows.
+typedef enum {
+  KG_SYNTAXES_READ,         ///< Those kgraph reads
+  KG_SYNTAXES_WRITTEN,      ///< Those kgraph writes
+  KG_SYNTAXES_READ_WRITTEN, ///< Those kgraph reads and writes
+} KgSyntaxSet;
+
+/// Room for a list of syntax names in a message.
+#define KG_CLI_SYNTAX_LIST_SIZE 256U
+
+/**
+   Write the names of the syntaxes of `kind`, in the table's order and
+   separated by ", " (as kg_syntax_list() does), to `buf` of `size` bytes.
+
+   @return `buf`.
+*/
+const char*
+kg_cli_syntax_list(KgSyntaxSet kind, char* buf, size_t size);
+
 /// Return the exit status for status `st`.
 int
 kg_cli_exit_status(KgStatus st);
@@ -210,6 +239,14 @@ kg_cli_dot_option(KgCli* cli, KgDotCli* dot, int c, char* arg);
 */
 void
 kg_cli_dot_hint(const KgCli* cli, KgStatus st, bool dot_engine);
+
+/**
+   After blank nodes could not be labelled or matched with `st`
+   KG_BAD_LIMIT, say which option sets the work limit: `kgraph: note: ...`
+   (nothing otherwise, or with -q).
+*/
+void
+kg_cli_work_hint(const KgCli* cli, KgStatus st);
 
 /// Read the --style file, if any, into `*style` (else NULL).
 KgStatus
@@ -382,11 +419,11 @@ kg_cmd_patch(KgCli* cli, int argc, char** argv);
   }
 
 /// Help lines for KG_INPUT_LONG_OPTIONS.
-#define KG_INPUT_HELP                                                   \
-  "      --from=FORMAT      input syntax: turtle, ntriples, nquads or\n" \
-  "                         rdfxml (default: from each file's extension)\n" \
-  "      --base=IRI         resolve relative IRIs against IRI\n"        \
-  "                         (default: each file's own file: IRI)\n"     \
+#define KG_INPUT_HELP                                                \
+  "      --from=FORMAT      input syntax: @READ@\n"                  \
+  "                         (default: from each file's extension)\n" \
+  "      --base=IRI         resolve relative IRIs against IRI\n"     \
+  "                         (default: each file's own file: IRI)\n"  \
   "      --lax              report bad statements, skip them and go on\n"
 
 /// Help lines every command has.
@@ -394,9 +431,9 @@ kg_cmd_patch(KgCli* cli, int argc, char** argv);
   "  -q, --quiet            print errors only (no progress line)\n" \
   "  -h, --help             display this help and exit\n"
 
-/// The exit status table for --help.
-#define KG_EXIT_HELP                                                    \
-  "Exit status: 0 ok, 1 differences or violations, 2 usage, 3 input,\n" \
-  "4 output, 5 internal.\n"
+/// The exit status table for the --help of a command that answers no
+/// question (1 is for diff and check).
+#define KG_EXIT_HELP \
+  "Exit status: 0 ok, 2 usage, 3 input, 4 output, 5 internal.\n"
 
 #endif // KG_CLI_CLI_H

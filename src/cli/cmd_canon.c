@@ -128,6 +128,7 @@ kg_cmd_canon(KgCli* const cli, const int argc, char** const argv)
     kg_cli_doing(cli, "labelling blank nodes");
     const KgCanonOptions copts = {opts.hash, opts.max_work, cli->log};
     st                         = kg_canon_new(graph, &copts, &canon);
+    kg_cli_work_hint(cli, st);
   }
 
   // The map is put in place only once the output is: on any error, neither

@@ -268,6 +268,7 @@ kg_cmd_diff(KgCli* const cli, const int argc, char** const argv)
     text = true;
   } else if (!st) {
     st = kg_cli_diff(cli, &opts.in, paths, hint, opts.max_work, graphs, &diff);
+    kg_cli_work_hint(cli, st);
     if (st && operands.git) {
       kg_git_diff_note(cli, &operands, kg_strerror(st));
       st   = KG_SUCCESS;

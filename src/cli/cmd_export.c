@@ -14,8 +14,7 @@ static const char* const help =
   "Read every INPUT into one graph and write it in another syntax.\n"
   "The same graph always gives the same bytes.\n"
   "\n"
-  "Options:\n" KG_INPUT_HELP
-  "      --to=FORMAT        output syntax: ntriples, turtle or rdfxml\n"
+  "Options:\n" KG_INPUT_HELP "      --to=FORMAT        output syntax: @WRITE@\n"
   "                         (default: from the -o file's extension, else\n"
   "                         ntriples)\n"
   "  -o, --output=FILE      write to FILE instead of standard output;\n"
@@ -57,10 +56,12 @@ handle(KgCli* const cli, void* const data, const int c, char* const arg)
   case 'T':
     opts->to = kg_syntax_by_name(arg);
     if (!kg_syntax_can_write(opts->to)) {
-      return kg_cli_usage(cli,
-                          "unknown output format '%s' (known: %s)",
-                          arg,
-                          kg_syntax_list(true));
+      char known[KG_CLI_SYNTAX_LIST_SIZE];
+      return kg_cli_usage(
+        cli,
+        "unknown output format '%s' (known: %s)",
+        arg,
+        kg_cli_syntax_list(KG_SYNTAXES_WRITTEN, known, sizeof(known)));
     }
     return 0;
   case 'o':
@@ -76,27 +77,6 @@ handle(KgCli* const cli, void* const data, const int c, char* const arg)
     break;
   }
   return kg_cli_usage(cli, "unexpected option");
-}
-
-/// The name of `syntax` in a sentence.
-static const char*
-title(const KgSyntax syntax)
-{
-  switch (syntax) {
-  case KG_SYNTAX_TURTLE:
-    return "Turtle";
-  case KG_SYNTAX_NTRIPLES:
-    return "N-Triples";
-  case KG_SYNTAX_NQUADS:
-    return "N-Quads";
-  case KG_SYNTAX_RDFXML:
-    return "RDF/XML";
-  case KG_SYNTAX_DOT:
-    return "DOT";
-  default:
-    break;
-  }
-  return kg_syntax_name(syntax);
 }
 
 int
@@ -171,7 +151,7 @@ kg_cmd_export(KgCli* const cli, const int argc, char** const argv)
   }
 
   if (!st) {
-    kg_cli_doing(cli, "writing %s", title(to));
+    kg_cli_doing(cli, "writing %s", kg_syntax_label(to));
     KgOutputFile output;
     if (!(st = kg_output_open(cli, &output, opts.output))) {
       const KgWriteOptions wopts = {

@@ -28,9 +28,9 @@ static const char* const help =
   "Options:\n" KG_INPUT_HELP
   "                         (with --lax, a D of a missing triple is a\n"
   "                         warning too)\n"
-  "      --to=FORMAT        output syntax: ntriples, nquads, turtle or\n"
-  "                         rdfxml (default: from the -o file's extension,\n"
-  "                         else the syntax of OLD)\n"
+  "      --to=FORMAT        output syntax: @READ_WRITE@\n"
+  "                         (default: from the -o file's extension, else\n"
+  "                         the syntax of OLD)\n"
   "  -o, --output=FILE      write to FILE instead of standard output;\n"
   "                         on failure FILE is left as it was\n"
   "      --ontology=FILE    take prefixes from FILE "
@@ -58,10 +58,12 @@ handle(KgCli* const cli, void* const data, const int c, char* const arg)
   case 'T':
     opts->to = kg_syntax_by_name(arg);
     if (!kg_syntax_can_write(opts->to) || opts->to == KG_SYNTAX_DOT) {
-      return kg_cli_usage(cli,
-                          "unknown output format '%s' (known: ntriples, "
-                          "nquads, turtle, rdfxml)",
-                          arg);
+      char known[KG_CLI_SYNTAX_LIST_SIZE];
+      return kg_cli_usage(
+        cli,
+        "unknown output format '%s' (known: %s)",
+        arg,
+        kg_cli_syntax_list(KG_SYNTAXES_READ_WRITTEN, known, sizeof(known)));
     }
     return 0;
   case 'o':

@@ -9,6 +9,8 @@
 #include <kgraph/graph.h>
 #include <kgraph/status.h>
 
+#include <stdbool.h>
+#include <stddef.h>
 #include <stdint.h>
 #include <stdio.h>
 
@@ -26,7 +28,17 @@ typedef enum {
   KG_SYNTAX_NQUADS,   ///< N-Quads (.nq): N-Triples with graph names
 } KgSyntax;
 
-/// Return the syntax called `name` ("turtle", "ntriples", ...), or NONE.
+/**
+   Return the syntax at `index` in kgraph's table of syntaxes, or NONE past
+   its end.
+
+   The table lists every syntax once, those kgraph reads first, in the order
+   kg_syntax_list() gives; `for (i = 0; kg_syntax_at(i); ++i)` visits them.
+*/
+KG_API KgSyntax
+kg_syntax_at(size_t index);
+
+/// Return the syntax called `name` ("turtle", "ttl", ...; any case), or NONE.
 KG_API KgSyntax
 kg_syntax_by_name(const char* name);
 
@@ -34,9 +46,30 @@ kg_syntax_by_name(const char* name);
 KG_API KgSyntax
 kg_syntax_by_path(const char* path);
 
-/// Return the canonical name of `syntax` ("turtle"), or NULL.
+/**
+   Return the syntax of the media type `type` ("text/turtle"), or NONE.
+
+   Case and parameters (";charset=utf-8") are ignored; `type` may be NULL.
+*/
+KG_API KgSyntax
+kg_syntax_by_media_type(const char* type);
+
+/// Return the canonical name of `syntax` ("ntriples"), or NULL for NONE.
 KG_API const char*
 kg_syntax_name(KgSyntax syntax);
+
+/// Return the name of `syntax` for people ("N-Triples"), or NULL for NONE.
+KG_API const char*
+kg_syntax_label(KgSyntax syntax);
+
+/**
+   Return the media type to send a document in `syntax` as
+   ("application/n-triples"), or NULL for NONE.
+
+   The string is static.
+*/
+KG_API const char*
+kg_syntax_media_type(KgSyntax syntax);
 
 /// Return true iff kgraph can read `syntax`.
 KG_API bool
@@ -47,11 +80,17 @@ KG_API bool
 kg_syntax_can_write(KgSyntax syntax);
 
 /**
-   Return the names of the syntaxes kgraph reads (or writes), separated by
-   ", ", as a static string.
+   Write the names of the syntaxes kgraph reads (or, if `writable`, writes),
+   in the order of its table and separated by ", ", to `buf`.
+
+   As snprintf() does, this writes at most `size` bytes with the final NUL
+   (nothing if `size` is 0; `buf` may then be NULL), cutting the list to fit.
+
+   @return The length of the whole list, without its NUL: if it is `size`
+   or more, the list was cut.
 */
-KG_API const char*
-kg_syntax_list(bool writable);
+KG_API size_t
+kg_syntax_list(bool writable, char* buf, size_t size);
 
 /// Reader options flags.
 typedef enum {

@@ -1150,8 +1150,7 @@ kg_canonizer_run(KgCanonizer* const    c,
            KG_NO_CARET,
            "canonicalization stopped after %llu steps (the limit for %zu "
            "blank nodes that look alike): the blank nodes are too "
-           "symmetric to label in reasonable time (a higher work limit, "
-           "--max-work, tries harder)",
+           "symmetric to label in reasonable time",
            (unsigned long long)c->limit,
            n_ambiguous);
   }

@@ -1474,8 +1474,7 @@ match_blank_nodes(KgDiff* const              d,
              KG_LOG_ERROR,
              KG_NO_CARET,
              "cannot match the blank nodes within the work limit (%llu "
-             "steps): a structure of %u blank nodes is too symmetric (a "
-             "higher work limit, --max-work, tries harder)",
+             "steps): a structure of %u blank nodes is too symmetric",
              (unsigned long long)pairing.limit,
              pairing.n_alike);
     }

@@ -36,6 +36,10 @@ kg_input_failed(const KgInput* const input)
   return input->file && ferror(input->file);
 }
 
+/// Return the SerdSyntax (as an int) that serd reads `syntax` as, or 0.
+int
+kg_syntax_serd(KgSyntax syntax);
+
 /// A reader: parse `input` (in `syntax`) into `graph`, resolving against
 /// `base`.
 typedef KgStatus (*KgReadFunc)(KgGraph*             graph,

@@ -1506,9 +1506,7 @@ kg_read_serd(KgGraph* const             graph,
 
   SerdReader* const reader =
     st ? NULL
-       : serd_reader_new(syntax == KG_SYNTAX_TURTLE   ? SERD_TURTLE
-                         : syntax == KG_SYNTAX_NQUADS ? SERD_NQUADS
-                                                      : SERD_NTRIPLES,
+       : serd_reader_new((SerdSyntax)kg_syntax_serd(syntax),
                          r,
                          NULL,
                          on_base,

@@ -2,7 +2,9 @@
 // SPDX-License-Identifier: ISC
 
 // The table of syntaxes.  To add a format, write its reader or writer and
-// add one row here.
+// add one row here: every list of syntaxes (help, messages, the media types
+// push sends) is made from this table.  serd appears here only by the names
+// of its syntaxes: read_turtle.c alone calls it.
 
 #include "alloc.h"
 #include "buffer.h"
@@ -14,6 +16,8 @@
 #include <kgraph/syntax.h>
 #include <kgraph/text.h>
 
+#include <serd/serd.h>
+
 #include <errno.h>
 #include <limits.h>
 #include <stdio.h>
@@ -23,43 +27,68 @@
 
 typedef struct {
   KgSyntax    syntax;
-  const char* name;    ///< Canonical name
+  const char* name;    ///< Canonical name, for options and messages
+  const char* label;   ///< Name for people ("N-Triples")
   const char* aliases; ///< Other names, separated by '|', with '|' around
   const char*
-             extensions; ///< File extensions, separated by '|', with '|' around
-  KgReadFunc read;       ///< Reader, or NULL
-  KgWriteFunc write;     ///< Writer, or NULL
+    extensions; ///< File extensions, separated by '|', with '|' around
+  const char* media_types[3]; ///< Media types, the first one to send; NULL
+  int         serd_syntax;    ///< The SerdSyntax serd reads it as, or 0
+  KgReadFunc  read;           ///< Reader, or NULL
+  KgWriteFunc write;          ///< Writer, or NULL
 } SyntaxInfo;
 
+// In the order lists show them: the syntaxes read before those only written
 static const SyntaxInfo syntaxes[] = {
-  {KG_SYNTAX_TURTLE,
-   "turtle",
-   "|ttl|",
-   "|ttl|turtle|",
-   kg_read_serd,
-   kg_write_turtle},
   {KG_SYNTAX_NTRIPLES,
    "ntriples",
+   "N-Triples",
    "|nt|n-triples|",
    "|nt|",
+   {"application/n-triples", NULL, NULL},
+   SERD_NTRIPLES,
    kg_read_serd,
    kg_write_ntriples},
-  {KG_SYNTAX_RDFXML,
-   "rdfxml",
-   "|rdf/xml|rdf|xml|",
-   "|rdf|owl|xml|",
-   kg_read_rdfxml,
-   kg_write_rdfxml},
   {KG_SYNTAX_NQUADS,
    "nquads",
+   "N-Quads",
    "|nq|n-quads|",
    "|nq|",
+   {"application/n-quads", NULL, NULL},
+   SERD_NQUADS,
    kg_read_serd,
    kg_write_nquads},
-  {KG_SYNTAX_DOT, "dot", "|gv|graphviz|", "|dot|gv|", NULL, kg_write_dot},
+  {KG_SYNTAX_TURTLE,
+   "turtle",
+   "Turtle",
+   "|ttl|",
+   "|ttl|turtle|",
+   {"text/turtle", "application/x-turtle", NULL},
+   SERD_TURTLE,
+   kg_read_serd,
+   kg_write_turtle},
+  {KG_SYNTAX_RDFXML,
+   "rdfxml",
+   "RDF/XML",
+   "|rdf/xml|rdf|xml|",
+   "|rdf|owl|xml|",
+   {"application/rdf+xml", NULL, NULL},
+   0,
+   kg_read_rdfxml,
+   kg_write_rdfxml},
+  {KG_SYNTAX_DOT,
+   "dot",
+   "DOT",
+   "|gv|graphviz|",
+   "|dot|gv|",
+   {"text/vnd.graphviz", NULL, NULL},
+   0,
+   NULL,
+   kg_write_dot},
 };
 
 #define N_SYNTAXES (sizeof(syntaxes) / sizeof(syntaxes[0]))
+#define N_MEDIA_TYPES (sizeof(syntaxes[0].media_types) / sizeof(char*))
 
 static const SyntaxInfo*
 info(const KgSyntax syntax)
@@ -82,6 +111,12 @@ in_list(const char* const list, const char* const word, const size_t len)
     }
   }
   return false;
+}
+
+KgSyntax
+kg_syntax_at(const size_t index)
+{
+  return index < N_SYNTAXES ? syntaxes[index].syntax : KG_SYNTAX_NONE;
 }
 
 KgSyntax
@@ -113,11 +148,53 @@ kg_syntax_by_path(const char* const path)
   return KG_SYNTAX_NONE;
 }
 
+KgSyntax
+kg_syntax_by_media_type(const char* const type)
+{
+  if (!type) {
+    return KG_SYNTAX_NONE;
+  }
+
+  // The type alone: no parameters (";charset=utf-8"), no spaces around
+  const char* start = type;
+  while (*start == ' ' || *start == '\t') {
+    ++start;
+  }
+  size_t len = strcspn(start, ";");
+  while (len && (start[len - 1U] == ' ' || start[len - 1U] == '\t')) {
+    --len;
+  }
+
+  for (size_t i = 0U; len && i < N_SYNTAXES; ++i) {
+    for (size_t j = 0U; j < N_MEDIA_TYPES && syntaxes[i].media_types[j]; ++j) {
+      const char* const t = syntaxes[i].media_types[j];
+      if (strlen(t) == len && !strncasecmp(t, start, len)) {
+        return syntaxes[i].syntax;
+      }
+    }
+  }
+  return KG_SYNTAX_NONE;
+}
+
 const char*
 kg_syntax_name(const KgSyntax syntax)
 {
   const SyntaxInfo* const i = info(syntax);
   return i ? i->name : NULL;
+}
+
+const char*
+kg_syntax_label(const KgSyntax syntax)
+{
+  const SyntaxInfo* const i = info(syntax);
+  return i ? i->label : NULL;
+}
+
+const char*
+kg_syntax_media_type(const KgSyntax syntax)
+{
+  const SyntaxInfo* const i = info(syntax);
+  return i ? i->media_types[0] : NULL;
 }
 
 bool
@@ -134,12 +211,40 @@ kg_syntax_can_write(const KgSyntax syntax)
   return i && i->write;
 }
 
-const char*
-kg_syntax_list(const bool writable)
+/// Append the string `s` to the list in `buf` of `*len` bytes, cut to fit
+/// in `size` bytes with a NUL.
+static void
+append_cut(char* const buf, const size_t size, size_t* const len, const char* s)
 {
-  // Kept in step with the table by a test (unit/syntax: list_names...)
-  return writable ? "ntriples, nquads, turtle, rdfxml, dot"
-                  : "ntriples, nquads, turtle, rdfxml";
+  for (; *s; ++s, ++*len) {
+    if (*len + 1U < size) {
+      buf[*len] = *s;
+    }
+  }
+}
+
+size_t
+kg_syntax_list(const bool writable, char* const buf, const size_t size)
+{
+  size_t len = 0U;
+  for (size_t i = 0U; i < N_SYNTAXES; ++i) {
+    if (writable ? syntaxes[i].write != NULL : syntaxes[i].read != NULL) {
+      append_cut(buf, size, &len, len ? ", " : "");
+      append_cut(buf, size, &len, syntaxes[i].name);
+    }
+  }
+
+  if (size) {
+    buf[len < size ? len : size - 1U] = '\0';
+  }
+  return len;
+}
+
+int
+kg_syntax_serd(const KgSyntax syntax)
+{
+  const SyntaxInfo* const i = info(syntax);
+  return i ? i->serd_syntax : 0;
 }
 
 /*
@@ -203,7 +308,7 @@ read_input(KgGraph* const             graph,
     kg_log(&options->log,
            KG_LOG_ERROR,
            KG_NO_CARET,
-           "cannot tell the syntax of '%s' (use --from)",
+           "cannot tell the syntax of '%s' from its name",
            input->name);
     return KG_BAD_ARG;
   }

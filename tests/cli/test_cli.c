@@ -896,6 +896,15 @@ Test(cli, canon_work_limit)
     !strncmp(r.err, "kgraph: error: canonicalization stopped after ", 46U),
     "%s",
     r.err);
+  // The library says what is wrong, the command which option helps
+  const char* const note = strstr(r.err, "\nkgraph: note: --max-work=N ");
+  cr_assert_not_null(note, "%s", r.err);
+  cr_assert_eq(strstr(r.err, "--"), note + 15, "%s", r.err);
+  run_free(&r);
+
+  r = run("canon", "-q", "--max-work", "1", "-o", out, in, NULL);
+  cr_assert_eq(r.status, KG_EXIT_INPUT, "%s", r.err);
+  cr_assert_null(strstr(r.err, "note:"), "%s", r.err);
   cr_assert_not(exists(out));
   run_free(&r);
 
@@ -1002,7 +1011,9 @@ Test(cli, canon_long_chain_stops_at_the_depth_bound)
                    "kgraph: error: canonicalization stopped at a path of "
                    "2000 blank nodes that look alike (the deepest path "
                    "followed, whatever the work limit; 19998 blank nodes "
-                   "look alike)\n");
+                   "look alike)\n"
+                   "kgraph: note: --max-work=N sets the work limit (a higher "
+                   "one tries harder)\n");
   cr_assert_not(exists(out));
   run_free(&r);
 }
@@ -1107,5 +1118,194 @@ Test(cli, help_and_reports_into_a_full_disk_are_output_errors)
                      "%s",
                      runs[i][1]);
     free(err);
+  }
+}
+
+/*
+  Lists of syntaxes: every one comes from the library's table
+*/
+
+/// Return `text` with each line break and the spaces after it made one
+/// space, as a list wrapped in a help text reads; free with free().
+static char*
+unwrap(const char* const text)
+{
+  char* const flat = strdup(text);
+  size_t      n    = 0U;
+  for (const char* c = text; *c; ++c) {
+    if (*c == '\n') {
+      while (c[1] == ' ') {
+        ++c;
+      }
+      flat[n++] = ' ';
+    } else {
+      flat[n++] = *c;
+    }
+  }
+  flat[n] = '\0';
+  return flat;
+}
+
+/// Assert that the help of `command` holds `before` and then the names
+/// of the syntaxes of `kind`, as kg_cli_syntax_list() gives them.
+static void
+expect_list(const char* const command,
+            const char* const before,
+            const KgSyntaxSet kind)
+{
+  char list[KG_CLI_SYNTAX_LIST_SIZE];
+  (void)kg_cli_syntax_list(kind, list, sizeof(list));
+  char* const line = format("%s%s\n", before, list);
+  Run         r    = run(command, "--help", NULL);
+  cr_assert_eq(r.status, 0);
+  cr_assert(strstr(r.out, line), "'%s' not in:\n%s", line, r.out);
+  free(line);
+  run_free(&r);
+}
+
+Test(cli, help_lists_the_syntaxes_of_the_table)
+{
+  char read[KG_CLI_SYNTAX_LIST_SIZE];
+  char written[KG_CLI_SYNTAX_LIST_SIZE];
+  (void)kg_syntax_list(false, read, sizeof(read));
+  (void)kg_syntax_list(true, written, sizeof(written));
+  cr_assert_str_eq(
+    kg_cli_syntax_list(KG_SYNTAXES_READ, read + 128, sizeof(read) - 128U),
+    read);
+  cr_assert_str_eq(kg_cli_syntax_list(KG_SYNTAXES_WRITTEN,
+                                      written + 128,
+                                      sizeof(written) - 128U),
+                   written);
+
+  static const char* const readers[] = {
+    "export", "check", "stats", "render", "diff", "patch", "canon", "push"};
+  for (size_t i = 0U; i < sizeof(readers) / sizeof(readers[0]); ++i) {
+    expect_list(
+      readers[i], "--from=FORMAT      input syntax: ", KG_SYNTAXES_READ);
+  }
+  expect_list(
+    "export", "--to=FORMAT        output syntax: ", KG_SYNTAXES_WRITTEN);
+  expect_list(
+    "patch", "--to=FORMAT        output syntax: ", KG_SYNTAXES_READ_WRITTEN);
+
+  // What patch writes is read too: no DOT
+  char both[KG_CLI_SYNTAX_LIST_SIZE];
+  (void)kg_cli_syntax_list(KG_SYNTAXES_READ_WRITTEN, both, sizeof(both));
+  cr_assert_null(strstr(both, "dot"), "%s", both);
+  cr_assert_not_null(strstr(both, "nquads"), "%s", both);
+  cr_assert_not_null(strstr(written, "dot"), "%s", written);
+  cr_assert_not_null(strstr(written, "nquads"), "%s", written);
+
+  // kgraph --help names every syntax for people
+  Run         r    = run("--help", NULL);
+  char* const flat = unwrap(r.out);
+  for (size_t i = 0U; kg_syntax_at(i); ++i) {
+    const KgSyntax    syntax = kg_syntax_at(i);
+    const char* const label  = kg_syntax_label(syntax);
+    const char* const in     = strstr(flat, "Read RDF graphs (");
+    const char* const out    = strstr(flat, "export     write INPUT as ");
+    cr_assert(in && out && strstr(out, " check "), "%s", flat);
+    cr_assert_eq(strstr(in, label) && strstr(in, label) < strstr(in, ")"),
+                 kg_syntax_can_read(syntax),
+                 "%s:\n%s",
+                 label,
+                 flat);
+    cr_assert_eq(strstr(out, label) &&
+                   strstr(out, label) < strstr(out, " check "),
+                 kg_syntax_can_write(syntax),
+                 "%s:\n%s",
+                 label,
+                 flat);
+  }
+  cr_assert_null(strstr(r.out, "@"), "%s", r.out);
+  free(flat);
+  run_free(&r);
+}
+
+Test(cli, unknown_format_errors_list_the_table)
+{
+  char read[KG_CLI_SYNTAX_LIST_SIZE];
+  char written[KG_CLI_SYNTAX_LIST_SIZE];
+  char both[KG_CLI_SYNTAX_LIST_SIZE];
+  (void)kg_syntax_list(false, read, sizeof(read));
+  (void)kg_syntax_list(true, written, sizeof(written));
+  (void)kg_cli_syntax_list(KG_SYNTAXES_READ_WRITTEN, both, sizeof(both));
+
+  const struct {
+    const char* command;
+    const char* option;
+    const char* list;
+  } cases[] = {
+    {"export", "--from=dot", read},
+    {"canon", "--from=json", read},
+    {"export", "--to=json", written},
+    {"patch", "--to=dot", both},
+  };
+  for (size_t i = 0U; i < sizeof(cases) / sizeof(cases[0]); ++i) {
+    Run         r    = run(cases[i].command, cases[i].option, "x.ttl", NULL);
+    char* const want = format("(known: %s)\n", cases[i].list);
+    cr_assert_eq(r.status, KG_EXIT_USAGE);
+    cr_assert(strstr(r.err, want), "%s: %s", cases[i].option, r.err);
+    free(want);
+    run_free(&r);
+  }
+}
+
+Test(cli, help_wraps_a_long_list_under_the_option_texts)
+{
+  char*       text = NULL;
+  size_t      len  = 0U;
+  FILE* const out  = open_memstream(&text, &len);
+  kg_cli_print_help(out,
+                    "      --long-option-name=X  an option text that fills "
+                    "most of the line: @WRITE_LABELS@\nnext\n");
+  cr_assert_eq(fclose(out), 0);
+
+  size_t n_lines = 0U;
+  for (const char* line = text; *line; ++n_lines) {
+    const char* const end = strchr(line, '\n');
+    cr_assert_not_null(end);
+    cr_assert_leq(end - line, 79, "%s", text);
+    if (n_lines) {
+      cr_assert(!strncmp(line, "                         ", 25U) ||
+                  !strcmp(line, "next\n"),
+                "%s",
+                text);
+    }
+    line = end + 1;
+  }
+  cr_assert_geq(n_lines, 3U, "%s", text);
+  char* const flat = unwrap(text);
+  cr_assert(
+    strstr(flat, ": N-Triples, N-Quads, Turtle, RDF/XML or DOT"), "%s", flat);
+  free(flat);
+  free(text);
+}
+
+Test(cli, exit_status_1_only_where_a_command_answers_a_question)
+{
+  static const struct {
+    const char* command;
+    bool        answers; ///< May exit with 1
+  } commands[] = {
+    {"export", false},
+    {"stats", false},
+    {"patch", false},
+    {"canon", false},
+    {"render", false},
+    {"push", false},
+    {"diff", true},
+    {"check", true},
+  };
+  for (size_t i = 0U; i < sizeof(commands) / sizeof(commands[0]); ++i) {
+    Run               r      = run(commands[i].command, "--help", NULL);
+    const char* const status = strstr(r.out, "Exit status: 0 ");
+    cr_assert_not_null(status, "%s", r.out);
+    cr_assert_eq(strstr(status, ", 1 ") != NULL,
+                 commands[i].answers,
+                 "%s --help: %s",
+                 commands[i].command,
+                 status);
+    run_free(&r);
   }
 }

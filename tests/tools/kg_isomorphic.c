@@ -298,10 +298,12 @@ parse_syntax(const char* const name, KgSyntax* const syntax)
 {
   *syntax = kg_syntax_by_name(name);
   if (!kg_syntax_can_read(*syntax)) {
+    char known[256];
+    (void)kg_syntax_list(false, known, sizeof(known));
     fprintf(stderr,
             "kg_isomorphic: unknown input format '%s' (known: %s)\n",
             name,
-            kg_syntax_list(false));
+            known);
     return false;
   }
   return true;

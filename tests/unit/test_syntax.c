@@ -432,23 +432,140 @@ Test(syntax, nquads_names_and_extensions)
   cr_assert(kg_syntax_can_write(KG_SYNTAX_NQUADS));
 }
 
-// kg_syntax_list() is a fixed string: it must name every syntax of the table
-Test(syntax, list_names_every_syntax)
+/// Join the names of the syntaxes of the table that `writable` selects.
+static void
+join_names(const bool writable, char* const buf, const size_t size)
 {
-  for (int s = KG_SYNTAX_TURTLE; kg_syntax_name((KgSyntax)s); ++s) {
-    const KgSyntax    syntax = (KgSyntax)s;
-    const char* const name   = kg_syntax_name(syntax);
-    cr_assert_eq(strstr(kg_syntax_list(false), name) != NULL,
-                 kg_syntax_can_read(syntax),
-                 "%s in the list of readers: '%s'",
-                 name,
-                 kg_syntax_list(false));
-    cr_assert_eq(strstr(kg_syntax_list(true), name) != NULL,
-                 kg_syntax_can_write(syntax),
-                 "%s in the list of writers: '%s'",
-                 name,
-                 kg_syntax_list(true));
+  buf[0] = '\0';
+  for (size_t i = 0U; kg_syntax_at(i); ++i) {
+    const KgSyntax syntax = kg_syntax_at(i);
+    if (writable ? kg_syntax_can_write(syntax) : kg_syntax_can_read(syntax)) {
+      const size_t len = strlen(buf);
+      const int    n   = snprintf(
+        buf + len, size - len, "%s%s", len ? ", " : "", kg_syntax_name(syntax));
+      cr_assert(n > 0 && (size_t)n < size - len);
+    }
   }
+}
+
+Test(syntax, list_is_the_table)
+{
+  for (int w = 0; w < 2; ++w) {
+    char expected[256];
+    char list[256];
+    join_names(w, expected, sizeof(expected));
+    const size_t len = kg_syntax_list(w, list, sizeof(list));
+    cr_assert_str_eq(list, expected);
+    cr_assert_eq(len, strlen(expected));
+    cr_assert_eq(kg_syntax_list(w, NULL, 0U), len);
+  }
+
+  // Every syntax is in the table once, with a name, label and media type
+  size_t n = 0U;
+  for (; kg_syntax_at(n); ++n) {
+    const KgSyntax syntax = kg_syntax_at(n);
+    cr_assert_eq(kg_syntax_by_name(kg_syntax_name(syntax)), syntax);
+    cr_assert_not_null(kg_syntax_label(syntax));
+    cr_assert_not_null(kg_syntax_media_type(syntax));
+    cr_assert_eq(kg_syntax_by_media_type(kg_syntax_media_type(syntax)), syntax);
+    for (size_t j = 0U; j < n; ++j) {
+      cr_assert_neq(kg_syntax_at(j), syntax);
+    }
+  }
+  cr_assert_eq(n, 5U);
+  cr_assert_eq(kg_syntax_at(n + 1000U), KG_SYNTAX_NONE);
+
+  // Those read come first
+  char all[256];
+  char read[256];
+  (void)kg_syntax_list(true, all, sizeof(all));
+  (void)kg_syntax_list(false, read, sizeof(read));
+  cr_assert(!strncmp(all, read, strlen(read)), "'%s', '%s'", all, read);
+}
+
+Test(syntax, list_is_cut_as_snprintf_cuts)
+{
+  char         full[256];
+  const size_t len = kg_syntax_list(false, full, sizeof(full));
+  cr_assert_str_eq(full, "ntriples, nquads, turtle, rdfxml");
+  for (size_t size = 1U; size <= len + 1U; ++size) {
+    char buf[256];
+    memset(buf, 'x', sizeof(buf));
+    cr_assert_eq(kg_syntax_list(false, buf, size), len);
+    cr_assert_eq(strlen(buf), size - 1U);
+    cr_assert(!strncmp(buf, full, size - 1U));
+    cr_assert_eq(buf[size], 'x', "wrote past %zu bytes", size);
+  }
+}
+
+Test(syntax, labels_and_media_types)
+{
+  cr_assert_str_eq(kg_syntax_label(KG_SYNTAX_NTRIPLES), "N-Triples");
+  cr_assert_str_eq(kg_syntax_label(KG_SYNTAX_RDFXML), "RDF/XML");
+  cr_assert_null(kg_syntax_label(KG_SYNTAX_NONE));
+  cr_assert_str_eq(kg_syntax_media_type(KG_SYNTAX_NTRIPLES),
+                   "application/n-triples");
+  cr_assert_str_eq(kg_syntax_media_type(KG_SYNTAX_NQUADS),
+                   "application/n-quads");
+  cr_assert_str_eq(kg_syntax_media_type(KG_SYNTAX_TURTLE), "text/turtle");
+  cr_assert_str_eq(kg_syntax_media_type(KG_SYNTAX_RDFXML),
+                   "application/rdf+xml");
+  cr_assert_str_eq(kg_syntax_media_type(KG_SYNTAX_DOT), "text/vnd.graphviz");
+  cr_assert_null(kg_syntax_media_type(KG_SYNTAX_NONE));
+
+  cr_assert_eq(kg_syntax_by_media_type("Text/Turtle; charset=utf-8"),
+               KG_SYNTAX_TURTLE);
+  cr_assert_eq(kg_syntax_by_media_type(" application/x-turtle "),
+               KG_SYNTAX_TURTLE);
+  cr_assert_eq(kg_syntax_by_media_type("application/rdf+xml;q=1"),
+               KG_SYNTAX_RDFXML);
+  cr_assert_eq(kg_syntax_by_media_type("text/turtles"), KG_SYNTAX_NONE);
+  cr_assert_eq(kg_syntax_by_media_type("text/turt"), KG_SYNTAX_NONE);
+  cr_assert_eq(kg_syntax_by_media_type(""), KG_SYNTAX_NONE);
+  cr_assert_eq(kg_syntax_by_media_type(";"), KG_SYNTAX_NONE);
+  cr_assert_eq(kg_syntax_by_media_type(NULL), KG_SYNTAX_NONE);
+}
+
+// The reader is chosen from the table: each syntax serd reads, read as
+// itself (a Turtle-only form fails as N-Triples)
+Test(syntax, serd_reads_each_syntax_as_the_table_says)
+{
+  static const char* const turtle = "@prefix a: <http://a/> . a:s a:p a:o .\n";
+  KgGraph* const           g      = kg_graph_new();
+  Messages                 m;
+  cr_assert_eq(read_text(g, KG_SYNTAX_TURTLE, turtle, NULL, &m), KG_SUCCESS);
+  cr_assert_eq(kg_graph_size(g), 1U);
+  cr_assert_neq(read_text(g, KG_SYNTAX_NTRIPLES, turtle, NULL, &m), KG_SUCCESS);
+  cr_assert_neq(read_text(g, KG_SYNTAX_NQUADS, turtle, NULL, &m), KG_SUCCESS);
+  cr_assert_eq(
+    read_text(g,
+              KG_SYNTAX_NQUADS,
+              "<http://a/s> <http://a/p> <http://a/o> <http://a/g> .\n",
+              NULL,
+              &m),
+    KG_SUCCESS);
+  cr_assert_neq(
+    read_text(g,
+              KG_SYNTAX_NTRIPLES,
+              "<http://a/s> <http://a/p> <http://a/o> <http://a/g> .\n",
+              NULL,
+              &m),
+    KG_SUCCESS);
+  kg_graph_free(g);
+}
+
+Test(syntax, unknown_syntax_message_names_no_option)
+{
+  KgGraph* const g = kg_graph_new();
+  Messages       m;
+  memset(&m, 0, sizeof(m));
+  const KgReadOptions opts = {KG_SYNTAX_NONE, "http://a/", 0U, {capture, &m}};
+  cr_assert_eq(kg_graph_read_string(g, kg_sv("x"), "doc.what", &opts),
+               KG_BAD_ARG);
+  cr_assert(
+    strstr(m.text, "cannot tell the syntax of 'doc.what'"), "%s", m.text);
+  cr_assert_null(strstr(m.text, "--"), "%s", m.text);
+  kg_graph_free(g);
 }
 
 Test(syntax, reads_nquads_graph_names)

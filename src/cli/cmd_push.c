@@ -88,31 +88,22 @@ static const char* const help =
   "Exit status: 0 ok, 2 usage, 3 input, 4 upload failed, stalled, timed out\n"
   "or refused by the store, 5 internal.\n";
 
-/// A syntax that can be sent, and its media type.
-typedef struct {
-  const char* name;
-  const char* media_type;
-} Format;
-
 /*
-  N-Triples goes as application/n-triples, the media type that RDF 1.1
-  N-Triples registers and that every standard Graph Store server knows.
-  Virtuoso 7.2 (Debian 12) takes it, and so does Oxigraph.  Both also take
-  text/plain, the type of N-Triples before RDF 1.1, but nothing obliges a
-  store to read text/plain as RDF.
+  The syntaxes push sends, each as the first media type of the syntax
+  table (kg_syntax_media_type): N-Triples as application/n-triples, the
+  media type that RDF 1.1 N-Triples registers and that every standard Graph
+  Store server knows.  Virtuoso 7.2 (Debian 12) takes it, and so does
+  Oxigraph.  Both also take text/plain, the type of N-Triples before RDF
+  1.1, but nothing obliges a store to read text/plain as RDF.
 */
-static const Format formats[] = {
-  {"ntriples", "application/n-triples"},
-  {"rdfxml", "application/rdf+xml"},
-};
-
+static const KgSyntax formats[] = {KG_SYNTAX_NTRIPLES, KG_SYNTAX_RDFXML};
 #define N_FORMATS (sizeof(formats) / sizeof(formats[0]))
 
 typedef struct {
   KgInputOptions in;
   const char*    endpoint;
   const char*    graph;
-  const Format*  format;
+  KgSyntax       format; ///< What to send
   const char*    auth_file;
   bool           append;
   bool           password_in_clear; ///< Allow basic authentication over http
@@ -120,15 +111,17 @@ typedef struct {
   long           stall;             ///< Seconds without a byte, or 0
 } PushOptions;
 
-static const Format*
+/// Return the syntax named `name` if push sends it, else NONE.
+static KgSyntax
 format_by_name(const char* const name)
 {
+  const KgSyntax syntax = kg_syntax_by_name(name);
   for (size_t i = 0U; i < N_FORMATS; ++i) {
-    if (!strcmp(name, formats[i].name)) {
-      return &formats[i];
+    if (formats[i] == syntax && kg_syntax_can_write(syntax)) {
+      return syntax;
     }
   }
-  return NULL;
+  return KG_SYNTAX_NONE;
 }
 
 /// Return the names of the formats this build can send, as "a, b".
@@ -139,12 +132,12 @@ format_list(void)
   size_t      len = 0U;
   list[0]         = '\0';
   for (size_t i = 0U; i < N_FORMATS; ++i) {
-    if (kg_syntax_can_write(kg_syntax_by_name(formats[i].name))) {
+    if (kg_syntax_can_write(formats[i])) {
       const int n = snprintf(list + len,
                              sizeof(list) - len,
                              "%s%s",
                              len ? ", " : "",
-                             formats[i].name);
+                             kg_syntax_name(formats[i]));
       if (n < 0 || (size_t)n >= sizeof(list) - len) {
         break;
       }
@@ -174,7 +167,7 @@ handle(KgCli* const cli, void* const data, const int c, char* const arg)
     opts->append = true;
     return 0;
   case 'f': {
-    const Format* const format = format_by_name(arg);
+    const KgSyntax format = format_by_name(arg);
     if (!format) {
       return kg_cli_usage(
         cli, "unknown format '%s' (known: %s)", arg, format_list());
@@ -418,7 +411,7 @@ get_credentials(const KgCli* const       cli,
 static KgStatus
 serialise(const KgCli* const   cli,
           const KgGraph* const graph,
-          const Format* const  format,
+          const KgSyntax       format,
           char** const         body,
           size_t* const        body_len)
 {
@@ -431,7 +424,7 @@ serialise(const KgCli* const   cli,
   }
 
   const KgWriteOptions wopts = {
-    .syntax = kg_syntax_by_name(format->name),
+    .syntax = format,
     .log    = cli->log,
   };
   // Until the first byte is written (then "writing")
@@ -447,10 +440,13 @@ serialise(const KgCli* const   cli,
   if (st == KG_BAD_ALLOC) {
     kg_cli_error(cli, "out of memory");
   } else if (st == KG_BAD_DATA) {
-    kg_cli_error(cli, "the graph cannot be written as %s", format->name);
-  } else if (st) {
     kg_cli_error(
-      cli, "cannot write the graph as %s: %s", format->name, kg_strerror(st));
+      cli, "the graph cannot be written as %s", kg_syntax_label(format));
+  } else if (st) {
+    kg_cli_error(cli,
+                 "cannot write the graph as %s: %s",
+                 kg_syntax_label(format),
+                 kg_strerror(st));
   }
   return st;
 }
@@ -530,7 +526,7 @@ kg_cmd_push(KgCli* const cli, const int argc, char** const argv)
 
   const KgPushRequest req = {url,
                              opts.append ? "POST" : "PUT",
-                             opts.format->media_type,
+                             kg_syntax_media_type(opts.format),
                              body,
                              body_len,
                              &creds,

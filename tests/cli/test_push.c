@@ -662,6 +662,8 @@ Test(push, append_posts_to_a_named_graph)
     "HTTP/1.1\r\n";
   cr_assert(!strncmp(req, line, sizeof(line) - 1U), "%s", req);
   cr_assert_str_eq(header_value(req, "Content-Type"), "application/n-triples");
+  cr_assert_str_eq(header_value(req, "Content-Type"),
+                   kg_syntax_media_type(KG_SYNTAX_NTRIPLES));
   cr_assert_str_eq(body_of(req), body);
   free(body);
   free(req);
@@ -706,6 +708,9 @@ Test(push, rdfxml_body)
   char* const req  = server_request(&server, 0U);
   char* const body = exported(in, "rdfxml");
   cr_assert_str_eq(header_value(req, "Content-Type"), "application/rdf+xml");
+  // The syntax table's media type, the one every list of kgraph shows
+  cr_assert_str_eq(header_value(req, "Content-Type"),
+                   kg_syntax_media_type(KG_SYNTAX_RDFXML));
   cr_assert_str_eq(body_of(req), body);
   free(body);
   free(req);

@@ -68,6 +68,21 @@ kg_read_check_base(const KgReadOptions* const options, const char* const base)
   return KG_SUCCESS;
 }
 
+/// Count and log a report at the reader's caret.
+#if defined(__GNUC__)
+__attribute__((format(printf, 3, 0)))
+#endif
+static void
+report(KgReadCore* const core,
+       const KgLogLevel  level,
+       const char* const fmt,
+       va_list           args)
+{
+  ++core->n_errors;
+  kg_vlog(
+    &core->options->log, level, core->hooks->caret(core->reader), fmt, args);
+}
+
 KgStatus
 kg_read_error(KgReadCore* const core,
               const KgStatus    st,
@@ -79,13 +94,8 @@ kg_read_error(KgReadCore* const core,
   }
 
   va_list args;
-  ++core->n_errors;
   va_start(args, fmt);
-  kg_vlog(&core->options->log,
-          core->lax ? KG_LOG_WARNING : KG_LOG_ERROR,
-          core->hooks->caret(core->reader),
-          fmt,
-          args);
+  report(core, core->lax ? KG_LOG_WARNING : KG_LOG_ERROR, fmt, args);
   va_end(args);
   core->hooks->recover(core->reader, st);
   return st;
@@ -99,13 +109,8 @@ kg_read_fatal(KgReadCore* const core,
 {
   va_list args;
   core->lax = false;
-  ++core->n_errors;
   va_start(args, fmt);
-  kg_vlog(&core->options->log,
-          KG_LOG_ERROR,
-          core->hooks->caret(core->reader),
-          fmt,
-          args);
+  report(core, KG_LOG_ERROR, fmt, args);
   va_end(args);
   core->hooks->stop(core->reader, st);
   return st;

@@ -36,6 +36,7 @@
 #include "intern.h"
 #include "iri.h"
 #include "log.h"
+#include "read_common.h"
 
 #include <kgraph/graph.h>
 #include <kgraph/status.h>
@@ -265,24 +266,21 @@ typedef struct {
 } Attrs;
 
 typedef struct {
-  KgGraph*             graph;
-  KgInput*             input;
-  const KgReadOptions* options;
-  xmlParserCtxtPtr     ctxt;
-  bool                 lax;
-  bool                 stopped;   ///< Nothing more is done
-  bool                 seen_root; ///< The root element has started
-  bool                 outside;   ///< In an error raised outside the parser
-  const char*          detected;  ///< Encoding the first bytes show, or NULL
-  KgStatus             status;    ///< First error (KG_SUCCESS in lax mode)
-  size_t               n_errors;
-  uint16_t             doc;         ///< Document index for origins
-  uint32_t             scope;       ///< Scope of rdf:nodeID labels
-  uint32_t             gen_scope;   ///< Scope of generated nodes, or 0
-  uint32_t             n_generated; ///< Generated blank nodes
-  KgCaret              here;        ///< Where the current event is
-  uint64_t             bytes_in;    ///< Bytes of the document read so far
-  uint64_t             bytes_out;   ///< Bytes of text and attribute values
+  KgReadCore       core; ///< Graph, options, lax, messages, IRI cache
+  KgInput*         input;
+  xmlParserCtxtPtr ctxt;
+  bool             stopped;     ///< Nothing more is done
+  bool             seen_root;   ///< The root element has started
+  bool             outside;     ///< In an error raised outside the parser
+  const char*      detected;    ///< Encoding the first bytes show, or NULL
+  KgStatus         status;      ///< First error (KG_SUCCESS in lax mode)
+  uint16_t         doc;         ///< Document index for origins
+  uint32_t         scope;       ///< Scope of rdf:nodeID labels
+  uint32_t         gen_scope;   ///< Scope of generated nodes, or 0
+  uint32_t         n_generated; ///< Generated blank nodes
+  KgCaret          here;        ///< Where the current event is
+  uint64_t         bytes_in;    ///< Bytes of the document read so far
+  uint64_t         bytes_out;   ///< Bytes of text and attribute values
 
   Frame* frames; ///< Open elements
   size_t n_frames;
@@ -307,7 +305,6 @@ typedef struct {
 
   KgBuffer iri;  ///< Scratch: resolved IRIs
   KgBuffer name; ///< Scratch: IRIs of names, "#id"
-  KgBuffer msg;  ///< Scratch: message text
 
   KgTermId* ids; ///< rdf:ID IRIs seen (open addressing, 0 empty)
   size_t    ids_mask;
@@ -320,13 +317,12 @@ typedef struct {
   const xmlChar* xml_lang;
   const xmlChar* xml_base;
 
-  KgTermId   vocab[N_VOCAB];
-  KgTermId   members[N_MEMBERS + 1U]; ///< rdf:_N
-  KgBuffer   last_lang_text;          ///< The last xml:lang value
-  uint16_t   last_lang;               ///< Its index
-  bool       has_last_lang;
-  KgIriCache cache; ///< Recent IRIs
-  NameSlot   names[NAME_CACHE_SIZE];
+  KgTermId vocab[N_VOCAB];
+  KgTermId members[N_MEMBERS + 1U]; ///< rdf:_N
+  KgBuffer last_lang_text;          ///< The last xml:lang value
+  uint16_t last_lang;               ///< Its index
+  bool     has_last_lang;
+  NameSlot names[NAME_CACHE_SIZE];
 } Reader;
 
 /*
@@ -476,34 +472,42 @@ drop_node(Reader* const r)
   r->dropped = n;
 }
 
-/// Report an error at r->here; stop reading unless in lax mode.
-#if defined(__GNUC__)
-__attribute__((format(printf, 3, 4)))
-#endif
-static KgStatus
-reader_error(Reader* const r, const KgStatus st, const char* const fmt, ...)
+static KgCaret
+hook_caret(const void* const handle)
 {
-  if (r->lax && r->dropped < r->n_frames) {
-    return st; // The rest of a dropped node element goes without a word
-  }
+  return ((const Reader*)handle)->here;
+}
 
-  va_list args;
-  ++r->n_errors;
-  va_start(args, fmt);
-  kg_vlog(&r->options->log,
-          r->lax ? KG_LOG_WARNING : KG_LOG_ERROR,
-          r->here,
-          fmt,
-          args);
-  va_end(args);
+static bool
+reader_silent(const void* const handle)
+{
+  const Reader* const r = (const Reader*)handle;
+  // The rest of a dropped node element goes without a word
+  return r->core.lax && r->dropped < r->n_frames;
+}
 
-  if (!r->lax) {
+/// After an error: stop reading unless in lax mode, else drop the node.
+static void
+reader_recover(void* const handle, const KgStatus st)
+{
+  Reader* const r = (Reader*)handle;
+  if (!r->core.lax) {
     stop(r, st);
   } else {
     drop_node(r);
   }
-  return st;
 }
+
+static void
+reader_stop(void* const handle, const KgStatus st)
+{
+  stop((Reader*)handle, st);
+}
+
+static const KgReadHooks hooks = {hook_caret,
+                                  reader_silent,
+                                  reader_recover,
+                                  reader_stop};
 
 /// Report a warning at r->here.
 #if defined(__GNUC__)
@@ -514,7 +518,7 @@ reader_warning(Reader* const r, const char* const fmt, ...)
 {
   va_list args;
   va_start(args, fmt);
-  kg_vlog(&r->options->log, KG_LOG_WARNING, r->here, fmt, args);
+  kg_vlog(&r->core.options->log, KG_LOG_WARNING, r->here, fmt, args);
   va_end(args);
 }
 
@@ -523,17 +527,6 @@ static void
 out_of_memory(Reader* const r)
 {
   stop(r, KG_BAD_ALLOC);
-}
-
-/// Return `text` for a message, quoted and cut to a readable length.
-static const char*
-quoted(Reader* const r, const KgStringView text)
-{
-  kg_buffer_clear(&r->msg);
-  if (kg_buffer_append_quoted(&r->msg, text, 200U)) {
-    return "...";
-  }
-  return r->msg.data ? r->msg.data : "";
 }
 
 static KgStringView
@@ -550,16 +543,16 @@ attr_value(const xmlChar* const* const attr)
   return v;
 }
 
-/// Write `prefix:local` (or `local`) of a name into r->msg, for messages.
+/// Write `prefix:local` (or `local`) of a name for messages (in core.msg).
 static const char*
 qname(Reader* const r, const xmlChar* const prefix, const xmlChar* const local)
 {
-  kg_buffer_clear(&r->msg);
+  kg_buffer_clear(&r->core.msg);
   const KgStatus st =
     prefix ? kg_buffer_printf(
-               &r->msg, "%s:%s", (const char*)prefix, (const char*)local)
-           : kg_buffer_append_str(&r->msg, (const char*)local);
-  return (st || !r->msg.data) ? "?" : r->msg.data;
+               &r->core.msg, "%s:%s", (const char*)prefix, (const char*)local)
+           : kg_buffer_append_str(&r->core.msg, (const char*)local);
+  return (st || !r->core.msg.data) ? "?" : r->core.msg.data;
 }
 
 /*
@@ -736,12 +729,12 @@ on_xml_error(void* const user, xmlErrorPtr const error)
 
   const bool warning = error->level == XML_ERR_WARNING;
   const bool error_only =
-    !warning && error->level == XML_ERR_ERROR && r->lax; // Recoverable
+    !warning && error->level == XML_ERR_ERROR && r->core.lax; // Recoverable
   // In lax mode, say why this error is not skipped as the others are
-  const bool fatal = !warning && !error_only && r->lax && !st &&
+  const bool fatal = !warning && !error_only && r->core.lax && !st &&
                      !is_limit(error) && error->domain == XML_FROM_PARSER &&
                      error->code != XML_ERR_DOCUMENT_EMPTY;
-  kg_log(&r->options->log,
+  kg_log(&r->core.options->log,
          (warning || error_only) ? KG_LOG_WARNING : KG_LOG_ERROR,
          caret,
          "%s%s",
@@ -754,10 +747,10 @@ on_xml_error(void* const user, xmlErrorPtr const error)
   if (st) {
     out_of_memory(r);
   } else if (!warning && !error_only) {
-    ++r->n_errors;
+    ++r->core.n_errors;
     stop(r, is_limit(error) ? KG_BAD_LIMIT : error_status(error->code));
   } else if (error_only) {
-    ++r->n_errors;
+    ++r->core.n_errors;
     drop_node(r);
   }
 }
@@ -824,8 +817,8 @@ refuse_external(Reader* const r, const xmlEntityPtr ent, const bool parameter)
 
   const char* const system = ent->SystemID ? (const char*)ent->SystemID : "";
   r->here                  = parser_caret(r);
-  ++r->n_errors;
-  kg_log(&r->options->log,
+  ++r->core.n_errors;
+  kg_log(&r->core.options->log,
          KG_LOG_ERROR,
          r->here,
          "%sentity '%s' is external ('%s'), and kgraph reads no external "
@@ -1013,61 +1006,16 @@ is_blank(const char* const s, const size_t len)
   return true;
 }
 
-/// Check the text of an IRI (UTF-8, forbidden characters, absolute).
-static KgStatus
-check_iri_text(Reader* const r, const KgStringView iri)
-{
-  kg_buffer_clear(&r->msg);
-  const KgStatus st = kg_iri_explain(&r->msg, iri, true);
-  return st ? reader_error(r, st, "%s", r->msg.data ? r->msg.data : "bad IRI")
-            : KG_SUCCESS;
-}
-
-/// Intern the IRI `iri`, checking its text if it is new (`added`).
-static KgTermId
-intern_iri(Reader* const r, const KgStringView iri, bool* const added)
-{
-  KgStatus st = KG_SUCCESS;
-  kg_buffer_clear(&r->msg);
-  const KgTermId id =
-    kg_terms_intern_iri(&r->graph->terms, iri, true, added, &r->msg, &st);
-  if (st == KG_BAD_ALLOC) {
-    out_of_memory(r);
-  } else if (st) {
-    reader_error(r, st, "%s", r->msg.data ? r->msg.data : "bad IRI");
-  }
-  return id;
-}
-
 static KgTermId
 vocab(Reader* const r, const Vocab v)
 {
   if (!r->vocab[v]) {
-    r->vocab[v] = kg_graph_iri(r->graph, kg_sv(vocab_iris[v]));
+    r->vocab[v] = kg_graph_iri(r->core.graph, kg_sv(vocab_iris[v]));
     if (!r->vocab[v]) {
       out_of_memory(r);
     }
   }
   return r->vocab[v];
-}
-
-/// Intern the absolute IRI `iri`, through the cache of recent IRIs.
-static KgTermId
-absolute_iri(Reader* const r, const KgStringView iri)
-{
-  const size_t   slot = kg_iri_cache_slot(iri);
-  const KgTermId hit =
-    kg_iri_cache_find(&r->cache, &r->graph->terms, slot, iri);
-  if (hit) {
-    return hit; // Cached terms are valid IRIs
-  }
-
-  bool           added = false;
-  const KgTermId id    = intern_iri(r, iri, &added);
-  if (id) {
-    r->cache.ids[slot] = id;
-  }
-  return id;
 }
 
 /// Resolve `ref` against the base of frame `f` into r->iri.
@@ -1077,19 +1025,21 @@ resolve(Reader* const r, const Frame* const f, const KgStringView ref)
   const KgStringView base = base_view(r, f ? f->base : 0U);
   kg_buffer_clear(&r->iri);
   if (!base.len) {
-    return reader_error(r,
-                        KG_BAD_URI,
-                        "relative IRI '%s' and no base IRI to resolve it",
-                        quoted(r, ref));
+    return kg_read_error(&r->core,
+                         KG_BAD_URI,
+                         "relative IRI '%s' and no base IRI to resolve it",
+                         kg_read_quoted(&r->core, ref));
   }
 
   const KgStatus st = kg_iri_resolve_into(&r->iri, base, ref);
   if (st == KG_BAD_ALLOC) {
     out_of_memory(r);
   }
-  return st == KG_BAD_URI
-           ? reader_error(r, st, "cannot resolve IRI '%s'", quoted(r, ref))
-           : st;
+  return st == KG_BAD_URI ? kg_read_error(&r->core,
+                                          st,
+                                          "cannot resolve IRI '%s'",
+                                          kg_read_quoted(&r->core, ref))
+                          : st;
 }
 
 /// Return the IRI of the URI reference `ref`, resolved against `f`'s base.
@@ -1097,12 +1047,13 @@ static KgTermId
 value_iri(Reader* const r, const Frame* const f, const KgStringView ref)
 {
   if (kg_iri_is_absolute(ref)) {
-    return absolute_iri(r, ref); // IRIs are never normalised
+    return kg_read_cached_iri(&r->core, ref); // IRIs are never normalised
   }
 
   bool added = false;
-  return resolve(r, f, ref) ? KG_NO_TERM
-                            : intern_iri(r, kg_buffer_view(&r->iri), &added);
+  return resolve(r, f, ref)
+           ? KG_NO_TERM
+           : kg_read_intern_iri(&r->core, kg_buffer_view(&r->iri), &added);
 }
 
 /// Return the IRI of rdf:ID `id` of `f`, checking it and that it is new.
@@ -1110,8 +1061,10 @@ static KgTermId
 id_iri(Reader* const r, const Frame* const f, const KgStringView id)
 {
   if (!is_ncname(id)) {
-    reader_error(
-      r, KG_BAD_SYNTAX, "rdf:ID '%s' is not an XML NCName", quoted(r, id));
+    kg_read_error(&r->core,
+                  KG_BAD_SYNTAX,
+                  "rdf:ID '%s' is not an XML NCName",
+                  kg_read_quoted(&r->core, id));
     return KG_NO_TERM;
   }
 
@@ -1123,9 +1076,10 @@ id_iri(Reader* const r, const Frame* const f, const KgStringView id)
   }
 
   bool           added = false;
-  const KgTermId iri   = resolve(r, f, kg_buffer_view(&r->name))
-                           ? KG_NO_TERM
-                           : intern_iri(r, kg_buffer_view(&r->iri), &added);
+  const KgTermId iri =
+    resolve(r, f, kg_buffer_view(&r->name))
+      ? KG_NO_TERM
+      : kg_read_intern_iri(&r->core, kg_buffer_view(&r->iri), &added);
   if (!iri) {
     return KG_NO_TERM;
   }
@@ -1155,12 +1109,12 @@ id_iri(Reader* const r, const Frame* const f, const KgStringView id)
   size_t j = (size_t)kg_hash_u64(iri) & r->ids_mask;
   for (; r->ids[j]; j = (j + 1U) & r->ids_mask) {
     if (r->ids[j] == iri) {
-      reader_error(r,
-                   KG_BAD_SYNTAX,
-                   "rdf:ID '%s' is used twice with the same base IRI "
-                   "(it names <%s> again)",
-                   quoted(r, id),
-                   kg_terms_get(&r->graph->terms, iri)->str);
+      kg_read_error(&r->core,
+                    KG_BAD_SYNTAX,
+                    "rdf:ID '%s' is used twice with the same base IRI "
+                    "(it names <%s> again)",
+                    kg_read_quoted(&r->core, id),
+                    kg_terms_get(&r->core.graph->terms, iri)->str);
       return KG_NO_TERM;
     }
   }
@@ -1174,14 +1128,14 @@ static KgTermId
 node_id_blank(Reader* const r, const KgStringView label)
 {
   if (!is_ncname(label)) {
-    reader_error(r,
-                 KG_BAD_SYNTAX,
-                 "rdf:nodeID '%s' is not an XML NCName",
-                 quoted(r, label));
+    kg_read_error(&r->core,
+                  KG_BAD_SYNTAX,
+                  "rdf:nodeID '%s' is not an XML NCName",
+                  kg_read_quoted(&r->core, label));
     return KG_NO_TERM;
   }
 
-  const KgTermId id = kg_graph_blank(r->graph, label, r->scope);
+  const KgTermId id = kg_graph_blank(r->core.graph, label, r->scope);
   if (!id) {
     out_of_memory(r);
   }
@@ -1193,7 +1147,7 @@ static KgTermId
 generated_blank(Reader* const r)
 {
   if (!r->gen_scope) {
-    r->gen_scope = kg_graph_new_scope(r->graph);
+    r->gen_scope = kg_graph_new_scope(r->core.graph);
   }
 
   char         label[16] = "genid";
@@ -1210,12 +1164,12 @@ generated_blank(Reader* const r)
   }
 
   const KgStringView view = {label, k + n};
-  const KgTermId     id   = kg_graph_blank(r->graph, view, r->gen_scope);
+  const KgTermId     id   = kg_graph_blank(r->core.graph, view, r->gen_scope);
   if (!id) {
     out_of_memory(r);
     return KG_NO_TERM;
   }
-  r->graph->terms.terms[id].flags |= KG_TERM_GENERATED;
+  r->core.graph->terms.terms[id].flags |= KG_TERM_GENERATED;
   return id;
 }
 
@@ -1263,7 +1217,8 @@ name_iri(Reader* const r, const xmlChar* const uri, const xmlChar* const local)
   }
 
   bool           added = false;
-  const KgTermId id    = intern_iri(r, kg_buffer_view(&r->name), &added);
+  const KgTermId id =
+    kg_read_intern_iri(&r->core, kg_buffer_view(&r->name), &added);
   if (id) {
     if (added && uri == r->rdf_ns) {
       check_rdf_vocabulary(r, local);
@@ -1289,7 +1244,7 @@ member_iri(Reader* const r, const uint32_t n)
     return KG_NO_TERM;
   }
 
-  const KgTermId id = kg_graph_iri(r->graph, kg_buffer_view(&r->name));
+  const KgTermId id = kg_graph_iri(r->core.graph, kg_buffer_view(&r->name));
   if (!id) {
     out_of_memory(r);
   } else if (n <= N_MEMBERS) {
@@ -1311,25 +1266,8 @@ lang_index(Reader* const r, const KgStringView tag)
     return r->last_lang;
   }
 
-  if (!kg_langtag_is_valid(tag)) {
-    reader_error(
-      r, KG_BAD_SYNTAX, "malformed language tag '%s'", quoted(r, tag));
-    return LANG_BAD;
-  }
-
-  const uint16_t index = kg_terms_lang(&r->graph->terms, tag);
-  if (!index && kg_terms_langs_full(&r->graph->terms)) {
-    r->lax = false;
-    reader_error(r,
-                 KG_BAD_LIMIT,
-                 "language tag '%s' is one too many: a graph holds at most "
-                 "%u distinct language tags",
-                 quoted(r, tag),
-                 KG_MAX_LANGS - 1U);
-    return LANG_BAD;
-  }
-  if (!index) {
-    out_of_memory(r);
+  uint16_t index = 0U;
+  if (kg_read_lang(&r->core, tag, &index)) {
     return LANG_BAD;
   }
 
@@ -1348,39 +1286,11 @@ literal(Reader* const      r,
         KgTermId           datatype,
         uint16_t           lang)
 {
-  if (datatype) {
-    lang = 0U; // rdf:datatype wins over xml:lang
-    if (datatype == r->graph->rdf_langstring) {
-      reader_error(
-        r,
-        KG_BAD_SYNTAX,
-        "literal '%s' has datatype rdf:langString but no language tag",
-        quoted(r, text));
-      return KG_NO_TERM;
-    }
-  } else if (lang == LANG_BAD) {
+  if (!datatype && lang == LANG_BAD) {
     return KG_NO_TERM; // Reported at the xml:lang
-  } else {
-    datatype = lang ? r->graph->rdf_langstring : r->graph->xsd_string;
   }
-
-  bool           added = false;
-  const KgTermId id    = kg_terms_intern(
-    &r->graph->terms, KG_TERM_LITERAL, text, datatype, lang, &added);
-  if (!id) {
-    out_of_memory(r);
-    return KG_NO_TERM;
-  }
-
-  KgTerm* const t   = &r->graph->terms.terms[id];
-  size_t        off = 0U;
-  if ((added || (t->flags & KG_TERM_INVALID)) && kg_utf8_check(text, &off)) {
-    t->flags |= KG_TERM_INVALID;
-    reader_error(
-      r, KG_BAD_TEXT, "invalid UTF-8 in literal '%s'", quoted(r, text));
-    return KG_NO_TERM;
-  }
-  return id;
+  // rdf:datatype wins over xml:lang
+  return kg_read_literal(&r->core, text, datatype, datatype ? 0U : lang);
 }
 
 /*
@@ -1398,7 +1308,7 @@ add(Reader* const  r,
     return; // A term was refused (and reported): skip the statement
   }
 
-  if (r->lax && r->n_frames) {
+  if (r->core.lax && r->n_frames) {
     // Kept aside until the top-level node element ends (commit())
     if (r->n_pending == r->pending_cap) {
       const size_t   cap = r->pending_cap ? r->pending_cap * 2U : 64U;
@@ -1438,11 +1348,12 @@ insert(Reader* const  r,
        const KgTermId o,
        const KgOrigin origin)
 {
-  const KgStatus st = kg_graph_add_quad(r->graph, s, p, o, KG_NO_TERM, origin);
+  const KgStatus st =
+    kg_graph_add_quad(r->core.graph, s, p, o, KG_NO_TERM, origin);
   if (st > KG_FAILURE) {
     if (st == KG_BAD_LIMIT) {
-      r->lax = false;
-      reader_error(r, st, "too many triples");
+      r->core.lax = false;
+      kg_read_error(&r->core, st, "too many triples");
     }
     stop(r, st);
   }
@@ -1505,8 +1416,10 @@ classify(Reader* const               r,
       }
     }
 
-    reader_error(
-      r, KG_BAD_SYNTAX, "attribute '%s' has no namespace", (const char*)local);
+    kg_read_error(&r->core,
+                  KG_BAD_SYNTAX,
+                  "attribute '%s' has no namespace",
+                  (const char*)local);
     return ATTR_BAD;
   }
 
@@ -1540,10 +1453,10 @@ classify(Reader* const               r,
   case RDF_ABOUT_EACH:
   case RDF_ABOUT_EACH_PREFIX:
   case RDF_BAG_ID:
-    reader_error(r,
-                 KG_BAD_SYNTAX,
-                 "'rdf:%s' is not allowed as an attribute",
-                 (const char*)local);
+    kg_read_error(&r->core,
+                  KG_BAD_SYNTAX,
+                  "'rdf:%s' is not allowed as an attribute",
+                  (const char*)local);
     return ATTR_BAD;
 
   case RDF_TYPE:
@@ -1615,7 +1528,7 @@ set_lang_and_base(Reader* const r, Frame* const f, const Attrs* const a)
       st = resolve(r, f, a->base);
     }
     if (!st) {
-      st = check_iri_text(r, kg_buffer_view(&r->iri));
+      st = kg_read_check_iri(&r->core, kg_buffer_view(&r->iri));
     }
     if (st) {
       return false;
@@ -1681,11 +1594,11 @@ bad_name(Reader* const        r,
          const xmlChar* const prefix,
          const xmlChar* const local)
 {
-  reader_error(r,
-               KG_BAD_SYNTAX,
-               "'%s' is not allowed as %s",
-               qname(r, prefix, local),
-               what);
+  kg_read_error(&r->core,
+                KG_BAD_SYNTAX,
+                "'%s' is not allowed as %s",
+                qname(r, prefix, local),
+                what);
 }
 
 /// Report the first syntax attribute of `a` in `mask`, not allowed here.
@@ -1697,11 +1610,11 @@ bad_attr(Reader* const      r,
 {
   for (unsigned i = 0U; i < N_SYNTAX_ATTRS; ++i) {
     if (a->has & mask & (1U << i)) {
-      reader_error(r,
-                   KG_BAD_SYNTAX,
-                   "'%s' is not allowed on %s",
-                   syntax_attr_names[i],
-                   where);
+      kg_read_error(&r->core,
+                    KG_BAD_SYNTAX,
+                    "'%s' is not allowed on %s",
+                    syntax_attr_names[i],
+                    where);
       return;
     }
   }
@@ -1737,8 +1650,10 @@ open_element(Reader* const               r,
 
   *name = rdf_name(r, uri, local);
   if (!uri) {
-    reader_error(
-      r, KG_BAD_SYNTAX, "element '%s' has no namespace", (const char*)local);
+    kg_read_error(&r->core,
+                  KG_BAD_SYNTAX,
+                  "element '%s' has no namespace",
+                  (const char*)local);
     return NULL;
   }
   return f;
@@ -1772,10 +1687,10 @@ node_start(Reader* const               r,
     return;
   }
   if (HAS(&a, A_ABOUT) + HAS(&a, A_ID) + HAS(&a, A_NODE_ID) > 1U) {
-    reader_error(r,
-                 KG_BAD_SYNTAX,
-                 "a node element has at most one of rdf:about, rdf:ID and "
-                 "rdf:nodeID");
+    kg_read_error(&r->core,
+                  KG_BAD_SYNTAX,
+                  "a node element has at most one of rdf:about, rdf:ID and "
+                  "rdf:nodeID");
     return;
   }
 
@@ -1864,10 +1779,10 @@ property_start(Reader* const               r,
       return;
     }
     if (a.n_props) {
-      reader_error(r,
-                   KG_BAD_SYNTAX,
-                   "property attributes are not allowed on an element with "
-                   "rdf:parseType");
+      kg_read_error(&r->core,
+                    KG_BAD_SYNTAX,
+                    "property attributes are not allowed on an element with "
+                    "rdf:parseType");
       return;
     }
 
@@ -1891,17 +1806,18 @@ property_start(Reader* const               r,
 
   if (HAS(&a, A_RESOURCE) || HAS(&a, A_NODE_ID) || a.n_props) {
     if (HAS(&a, A_RESOURCE) && HAS(&a, A_NODE_ID)) {
-      reader_error(
-        r, KG_BAD_SYNTAX, "rdf:resource and rdf:nodeID cannot go together");
+      kg_read_error(&r->core,
+                    KG_BAD_SYNTAX,
+                    "rdf:resource and rdf:nodeID cannot go together");
       return;
     }
     if (HAS(&a, A_DATATYPE)) {
-      reader_error(r,
-                   KG_BAD_SYNTAX,
-                   "rdf:datatype cannot go with %s",
-                   HAS(&a, A_RESOURCE)  ? "rdf:resource"
-                   : HAS(&a, A_NODE_ID) ? "rdf:nodeID"
-                                        : "property attributes");
+      kg_read_error(&r->core,
+                    KG_BAD_SYNTAX,
+                    "rdf:datatype cannot go with %s",
+                    HAS(&a, A_RESOURCE)  ? "rdf:resource"
+                    : HAS(&a, A_NODE_ID) ? "rdf:nodeID"
+                                         : "property attributes");
       return;
     }
 
@@ -1949,10 +1865,10 @@ root_start(Reader* const               r,
   }
 
   if (a.has || a.n_props) {
-    reader_error(r,
-                 KG_BAD_SYNTAX,
-                 "rdf:RDF takes no attributes but xml:lang and xml:base");
-    if (!r->lax) {
+    kg_read_error(&r->core,
+                  KG_BAD_SYNTAX,
+                  "rdf:RDF takes no attributes but xml:lang and xml:base");
+    if (!r->core.lax) {
       return;
     }
   }
@@ -2199,15 +2115,15 @@ amplified(Reader* const r, const size_t len)
     return false;
   }
 
-  r->lax  = false;
-  r->here = parser_caret(r);
-  reader_error(r,
-               KG_BAD_SYNTAX,
-               "entity references expand too much (%llu bytes of text from "
-               "%llu bytes of document; kgraph allows %u times)",
-               (unsigned long long)r->bytes_out,
-               (unsigned long long)r->bytes_in,
-               AMPLIFICATION_MAX);
+  r->core.lax = false;
+  r->here     = parser_caret(r);
+  kg_read_error(&r->core,
+                KG_BAD_SYNTAX,
+                "entity references expand too much (%llu bytes of text from "
+                "%llu bytes of document; kgraph allows %u times)",
+                (unsigned long long)r->bytes_out,
+                (unsigned long long)r->bytes_in,
+                AMPLIFICATION_MAX);
   return true;
 }
 
@@ -2238,9 +2154,11 @@ on_start(void* const           user,
 
   r->here = tag_caret(r);
   if (r->n_frames >= MAX_DEPTH) {
-    r->lax = false;
-    reader_error(
-      r, KG_BAD_SYNTAX, "elements nest deeper than %u levels", MAX_DEPTH);
+    r->core.lax = false;
+    kg_read_error(&r->core,
+                  KG_BAD_SYNTAX,
+                  "elements nest deeper than %u levels",
+                  MAX_DEPTH);
     return;
   }
 
@@ -2272,13 +2190,13 @@ on_start(void* const           user,
     case FRAME_PROPERTY: {
       const Frame* const p = &r->frames[parent];
       if (!is_blank(r->text.data, r->text.len)) {
-        reader_error(r,
-                     KG_BAD_SYNTAX,
-                     "a property element holds both text and an element");
+        kg_read_error(&r->core,
+                      KG_BAD_SYNTAX,
+                      "a property element holds both text and an element");
       } else if (p->datatype) {
-        reader_error(r,
-                     KG_BAD_SYNTAX,
-                     "a property element with rdf:datatype holds an element");
+        kg_read_error(&r->core,
+                      KG_BAD_SYNTAX,
+                      "a property element with rdf:datatype holds an element");
       } else {
         node_start(r, parent, local, prefix, uri, n_attrs, a);
         break;
@@ -2288,17 +2206,17 @@ on_start(void* const           user,
     }
 
     case FRAME_OBJECT:
-      reader_error(r,
-                   KG_BAD_SYNTAX,
-                   "a property element holds more than one node element");
+      kg_read_error(&r->core,
+                    KG_BAD_SYNTAX,
+                    "a property element holds more than one node element");
       push_frame(r, FRAME_SKIP);
       return;
 
     case FRAME_EMPTY:
-      reader_error(r,
-                   KG_BAD_SYNTAX,
-                   "a property element with rdf:resource, rdf:nodeID or "
-                   "property attributes must be empty");
+      kg_read_error(&r->core,
+                    KG_BAD_SYNTAX,
+                    "a property element with rdf:resource, rdf:nodeID or "
+                    "property attributes must be empty");
       push_frame(r, FRAME_SKIP);
       return;
     }
@@ -2311,7 +2229,8 @@ on_start(void* const           user,
     const KgStringView   iri  = xml_view(ns);
     if (name && ns && !starts_with_xml(name) && kg_iri_is_absolute(iri) &&
         !kg_utf8_check(iri, NULL) && !kg_iri_check(iri, NULL)) {
-      const KgStatus st = kg_graph_set_prefix(r->graph, xml_view(name), iri);
+      const KgStatus st =
+        kg_graph_set_prefix(r->core.graph, xml_view(name), iri);
       if (st == KG_BAD_ALLOC) {
         out_of_memory(r);
       }
@@ -2416,14 +2335,14 @@ on_text(void* const user, const xmlChar* const ch, const int len)
     if (!is_blank(text, (size_t)len)) {
       const KgStringView view = {text, (size_t)len};
       r->here                 = parser_caret(r);
-      reader_error(r,
-                   KG_BAD_SYNTAX,
-                   "text '%s' is not allowed here (only %s)",
-                   quoted(r, view),
-                   f->kind == FRAME_RDF || f->kind == FRAME_COLLECTION
-                     ? "node elements"
-                   : f->kind == FRAME_NODE ? "property elements"
-                                           : "white space");
+      kg_read_error(&r->core,
+                    KG_BAD_SYNTAX,
+                    "text '%s' is not allowed here (only %s)",
+                    kg_read_quoted(&r->core, view),
+                    f->kind == FRAME_RDF || f->kind == FRAME_COLLECTION
+                      ? "node elements"
+                    : f->kind == FRAME_NODE ? "property elements"
+                                            : "white space");
     }
     break;
   }
@@ -2491,7 +2410,7 @@ reader_fini(Reader* const r)
   kg_buffer_fini(&r->xml);
   kg_buffer_fini(&r->iri);
   kg_buffer_fini(&r->name);
-  kg_buffer_fini(&r->msg);
+  kg_read_core_fini(&r->core);
   kg_buffer_fini(&r->last_lang_text);
 }
 
@@ -2543,15 +2462,16 @@ check_parse_status(Reader* const r, const int rc)
     return;
   }
 
-  r->lax  = false;
-  r->here = parser_caret(r);
+  r->core.lax = false;
+  r->here     = parser_caret(r);
   if (rc == XML_ERR_INVALID_ENCODING) {
-    reader_error(r,
-                 KG_BAD_TEXT,
-                 "the document cannot be decoded from %s",
-                 encoding_name(r));
+    kg_read_error(&r->core,
+                  KG_BAD_TEXT,
+                  "the document cannot be decoded from %s",
+                  encoding_name(r));
   } else {
-    reader_error(r, KG_BAD_SYNTAX, "malformed XML (libxml2 error %d)", rc);
+    kg_read_error(
+      &r->core, KG_BAD_SYNTAX, "malformed XML (libxml2 error %d)", rc);
   }
 }
 
@@ -2650,28 +2570,18 @@ kg_read_rdfxml(KgGraph* const             graph,
     return KG_BAD_ALLOC;
   }
 
-  r->graph   = graph;
+  kg_read_core_init(&r->core, graph, options, r, &hooks, true);
   r->input   = input;
-  r->options = options;
-  r->lax     = options->flags & KG_READ_LAX;
   r->dropped = SIZE_MAX;
   r->scope   = kg_graph_new_scope(graph);
   r->doc     = kg_graph_add_document(graph, input->name);
   r->here    = (KgCaret){input->name, 1U, 1U};
 
-  KgStatus           st        = r->doc ? KG_SUCCESS : KG_BAD_ALLOC;
-  const KgStringView base_view = kg_sv(base);
-  if (!st && base_view.len &&
-      (kg_utf8_check(base_view, NULL) || kg_iri_check(base_view, NULL) ||
-       !kg_iri_is_absolute(base_view))) {
-    kg_log(&options->log,
-           KG_LOG_ERROR,
-           KG_NO_CARET,
-           "base IRI '%s' is not an absolute IRI",
-           base);
-    st = KG_BAD_URI;
+  KgStatus st = r->doc ? KG_SUCCESS : KG_BAD_ALLOC;
+  if (!st) {
+    st = kg_read_check_base(options, base);
   }
-  if (!st && push_base(r, base_view) == UINT32_MAX) {
+  if (!st && push_base(r, kg_sv(base)) == UINT32_MAX) {
     st = KG_BAD_ALLOC;
   }
 
@@ -2687,8 +2597,8 @@ kg_read_rdfxml(KgGraph* const             graph,
       st = KG_BAD_READ;
     } else if (r->status) {
       st = r->status;
-    } else if (!r->lax && r->ctxt && !r->ctxt->wellFormed) {
-      if (!r->n_errors) {
+    } else if (!r->core.lax && r->ctxt && !r->ctxt->wellFormed) {
+      if (!r->core.n_errors) {
         kg_log(&options->log, KG_LOG_ERROR, parser_caret(r), "malformed XML");
       }
       st = KG_BAD_SYNTAX;

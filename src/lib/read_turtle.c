@@ -42,6 +42,7 @@
 #include "intern.h"
 #include "iri.h"
 #include "log.h"
+#include "read_common.h"
 
 #include <kgraph/graph.h>
 #include <kgraph/status.h>
@@ -127,22 +128,18 @@ typedef struct {
 } Pending;
 
 typedef struct {
-  KgGraph*             graph;
-  KgInput*             input;
-  const KgReadOptions* options;
-  KgSyntax             syntax;
-  uint16_t             doc;        ///< Document index for origins
-  uint32_t             scope;      ///< Blank node scope
-  uint32_t             anon_scope; ///< Scope of `[]` nodes, 0 until needed
-  KgStatus             status;
-  size_t               n_errors;
-  KgBuffer             base;         ///< Current base IRI, or empty
-  KgBuffer             iri;          ///< Scratch: expanded or resolved IRI
-  KgBuffer             msg;          ///< Scratch: message text
-  KgTerms              prefix_names; ///< Declared prefixes, once needed
-  KgBuffer*            prefix_iris;  ///< Namespace of each, by id - 1
-  size_t               prefix_iris_cap;
-  KgIriCache           cache; ///< Recent IRIs
+  KgReadCore core; ///< Graph, options, messages, IRI cache
+  KgInput*   input;
+  KgSyntax   syntax;
+  uint16_t   doc;        ///< Document index for origins
+  uint32_t   scope;      ///< Blank node scope
+  uint32_t   anon_scope; ///< Scope of `[]` nodes, 0 until needed
+  KgStatus   status;
+  KgBuffer   base;         ///< Current base IRI, or empty
+  KgBuffer   iri;          ///< Scratch: expanded or resolved IRI
+  KgTerms    prefix_names; ///< Declared prefixes, once needed
+  KgBuffer*  prefix_iris;  ///< Namespace of each, by id - 1
+  size_t     prefix_iris_cap;
 
   // Byte-at-a-time position tracking (Turtle)
   char      buf[BUF_SIZE];
@@ -277,12 +274,12 @@ static void
 stop_at_nul(Reader* const r, const unsigned line, const unsigned col)
 {
   const KgCaret caret = {r->input->name, line, col};
-  kg_log(&r->options->log,
+  kg_log(&r->core.options->log,
          KG_LOG_ERROR,
          caret,
          "a NUL byte outside a literal (U+0000 is text only in a "
          "literal)");
-  ++r->n_errors;
+  ++r->core.n_errors;
   r->error   = caret;
   r->stopped = true;
   if (!r->status) {
@@ -515,18 +512,18 @@ stop_nesting(Reader* const r, const bool by_stack)
 {
   const KgCaret caret = {r->input->name, r->line, r->col};
   if (by_stack) {
-    kg_log(&r->options->log,
+    kg_log(&r->core.options->log,
            KG_LOG_ERROR,
            caret,
            "blank nodes '[ ]' and lists '( )' nest too deep for the stack");
   } else {
-    kg_log(&r->options->log,
+    kg_log(&r->core.options->log,
            KG_LOG_ERROR,
            caret,
            "blank nodes '[ ]' and lists '( )' nest deeper than %u levels",
            MAX_NESTING);
   }
-  ++r->n_errors;
+  ++r->core.n_errors;
   r->error   = caret;
   r->stopped = true;
   if (!r->status) {
@@ -782,42 +779,39 @@ stream_error(void* const stream)
   Diagnostics
 */
 
-#if defined(__GNUC__)
-__attribute__((format(printf, 3, 4)))
-#endif
-static KgStatus
-reader_error(Reader* const r, const KgStatus st, const char* const fmt, ...)
+static bool
+reader_silent(const void* const handle)
 {
-  const bool    lax   = r->options->flags & KG_READ_LAX;
-  const KgCaret caret = reader_caret(r);
-  va_list       args;
+  const Reader* const r = (const Reader*)handle;
+  return r->chunked && r->chunk_bad; // The rest of a bad chunk is skipped
+}
 
-  if (r->chunked && r->chunk_bad) {
-    return st; // The rest of a bad chunk is skipped without a word
-  }
-  r->chunk_bad = true;
-  ++r->n_errors;
-  va_start(args, fmt);
-  kg_vlog(
-    &r->options->log, lax ? KG_LOG_WARNING : KG_LOG_ERROR, caret, fmt, args);
-  va_end(args);
+static KgCaret
+hook_caret(const void* const handle)
+{
+  return reader_caret((const Reader*)handle);
+}
 
-  if (!lax && !r->status) {
+static void
+reader_recover(void* const handle, const KgStatus st)
+{
+  Reader* const r = (Reader*)handle;
+  r->chunk_bad    = true;
+  if (!r->core.lax && !r->status) {
     r->status = st;
   }
-  return st;
 }
 
-/// Append `text` for a message, quoted and cut to a readable length.
-static const char*
-quoted(Reader* const r, const KgStringView text)
+static void
+reader_stop(void* const handle, const KgStatus st)
 {
-  kg_buffer_clear(&r->msg);
-  if (kg_buffer_append_quoted(&r->msg, text, 200U)) {
-    return "...";
-  }
-  return r->msg.data ? r->msg.data : "";
+  ((Reader*)handle)->status = st;
 }
+
+static const KgReadHooks hooks = {hook_caret,
+                                  reader_silent,
+                                  reader_recover,
+                                  reader_stop};
 
 /**
    Return serd's message `msg` in the words of N-Triples and N-Quads: serd
@@ -911,7 +905,7 @@ on_serd_error(void* const handle, const SerdError* const error)
 
   // serd counts from the start of the chunk it was handed; a line that
   // ends too soon is seen at the end of the line, not after it
-  const bool lax   = r->options->flags & KG_READ_LAX;
+  const bool lax   = r->core.options->flags & KG_READ_LAX;
   KgCaret    caret = {r->input->name,
                       r->chunk_line + (unsigned)error->line - 1U,
                       (error->line == 1U ? r->chunk_col : 0U) +
@@ -934,11 +928,14 @@ on_serd_error(void* const handle, const SerdError* const error)
   if (!fst && r->syntax != KG_SYNTAX_TURTLE) {
     msg = ntriples_message(r, msg, line_end);
   }
-  kg_log(
-    &r->options->log, lax ? KG_LOG_WARNING : KG_LOG_ERROR, caret, "%s", msg);
+  kg_log(&r->core.options->log,
+         lax ? KG_LOG_WARNING : KG_LOG_ERROR,
+         caret,
+         "%s",
+         msg);
   kg_buffer_fini(&buf);
 
-  ++r->n_errors;
+  ++r->core.n_errors;
   if (!lax) {
     r->status = fst                                   ? KG_BAD_ALLOC
                 : error->status == SERD_ERR_BAD_CURIE ? KG_BAD_URI
@@ -958,16 +955,6 @@ node_view(const SerdNode* const node)
   return v;
 }
 
-/// Check the text of an IRI (UTF-8 and forbidden characters).
-static KgStatus
-check_iri_text(Reader* const r, const KgStringView iri)
-{
-  kg_buffer_clear(&r->msg);
-  const KgStatus st = kg_iri_explain(&r->msg, iri, false);
-  return st ? reader_error(r, st, "%s", r->msg.data ? r->msg.data : "bad IRI")
-            : KG_SUCCESS;
-}
-
 /// Resolve `iri` (checked) against the current base into r->iri.
 static KgStatus
 resolve(Reader* const r, const KgStringView iri)
@@ -978,23 +965,25 @@ resolve(Reader* const r, const KgStringView iri)
   }
 
   if (r->syntax != KG_SYNTAX_TURTLE) {
-    return reader_error(r,
-                        KG_BAD_URI,
-                        "relative IRI '%s' (%s has only absolute IRIs)",
-                        quoted(r, iri),
-                        kg_syntax_name(r->syntax));
+    return kg_read_error(&r->core,
+                         KG_BAD_URI,
+                         "relative IRI '%s' (%s has only absolute IRIs)",
+                         kg_read_quoted(&r->core, iri),
+                         kg_syntax_name(r->syntax));
   } else if (!r->base.len) {
-    return reader_error(r,
-                        KG_BAD_URI,
-                        "relative IRI '%s' and no base IRI to resolve it",
-                        quoted(r, iri));
+    return kg_read_error(&r->core,
+                         KG_BAD_URI,
+                         "relative IRI '%s' and no base IRI to resolve it",
+                         kg_read_quoted(&r->core, iri));
   }
 
   const KgStatus st =
     kg_iri_resolve_into(&r->iri, kg_buffer_view(&r->base), iri);
-  return st == KG_BAD_URI
-           ? reader_error(r, st, "cannot resolve IRI '%s'", quoted(r, iri))
-           : st;
+  return st == KG_BAD_URI ? kg_read_error(&r->core,
+                                          st,
+                                          "cannot resolve IRI '%s'",
+                                          kg_read_quoted(&r->core, iri))
+                          : st;
 }
 
 /// Return the namespace now bound to prefix `name`, or NULL.
@@ -1013,7 +1002,7 @@ static KgStatus
 bind_prefix(Reader* const r, const KgStringView name)
 {
   if (!r->prefix_names.terms &&
-      kg_terms_init(&r->prefix_names, r->graph->terms.seed)) {
+      kg_terms_init(&r->prefix_names, r->core.graph->terms.seed)) {
     return KG_BAD_ALLOC;
   }
 
@@ -1059,15 +1048,19 @@ expand(Reader* const r, const SerdNode* const node)
   // A prefixed name: the prefix has no colon, the local name may have some
   const char* const colon = (const char*)memchr(text.data, ':', text.len);
   if (!colon) {
-    return reader_error(
-      r, KG_BAD_SYNTAX, "bad prefixed name '%s'", quoted(r, text));
+    return kg_read_error(&r->core,
+                         KG_BAD_SYNTAX,
+                         "bad prefixed name '%s'",
+                         kg_read_quoted(&r->core, text));
   }
 
   const KgStringView name   = {text.data, (size_t)(colon - text.data)};
   const KgBuffer*    prefix = find_prefix(r, name);
   if (!prefix) {
-    return reader_error(
-      r, KG_BAD_URI, "undefined prefix '%s'", quoted(r, name));
+    return kg_read_error(&r->core,
+                         KG_BAD_URI,
+                         "undefined prefix '%s'",
+                         kg_read_quoted(&r->core, name));
   }
 
   const KgStringView local = {colon + 1, text.len - name.len - 1U};
@@ -1094,7 +1087,7 @@ on_base(void* const handle, const SerdNode* const uri)
   r->last         = statement_origin(r);
   KgStatus st     = expand(r, uri);
   if (!st) {
-    st = check_iri_text(r, kg_buffer_view(&r->iri));
+    st = kg_read_check_iri(&r->core, kg_buffer_view(&r->iri));
   }
   if (!st) {
     kg_buffer_clear(&r->base);
@@ -1112,7 +1105,7 @@ on_prefix(void* const           handle,
   r->last         = statement_origin(r);
   KgStatus st     = expand(r, uri);
   if (!st) {
-    st = check_iri_text(r, kg_buffer_view(&r->iri));
+    st = kg_read_check_iri(&r->core, kg_buffer_view(&r->iri));
   }
   if (st) {
     return to_serd(st);
@@ -1121,7 +1114,7 @@ on_prefix(void* const           handle,
   const KgStringView name_view = node_view(name);
   st                           = bind_prefix(r, name_view);
   if (!st) {
-    st = kg_graph_set_prefix(r->graph, name_view, kg_buffer_view(&r->iri));
+    st = kg_graph_set_prefix(r->core.graph, name_view, kg_buffer_view(&r->iri));
     st = st == KG_FAILURE ? KG_SUCCESS : st;
   }
 
@@ -1135,44 +1128,16 @@ on_prefix(void* const           handle,
   Terms
 */
 
-/**
-   Intern the IRI `iri`, checking its text if it is new.  A text refused
-   once (in lax mode) is refused again each time it comes back.
-*/
-static KgTermId
-intern_iri(Reader* const r, const KgStringView iri)
-{
-  KgStatus st = KG_SUCCESS;
-  kg_buffer_clear(&r->msg);
-  const KgTermId id =
-    kg_terms_intern_iri(&r->graph->terms, iri, false, NULL, &r->msg, &st);
-  if (st == KG_BAD_ALLOC) {
-    r->status = KG_BAD_ALLOC;
-  } else if (st) {
-    reader_error(r, st, "%s", r->msg.data ? r->msg.data : "bad IRI");
-  }
-  return id;
-}
-
 static KgTermId
 node_iri(Reader* const r, const SerdNode* const node)
 {
   const KgStringView text = node_view(node);
   if (node->type == SERD_URI && kg_iri_is_absolute(text)) {
-    // The common case: predicates, classes and subjects come again and
-    // again, so look in the cache before the term table
-    const size_t   slot = kg_iri_cache_slot(text);
-    const KgTermId hit =
-      kg_iri_cache_find(&r->cache, &r->graph->terms, slot, text);
-    if (hit) {
-      return hit; // Cached terms are valid IRIs
-    }
-
-    const KgTermId id  = intern_iri(r, text);
-    r->cache.ids[slot] = id;
-    return id;
+    return kg_read_cached_iri(&r->core, text); // The common case
   }
-  return expand(r, node) ? KG_NO_TERM : intern_iri(r, kg_buffer_view(&r->iri));
+  return expand(r, node)
+           ? KG_NO_TERM
+           : kg_read_intern_iri(&r->core, kg_buffer_view(&r->iri), NULL);
 }
 
 static KgTermId
@@ -1194,7 +1159,7 @@ node_term(Reader* const r, const SerdNode* const node)
         // serd names a node written [] "bN": call it "genidN", as rapper
         // does, in a scope of its own, apart from any _:genidN
         if (!r->anon_scope) {
-          r->anon_scope = kg_graph_new_scope(r->graph);
+          r->anon_scope = kg_graph_new_scope(r->core.graph);
         }
         scope = r->anon_scope;
         memcpy(restored, "genid", 5U);
@@ -1210,11 +1175,11 @@ node_term(Reader* const r, const SerdNode* const node)
       }
     }
 
-    const KgTermId id = kg_graph_blank(r->graph, label, scope);
+    const KgTermId id = kg_graph_blank(r->core.graph, label, scope);
     if (!id) {
       r->status = KG_BAD_ALLOC;
     } else if (scope == r->anon_scope) {
-      r->graph->terms.terms[id].flags |= KG_TERM_GENERATED;
+      r->core.graph->terms.terms[id].flags |= KG_TERM_GENERATED;
     }
     return id;
   }
@@ -1224,27 +1189,11 @@ node_term(Reader* const r, const SerdNode* const node)
     break;
   }
 
-  reader_error(
-    r, KG_BAD_SYNTAX, "unexpected node '%s'", quoted(r, node_view(node)));
+  kg_read_error(&r->core,
+                KG_BAD_SYNTAX,
+                "unexpected node '%s'",
+                kg_read_quoted(&r->core, node_view(node)));
   return KG_NO_TERM;
-}
-
-/// Report the invalid UTF-8 (or surrogate) in the text of a literal.
-static void
-report_literal_text(Reader* const r, const KgStringView text, const size_t off)
-{
-  const unsigned char* const b = (const unsigned char*)text.data + off;
-  if (off + 3U <= text.len && b[0] == 0xEDU && b[1] >= 0xA0U && b[1] <= 0xBFU) {
-    const unsigned cp = 0xD000U | ((b[1] & 0x3FU) << 6U) | (b[2] & 0x3FU);
-    reader_error(r,
-                 KG_BAD_TEXT,
-                 "surrogate code point U+%04X in literal '%s'",
-                 cp,
-                 quoted(r, text));
-  } else {
-    reader_error(
-      r, KG_BAD_TEXT, "invalid UTF-8 in literal '%s'", quoted(r, text));
-  }
 }
 
 static KgTermId
@@ -1253,63 +1202,18 @@ literal_term(Reader* const         r,
              const SerdNode* const datatype,
              const SerdNode* const lang)
 {
-  const KgStringView text = node_view(node);
-  KgTermId           dt   = r->graph->xsd_string;
-  uint16_t           tag  = 0U;
+  KgTermId dt  = KG_NO_TERM;
+  uint16_t tag = 0U;
   if (lang && lang->type != SERD_NOTHING && lang->n_bytes) {
-    const KgStringView tag_view = node_view(lang);
-    if (!kg_langtag_is_valid(tag_view)) {
-      reader_error(
-        r, KG_BAD_SYNTAX, "malformed language tag '%s'", quoted(r, tag_view));
+    if (kg_read_lang(&r->core, node_view(lang), &tag)) {
       return KG_NO_TERM;
     }
-    if (!(tag = kg_terms_lang(&r->graph->terms, tag_view))) {
-      if (kg_terms_langs_full(&r->graph->terms)) {
-        // A limit, not a bad statement: an error even with --lax
-        ++r->n_errors;
-        kg_log(&r->options->log,
-               KG_LOG_ERROR,
-               reader_caret(r),
-               "language tag '%s' is one too many: a graph holds at most "
-               "%u distinct language tags",
-               quoted(r, tag_view),
-               KG_MAX_LANGS - 1U);
-        r->status = KG_BAD_LIMIT;
-      }
-      r->status = r->status ? r->status : KG_BAD_ALLOC;
-      return KG_NO_TERM;
-    }
-    dt = r->graph->rdf_langstring;
   } else if (datatype && datatype->type != SERD_NOTHING) {
     if (!(dt = node_iri(r, datatype))) {
       return KG_NO_TERM;
     }
-    if (dt == r->graph->rdf_langstring) {
-      reader_error(
-        r,
-        KG_BAD_SYNTAX,
-        "literal '%s' has datatype rdf:langString but no language tag",
-        quoted(r, text));
-      return KG_NO_TERM;
-    }
   }
-
-  bool           added = false;
-  const KgTermId id =
-    kg_terms_intern(&r->graph->terms, KG_TERM_LITERAL, text, dt, tag, &added);
-  if (!id) {
-    r->status = KG_BAD_ALLOC;
-    return KG_NO_TERM;
-  }
-
-  KgTerm* const t   = &r->graph->terms.terms[id];
-  size_t        off = 0U;
-  if ((added || (t->flags & KG_TERM_INVALID)) && kg_utf8_check(text, &off)) {
-    t->flags |= KG_TERM_INVALID;
-    report_literal_text(r, text, off);
-    return KG_NO_TERM;
-  }
-  return id;
+  return kg_read_literal(&r->core, node_view(node), dt, tag);
 }
 
 /// Add a quad to the graph.  @return a fatal status (kept in r->status).
@@ -1321,10 +1225,10 @@ add_quad(Reader* const  r,
          const KgTermId g,
          const KgOrigin origin)
 {
-  const KgStatus st = kg_graph_add_quad(r->graph, s, p, o, g, origin);
+  const KgStatus st = kg_graph_add_quad(r->core.graph, s, p, o, g, origin);
   if (st > KG_FAILURE) {
     if (st == KG_BAD_LIMIT) {
-      reader_error(r, st, "too many triples");
+      kg_read_error(&r->core, st, "too many triples");
     }
     r->status = st;
     return st;
@@ -1427,9 +1331,9 @@ end_chunk(Reader* const r, const SerdStatus sst)
   if (sst > SERD_FAILURE && !r->chunk_bad && !r->status) {
     // serd gave up without a word
     r->chunk_bad = true;
-    ++r->n_errors;
+    ++r->core.n_errors;
     const KgCaret caret = {r->input->name, r->chunk_line, r->chunk_col + 1U};
-    kg_log(&r->options->log,
+    kg_log(&r->core.options->log,
            KG_LOG_WARNING,
            caret,
            "cannot parse this %s statement",
@@ -1458,7 +1362,7 @@ reader_fini(Reader* const r)
   kg_free(r->pending);
   kg_buffer_fini(&r->base);
   kg_buffer_fini(&r->iri);
-  kg_buffer_fini(&r->msg);
+  kg_read_core_fini(&r->core);
 }
 
 KgStatus
@@ -1473,9 +1377,8 @@ kg_read_serd(KgGraph* const             graph,
     return KG_BAD_ALLOC;
   }
 
-  r->graph         = graph;
+  kg_read_core_init(&r->core, graph, options, r, &hooks, false);
   r->input         = input;
-  r->options       = options;
   r->syntax        = syntax;
   r->scope         = kg_graph_new_scope(graph);
   r->doc           = kg_graph_add_document(graph, input->name);
@@ -1488,20 +1391,11 @@ kg_read_serd(KgGraph* const             graph,
   r->last.document = r->doc;
 
   KgStatus st = r->doc ? KG_SUCCESS : KG_BAD_ALLOC;
+  if (!st) {
+    st = kg_read_check_base(options, base);
+  }
   if (!st && base && *base) {
-    const KgStringView base_view = kg_sv(base);
-    st = kg_utf8_check(base_view, NULL) || kg_iri_check(base_view, NULL) ||
-             !kg_iri_is_absolute(base_view)
-           ? KG_BAD_ARG
-           : kg_buffer_append_sv(&r->base, base_view);
-    if (st == KG_BAD_ARG) {
-      kg_log(&options->log,
-             KG_LOG_ERROR,
-             KG_NO_CARET,
-             "base IRI '%s' is not an absolute IRI",
-             base);
-      st = KG_BAD_URI;
-    }
+    st = kg_buffer_append_str(&r->base, base);
   }
 
   SerdReader* const reader =
@@ -1559,7 +1453,7 @@ kg_read_serd(KgGraph* const             graph,
     } else if (r->status) {
       st = r->status;
     } else if (sst > SERD_FAILURE) {
-      if (!r->n_errors) {
+      if (!r->core.n_errors) {
         kg_log(&options->log,
                KG_LOG_ERROR,
                reader_caret(r),

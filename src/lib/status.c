@@ -36,8 +36,9 @@ kg_strerror(const KgStatus st)
   return "unknown error";
 }
 
+// KG_VERSION comes from meson.build's project version, as the headers' does
 const char*
 kg_version(void)
 {
-  return KG_VERSION_STRING;
+  return KG_VERSION;
 }

@@ -17,9 +17,7 @@
 #include <kgraph/status.h> // IWYU pragma: export
 #include <kgraph/syntax.h> // IWYU pragma: export
 #include <kgraph/text.h>   // IWYU pragma: export
-
-/// The version of kgraph, as "MAJOR.MINOR.MICRO".
-#define KG_VERSION_STRING "0.1.0"
+#include <kgraph/version.h> // IWYU pragma: export
 
 #ifdef __cplusplus
 extern "C" {

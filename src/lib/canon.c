@@ -209,24 +209,13 @@ append_quad(KgCanonizer* const c,
   return st ? st : kg_buffer_append(buf, " .\n", 3U);
 }
 
-/// Compare two strings in code point order (UTF-8 byte order).
-static int
-compare_text(const char* const a,
-             const size_t      a_len,
-             const char* const b,
-             const size_t      b_len)
-{
-  const KgStringView x = {a, a_len};
-  const KgStringView y = {b, b_len};
-  return kg_sv_compare(x, y);
-}
-
 static int
 compare_lines(const void* const a, const void* const b)
 {
   const Line* const x = (const Line*)a;
   const Line* const y = (const Line*)b;
-  return compare_text(x->data, x->len, y->data, y->len);
+  return kg_sv_compare((KgStringView){x->data, x->len},
+                       (KgStringView){y->data, y->len});
 }
 
 /**
@@ -463,7 +452,7 @@ compare_input_labels(const KgCanonizer* const c,
 {
   const KgStringView x = kg_term_text(c->graph, c->blanks[a]);
   const KgStringView y = kg_term_text(c->graph, c->blanks[b]);
-  return compare_text(x.data, x.len, y.data, y.len);
+  return kg_sv_compare(x, y);
 }
 
 /// Sort `nodes` by input label (insertion sort: the lists are short).
@@ -549,7 +538,7 @@ static bool
 path_loses(const KgBuffer* const path, const KgBuffer* const chosen)
 {
   return chosen->len && path->len >= chosen->len &&
-         compare_text(path->data, path->len, chosen->data, chosen->len) > 0;
+         kg_sv_compare(kg_buffer_view(path), kg_buffer_view(chosen)) > 0;
 }
 
 static KgStatus
@@ -605,7 +594,7 @@ try_permutation(KgCanonizer* const    c,
 
   if (!st && !loses &&
       (!chosen->len ||
-       compare_text(path.data, path.len, chosen->data, chosen->len) < 0)) {
+       kg_sv_compare(kg_buffer_view(&path), kg_buffer_view(chosen)) < 0)) {
     kg_buffer_clear(chosen);
     st = kg_buffer_append(chosen, path.data, path.len);
     issuer_fini(chosen_issuer);

@@ -30,6 +30,7 @@
 #include "intern.h"
 #include "log.h"
 #include "ns.h"
+#include "vocab.h"
 #include "xsd.h"
 
 #include <kgraph/check.h>
@@ -434,15 +435,8 @@ describe(Checker* const c)
   const KgTermId functional = find(c->graph, OWL "FunctionalProperty");
   const KgTermId datatype   = find(c->graph, RDFS "Datatype");
 
-  static const char* const labels[] = {
-    RDFS "label",
-    "http://www.w3.org/2004/02/skos/core#prefLabel",
-    "http://schema.org/name",
-    "https://schema.org/name",
-    "http://xmlns.com/foaf/0.1/name",
-  };
-  for (size_t i = 0U; i < sizeof(labels) / sizeof(labels[0]); ++i) {
-    const KgTermId id = find(c->graph, labels[i]);
+  for (unsigned i = 0U; i < KG_N_LABEL_PROPERTIES; ++i) {
+    const KgTermId id = kg_graph_find_iri(c->graph, kg_label_property(i));
     if (id) {
       c->role[id] |= IS_LABEL;
     }

@@ -63,17 +63,6 @@ typedef struct {
 } Sortable;
 
 static int
-compare_bytes(const char* const a,
-              const size_t      a_len,
-              const char* const b,
-              const size_t      b_len)
-{
-  const KgStringView x = {a, a_len};
-  const KgStringView y = {b, b_len};
-  return kg_sv_compare(x, y);
-}
-
-static int
 compare_uint(const uint32_t a, const uint32_t b)
 {
   return a < b ? -1 : a > b ? 1 : 0;
@@ -90,15 +79,19 @@ compare_sortable(const void* const a, const void* const b)
   int                cmp =
     !x->group.len != !y->group.len ? (x->group.len ? -1 : 1)
                    : x->group.len
-                     ? compare_bytes(x->group.data, x->group.len, y->group.data, y->group.len)
+                     ? kg_sv_compare(x->group, y->group)
                      : (compare_uint(x->side, y->side) ? compare_uint(x->side, y->side)
                                                        : compare_uint(x->comp, y->comp));
   const char* const xt = ((const Sortable*)a)->text;
   const char* const yt = ((const Sortable*)b)->text;
   cmp                  = cmp ? cmp : compare_uint(x->nested, y->nested);
-  cmp                  = cmp ? cmp : compare_bytes(xt, x->head, yt, y->head);
+  cmp = cmp ? cmp
+            : kg_sv_compare((KgStringView){xt, x->head},
+                            (KgStringView){yt, y->head});
   cmp                  = cmp ? cmp : compare_uint(x->side, y->side);
-  return cmp ? cmp : compare_bytes(xt, x->len, yt, y->len);
+  return cmp ? cmp
+             : kg_sv_compare((KgStringView){xt, x->len},
+                             (KgStringView){yt, y->len});
 }
 
 /// Write term `id` of side `w` in N-Triples, a blank node with its label.

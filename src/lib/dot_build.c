@@ -450,7 +450,7 @@ node_label(Dot* const d, Agnode_t* const node, const KgTermId s)
         }
         any_row = true;
       }
-      if (kg_dot_label_rank(kg_terms_text(&d->graph->terms, t->p)) < 9U) {
+      if (kg_is_label_property(kg_terms_text(&d->graph->terms, t->p))) {
         // Another label (another language): under the title, as it is
         st = st ? st : kg_buffer_append_str(b, "<TR><TD COLSPAN=\"2\">");
       } else {
@@ -483,7 +483,7 @@ node_label(Dot* const d, Agnode_t* const node, const KgTermId s)
       }
       st =
         st ? st
-        : kg_dot_label_rank(kg_terms_text(&d->graph->terms, t->p)) < 9U
+        : kg_is_label_property(kg_terms_text(&d->graph->terms, t->p))
           ? kg_dot_append_text(
               b, kg_terms_text(&d->graph->terms, t->o), d->dot.max_label, true)
           : kg_dot_append_literal(d, b, t->o, true);

@@ -229,12 +229,6 @@ kg_dot_append_name(Dot* const d, KgBuffer* const out, const KgTermId id);
 Count
 kg_dot_count(size_t n);
 
-bool
-kg_dot_is_label_property(const KgStringView p);
-
-unsigned
-kg_dot_label_rank(const KgStringView p);
-
 size_t
 kg_dot_title_of(const Dot* const d, const KgTermId s);
 

@@ -65,7 +65,7 @@ find_term(Dot* const d, const char* const words, const bool labels)
     const KgTriple* const t = &d->graph->triples[i];
     if (kg_kind(d->graph, t->o) == KG_TERM_LITERAL &&
         kg_sv_equals(kg_terms_text(&d->graph->terms, t->o), w) &&
-        kg_dot_is_label_property(kg_terms_text(&d->graph->terms, t->p))) {
+        kg_is_label_property(kg_terms_text(&d->graph->terms, t->p))) {
       if (found && found != t->s) {
         kg_log(&d->options->log,
                KG_LOG_ERROR,

@@ -161,31 +161,6 @@ kg_dot_count(size_t n)
   return c;
 }
 
-/// Return the rank of label property `p` (0 best), or 9 if not one.
-unsigned
-kg_dot_label_rank(const KgStringView p)
-{
-  static const char* const order[] = {
-    KG_RDFS_NS "label",
-    "http://www.w3.org/2004/02/skos/core#prefLabel",
-    "http://schema.org/name",
-    "https://schema.org/name",
-    "http://xmlns.com/foaf/0.1/name",
-  };
-  for (unsigned i = 0U; i < sizeof(order) / sizeof(order[0]); ++i) {
-    if (kg_sv_equals(p, kg_sv(order[i]))) {
-      return i;
-    }
-  }
-  return 9U;
-}
-
-bool
-kg_dot_is_label_property(const KgStringView p)
-{
-  return kg_dot_label_rank(p) < 9U;
-}
-
 /**
    Return the triple (position in order) that gives the title of node `s`:
    the best label property, in the language asked for, else with no
@@ -204,8 +179,8 @@ kg_dot_title_of(const Dot* const d, const KgTermId s)
     }
 
     const unsigned rank =
-      kg_dot_label_rank(kg_terms_text(&d->graph->terms, t->p));
-    if (rank == 9U) {
+      kg_label_rank(kg_terms_text(&d->graph->terms, t->p));
+    if (rank == KG_N_LABEL_PROPERTIES) {
       continue;
     }
 

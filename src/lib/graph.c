@@ -31,14 +31,12 @@ kg_graph_new(void)
     return NULL;
   }
 
-  graph->triple_mask = 1023U;
-  graph->triple_slots =
-    (uint64_t*)kg_calloc(graph->triple_mask + 1U, sizeof(uint64_t));
+  const KgStatus table_st = kg_table_init(&graph->triple_table, 1024U);
   graph->documents      = (char**)kg_calloc(1U, sizeof(char*));
   graph->n_documents    = 1U;
   graph->xsd_string     = kg_graph_iri(graph, KG_SV(KG_XSD_STRING));
   graph->rdf_langstring = kg_graph_iri(graph, KG_SV(KG_RDF_LANGSTRING));
-  if (!graph->triple_slots || !graph->documents || !graph->xsd_string ||
+  if (table_st || !graph->documents || !graph->xsd_string ||
       !graph->rdf_langstring) {
     kg_graph_free(graph);
     return NULL;
@@ -72,7 +70,7 @@ kg_graph_free(KgGraph* const graph)
   kg_free(graph->documents);
   kg_free(graph->prefixes);
   kg_terms_fini(&graph->prefix_names);
-  kg_free(graph->triple_slots);
+  kg_table_fini(&graph->triple_table);
   kg_free(graph->origins);
   kg_free(graph->names);
   kg_free(graph->triples);
@@ -142,50 +140,23 @@ find_slot(const KgGraph* const graph,
           const KgTermId       o,
           const KgTermId       g)
 {
-  const uint32_t h    = triple_hash(s, p, o, g);
-  const size_t   mask = graph->triple_mask;
-  for (size_t i = h & mask;; i = (i + 1U) & mask) {
-    const uint64_t slot = graph->triple_slots[i];
+  const uint32_t       h     = triple_hash(s, p, o, g);
+  const KgTable* const table = &graph->triple_table;
+  for (size_t i = kg_table_start(table, h);; i = kg_table_next(table, i)) {
+    const uint64_t slot = table->slots[i];
     if (!slot) {
       return i;
     }
 
     // Only look at the triple itself when the hash matches
-    if ((uint32_t)(slot >> 32U) == h) {
-      const uint32_t        index = (uint32_t)slot - 1U;
+    if (kg_slot_hash(slot) == h) {
+      const uint32_t        index = kg_slot_value(slot) - 1U;
       const KgTriple* const t     = &graph->triples[index];
       if (t->s == s && t->p == p && t->o == o && name_of(graph, index) == g) {
         return i;
       }
     }
   }
-}
-
-static KgStatus
-grow_triple_slots(KgGraph* const graph)
-{
-  const size_t    n_slots = (graph->triple_mask + 1U) * 2U;
-  uint64_t* const slots   = (uint64_t*)kg_calloc(n_slots, sizeof(uint64_t));
-  if (!slots) {
-    return KG_BAD_ALLOC;
-  }
-
-  const size_t mask = n_slots - 1U;
-  for (size_t i = 0U; i <= graph->triple_mask; ++i) {
-    const uint64_t slot = graph->triple_slots[i];
-    if (slot) {
-      size_t j = (size_t)(slot >> 32U) & mask;
-      while (slots[j]) {
-        j = (j + 1U) & mask;
-      }
-      slots[j] = slot;
-    }
-  }
-
-  kg_free(graph->triple_slots);
-  graph->triple_slots = slots;
-  graph->triple_mask  = mask;
-  return KG_SUCCESS;
 }
 
 static KgStatus
@@ -249,7 +220,7 @@ kg_graph_add_quad(KgGraph* const graph,
   }
 
   size_t slot = find_slot(graph, s, p, o, g);
-  if (graph->triple_slots[slot]) {
+  if (graph->triple_table.slots[slot]) {
     return KG_FAILURE;
   }
 
@@ -265,10 +236,11 @@ kg_graph_add_quad(KgGraph* const graph,
     return st;
   }
 
-  if (graph->n_triples + 1U > (graph->triple_mask + 1U) / 4U * 3U) {
-    if ((st = grow_triple_slots(graph))) {
-      return st;
-    }
+  const size_t n_slots = graph->triple_table.mask + 1U;
+  if ((st = kg_table_reserve(&graph->triple_table, graph->n_triples + 1U))) {
+    return st;
+  }
+  if (graph->triple_table.mask + 1U != n_slots) {
     slot = find_slot(graph, s, p, o, g);
   }
 
@@ -279,8 +251,10 @@ kg_graph_add_quad(KgGraph* const graph,
     graph->names[index] = g;
     graph->n_named += g ? 1U : 0U;
   }
-  graph->triple_slots[slot] =
-    ((uint64_t)triple_hash(s, p, o, g) << 32U) | (index + 1U);
+  kg_table_set(&graph->triple_table,
+               slot,
+               triple_hash(s, p, o, g),
+               (uint32_t)(index + 1U));
   if (graph->index[0].built || graph->index[1].built || graph->index[2].built) {
     drop_indexes(graph);
   }
@@ -313,7 +287,8 @@ kg_graph_contains(const KgGraph* const graph,
                   const KgTermId       p,
                   const KgTermId       o)
 {
-  return graph->triple_slots[find_slot(graph, s, p, o, KG_NO_TERM)] != 0U;
+  return graph->triple_table.slots[find_slot(graph, s, p, o, KG_NO_TERM)] !=
+         0U;
 }
 
 bool
@@ -323,7 +298,7 @@ kg_graph_contains_quad(const KgGraph* const graph,
                        const KgTermId       o,
                        const KgTermId       g)
 {
-  return graph->triple_slots[find_slot(graph, s, p, o, g)] != 0U;
+  return graph->triple_table.slots[find_slot(graph, s, p, o, g)] != 0U;
 }
 
 KgTermId
@@ -899,8 +874,9 @@ kg_graph_find_triple(const KgGraph* const graph,
                      const KgTermId       o,
                      const KgTermId       g)
 {
-  const uint64_t slot = graph->triple_slots[find_slot(graph, s, p, o, g)];
-  return slot ? (size_t)(uint32_t)slot - 1U : SIZE_MAX;
+  const uint64_t slot =
+    graph->triple_table.slots[find_slot(graph, s, p, o, g)];
+  return slot ? (size_t)kg_slot_value(slot) - 1U : SIZE_MAX;
 }
 
 void
@@ -922,13 +898,15 @@ kg_graph_drop_triples(KgGraph* const graph, const bool* const drop)
   graph->n_triples = n;
 
   // The slots hold indices: put every triple in again, in the same table
-  memset(graph->triple_slots, 0, (graph->triple_mask + 1U) * sizeof(uint64_t));
+  kg_table_clear(&graph->triple_table);
   for (size_t i = 0U; i < n; ++i) {
     const KgTriple* const t    = &graph->triples[i];
     const KgTermId        g    = name_of(graph, i);
     const size_t          slot = find_slot(graph, t->s, t->p, t->o, g);
-    graph->triple_slots[slot] =
-      ((uint64_t)triple_hash(t->s, t->p, t->o, g) << 32U) | (i + 1U);
+    kg_table_set(&graph->triple_table,
+                 slot,
+                 triple_hash(t->s, t->p, t->o, g),
+                 (uint32_t)(i + 1U));
   }
   drop_indexes(graph);
 }

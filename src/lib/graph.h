@@ -4,6 +4,7 @@
 #ifndef KG_SRC_GRAPH_H
 #define KG_SRC_GRAPH_H
 
+#include "hash.h"
 #include "intern.h"
 
 #include <kgraph/graph.h>
@@ -34,9 +35,7 @@ struct KgGraphImpl {
   size_t    n_named;     ///< Number of triples in a named graph
   size_t    n_triples;   ///< Number of triples
   size_t    triples_cap; ///< Allocated triples
-  uint64_t*
-    triple_slots; ///< Open addressing: hash << 32 | (index + 1), 0 is empty
-  size_t    triple_mask;    ///< Number of slots - 1
+  KgTable   triple_table;   ///< Triples by hash: values are index + 1
   KgIndex   index[3];       ///< By subject, predicate, object
   KgPrefix* prefixes;       ///< Prefixes in the order declared
   size_t    n_prefixes;     ///< Number of prefixes

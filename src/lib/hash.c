@@ -3,6 +3,11 @@
 
 #include "hash.h"
 
+#include "alloc.h"
+
+#include <kgraph/status.h>
+
+#include <stddef.h>
 #include <stdint.h>
 #include <string.h>
 
@@ -115,4 +120,61 @@ kg_hash_seed(void)
 #else
   return 0U;
 #endif
+}
+
+/*
+  The open-addressing table
+*/
+
+KgStatus
+kg_table_init(KgTable* const table, const size_t n_slots)
+{
+  table->slots = (uint64_t*)kg_calloc(n_slots, sizeof(uint64_t));
+  table->mask  = table->slots ? n_slots - 1U : 0U;
+  return table->slots ? KG_SUCCESS : KG_BAD_ALLOC;
+}
+
+void
+kg_table_fini(KgTable* const table)
+{
+  kg_free(table->slots);
+  table->slots = NULL;
+  table->mask  = 0U;
+}
+
+void
+kg_table_clear(KgTable* const table)
+{
+  memset(table->slots, 0, (table->mask + 1U) * sizeof(uint64_t));
+}
+
+KgStatus
+kg_table_reserve(KgTable* const table, const size_t n)
+{
+  size_t n_slots = table->mask + 1U;
+  while (n > n_slots / 4U * 3U) {
+    if (n_slots > SIZE_MAX / 2U / sizeof(uint64_t)) {
+      return KG_BAD_ALLOC;
+    }
+    n_slots *= 2U;
+  }
+  if (n_slots == table->mask + 1U) {
+    return KG_SUCCESS;
+  }
+
+  KgTable bigger = {NULL, 0U};
+  if (kg_table_init(&bigger, n_slots)) {
+    return KG_BAD_ALLOC;
+  }
+
+  for (size_t i = 0U; i <= table->mask; ++i) {
+    const uint64_t slot = table->slots[i];
+    if (slot) {
+      bigger.slots[kg_table_free_slot(&bigger, kg_slot_hash(slot))] = slot;
+    }
+  }
+
+  kg_table_fini(table);
+  *table = bigger;
+  return KG_SUCCESS;
 }

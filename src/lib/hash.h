@@ -4,6 +4,8 @@
 #ifndef KG_SRC_HASH_H
 #define KG_SRC_HASH_H
 
+#include <kgraph/status.h>
+
 #include <stddef.h>
 #include <stdint.h>
 
@@ -34,5 +36,100 @@ kg_hash_u64(uint64_t x)
 */
 uint64_t
 kg_hash_seed(void);
+
+/**
+   The one open-addressing hash table of kgraph (the terms of a graph, its
+   triples): 32-bit values, never 0, under 32-bit hashes, probed linearly.
+
+   A slot keeps the hash beside the value, so the table grows without asking
+   its owner, and a probe looks at the owner's entry only when the hashes
+   match.  The owner keeps the entries and decides when two are equal:
+
+       for (size_t i = kg_table_start(t, h);; i = kg_table_next(t, i)) {
+         const uint64_t slot = t->slots[i];
+         if (!slot) { ... absent: kg_table_set(t, i, h, value) adds it }
+         if (kg_slot_hash(slot) == h && equal(kg_slot_value(slot))) { ... }
+       }
+
+   The table is kept at most 3/4 full (kg_table_reserve()), so probes end.
+*/
+typedef struct {
+  uint64_t* slots; ///< hash << 32 | value, 0 is empty
+  size_t    mask;  ///< Number of slots - 1 (a power of 2 minus 1)
+} KgTable;
+
+/**
+   Start an empty table of `n_slots` slots, a power of 2.
+
+   @return KG_SUCCESS or KG_BAD_ALLOC (then `table` holds nothing).
+*/
+KgStatus
+kg_table_init(KgTable* table, size_t n_slots);
+
+/// Free what `table` holds.
+void
+kg_table_fini(KgTable* table);
+
+/// Empty `table`, keeping its size.
+void
+kg_table_clear(KgTable* table);
+
+/**
+   Make room for `n` values, growing `table` if they would fill more than
+   3/4 of it.  Slot positions change when it grows.
+
+   @return KG_SUCCESS or KG_BAD_ALLOC (then `table` is unchanged).
+*/
+KgStatus
+kg_table_reserve(KgTable* table, size_t n);
+
+/// Return the first slot to probe for hash `h`.
+static inline size_t
+kg_table_start(const KgTable* const table, const uint32_t h)
+{
+  return h & table->mask;
+}
+
+/// Return the slot to probe after slot `i`.
+static inline size_t
+kg_table_next(const KgTable* const table, const size_t i)
+{
+  return (i + 1U) & table->mask;
+}
+
+/// Return the first empty slot on the probe path of hash `h`.
+static inline size_t
+kg_table_free_slot(const KgTable* const table, const uint32_t h)
+{
+  size_t i = kg_table_start(table, h);
+  while (table->slots[i]) {
+    i = kg_table_next(table, i);
+  }
+  return i;
+}
+
+/// Return the hash kept in a slot.
+static inline uint32_t
+kg_slot_hash(const uint64_t slot)
+{
+  return (uint32_t)(slot >> 32U);
+}
+
+/// Return the value kept in a slot.
+static inline uint32_t
+kg_slot_value(const uint64_t slot)
+{
+  return (uint32_t)(slot & 0xFFFFFFFFU);
+}
+
+/// Put `value` (not 0) under hash `h` in slot `i`.
+static inline void
+kg_table_set(KgTable* const  table,
+             const size_t    i,
+             const uint32_t  h,
+             const uint32_t  value)
+{
+  table->slots[i] = ((uint64_t)h << 32U) | value;
+}
 
 #endif // KG_SRC_HASH_H

@@ -36,15 +36,14 @@ kg_terms_init(KgTerms* const terms, const uint64_t seed)
   terms->terms     = (KgTerm*)kg_calloc(terms->terms_cap, sizeof(KgTerm));
   terms->n_terms   = 1U;
 
-  terms->slots_mask = 2047U;
-  terms->slots = (uint64_t*)kg_calloc(terms->slots_mask + 1U, sizeof(uint64_t));
+  const KgStatus table_st = kg_table_init(&terms->table, 2048U);
 
   terms->langs_cap = 8U;
   terms->langs =
     (KgStringView*)kg_calloc(terms->langs_cap, sizeof(KgStringView));
   terms->n_langs = 1U;
 
-  if (!terms->terms || !terms->slots || !terms->langs) {
+  if (!terms->terms || table_st || !terms->langs) {
     kg_terms_fini(terms);
     return KG_BAD_ALLOC;
   }
@@ -63,7 +62,7 @@ kg_terms_fini(KgTerms* const terms)
   }
 
   kg_free(terms->terms);
-  kg_free(terms->slots);
+  kg_table_fini(&terms->table);
   kg_free(terms->lang_slots);
   kg_free(terms->langs);
   memset(terms, 0, sizeof(*terms));
@@ -155,44 +154,20 @@ kg_terms_find(const KgTerms* const terms,
               const uint32_t       aux,
               const uint16_t       lang)
 {
-  const uint32_t h = (uint32_t)term_hash(terms, kind, text, aux, lang);
-  for (size_t i = h & terms->slots_mask;; i = (i + 1U) & terms->slots_mask) {
-    const uint64_t slot = terms->slots[i];
+  const uint32_t       h     = (uint32_t)term_hash(terms, kind, text, aux, lang);
+  const KgTable* const table = &terms->table;
+  for (size_t i = kg_table_start(table, h);; i = kg_table_next(table, i)) {
+    const uint64_t slot = table->slots[i];
     if (!slot) {
       return KG_NO_TERM;
     }
 
-    const KgTermId id = (KgTermId)(slot & 0xFFFFFFFFU);
-    if ((uint32_t)(slot >> 32U) == h &&
+    const KgTermId id = kg_slot_value(slot);
+    if (kg_slot_hash(slot) == h &&
         term_matches(&terms->terms[id], kind, text, aux, lang)) {
       return id;
     }
   }
-}
-
-static KgStatus
-grow_slots(KgTerms* const terms)
-{
-  const size_t    n_slots = (terms->slots_mask + 1U) * 2U;
-  uint64_t* const slots   = (uint64_t*)kg_calloc(n_slots, sizeof(uint64_t));
-  if (!slots) {
-    return KG_BAD_ALLOC;
-  }
-
-  const size_t mask = n_slots - 1U;
-  for (KgTermId id = 1U; id < terms->n_terms; ++id) {
-    const uint32_t h = terms->terms[id].hash;
-    size_t         i = h & mask;
-    while (slots[i]) {
-      i = (i + 1U) & mask;
-    }
-    slots[i] = ((uint64_t)h << 32U) | id;
-  }
-
-  kg_free(terms->slots);
-  terms->slots      = slots;
-  terms->slots_mask = mask;
-  return KG_SUCCESS;
 }
 
 /// Bytes that N-Triples escapes: 1 in IRIs, 2 in literals.
@@ -235,16 +210,17 @@ kg_terms_intern(KgTerms* const     terms,
     return KG_NO_TERM;
   }
 
-  const uint32_t h = (uint32_t)term_hash(terms, kind, text, aux, lang);
-  size_t         i = h & terms->slots_mask;
-  for (;; i = (i + 1U) & terms->slots_mask) {
-    const uint64_t slot = terms->slots[i];
+  const uint32_t h     = (uint32_t)term_hash(terms, kind, text, aux, lang);
+  KgTable* const table = &terms->table;
+  size_t         i     = kg_table_start(table, h);
+  for (;; i = kg_table_next(table, i)) {
+    const uint64_t slot = table->slots[i];
     if (!slot) {
       break;
     }
 
-    const KgTermId id = (KgTermId)(slot & 0xFFFFFFFFU);
-    if ((uint32_t)(slot >> 32U) == h &&
+    const KgTermId id = kg_slot_value(slot);
+    if (kg_slot_hash(slot) == h &&
         term_matches(&terms->terms[id], kind, text, aux, lang)) {
       return id;
     }
@@ -272,13 +248,12 @@ kg_terms_intern(KgTerms* const     terms,
     return KG_NO_TERM;
   }
 
-  if ((size_t)terms->n_terms + 1U > (terms->slots_mask + 1U) / 4U * 3U) {
-    if (grow_slots(terms)) {
-      return KG_NO_TERM; // The copied string stays in the arena, unused
-    }
-    for (i = h & terms->slots_mask; terms->slots[i];
-         i = (i + 1U) & terms->slots_mask) {
-    }
+  const size_t n_slots = table->mask + 1U;
+  if (kg_table_reserve(table, (size_t)terms->n_terms + 1U)) {
+    return KG_NO_TERM; // The copied string stays in the arena, unused
+  }
+  if (table->mask + 1U != n_slots) {
+    i = kg_table_free_slot(table, h);
   }
 
   const KgTermId id = terms->n_terms++;
@@ -291,7 +266,7 @@ kg_terms_intern(KgTerms* const     terms,
   t->kind           = (uint8_t)kind;
   t->flags =
     (kind != KG_TERM_BLANK && is_plain(kind, text)) ? KG_TERM_PLAIN : 0U;
-  terms->slots[i] = ((uint64_t)h << 32U) | id;
+  kg_table_set(table, i, h, id);
   if (added) {
     *added = true;
   }

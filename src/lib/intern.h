@@ -43,8 +43,7 @@ typedef struct {
   KgTerm*       terms;      ///< Terms by id; terms[0] is unused
   uint32_t      n_terms;    ///< Number of entries in `terms`, with the unused 0
   uint32_t      terms_cap;  ///< Allocated entries of `terms`
-  uint64_t*     slots;      ///< Open addressing: hash << 32 | id, 0 is empty
-  size_t        slots_mask; ///< Number of slots - 1 (a power of 2 minus 1)
+  KgTable       table;      ///< Term ids by hash
   KgStringView* langs;      ///< Language tags by index; langs[0] is ""
   uint16_t      n_langs;    ///< Number of language tags, with the empty one
   uint16_t      langs_cap;  ///< Allocated entries of `langs`

@@ -366,22 +366,6 @@ statement_origin(Reader* const r)
   Byte sources for serd
 */
 
-size_t
-kg_input_read(KgInput* const input, void* const buf, const size_t n)
-{
-  if (input->file) {
-    return fread(buf, 1U, n, input->file);
-  }
-
-  const size_t left = input->len - input->pos;
-  const size_t got  = n < left ? n : left;
-  if (got) {
-    memcpy(buf, input->data + input->pos, got);
-  }
-  input->pos += got;
-  return got;
-}
-
 /// Return an address in the current stack frame, to measure the stack used.
 static inline uintptr_t
 frame_address(void)

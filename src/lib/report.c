@@ -32,6 +32,7 @@
 #include "log.h"
 #include "ns.h"
 #include "out.h"
+#include "vocab.h"
 
 #include <kgraph/diff.h>
 #include <kgraph/graph.h>
@@ -102,23 +103,6 @@ arena_free(Chunk* c)
   Labels
 */
 
-unsigned
-kg_label_rank(const KgStringView p)
-{
-  static const char* const labels[] = {
-    KG_RDFS_NS "label",
-    "http://www.w3.org/2004/02/skos/core#prefLabel",
-    "http://schema.org/name",
-    "http://xmlns.com/foaf/0.1/name",
-  };
-  for (unsigned i = 0U; i < 4U; ++i) {
-    if (kg_sv_equals(p, kg_sv(labels[i]))) {
-      return i;
-    }
-  }
-  return 4U;
-}
-
 KgStatus
 kg_find_labels(const KgGraph* const graph,
                const char* const    lang,
@@ -143,7 +127,8 @@ kg_find_labels(const KgGraph* const graph,
       rank[t->p] =
         (uint8_t)(kg_label_rank(kg_terms_text(&graph->terms, t->p)) + 1U);
     }
-    if (rank[t->p] > 4U || kg_kind(graph, t->o) != KG_TERM_LITERAL) {
+    if (rank[t->p] > KG_N_LABEL_PROPERTIES ||
+        kg_kind(graph, t->o) != KG_TERM_LITERAL) {
       continue;
     }
 
@@ -157,7 +142,8 @@ kg_find_labels(const KgGraph* const graph,
             ? 2U
           : !tag.len ? 1U
                      : 0U;
-    const uint8_t s = (uint8_t)(1U + l * 8U + (4U - rank[t->p]));
+    const uint8_t s =
+      (uint8_t)(1U + l * 8U + (KG_N_LABEL_PROPERTIES - rank[t->p]));
     if (s > score[t->s]) {
       score[t->s] = s;
       best[t->s]  = t->o;
@@ -668,7 +654,7 @@ resolve(Builder* const    b,
     const KgTriple* const t = &graph->triples[i];
     if (kg_kind(graph, t->o) == KG_TERM_LITERAL &&
         kg_sv_equals(kg_terms_text(&graph->terms, t->o), w) &&
-        kg_label_rank(kg_terms_text(&graph->terms, t->p)) < 4U) {
+        kg_is_label_property(kg_terms_text(&graph->terms, t->p))) {
       id = t->s;
     }
   }

@@ -119,11 +119,6 @@ typedef struct {
   void* arena; ///< What the texts are kept in
 } KgDiffReport;
 
-/// Rank of a label property: 0 (rdfs:label), skos:prefLabel, schema:name,
-/// foaf:name (3); 4 for any other property.
-unsigned
-kg_label_rank(KgStringView property);
-
 /**
    Find the best label of each subject of `graph`: in language `lang` (NULL:
    "en") or one of its subtags, else without language, else any; within

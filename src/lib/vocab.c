@@ -18,8 +18,8 @@
 #define RDFS KG_RDFS_NS
 #define OWL KG_OWL_NS
 
-/// The label properties, best first.
-static const char* const label_properties[] = {
+/// The label properties, best first (the one list: see kg_label_rank()).
+static const char* const label_properties[KG_N_LABEL_PROPERTIES] = {
   RDFS "label",
   "http://www.w3.org/2004/02/skos/core#prefLabel",
   "http://schema.org/name",
@@ -27,7 +27,23 @@ static const char* const label_properties[] = {
   "http://xmlns.com/foaf/0.1/name",
 };
 
-#define N_LABELS (sizeof(label_properties) / sizeof(label_properties[0]))
+unsigned
+kg_label_rank(const KgStringView property)
+{
+  for (unsigned i = 0U; i < KG_N_LABEL_PROPERTIES; ++i) {
+    if (kg_sv_equals(property, kg_sv(label_properties[i]))) {
+      return i;
+    }
+  }
+  return KG_N_LABEL_PROPERTIES;
+}
+
+KgStringView
+kg_label_property(const unsigned rank)
+{
+  return rank < KG_N_LABEL_PROPERTIES ? kg_sv(label_properties[rank])
+                                      : (KgStringView){NULL, 0U};
+}
 
 /// The types that make a subject a class or a property worth keeping.
 static const char* const kept_types[] = {
@@ -156,7 +172,7 @@ kg_vocab_add(KgVocab* const       vocab,
       (t->p == type && is_one_of(kg_terms_text(&g->terms, t->o),
                                  kept_types,
                                  sizeof(kept_types) / sizeof(kept_types[0]))) ||
-      (is_one_of(p, label_properties, N_LABELS) &&
+      (kg_is_label_property(p) &&
        (all_labels || used[t->s])) ||
       (vocab->annotations.len && p.len > vocab->annotations.len &&
        !memcmp(p.data, vocab->annotations.data, vocab->annotations.len));
@@ -308,7 +324,7 @@ kg_vocab_label(const KgVocab* const vocab,
 {
   size_t              n     = 0U;
   const KgFact* const facts = kg_vocab_about(vocab, iri, &n);
-  for (size_t k = 0U; k < N_LABELS; ++k) {
+  for (unsigned k = 0U; k < KG_N_LABEL_PROPERTIES; ++k) {
     const KgStringView p       = kg_sv(label_properties[k]);
     KgStringView       no_lang = {NULL, 0U};
     KgStringView       any     = {NULL, 0U};

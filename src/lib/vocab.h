@@ -46,7 +46,7 @@ kg_vocab_fini(KgVocab* vocab);
 
    From every graph: rdfs:subClassOf, owl:equivalentClass, owl:inverseOf,
    rdf:type to a class or property type, and annotations.  Labels
-   (rdfs:label, skos:prefLabel, schema:name, foaf:name): of every subject
+   (kg_label_rank()): of every subject
    if `all_labels`, else only of the terms the graph uses as predicates or
    classes (a data graph's many entities are not the vocabulary).
 
@@ -98,6 +98,30 @@ kg_vocab_ancestors(const KgVocab* vocab,
                    KgStringView   cls,
                    KgStringView*  out,
                    size_t         max);
+
+/// The number of label properties: kg_label_rank() of any other property.
+#define KG_N_LABEL_PROPERTIES 5U
+
+/**
+   Return the rank of label property `property`, best first: 0 for
+   rdfs:label, then skos:prefLabel, schema:name (http and https) and
+   foaf:name; KG_N_LABEL_PROPERTIES if it is not a label property.  This is
+   the one list of label properties of kgraph (titles, checks, reports).
+*/
+unsigned
+kg_label_rank(KgStringView property);
+
+/// Return whether `property` is a label property (see kg_label_rank()).
+static inline bool
+kg_is_label_property(const KgStringView property)
+{
+  return kg_label_rank(property) < KG_N_LABEL_PROPERTIES;
+}
+
+/// Return the label property of rank `rank`, or an empty view if there is
+/// none.
+KgStringView
+kg_label_property(unsigned rank);
 
 /**
    Return the best label of `iri`: rdfs:label, then skos:prefLabel,

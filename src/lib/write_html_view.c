@@ -224,7 +224,7 @@ view_open(View* const v)
   // The label properties of pictures
   for (KgTermId id = 1U; id < v->n_ids; ++id) {
     if (kg_kind(v->graph, id) == KG_TERM_IRI &&
-        kg_dot_is_label_property(kg_terms_text(&v->graph->terms, id))) {
+        kg_is_label_property(kg_terms_text(&v->graph->terms, id))) {
       v->role[id] |= ROLE_LABEL;
     }
   }
@@ -279,7 +279,7 @@ view_open(View* const v)
       continue;
     }
     const KgStringView p  = kg_terms_text(&o->terms, t->p);
-    const bool         is = kg_dot_is_label_property(p);
+    const bool         is = kg_is_label_property(p);
     const KgTermId     s =
       is ? kg_graph_find_iri(v->graph, kg_terms_text(&o->terms, t->s)) : 0U;
     if (s) {

@@ -1,0 +1,77 @@
+// Copyright the kgraph authors
+// SPDX-License-Identifier: ISC
+
+// The one open-addressing hash table (hash.h), which terms and triples use.
+
+#include "hash.h"
+
+#include <kgraph/status.h>
+
+#include <criterion/criterion.h>
+
+#include <stddef.h>
+#include <stdint.h>
+
+/// Return the slot holding `value` under hash `h`, or SIZE_MAX.
+static size_t
+find(const KgTable* const table, const uint32_t h, const uint32_t value)
+{
+  for (size_t i = kg_table_start(table, h);; i = kg_table_next(table, i)) {
+    const uint64_t slot = table->slots[i];
+    if (!slot) {
+      return SIZE_MAX;
+    }
+    if (kg_slot_hash(slot) == h && kg_slot_value(slot) == value) {
+      return i;
+    }
+  }
+}
+
+/// Add `value` under hash `h` as the graph and the terms do.
+static void
+add(KgTable* const table, const size_t n, const uint32_t h, const uint32_t v)
+{
+  cr_assert_eq(find(table, h, v), SIZE_MAX);
+  cr_assert_eq(kg_table_reserve(table, n + 1U), KG_SUCCESS);
+  kg_table_set(table, kg_table_free_slot(table, h), h, v);
+}
+
+Test(table, grows_and_keeps_every_value)
+{
+  KgTable table = {NULL, 0U};
+  cr_assert_eq(kg_table_init(&table, 8U), KG_SUCCESS);
+  cr_assert_eq(table.mask, 7U);
+
+  // Hashes that collide (few distinct) and values that do not
+  const uint32_t n = 5000U;
+  for (uint32_t v = 1U; v <= n; ++v) {
+    add(&table, v - 1U, (v * 2654435761U) % 97U, v);
+    cr_assert_leq((size_t)v * 4U, (table.mask + 1U) * 3U);
+  }
+  cr_assert_eq(table.mask + 1U, 8192U);
+  for (uint32_t v = 1U; v <= n; ++v) {
+    cr_assert_neq(find(&table, (v * 2654435761U) % 97U, v), SIZE_MAX);
+  }
+  cr_assert_eq(find(&table, 1U, n + 1U), SIZE_MAX);
+
+  kg_table_clear(&table);
+  cr_assert_eq(table.mask + 1U, 8192U);
+  for (size_t i = 0U; i <= table.mask; ++i) {
+    cr_assert_eq(table.slots[i], 0U);
+  }
+  kg_table_fini(&table);
+  cr_assert_null(table.slots);
+  kg_table_fini(&table); // Twice does nothing
+}
+
+Test(table, keeps_the_hash_and_the_value_of_a_slot)
+{
+  KgTable table = {NULL, 0U};
+  cr_assert_eq(kg_table_init(&table, 4U), KG_SUCCESS);
+  kg_table_set(&table, 2U, 0xFFFFFFFFU, 0xFFFFFFFEU);
+  cr_assert_eq(kg_slot_hash(table.slots[2]), 0xFFFFFFFFU);
+  cr_assert_eq(kg_slot_value(table.slots[2]), 0xFFFFFFFEU);
+  cr_assert_eq(kg_table_free_slot(&table, 2U), 3U);
+  cr_assert_eq(kg_table_free_slot(&table, 1U), 1U);
+  kg_table_fini(&table);
+}

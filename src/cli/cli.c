@@ -928,7 +928,7 @@ open_sink(const KgCli* const  cli,
   const cookie_io_functions_t io = {NULL, sink_write, NULL, sink_close};
 
   KgOutputSink* const sink = (KgOutputSink*)malloc(sizeof(KgOutputSink));
-  FILE* const file = sink ? fopencookie(sink, "wb", io) : NULL;
+  FILE* const         file = sink ? fopencookie(sink, "wb", io) : NULL;
   if (!file) {
     free(sink);
     if (owned) {

@@ -76,17 +76,16 @@ compare_sortable(const void* const a, const void* const b)
 {
   const Entry* const x = &((const Sortable*)a)->entry;
   const Entry* const y = &((const Sortable*)b)->entry;
-  int                cmp =
-    !x->group.len != !y->group.len ? (x->group.len ? -1 : 1)
-                   : x->group.len
-                     ? kg_sv_compare(x->group, y->group)
-                     : (compare_uint(x->side, y->side) ? compare_uint(x->side, y->side)
-                                                       : compare_uint(x->comp, y->comp));
+  int cmp = !x->group.len != !y->group.len ? (x->group.len ? -1 : 1)
+            : x->group.len                 ? kg_sv_compare(x->group, y->group)
+                                           : (compare_uint(x->side, y->side)
+                                                ? compare_uint(x->side, y->side)
+                                                : compare_uint(x->comp, y->comp));
   const char* const xt = ((const Sortable*)a)->text;
   const char* const yt = ((const Sortable*)b)->text;
   cmp                  = cmp ? cmp : compare_uint(x->nested, y->nested);
-  cmp = cmp ? cmp
-            : kg_sv_compare((KgStringView){xt, x->head},
+  cmp                  = cmp ? cmp
+                             : kg_sv_compare((KgStringView){xt, x->head},
                             (KgStringView){yt, y->head});
   cmp                  = cmp ? cmp : compare_uint(x->side, y->side);
   return cmp ? cmp
@@ -280,8 +279,10 @@ same_group(const Entry* const a, const Entry* const b)
 static KgStatus
 write_text(Writer* const w, FILE* const stream)
 {
-  KgStatus st = kg_find_labels(w->diff->sides[OLD].graph, "en", &w->labels[OLD]);
-  st = st ? st : kg_find_labels(w->diff->sides[NEW].graph, "en", &w->labels[NEW]);
+  KgStatus st =
+    kg_find_labels(w->diff->sides[OLD].graph, "en", &w->labels[OLD]);
+  st =
+    st ? st : kg_find_labels(w->diff->sides[NEW].graph, "en", &w->labels[NEW]);
   for (size_t i = 0U; i < w->n_entries && !st; ++i) {
     const Entry* const e = &w->entries[i];
     if (!i || !same_group(&w->entries[i - 1U], e)) {

@@ -178,8 +178,7 @@ kg_dot_title_of(const Dot* const d, const KgTermId s)
       continue;
     }
 
-    const unsigned rank =
-      kg_label_rank(kg_terms_text(&d->graph->terms, t->p));
+    const unsigned rank = kg_label_rank(kg_terms_text(&d->graph->terms, t->p));
     if (rank == KG_N_LABEL_PROPERTIES) {
       continue;
     }

@@ -32,10 +32,10 @@ kg_graph_new(void)
   }
 
   const KgStatus table_st = kg_table_init(&graph->triple_table, 1024U);
-  graph->documents      = (char**)kg_calloc(1U, sizeof(char*));
-  graph->n_documents    = 1U;
-  graph->xsd_string     = kg_graph_iri(graph, KG_SV(KG_XSD_STRING));
-  graph->rdf_langstring = kg_graph_iri(graph, KG_SV(KG_RDF_LANGSTRING));
+  graph->documents        = (char**)kg_calloc(1U, sizeof(char*));
+  graph->n_documents      = 1U;
+  graph->xsd_string       = kg_graph_iri(graph, KG_SV(KG_XSD_STRING));
+  graph->rdf_langstring   = kg_graph_iri(graph, KG_SV(KG_RDF_LANGSTRING));
   if (table_st || !graph->documents || !graph->xsd_string ||
       !graph->rdf_langstring) {
     kg_graph_free(graph);
@@ -287,8 +287,7 @@ kg_graph_contains(const KgGraph* const graph,
                   const KgTermId       p,
                   const KgTermId       o)
 {
-  return graph->triple_table.slots[find_slot(graph, s, p, o, KG_NO_TERM)] !=
-         0U;
+  return graph->triple_table.slots[find_slot(graph, s, p, o, KG_NO_TERM)] != 0U;
 }
 
 bool
@@ -874,8 +873,7 @@ kg_graph_find_triple(const KgGraph* const graph,
                      const KgTermId       o,
                      const KgTermId       g)
 {
-  const uint64_t slot =
-    graph->triple_table.slots[find_slot(graph, s, p, o, g)];
+  const uint64_t slot = graph->triple_table.slots[find_slot(graph, s, p, o, g)];
   return slot ? (size_t)kg_slot_value(slot) - 1U : SIZE_MAX;
 }
 

@@ -124,10 +124,10 @@ kg_slot_value(const uint64_t slot)
 
 /// Put `value` (not 0) under hash `h` in slot `i`.
 static inline void
-kg_table_set(KgTable* const  table,
-             const size_t    i,
-             const uint32_t  h,
-             const uint32_t  value)
+kg_table_set(KgTable* const table,
+             const size_t   i,
+             const uint32_t h,
+             const uint32_t value)
 {
   table->slots[i] = ((uint64_t)h << 32U) | value;
 }

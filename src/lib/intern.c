@@ -154,7 +154,7 @@ kg_terms_find(const KgTerms* const terms,
               const uint32_t       aux,
               const uint16_t       lang)
 {
-  const uint32_t       h     = (uint32_t)term_hash(terms, kind, text, aux, lang);
+  const uint32_t       h = (uint32_t)term_hash(terms, kind, text, aux, lang);
   const KgTable* const table = &terms->table;
   for (size_t i = kg_table_start(table, h);; i = kg_table_next(table, i)) {
     const uint64_t slot = table->slots[i];

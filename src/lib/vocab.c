@@ -172,8 +172,7 @@ kg_vocab_add(KgVocab* const       vocab,
       (t->p == type && is_one_of(kg_terms_text(&g->terms, t->o),
                                  kept_types,
                                  sizeof(kept_types) / sizeof(kept_types[0]))) ||
-      (kg_is_label_property(p) &&
-       (all_labels || used[t->s])) ||
+      (kg_is_label_property(p) && (all_labels || used[t->s])) ||
       (vocab->annotations.len && p.len > vocab->annotations.len &&
        !memcmp(p.data, vocab->annotations.data, vocab->annotations.len));
     if (keep) {

@@ -54,8 +54,7 @@ add_label(KgGraph* const    g,
           const char* const lang)
 {
   const KgTermId p = kg_graph_iri(g, kg_sv(property));
-  const KgTermId o =
-    kg_graph_literal(g, kg_sv(text), KG_NO_TERM, kg_sv(lang));
+  const KgTermId o = kg_graph_literal(g, kg_sv(text), KG_NO_TERM, kg_sv(lang));
   cr_assert(p && o);
   cr_assert_eq(kg_graph_add(g, s, p, o), KG_SUCCESS);
   return o;

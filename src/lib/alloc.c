@@ -124,6 +124,26 @@ kg_reallocarray(void* const ptr, const size_t n, const size_t size)
   return kg_realloc(ptr, n * size);
 }
 
+KgStatus
+kg_grow(void** const  array,
+        size_t* const cap,
+        const size_t  n,
+        const size_t  size,
+        const size_t  first)
+{
+  if (n < *cap) {
+    return KG_SUCCESS;
+  }
+  const size_t new_cap = *cap ? *cap * 2U : first;
+  void* const  grown   = kg_reallocarray(*array, new_cap, size);
+  if (!grown) {
+    return KG_BAD_ALLOC;
+  }
+  *array = grown;
+  *cap   = new_cap;
+  return KG_SUCCESS;
+}
+
 char*
 kg_strndup(const char* const data, const size_t len)
 {

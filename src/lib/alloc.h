@@ -4,6 +4,8 @@
 #ifndef KG_SRC_ALLOC_H
 #define KG_SRC_ALLOC_H
 
+#include <kgraph/status.h>
+
 #include <stddef.h>
 
 /**
@@ -28,6 +30,14 @@ kg_realloc(void* ptr, size_t size);
 /// Resize `ptr` to `n` elements of `size` bytes, checking for overflow.
 void*
 kg_reallocarray(void* ptr, size_t n, size_t size);
+
+/**
+   Make room in the array `*array` of `*cap` elements of `size` bytes for
+   element number `n`: double it (from `first` elements) when `n` is past
+   its end.  @return KG_SUCCESS or KG_BAD_ALLOC (the array is unchanged).
+*/
+KgStatus
+kg_grow(void** array, size_t* cap, size_t n, size_t size, size_t first);
 
 /// Return a copy of the `len` bytes at `data`, NUL-terminated, or NULL.
 char*

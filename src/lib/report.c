@@ -225,22 +225,6 @@ typedef struct {
 } Builder;
 
 static KgStatus
-grow(void** const array, size_t* const cap, const size_t n, const size_t size)
-{
-  if (n < *cap) {
-    return KG_SUCCESS;
-  }
-  const size_t new_cap = *cap ? *cap * 2U : 64U;
-  void* const  grown   = kg_reallocarray(*array, new_cap, size);
-  if (!grown) {
-    return KG_BAD_ALLOC;
-  }
-  *array = grown;
-  *cap   = new_cap;
-  return KG_SUCCESS;
-}
-
-static KgStatus
 store(Builder* const b, const KgStringView text, KgStringView* const out)
 {
   return arena_store(&b->arena, text, out);
@@ -374,8 +358,8 @@ normalize(const Builder* const b, unsigned* const side, KgTermId* const id)
 static KgStatus
 add_block(Builder* const b, const uint32_t entity, uint32_t* const block)
 {
-  KgStatus st =
-    grow((void**)&b->blocks, &b->blocks_cap, b->n_blocks, sizeof(Block));
+  KgStatus st = kg_grow(
+    (void**)&b->blocks, &b->blocks_cap, b->n_blocks, sizeof(Block), 64U);
   if (!st) {
     *block                   = (uint32_t)b->n_blocks;
     b->blocks[b->n_blocks++] = (Block){entity, 0U, 0U};
@@ -389,7 +373,8 @@ add_entity(Builder* const  b,
            const KgTermId  id,
            uint32_t* const entity)
 {
-  KgStatus st    = grow((void**)&b->ents, &b->ents_cap, b->n_ents, sizeof(Ent));
+  KgStatus st =
+    kg_grow((void**)&b->ents, &b->ents_cap, b->n_ents, sizeof(Ent), 64U);
   uint32_t block = 0U;
   st             = st ? st : add_block(b, (uint32_t)b->n_ents, &block);
   if (!st) {
@@ -449,7 +434,8 @@ add_rec(Builder* const b,
         const uint32_t triple,
         const uint32_t nested)
 {
-  KgStatus st = grow((void**)&b->recs, &b->recs_cap, b->n_recs, sizeof(Rec));
+  KgStatus st =
+    kg_grow((void**)&b->recs, &b->recs_cap, b->n_recs, sizeof(Rec), 64U);
   if (st) {
     return st;
   }
@@ -950,7 +936,7 @@ hierarchy_init(Hierarchy* const h, const KgGraph* const* const graphs)
       const KgTriple* const t = &graph->triples[i];
       if (t->p == sub && kg_kind(graph, t->s) == KG_TERM_IRI &&
           kg_kind(graph, t->o) == KG_TERM_IRI) {
-        if (grow((void**)&h->links, &cap, h->n, sizeof(Link))) {
+        if (kg_grow((void**)&h->links, &cap, h->n, sizeof(Link), 64U)) {
           return KG_BAD_ALLOC;
         }
         h->links[h->n].sub     = kg_terms_text(&graph->terms, t->s);
@@ -1083,8 +1069,9 @@ count(KgDiffReport* const r)
     bool           added = false;
     const KgTermId id =
       kg_terms_intern(&keys[0], KG_TERM_IRI, s->predicate.iri, 0U, 0U, &added);
-    st = !id ? KG_BAD_ALLOC
-             : grow((void**)&rows[0], &caps[0], id, sizeof(KgReportCount));
+    st =
+      !id ? KG_BAD_ALLOC
+          : kg_grow((void**)&rows[0], &caps[0], id, sizeof(KgReportCount), 64U);
     if (!st && added) {
       memset(&rows[0][id - 1U], 0, sizeof(KgReportCount));
       rows[0][id - 1U].term = s->predicate;
@@ -1101,8 +1088,9 @@ count(KgDiffReport* const r)
     bool                        added = false;
     const KgTermId              id =
       kg_terms_intern(&keys[1], KG_TERM_IRI, e->type.iri, 0U, 0U, &added);
-    st = !id ? KG_BAD_ALLOC
-             : grow((void**)&rows[1], &caps[1], id, sizeof(KgReportCount));
+    st =
+      !id ? KG_BAD_ALLOC
+          : kg_grow((void**)&rows[1], &caps[1], id, sizeof(KgReportCount), 64U);
     if (!st && added) {
       memset(&rows[1][id - 1U], 0, sizeof(KgReportCount));
       rows[1][id - 1U].term = e->type;

@@ -159,22 +159,6 @@ typedef struct {
   size_t    list_cap;
 } Parser;
 
-static KgStatus
-grow(void** const data, size_t* const cap, const size_t n, const size_t size)
-{
-  if (n < *cap) {
-    return KG_SUCCESS;
-  }
-  const size_t new_cap = *cap ? *cap * 2U : 16U;
-  void* const  mem     = kg_reallocarray(*data, new_cap, size);
-  if (!mem) {
-    return KG_BAD_ALLOC;
-  }
-  *data = mem;
-  *cap  = new_cap;
-  return KG_SUCCESS;
-}
-
 static KgTermId
 voc(const Parser* const p, const KgShVocab v)
 {
@@ -266,7 +250,7 @@ read_list(Parser* const p, KgTermId head, const size_t t, const KgShVocab v)
       break;
     }
     KgStatus st =
-      grow((void**)&p->list, &p->list_cap, p->list_n, sizeof(KgTermId));
+      kg_grow((void**)&p->list, &p->list_cap, p->list_n, sizeof(KgTermId), 16U);
     if (st) {
       return st;
     }
@@ -297,8 +281,8 @@ add_path(Parser* const      p,
          uint32_t* const    out)
 {
   KgShapes* const sh = p->sh;
-  KgStatus        st =
-    grow((void**)&sh->paths, &p->paths_cap, sh->n_paths, sizeof(KgShPath));
+  KgStatus        st = kg_grow(
+    (void**)&sh->paths, &p->paths_cap, sh->n_paths, sizeof(KgShPath), 16U);
   if (st) {
     return st;
   }
@@ -353,10 +337,11 @@ parse_path_list(Parser* const      p,
 
   KgShapes* const sh = p->sh;
   for (size_t i = 0U; i < n; ++i) {
-    if ((st = grow((void**)&sh->path_kids,
-                   &p->path_kids_cap,
-                   sh->n_path_kids + i,
-                   sizeof(uint32_t)))) {
+    if ((st = kg_grow((void**)&sh->path_kids,
+                      &p->path_kids_cap,
+                      sh->n_path_kids + i,
+                      sizeof(uint32_t),
+                      16U))) {
       goto done;
     }
   }
@@ -507,10 +492,11 @@ static KgStatus
 add_constraint(Parser* const p, const KgShConstraint* const c)
 {
   KgShapes* const sh = p->sh;
-  const KgStatus  st = grow((void**)&sh->constraints,
-                           &p->constraints_cap,
-                           sh->n_constraints,
-                           sizeof(KgShConstraint));
+  const KgStatus  st = kg_grow((void**)&sh->constraints,
+                              &p->constraints_cap,
+                              sh->n_constraints,
+                              sizeof(KgShConstraint),
+                              16U);
   if (!st) {
     sh->constraints[sh->n_constraints++] = *c;
   }
@@ -522,7 +508,7 @@ add_ref(Parser* const p, const uint32_t shape)
 {
   KgShapes* const sh = p->sh;
   const KgStatus  st =
-    grow((void**)&sh->refs, &p->refs_cap, sh->n_refs, sizeof(uint32_t));
+    kg_grow((void**)&sh->refs, &p->refs_cap, sh->n_refs, sizeof(uint32_t), 16U);
   if (!st) {
     sh->refs[sh->n_refs++] = shape;
   }
@@ -533,8 +519,8 @@ static KgStatus
 add_term(Parser* const p, const KgTermId term)
 {
   KgShapes* const sh = p->sh;
-  const KgStatus  st =
-    grow((void**)&sh->terms, &p->terms_cap, sh->n_terms, sizeof(KgTermId));
+  const KgStatus  st = kg_grow(
+    (void**)&sh->terms, &p->terms_cap, sh->n_terms, sizeof(KgTermId), 16U);
   if (!st) {
     sh->terms[sh->n_terms++] = term;
   }
@@ -942,8 +928,8 @@ number_shape(Parser* const p, const KgTermId id)
     return KG_SUCCESS;
   }
   KgShapes* const sh = p->sh;
-  KgStatus        st =
-    grow((void**)&sh->shapes, &p->shapes_cap, sh->n_shapes, sizeof(KgShShape));
+  KgStatus        st = kg_grow(
+    (void**)&sh->shapes, &p->shapes_cap, sh->n_shapes, sizeof(KgShShape), 16U);
   if (st) {
     return st;
   }
@@ -1069,8 +1055,11 @@ add_target(Parser* const        p,
            const KgTermId       term)
 {
   KgShapes* const sh = p->sh;
-  const KgStatus  st = grow(
-    (void**)&sh->targets, &p->targets_cap, sh->n_targets, sizeof(KgShTarget));
+  const KgStatus  st = kg_grow((void**)&sh->targets,
+                              &p->targets_cap,
+                              sh->n_targets,
+                              sizeof(KgShTarget),
+                              16U);
   if (!st) {
     sh->targets[sh->n_targets++] = (KgShTarget){kind, term};
     ++shape->n_targets;

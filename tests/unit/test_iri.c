@@ -1,6 +1,8 @@
 // Copyright the kgraph authors
 // SPDX-License-Identifier: ISC
 
+#include "params.h"
+
 #include "iri.h"
 
 #include "buffer.h"
@@ -20,16 +22,6 @@ typedef struct {
   const char* reference;
   const char* expected;
 } ResolveCase;
-
-// Criterion runs each case in a new process, where pointers in a parameter
-// would be dangling, so the parameters are indices into static tables
-#define INDEX_PARAMS(table)                                            \
-  static size_t indices[sizeof(table) / sizeof(table[0])];             \
-  for (size_t i = 0U; i < sizeof(indices) / sizeof(indices[0]); ++i) { \
-    indices[i] = i;                                                    \
-  }                                                                    \
-  return cr_make_param_array(                                          \
-    size_t, indices, sizeof(indices) / sizeof(indices[0]))
 
 static void
 check_resolve(const ResolveCase* const c)

@@ -1,6 +1,8 @@
 // Copyright the kgraph authors
 // SPDX-License-Identifier: ISC
 
+#include "params.h"
+
 #include "shacl_values.h"
 #include "ublocks.h"
 
@@ -20,16 +22,6 @@
 #define XSD "http://www.w3.org/2001/XMLSchema#"
 #define RDF "http://www.w3.org/1999/02/22-rdf-syntax-ns#"
 #define EX "http://example.org/"
-
-// Criterion runs each case in a new process, where pointers in a parameter
-// would be dangling, so the parameters are indices into static tables
-#define INDEX_PARAMS(table)                                            \
-  static size_t indices[sizeof(table) / sizeof(table[0])];             \
-  for (size_t i = 0U; i < sizeof(indices) / sizeof(indices[0]); ++i) { \
-    indices[i] = i;                                                    \
-  }                                                                    \
-  return cr_make_param_array(                                          \
-    size_t, indices, sizeof(indices) / sizeof(indices[0]))
 
 static KgStringView
 sv(const char* const s)

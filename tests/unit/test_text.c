@@ -1,6 +1,8 @@
 // Copyright the kgraph authors
 // SPDX-License-Identifier: ISC
 
+#include "params.h"
+
 #include <kgraph/status.h>
 #include <kgraph/text.h>
 
@@ -11,16 +13,6 @@
 #include <stddef.h>
 #include <stdint.h>
 #include <string.h>
-
-// Criterion runs each case in a new process, where pointers in a parameter
-// would be dangling, so the parameters are indices into static tables
-#define INDEX_PARAMS(table)                                            \
-  static size_t indices[sizeof(table) / sizeof(table[0])];             \
-  for (size_t i = 0U; i < sizeof(indices) / sizeof(indices[0]); ++i) { \
-    indices[i] = i;                                                    \
-  }                                                                    \
-  return cr_make_param_array(                                          \
-    size_t, indices, sizeof(indices) / sizeof(indices[0]))
 
 /*
   kg_utf8_check

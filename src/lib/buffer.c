@@ -13,16 +13,29 @@ void
 kg_buffer_fini(KgBuffer* const buf)
 {
   kg_free(buf->data);
-  buf->data = NULL;
-  buf->len  = 0U;
-  buf->cap  = 0U;
+  buf->data   = NULL;
+  buf->len    = 0U;
+  buf->cap    = 0U;
+  buf->status = KG_SUCCESS;
+}
+
+/// Remember `st` as the first error of `buf`, and return it.
+static KgStatus
+fail(KgBuffer* const buf, const KgStatus st)
+{
+  buf->status = st;
+  return st;
 }
 
 KgStatus
 kg_buffer_reserve(KgBuffer* const buf, const size_t extra)
 {
+  if (buf->status) {
+    return buf->status;
+  }
+
   if (extra > SIZE_MAX - buf->len - 1U) {
-    return KG_BAD_ALLOC;
+    return fail(buf, KG_BAD_ALLOC);
   }
 
   const size_t need = buf->len + extra + 1U;
@@ -37,7 +50,7 @@ kg_buffer_reserve(KgBuffer* const buf, const size_t extra)
 
   char* const data = (char*)kg_realloc(buf->data, cap);
   if (!data) {
-    return KG_BAD_ALLOC;
+    return fail(buf, KG_BAD_ALLOC);
   }
 
   data[buf->len] = '\0';
@@ -69,8 +82,12 @@ kg_buffer_vprintf(KgBuffer* const buf, const char* const fmt, va_list args)
   va_copy(copy, args);
   const int n = vsnprintf(NULL, 0, fmt, copy);
   va_end(copy);
+  if (buf->status) {
+    return buf->status;
+  }
+
   if (n < 0) {
-    return KG_BAD_ARG;
+    return fail(buf, KG_BAD_ARG);
   }
 
   const KgStatus st = kg_buffer_reserve(buf, (size_t)n);
@@ -81,7 +98,7 @@ kg_buffer_vprintf(KgBuffer* const buf, const char* const fmt, va_list args)
   const int m = vsnprintf(buf->data + buf->len, (size_t)n + 1U, fmt, args);
   if (m != n) {
     buf->data[buf->len] = '\0';
-    return KG_BAD_INTERNAL;
+    return fail(buf, KG_BAD_INTERNAL);
   }
 
   buf->len += (size_t)n;
@@ -101,7 +118,8 @@ kg_buffer_printf(KgBuffer* const buf, const char* const fmt, ...)
 char*
 kg_buffer_steal(KgBuffer* const buf)
 {
-  if (!buf->data && kg_buffer_reserve(buf, 0U)) {
+  if (buf->status || (!buf->data && kg_buffer_reserve(buf, 0U))) {
+    kg_buffer_fini(buf);
     return NULL;
   }
 

@@ -9,24 +9,33 @@
 #include <stdarg.h>
 #include <stddef.h>
 
-/// A growable byte buffer, NUL-terminated whenever `data` is not NULL.
+/**
+   A growable byte buffer, NUL-terminated whenever `data` is not NULL.
+
+   Like KgOut, a buffer remembers its first error: once an append fails,
+   every later append does nothing and returns that error, which stays in
+   `status` until kg_buffer_fini() or kg_buffer_steal().  A run of appends
+   can so be checked once, at its end, instead of after each call.  A
+   zeroed buffer is a valid empty one.
+*/
 typedef struct {
-  char*  data; ///< Bytes, or NULL before the first append
-  size_t len;  ///< Number of bytes, not counting the terminating NUL
-  size_t cap;  ///< Allocated bytes
+  char*    data;   ///< Bytes, or NULL before the first append
+  size_t   len;    ///< Number of bytes, not counting the terminating NUL
+  size_t   cap;    ///< Allocated bytes
+  KgStatus status; ///< The first error of an append, or KG_SUCCESS
 } KgBuffer;
 
 /// An empty buffer (no allocation yet).
-#define KG_BUFFER_INIT \
-  {                    \
-    NULL, 0U, 0U       \
+#define KG_BUFFER_INIT       \
+  {                          \
+    NULL, 0U, 0U, KG_SUCCESS \
   }
 
-/// Free the bytes of `buf` and make it empty.
+/// Free the bytes of `buf` and make it empty, with no error.
 void
 kg_buffer_fini(KgBuffer* buf);
 
-/// Make `buf` empty, keeping its memory.
+/// Make `buf` empty, keeping its memory (and its first error).
 static inline void
 kg_buffer_clear(KgBuffer* const buf)
 {
@@ -36,11 +45,20 @@ kg_buffer_clear(KgBuffer* const buf)
   }
 }
 
-/// Make room for `extra` more bytes.  @return KG_SUCCESS or KG_BAD_ALLOC.
+/**
+   Make room for `extra` more bytes.
+
+   @return KG_SUCCESS, KG_BAD_ALLOC, or the buffer's earlier error.
+*/
 KgStatus
 kg_buffer_reserve(KgBuffer* buf, size_t extra);
 
-/// Append `len` bytes.  @return KG_SUCCESS or KG_BAD_ALLOC.
+/**
+   Append `len` bytes.
+
+   @return KG_SUCCESS, KG_BAD_ALLOC, or the buffer's earlier error (then
+   nothing is appended); the error is also kept in `buf->status`.
+*/
 KgStatus
 kg_buffer_append(KgBuffer* buf, const void* data, size_t len);
 
@@ -62,7 +80,7 @@ kg_buffer_append_str(KgBuffer* const buf, const char* const str)
 static inline KgStatus
 kg_buffer_append_char(KgBuffer* const buf, const char c)
 {
-  if (buf->len + 1U < buf->cap) {
+  if (buf->len + 1U < buf->cap && !buf->status) {
     buf->data[buf->len++] = c;
     buf->data[buf->len]   = '\0';
     return KG_SUCCESS;
@@ -70,7 +88,8 @@ kg_buffer_append_char(KgBuffer* const buf, const char c)
   return kg_buffer_append(buf, &c, 1U);
 }
 
-/// Append formatted text.  @return KG_SUCCESS or KG_BAD_ALLOC.
+/// Append formatted text.  @return As kg_buffer_append(), or KG_BAD_ARG
+/// for a format vsnprintf() refuses.
 #if defined(__GNUC__)
 __attribute__((format(printf, 2, 3)))
 #endif
@@ -96,7 +115,8 @@ kg_buffer_view(const KgBuffer* const buf)
    Take the bytes of `buf`, leaving it empty.
 
    @return A NUL-terminated string to free with kg_free(), or NULL if memory
-   runs out.
+   runs out or an earlier append failed.  The buffer is empty afterwards,
+   with no error.
 */
 char*
 kg_buffer_steal(KgBuffer* buf);

@@ -21,6 +21,13 @@
 #  define KG_API
 #endif
 
+/// A function whose result must be used: its status says whether it worked.
+#if defined(__GNUC__)
+#  define KG_NODISCARD __attribute__((warn_unused_result))
+#else
+#  define KG_NODISCARD
+#endif
+
 #ifdef __cplusplus
 extern "C" {
 #endif

@@ -66,6 +66,31 @@ run_on(const KgTerminal* const terminal, const char* const first, ...)
   return r;
 }
 
+Run
+run_args(const char* const* const args)
+{
+  // getopt wants mutable strings
+  static char args_buf[64][1024];
+  char*       argv[65] = {args_buf[0]};
+  int         argc     = 1;
+  snprintf(args_buf[0], sizeof(args_buf[0]), "kgraph");
+  for (; args[argc - 1] && argc < 64; ++argc) {
+    snprintf(args_buf[argc], sizeof(args_buf[argc]), "%s", args[argc - 1]);
+    argv[argc] = args_buf[argc];
+  }
+  argv[argc] = NULL;
+
+  Run    r       = {0, NULL, NULL};
+  size_t out_len = 0U;
+  size_t err_len = 0U;
+  FILE*  out     = open_memstream(&r.out, &out_len);
+  FILE*  err     = open_memstream(&r.err, &err_len);
+  r.status       = kg_cli_main(argc, argv, out, err);
+  fclose(out);
+  fclose(err);
+  return r;
+}
+
 void
 run_free(Run* const r)
 {

@@ -26,6 +26,11 @@ run(const char* first, ...);
 Run
 run_on(const KgTerminal* terminal, const char* first, ...);
 
+/// Run `kgraph ARGS...` as run() does, with the arguments in `args`, a
+/// NULL-terminated array.
+Run
+run_args(const char* const* args);
+
 /// Free what a run captured.
 void
 run_free(Run* r);

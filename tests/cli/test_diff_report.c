@@ -2,11 +2,8 @@
 // SPDX-License-Identifier: ISC
 
 // kgraph diff for people: the report by entity (text and summary), its
-// filters and its colours.
-//
-// The DeepSeek diff is compared with tests/data/diff/deepseek-v1-v2.txt and
-// .summary.txt; KG_UPDATE_EXPECTED=1 rewrites them (review them with git
-// diff).
+// filters and its colours.  (The golden files of the DeepSeek diff are in
+// tests/data/diff/golden/, checked by test_reports.c.)
 
 #include "cli.h"
 #include "support.h"
@@ -30,36 +27,6 @@ graph_path(const char* const name)
   char* const p    = path[next++ % 4];
   snprintf(p, sizeof(path[0]), "%s/graphs/%s", getenv("KG_SOURCE_ROOT"), name);
   return p;
-}
-
-/// Compare `text` with the expected file `name` (or rewrite it).
-static void
-check_expected(const char* const text, const char* const name)
-{
-  const char* const path = data_path(name);
-  if (getenv("KG_UPDATE_EXPECTED")) {
-    write_file(path, text);
-  }
-  char* const expected = read_file(path);
-  cr_assert_not_null(expected, "missing %s (KG_UPDATE_EXPECTED=1 makes it)", path);
-  cr_assert_str_eq(text, expected, "%s differs", name);
-  free(expected);
-}
-
-Test(diff_report, deepseek_text_and_summary)
-{
-  const char* const old = graph_path("deepseek-v1.ttl");
-  const char* const neu = graph_path("deepseek-v2.ttl");
-  Run               r   = run("diff", old, neu, NULL);
-  cr_assert_eq(r.status, KG_EXIT_FOUND, "%s", r.err);
-  cr_assert_str_eq(r.err, "");
-  check_expected(r.out, "diff/deepseek-v1-v2.txt");
-  run_free(&r);
-
-  r = run("diff", "--format=summary", old, neu, NULL);
-  cr_assert_eq(r.status, KG_EXIT_FOUND, "%s", r.err);
-  check_expected(r.out, "diff/deepseek-v1-v2.summary.txt");
-  run_free(&r);
 }
 
 /// Return the line of `text` that is `line` exactly, or NULL.

@@ -1,11 +1,13 @@
 // Copyright the kgraph authors
 // SPDX-License-Identifier: ISC
 
-// kgraph diff --format markdown, html and json: the DeepSeek diff against
-// golden files (KG_UPDATE_EXPECTED=1 rewrites them, to review in git
-// diff), and the hostile graph (tests/data/diff/hostile-*.ttl), whose
-// labels and IRIs must stay text in every report.
+// kgraph diff's reports: the cases of tests/data/diff/golden/ (each
+// NAME.args with its expected NAME: the DeepSeek diff as text, summary,
+// Markdown, HTML and JSON; KG_UPDATE_EXPECTED=1 rewrites them, to review
+// in git diff), and the hostile graph (tests/data/diff/hostile-*.ttl),
+// whose labels and IRIs must stay text in every report.
 
+#include "golden_run.h"
 #include "support.h"
 
 #include <criterion/criterion.h>
@@ -25,69 +27,10 @@ to_source_root(void)
   cr_assert_eq(chdir(root), 0, "cannot enter %s", root);
 }
 
-/// Return the first line that differs between `a` and `b`, for messages.
-static const char*
-first_difference(const char* const a, const char* const b)
+Test(golden, every_case_of_the_folder)
 {
-  static char buf[512];
-  const char* line = a;
-  unsigned    n    = 1U;
-  for (size_t i = 0U; a[i] && a[i] == b[i]; ++i) {
-    if (a[i] == '\n') {
-      line = a + i + 1U;
-      ++n;
-    }
-  }
-  const char* const end = strchr(line, '\n');
-  size_t            len = end ? (size_t)(end - line) : strlen(line);
-  len                   = len > 300U ? 300U : len;
-  snprintf(buf, sizeof(buf), "line %u: %.*s", n, (int)len, line);
-  return buf;
-}
-
-/// Check the DeepSeek v1 -> v2 report in `format` against data/diff/NAME.
-static void
-check_golden(const char* const format, const char* const name)
-{
-  to_source_root();
-  Run r = run("diff",
-              "--format",
-              format,
-              "graphs/deepseek-v1.ttl",
-              "graphs/deepseek-v2.ttl",
-              NULL);
-  cr_assert_eq(r.status, 1, "%s", r.err);
-  cr_assert_str_empty(r.err);
-
-  const char* const path   = data_path(name);
-  const char* const update = getenv("KG_UPDATE_EXPECTED");
-  if (update && !strcmp(update, "1")) {
-    write_file(path, r.out);
-  }
-  char* const expected = read_file(path);
-  cr_assert_not_null(
-    expected, "missing %s (KG_UPDATE_EXPECTED=1 makes it)", path);
-  cr_assert(!strcmp(r.out, expected),
-            "the report differs from %s, at %s",
-            path,
-            first_difference(expected, r.out));
-  free(expected);
-  run_free(&r);
-}
-
-Test(golden, deepseek_markdown)
-{
-  check_golden("markdown", "diff/deepseek-v1-v2.md");
-}
-
-Test(golden, deepseek_html)
-{
-  check_golden("html", "diff/deepseek-v1-v2.html");
-}
-
-Test(golden, deepseek_json)
-{
-  check_golden("json", "diff/deepseek-v1-v2.json");
+  // diff exits with 1: it found differences
+  golden_run_folder("tests/data/diff/golden", 1, NULL, 5U);
 }
 
 /// Run python3 with the check `code` (over `r`, the report read by json)

@@ -1,11 +1,15 @@
 // Copyright the kgraph authors
 // SPDX-License-Identifier: ISC
 
-// The DOT of the DeepSeek graph, byte for byte: against a golden file
-// (KG_UPDATE_EXPECTED=1 rewrites it), across runs and processes, and
-// across the order of the input triples.
+// The DOT golden files of tests/data/dot/golden/ (each NAME.dot.args with
+// its NAME.dot), compared by what kgraph decides, not by cgraph's bytes
+// (dot_compare.c; KG_UPDATE_EXPECTED=1 rewrites them); and the DOT of the
+// DeepSeek graph byte for byte across runs and processes, and across the
+// order of the input triples.
 
+#include "dot_compare.h"
 #include "dot_support.h"
+#include "golden_run.h"
 #include "support.h"
 
 #include <kgraph/kgraph.h>
@@ -52,28 +56,9 @@ first_difference(const char* const a, const char* const b)
   return buf;
 }
 
-Test(golden, deepseek_v2)
+Test(golden, every_case_of_the_folder)
 {
-  to_source_root();
-  Run r = run(GOLDEN_ARGS);
-  cr_assert_eq(r.status, 0, "%s", r.err);
-  cr_assert_str_empty(r.err);
-
-  const char* const expected_path = data_path("dot/deepseek-v2.dot");
-  const char* const update        = getenv("KG_UPDATE_EXPECTED");
-  if (update && !strcmp(update, "1")) {
-    write_file(expected_path, r.out);
-  }
-
-  char* const expected = read_file(expected_path);
-  cr_assert_not_null(
-    expected, "missing %s (KG_UPDATE_EXPECTED=1 makes it)", expected_path);
-  cr_assert(!strcmp(r.out, expected),
-            "the DOT differs from %s, at %s",
-            expected_path,
-            first_difference(expected, r.out));
-  free(expected);
-  run_free(&r);
+  golden_run_folder("tests/data/dot/golden", 0, dot_compare, 3U);
 }
 
 Test(golden, two_runs_and_two_processes_give_the_same_bytes)

@@ -2,9 +2,9 @@
 // SPDX-License-Identifier: ISC
 
 // kgraph render --schema and export --to dot --schema: the DOT of a small
-// ontology against a golden file (KG_UPDATE_EXPECTED=1 rewrites it), and
-// on ontology/kg.ttl every class, every object property and every
-// subclass edge, with external classes grey.
+// ontology (its golden file, tests/data/dot/golden/schema.dot, is checked
+// by test_golden.c), and on ontology/kg.ttl every class, every object
+// property and every subclass edge, with external classes grey.
 
 #include "support.h"
 
@@ -96,26 +96,6 @@ has(const char* const line, const char* const p, const char* const o)
   const char* const sp = strchr(line, ' ');
   return !strncmp(sp + 1, p, strlen(p)) &&
          (!o || !strncmp(sp + 2 + strlen(p), o, strlen(o)));
-}
-
-Test(schema, small_ontology_golden)
-{
-  to_source_root();
-  Run r =
-    run("export", "--to", "dot", "--schema", "tests/data/dot/schema.ttl", NULL);
-  cr_assert_eq(r.status, 0, "%s", r.err);
-  cr_assert_str_empty(r.err);
-
-  const char* const path   = "tests/data/dot/schema.dot";
-  const char* const update = getenv("KG_UPDATE_EXPECTED");
-  if (update && !strcmp(update, "1")) {
-    write_file(path, r.out);
-  }
-  char* const expected = read_file(path);
-  cr_assert_not_null(expected, "missing %s (KG_UPDATE_EXPECTED=1)", path);
-  cr_assert_str_eq(r.out, expected);
-  free(expected);
-  run_free(&r);
 }
 
 Test(schema, small_ontology_markup_and_links)

@@ -110,11 +110,11 @@ kg_graph_caret(const KgGraph* graph, size_t index);
    KG_BAD_ARG if a term is not of a kind allowed at its position,
    or KG_BAD_ALLOC; on error `graph` is unchanged.
 */
-KG_API KgStatus
+KG_API KG_NODISCARD KgStatus
 kg_graph_add(KgGraph* graph, KgTermId s, KgTermId p, KgTermId o);
 
 /// Like kg_graph_add(), and record where the triple came from.
-KG_API KgStatus
+KG_API KG_NODISCARD KgStatus
 kg_graph_add_at(KgGraph* graph,
                 KgTermId s,
                 KgTermId p,
@@ -142,7 +142,7 @@ kg_graph_contains(const KgGraph* graph, KgTermId s, KgTermId p, KgTermId o);
    @return As kg_graph_add(); KG_BAD_ARG also if `g` is not an IRI or a
    blank node.
 */
-KG_API KgStatus
+KG_API KG_NODISCARD KgStatus
 kg_graph_add_quad(KgGraph* graph,
                   KgTermId s,
                   KgTermId p,
@@ -180,7 +180,7 @@ kg_graph_has_names(const KgGraph* graph);
 
    @return KG_SUCCESS or KG_BAD_ALLOC (`dst` then holds part of `src`).
 */
-KG_API KgStatus
+KG_API KG_NODISCARD KgStatus
 kg_graph_add_graph(KgGraph* dst, const KgGraph* src);
 
 /**
@@ -326,7 +326,7 @@ typedef enum {
 
    @return KG_SUCCESS or KG_BAD_ALLOC.
 */
-KG_API KgStatus
+KG_API KG_NODISCARD KgStatus
 kg_graph_index(KgGraph* graph, KgPosition position);
 
 /**
@@ -363,7 +363,7 @@ kg_graph_object(const KgGraph* graph, KgTermId s, KgTermId p);
    The first declaration of a name wins; later ones with another IRI are
    ignored.  @return KG_SUCCESS, KG_FAILURE if ignored, or KG_BAD_ALLOC.
 */
-KG_API KgStatus
+KG_API KG_NODISCARD KgStatus
 kg_graph_set_prefix(KgGraph* graph, KgStringView name, KgStringView iri);
 
 /// Return the number of prefixes recorded in `graph`.

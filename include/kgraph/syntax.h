@@ -123,7 +123,7 @@ typedef struct {
    KG_BAD_LIMIT or KG_BAD_ALLOC; after an error `graph` may hold the triples
    read before.
 */
-KG_API KgStatus
+KG_API KG_NODISCARD KgStatus
 kg_graph_read_file(KgGraph*             graph,
                    const char*          path,
                    const KgReadOptions* options);
@@ -133,14 +133,14 @@ kg_graph_read_file(KgGraph*             graph,
 
    `options->syntax` must be set.
 */
-KG_API KgStatus
+KG_API KG_NODISCARD KgStatus
 kg_graph_read_stream(KgGraph*             graph,
                      FILE*                stream,
                      const char*          name,
                      const KgReadOptions* options);
 
 /// Read a document from the `len` bytes at `text`; as kg_graph_read_stream().
-KG_API KgStatus
+KG_API KG_NODISCARD KgStatus
 kg_graph_read_string(KgGraph*             graph,
                      KgStringView         text,
                      const char*          name,
@@ -185,7 +185,7 @@ typedef struct {
    the graph (the log says why, with the file and line of each triple it
    cannot write), KG_BAD_ARG, or KG_BAD_ALLOC.
 */
-KG_API KgStatus
+KG_API KG_NODISCARD KgStatus
 kg_graph_write(const KgGraph*        graph,
                FILE*                 stream,
                const KgWriteOptions* options);

@@ -237,7 +237,9 @@ print_message_for_people(FILE* const       stream,
     len  = (size_t)n;
   }
   const KgStringView view = {show, len};
-  (void)kg_print_for_people(stream, view);
+  if (kg_print_for_people(stream, view)) {
+    // A message that cannot be written has nowhere else to go
+  }
   free(big);
 }
 

@@ -1,7 +1,48 @@
 // Copyright the kgraph authors
 // SPDX-License-Identifier: ISC
 
-/// @file graph.h An in-memory RDF graph with interned terms.
+/**
+   @file graph.h An in-memory RDF graph with interned terms.
+
+   A KgGraph owns every term in it: a term is a KgTermId, a number that is
+   0 (KG_NO_TERM) for "no term" and stays valid until the graph is freed.
+   Strings passed in (KgStringView) are copied: the caller keeps them.
+   Views and arrays handed out are borrowed from the graph, valid for as
+   long as this header says.
+
+   Threads: a graph may be read from several threads at once, but only
+   when no thread modifies it; distinct graphs are independent.
+
+   Build a graph and write it (syntax.h) as Turtle:
+
+   @code
+   KgGraph* const g = kg_graph_new();
+   if (!g) {
+     return 1;
+   }
+   const KgTermId knows = kg_graph_iri(g, KG_SV(FOAF "knows"));
+   const KgTermId name  = kg_graph_iri(g, KG_SV(FOAF "name"));
+   const KgTermId alice = kg_graph_iri(g, KG_SV("http://example.org/alice"));
+   const KgTermId bob   = kg_graph_fresh_blank(g);
+   const KgTermId text = kg_graph_literal(g, KG_SV("Bob"), KG_NO_TERM, KG_SV(""));
+
+   const KgWriteOptions options = {
+     KG_SYNTAX_TURTLE, {kg_log_to_stream, stderr}, 0U, NULL};
+   KgStatus st = KG_BAD_ALLOC;
+   if (knows && name && alice && bob && text &&
+       !(st = kg_graph_set_prefix(g, KG_SV("foaf"), KG_SV(FOAF))) &&
+       !(st = kg_graph_add(g, alice, knows, bob)) &&
+       !(st = kg_graph_add(g, bob, name, text))) {
+     st = kg_graph_write(g, stdout, &options);
+   }
+   kg_graph_free(g);
+   return st ? 1 : 0;
+   @endcode
+
+   (With `#define FOAF "http://xmlns.com/foaf/0.1/"`; tests/unit/
+   test_build_api.c compiles and runs this code.)  kg_graph_write_file()
+   writes a file instead, atomically, in the syntax of its extension.
+*/
 
 #ifndef KG_GRAPH_H
 #define KG_GRAPH_H
@@ -64,7 +105,8 @@ typedef struct KgGraphImpl KgGraph;
    @{
 */
 
-/// Create a new, empty graph, or return NULL if memory runs out.
+/// Create a new, empty graph, or return NULL if memory runs out; free it
+/// with kg_graph_free().
 KG_API KgGraph*
 kg_graph_new(void);
 
@@ -210,7 +252,9 @@ kg_graph_n_terms(const KgGraph* graph);
 /**
    Intern the IRI `iri` in `graph` and return its id.
 
-   `iri` is taken as it is: the caller checks it (see kg_iri_check()).
+   `iri` is copied and taken as it is (the caller checks it, see
+   kg_iri_check()): an absolute IRI such as "http://example.org/a".
+   Interning the same IRI again returns the same id.
 
    @return The term id, or KG_NO_TERM if memory runs out.
 */
@@ -227,16 +271,31 @@ kg_graph_iri(KgGraph* graph, KgStringView iri);
 KG_API uint32_t
 kg_graph_new_scope(KgGraph* graph);
 
-/// Intern the blank node labelled `label` in `scope`; KG_NO_TERM on failure.
+/**
+   Intern the blank node labelled `label` (copied) in `scope` (from
+   kg_graph_new_scope()), and return its id: the same label in the same
+   scope gives the same id.
+
+   @return The term id, or KG_NO_TERM if memory runs out.
+*/
 KG_API KgTermId
 kg_graph_blank(KgGraph* graph, KgStringView label, uint32_t scope);
 
-/// Intern a fresh blank node, different from every other, in a new label.
+/**
+   Intern a fresh blank node, different from every other term of `graph`,
+   and return its id: the way to make an anonymous node when building a
+   graph.  Writers may label it differently.
+
+   @return The term id, or KG_NO_TERM if memory runs out.
+*/
 KG_API KgTermId
 kg_graph_fresh_blank(KgGraph* graph);
 
 /**
-   Intern a literal in `graph`.
+   Intern a literal in `graph` and return its id.
+
+   `lexical` and `lang` are copied.  A literal has a language tag or a
+   datatype, not both: with a `lang`, `datatype` must be KG_NO_TERM.
 
    @param lexical The lexical form (any bytes of valid UTF-8, NUL included).
    @param datatype The datatype IRI, or KG_NO_TERM for xsd:string, or for
@@ -251,7 +310,8 @@ kg_graph_literal(KgGraph*     graph,
                  KgTermId     datatype,
                  KgStringView lang);
 
-/// Return the id of `iri` if it is interned in `graph`, else KG_NO_TERM.
+/// Return the id of `iri` if it is interned in `graph`, else KG_NO_TERM;
+/// never adds a term.
 KG_API KgTermId
 kg_graph_find_iri(const KgGraph* graph, KgStringView iri);
 
@@ -358,10 +418,15 @@ kg_graph_object(const KgGraph* graph, KgTermId s, KgTermId p);
 */
 
 /**
-   Record the prefix `name` for namespace `iri`, as declared by a document.
+   Record the prefix `name` (without its colon) for namespace `iri`, as
+   declared by a document or by a program that builds `graph`.
 
-   The first declaration of a name wins; later ones with another IRI are
-   ignored.  @return KG_SUCCESS, KG_FAILURE if ignored, or KG_BAD_ALLOC.
+   Both views are copied.  Writers of Turtle and RDF/XML abbreviate IRIs
+   with the prefixes of the graph (sorted by name).  The first declaration
+   of a name wins; later ones with another IRI are ignored.
+
+   @return KG_SUCCESS, KG_FAILURE if ignored (also when the same name and
+   IRI are already recorded), or KG_BAD_ALLOC.
 */
 KG_API KG_NODISCARD KgStatus
 kg_graph_set_prefix(KgGraph* graph, KgStringView name, KgStringView iri);

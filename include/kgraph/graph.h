@@ -24,7 +24,8 @@
    const KgTermId name  = kg_graph_iri(g, KG_SV(FOAF "name"));
    const KgTermId alice = kg_graph_iri(g, KG_SV("http://example.org/alice"));
    const KgTermId bob   = kg_graph_fresh_blank(g);
-   const KgTermId text = kg_graph_literal(g, KG_SV("Bob"), KG_NO_TERM, KG_SV(""));
+   const KgTermId text =
+     kg_graph_literal(g, KG_SV("Bob"), KG_NO_TERM, KG_SV(""));
 
    const KgWriteOptions options = {
      KG_SYNTAX_TURTLE, {kg_log_to_stream, stderr}, 0U, NULL};

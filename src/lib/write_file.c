@@ -16,13 +16,13 @@
 #include <kgraph/syntax.h>
 
 #include <errno.h>
-#include <stdbool.h>
-#include <sys/types.h>
 #include <fcntl.h>
 #include <limits.h>
+#include <stdbool.h>
 #include <stdio.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <sys/types.h>
 #include <unistd.h>
 
 /// The most symbolic links followed from a path, as Linux does.
@@ -205,7 +205,8 @@ kg_graph_write_file(const KgGraph* const        graph,
                     const char* const           path,
                     const KgWriteOptions* const options)
 {
-  static const KgWriteOptions defaults = {KG_SYNTAX_NONE, {NULL, NULL}, 0U, NULL};
+  static const KgWriteOptions defaults = {
+    KG_SYNTAX_NONE, {NULL, NULL}, 0U, NULL};
   if (!graph || !path) {
     return KG_BAD_ARG;
   }

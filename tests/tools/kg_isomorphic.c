@@ -197,7 +197,7 @@ print_triple(const char* const    prefix,
                         (KgTermId*)calloc(kg_graph_n_terms(graph) + 1U, sizeof(KgTermId)),
                         false};
   if (one && c.map) {
-    const KgTriple t = kg_graph_triples(graph)[index];
+    const KgTriple       t       = kg_graph_triples(graph)[index];
     const KgWriteOptions options = {.syntax = KG_SYNTAX_NTRIPLES};
     fputs(prefix, stdout);
     if (kg_graph_add(

@@ -38,7 +38,8 @@ example(FILE* const out)
   const KgTermId name  = kg_graph_iri(g, KG_SV(FOAF "name"));
   const KgTermId alice = kg_graph_iri(g, KG_SV("http://example.org/alice"));
   const KgTermId bob   = kg_graph_fresh_blank(g);
-  const KgTermId text = kg_graph_literal(g, KG_SV("Bob"), KG_NO_TERM, KG_SV(""));
+  const KgTermId text =
+    kg_graph_literal(g, KG_SV("Bob"), KG_NO_TERM, KG_SV(""));
 
   const KgWriteOptions options = {
     KG_SYNTAX_TURTLE, {kg_log_to_stream, stderr}, 0U, NULL};
@@ -81,18 +82,20 @@ small_graph(void)
 {
   KgGraph* const g = kg_graph_new();
   cr_assert_not_null(g);
-  const KgTermId s   = kg_graph_iri(g, KG_SV("http://example.org/s"));
-  const KgTermId p   = kg_graph_iri(g, KG_SV("http://example.org/p"));
-  const KgTermId q   = kg_graph_iri(g, KG_SV("http://example.org/q"));
-  const KgTermId dt  = kg_graph_iri(g, KG_SV(KG_XSD_NS "integer"));
-  const KgTermId en  = kg_graph_literal(g, KG_SV("hello"), KG_NO_TERM, KG_SV("EN"));
+  const KgTermId s  = kg_graph_iri(g, KG_SV("http://example.org/s"));
+  const KgTermId p  = kg_graph_iri(g, KG_SV("http://example.org/p"));
+  const KgTermId q  = kg_graph_iri(g, KG_SV("http://example.org/q"));
+  const KgTermId dt = kg_graph_iri(g, KG_SV(KG_XSD_NS "integer"));
+  const KgTermId en =
+    kg_graph_literal(g, KG_SV("hello"), KG_NO_TERM, KG_SV("EN"));
   const KgTermId num = kg_graph_literal(g, KG_SV("42"), dt, KG_SV(""));
   cr_assert(s && p && q && dt && en && num);
   cr_assert_eq(kg_term_lang(g, en).len, 2U);
   cr_assert_eq(memcmp(kg_term_lang(g, en).data, "en", 2U), 0);
   cr_assert_eq(kg_term_datatype(g, num), dt);
-  cr_assert_eq(kg_graph_set_prefix(g, KG_SV("ex"), KG_SV("http://example.org/")),
-               KG_SUCCESS);
+  cr_assert_eq(
+    kg_graph_set_prefix(g, KG_SV("ex"), KG_SV("http://example.org/")),
+    KG_SUCCESS);
   cr_assert_eq(kg_graph_add(g, s, p, en), KG_SUCCESS);
   cr_assert_eq(kg_graph_add(g, s, q, num), KG_SUCCESS);
   return g;
@@ -236,9 +239,9 @@ remove_dir(char* const dir)
 
 Test(build_api, write_file_takes_the_syntax_from_the_extension)
 {
-  KgGraph* const g   = small_graph();
-  char* const    dir = new_dir();
-  const char*    names[]   = {"g.ttl", "g.nt", "g.rdf", "g.nq", "g.dot", "G.TTL"};
+  KgGraph* const g       = small_graph();
+  char* const    dir     = new_dir();
+  const char*    names[] = {"g.ttl", "g.nt", "g.rdf", "g.nq", "g.dot", "G.TTL"};
   const KgSyntax syntaxes[] = {KG_SYNTAX_TURTLE,
                                KG_SYNTAX_NTRIPLES,
                                KG_SYNTAX_RDFXML,
@@ -283,7 +286,8 @@ Test(build_api, write_file_syntax_option_beats_the_extension)
   const KgWriteOptions options = {KG_SYNTAX_NTRIPLES, {NULL, NULL}, 0U, NULL};
   cr_assert_eq(kg_graph_write_file(g, path, &options), KG_SUCCESS);
   char* const text = slurp(path);
-  cr_assert_not_null(strstr(text, "<http://example.org/s> <http://example.org/p>"));
+  cr_assert_not_null(
+    strstr(text, "<http://example.org/s> <http://example.org/p>"));
   free(text);
   free(path);
   remove_dir(dir);
@@ -299,10 +303,10 @@ Test(build_api, write_file_refuses_an_unknown_extension)
   memset(&m, 0, sizeof(m));
   const KgWriteOptions options = {KG_SYNTAX_NONE, {capture, &m}, 0U, NULL};
   cr_assert_eq(kg_graph_write_file(g, path, &options), KG_BAD_ARG);
-  cr_assert_not_null(strstr(m.text, "error: cannot tell the syntax of '"),
-                     "%s",
-                     m.text);
-  cr_assert_not_null(strstr(m.text, "graph.docx' from its extension"), "%s", m.text);
+  cr_assert_not_null(
+    strstr(m.text, "error: cannot tell the syntax of '"), "%s", m.text);
+  cr_assert_not_null(
+    strstr(m.text, "graph.docx' from its extension"), "%s", m.text);
   cr_assert_eq(n_entries(dir), 0U);
   cr_assert_eq(kg_graph_write_file(g, NULL, &options), KG_BAD_ARG);
   cr_assert_eq(kg_graph_write_file(NULL, path, &options), KG_BAD_ARG);
@@ -320,9 +324,10 @@ Test(build_api, write_file_into_a_missing_directory_leaves_nothing)
   memset(&m, 0, sizeof(m));
   const KgWriteOptions options = {KG_SYNTAX_NONE, {capture, &m}, 0U, NULL};
   cr_assert_eq(kg_graph_write_file(g, path, &options), KG_BAD_WRITE);
-  cr_assert_not_null(strstr(m.text, "missing/graph.ttl': No such file or directory"),
-                     "%s",
-                     m.text);
+  cr_assert_not_null(
+    strstr(m.text, "missing/graph.ttl': No such file or directory"),
+    "%s",
+    m.text);
   cr_assert_eq(n_entries(dir), 0U);
   free(path);
   remove_dir(dir);
@@ -342,7 +347,8 @@ Test(build_api, write_file_into_an_unwritable_directory_leaves_nothing)
   memset(&m, 0, sizeof(m));
   const KgWriteOptions options = {KG_SYNTAX_NONE, {capture, &m}, 0U, NULL};
   cr_assert_eq(kg_graph_write_file(g, path, &options), KG_BAD_WRITE);
-  cr_assert_not_null(strstr(m.text, "graph.ttl': Permission denied"), "%s", m.text);
+  cr_assert_not_null(
+    strstr(m.text, "graph.ttl': Permission denied"), "%s", m.text);
   cr_assert_eq(chmod(dir, 0755), 0);
   cr_assert_eq(n_entries(dir), 0U);
   free(path);
@@ -389,8 +395,7 @@ Test(build_api, write_file_on_a_failing_disk_keeps_the_old_file)
   char           text[200000];
   memset(text, 'x', sizeof(text) - 1U);
   text[sizeof(text) - 1U] = '\0';
-  const KgTermId o =
-    kg_graph_literal(g, kg_sv(text), KG_NO_TERM, KG_SV(""));
+  const KgTermId o = kg_graph_literal(g, kg_sv(text), KG_NO_TERM, KG_SV(""));
   cr_assert_eq(kg_graph_add(g, s, p, o), KG_SUCCESS);
 
   char* const dir  = new_dir();
@@ -407,7 +412,8 @@ Test(build_api, write_file_on_a_failing_disk_keeps_the_old_file)
   Messages m;
   memset(&m, 0, sizeof(m));
   const KgWriteOptions options = {KG_SYNTAX_NONE, {capture, &m}, 0U, NULL};
-  cr_assert_eq(kg_graph_write_file(g, path, &options), KG_BAD_WRITE, "%s", m.text);
+  cr_assert_eq(
+    kg_graph_write_file(g, path, &options), KG_BAD_WRITE, "%s", m.text);
   cr_assert_not_null(strstr(m.text, "error: cannot write '"), "%s", m.text);
   cr_assert_not_null(strstr(m.text, "graph.nt': File too large"), "%s", m.text);
 

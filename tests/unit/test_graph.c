@@ -315,10 +315,12 @@ Test(graph, add_graph_keeps_blank_nodes_apart)
   KgGraph* const a  = kg_graph_new();
   const uint32_t sc = kg_graph_new_scope(a);
   const KgTermId p  = kg_graph_iri(a, KG_SV(EX "p"));
-  cr_assert_leq(kg_graph_add(a,
-               kg_graph_blank(a, KG_SV("b0"), sc),
-               p,
-               kg_graph_literal(a, KG_SV("x"), KG_NO_TERM, KG_SV("en"))), KG_FAILURE);
+  cr_assert_leq(
+    kg_graph_add(a,
+                 kg_graph_blank(a, KG_SV("b0"), sc),
+                 p,
+                 kg_graph_literal(a, KG_SV("x"), KG_NO_TERM, KG_SV("en"))),
+    KG_FAILURE);
   cr_assert_leq(kg_graph_set_prefix(a, KG_SV("ex"), KG_SV(EX)), KG_FAILURE);
 
   KgGraph* const dst = kg_graph_new();

@@ -136,7 +136,9 @@ chain(const unsigned n, const bool ring)
   KgGraph* const g = kg_graph_new();
   const KgTermId p = kg_graph_iri(g, KG_SV(EX "p"));
   if (!ring) {
-    cr_assert_leq(kg_graph_add(g, kg_graph_iri(g, KG_SV(EX "s")), p, blank(g, 0U)), KG_FAILURE);
+    cr_assert_leq(
+      kg_graph_add(g, kg_graph_iri(g, KG_SV(EX "s")), p, blank(g, 0U)),
+      KG_FAILURE);
   }
   for (unsigned i = 0U; i < n; ++i) {
     const KgTermId next = (i + 1U < n) ? blank(g, i + 1U)
@@ -156,14 +158,17 @@ list(const unsigned n, const bool literals)
   const KgTermId rest  = kg_graph_iri(g, KG_SV(KG_RDF_REST));
   const KgTermId nil   = kg_graph_iri(g, KG_SV(KG_RDF_NIL));
   cr_assert_leq(kg_graph_add(g,
-               kg_graph_iri(g, KG_SV(EX "s")),
-               kg_graph_iri(g, KG_SV(EX "p")),
-               blank(g, 0U)), KG_FAILURE);
+                             kg_graph_iri(g, KG_SV(EX "s")),
+                             kg_graph_iri(g, KG_SV(EX "p")),
+                             blank(g, 0U)),
+                KG_FAILURE);
   for (unsigned i = 0U; i < n; ++i) {
     const KgTermId item =
       literals ? number(g, i) : kg_graph_iri(g, KG_SV(EX "x"));
     cr_assert_leq(kg_graph_add(g, blank(g, i), first, item), KG_FAILURE);
-    cr_assert_leq(kg_graph_add(g, blank(g, i), rest, i + 1U < n ? blank(g, i + 1U) : nil), KG_FAILURE);
+    cr_assert_leq(
+      kg_graph_add(g, blank(g, i), rest, i + 1U < n ? blank(g, i + 1U) : nil),
+      KG_FAILURE);
   }
   return g;
 }
@@ -178,7 +183,9 @@ nested_lists(const unsigned n, const bool brackets)
   const KgTermId first = kg_graph_iri(g, KG_SV(KG_RDF_FIRST));
   const KgTermId rest  = kg_graph_iri(g, KG_SV(KG_RDF_REST));
   const KgTermId nil   = kg_graph_iri(g, KG_SV(KG_RDF_NIL));
-  cr_assert_leq(kg_graph_add(g, kg_graph_iri(g, KG_SV(EX "s")), p, blank(g, 0U)), KG_FAILURE);
+  cr_assert_leq(
+    kg_graph_add(g, kg_graph_iri(g, KG_SV(EX "s")), p, blank(g, 0U)),
+    KG_FAILURE);
   unsigned next = 1U;
   for (unsigned i = 0U; i < n; ++i) {
     const KgTermId head = blank(g, next - 1U);
@@ -203,11 +210,15 @@ tree(const unsigned depth)
   const KgTermId l = kg_graph_iri(g, KG_SV(EX "l"));
   const KgTermId r = kg_graph_iri(g, KG_SV(EX "r"));
   const KgTermId v = kg_graph_iri(g, KG_SV(EX "v"));
-  cr_assert_leq(kg_graph_add(g, kg_graph_iri(g, KG_SV(EX "s")), l, blank(g, 1U)), KG_FAILURE);
+  cr_assert_leq(
+    kg_graph_add(g, kg_graph_iri(g, KG_SV(EX "s")), l, blank(g, 1U)),
+    KG_FAILURE);
   const unsigned leaves = 1U << depth;
   for (unsigned i = 1U; i < leaves; ++i) {
-    cr_assert_leq(kg_graph_add(g, blank(g, i), l, blank(g, 2U * i)), KG_FAILURE);
-    cr_assert_leq(kg_graph_add(g, blank(g, i), r, blank(g, 2U * i + 1U)), KG_FAILURE);
+    cr_assert_leq(kg_graph_add(g, blank(g, i), l, blank(g, 2U * i)),
+                  KG_FAILURE);
+    cr_assert_leq(kg_graph_add(g, blank(g, i), r, blank(g, 2U * i + 1U)),
+                  KG_FAILURE);
   }
   for (unsigned i = leaves; i < 2U * leaves; ++i) {
     cr_assert_leq(kg_graph_add(g, blank(g, i), v, number(g, i)), KG_FAILURE);
@@ -349,9 +360,12 @@ Test(layout, what_stands_at_the_top_follows_where_it_is_used)
   const KgTermId nil   = kg_graph_iri(g, KG_SV(KG_RDF_NIL));
   cr_assert_leq(kg_graph_add(g, s, q, blank(g, n)), KG_FAILURE);
   for (unsigned i = n; i < 2U * n; ++i) {
-    cr_assert_leq(kg_graph_add(g, blank(g, i), first, number(g, i)), KG_FAILURE);
-    cr_assert_leq(kg_graph_add(
-      g, blank(g, i), rest, i + 1U < 2U * n ? blank(g, i + 1U) : nil), KG_FAILURE);
+    cr_assert_leq(kg_graph_add(g, blank(g, i), first, number(g, i)),
+                  KG_FAILURE);
+    cr_assert_leq(
+      kg_graph_add(
+        g, blank(g, i), rest, i + 1U < 2U * n ? blank(g, i + 1U) : nil),
+      KG_FAILURE);
   }
 
   Walk w;

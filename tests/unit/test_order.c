@@ -179,12 +179,20 @@ Test(order, texts_with_nuls_prefixes_and_long_common_starts)
       buf[j] = "\0\001ab\xff"[(x >> 16U) % 5U];
     }
     const KgStringView text = {buf, len};
-    cr_assert_leq(kg_graph_add(g, s, p, kg_graph_literal(g, text, KG_NO_TERM, KG_SV(""))), KG_FAILURE);
-    cr_assert_leq(kg_graph_add(g, s, p, kg_graph_literal(g, text, dt, KG_SV(""))), KG_FAILURE);
-    cr_assert_leq(kg_graph_add(g, s, p, kg_graph_literal(g, text, KG_NO_TERM, KG_SV("en"))), KG_FAILURE);
+    cr_assert_leq(
+      kg_graph_add(g, s, p, kg_graph_literal(g, text, KG_NO_TERM, KG_SV(""))),
+      KG_FAILURE);
+    cr_assert_leq(
+      kg_graph_add(g, s, p, kg_graph_literal(g, text, dt, KG_SV(""))),
+      KG_FAILURE);
+    cr_assert_leq(
+      kg_graph_add(g, s, p, kg_graph_literal(g, text, KG_NO_TERM, KG_SV("en"))),
+      KG_FAILURE);
     long_text[100000U + i % 20U] = (char)('a' + i % 3U);
     const KgStringView big       = {long_text, 100000U + i % 20U};
-    cr_assert_leq(kg_graph_add(g, s, p, kg_graph_literal(g, big, KG_NO_TERM, KG_SV(""))), KG_FAILURE);
+    cr_assert_leq(
+      kg_graph_add(g, s, p, kg_graph_literal(g, big, KG_NO_TERM, KG_SV(""))),
+      KG_FAILURE);
   }
 
   KgOrder order;

@@ -311,6 +311,22 @@ kg_graph_literal(KgGraph*     graph,
                  KgTermId     datatype,
                  KgStringView lang);
 
+/**
+   Intern the IRI that the prefixed name `curie` ("kg:Company") stands for
+   with the prefixes of `graph` (see kg_graph_set_prefix()), and return its
+   id.
+
+   The prefix is the text before the first colon (it may be empty, as in
+   ":a"), and the rest is appended to its namespace as it is: no escapes
+   are undone and nothing is checked.  `curie` is borrowed for the call.
+
+   @param status If not NULL, set to KG_SUCCESS; KG_BAD_ARG if `curie` has
+   no colon or its prefix is not one of `graph`; or KG_BAD_ALLOC.
+   @return The term id, or KG_NO_TERM on failure.
+*/
+KG_API KgTermId
+kg_graph_curie(KgGraph* graph, KgStringView curie, KgStatus* status);
+
 /// Return the id of `iri` if it is interned in `graph`, else KG_NO_TERM;
 /// never adds a term.
 KG_API KgTermId

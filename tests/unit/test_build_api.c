@@ -453,3 +453,63 @@ Test(build_api, write_file_replaces_the_file_a_link_names)
   remove_dir(dir);
   kg_graph_free(g);
 }
+
+/*
+  kg_graph_curie()
+*/
+
+Test(build_api, curie_expands_with_the_graphs_prefixes)
+{
+  KgGraph* const g = kg_graph_new();
+  cr_assert_not_null(g);
+  cr_assert_eq(
+    kg_graph_set_prefix(g, KG_SV("kg"), KG_SV("https://kg.example/o#")),
+    KG_SUCCESS);
+  cr_assert_eq(kg_graph_set_prefix(g, KG_SV(""), KG_SV("http://e.example/")),
+               KG_SUCCESS);
+
+  KgStatus       st      = KG_BAD_INTERNAL;
+  const KgTermId company = kg_graph_curie(g, KG_SV("kg:Company"), &st);
+  cr_assert_eq(st, KG_SUCCESS);
+  cr_assert_eq(company,
+               kg_graph_find_iri(g, KG_SV("https://kg.example/o#Company")));
+  cr_assert_neq(company, KG_NO_TERM);
+  cr_assert_eq(kg_term_kind(g, company), KG_TERM_IRI);
+
+  // The empty prefix, an empty local name, a colon in the local name
+  cr_assert_eq(kg_graph_curie(g, KG_SV(":a"), NULL),
+               kg_graph_iri(g, KG_SV("http://e.example/a")));
+  cr_assert_eq(kg_graph_curie(g, KG_SV("kg:"), NULL),
+               kg_graph_iri(g, KG_SV("https://kg.example/o#")));
+  cr_assert_eq(kg_graph_curie(g, KG_SV("kg:a:b"), NULL),
+               kg_graph_iri(g, KG_SV("https://kg.example/o#a:b")));
+
+  // A view that is not NUL-terminated: only its bytes count
+  const char text[] = "kg:Companyx";
+  cr_assert_eq(kg_graph_curie(g, (KgStringView){text, 10U}, NULL), company);
+  kg_graph_free(g);
+}
+
+Test(build_api, curie_with_an_unknown_prefix_fails)
+{
+  KgGraph* const g = kg_graph_new();
+  cr_assert_not_null(g);
+  cr_assert_eq(
+    kg_graph_set_prefix(g, KG_SV("kg"), KG_SV("https://kg.example/o#")),
+    KG_SUCCESS);
+  const size_t n_terms = kg_graph_n_terms(g);
+
+  KgStatus st = KG_SUCCESS;
+  cr_assert_eq(kg_graph_curie(g, KG_SV("foaf:name"), &st), KG_NO_TERM);
+  cr_assert_eq(st, KG_BAD_ARG);
+  st = KG_SUCCESS;
+  cr_assert_eq(kg_graph_curie(g, KG_SV("Company"), &st), KG_NO_TERM);
+  cr_assert_eq(st, KG_BAD_ARG);
+  st = KG_SUCCESS;
+  cr_assert_eq(kg_graph_curie(g, KG_SV(""), &st), KG_NO_TERM);
+  cr_assert_eq(st, KG_BAD_ARG);
+  cr_assert_eq(kg_graph_curie(NULL, KG_SV("kg:a"), NULL), KG_NO_TERM);
+  // Nothing was interned
+  cr_assert_eq(kg_graph_n_terms(g), n_terms);
+  kg_graph_free(g);
+}

@@ -19,7 +19,6 @@
 #include <kgraph/kgraph.h>
 
 #include <stdio.h>
-#include <string.h>
 
 /// The prefixes of the graph: they also shorten the names below.
 static const char* const prefixes[][2] = {
@@ -128,27 +127,29 @@ static const char* const relations[][3] = {
 
 /**
    Return the IRI of `name`, "prefix:local" with a prefix of `graph`,
-   interned in `graph`; KG_NO_TERM if the prefix is unknown (a mistake in
-   the tables above) or memory runs out.
+   interned in `graph`, or KG_NO_TERM after saying why (an unknown prefix is
+   a mistake in the tables above).
 */
 static KgTermId
 term(KgGraph* const graph, const char* const name)
 {
-  const char* const  colon = strchr(name, ':');
-  const KgStringView ns =
-    colon ? kg_graph_find_prefix(graph,
-                                 (KgStringView){name, (size_t)(colon - name)})
-          : (KgStringView){NULL, 0U};
-  char      iri[256];
-  const int n =
-    ns.len
-      ? snprintf(iri, sizeof(iri), "%.*s%s", (int)ns.len, ns.data, colon + 1)
-      : -1;
-  if (n < 0 || (size_t)n >= sizeof(iri)) {
-    fprintf(stderr, "deepseek: error: cannot expand '%s'\n", name);
-    return KG_NO_TERM;
+  KgStatus       st = KG_SUCCESS;
+  const KgTermId id = kg_graph_curie(graph, kg_sv(name), &st);
+  if (!id) {
+    fprintf(stderr,
+            "deepseek: error: cannot make an IRI of '%s': %s\n",
+            name,
+            kg_strerror(st));
   }
-  return kg_graph_iri(graph, (KgStringView){iri, (size_t)n});
+  return id;
+}
+
+/// Say that memory ran out.
+static KgStatus
+out_of_memory(void)
+{
+  fprintf(stderr, "deepseek: error: out of memory\n");
+  return KG_BAD_ALLOC;
 }
 
 /// Add (s, p, o) to `graph`, the terms by name, or report why not.
@@ -158,7 +159,7 @@ add(KgGraph* const graph, const char* const s, const char* const p, KgTermId o)
   const KgTermId subject   = term(graph, s);
   const KgTermId predicate = term(graph, p);
   if (!subject || !predicate || !o) {
-    return KG_BAD_ALLOC; // term() said why, if it was not memory
+    return KG_BAD_ARG; // term() said why (a literal is checked before)
   }
   const KgStatus st = kg_graph_add(graph, subject, predicate, o);
   if (st > KG_FAILURE) { // KG_FAILURE: already there, which is no error
@@ -185,6 +186,9 @@ build(KgGraph* const graph)
     // An English label: a literal with a language tag and no datatype
     const KgTermId label =
       kg_graph_literal(graph, kg_sv(entities[i][2]), KG_NO_TERM, KG_SV("en"));
+    if (!label) {
+      return out_of_memory();
+    }
     if ((st = add(
            graph, entities[i][0], "rdf:type", term(graph, entities[i][1]))) ||
         (st = add(graph, entities[i][0], "rdfs:label", label))) {
@@ -203,10 +207,13 @@ build(KgGraph* const graph)
 
   // A literal with a datatype: the export restrictions are ongoing
   const KgTermId boolean = term(graph, "xsd:boolean");
+  if (!boolean) {
+    return KG_BAD_ARG;
+  }
   const KgTermId yes =
-    boolean ? kg_graph_literal(graph, KG_SV("true"), boolean, KG_SV(""))
-            : KG_NO_TERM;
-  return add(graph, "ds:USExportRestrictions", "kg:ongoing", yes);
+    kg_graph_literal(graph, KG_SV("true"), boolean, KG_SV(""));
+  return yes ? add(graph, "ds:USExportRestrictions", "kg:ongoing", yes)
+             : out_of_memory();
 }
 
 /// Write `graph` to `dir`/`name`, in the syntax of the name's extension.
@@ -246,7 +253,7 @@ main(int argc, char** argv)
 
   KgGraph* const graph = kg_graph_new();
   if (!graph) {
-    fprintf(stderr, "deepseek: error: out of memory\n");
+    out_of_memory();
     return 1;
   }
 

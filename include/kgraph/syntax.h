@@ -174,6 +174,18 @@ kg_graph_read_string(KgGraph*             graph,
 KG_API char*
 kg_file_iri(const char* path);
 
+/**
+   Return the path of the file that writing to `path` replaces: `path` with
+   its symbolic links followed (up to 40, as Linux does), relative links
+   taken from the directory of the link.  The file need not exist: a
+   dangling link names the file to create.
+
+   @return A string to free with kg_free(), or NULL with `errno` set
+   (ENOMEM, ELOOP, ENAMETOOLONG, or why a link cannot be read).
+*/
+KG_API char*
+kg_file_target(const char* path);
+
 /// Writer options flags.
 typedef enum {
   KG_WRITE_PLAIN = 1U << 0U, ///< RDF/XML: one flat rdf:Description a subject

@@ -45,15 +45,8 @@ dir_len(const char* const path)
   return slash ? (size_t)(slash - path) + 1U : 0U;
 }
 
-/**
-   Follow the symbolic links from `path` to the file they end at, which need
-   not exist (a dangling link names the file to create), so that renaming
-   replaces that file and not the link.
-
-   @return That file's path (kg_free()), or NULL with `errno` set.
-*/
-static char*
-resolve_links(const char* const path)
+char*
+kg_file_target(const char* const path)
 {
   char* cur = kg_strndup(path, strlen(path));
   for (unsigned n = 0U; cur; ++n) {
@@ -78,12 +71,11 @@ resolve_links(const char* const path)
       memcpy(next, cur, dir);
       memcpy(next + dir, link, (size_t)len);
       next[dir + (size_t)len] = '\0';
-    } else {
-      errno = ENOMEM;
     }
     kg_free(cur);
     cur = next;
   }
+  errno = ENOMEM;
   return NULL;
 }
 
@@ -229,7 +221,7 @@ kg_graph_write_file(const KgGraph* const        graph,
     return KG_BAD_ARG;
   }
 
-  char* const target = resolve_links(path);
+  char* const target = kg_file_target(path);
   if (!target) {
     return errno == ENOMEM ? KG_BAD_ALLOC : cannot_write(&opts, path, errno);
   }

@@ -12,6 +12,7 @@
 #include <criterion/criterion.h>
 
 #include <dirent.h>
+#include <errno.h>
 #include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -512,4 +513,36 @@ Test(build_api, curie_with_an_unknown_prefix_fails)
   // Nothing was interned
   cr_assert_eq(kg_graph_n_terms(g), n_terms);
   kg_graph_free(g);
+}
+
+Test(build_api, file_target_follows_links)
+{
+  char* const dir    = new_dir();
+  char* const first  = path_in(dir, "first");
+  char* const second = path_in(dir, "second");
+  char* const loop   = path_in(dir, "loop");
+  cr_assert_eq(symlink("second", first), 0);
+  cr_assert_eq(symlink("missing.ttl", second), 0);
+  cr_assert_eq(symlink("loop", loop), 0);
+
+  // Relative links, from the directory of each link, to a file to create
+  char* const target   = kg_file_target(first);
+  char* const expected = path_in(dir, "missing.ttl");
+  cr_assert_str_eq(target, expected);
+  kg_free(target);
+  free(expected);
+
+  // Not a link: itself
+  char* const plain = kg_file_target("plain.ttl");
+  cr_assert_str_eq(plain, "plain.ttl");
+  kg_free(plain);
+
+  errno = 0;
+  cr_assert_null(kg_file_target(loop));
+  cr_assert_eq(errno, ELOOP);
+
+  free(loop);
+  free(second);
+  free(first);
+  remove_dir(dir);
 }

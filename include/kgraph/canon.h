@@ -62,7 +62,7 @@ kg_canon_default_work(uint32_t n_ambiguous, uint32_t max_component);
    @return KG_SUCCESS; KG_BAD_LIMIT if the work limit was reached (an error
    naming the limit goes to `options->log`); or KG_BAD_ALLOC.
 */
-KG_API KgStatus
+KG_API KG_NODISCARD KgStatus
 kg_canon_new(const KgGraph*        graph,
              const KgCanonOptions* options,
              KgCanon**             canon);
@@ -85,7 +85,7 @@ kg_canon_work(const KgCanon* canon);
 
    @return KG_SUCCESS, KG_BAD_WRITE or KG_BAD_ALLOC.
 */
-KG_API KgStatus
+KG_API KG_NODISCARD KgStatus
 kg_canon_write(KgCanon* canon, FILE* out);
 
 /**
@@ -95,7 +95,7 @@ kg_canon_write(KgCanon* canon, FILE* out);
 
    @return KG_SUCCESS, KG_BAD_WRITE or KG_BAD_ALLOC.
 */
-KG_API KgStatus
+KG_API KG_NODISCARD KgStatus
 kg_canon_write_map(const KgCanon* canon, FILE* out);
 
 #ifdef __cplusplus

@@ -117,7 +117,7 @@ kg_check_kind_name(KgCheckKind kind);
    the hierarchies would take more steps (reported to `options->log`),
    or KG_BAD_ALLOC.
 */
-KG_API KgStatus
+KG_API KG_NODISCARD KgStatus
 kg_graph_check(KgGraph*              graph,
                const KgCheckOptions* options,
                KgCheckCounts*        counts);

@@ -83,7 +83,7 @@ typedef struct KgDiffImpl KgDiff;
    components passed the work limit (logged: the difference could hold
    changes that are not there); or KG_BAD_ALLOC.
 */
-KG_API KgStatus
+KG_API KG_NODISCARD KgStatus
 kg_diff_new(const KgGraph*       old,
             const KgGraph*       new_graph,
             const KgDiffOptions* options,
@@ -117,7 +117,7 @@ kg_diff_added(const KgDiff* diff, size_t* n);
    JSON): what to show and how; NULL shows all, without colour.
    @return KG_SUCCESS, KG_BAD_WRITE or KG_BAD_ALLOC.
 */
-KG_API KgStatus
+KG_API KG_NODISCARD KgStatus
 kg_diff_write(const KgDiff*         diff,
               KgDiffFormat          format,
               FILE*                 stream,
@@ -134,7 +134,7 @@ kg_diff_write(const KgDiff*         diff,
    `*graph`, to free with kg_free().
    @return KG_SUCCESS or KG_BAD_ALLOC.
 */
-KG_API KgStatus
+KG_API KG_NODISCARD KgStatus
 kg_diff_picture(const KgDiff* diff, KgGraph** graph, uint8_t** changes);
 
 #ifdef __cplusplus

@@ -124,7 +124,7 @@ kg_dot_default_style(void);
    than `dot->max_size` (the log gives the figures; nothing is written),
    or KG_BAD_ALLOC.
 */
-KG_API KgStatus
+KG_API KG_NODISCARD KgStatus
 kg_graph_write_dot(const KgGraph*        graph,
                    FILE*                 stream,
                    const KgWriteOptions* options,
@@ -154,7 +154,7 @@ kg_graph_write_dot(const KgGraph*        graph,
    Graphviz 2.43's PNG and PDF renderers (pango) read freed memory when a
    process renders a second time; the kgraph program renders once.
 */
-KG_API KgStatus
+KG_API KG_NODISCARD KgStatus
 kg_graph_render(const KgGraph*        graph,
                 FILE*                 stream,
                 const char*           format,
@@ -180,7 +180,7 @@ kg_graph_render(const KgGraph*        graph,
 
    @return As kg_graph_render().
 */
-KG_API KgStatus
+KG_API KG_NODISCARD KgStatus
 kg_graph_render_html(const KgGraph*        graph,
                      FILE*                 stream,
                      const char*           engine,
@@ -206,7 +206,7 @@ kg_graph_render_html(const KgGraph*        graph,
    @param dot Only `lang` and `max_label` are used (NULL: English, 60).
    @return KG_SUCCESS, KG_BAD_WRITE or KG_BAD_ALLOC.
 */
-KG_API KgStatus
+KG_API KG_NODISCARD KgStatus
 kg_graph_write_schema_dot(const KgGraph*        ontology,
                           FILE*                 stream,
                           const KgWriteOptions* options,
@@ -219,7 +219,7 @@ kg_graph_write_schema_dot(const KgGraph*        ontology,
    @return As kg_graph_write_schema_dot(), and KG_BAD_ARG if Graphviz
    cannot lay it out or render it (the log says so).
 */
-KG_API KgStatus
+KG_API KG_NODISCARD KgStatus
 kg_graph_render_schema(const KgGraph*        ontology,
                        FILE*                 stream,
                        const char*           format,

@@ -1,7 +1,49 @@
 // Copyright the kgraph authors
 // SPDX-License-Identifier: ISC
 
-/// @file graph.h An in-memory RDF graph with interned terms.
+/**
+   @file graph.h An in-memory RDF graph with interned terms.
+
+   A KgGraph owns every term in it: a term is a KgTermId, a number that is
+   0 (KG_NO_TERM) for "no term" and stays valid until the graph is freed.
+   Strings passed in (KgStringView) are copied: the caller keeps them.
+   Views and arrays handed out are borrowed from the graph, valid for as
+   long as this header says.
+
+   Threads: a graph may be read from several threads at once, but only
+   when no thread modifies it; distinct graphs are independent.
+
+   Build a graph and write it (syntax.h) as Turtle:
+
+   @code
+   KgGraph* const g = kg_graph_new();
+   if (!g) {
+     return 1;
+   }
+   const KgTermId knows = kg_graph_iri(g, KG_SV(FOAF "knows"));
+   const KgTermId name  = kg_graph_iri(g, KG_SV(FOAF "name"));
+   const KgTermId alice = kg_graph_iri(g, KG_SV("http://example.org/alice"));
+   const KgTermId bob   = kg_graph_fresh_blank(g);
+   const KgTermId text =
+     kg_graph_literal(g, KG_SV("Bob"), KG_NO_TERM, KG_SV(""));
+
+   const KgWriteOptions options = {
+     KG_SYNTAX_TURTLE, {kg_log_to_stream, stderr}, 0U, NULL};
+   KgStatus st = KG_BAD_ALLOC;
+   if (knows && name && alice && bob && text &&
+       !(st = kg_graph_set_prefix(g, KG_SV("foaf"), KG_SV(FOAF))) &&
+       !(st = kg_graph_add(g, alice, knows, bob)) &&
+       !(st = kg_graph_add(g, bob, name, text))) {
+     st = kg_graph_write(g, stdout, &options);
+   }
+   kg_graph_free(g);
+   return st ? 1 : 0;
+   @endcode
+
+   (With `#define FOAF "http://xmlns.com/foaf/0.1/"`; tests/unit/
+   test_build_api.c compiles and runs this code.)  kg_graph_write_file()
+   writes a file instead, atomically, in the syntax of its extension.
+*/
 
 #ifndef KG_GRAPH_H
 #define KG_GRAPH_H
@@ -64,7 +106,8 @@ typedef struct KgGraphImpl KgGraph;
    @{
 */
 
-/// Create a new, empty graph, or return NULL if memory runs out.
+/// Create a new, empty graph, or return NULL if memory runs out; free it
+/// with kg_graph_free().
 KG_API KgGraph*
 kg_graph_new(void);
 
@@ -110,11 +153,11 @@ kg_graph_caret(const KgGraph* graph, size_t index);
    KG_BAD_ARG if a term is not of a kind allowed at its position,
    or KG_BAD_ALLOC; on error `graph` is unchanged.
 */
-KG_API KgStatus
+KG_API KG_NODISCARD KgStatus
 kg_graph_add(KgGraph* graph, KgTermId s, KgTermId p, KgTermId o);
 
 /// Like kg_graph_add(), and record where the triple came from.
-KG_API KgStatus
+KG_API KG_NODISCARD KgStatus
 kg_graph_add_at(KgGraph* graph,
                 KgTermId s,
                 KgTermId p,
@@ -142,7 +185,7 @@ kg_graph_contains(const KgGraph* graph, KgTermId s, KgTermId p, KgTermId o);
    @return As kg_graph_add(); KG_BAD_ARG also if `g` is not an IRI or a
    blank node.
 */
-KG_API KgStatus
+KG_API KG_NODISCARD KgStatus
 kg_graph_add_quad(KgGraph* graph,
                   KgTermId s,
                   KgTermId p,
@@ -180,7 +223,7 @@ kg_graph_has_names(const KgGraph* graph);
 
    @return KG_SUCCESS or KG_BAD_ALLOC (`dst` then holds part of `src`).
 */
-KG_API KgStatus
+KG_API KG_NODISCARD KgStatus
 kg_graph_add_graph(KgGraph* dst, const KgGraph* src);
 
 /**
@@ -210,7 +253,9 @@ kg_graph_n_terms(const KgGraph* graph);
 /**
    Intern the IRI `iri` in `graph` and return its id.
 
-   `iri` is taken as it is: the caller checks it (see kg_iri_check()).
+   `iri` is copied and taken as it is (the caller checks it, see
+   kg_iri_check()): an absolute IRI such as "http://example.org/a".
+   Interning the same IRI again returns the same id.
 
    @return The term id, or KG_NO_TERM if memory runs out.
 */
@@ -227,16 +272,31 @@ kg_graph_iri(KgGraph* graph, KgStringView iri);
 KG_API uint32_t
 kg_graph_new_scope(KgGraph* graph);
 
-/// Intern the blank node labelled `label` in `scope`; KG_NO_TERM on failure.
+/**
+   Intern the blank node labelled `label` (copied) in `scope` (from
+   kg_graph_new_scope()), and return its id: the same label in the same
+   scope gives the same id.
+
+   @return The term id, or KG_NO_TERM if memory runs out.
+*/
 KG_API KgTermId
 kg_graph_blank(KgGraph* graph, KgStringView label, uint32_t scope);
 
-/// Intern a fresh blank node, different from every other, in a new label.
+/**
+   Intern a fresh blank node, different from every other term of `graph`,
+   and return its id: the way to make an anonymous node when building a
+   graph.  Writers may label it differently.
+
+   @return The term id, or KG_NO_TERM if memory runs out.
+*/
 KG_API KgTermId
 kg_graph_fresh_blank(KgGraph* graph);
 
 /**
-   Intern a literal in `graph`.
+   Intern a literal in `graph` and return its id.
+
+   `lexical` and `lang` are copied.  A literal has a language tag or a
+   datatype, not both: with a `lang`, `datatype` must be KG_NO_TERM.
 
    @param lexical The lexical form (any bytes of valid UTF-8, NUL included).
    @param datatype The datatype IRI, or KG_NO_TERM for xsd:string, or for
@@ -251,7 +311,24 @@ kg_graph_literal(KgGraph*     graph,
                  KgTermId     datatype,
                  KgStringView lang);
 
-/// Return the id of `iri` if it is interned in `graph`, else KG_NO_TERM.
+/**
+   Intern the IRI that the prefixed name `curie` ("kg:Company") stands for
+   with the prefixes of `graph` (see kg_graph_set_prefix()), and return its
+   id.
+
+   The prefix is the text before the first colon (it may be empty, as in
+   ":a"), and the rest is appended to its namespace as it is: no escapes
+   are undone and nothing is checked.  `curie` is borrowed for the call.
+
+   @param status If not NULL, set to KG_SUCCESS; KG_BAD_ARG if `curie` has
+   no colon or its prefix is not one of `graph`; or KG_BAD_ALLOC.
+   @return The term id, or KG_NO_TERM on failure.
+*/
+KG_API KgTermId
+kg_graph_curie(KgGraph* graph, KgStringView curie, KgStatus* status);
+
+/// Return the id of `iri` if it is interned in `graph`, else KG_NO_TERM;
+/// never adds a term.
 KG_API KgTermId
 kg_graph_find_iri(const KgGraph* graph, KgStringView iri);
 
@@ -326,7 +403,7 @@ typedef enum {
 
    @return KG_SUCCESS or KG_BAD_ALLOC.
 */
-KG_API KgStatus
+KG_API KG_NODISCARD KgStatus
 kg_graph_index(KgGraph* graph, KgPosition position);
 
 /**
@@ -358,12 +435,17 @@ kg_graph_object(const KgGraph* graph, KgTermId s, KgTermId p);
 */
 
 /**
-   Record the prefix `name` for namespace `iri`, as declared by a document.
+   Record the prefix `name` (without its colon) for namespace `iri`, as
+   declared by a document or by a program that builds `graph`.
 
-   The first declaration of a name wins; later ones with another IRI are
-   ignored.  @return KG_SUCCESS, KG_FAILURE if ignored, or KG_BAD_ALLOC.
+   Both views are copied.  Writers of Turtle and RDF/XML abbreviate IRIs
+   with the prefixes of the graph (sorted by name).  The first declaration
+   of a name wins; later ones with another IRI are ignored.
+
+   @return KG_SUCCESS, KG_FAILURE if ignored (also when the same name and
+   IRI are already recorded), or KG_BAD_ALLOC.
 */
-KG_API KgStatus
+KG_API KG_NODISCARD KgStatus
 kg_graph_set_prefix(KgGraph* graph, KgStringView name, KgStringView iri);
 
 /// Return the number of prefixes recorded in `graph`.

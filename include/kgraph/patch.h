@@ -66,7 +66,7 @@ typedef struct {
    row), KG_BAD_DATA (a `D` of a triple not there), KG_BAD_LIMIT or
    KG_BAD_ALLOC.
 */
-KG_API KgStatus
+KG_API KG_NODISCARD KgStatus
 kg_graph_patch(KgGraph*              graph,
                KgStringView          text,
                const char*           name,
@@ -78,7 +78,7 @@ kg_graph_patch(KgGraph*              graph,
 
    @return As kg_graph_patch(), or KG_BAD_READ if `stream` fails.
 */
-KG_API KgStatus
+KG_API KG_NODISCARD KgStatus
 kg_graph_patch_stream(KgGraph*              graph,
                       FILE*                 stream,
                       const char*           name,

@@ -148,7 +148,7 @@ typedef struct KgShapesImpl KgShapes;
    @return KG_SUCCESS, KG_BAD_SYNTAX or KG_BAD_ALLOC; `*shapes` is set
    only on success.
 */
-KG_API KgStatus
+KG_API KG_NODISCARD KgStatus
 kg_shapes_new(KgGraph* shapes_graph, KgLog log, KgShapes** shapes);
 
 /// Free `shapes`; NULL does nothing.
@@ -191,7 +191,7 @@ typedef struct {
    counts are 0), KG_BAD_SYNTAX, KG_BAD_LIMIT or KG_BAD_ALLOC, or the
    sink's error.
 */
-KG_API KgStatus
+KG_API KG_NODISCARD KgStatus
 kg_shapes_validate(const KgShapes*    shapes,
                    KgGraph*           data,
                    const KgShOptions* options,

@@ -56,7 +56,7 @@ kg_sh_report_free(KgShReport* report);
    its graph, or KG_BAD_ALLOC (the report may then hold part of the
    result).
 */
-KG_API KgStatus
+KG_API KG_NODISCARD KgStatus
 kg_sh_report_add(KgShReport* report, const KgShResult* result);
 
 /**
@@ -79,7 +79,7 @@ kg_sh_report_graph(const KgShReport* report);
    @return KG_SUCCESS, KG_BAD_WRITE or KG_BAD_ALLOC (reported to `log`
    where the writer reports it).
 */
-KG_API KgStatus
+KG_API KG_NODISCARD KgStatus
 kg_sh_report_write(const KgShReport* report, FILE* stream, KgLog log);
 
 /// How deep kg_sh_path_to_string() writes nested paths; deeper ones are

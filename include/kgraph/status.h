@@ -21,7 +21,10 @@
 #  define KG_API
 #endif
 
-/// A function whose result must be used: its status says whether it worked.
+/**
+   Marks a function whose result must be used: GCC and clang then warn
+   about a call that drops it.  A `(void)` cast does not silence GCC.
+*/
 #if defined(__GNUC__)
 #  define KG_NODISCARD __attribute__((warn_unused_result))
 #else
@@ -134,7 +137,7 @@ typedef struct {
    `document:line:col: level: message` or `kgraph: level: message`, the
    document and the message escaped as kg_print_for_people() does.
 */
-KG_API KgStatus
+KG_API KG_NODISCARD KgStatus
 kg_log_to_stream(void*        stream,
                  KgLogLevel   level,
                  KgCaret      caret,

@@ -1,7 +1,14 @@
 // Copyright the kgraph authors
 // SPDX-License-Identifier: ISC
 
-/// @file syntax.h Reading and writing graphs in RDF syntaxes.
+/**
+   @file syntax.h Reading and writing graphs in RDF syntaxes.
+
+   The table of syntaxes and its lookups are constant: call them from any
+   thread.  A graph may be written from several threads at once, but not
+   while another thread reads into it or otherwise modifies it.  Strings
+   these functions return are static unless said otherwise.
+*/
 
 #ifndef KG_SYNTAX_H
 #define KG_SYNTAX_H
@@ -38,11 +45,16 @@ typedef enum {
 KG_API KgSyntax
 kg_syntax_at(size_t index);
 
-/// Return the syntax called `name` ("turtle", "ttl", ...; any case), or NONE.
+/// Return the syntax called `name` ("turtle", "ttl", ...; any case), or NONE
+/// if `name` is NULL or names none.
 KG_API KgSyntax
 kg_syntax_by_name(const char* name);
 
-/// Return the syntax of a file named `path` by its extension, or NONE.
+/**
+   Return the syntax of a file named `path` by its extension (".ttl",
+   ".rdf", ".dot", ...; any case), or NONE if `path` is NULL or its
+   extension is unknown.  The file itself is not looked at.
+*/
 KG_API KgSyntax
 kg_syntax_by_path(const char* path);
 
@@ -54,11 +66,13 @@ kg_syntax_by_path(const char* path);
 KG_API KgSyntax
 kg_syntax_by_media_type(const char* type);
 
-/// Return the canonical name of `syntax` ("ntriples"), or NULL for NONE.
+/// Return the canonical name of `syntax` ("ntriples"), static, or NULL for
+/// NONE.
 KG_API const char*
 kg_syntax_name(KgSyntax syntax);
 
-/// Return the name of `syntax` for people ("N-Triples"), or NULL for NONE.
+/// Return the name of `syntax` for people ("N-Triples"), static, or NULL for
+/// NONE.
 KG_API const char*
 kg_syntax_label(KgSyntax syntax);
 
@@ -75,7 +89,7 @@ kg_syntax_media_type(KgSyntax syntax);
 KG_API bool
 kg_syntax_can_read(KgSyntax syntax);
 
-/// Return true iff kgraph can write `syntax`.
+/// Return true iff kgraph can write `syntax` (DOT included: see dot.h).
 KG_API bool
 kg_syntax_can_write(KgSyntax syntax);
 
@@ -112,6 +126,8 @@ typedef struct {
    Read the document at `path` ("-": standard input) into `graph`.
 
    Blank nodes get a new scope.  Errors go to `options->log` as carets.
+   `path` and `options` are borrowed for the call only; `options->syntax`
+   NONE takes the syntax from the extension of `path`.
 
    Limits: in Turtle, `[ ]` and `( )` nest at most 5,000 levels (serd reads
    them by recursion, about 550 bytes of stack a level: call this with the
@@ -123,7 +139,7 @@ typedef struct {
    KG_BAD_LIMIT or KG_BAD_ALLOC; after an error `graph` may hold the triples
    read before.
 */
-KG_API KgStatus
+KG_API KG_NODISCARD KgStatus
 kg_graph_read_file(KgGraph*             graph,
                    const char*          path,
                    const KgReadOptions* options);
@@ -131,16 +147,18 @@ kg_graph_read_file(KgGraph*             graph,
 /**
    Read a document from `stream`, calling it `name` in messages.
 
-   `options->syntax` must be set.
+   `options->syntax` must be set.  The stream is read to its end and not
+   closed.  @return As kg_graph_read_file().
 */
-KG_API KgStatus
+KG_API KG_NODISCARD KgStatus
 kg_graph_read_stream(KgGraph*             graph,
                      FILE*                stream,
                      const char*          name,
                      const KgReadOptions* options);
 
-/// Read a document from the `len` bytes at `text`; as kg_graph_read_stream().
-KG_API KgStatus
+/// Read a document from the `len` bytes at `text`, which need not end with
+/// a NUL and are borrowed for the call only; as kg_graph_read_stream().
+KG_API KG_NODISCARD KgStatus
 kg_graph_read_string(KgGraph*             graph,
                      KgStringView         text,
                      const char*          name,
@@ -155,6 +173,18 @@ kg_graph_read_string(KgGraph*             graph,
 */
 KG_API char*
 kg_file_iri(const char* path);
+
+/**
+   Return the path of the file that writing to `path` replaces: `path` with
+   its symbolic links followed (up to 40, as Linux does), relative links
+   taken from the directory of the link.  The file need not exist: a
+   dangling link names the file to create.
+
+   @return A string to free with kg_free(), or NULL with `errno` set
+   (ENOMEM, ELOOP, ENAMETOOLONG, or why a link cannot be read).
+*/
+KG_API char*
+kg_file_target(const char* path);
 
 /// Writer options flags.
 typedef enum {
@@ -173,9 +203,14 @@ typedef struct {
 } KgWriteOptions;
 
 /**
-   Write `graph` to `stream` in `options->syntax`.
+   Write `graph` to `stream` in `options->syntax`: N-Triples, N-Quads,
+   Turtle, RDF/XML, or DOT (as kg_graph_write_dot() with the defaults of
+   kg_dot_options_init()).
 
-   The output is deterministic: the same graph gives the same bytes.
+   The output is deterministic: the same graph gives the same bytes.  The
+   stream is neither flushed nor closed: the caller checks fflush() or
+   fclose(), since a write error may only show then.  Prefixes set with
+   kg_graph_set_prefix() abbreviate IRIs in Turtle and RDF/XML.
 
    The ontology (if any) gives prefixes after the graph's own, and, for
    RDF/XML, the class hierarchy that picks the most specific type of a
@@ -183,12 +218,37 @@ typedef struct {
 
    @return KG_SUCCESS, KG_BAD_WRITE, KG_BAD_DATA if the syntax cannot express
    the graph (the log says why, with the file and line of each triple it
-   cannot write), KG_BAD_ARG, or KG_BAD_ALLOC.
+   cannot write), KG_BAD_ARG if `options->syntax` is not one kgraph writes,
+   or KG_BAD_ALLOC; after an error, part of the document may have been
+   written.
 */
-KG_API KgStatus
+KG_API KG_NODISCARD KgStatus
 kg_graph_write(const KgGraph*        graph,
                FILE*                 stream,
                const KgWriteOptions* options);
+
+/**
+   Write `graph` to the file `path`, atomically.
+
+   The document is written into a new file in the directory of `path`,
+   flushed to disk, and renamed over `path` only when all went well: an
+   error leaves the file that was there unchanged (or none), and no
+   temporary file.  A symbolic link is followed, and the file it names is
+   replaced; an existing file's permissions are kept, a new one gets 0666
+   less the umask.  The file's name is borrowed for the call only.
+
+   @param options The syntax (NONE: from the extension of `path`, as
+   kg_syntax_by_path() finds it), the log and the rest as for
+   kg_graph_write(); NULL: all defaults, no messages.
+   @return As kg_graph_write(); KG_BAD_ARG if `graph` or `path` is NULL, or
+   if the syntax is NONE and `path` has no known extension (the log says
+   so); KG_BAD_WRITE if the file cannot be created, written or renamed
+   (the log says why, with strerror()).
+*/
+KG_API KG_NODISCARD KgStatus
+kg_graph_write_file(const KgGraph*        graph,
+                    const char*           path,
+                    const KgWriteOptions* options);
 
 #ifdef __cplusplus
 } // extern "C"

@@ -25,7 +25,7 @@ extern "C" {
    @param offset If not NULL, set to the offset of the first bad byte.
    @return KG_SUCCESS, or KG_BAD_TEXT.
 */
-KG_API KgStatus
+KG_API KG_NODISCARD KgStatus
 kg_utf8_check(KgStringView text, size_t* offset);
 
 /**
@@ -62,7 +62,7 @@ kg_langtag_is_valid(KgStringView tag);
    @param offset If not NULL, set to the offset of the first bad byte.
    @return KG_SUCCESS, or KG_BAD_URI.
 */
-KG_API KgStatus
+KG_API KG_NODISCARD KgStatus
 kg_iri_check(KgStringView iri, size_t* offset);
 
 /// Return true iff `iri` starts with a scheme and a colon (RFC 3986 3.1).
@@ -105,7 +105,7 @@ kg_text_for_people(KgStringView text);
 
    @return KG_SUCCESS, or KG_BAD_WRITE if writing failed.
 */
-KG_API KgStatus
+KG_API KG_NODISCARD KgStatus
 kg_print_for_people(FILE* stream, KgStringView text);
 
 #ifdef __cplusplus

@@ -131,15 +131,21 @@ print_text(const Printer* const p, const KgShResult* const r)
   const KgShMessage* const m   = message_for_people(r);
 
   // Names and messages come from the files: controls escaped
-  (void)kg_print_for_people(out, kg_sv(doc));
+  if (kg_print_for_people(out, kg_sv(doc))) {
+    // A failed write sets the stream's error flag: checked at the end
+  }
   fprintf(out,
           ":%u:%u: %s: ",
           r->caret.line,
           r->caret.column,
           kg_log_level_name(r->level));
-  (void)kg_print_for_people(out, r->shape_name);
+  if (kg_print_for_people(out, r->shape_name)) {
+    // A failed write sets the stream's error flag: checked at the end
+  }
   fputs(": ", out);
-  (void)kg_print_for_people(out, m ? m->text : KG_SV("constraint not met"));
+  if (kg_print_for_people(out, m ? m->text : KG_SV("constraint not met"))) {
+    // A failed write sets the stream's error flag: checked at the end
+  }
   fprintf(out,
           "%s [sh:%s]\n",
           where_note(r->where),

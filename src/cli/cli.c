@@ -237,7 +237,9 @@ print_message_for_people(FILE* const       stream,
     len  = (size_t)n;
   }
   const KgStringView view = {show, len};
-  (void)kg_print_for_people(stream, view);
+  if (kg_print_for_people(stream, view)) {
+    // A message that cannot be written has nowhere else to go
+  }
   free(big);
 }
 
@@ -742,9 +744,6 @@ kg_cli_dot_style(const KgCli* const          cli,
 /// The most output files open at once (canon writes two).
 #define MAX_TMP_FILES 8
 
-/// The most symbolic links followed from an output path, as Linux does.
-#define MAX_LINKS 40
-
 /// The name of a temporary file, in the directory of its target: short, so
 /// that it fits wherever the target's name fits.
 #define TMP_NAME ".kgraph.XXXXXX"
@@ -837,45 +836,6 @@ dir_len(const char* const path)
   return slash ? (size_t)(slash - path) + 1U : 0U;
 }
 
-/**
-   Follow the symbolic links from `path` to the file they end at, which need
-   not exist (a dangling link names the file to create).
-
-   @return that file's path (free()), or NULL with `errno` set.
-*/
-static char*
-resolve_links(const char* const path)
-{
-  char* cur = strdup(path);
-  for (unsigned n = 0U; cur; ++n) {
-    struct stat st;
-    if (lstat(cur, &st) || !S_ISLNK(st.st_mode)) {
-      return cur; // Opening it will say what is wrong, if anything
-    }
-
-    char          link[PATH_MAX];
-    const ssize_t len = readlink(cur, link, sizeof(link));
-    if (n == MAX_LINKS || len < 0 || (size_t)len >= sizeof(link)) {
-      const int err = n == MAX_LINKS ? ELOOP : len < 0 ? errno : ENAMETOOLONG;
-      free(cur);
-      errno = err;
-      return NULL;
-    }
-
-    // A relative link is relative to the directory of the link
-    const size_t dir  = link[0] == '/' ? 0U : dir_len(cur);
-    char* const  next = (char*)malloc(dir + (size_t)len + 1U);
-    if (next) {
-      memcpy(next, cur, dir);
-      memcpy(next + dir, link, (size_t)len);
-      next[dir + (size_t)len] = '\0';
-    }
-    free(cur);
-    cur = next;
-  }
-  return NULL;
-}
-
 /// Forget and free everything of `output` but its streams.
 static void
 release_output(KgOutputFile* const output)
@@ -886,7 +846,7 @@ release_output(KgOutputFile* const output)
   unregister_tmp(output->slot);
   free(output->sink);
   free(output->tmp_path);
-  free(output->target);
+  kg_free(output->target);
   memset(output, 0, sizeof(*output));
 }
 
@@ -1096,7 +1056,7 @@ kg_output_open(const KgCli* const  cli,
   }
 
   output->path = path;
-  if (!(output->target = resolve_links(path))) {
+  if (!(output->target = kg_file_target(path))) {
     const int      err = errno;
     const KgStatus st =
       err == ENOMEM ? out_of_memory(cli) : cannot_write(cli, path, err);

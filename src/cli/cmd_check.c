@@ -123,9 +123,13 @@ print_diagnostic(void* const handle, const KgDiagnostic* const d)
     fputc('}', p->out);
   } else {
     // The file's name and the message may hold controls: escaped
-    (void)kg_print_for_people(p->out, kg_sv(doc));
+    if (kg_print_for_people(p->out, kg_sv(doc))) {
+      // A failed write sets the stream's error flag: checked at the end
+    }
     fprintf(p->out, ":%u:%u: %s: ", d->caret.line, d->caret.column, level);
-    (void)kg_print_for_people(p->out, d->message);
+    if (kg_print_for_people(p->out, d->message)) {
+      // A failed write sets the stream's error flag: checked at the end
+    }
     fprintf(p->out, " [%s]\n", kind);
   }
 

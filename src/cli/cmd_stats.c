@@ -117,7 +117,9 @@ print_counts(const KgCli* const   cli,
       }
       // A name for people: an IRI or a literal may hold controls
       fprintf(cli->out, "  %10zu  ", counts[i].count);
-      (void)kg_print_for_people(cli->out, kg_sv(name));
+      if (kg_print_for_people(cli->out, kg_sv(name))) {
+        // A failed write sets the stream's error flag: checked at the end
+      }
       fputc('\n', cli->out);
       kg_free(name);
     }

@@ -197,12 +197,15 @@ print_triple(const char* const    prefix,
                         (KgTermId*)calloc(kg_graph_n_terms(graph) + 1U, sizeof(KgTermId)),
                         false};
   if (one && c.map) {
-    const KgTriple t = kg_graph_triples(graph)[index];
-    kg_graph_add(
-      one, copy_term(&c, t.s), copy_term(&c, t.p), copy_term(&c, t.o));
+    const KgTriple       t       = kg_graph_triples(graph)[index];
     const KgWriteOptions options = {.syntax = KG_SYNTAX_NTRIPLES};
     fputs(prefix, stdout);
-    kg_graph_write(one, stdout, &options);
+    if (kg_graph_add(
+          one, copy_term(&c, t.s), copy_term(&c, t.p), copy_term(&c, t.o)) >
+          KG_FAILURE ||
+        kg_graph_write(one, stdout, &options)) {
+      fputs("(cannot show this triple)\n", stdout);
+    }
   }
   free(c.map);
   kg_graph_free(one);

@@ -136,13 +136,15 @@ chain(const unsigned n, const bool ring)
   KgGraph* const g = kg_graph_new();
   const KgTermId p = kg_graph_iri(g, KG_SV(EX "p"));
   if (!ring) {
-    kg_graph_add(g, kg_graph_iri(g, KG_SV(EX "s")), p, blank(g, 0U));
+    cr_assert_leq(
+      kg_graph_add(g, kg_graph_iri(g, KG_SV(EX "s")), p, blank(g, 0U)),
+      KG_FAILURE);
   }
   for (unsigned i = 0U; i < n; ++i) {
     const KgTermId next = (i + 1U < n) ? blank(g, i + 1U)
                           : ring       ? blank(g, 0U)
                                        : number(g, i);
-    kg_graph_add(g, blank(g, i), p, next);
+    cr_assert_leq(kg_graph_add(g, blank(g, i), p, next), KG_FAILURE);
   }
   return g;
 }
@@ -155,15 +157,18 @@ list(const unsigned n, const bool literals)
   const KgTermId first = kg_graph_iri(g, KG_SV(KG_RDF_FIRST));
   const KgTermId rest  = kg_graph_iri(g, KG_SV(KG_RDF_REST));
   const KgTermId nil   = kg_graph_iri(g, KG_SV(KG_RDF_NIL));
-  kg_graph_add(g,
-               kg_graph_iri(g, KG_SV(EX "s")),
-               kg_graph_iri(g, KG_SV(EX "p")),
-               blank(g, 0U));
+  cr_assert_leq(kg_graph_add(g,
+                             kg_graph_iri(g, KG_SV(EX "s")),
+                             kg_graph_iri(g, KG_SV(EX "p")),
+                             blank(g, 0U)),
+                KG_FAILURE);
   for (unsigned i = 0U; i < n; ++i) {
     const KgTermId item =
       literals ? number(g, i) : kg_graph_iri(g, KG_SV(EX "x"));
-    kg_graph_add(g, blank(g, i), first, item);
-    kg_graph_add(g, blank(g, i), rest, i + 1U < n ? blank(g, i + 1U) : nil);
+    cr_assert_leq(kg_graph_add(g, blank(g, i), first, item), KG_FAILURE);
+    cr_assert_leq(
+      kg_graph_add(g, blank(g, i), rest, i + 1U < n ? blank(g, i + 1U) : nil),
+      KG_FAILURE);
   }
   return g;
 }
@@ -178,19 +183,21 @@ nested_lists(const unsigned n, const bool brackets)
   const KgTermId first = kg_graph_iri(g, KG_SV(KG_RDF_FIRST));
   const KgTermId rest  = kg_graph_iri(g, KG_SV(KG_RDF_REST));
   const KgTermId nil   = kg_graph_iri(g, KG_SV(KG_RDF_NIL));
-  kg_graph_add(g, kg_graph_iri(g, KG_SV(EX "s")), p, blank(g, 0U));
+  cr_assert_leq(
+    kg_graph_add(g, kg_graph_iri(g, KG_SV(EX "s")), p, blank(g, 0U)),
+    KG_FAILURE);
   unsigned next = 1U;
   for (unsigned i = 0U; i < n; ++i) {
     const KgTermId head = blank(g, next - 1U);
     KgTermId       item = i + 1U < n ? blank(g, next) : number(g, i);
     if (brackets && i + 1U < n) {
       // ( [ p ( ... ) ] )
-      kg_graph_add(g, item, p, blank(g, next + 1U));
+      cr_assert_leq(kg_graph_add(g, item, p, blank(g, next + 1U)), KG_FAILURE);
       ++next;
     }
     ++next;
-    kg_graph_add(g, head, first, item);
-    kg_graph_add(g, head, rest, nil);
+    cr_assert_leq(kg_graph_add(g, head, first, item), KG_FAILURE);
+    cr_assert_leq(kg_graph_add(g, head, rest, nil), KG_FAILURE);
   }
   return g;
 }
@@ -203,14 +210,18 @@ tree(const unsigned depth)
   const KgTermId l = kg_graph_iri(g, KG_SV(EX "l"));
   const KgTermId r = kg_graph_iri(g, KG_SV(EX "r"));
   const KgTermId v = kg_graph_iri(g, KG_SV(EX "v"));
-  kg_graph_add(g, kg_graph_iri(g, KG_SV(EX "s")), l, blank(g, 1U));
+  cr_assert_leq(
+    kg_graph_add(g, kg_graph_iri(g, KG_SV(EX "s")), l, blank(g, 1U)),
+    KG_FAILURE);
   const unsigned leaves = 1U << depth;
   for (unsigned i = 1U; i < leaves; ++i) {
-    kg_graph_add(g, blank(g, i), l, blank(g, 2U * i));
-    kg_graph_add(g, blank(g, i), r, blank(g, 2U * i + 1U));
+    cr_assert_leq(kg_graph_add(g, blank(g, i), l, blank(g, 2U * i)),
+                  KG_FAILURE);
+    cr_assert_leq(kg_graph_add(g, blank(g, i), r, blank(g, 2U * i + 1U)),
+                  KG_FAILURE);
   }
   for (unsigned i = leaves; i < 2U * leaves; ++i) {
-    kg_graph_add(g, blank(g, i), v, number(g, i));
+    cr_assert_leq(kg_graph_add(g, blank(g, i), v, number(g, i)), KG_FAILURE);
   }
   return g;
 }
@@ -347,11 +358,14 @@ Test(layout, what_stands_at_the_top_follows_where_it_is_used)
   const KgTermId first = kg_graph_iri(g, KG_SV(KG_RDF_FIRST));
   const KgTermId rest  = kg_graph_iri(g, KG_SV(KG_RDF_REST));
   const KgTermId nil   = kg_graph_iri(g, KG_SV(KG_RDF_NIL));
-  kg_graph_add(g, s, q, blank(g, n));
+  cr_assert_leq(kg_graph_add(g, s, q, blank(g, n)), KG_FAILURE);
   for (unsigned i = n; i < 2U * n; ++i) {
-    kg_graph_add(g, blank(g, i), first, number(g, i));
-    kg_graph_add(
-      g, blank(g, i), rest, i + 1U < 2U * n ? blank(g, i + 1U) : nil);
+    cr_assert_leq(kg_graph_add(g, blank(g, i), first, number(g, i)),
+                  KG_FAILURE);
+    cr_assert_leq(
+      kg_graph_add(
+        g, blank(g, i), rest, i + 1U < 2U * n ? blank(g, i + 1U) : nil),
+      KG_FAILURE);
   }
 
   Walk w;

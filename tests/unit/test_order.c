@@ -22,7 +22,7 @@ Test(order, ranks_follow_term_order)
   KgTermId ids[5];
   for (size_t i = 0U; i < 5U; ++i) {
     ids[i] = kg_graph_iri(g, kg_sv(iris[i]));
-    kg_graph_add(g, ids[i], ids[i], ids[i]);
+    cr_assert_leq(kg_graph_add(g, ids[i], ids[i], ids[i]), KG_FAILURE);
   }
 
   KgOrder order;
@@ -64,8 +64,8 @@ Test(order, many_terms_sort_like_compare)
                                         (KgStringView){buf + 20, 3U},
                                         KG_NO_TERM,
                                         (i % 2U) ? KG_SV("en") : KG_SV(""));
-    kg_graph_add(g, s, p, l);
-    kg_graph_add(g, b, p, s);
+    cr_assert_leq(kg_graph_add(g, s, p, l), KG_FAILURE);
+    cr_assert_leq(kg_graph_add(g, b, p, s), KG_FAILURE);
   }
 
   KgOrder order;
@@ -135,8 +135,8 @@ Test(order, type_first)
   const KgTermId s = kg_graph_iri(g, KG_SV("http://e/s"));
   const KgTermId a = kg_graph_iri(g, KG_SV("http://a/p"));
   const KgTermId t = kg_graph_iri(g, KG_SV(KG_RDF_TYPE));
-  kg_graph_add(g, s, a, s);
-  kg_graph_add(g, s, t, s);
+  cr_assert_leq(kg_graph_add(g, s, a, s), KG_FAILURE);
+  cr_assert_leq(kg_graph_add(g, s, t, s), KG_FAILURE);
 
   KgOrder order;
   cr_assert_eq(kg_order_init(&order, g, 0U), KG_SUCCESS);
@@ -179,12 +179,20 @@ Test(order, texts_with_nuls_prefixes_and_long_common_starts)
       buf[j] = "\0\001ab\xff"[(x >> 16U) % 5U];
     }
     const KgStringView text = {buf, len};
-    kg_graph_add(g, s, p, kg_graph_literal(g, text, KG_NO_TERM, KG_SV("")));
-    kg_graph_add(g, s, p, kg_graph_literal(g, text, dt, KG_SV("")));
-    kg_graph_add(g, s, p, kg_graph_literal(g, text, KG_NO_TERM, KG_SV("en")));
+    cr_assert_leq(
+      kg_graph_add(g, s, p, kg_graph_literal(g, text, KG_NO_TERM, KG_SV(""))),
+      KG_FAILURE);
+    cr_assert_leq(
+      kg_graph_add(g, s, p, kg_graph_literal(g, text, dt, KG_SV(""))),
+      KG_FAILURE);
+    cr_assert_leq(
+      kg_graph_add(g, s, p, kg_graph_literal(g, text, KG_NO_TERM, KG_SV("en"))),
+      KG_FAILURE);
     long_text[100000U + i % 20U] = (char)('a' + i % 3U);
     const KgStringView big       = {long_text, 100000U + i % 20U};
-    kg_graph_add(g, s, p, kg_graph_literal(g, big, KG_NO_TERM, KG_SV("")));
+    cr_assert_leq(
+      kg_graph_add(g, s, p, kg_graph_literal(g, big, KG_NO_TERM, KG_SV(""))),
+      KG_FAILURE);
   }
 
   KgOrder order;

@@ -89,6 +89,17 @@ typedef struct {
   const uint8_t* changes;
 } KgDotOptions;
 
+/**
+   Return true iff pictures are built in: this kgraph was built with
+   Graphviz (cgraph and gvc).  Without it, kg_graph_write_dot(),
+   kg_graph_render(), kg_graph_render_html(), kg_graph_write_schema_dot()
+   and kg_graph_render_schema() log an error and return KG_BAD_UNSUPPORTED,
+   and DOT is not a syntax kg_syntax_can_write() accepts; the options and
+   the built-in style below are there in every build.
+*/
+KG_API bool
+kg_dot_available(void);
+
 /// Set `options` to the defaults: English labels, a table of literals,
 /// texts cut at 60 characters, the whole graph, the built-in style, and
 /// the limits KG_DOT_MAX_NODES, KG_DOT_MAX_SIZE and KG_DOT_MAX_ROWS.

@@ -50,6 +50,7 @@ typedef enum {
                    ///< ontology
   KG_BAD_INTERNAL, ///< A kgraph invariant is broken
   KG_BAD_LIMIT,    ///< A work or size limit was exceeded
+  KG_BAD_UNSUPPORTED, ///< Not built into this kgraph (see kg_dot_available())
 } KgStatus;
 
 /// Return a static, human-readable description of `st`.

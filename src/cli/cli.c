@@ -192,6 +192,7 @@ kg_cli_exit_status(const KgStatus st)
   case KG_FAILURE:
     return KG_EXIT_SUCCESS;
   case KG_BAD_ARG:
+  case KG_BAD_UNSUPPORTED: // Asked for what this build has not (pictures)
     return KG_EXIT_USAGE;
   case KG_BAD_READ:
   case KG_BAD_SYNTAX:
@@ -682,6 +683,21 @@ kg_cli_dot_option(KgCli* const    cli,
 
   dot->any = true;
   return 0;
+}
+
+int
+kg_cli_no_pictures(const KgCli* const cli)
+{
+  if (kg_dot_available()) {
+    return -1;
+  }
+
+  // Said before any input is read, as the library's picture functions
+  // would say it after (dot_none.c)
+  kg_cli_error(cli,
+               "pictures are not built in: this kgraph was built without "
+               "Graphviz (cgraph and gvc)");
+  return kg_cli_exit_status(KG_BAD_UNSUPPORTED);
 }
 
 void

@@ -233,6 +233,13 @@ int
 kg_cli_dot_option(KgCli* cli, KgDotCli* dot, int c, char* arg);
 
 /**
+   If pictures are not built in (kg_dot_available()), say so as the
+   library does, and return the exit status (2); else return -1.
+*/
+int
+kg_cli_no_pictures(const KgCli* cli);
+
+/**
    After a picture was refused with `st` KG_BAD_LIMIT, say which options
    draw it: `kgraph: note: ...` (nothing otherwise, or with -q).  Add -K
    sfdp if `dot_engine`, the engine asked for was dot.

@@ -39,7 +39,8 @@ static const char* const help =
   "                         html, json (reports), patch (RDF Patch, which\n"
   "                         applied to OLD gives NEW), or dot (a picture of\n"
   "                         what changed, for Graphviz; kgraph render\n"
-  "                         --diff draws it)\n"
+  "                         --diff draws it; not in a kgraph built\n"
+  "                         without Graphviz)\n"
   "      --color[=WHEN]     colour the text and summary: auto (the\n"
   "                         default: when standard output is a terminal\n"
   "                         and NO_COLOR is unset or empty), always, never\n"
@@ -249,6 +250,10 @@ kg_cmd_diff(KgCli* const cli, const int argc, char** const argv)
   const char* const hint  = operands.paths[1];
   if (opts.picture && opts.format != FORMAT_DOT) {
     return kg_cli_usage(cli, "picture options are for --format=dot");
+  }
+  int u_dot = -1;
+  if (opts.format == FORMAT_DOT && (u_dot = kg_cli_no_pictures(cli)) >= 0) {
+    return u_dot;
   }
 
   KgGraph* ontology  = NULL;

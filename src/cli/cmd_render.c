@@ -48,8 +48,12 @@ static const char* const help =
   "its own and set beside or below the picture.  SVG fits its window;\n"
   "nodes link to their IRIs and show their literals on hover.\n"
   "\n"
-  "Exit status: 0 ok, 2 usage, 3 input (or a picture too big: then draw\n"
-  "part of it with --focus), 4 output, 5 internal.\n";
+  "A kgraph built without Graphviz draws nothing: it says so and exits\n"
+  "with status 2.\n"
+  "\n"
+  "Exit status: 0 ok, 2 usage (or no pictures in this build), 3 input (or\n"
+  "a picture too big: then draw part of it with --focus), 4 output,\n"
+  "5 internal.\n";
 
 typedef struct {
   KgInputOptions in;
@@ -134,6 +138,11 @@ kg_cmd_render(KgCli* const cli, const int argc, char** const argv)
     cli, argc, argv, ":hqo:T:K:", long_opts, help, &opts, handle, 1, &first);
   if (r >= 0) {
     return r;
+  }
+
+  const int u = kg_cli_no_pictures(cli);
+  if (u >= 0) {
+    return u;
   }
 
   const char* format = opts.format;

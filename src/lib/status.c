@@ -32,6 +32,8 @@ kg_strerror(const KgStatus st)
     return "internal error";
   case KG_BAD_LIMIT:
     return "limit exceeded";
+  case KG_BAD_UNSUPPORTED:
+    return "not built into this kgraph";
   }
   return "unknown error";
 }

@@ -84,7 +84,11 @@ static const SyntaxInfo syntaxes[] = {
    {"text/vnd.graphviz", NULL, NULL},
    0,
    NULL,
+#if KG_DOT
    kg_write_dot},
+#else
+   NULL}, // Not written without Graphviz: see kg_dot_available()
+#endif
 };
 
 #define N_SYNTAXES (sizeof(syntaxes) / sizeof(syntaxes[0]))
@@ -382,6 +386,11 @@ kg_graph_write(const KgGraph* const        graph,
                const KgWriteOptions* const options)
 {
   const SyntaxInfo* const i = info(options->syntax);
+#if !KG_DOT
+  if (options->syntax == KG_SYNTAX_DOT) {
+    return kg_write_dot(graph, stream, options); // Says it is not built in
+  }
+#endif
   if (!i || !i->write) {
     kg_log(
       &options->log, KG_LOG_ERROR, KG_NO_CARET, "cannot write this syntax");

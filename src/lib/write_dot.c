@@ -24,7 +24,8 @@
 // dot_build.c (the cgraph graph: nodes, tables, edges, clusters, legend),
 // dot_compose.c (layout with gvc, the legend laid out apart and composed,
 // labels by their edges, SVG that fits its window), and this file
-// (setting up in steps, the API, the choice of engine).
+// (setting up in steps, the API, the choice of engine).  The options'
+// defaults are in dot_options.c, built with or without Graphviz.
 
 #include "dot_impl.h"
 
@@ -209,25 +210,6 @@ dot_fini(Dot* const d)
 /*
   The API
 */
-
-void
-kg_dot_options_init(KgDotOptions* const options)
-{
-  memset(options, 0, sizeof(*options));
-  options->lang      = "en";
-  options->literals  = KG_DOT_LITERALS_TABLE;
-  options->max_label = 60U;
-  options->depth     = 1U;
-  options->max_nodes = KG_DOT_MAX_NODES;
-  options->max_size  = KG_DOT_MAX_SIZE;
-  options->max_rows  = KG_DOT_MAX_ROWS;
-}
-
-const char*
-kg_dot_default_style(void)
-{
-  return kg_style_ttl;
-}
 
 KgStatus
 kg_dot_claim_roles(const KgGraph* const        graph,

@@ -116,10 +116,16 @@ Test(input, standard_input_is_named_at_most_once)
         nt,
         NULL),
   };
+  // Without Graphviz, export --to dot stops at its option (diff first
+  // checks its operands)
+  static const char* const no_pictures =
+    "kgraph: error: pictures are not built in: this kgraph was built "
+    "without Graphviz (cgraph and gvc)\n";
   for (size_t i = 0U; i < sizeof(runs) / sizeof(runs[0]); ++i) {
+    const char* const w = i == 5U && !kg_dot_available() ? no_pictures : want;
     cr_assert_eq(runs[i].status, KG_EXIT_USAGE, "%zu: %s", i, runs[i].err);
     cr_assert_str_eq(runs[i].out, "");
-    cr_assert(!strncmp(runs[i].err, want, strlen(want)), "%s", runs[i].err);
+    cr_assert(!strncmp(runs[i].err, w, strlen(w)), "%s", runs[i].err);
     run_free(&runs[i]);
   }
 

@@ -720,6 +720,9 @@ Test(output, a_failed_write_says_why)
   static const char* const syntaxes[] = {
     "ntriples", "nquads", "turtle", "rdfxml", "dot"};
   for (size_t i = 0U; i < sizeof(syntaxes) / sizeof(syntaxes[0]); ++i) {
+    if (!kg_syntax_can_write(kg_syntax_by_name(syntaxes[i]))) {
+      continue; // DOT without Graphviz
+    }
     Run r = run("export", "--to", syntaxes[i], "-o", "/dev/full", in, NULL);
     cr_assert_eq(r.status, KG_EXIT_OUTPUT, "%s", syntaxes[i]);
     cr_assert_str_eq(r.err, expected, "%s", syntaxes[i]);

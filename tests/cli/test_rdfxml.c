@@ -564,10 +564,12 @@ Test(rdfxml, commands_read_it_by_extension)
     cr_assert_eq(d.status, KG_EXIT_SUCCESS, "%s: %s%s", names[i], d.out, d.err);
     run_free(&d);
 
-    Run g = run("export", "--to", "dot", path, NULL);
-    cr_assert_eq(g.status, KG_EXIT_SUCCESS, "%s: %s", names[i], g.err);
-    cr_assert(strstr(g.out, "digraph"), "%s", g.out);
-    run_free(&g);
+    if (kg_dot_available()) {
+      Run g = run("export", "--to", "dot", path, NULL);
+      cr_assert_eq(g.status, KG_EXIT_SUCCESS, "%s: %s", names[i], g.err);
+      cr_assert(strstr(g.out, "digraph"), "%s", g.out);
+      run_free(&g);
+    }
   }
   free(nt);
   free(doc);

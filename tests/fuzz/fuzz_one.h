@@ -419,7 +419,8 @@ kg_fuzz_check(const KgGraph* const graph, const uint64_t seed)
     free(written);
   }
 
-  if (kg_graph_size(graph) <= KG_FUZZ_DOT_MAX) {
+  // (pictures: only when Graphviz is built in)
+  if (kg_dot_available() && kg_graph_size(graph) <= KG_FUZZ_DOT_MAX) {
     kg_fuzz_check_dot(graph, blanks ? NULL : copy);
   }
 

@@ -785,6 +785,9 @@ Test(syntax, writers_refuse_named_graphs)
     KG_SUCCESS);
 
   for (size_t i = 0U; i < sizeof(syntaxes) / sizeof(syntaxes[0]); ++i) {
+    if (!kg_syntax_can_write(syntaxes[i])) {
+      continue; // DOT without Graphviz
+    }
     const char* const name = kg_syntax_name(syntaxes[i]);
     char*             text = NULL;
     cr_assert_eq(

@@ -265,8 +265,14 @@ main(int argc, char** argv)
     printf("built %zu triples\n", kg_graph_size(graph));
     // Both files are tried, whatever happens to the first
     const KgStatus rdf = write_file(graph, dir, "deepseek.rdf");
-    const KgStatus dot = write_file(graph, dir, "deepseek.dot");
-    st                 = rdf ? rdf : dot;
+    KgStatus       dot = KG_SUCCESS;
+    if (kg_dot_available()) {
+      dot = write_file(graph, dir, "deepseek.dot");
+    } else {
+      printf("deepseek.dot not written: this kgraph has no pictures "
+             "(it was built without Graphviz)\n");
+    }
+    st = rdf ? rdf : dot;
   }
 
   kg_graph_free(graph);

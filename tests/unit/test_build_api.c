@@ -132,7 +132,8 @@ Test(build_api, write_handles_every_writable_syntax_dot_included)
     free(text);
     ++n;
   }
-  cr_assert_geq(n, 5U);
+  // Turtle, N-Triples, RDF/XML, N-Quads, and DOT when pictures are built in
+  cr_assert_eq(n, kg_dot_available() ? 5U : 4U);
   kg_graph_free(g);
 }
 
@@ -141,6 +142,12 @@ Test(build_api, write_dot_through_write)
   KgGraph* const g    = small_graph();
   KgStatus       st   = KG_SUCCESS;
   char* const    text = write_string(g, KG_SYNTAX_DOT, &st);
+  if (!kg_dot_available()) {
+    cr_assert_eq(st, KG_BAD_UNSUPPORTED);
+    free(text);
+    kg_graph_free(g);
+    return;
+  }
   cr_assert_eq(st, KG_SUCCESS);
   cr_assert_not_null(strstr(text, "digraph"), "%s", text);
   cr_assert_not_null(strstr(text, "hello"), "%s", text);
@@ -249,7 +256,12 @@ Test(build_api, write_file_takes_the_syntax_from_the_extension)
                                KG_SYNTAX_NQUADS,
                                KG_SYNTAX_DOT,
                                KG_SYNTAX_TURTLE};
+  size_t         n_written  = 0U;
   for (size_t i = 0U; i < sizeof(names) / sizeof(names[0]); ++i) {
+    if (!kg_syntax_can_write(syntaxes[i])) {
+      continue; // DOT, without pictures
+    }
+    ++n_written;
     char* const path = path_in(dir, names[i]);
     Messages    m;
     memset(&m, 0, sizeof(m));
@@ -269,7 +281,7 @@ Test(build_api, write_file_takes_the_syntax_from_the_extension)
     free(path);
   }
   // Nothing but the files written: no temporary file is left
-  cr_assert_eq(n_entries(dir), 6U);
+  cr_assert_eq(n_entries(dir), n_written);
 
   // NULL options: all defaults
   char* const path = path_in(dir, "null-options.nt");

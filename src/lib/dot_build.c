@@ -202,9 +202,9 @@ append_literal_line(Dot* const d, KgBuffer* const b, const KgTriple* const t)
   KgStatus st = KG_SUCCESS;
   KG_TRY(st, append_esc_property(d, b, t->p));
   kg_buffer_append_str(b, ": \"");
-  KG_TRY(st,
-         append_esc(
-           b, kg_terms_text(&d->graph->terms, t->o), DOT_TOOLTIP_CHARS));
+  KG_TRY(
+    st,
+    append_esc(b, kg_terms_text(&d->graph->terms, t->o), DOT_TOOLTIP_CHARS));
   kg_buffer_append_str(b, "\"");
   const KgStringView lang = kg_term_lang(d->graph, t->o);
   const KgTermId     type = kg_term_datatype(d->graph, t->o);
@@ -418,8 +418,7 @@ node_label(Dot* const d, Agnode_t* const node, const KgTermId s)
   const size_t limit   = kg_dot_shown_literals(d, n_rows);
   size_t       shown   = 0U;
   bool         any_row = false;
-  for (unsigned pass = (d->dot.changes && limit < n_rows) ? 0U : 1U;
-       pass < 2U;
+  for (unsigned pass = (d->dot.changes && limit < n_rows) ? 0U : 1U; pass < 2U;
        ++pass) {
     for (uint32_t i = 0U; i < l->count[s] && shown < limit; ++i) {
       const KgTriple* const t = kg_layout_triple(l, s, i);
@@ -447,8 +446,7 @@ node_label(Dot* const d, Agnode_t* const node, const KgTermId s)
           kg_buffer_append_str(b, "<TR><TD COLSPAN=\"2\">");
           kg_buffer_append_str(b, change_open(title_change));
           kg_buffer_append_str(b, "<B>");
-          kg_dot_append_text(
-            b, kg_buffer_view(&head), d->dot.max_label, true);
+          kg_dot_append_text(b, kg_buffer_view(&head), d->dot.max_label, true);
           kg_buffer_append_str(b, "</B>");
           kg_buffer_append_str(b, change_close(title_change));
           kg_buffer_append_str(b, "</TD></TR>");
@@ -459,8 +457,8 @@ node_label(Dot* const d, Agnode_t* const node, const KgTermId s)
         // Another label (another language): under the title, as it is
         kg_buffer_append_str(b, "<TR><TD COLSPAN=\"2\">");
       } else {
-        kg_buffer_append_str(
-          b, "<TR><TD ALIGN=\"LEFT\"><FONT POINT-SIZE=\"8\">");
+        kg_buffer_append_str(b,
+                             "<TR><TD ALIGN=\"LEFT\"><FONT POINT-SIZE=\"8\">");
         kg_buffer_append_str(b, open);
         if ((st = kg_dot_append_property(d, b, t->p, true))) {
           goto done;

@@ -820,12 +820,13 @@ write_page(View* const       v,
     "initial-scale=1\">\n<meta name=\"generator\" content=\"kgraph\">\n"
     "<title>kgraph view</title>\n<style>");
   kg_buffer_append_str(&page, kg_html_view_css);
-  kg_buffer_append_str(&page,
-                       "</style>\n</head>\n<body>\n<header>\n"
-                       "<input type=\"search\" id=\"search\" placeholder=\"Find "
-                       "an entity by label or prefixed name\" aria-label=\"Find "
-                       "an entity\" autocomplete=\"off\">\n"
-                       "<ol id=\"results\" hidden></ol>\n<p id=\"note\">");
+  kg_buffer_append_str(
+    &page,
+    "</style>\n</head>\n<body>\n<header>\n"
+    "<input type=\"search\" id=\"search\" placeholder=\"Find "
+    "an entity by label or prefixed name\" aria-label=\"Find "
+    "an entity\" autocomplete=\"off\">\n"
+    "<ol id=\"results\" hidden></ol>\n<p id=\"note\">");
   html_text(&page, kg_sv(note ? note : ""));
   kg_buffer_append_str(
     &page,
@@ -840,8 +841,8 @@ write_page(View* const       v,
        fwrite(v->out.data, 1U, v->out.len, stream) != v->out.len ||
        fputs("</script>\n<script>", stream) < 0 ||
        fputs(kg_html_view_js, stream) < 0 ||
-       fputs("</script>\n</body>\n</html>\n", stream) < 0 ||
-       fflush(stream) || ferror(stream))) {
+       fputs("</script>\n</body>\n</html>\n", stream) < 0 || fflush(stream) ||
+       ferror(stream))) {
     st = KG_BAD_WRITE;
   }
   kg_buffer_fini(&page);

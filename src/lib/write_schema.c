@@ -1202,12 +1202,8 @@ kg_graph_render_schema(const KgGraph* const        ontology,
 
   if (!st) {
     const agerrlevel_t level = agseterr(AGMAX);
-    st                       = kg_dot_render_text(text,
-                            "schema",
-                            engine ? engine : "dot",
-                            format,
-                            stream,
-                            &options->log);
+    st                       = kg_dot_render_text(
+      text, "schema", engine ? engine : "dot", format, stream, &options->log);
     agseterr(level);
   }
   free(text);

@@ -138,9 +138,9 @@ static KgStatus
 append_esc_label(Dot* const d, KgBuffer* const out, const KgTermId id)
 {
   kg_buffer_clear(&d->scratch);
-  const KgStatus st = kg_dot_append_label(d, &d->scratch, id);
-  return st ? st
-            : append_esc(out, kg_buffer_view(&d->scratch), DOT_TOOLTIP_CHARS);
+  KgStatus st = KG_SUCCESS;
+  KG_TRY(st, kg_dot_append_label(d, &d->scratch, id));
+  return append_esc(out, kg_buffer_view(&d->scratch), DOT_TOOLTIP_CHARS);
 }
 
 /// Append the QName of `id` (or its IRI), escaped.
@@ -148,8 +148,9 @@ static KgStatus
 append_esc_qname(Dot* const d, KgBuffer* const out, const KgTermId id)
 {
   kg_buffer_clear(&d->scratch);
-  const KgStatus st = kg_dot_append_qname(d, &d->scratch, id);
-  return st ? st : append_esc(out, kg_buffer_view(&d->scratch), 0U);
+  KgStatus st = KG_SUCCESS;
+  KG_TRY(st, kg_dot_append_qname(d, &d->scratch, id));
+  return append_esc(out, kg_buffer_view(&d->scratch), 0U);
 }
 
 /// Append the label of property `p` (else its QName), escaped.
@@ -172,8 +173,9 @@ append_esc_claims(Dot* const      d,
                   const bool      brief)
 {
   kg_buffer_clear(&d->scratch);
-  const KgStatus st = kg_dot_append_claims(d, &d->scratch, s, p, o, brief);
-  return st ? st : append_esc(out, kg_buffer_view(&d->scratch), 0U);
+  KgStatus st = KG_SUCCESS;
+  KG_TRY(st, kg_dot_append_claims(d, &d->scratch, s, p, o, brief));
+  return append_esc(out, kg_buffer_view(&d->scratch), 0U);
 }
 
 /// Set `URL` of `obj` to `iri` if it is http(s), escaped.
@@ -197,24 +199,24 @@ set_url(Dot* const d, void* const obj, const KgTermId iri)
 static KgStatus
 append_literal_line(Dot* const d, KgBuffer* const b, const KgTriple* const t)
 {
-  KgStatus st = append_esc_property(d, b, t->p);
-  st          = st ? st : kg_buffer_append_str(b, ": \"");
-  st =
-    st
-      ? st
-      : append_esc(b, kg_terms_text(&d->graph->terms, t->o), DOT_TOOLTIP_CHARS);
-  st                      = st ? st : kg_buffer_append_str(b, "\"");
+  KgStatus st = KG_SUCCESS;
+  KG_TRY(st, append_esc_property(d, b, t->p));
+  kg_buffer_append_str(b, ": \"");
+  KG_TRY(
+    st,
+    append_esc(b, kg_terms_text(&d->graph->terms, t->o), DOT_TOOLTIP_CHARS));
+  kg_buffer_append_str(b, "\"");
   const KgStringView lang = kg_term_lang(d->graph, t->o);
   const KgTermId     type = kg_term_datatype(d->graph, t->o);
-  if (!st && lang.len) {
-    st = kg_buffer_printf(b, "@%.*s", (int)lang.len, lang.data);
-  } else if (!st && type &&
-             !kg_sv_equals(kg_terms_text(&d->graph->terms, type),
-                           KG_SV(KG_XSD_NS "string"))) {
-    st = kg_buffer_append_str(b, "^^");
-    st = st ? st : append_esc_qname(d, b, type);
+  if (lang.len) {
+    kg_buffer_printf(b, "@%.*s", (int)lang.len, lang.data);
+  } else if (type && !kg_sv_equals(kg_terms_text(&d->graph->terms, type),
+                                   KG_SV(KG_XSD_NS "string"))) {
+    kg_buffer_append_str(b, "^^");
+    KG_TRY(st, append_esc_qname(d, b, type));
   }
-  return st ? st : append_esc_claims(d, b, t->s, t->p, t->o, true);
+  KG_TRY(st, append_esc_claims(d, b, t->s, t->p, t->o, true));
+  return b->status;
 }
 
 /**
@@ -237,9 +239,10 @@ set_node_tooltip(Dot* const d, Agnode_t* const node, const KgTermId s)
     st = append_esc_label(d, b, s);
   }
   if (!st && !kg_is_blank(d->graph, s)) {
-    st = kg_buffer_append_str(b, title != SIZE_MAX ? " (" : "");
-    st = st ? st : append_esc_qname(d, b, s);
-    st = st ? st : kg_buffer_append_str(b, title != SIZE_MAX ? ")" : "");
+    kg_buffer_append_str(b, title != SIZE_MAX ? " (" : "");
+    if (!(st = append_esc_qname(d, b, s))) {
+      st = kg_buffer_append_str(b, title != SIZE_MAX ? ")" : "");
+    }
   } else if (!st && title == SIZE_MAX) {
     st = kg_buffer_append_str(b, "blank node");
   }
@@ -260,8 +263,8 @@ set_node_tooltip(Dot* const d, Agnode_t* const node, const KgTermId s)
       continue;
     }
     ++n_lines;
-    st = kg_buffer_append_str(b, "\\n");
-    st = st ? st : append_literal_line(d, b, t);
+    kg_buffer_append_str(b, "\\n");
+    st = append_literal_line(d, b, t);
   }
   if (!st && more) {
     st = kg_buffer_printf(b, "\\n… and %s more", kg_dot_count(more).text);
@@ -280,13 +283,13 @@ set_edge_tooltip(Dot* const d, Agedge_t* const e, const KgTriple* const t)
 {
   KgBuffer* const b = &d->row;
   kg_buffer_clear(b);
-  KgStatus st = append_esc_label(d, b, t->s);
-  st          = st ? st : kg_buffer_append_str(b, " — ");
-  st          = st ? st : append_esc_property(d, b, t->p);
-  st          = st ? st : kg_buffer_append_str(b, " — ");
-  st          = st ? st : append_esc_label(d, b, t->o);
-  st          = st ? st : append_esc_claims(d, b, t->s, t->p, t->o, false);
-  if (st) {
+  KgStatus st = KG_SUCCESS;
+  if ((st = append_esc_label(d, b, t->s)) ||
+      (st = kg_buffer_append_str(b, " — ")) ||
+      (st = append_esc_property(d, b, t->p)) ||
+      (st = kg_buffer_append_str(b, " — ")) ||
+      (st = append_esc_label(d, b, t->o)) ||
+      (st = append_esc_claims(d, b, t->s, t->p, t->o, false))) {
     d->status = st;
     return;
   }
@@ -395,14 +398,17 @@ node_label(Dot* const d, Agnode_t* const node, const KgTermId s)
   // The title: the label, else the QName
   KgBuffer head = KG_BUFFER_INIT;
   if (title != SIZE_MAX) {
-    st = kg_buffer_append_sv(
+    kg_buffer_append_sv(
       &head,
       kg_terms_text(&d->graph->terms,
                     d->graph->triples[l->order.triples[title]].o));
   } else if (kg_is_blank(d->graph, s)) {
-    st = kg_buffer_append_str(&head, "");
+    kg_buffer_append_str(&head, "");
   } else {
-    st = kg_dot_append_qname(d, &head, s);
+    kg_dot_append_qname(d, &head, s);
+  }
+  if ((st = head.status)) {
+    goto done;
   }
 
   // At most max_rows literals, in order; when some are left out of a
@@ -412,10 +418,9 @@ node_label(Dot* const d, Agnode_t* const node, const KgTermId s)
   const size_t limit   = kg_dot_shown_literals(d, n_rows);
   size_t       shown   = 0U;
   bool         any_row = false;
-  for (unsigned pass = (d->dot.changes && limit < n_rows) ? 0U : 1U;
-       pass < 2U && !st;
+  for (unsigned pass = (d->dot.changes && limit < n_rows) ? 0U : 1U; pass < 2U;
        ++pass) {
-    for (uint32_t i = 0U; i < l->count[s] && shown < limit && !st; ++i) {
+    for (uint32_t i = 0U; i < l->count[s] && shown < limit; ++i) {
       const KgTriple* const t = kg_layout_triple(l, s, i);
       if (kg_kind(d->graph, t->o) != KG_TERM_LITERAL || d->excluded[t->p] ||
           l->first[s] + i == title) {
@@ -434,90 +439,92 @@ node_label(Dot* const d, Agnode_t* const node, const KgTermId s)
       if (!any_row) {
         // The title row, unless there is no title (a blank node): Graphviz
         // refuses an empty <B></B>
-        st = kg_buffer_append_str(b,
-                                  "<TABLE BORDER=\"0\" CELLBORDER=\"0\" "
-                                  "CELLSPACING=\"0\" CELLPADDING=\"1\">");
-        if (!st && head.len) {
-          st = kg_buffer_append_str(b, "<TR><TD COLSPAN=\"2\">");
-          st = st ? st : kg_buffer_append_str(b, change_open(title_change));
-          st = st ? st : kg_buffer_append_str(b, "<B>");
-          st = st ? st
-                  : kg_dot_append_text(
-                      b, kg_buffer_view(&head), d->dot.max_label, true);
-          st = st ? st : kg_buffer_append_str(b, "</B>");
-          st = st ? st : kg_buffer_append_str(b, change_close(title_change));
-          st = st ? st : kg_buffer_append_str(b, "</TD></TR>");
+        kg_buffer_append_str(b,
+                             "<TABLE BORDER=\"0\" CELLBORDER=\"0\" "
+                             "CELLSPACING=\"0\" CELLPADDING=\"1\">");
+        if (head.len) {
+          kg_buffer_append_str(b, "<TR><TD COLSPAN=\"2\">");
+          kg_buffer_append_str(b, change_open(title_change));
+          kg_buffer_append_str(b, "<B>");
+          kg_dot_append_text(b, kg_buffer_view(&head), d->dot.max_label, true);
+          kg_buffer_append_str(b, "</B>");
+          kg_buffer_append_str(b, change_close(title_change));
+          kg_buffer_append_str(b, "</TD></TR>");
         }
         any_row = true;
       }
       if (kg_is_label_property(kg_terms_text(&d->graph->terms, t->p))) {
         // Another label (another language): under the title, as it is
-        st = st ? st : kg_buffer_append_str(b, "<TR><TD COLSPAN=\"2\">");
+        kg_buffer_append_str(b, "<TR><TD COLSPAN=\"2\">");
       } else {
-        st = st ? st
-                : kg_buffer_append_str(
-                    b, "<TR><TD ALIGN=\"LEFT\"><FONT POINT-SIZE=\"8\">");
-        st = st ? st : kg_buffer_append_str(b, open);
-        st = st ? st : kg_dot_append_property(d, b, t->p, true);
-        st = st ? st : kg_buffer_append_str(b, close);
-        st =
-          st ? st : kg_buffer_append_str(b, "</FONT></TD><TD ALIGN=\"LEFT\">");
+        kg_buffer_append_str(b,
+                             "<TR><TD ALIGN=\"LEFT\"><FONT POINT-SIZE=\"8\">");
+        kg_buffer_append_str(b, open);
+        if ((st = kg_dot_append_property(d, b, t->p, true))) {
+          goto done;
+        }
+        kg_buffer_append_str(b, close);
+        kg_buffer_append_str(b, "</FONT></TD><TD ALIGN=\"LEFT\">");
       }
-      st = st ? st : kg_buffer_append_str(b, open);
+      if ((st = kg_buffer_append_str(b, open))) {
+        goto done;
+      }
       // A value a hedged claim describes: in italics, after the mark of
       // its status, in its colour
-      StatusLook* const look =
-        st ? NULL : kg_dot_triple_look(d, t->s, t->p, t->o);
+      StatusLook* const look = kg_dot_triple_look(d, t->s, t->p, t->o);
       if (look) {
         look->shown = true;
-        st          = kg_buffer_append_str(b, "<I>");
-        if (!st && look->font.len) {
-          st = kg_buffer_append_str(b, "<FONT COLOR=\"");
-          st = st ? st : kg_dot_append_text(b, look->font, 32U, true);
-          st = st ? st : kg_buffer_append_str(b, "\">");
+        kg_buffer_append_str(b, "<I>");
+        if (look->font.len) {
+          kg_buffer_append_str(b, "<FONT COLOR=\"");
+          kg_dot_append_text(b, look->font, 32U, true);
+          kg_buffer_append_str(b, "\">");
         }
-        if (!st && look->mark.len) {
-          st = kg_dot_append_text(b, look->mark, 8U, true);
-          st = st ? st : kg_buffer_append_str(b, " ");
+        if (look->mark.len) {
+          kg_dot_append_text(b, look->mark, 8U, true);
+          kg_buffer_append_str(b, " ");
         }
       }
-      st =
-        st ? st
-        : kg_is_label_property(kg_terms_text(&d->graph->terms, t->p))
-          ? kg_dot_append_text(
-              b, kg_terms_text(&d->graph->terms, t->o), d->dot.max_label, true)
-          : kg_dot_append_literal(d, b, t->o, true);
-      if (look && !st) {
-        st = kg_buffer_append_str(b, look->font.len ? "</FONT></I>" : "</I>");
+      if (kg_is_label_property(kg_terms_text(&d->graph->terms, t->p))) {
+        kg_dot_append_text(
+          b, kg_terms_text(&d->graph->terms, t->o), d->dot.max_label, true);
+      } else {
+        kg_dot_append_literal(d, b, t->o, true);
       }
-      st = st ? st : kg_buffer_append_str(b, close);
-      st = st ? st : kg_buffer_append_str(b, "</TD></TR>");
+      if (look) {
+        kg_buffer_append_str(b, look->font.len ? "</FONT></I>" : "</I>");
+      }
+      kg_buffer_append_str(b, close);
+      if ((st = kg_buffer_append_str(b, "</TD></TR>"))) {
+        goto done;
+      }
     }
   }
-  if (!st && shown < n_rows) {
-    st = kg_buffer_printf(b,
-                          "<TR><TD COLSPAN=\"2\" ALIGN=\"LEFT\"><FONT "
-                          "POINT-SIZE=\"8\"><I>… and %s more</I></FONT>"
-                          "</TD></TR>",
-                          kg_dot_count(n_rows - shown).text);
+  if (shown < n_rows) {
+    kg_buffer_printf(b,
+                     "<TR><TD COLSPAN=\"2\" ALIGN=\"LEFT\"><FONT "
+                     "POINT-SIZE=\"8\"><I>… and %s more</I></FONT>"
+                     "</TD></TR>",
+                     kg_dot_count(n_rows - shown).text);
   }
 
-  if (!st && any_row) {
-    st = kg_buffer_append_str(b, "</TABLE>");
-    if (!st) {
-      char* const html = agstrdup_html(d->g, b->data);
-      if (!html) {
-        st = KG_BAD_ALLOC;
-      } else {
-        agsafeset(node, "label", html, "");
-        agstrfree(d->g, html);
-      }
+  if (any_row) {
+    if ((st = kg_buffer_append_str(b, "</TABLE>"))) {
+      goto done;
     }
-  } else if (!st) {
-    st = kg_dot_append_text(b, kg_buffer_view(&head), d->dot.max_label, false);
-    if (!st) {
-      agsafeset(node, "label", b->data ? b->data : "", "");
+    char* const html = agstrdup_html(d->g, b->data);
+    if (!html) {
+      st = KG_BAD_ALLOC;
+      goto done;
     }
+    agsafeset(node, "label", html, "");
+    agstrfree(d->g, html);
+  } else {
+    if ((st = kg_dot_append_text(
+           b, kg_buffer_view(&head), d->dot.max_label, false))) {
+      goto done;
+    }
+    agsafeset(node, "label", b->data ? b->data : "", "");
     if (title_change != KG_DOT_SAME) {
       agsafeset(node,
                 "fontcolor",
@@ -526,6 +533,7 @@ node_label(Dot* const d, Agnode_t* const node, const KgTermId s)
     }
   }
 
+done:
   kg_buffer_fini(&head);
   if (st) {
     d->status = st;
@@ -859,7 +867,9 @@ legend_sample(Dot* const         d,
   Agedge_t* const e =
     d->status ? NULL : agedge(group, ends[0], ends[1], NULL, 1);
   if (!e) {
-    d->status = d->status ? d->status : KG_BAD_ALLOC;
+    if (!d->status) {
+      d->status = KG_BAD_ALLOC;
+    }
     return NULL;
   }
   set(d, e, "label", kg_sv(label));
@@ -959,16 +969,14 @@ add_status_legend(Dot* const d, Agnode_t* const before)
     const StatusLook* const look = looks[i];
     kg_buffer_clear(&label);
     kg_buffer_clear(&raw);
-    KgStatus st = KG_SUCCESS;
     if (look->mark.len) {
-      st = kg_dot_append_text(&label, look->mark, 8U, false);
-      st = st ? st : kg_buffer_append_str(&label, " ");
+      kg_dot_append_text(&label, look->mark, 8U, false);
+      kg_buffer_append_str(&label, " ");
     }
-    st = st ? st : kg_dot_append_label(d, &raw, look->status);
-    st = st ? st
-            : kg_dot_append_text(
-                &label, kg_buffer_view(&raw), d->dot.max_label, false);
-    if (st) {
+    KgStatus st = KG_SUCCESS;
+    if ((st = kg_dot_append_label(d, &raw, look->status)) ||
+        (st = kg_dot_append_text(
+           &label, kg_buffer_view(&raw), d->dot.max_label, false))) {
       d->status = st;
       break;
     }
@@ -1175,7 +1183,7 @@ kg_dot_build(Dot* const d)
   Agraph_t** const clusters = (Agraph_t**)kg_calloc(n_ids, sizeof(Agraph_t*));
   KgTermId* const  by_rank  = (KgTermId*)kg_calloc(n_ids, sizeof(KgTermId));
   d->drawn_property         = (uint8_t*)kg_calloc(n_ids, 1U);
-  KgStatus st               = KG_SUCCESS;
+  KgStatus st               = KG_BAD_ALLOC;
   if (!clusters || !by_rank || !d->drawn_property ||
       (st = kg_dot_claims_read(d))) {
     kg_dot_claims_free(d);
@@ -1184,7 +1192,7 @@ kg_dot_build(Dot* const d)
     kg_buffer_fini(&d->scratch);
     kg_free(clusters);
     kg_free(by_rank);
-    d->status = st ? st : KG_BAD_ALLOC;
+    d->status = st;
     return;
   }
 
@@ -1204,7 +1212,9 @@ kg_dot_build(Dot* const d)
     node_name(d, id);
     Agnode_t* const node = d->status ? NULL : agnode(sub, d->name.data, 1);
     if (!node) {
-      d->status = d->status ? d->status : KG_BAD_ALLOC;
+      if (!d->status) {
+        d->status = KG_BAD_ALLOC;
+      }
       break;
     }
     d->nodes[id] = node;

@@ -351,7 +351,7 @@ kg_dot_append_label(Dot* const d, KgBuffer* const out, const KgTermId id)
 }
 
 /// Append the names of the objects of `role` of the claims `refs`, each
-/// once, after `head`; return the number named.
+/// once, after `head`.  @return `out->status`.
 static KgStatus
 append_named(Dot* const            d,
              KgBuffer* const       out,
@@ -364,11 +364,10 @@ append_named(Dot* const            d,
   KgTermId named[MAX_NAMED];
   size_t   n_named = 0U;
   size_t   more    = 0U;
-  KgStatus st      = KG_SUCCESS;
-  for (size_t i = 0U; i < n && !st; ++i) {
+  for (size_t i = 0U; i < n && !out->status; ++i) {
     const KgLayout* const l = &d->layout;
     const KgTermId        c = refs[i].claim;
-    for (uint32_t k = 0U; k < l->count[c] && !st; ++k) {
+    for (uint32_t k = 0U; k < l->count[c] && !out->status; ++k) {
       const KgTriple* const t    = kg_layout_triple(l, c, k);
       bool                  seen = false;
       for (size_t j = 0U; j < n_named && !seen; ++j) {
@@ -381,16 +380,16 @@ append_named(Dot* const            d,
         ++more;
         continue;
       }
-      st               = kg_buffer_append_str(out, n_named ? ", " : sep);
-      st               = st ? st : kg_buffer_append_str(out, head);
-      st               = st ? st : kg_dot_append_label(d, out, t->o);
+      kg_buffer_append_str(out, n_named ? ", " : sep);
+      kg_buffer_append_str(out, head);
+      kg_dot_append_label(d, out, t->o);
       named[n_named++] = t->o;
     }
   }
-  if (!st && more) {
-    st = kg_buffer_printf(out, ", … and %s more", kg_dot_count(more).text);
+  if (more) {
+    kg_buffer_printf(out, ", … and %s more", kg_dot_count(more).text);
   }
-  return st;
+  return out->status;
 }
 
 KgStatus
@@ -407,29 +406,25 @@ kg_dot_append_claims(Dot* const      d,
     return KG_SUCCESS;
   }
 
-  const size_t mark         = out->len;
-  KgStatus     st           = kg_buffer_append_str(out, brief ? " (" : "");
-  st                        = st ? st
-                                 : append_named(
-              d, out, refs, n, ROLE_HEDGE, "", brief ? "" : "\nstatus: ");
+  const size_t mark = out->len;
+  kg_buffer_append_str(out, brief ? " (" : "");
+  append_named(d, out, refs, n, ROLE_HEDGE, "", brief ? "" : "\nstatus: ");
   const size_t after_status = out->len;
-  st                        = st ? st
-                                 : append_named(
-              d,
-              out,
-              refs,
-              n,
-              ROLE_SOURCE,
-              "",
-              brief ? (after_status > mark + 2U ? "; source: " : "source: ")
-                                           : "\nsource: ");
-  if (!st && brief) {
+  append_named(d,
+               out,
+               refs,
+               n,
+               ROLE_SOURCE,
+               "",
+               brief ? (after_status > mark + 2U ? "; source: " : "source: ")
+                     : "\nsource: ");
+  if (brief && !out->status) {
     if (out->len == mark + 2U) {
       out->len        = mark; // Nothing named
       out->data[mark] = '\0';
     } else {
-      st = kg_buffer_append_str(out, ")");
+      kg_buffer_append_str(out, ")");
     }
   }
-  return st;
+  return out->status;
 }

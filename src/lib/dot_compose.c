@@ -832,12 +832,14 @@ compose(const char* const main_text,
   if (g && agattr(g, AGRAPH, "ratio", NULL)) {
     agsafeset(g, "ratio", "", "");
   }
-  st = st ? st : place_labels(g, &scratch);
-  st = st || !gl ? st : place_labels(gl, &scratch);
-  if (!st && ls) {
-    st = add_legend(g, gl, ls, &scratch);
+  if (st || (st = place_labels(g, &scratch)) ||
+      (gl && (st = place_labels(gl, &scratch))) ||
+      (ls && (st = add_legend(g, gl, ls, &scratch)))) {
+    goto done;
   }
-  st = st ? st : graph_text(g, out);
+  st = graph_text(g, out);
+
+done:
   kg_buffer_fini(&scratch);
   if (gl) {
     agclose(gl);
@@ -891,17 +893,17 @@ kg_dot_svg_fit(const char* const data, const size_t len, KgBuffer* const out)
     if (!quote) {
       break;
     }
-    st   = kg_buffer_append(out, from, (size_t)(value - from));
-    st   = st ? st : kg_buffer_append_str(out, "100%");
+    kg_buffer_append(out, from, (size_t)(value - from));
+    st   = kg_buffer_append_str(out, "100%");
     from = quote;
     fit  = true;
   }
-  st = st ? st : kg_buffer_append(out, from, (size_t)(end - from));
-  if (!st && fit && !find_attribute(svg + 4, end, "preserveAspectRatio")) {
-    st = kg_buffer_append_str(out, " preserveAspectRatio=\"xMidYMid meet\"");
+  kg_buffer_append(out, from, (size_t)(end - from));
+  if (fit && !find_attribute(svg + 4, end, "preserveAspectRatio")) {
+    kg_buffer_append_str(out, " preserveAspectRatio=\"xMidYMid meet\"");
   }
-  st = st ? st : kg_buffer_append(out, end, len - (size_t)(end - data));
-  return st;
+  kg_buffer_append(out, end, len - (size_t)(end - data));
+  return out->status;
 }
 
 /**

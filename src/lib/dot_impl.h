@@ -116,7 +116,7 @@ typedef struct {
    @return KG_SUCCESS, KG_BAD_ARG (an engine or format Graphviz refuses:
    logged), KG_BAD_WRITE or KG_BAD_ALLOC.
 */
-KgStatus
+KG_NODISCARD KgStatus
 kg_dot_render_text(const char*  dot_text,
                    const char*  what,
                    const char*  layout,
@@ -149,7 +149,7 @@ kg_dot_memory_close(DotMemory* memory);
 
    @return KG_SUCCESS, or KG_BAD_ALLOC (then `*graph` may still be open).
 */
-KgStatus
+KG_NODISCARD KgStatus
 kg_dot_memory_open(DotMemory* memory, char* name, Agraph_t** graph);
 
 /// Close `graph` (NULL if none was opened) and free the rest of `memory`.
@@ -207,6 +207,12 @@ typedef struct {
 
 /*
   Text: escaping for labels, names, counts and titles (dot_text.c)
+
+  The kg_dot_append_* functions that append to one buffer only (text,
+  tooltip, qname, literal, label, claims), like kg_dot_svg_fit(), return
+  `out->status`: a caller may make a run of them and check the buffer once
+  at its end.  Those that build in a buffer of their own first (name,
+  property) return a status that must be used.
 */
 
 KgStatus
@@ -223,7 +229,7 @@ kg_dot_append_tooltip(KgBuffer* out, KgStringView text, unsigned max);
 KgStatus
 kg_dot_append_qname(Dot* const d, KgBuffer* const out, const KgTermId id);
 
-KgStatus
+KG_NODISCARD KgStatus
 kg_dot_append_name(Dot* const d, KgBuffer* const out, const KgTermId id);
 
 Count
@@ -232,7 +238,7 @@ kg_dot_count(size_t n);
 size_t
 kg_dot_title_of(const Dot* const d, const KgTermId s);
 
-KgStatus
+KG_NODISCARD KgStatus
 kg_dot_append_property(Dot* const      d,
                        KgBuffer* const out,
                        const KgTermId  p,
@@ -268,7 +274,7 @@ kg_dot_property_hidden(const Dot* const d, const KgTermId p);
    (kgs:hedge) or its sources (kgs:source), by the style of `dot` over the
    built-in one, as pictures read them: for the HTML view.
 */
-KgStatus
+KG_NODISCARD KgStatus
 kg_dot_claim_roles(const KgGraph* const        graph,
                    const KgWriteOptions* const options,
                    const KgDotOptions* const   dot,
@@ -276,7 +282,7 @@ kg_dot_claim_roles(const KgGraph* const        graph,
                    const uint8_t               hedge,
                    const uint8_t               source);
 
-KgStatus
+KG_NODISCARD KgStatus
 kg_dot_load_style(Dot* d);
 
 int32_t
@@ -301,16 +307,16 @@ kg_dot_shown_literals(const Dot* const d, const size_t n);
 void
 kg_dot_mark_changes(Dot* d);
 
-KgStatus
+KG_NODISCARD KgStatus
 kg_dot_exclude(Dot* d);
 
-KgStatus
+KG_NODISCARD KgStatus
 kg_dot_find_cluster_by(Dot* d);
 
-KgStatus
+KG_NODISCARD KgStatus
 kg_dot_find_focus(Dot* d, KgTermId* focus);
 
-KgStatus
+KG_NODISCARD KgStatus
 kg_dot_choose(Dot* d, KgTermId focus);
 
 /*
@@ -328,7 +334,7 @@ kg_dot_build(Dot* const d);
 
 /// Read the claims of the graph into `d->claims` (free with
 /// kg_dot_claims_free()).  @return KG_SUCCESS or KG_BAD_ALLOC.
-KgStatus
+KG_NODISCARD KgStatus
 kg_dot_claims_read(Dot* d);
 
 void

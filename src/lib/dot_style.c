@@ -174,10 +174,12 @@ kg_dot_load_style(Dot* const d)
   // The built-in style, under the given one (which overrides it)
   d->own_style              = kg_graph_new();
   const KgReadOptions ropts = {KG_SYNTAX_TURTLE, KGS, 0U, d->options->log};
-  if (!d->own_style ||
-      (st = kg_graph_read_string(
+  if (!d->own_style) {
+    return KG_BAD_ALLOC;
+  }
+  if ((st = kg_graph_read_string(
          d->own_style, kg_sv(kg_style_ttl), "style.ttl", &ropts))) {
-    return st ? st : KG_BAD_ALLOC;
+    return st;
   }
 
   if ((st = kg_vocab_add(&d->vocab, d->graph, false)) ||

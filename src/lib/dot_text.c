@@ -74,7 +74,7 @@ kg_dot_append_text(KgBuffer* const    out,
       st = kg_buffer_append(out, text.data + at, i - at);
     }
   }
-  return st;
+  return out->status;
 }
 
 /**
@@ -107,7 +107,7 @@ kg_dot_append_tooltip(KgBuffer* const    out,
       st                     = kg_dot_append_text(out, one, 0U, false);
     }
   }
-  return st;
+  return out->status;
 }
 
 /// Return the QName of IRI `id` (or the IRI), in `out`.
@@ -122,8 +122,9 @@ kg_dot_append_qname(Dot* const d, KgBuffer* const out, const KgTermId id)
     return kg_buffer_append_sv(out, iri);
   }
 
-  const KgStatus st = kg_buffer_append_sv(out, d->ns.ns[i].prefix);
-  return st ? st : kg_buffer_printf(out, ":%.*s", (int)local.len, local.data);
+  kg_buffer_append_sv(out, d->ns.ns[i].prefix);
+  kg_buffer_printf(out, ":%.*s", (int)local.len, local.data);
+  return out->status;
 }
 
 /// Append the QName of IRI `id` (or the IRI) as label text (escaped).
@@ -223,11 +224,11 @@ kg_dot_append_literal(Dot* const      d,
                       const KgTermId  o,
                       const bool      html)
 {
-  KgStatus st = kg_dot_append_text(
+  kg_dot_append_text(
     out, kg_terms_text(&d->graph->terms, o), d->dot.max_label, html);
   const KgStringView lang = kg_term_lang(d->graph, o);
-  if (!st && lang.len && !kg_sv_equals(lang, d->lang)) {
-    st = kg_buffer_printf(out, " @%.*s", (int)lang.len, lang.data);
+  if (lang.len && !kg_sv_equals(lang, d->lang)) {
+    kg_buffer_printf(out, " @%.*s", (int)lang.len, lang.data);
   }
-  return st;
+  return out->status;
 }

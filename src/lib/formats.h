@@ -74,13 +74,13 @@ kg_read_rdfxml(KgGraph*             graph,
                const KgReadOptions* options);
 
 /// Write sorted N-Triples (write_ntriples.c).
-KgStatus
+KG_NODISCARD KgStatus
 kg_write_ntriples(const KgGraph*        graph,
                   FILE*                 out,
                   const KgWriteOptions* options);
 
 /// Write sorted N-Quads: N-Triples with graph names (write_ntriples.c).
-KgStatus
+KG_NODISCARD KgStatus
 kg_write_nquads(const KgGraph* graph, FILE* out, const KgWriteOptions* options);
 
 /**

@@ -101,9 +101,9 @@ static KgStatus
 json_string(KgBuffer* const out, const KgStringView text)
 {
   static const char hex[] = "0123456789abcdef";
-  KgStatus          st    = kg_buffer_append_char(out, '"');
   size_t            start = 0U;
-  for (size_t i = 0U; !st && i < text.len; ++i) {
+  kg_buffer_append_char(out, '"');
+  for (size_t i = 0U; !out->status && i < text.len; ++i) {
     const unsigned char c = (unsigned char)text.data[i];
     char                esc[8];
     size_t              n    = 0U;
@@ -128,17 +128,15 @@ json_string(KgBuffer* const out, const KgStringView text)
       skip = 3U;
     }
     if (n) {
-      if (!(st = kg_buffer_append(out, text.data + start, i - start))) {
-        st = kg_buffer_append(out, esc, n);
-      }
+      kg_buffer_append(out, text.data + start, i - start);
+      kg_buffer_append(out, esc, n);
       i += skip - 1U;
       start = i + 1U;
     }
   }
-  if (!st) {
-    st = kg_buffer_append(out, text.data + start, text.len - start);
-  }
-  return st ? st : kg_buffer_append_char(out, '"');
+  kg_buffer_append(out, text.data + start, text.len - start);
+  kg_buffer_append_char(out, '"');
+  return out->status;
 }
 
 /// Append `text` as HTML text.
@@ -172,8 +170,9 @@ append_name(View* const v, KgBuffer* const out, const KgTermId id)
   if (i < 0) {
     return kg_buffer_append_sv(out, iri);
   }
-  const KgStatus st = kg_buffer_append_sv(out, v->ns.ns[i].prefix);
-  return st ? st : kg_buffer_printf(out, ":%.*s", (int)local.len, local.data);
+  kg_buffer_append_sv(out, v->ns.ns[i].prefix);
+  kg_buffer_printf(out, ":%.*s", (int)local.len, local.data);
+  return out->status;
 }
 
 /// Return how well literal `o` fits as a label: 2 in the language, 1
@@ -521,52 +520,54 @@ static KgStatus
 json_labels(View* const v, const KgTermId id)
 {
   KgBuffer* const out   = &v->out;
-  KgStatus        st    = kg_buffer_append_str(out, "\"l\":[");
   bool            comma = false;
-  for (unsigned want = 3U; !st && want-- > 0U;) {
-    for (uint32_t k = 0U; !st && k < v->count[id]; ++k) {
+  kg_buffer_append_str(out, "\"l\":[");
+  for (unsigned want = 3U; !out->status && want-- > 0U;) {
+    for (uint32_t k = 0U; !out->status && k < v->count[id]; ++k) {
       const KgTriple* const t = &v->triples[v->order.triples[v->first[id] + k]];
       if (!(v->role[t->p] & ROLE_LABEL) ||
           kg_kind(v->graph, t->o) != KG_TERM_LITERAL ||
           lang_rank(v, t->o) != want) {
         continue;
       }
-      if ((comma && (st = kg_buffer_append_char(out, ','))) ||
-          (st = kg_buffer_append_char(out, '[')) ||
-          (st = json_string(out, kg_term_text(v->graph, t->o))) ||
-          (st = kg_buffer_append_char(out, ',')) ||
-          (st = json_string(out, kg_term_lang(v->graph, t->o))) ||
-          (st = kg_buffer_append_char(out, ']'))) {
-        return st;
+      if (comma) {
+        kg_buffer_append_char(out, ',');
       }
+      kg_buffer_append_char(out, '[');
+      json_string(out, kg_term_text(v->graph, t->o));
+      kg_buffer_append_char(out, ',');
+      json_string(out, kg_term_lang(v->graph, t->o));
+      kg_buffer_append_char(out, ']');
       comma = true;
     }
   }
-  if (!st && !comma && v->onto_label[id]) {
-    st = kg_buffer_append_char(out, '[');
-    st = st ? st : json_string(out, kg_term_text(v->onto, v->onto_label[id]));
-    st = st ? st : kg_buffer_append_char(out, ',');
-    st = st ? st : json_string(out, kg_term_lang(v->onto, v->onto_label[id]));
-    st = st ? st : kg_buffer_append_char(out, ']');
+  if (!comma && v->onto_label[id]) {
+    kg_buffer_append_char(out, '[');
+    json_string(out, kg_term_text(v->onto, v->onto_label[id]));
+    kg_buffer_append_char(out, ',');
+    json_string(out, kg_term_lang(v->onto, v->onto_label[id]));
+    kg_buffer_append_char(out, ']');
   }
-  return st ? st : kg_buffer_append_char(out, ']');
+  kg_buffer_append_char(out, ']');
+  return out->status;
 }
 
 /// Append `"key":[entities]` of the objects of (s, p) for the ps of `role`.
 static KgStatus
 json_refs(View* const v, const KgTermId s, const uint8_t role)
 {
-  KgStatus st    = kg_buffer_append_char(&v->out, '[');
-  bool     comma = false;
-  for (uint32_t k = 0U; !st && k < v->count[s]; ++k) {
+  bool comma = false;
+  kg_buffer_append_char(&v->out, '[');
+  for (uint32_t k = 0U; !v->out.status && k < v->count[s]; ++k) {
     const KgTriple* const t = &v->triples[v->order.triples[v->first[s] + k]];
     if ((v->role[t->p] & role) && v->entity[t->o]) {
-      st = kg_buffer_printf(
+      kg_buffer_printf(
         &v->out, comma ? ",%u" : "%u", (unsigned)(v->entity[t->o] - 1U));
       comma = true;
     }
   }
-  return st ? st : kg_buffer_append_char(&v->out, ']');
+  kg_buffer_append_char(&v->out, ']');
+  return v->out.status;
 }
 
 /// Return the first object of (`s`, `p`, ?), or 0.
@@ -588,28 +589,30 @@ static KgStatus
 json_hedges(View* const v, const KgTermId id)
 {
   KgBuffer* const out   = &v->out;
-  KgStatus        st    = KG_SUCCESS;
   bool            comma = false;
-  for (uint32_t c = v->claim_head[id]; !st && c; c = v->claim_next[c - 1U]) {
+  for (uint32_t c = v->claim_head[id]; !out->status && c;
+       c          = v->claim_next[c - 1U]) {
     const KgTermId claim = v->triples[c - 1U].s;
     const KgTermId p     = object_of(v, claim, v->rdf_predicate);
     const KgTermId o     = object_of(v, claim, v->rdf_object);
     if (kg_kind(v->graph, p) != KG_TERM_IRI) {
       continue;
     }
-    st    = kg_buffer_printf(out,
-                          "%s[%u,%ld,",
-                          comma ? "," : ",\"h\":[",
-                          prop_index(v, p),
-                          v->entity[o] ? (long)v->entity[o] - 1L : -1L);
-    st    = st ? st : json_refs(v, claim, ROLE_STATUS);
-    st    = st ? st : kg_buffer_append_char(out, ',');
-    st    = st ? st : json_refs(v, claim, ROLE_SOURCE);
-    st    = st ? st
-               : kg_buffer_printf(out, ",%u]", (unsigned)(v->entity[claim] - 1U));
+    kg_buffer_printf(out,
+                     "%s[%u,%ld,",
+                     comma ? "," : ",\"h\":[",
+                     prop_index(v, p),
+                     v->entity[o] ? (long)v->entity[o] - 1L : -1L);
+    json_refs(v, claim, ROLE_STATUS);
+    kg_buffer_append_char(out, ',');
+    json_refs(v, claim, ROLE_SOURCE);
+    kg_buffer_printf(out, ",%u]", (unsigned)(v->entity[claim] - 1U));
     comma = true;
   }
-  return st ? st : comma ? kg_buffer_append_char(out, ']') : KG_SUCCESS;
+  if (comma) {
+    kg_buffer_append_char(out, ']');
+  }
+  return out->status;
 }
 
 /// Append entity `id` as a JSON object.
@@ -617,27 +620,28 @@ static KgStatus
 json_entity(View* const v, const KgTermId id)
 {
   KgBuffer* const out = &v->out;
-  KgStatus        st  = kg_buffer_append_char(out, '{');
-  if (!st && !kg_is_blank(v->graph, id)) {
-    st = kg_buffer_append_str(out, "\"i\":");
-    st = st ? st : json_string(out, kg_term_text(v->graph, id));
-    st = st ? st : kg_buffer_append_char(out, ',');
+  KgStatus        st  = KG_SUCCESS;
+  kg_buffer_append_char(out, '{');
+  if (!kg_is_blank(v->graph, id)) {
+    kg_buffer_append_str(out, "\"i\":");
+    json_string(out, kg_term_text(v->graph, id));
+    kg_buffer_append_char(out, ',');
   }
-  if (!st && v->drawn[id]) {
-    st = kg_buffer_printf(out, "\"d\":%u,", v->drawn[id]);
+  if (v->drawn[id]) {
+    kg_buffer_printf(out, "\"d\":%u,", v->drawn[id]);
   }
   kg_buffer_clear(&v->scratch);
-  st = st ? st : append_name(v, &v->scratch, id);
-  st = st ? st : kg_buffer_append_str(out, "\"q\":");
-  st = st ? st : json_string(out, kg_buffer_view(&v->scratch));
-  st = st ? st : kg_buffer_append_char(out, ',');
-  st = st ? st : json_labels(v, id);
+  KG_TRY(st, append_name(v, &v->scratch, id));
+  kg_buffer_append_str(out, "\"q\":");
+  json_string(out, kg_buffer_view(&v->scratch));
+  kg_buffer_append_char(out, ',');
+  json_labels(v, id);
 
   // Types, literals, links out: in the order of the triples
   const char* const keys[3] = {",\"t\":[", ",\"a\":[", ",\"o\":["};
-  for (unsigned part = 0U; !st && part < 3U; ++part) {
+  for (unsigned part = 0U; !out->status && part < 3U; ++part) {
     bool comma = false;
-    for (uint32_t k = 0U; !st && k < v->count[id]; ++k) {
+    for (uint32_t k = 0U; !out->status && k < v->count[id]; ++k) {
       const KgTriple* const t = &v->triples[v->order.triples[v->first[id] + k]];
       const bool literal      = kg_kind(v->graph, t->o) == KG_TERM_LITERAL;
       const bool is_type      = t->p == v->rdf_type && !literal;
@@ -646,37 +650,39 @@ json_entity(View* const v, const KgTermId id)
           (part == 1U && (v->role[t->p] & ROLE_LABEL))) {
         continue;
       }
-      st    = kg_buffer_append_str(out, comma ? "," : keys[part]);
+      kg_buffer_append_str(out, comma ? "," : keys[part]);
       comma = true;
-      if (!st && part == 0U) {
-        st = kg_buffer_printf(out, "%u", (unsigned)(v->entity[t->o] - 1U));
-      } else if (!st && part == 2U) {
-        st = kg_buffer_printf(out,
-                              "[%u,%u]",
-                              prop_index(v, t->p),
-                              (unsigned)(v->entity[t->o] - 1U));
-      } else if (!st) {
+      if (part == 0U) {
+        kg_buffer_printf(out, "%u", (unsigned)(v->entity[t->o] - 1U));
+      } else if (part == 2U) {
+        kg_buffer_printf(out,
+                         "[%u,%u]",
+                         prop_index(v, t->p),
+                         (unsigned)(v->entity[t->o] - 1U));
+      } else {
         const KgStringView lang = kg_term_lang(v->graph, t->o);
         const KgTermId     type = kg_term_datatype(v->graph, t->o);
         kg_buffer_clear(&v->scratch);
-        st =
-          lang.len
-            ? kg_buffer_printf(&v->scratch, "@%.*s", (int)lang.len, lang.data)
-          : type == v->graph->xsd_string ? KG_SUCCESS
-                                         : append_name(v, &v->scratch, type);
-        st = st ? st : kg_buffer_printf(out, "[%u,", prop_index(v, t->p));
-        st = st ? st : json_string(out, kg_term_text(v->graph, t->o));
-        st = st ? st : kg_buffer_append_char(out, ',');
-        st = st ? st : json_string(out, kg_buffer_view(&v->scratch));
-        st = st ? st : kg_buffer_append_char(out, ']');
+        if (lang.len) {
+          kg_buffer_printf(&v->scratch, "@%.*s", (int)lang.len, lang.data);
+        } else if (type != v->graph->xsd_string) {
+          append_name(v, &v->scratch, type);
+        }
+        KG_TRY(st, v->scratch.status);
+        kg_buffer_printf(out, "[%u,", prop_index(v, t->p));
+        json_string(out, kg_term_text(v->graph, t->o));
+        kg_buffer_append_char(out, ',');
+        json_string(out, kg_buffer_view(&v->scratch));
+        kg_buffer_append_char(out, ']');
       }
     }
-    if (!st && comma) {
-      st = kg_buffer_append_char(out, ']');
+    if (comma) {
+      kg_buffer_append_char(out, ']');
     }
   }
-  st = st ? st : json_hedges(v, id);
-  return st ? st : kg_buffer_append_char(out, '}');
+  json_hedges(v, id);
+  kg_buffer_append_char(out, '}');
+  return out->status;
 }
 
 /// Append the label of property `p`: its label in the graph or the
@@ -698,8 +704,9 @@ json_property(View* const v, const KgTermId p)
     return json_string(&v->out, kg_term_text(v->onto, v->onto_label[p]));
   }
   kg_buffer_clear(&v->scratch);
-  const KgStatus st = append_name(v, &v->scratch, p);
-  return st ? st : json_string(&v->out, kg_buffer_view(&v->scratch));
+  KgStatus st = KG_SUCCESS;
+  KG_TRY(st, append_name(v, &v->scratch, p));
+  return json_string(&v->out, kg_buffer_view(&v->scratch));
 }
 
 /// Write the JSON of the data block into v->out.
@@ -722,27 +729,32 @@ json_data(View* const v, const KgTermId focus, const char* note)
     }
   }
 
-  KgStatus st = kg_buffer_printf(
+  KgStatus st = KG_SUCCESS;
+  kg_buffer_printf(
     out, "{\"focus\":%ld,\"note\":", focus ? (long)v->entity[focus] - 1L : -1L);
-  st = st ? st : json_string(out, kg_sv(note ? note : ""));
-  st = st ? st : kg_buffer_append_str(out, ",\"e\":[");
-  for (size_t e = 0U; !st && e < v->n_entities; ++e) {
-    const KgTermId id = v->entities[e];
-    st                = e ? kg_buffer_append_str(out, ",\n") : KG_SUCCESS;
-    st                = st ? st : json_entity(v, id);
+  json_string(out, kg_sv(note ? note : ""));
+  kg_buffer_append_str(out, ",\"e\":[");
+  for (size_t e = 0U; !out->status && e < v->n_entities; ++e) {
+    if (e) {
+      kg_buffer_append_str(out, ",\n");
+    }
+    KG_TRY(st, json_entity(v, v->entities[e]));
   }
 
   // The properties met, with their labels and IRIs
-  st = st ? st : kg_buffer_append_str(out, "],\n\"p\":[");
-  for (size_t i = 0U; !st && i < v->n_props; ++i) {
-    st = i ? kg_buffer_append_char(out, ',') : KG_SUCCESS;
-    st = st ? st : kg_buffer_append_char(out, '[');
-    st = st ? st : json_property(v, v->props[i]);
-    st = st ? st : kg_buffer_append_char(out, ',');
-    st = st ? st : json_string(out, kg_term_text(v->graph, v->props[i]));
-    st = st ? st : kg_buffer_append_char(out, ']');
+  kg_buffer_append_str(out, "],\n\"p\":[");
+  for (size_t i = 0U; !out->status && i < v->n_props; ++i) {
+    if (i) {
+      kg_buffer_append_char(out, ',');
+    }
+    kg_buffer_append_char(out, '[');
+    KG_TRY(st, json_property(v, v->props[i]));
+    kg_buffer_append_char(out, ',');
+    json_string(out, kg_term_text(v->graph, v->props[i]));
+    kg_buffer_append_char(out, ']');
   }
-  return st ? st : kg_buffer_append_str(out, "]}");
+  kg_buffer_append_str(out, "]}");
+  return out->status;
 }
 
 /*
@@ -772,16 +784,16 @@ append_svg(KgBuffer* const out, const char* const svg)
   if (!p) {
     return KG_BAD_INTERNAL;
   }
-  KgStatus st = KG_SUCCESS;
-  for (const char* c; !st && (c = strstr(p, "<!--"));) {
+  for (const char* c; !out->status && (c = strstr(p, "<!--"));) {
     const char* const end = strstr(c + 4, "-->");
-    st                    = kg_buffer_append(out, p, (size_t)(c - p));
+    kg_buffer_append(out, p, (size_t)(c - p));
     if (!end) {
       return KG_BAD_INTERNAL;
     }
     p = end + 3;
   }
-  return st ? st : kg_buffer_append_str(out, p);
+  kg_buffer_append_str(out, p);
+  return out->status;
 }
 
 /// Write the page of `svg` and the data in v->out to `stream`.
@@ -792,49 +804,45 @@ write_page(View* const       v,
            FILE* const       stream)
 {
   KgBuffer page = KG_BUFFER_INIT;
-  KgStatus st   = kg_buffer_append_str(
+  KgStatus st   = KG_SUCCESS;
+  kg_buffer_append_str(
     &page,
     "<!doctype html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n"
-      "<meta http-equiv=\"Content-Security-Policy\" content=\"default-src "
-      "'none'; script-src ");
-  st = st ? st : append_hash(&page, kg_html_view_js);
-  st = st ? st : kg_buffer_append_str(&page, "; style-src ");
-  st = st ? st : append_hash(&page, kg_html_view_css);
-  st =
-    st ? st
-       : kg_buffer_append_str(
-           &page,
-           "; img-src 'none'; base-uri 'none'; form-action 'none'\">\n"
-           "<meta name=\"viewport\" content=\"width=device-width, "
-           "initial-scale=1\">\n<meta name=\"generator\" content=\"kgraph\">\n"
-           "<title>kgraph view</title>\n<style>");
-  st = st ? st : kg_buffer_append_str(&page, kg_html_view_css);
-  st = st ? st
-          : kg_buffer_append_str(
-              &page,
-              "</style>\n</head>\n<body>\n<header>\n"
-              "<input type=\"search\" id=\"search\" placeholder=\"Find an "
-              "entity by label or prefixed name\" aria-label=\"Find an "
-              "entity\" autocomplete=\"off\">\n"
-              "<ol id=\"results\" hidden></ol>\n<p id=\"note\">");
-  st = st ? st : html_text(&page, kg_sv(note ? note : ""));
-  st = st ? st
-          : kg_buffer_append_str(
-              &page,
-              "</p>\n<p id=\"keys\">wheel: zoom, drag: pan, keys: + - 0 "
-              "arrows</p>\n</header>\n<main id=\"view\" tabindex=\"0\">\n");
-  st = st ? st : append_svg(&page, svg);
-  st = st ? st
-          : kg_buffer_append_str(
-              &page,
-              "</main>\n<aside id=\"entity\" hidden></aside>\n"
-              "<script type=\"application/json\" id=\"kg-data\">");
-  if (!st && (fwrite(page.data, 1U, page.len, stream) != page.len ||
-              fwrite(v->out.data, 1U, v->out.len, stream) != v->out.len ||
-              fputs("</script>\n<script>", stream) < 0 ||
-              fputs(kg_html_view_js, stream) < 0 ||
-              fputs("</script>\n</body>\n</html>\n", stream) < 0 ||
-              fflush(stream) || ferror(stream))) {
+    "<meta http-equiv=\"Content-Security-Policy\" content=\"default-src "
+    "'none'; script-src ");
+  append_hash(&page, kg_html_view_js);
+  kg_buffer_append_str(&page, "; style-src ");
+  append_hash(&page, kg_html_view_css);
+  kg_buffer_append_str(
+    &page,
+    "; img-src 'none'; base-uri 'none'; form-action 'none'\">\n"
+    "<meta name=\"viewport\" content=\"width=device-width, "
+    "initial-scale=1\">\n<meta name=\"generator\" content=\"kgraph\">\n"
+    "<title>kgraph view</title>\n<style>");
+  kg_buffer_append_str(&page, kg_html_view_css);
+  kg_buffer_append_str(
+    &page,
+    "</style>\n</head>\n<body>\n<header>\n"
+    "<input type=\"search\" id=\"search\" placeholder=\"Find "
+    "an entity by label or prefixed name\" aria-label=\"Find "
+    "an entity\" autocomplete=\"off\">\n"
+    "<ol id=\"results\" hidden></ol>\n<p id=\"note\">");
+  html_text(&page, kg_sv(note ? note : ""));
+  kg_buffer_append_str(
+    &page,
+    "</p>\n<p id=\"keys\">wheel: zoom, drag: pan, keys: + - 0 "
+    "arrows</p>\n</header>\n<main id=\"view\" tabindex=\"0\">\n");
+  if (!(st = append_svg(&page, svg)) &&
+      !(st = kg_buffer_append_str(
+          &page,
+          "</main>\n<aside id=\"entity\" hidden></aside>\n"
+          "<script type=\"application/json\" id=\"kg-data\">")) &&
+      (fwrite(page.data, 1U, page.len, stream) != page.len ||
+       fwrite(v->out.data, 1U, v->out.len, stream) != v->out.len ||
+       fputs("</script>\n<script>", stream) < 0 ||
+       fputs(kg_html_view_js, stream) < 0 ||
+       fputs("</script>\n</body>\n</html>\n", stream) < 0 || fflush(stream) ||
+       ferror(stream))) {
     st = KG_BAD_WRITE;
   }
   kg_buffer_fini(&page);
@@ -863,60 +871,62 @@ kg_graph_render_html(const KgGraph* const        graph,
   v.lang = kg_sv(picture.lang ? picture.lang : "en");
   v.dot  = &picture;
 
-  char*    svg   = NULL;
-  size_t   len   = 0U;
-  KgBuffer note  = KG_BUFFER_INIT;
-  KgBuffer iri   = KG_BUFFER_INIT;
-  KgTermId focus = KG_NO_TERM;
-  KgStatus st    = view_open(&v);
+  char*    svg     = NULL;
+  size_t   len     = 0U;
+  KgBuffer note    = KG_BUFFER_INIT;
+  KgBuffer iri     = KG_BUFFER_INIT;
+  KgTermId focus   = KG_NO_TERM;
+  size_t   n_links = 0U;
+  FILE*    mem     = NULL;
+  KgStatus st      = KG_SUCCESS;
+  if ((st = view_open(&v))) {
+    goto done;
+  }
 
   // Too big to draw whole: the neighbourhood of the most linked entity
-  size_t n_links = 0U;
-  if (!st && !picture.focus && !picture.changes) {
-    st = most_linked(&v, &focus, &n_links);
+  if (!picture.focus && !picture.changes &&
+      (st = most_linked(&v, &focus, &n_links))) {
+    goto done;
   }
-  if (!st && focus && v.n_entities + n_links > HTML_VIEW_WHOLE) {
+  if (focus && v.n_entities + n_links > HTML_VIEW_WHOLE) {
     kg_buffer_clear(&v.scratch);
-    st = append_name(&v, &v.scratch, focus);
-    st = st ? st
-            : kg_buffer_printf(&note,
+    if ((st = append_name(&v, &v.scratch, focus)) ||
+        (st = kg_buffer_printf(&note,
                                "%zu entities and %zu links: drawn is the "
                                "neighbourhood of '%s', the most linked; "
                                "search finds every entity",
                                v.n_entities,
                                n_links,
-                               v.scratch.data);
-    st = st ? st : kg_buffer_append_sv(&iri, kg_term_text(graph, focus));
+                               v.scratch.data)) ||
+        (st = kg_buffer_append_sv(&iri, kg_term_text(graph, focus)))) {
+      goto done;
+    }
     picture.focus = iri.data;
     // The literals are in the panel: a table in each node would make the
     // picture several times bigger, and slow to open
     picture.literals = KG_DOT_LITERALS_NONE;
-    if (!st) {
-      kg_log(&options->log, KG_LOG_NOTE, KG_NO_CARET, "%s", note.data);
-    }
+    kg_log(&options->log, KG_LOG_NOTE, KG_NO_CARET, "%s", note.data);
   } else {
     focus = KG_NO_TERM;
   }
 
-  if (!st) {
-    FILE* const mem = open_memstream(&svg, &len);
-    if (!mem) {
-      st = KG_BAD_ALLOC;
-    } else {
-      st = kg_graph_render(graph, mem, "svg", engine, options, &picture);
-      if (fclose(mem) && !st) {
-        st = KG_BAD_ALLOC;
-      }
-    }
+  if (!(mem = open_memstream(&svg, &len))) {
+    st = KG_BAD_ALLOC;
+    goto done;
   }
-  if (!st && picture.focus && !focus) {
-    st = find_focus(&v, picture.focus, &focus);
+  st = kg_graph_render(graph, mem, "svg", engine, options, &picture);
+  if (fclose(mem) && !st) {
+    st = KG_BAD_ALLOC;
   }
+  if (st ||
+      (picture.focus && !focus &&
+       (st = find_focus(&v, picture.focus, &focus))) ||
+      (st = find_drawn(&v, svg)) || (st = json_data(&v, focus, note.data))) {
+    goto done;
+  }
+  st = write_page(&v, svg, note.data, stream);
 
-  st = st ? st : find_drawn(&v, svg);
-  st = st ? st : json_data(&v, focus, note.data);
-  st = st ? st : write_page(&v, svg, note.data, stream);
-
+done:
   free(svg);
   kg_buffer_fini(&iri);
   kg_buffer_fini(&note);

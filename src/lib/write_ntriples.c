@@ -93,8 +93,9 @@ kg_write_ntriples(const KgGraph* const        graph,
                   FILE* const                 stream,
                   const KgWriteOptions* const options)
 {
-  const KgStatus st = kg_refuse_names(graph, options);
-  return st ? st : write_lines(graph, stream);
+  KgStatus st = KG_SUCCESS;
+  KG_TRY(st, kg_refuse_names(graph, options));
+  return write_lines(graph, stream);
 }
 
 KgStatus

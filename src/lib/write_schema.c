@@ -149,6 +149,15 @@ typedef struct {
   KgStatus              status;
 } Schema;
 
+/// Remember `st` as the first error of `s`, unless it has one already.
+static void
+fail(Schema* const s, const KgStatus st)
+{
+  if (!s->status) {
+    s->status = st;
+  }
+}
+
 /*
   Text
 */
@@ -171,20 +180,26 @@ append_raw_qname(const Schema* const s, KgBuffer* const out, const KgTermId id)
   if (i < 0) {
     return kg_buffer_append_sv(out, iri);
   }
-  KgStatus st = kg_buffer_append_sv(out, s->ns.ns[i].prefix);
-  st          = st ? st : kg_buffer_append_char(out, ':');
-  return st ? st : kg_buffer_append_sv(out, local);
+  kg_buffer_append_sv(out, s->ns.ns[i].prefix);
+  kg_buffer_append_char(out, ':');
+  return kg_buffer_append_sv(out, local);
 }
 
 /// Append the QName of IRI `id` (or the IRI), escaped for HTML.
 static KgStatus
 append_qname(const Schema* const s, KgBuffer* const out, const KgTermId id)
 {
-  KgBuffer raw = KG_BUFFER_INIT;
-  KgStatus st  = append_raw_qname(s, &raw, id);
-  st           = st ? st : append_html(out, kg_buffer_view(&raw), 0U);
-  kg_buffer_fini(&raw);
-  return st;
+  // Escaped a part at a time: the same text as escaping the whole QName
+  const KgStringView iri   = kg_term_text(s->graph, id);
+  KgStringView       local = {NULL, 0U};
+  const long         i =
+    kg_namespaces_split(&s->ns, iri, kg_turtle_local_is_valid, &local);
+  if (i < 0) {
+    return append_html(out, iri, 0U);
+  }
+  append_html(out, s->ns.ns[i].prefix, 0U);
+  kg_buffer_append_char(out, ':');
+  return append_html(out, local, 0U);
 }
 
 /// Append the label of IRI `id` in the language, else its QName, escaped.
@@ -397,7 +412,7 @@ warn_cut(Schema* const s, const KgTermId u, const size_t n, const bool cycle)
                    "shows the first %u",
                    SCHEMA_MAX_MEMBERS,
                    SCHEMA_MAX_MEMBERS);
-  s->status = s->status ? s->status : st;
+  fail(s, st);
 }
 
 /**
@@ -491,39 +506,49 @@ append_side(Schema* const   s,
     n_exprs += s->facts[i].kind == kind;
   }
 
-  KgStatus st = KG_SUCCESS;
-  size_t   k  = 0U;
-  for (size_t i = t->fact; i < t->fact + t->n_facts && !st; ++i) {
+  size_t k = 0U;
+  for (size_t i = t->fact; i < t->fact + t->n_facts && !out->status; ++i) {
     const SchemaFact* const f = &s->facts[i];
     if (f->kind != kind) {
       continue;
     }
-    st = k++ ? kg_buffer_append_str(out, " and ") : KG_SUCCESS;
-    if (st) {
-      break;
+    if (k++) {
+      kg_buffer_append_str(out, " and ");
     }
     if (kg_term_kind(s->graph, f->o) == KG_TERM_IRI) {
-      st = append_qname(s, out, f->o);
+      append_qname(s, out, f->o);
     } else if (s->terms[f->o].union_list) {
       size_t n   = 0U;
       bool   cut = false;
-      st         = n_exprs > 1U ? kg_buffer_append_char(out, '(') : KG_SUCCESS;
-      for (KgTermId c = next_cell(s, f->o, 0U, &n, &cut); c && !st;
+      if (n_exprs > 1U) {
+        kg_buffer_append_char(out, '(');
+      }
+      for (KgTermId c = next_cell(s, f->o, 0U, &n, &cut); c && !out->status;
            c          = next_cell(s, f->o, c, &n, &cut)) {
         const KgTermId first = s->terms[c].first;
-        st = n > 1U ? kg_buffer_append_str(out, " or ") : KG_SUCCESS;
-        st = st ? st
-             : kg_term_kind(s->graph, first) == KG_TERM_IRI
-               ? append_qname(s, out, first)
-               : kg_buffer_append_char(out, '?');
+        if (n > 1U) {
+          kg_buffer_append_str(out, " or ");
+        }
+        if (kg_term_kind(s->graph, first) == KG_TERM_IRI) {
+          append_qname(s, out, first);
+        } else {
+          kg_buffer_append_char(out, '?');
+        }
       }
-      st = (st || !cut) ? st : kg_buffer_append_str(out, " or …");
-      st = (st || n_exprs < 2U) ? st : kg_buffer_append_char(out, ')');
+      if (cut) {
+        kg_buffer_append_str(out, " or …");
+      }
+      if (n_exprs >= 2U) {
+        kg_buffer_append_char(out, ')');
+      }
     } else {
-      st = kg_buffer_append_char(out, '?');
+      kg_buffer_append_char(out, '?');
     }
   }
-  return (st || k) ? st : kg_buffer_append_char(out, '?');
+  if (!k) {
+    kg_buffer_append_char(out, '?');
+  }
+  return out->status;
 }
 
 /// Mark the classes of domains, and of ranges of object properties; tell
@@ -609,12 +634,12 @@ set(Schema* const   s,
     const bool      html)
 {
   if (!value->data && kg_buffer_append_str(value, "")) {
-    s->status = s->status ? s->status : KG_BAD_ALLOC;
+    fail(s, KG_BAD_ALLOC);
     return;
   }
   char* const text = html ? agstrdup_html(s->g, value->data) : value->data;
   if (!text) {
-    s->status = s->status ? s->status : KG_BAD_ALLOC;
+    fail(s, KG_BAD_ALLOC);
     return;
   }
   agsafeset(obj, name, text, "");
@@ -640,21 +665,21 @@ set_link(Schema* const s, void* const obj, const KgTermId id)
 
   kg_buffer_clear(&b);
   KgBuffer qname = KG_BUFFER_INIT;
-  st             = st ? st : append_raw_qname(s, &qname, id);
-  st = st ? st : kg_dot_append_tooltip(&b, kg_buffer_view(&qname), 0U);
-  const KgTermId comment = s->terms[id].comment;
-  if (!st && comment) {
-    st = kg_buffer_append_str(&b, "\\n");
-    st = st ? st
-            : kg_dot_append_tooltip(
-                &b, kg_term_text(s->graph, comment), SCHEMA_MAX_COMMENT);
-  }
-  if (!st) {
-    set(s, obj, "tooltip", &b, false);
+  if (!st && !(st = append_raw_qname(s, &qname, id))) {
+    kg_dot_append_tooltip(&b, kg_buffer_view(&qname), 0U);
+    const KgTermId comment = s->terms[id].comment;
+    if (comment) {
+      kg_buffer_append_str(&b, "\\n");
+      kg_dot_append_tooltip(
+        &b, kg_term_text(s->graph, comment), SCHEMA_MAX_COMMENT);
+    }
+    if (!(st = b.status)) {
+      set(s, obj, "tooltip", &b, false);
+    }
   }
   kg_buffer_fini(&qname);
   kg_buffer_fini(&b);
-  s->status = s->status ? s->status : st;
+  fail(s, st);
 }
 
 /// Make node `name` with the next id (`nK`), or return NULL.
@@ -663,12 +688,12 @@ add_node(Schema* const s, KgBuffer* const name)
 {
   Agnode_t* const node = agnode(s->g, name->data, 1);
   if (!node) {
-    s->status = s->status ? s->status : KG_BAD_ALLOC;
+    fail(s, KG_BAD_ALLOC);
     return NULL;
   }
   char id[32];
   if (snprintf(id, sizeof(id), "n%zu", ++s->n_nodes) >= (int)sizeof(id)) {
-    s->status = s->status ? s->status : KG_BAD_INTERNAL;
+    fail(s, KG_BAD_INTERNAL);
     return NULL;
   }
   agsafeset(node, "id", id, "");
@@ -682,7 +707,7 @@ add_edge(Schema* const s, Agnode_t* const from, Agnode_t* const to)
   Agedge_t* const e = agedge(s->g, from, to, NULL, 1);
   KgBuffer        b = KG_BUFFER_INIT;
   if (!e || kg_buffer_printf(&b, "%s %s", agget(from, "id"), agget(to, "id"))) {
-    s->status = s->status ? s->status : KG_BAD_ALLOC;
+    fail(s, KG_BAD_ALLOC);
     kg_buffer_fini(&b);
     return NULL;
   }
@@ -699,20 +724,19 @@ append_notes(Schema* const     s,
              const char* const open,
              const char* const close)
 {
-  KgStatus st = KG_SUCCESS;
   if (s->domains.n_exprs > 1U) {
-    st = kg_buffer_append_str(out, open);
-    st = st ? st : kg_buffer_append_str(out, "domain: ");
-    st = st ? st : append_side(s, out, p, FACT_DOMAIN);
-    st = st ? st : kg_buffer_append_str(out, close);
+    kg_buffer_append_str(out, open);
+    kg_buffer_append_str(out, "domain: ");
+    append_side(s, out, p, FACT_DOMAIN);
+    kg_buffer_append_str(out, close);
   }
-  if (!st && s->ranges.n_exprs > 1U) {
-    st = kg_buffer_append_str(out, open);
-    st = st ? st : kg_buffer_append_str(out, "range: ");
-    st = st ? st : append_side(s, out, p, FACT_RANGE);
-    st = st ? st : kg_buffer_append_str(out, close);
+  if (s->ranges.n_exprs > 1U) {
+    kg_buffer_append_str(out, open);
+    kg_buffer_append_str(out, "range: ");
+    append_side(s, out, p, FACT_RANGE);
+    kg_buffer_append_str(out, close);
   }
-  return st;
+  return out->status;
 }
 
 /// Append the row of datatype property `p` (`label : range`) to `out`,
@@ -720,31 +744,31 @@ append_notes(Schema* const     s,
 static KgStatus
 append_row(Schema* const s, KgBuffer* const out, const KgTermId p)
 {
-  KgStatus st = kg_buffer_append_str(out, "<TR><TD ALIGN=\"LEFT\">");
-  st          = st ? st : append_label(s, out, p);
-  if (!st && s->ranges.n_exprs) {
-    st = kg_buffer_append_str(out, " : ");
-    st = st ? st : append_side(s, out, p, FACT_RANGE);
+  kg_buffer_append_str(out, "<TR><TD ALIGN=\"LEFT\">");
+  append_label(s, out, p);
+  if (s->ranges.n_exprs) {
+    kg_buffer_append_str(out, " : ");
+    append_side(s, out, p, FACT_RANGE);
   }
-  if (!st && s->domains.n_exprs > 1U) {
-    st = kg_buffer_append_str(out, " <FONT COLOR=\"#707070\">(domain: ");
-    st = st ? st : append_side(s, out, p, FACT_DOMAIN);
-    st = st ? st : kg_buffer_append_str(out, ")</FONT>");
+  if (s->domains.n_exprs > 1U) {
+    kg_buffer_append_str(out, " <FONT COLOR=\"#707070\">(domain: ");
+    append_side(s, out, p, FACT_DOMAIN);
+    kg_buffer_append_str(out, ")</FONT>");
   }
-  return st ? st : kg_buffer_append_str(out, "</TD></TR>");
+  return kg_buffer_append_str(out, "</TD></TR>");
 }
 
 /// Append a row for a property with no place of its own: `label (a → b)`.
 static KgStatus
 append_other(Schema* const s, KgBuffer* const out, const KgTermId p)
 {
-  KgStatus st = kg_buffer_append_str(out, "<TR><TD ALIGN=\"LEFT\">");
-  st          = st ? st : append_label(s, out, p);
-  st = st ? st : kg_buffer_append_str(out, " <FONT COLOR=\"#707070\">(");
-  st = st ? st : append_side(s, out, p, FACT_DOMAIN);
-  st = st ? st : kg_buffer_append_str(out, " → ");
-  st = st ? st : append_side(s, out, p, FACT_RANGE);
-  return st ? st : kg_buffer_append_str(out, ")</FONT></TD></TR>");
+  kg_buffer_append_str(out, "<TR><TD ALIGN=\"LEFT\">");
+  append_label(s, out, p);
+  kg_buffer_append_str(out, " <FONT COLOR=\"#707070\">(");
+  append_side(s, out, p, FACT_DOMAIN);
+  kg_buffer_append_str(out, " → ");
+  append_side(s, out, p, FACT_RANGE);
+  return kg_buffer_append_str(out, ")</FONT></TD></TR>");
 }
 
 /// Add the node of class `c` (the `i`th IRI in order).
@@ -757,30 +781,28 @@ add_class(Schema* const s, KgBuffer* const label, const size_t i)
   const bool        labelled =
     kg_vocab_label(&s->vocab, s->order[i].iri, s->lang).len > 0U;
   kg_buffer_clear(label);
-  KgStatus st = kg_buffer_append_str(label,
-                                     "<TABLE BORDER=\"0\" CELLBORDER=\"0\" "
-                                     "CELLSPACING=\"0\" CELLPADDING=\"1\"><TR>"
-                                     "<TD>");
-  st          = st ? st : kg_buffer_append_str(label, external ? "" : "<B>");
-  st          = st ? st : append_label(s, label, c);
-  st          = st ? st : kg_buffer_append_str(label, external ? "" : "</B>");
-  if (!st && external && labelled) {
-    st = kg_buffer_append_str(label, "<BR/><FONT POINT-SIZE=\"7\">");
-    st = st ? st : append_qname(s, label, c);
-    st = st ? st : kg_buffer_append_str(label, "</FONT>");
+  kg_buffer_append_str(label,
+                       "<TABLE BORDER=\"0\" CELLBORDER=\"0\" "
+                       "CELLSPACING=\"0\" CELLPADDING=\"1\"><TR>"
+                       "<TD>");
+  kg_buffer_append_str(label, external ? "" : "<B>");
+  append_label(s, label, c);
+  kg_buffer_append_str(label, external ? "" : "</B>");
+  if (external && labelled) {
+    kg_buffer_append_str(label, "<BR/><FONT POINT-SIZE=\"7\">");
+    append_qname(s, label, c);
+    kg_buffer_append_str(label, "</FONT>");
   }
-  st = st ? st : kg_buffer_append_str(label, "</TD></TR>");
-  if (!st && t->rows.len) {
-    st = kg_buffer_append_str(label, "<HR/>");
-    st = st ? st : kg_buffer_append_sv(label, kg_buffer_view(&t->rows));
+  kg_buffer_append_str(label, "</TD></TR>");
+  if (t->rows.len) {
+    kg_buffer_append_str(label, "<HR/>");
+    kg_buffer_append_sv(label, kg_buffer_view(&t->rows));
   }
-  st = st ? st : kg_buffer_append_str(label, "</TABLE>");
-
+  KgStatus st   = kg_buffer_append_str(label, "</TABLE>");
   KgBuffer name = KG_BUFFER_INIT;
-  st            = st ? st : kg_buffer_append_sv(&name, s->order[i].iri);
-  if (st) {
+  if (st || (st = kg_buffer_append_sv(&name, s->order[i].iri))) {
     kg_buffer_fini(&name);
-    s->status = s->status ? s->status : st;
+    fail(s, st);
     return;
   }
   t->node = add_node(s, &name);
@@ -808,26 +830,28 @@ add_loop(Schema* const   s,
   SchemaTerm* const  t   = &s->terms[c];
   const KgStringView iri = kg_term_text(s->graph, p);
   KgBuffer           q   = KG_BUFFER_INIT;
-  KgStatus           st  = KG_SUCCESS;
   if (!t->n_loops) {
-    st = kg_buffer_append_sv(&t->loop_label, kg_buffer_view(label));
+    kg_buffer_append_sv(&t->loop_label, kg_buffer_view(label));
   } else {
-    st = kg_buffer_append_str(&t->loop_tips, "\\n");
+    kg_buffer_append_str(&t->loop_tips, "\\n");
   }
-  st = st ? st : kg_buffer_append_str(&t->loops, "<TR><TD");
-  if (!st && is_web(iri)) {
-    st = kg_buffer_append_str(&t->loops, " HREF=\"");
-    st = st ? st : append_html(&t->loops, iri, 0U);
-    st = st ? st : kg_buffer_append_char(&t->loops, '"');
+  kg_buffer_append_str(&t->loops, "<TR><TD");
+  if (is_web(iri)) {
+    kg_buffer_append_str(&t->loops, " HREF=\"");
+    append_html(&t->loops, iri, 0U);
+    kg_buffer_append_char(&t->loops, '"');
   }
-  st = st ? st : kg_buffer_append_char(&t->loops, '>');
-  st = st ? st : kg_buffer_append_sv(&t->loops, kg_buffer_view(label));
-  st = st ? st : kg_buffer_append_str(&t->loops, "</TD></TR>");
-  st = st ? st : append_raw_qname(s, &q, p);
-  st = st ? st : kg_dot_append_tooltip(&t->loop_tips, kg_buffer_view(&q), 0U);
+  kg_buffer_append_char(&t->loops, '>');
+  kg_buffer_append_sv(&t->loops, kg_buffer_view(label));
+  kg_buffer_append_str(&t->loops, "</TD></TR>");
+  append_raw_qname(s, &q, p);
+  kg_dot_append_tooltip(&t->loop_tips, kg_buffer_view(&q), 0U);
+  t->loop = t->n_loops++ ? t->loop : p;
+  fail(s, t->loop_label.status);
+  fail(s, t->loops.status);
+  fail(s, q.status);
+  fail(s, t->loop_tips.status);
   kg_buffer_fini(&q);
-  t->loop   = t->n_loops++ ? t->loop : p;
-  s->status = s->status ? s->status : st;
 }
 
 /**
@@ -841,15 +865,11 @@ add_property(Schema* const s, KgBuffer* const label, const KgTermId p)
   const Members* const from = &s->domains;
   const Members* const to   = &s->ranges;
   kg_buffer_clear(label);
-  KgStatus st = append_label(s, label, p);
-  st          = st ? st
-                   : append_notes(s,
-                         label,
-                         p,
-                         "<BR/><FONT POINT-SIZE=\"7\" COLOR=\"#707070\">",
-                         "</FONT>");
+  append_label(s, label, p);
+  KgStatus st = append_notes(
+    s, label, p, "<BR/><FONT POINT-SIZE=\"7\" COLOR=\"#707070\">", "</FONT>");
   if (st) {
-    s->status = s->status ? s->status : st;
+    fail(s, st);
     return;
   }
 
@@ -857,7 +877,7 @@ add_property(Schema* const s, KgBuffer* const label, const KgTermId p)
     KgBuffer name = KG_BUFFER_INIT;
     if ((st = kg_buffer_append_sv(&name, kg_term_text(s->graph, p))) ||
         (st = kg_buffer_append_str(&name, " (property)"))) {
-      s->status = s->status ? s->status : st;
+      fail(s, st);
       kg_buffer_fini(&name);
       return;
     }
@@ -922,17 +942,17 @@ add_loops(Schema* const s, const KgTermId c)
 
   // One row a property, each linked to it
   KgBuffer label = KG_BUFFER_INIT;
-  KgStatus st    = kg_buffer_append_str(&label,
-                                     "<TABLE BORDER=\"0\" CELLBORDER=\"0\" "
-                                        "CELLSPACING=\"0\" CELLPADDING=\"0\">");
-  st = st ? st : kg_buffer_append_sv(&label, kg_buffer_view(&t->loops));
-  st = st ? st : kg_buffer_append_str(&label, "</TABLE>");
+  kg_buffer_append_str(&label,
+                       "<TABLE BORDER=\"0\" CELLBORDER=\"0\" "
+                       "CELLSPACING=\"0\" CELLPADDING=\"0\">");
+  kg_buffer_append_sv(&label, kg_buffer_view(&t->loops));
+  const KgStatus st = kg_buffer_append_str(&label, "</TABLE>");
   if (!st) {
     set(s, e, "label", &label, true);
     set(s, e, "tooltip", &t->loop_tips, false);
   }
   kg_buffer_fini(&label);
-  s->status = s->status ? s->status : st;
+  fail(s, st);
 }
 
 /// Add the nodes of the classes, then the edges.
@@ -1037,15 +1057,16 @@ build(Schema* const s)
 
   if (!st && !s->status && n_other) {
     kg_buffer_clear(&label);
-    st = kg_buffer_append_str(&label,
-                              "<TABLE BORDER=\"0\" CELLBORDER=\"0\" "
-                              "CELLSPACING=\"0\" CELLPADDING=\"1\"><TR><TD "
-                              "ALIGN=\"LEFT\"><I>other properties</I></TD>"
-                              "</TR><HR/>");
-    st = st ? st : kg_buffer_append_sv(&label, kg_buffer_view(&other));
-    st = st ? st : kg_buffer_append_str(&label, "</TABLE>");
+    kg_buffer_append_str(&label,
+                         "<TABLE BORDER=\"0\" CELLBORDER=\"0\" "
+                         "CELLSPACING=\"0\" CELLPADDING=\"1\"><TR><TD "
+                         "ALIGN=\"LEFT\"><I>other properties</I></TD>"
+                         "</TR><HR/>");
+    kg_buffer_append_sv(&label, kg_buffer_view(&other));
     KgBuffer name = KG_BUFFER_INIT;
-    st            = st ? st : kg_buffer_append_str(&name, "other properties");
+    if (!(st = kg_buffer_append_str(&label, "</TABLE>"))) {
+      st = kg_buffer_append_str(&name, "other properties");
+    }
     Agnode_t* const node = st ? NULL : add_node(s, &name);
     kg_buffer_fini(&name);
     if (node) {
@@ -1059,7 +1080,7 @@ build(Schema* const s)
   kg_buffer_fini(&label);
   kg_buffer_fini(&other);
   cgraph_failed(s);
-  s->status = s->status ? s->status : st;
+  fail(s, st);
 }
 
 static void
@@ -1179,15 +1200,12 @@ kg_graph_render_schema(const KgGraph* const        ontology,
     st = KG_BAD_ALLOC;
   }
 
-  const agerrlevel_t level = agseterr(AGMAX);
-  st                       = st ? st
-                                : kg_dot_render_text(text,
-                               "schema",
-                               engine ? engine : "dot",
-                               format,
-                               stream,
-                               &options->log);
-  agseterr(level);
+  if (!st) {
+    const agerrlevel_t level = agseterr(AGMAX);
+    st                       = kg_dot_render_text(
+      text, "schema", engine ? engine : "dot", format, stream, &options->log);
+    agseterr(level);
+  }
   free(text);
   return st;
 }

@@ -36,7 +36,7 @@ typedef struct {
    @return KG_SUCCESS, or an error; free `shapes` with
    kg_check_shapes_free() either way.
 */
-KgStatus
+KG_NODISCARD KgStatus
 kg_check_shapes_load(const KgCli*          cli,
                      char* const*          paths,
                      int                   n_paths,
@@ -56,7 +56,7 @@ kg_check_shapes_free(KgCheckShapes* shapes);
    @return KG_SUCCESS (whether or not the data conforms), or an error
    (reported).
 */
-KgStatus
+KG_NODISCARD KgStatus
 kg_check_shapes_run(const KgCli*         cli,
                     const KgCheckShapes* shapes,
                     KgGraph*             data,

@@ -1264,7 +1264,10 @@ kg_output_close(const KgCli* const  cli,
                 const KgStatus      written)
 {
   const KgStatus st = kg_output_finish(cli, output, written);
-  return st ? st : kg_output_commit(cli, output);
+  if (st) {
+    return st;
+  }
+  return kg_output_commit(cli, output);
 }
 
 /*

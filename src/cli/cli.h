@@ -125,7 +125,8 @@ kg_cli_doing(const KgCli* cli, const char* fmt, ...);
 /**
    If `st` is KG_BAD_ALLOC, say `kgraph: error: out of memory while DOING`
    (what kg_cli_doing() last said), unless it was said already.
-   @return `st`.
+   @return `st`, passed through; a caller that only reports may ignore it
+   (so it is not KG_NODISCARD).
 */
 KgStatus
 kg_cli_oom(const KgCli* cli, KgStatus st);
@@ -171,7 +172,7 @@ int
 kg_cli_input_option(KgCli* cli, KgInputOptions* in, int c, char* arg);
 
 /// Read every file of `paths` into `graph`.  @return a status.
-KgStatus
+KG_NODISCARD KgStatus
 kg_cli_read(const KgCli*          cli,
             KgGraph*              graph,
             char* const*          paths,
@@ -184,7 +185,7 @@ kg_cli_read(const KgCli*          cli,
    `*graph` is set even on error (NULL if memory ran out); free it with
    kg_graph_free().  @return a status.
 */
-KgStatus
+KG_NODISCARD KgStatus
 kg_cli_load(const KgCli*          cli,
             char* const*          paths,
             int                   n_paths,
@@ -198,7 +199,7 @@ kg_cli_load(const KgCli*          cli,
 
    @return KG_SUCCESS or an error (reported); `graphs` are set either way.
 */
-KgStatus
+KG_NODISCARD KgStatus
 kg_cli_diff(const KgCli*          cli,
             const KgInputOptions* in,
             char* const           paths[2],
@@ -256,7 +257,7 @@ void
 kg_cli_work_hint(const KgCli* cli, KgStatus st);
 
 /// Read the --style file, if any, into `*style` (else NULL).
-KgStatus
+KG_NODISCARD KgStatus
 kg_cli_dot_style(const KgCli*          cli,
                  KgDotCli*             dot,
                  const KgInputOptions* in,
@@ -338,7 +339,7 @@ typedef struct {
    With a progress line, what is written is counted, and the first byte
    starts the phase "writing"; output to the terminal ends the line.
 */
-KgStatus
+KG_NODISCARD KgStatus
 kg_output_open(const KgCli* cli, KgOutputFile* output, const char* path);
 
 /**
@@ -350,11 +351,11 @@ kg_output_open(const KgCli* cli, KgOutputFile* output, const char* path);
 
    @return `st`, or the error of finishing.
 */
-KgStatus
+KG_NODISCARD KgStatus
 kg_output_finish(const KgCli* cli, KgOutputFile* output, KgStatus st);
 
 /// Finish the output if it was not, and put it in place.
-KgStatus
+KG_NODISCARD KgStatus
 kg_output_commit(const KgCli* cli, KgOutputFile* output);
 
 /// Close the output and remove what was written.
@@ -367,7 +368,7 @@ kg_output_abort(KgOutputFile* output);
 
    @return `st`, or the error of committing.
 */
-KgStatus
+KG_NODISCARD KgStatus
 kg_output_close(const KgCli* cli, KgOutputFile* output, KgStatus st);
 
 /**

@@ -83,9 +83,10 @@ write_map(const KgCli* const   cli,
           KgOutputFile* const  output)
 {
   const KgStatus st = kg_output_open(cli, output, path);
-  return st ? st
-            : kg_output_finish(
-                cli, output, kg_canon_write_map(canon, output->file));
+  if (st) {
+    return st;
+  }
+  return kg_output_finish(cli, output, kg_canon_write_map(canon, output->file));
 }
 
 int

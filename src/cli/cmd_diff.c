@@ -265,7 +265,9 @@ kg_cmd_diff(KgCli* const cli, const int argc, char** const argv)
       ? kg_cli_load(
           cli, opts.in.ontologies, opts.in.n_ontologies, &opts.in, &ontology)
       : KG_SUCCESS;
-  st = st ? st : kg_cli_dot_style(cli, &opts.dot, &opts.in, &style);
+  if (!st) {
+    st = kg_cli_dot_style(cli, &opts.dot, &opts.in, &style);
+  }
   // Under git, what is not a graph kgraph can read is shown as text
   bool text = false;
   if (!st && operands.git && !kg_git_diff_is_rdf(&operands, opts.in.from)) {

@@ -151,7 +151,9 @@ kg_cmd_patch(KgCli* const cli, const int argc, char** const argv)
   } else if (!st) {
     st = kg_cli_load(cli, &old, 1, &opts.in, &graph);
   }
-  st = st ? st : apply_patch(cli, graph, patch, opts.in.lax);
+  if (!st) {
+    st = apply_patch(cli, graph, patch, opts.in.lax);
+  }
   if (!st && guessed && kg_graph_has_names(graph) && to != KG_SYNTAX_NQUADS) {
     to = KG_SYNTAX_NQUADS; // The patch added quads: only N-Quads holds them
   }

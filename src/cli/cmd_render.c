@@ -194,7 +194,9 @@ kg_cmd_render(KgCli* const cli, const int argc, char** const argv)
   if (!st && opts.diff) {
     st = kg_cli_diff(cli, &opts.in, argv + first, NULL, 0U, graphs, &diff);
     kg_cli_doing(cli, "drawing the differences");
-    st = st ? st : kg_cli_oom(cli, kg_diff_picture(diff, &graph, &changes));
+    if (!st) {
+      st = kg_cli_oom(cli, kg_diff_picture(diff, &graph, &changes));
+    }
     opts.dot.dot.changes = changes;
   } else if (!st) {
     st = kg_cli_load(cli, argv + first, argc - first, &opts.in, &graph);

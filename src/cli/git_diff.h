@@ -45,7 +45,7 @@ kg_git_diff_is_rdf(const KgDiffOperands* ops, KgSyntax from);
 
 /// Write the header of a file's difference, `diff --kgraph a/PATH b/PATH`,
 /// when git runs kgraph.  @return KG_SUCCESS or KG_BAD_WRITE.
-KgStatus
+KG_NODISCARD KgStatus
 kg_git_diff_header(const KgDiffOperands* ops, FILE* out);
 
 /**
@@ -64,7 +64,7 @@ kg_git_diff_note(const KgCli* cli, const KgDiffOperands* ops, const char* why);
    @param[out] differ Set to true iff the files differ.
    @return KG_SUCCESS or KG_BAD_WRITE.
 */
-KgStatus
+KG_NODISCARD KgStatus
 kg_git_diff_text(const KgCli*          cli,
                  const KgDiffOperands* ops,
                  FILE*                 out,

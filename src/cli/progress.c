@@ -596,5 +596,8 @@ kg_progress_close_output(FILE* const    stream,
   }
 
   const bool failed = fclose(stream) != 0;
-  return st ? st : failed ? KG_BAD_WRITE : KG_SUCCESS;
+  if (st) {
+    return st;
+  }
+  return failed ? KG_BAD_WRITE : KG_SUCCESS;
 }

@@ -142,7 +142,7 @@ kg_progress_open_output(KgProgress* progress, FILE* file, const char* name);
 
    @return `st`, or KG_BAD_WRITE if flushing failed.
 */
-KgStatus
+KG_NODISCARD KgStatus
 kg_progress_close_output(FILE* stream, FILE* file, KgStatus st);
 
 #endif // KG_CLI_PROGRESS_H

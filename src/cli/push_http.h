@@ -63,7 +63,7 @@ kg_push_request_url(CURL* curl, const char* endpoint, const char* graph);
    @return KG_SUCCESS, KG_BAD_WRITE if the upload failed or the store refused
    it (said on `cli->err`), or KG_BAD_ALLOC / KG_BAD_INTERNAL.
 */
-KgStatus
+KG_NODISCARD KgStatus
 kg_push_send(const KgCli*         cli,
              CURL*                curl,
              const KgPushRequest* req,

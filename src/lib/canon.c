@@ -118,7 +118,7 @@ hash_end(const KgCanonizer* const c,
 }
 
 /// Append the lower-case hexadecimal form of `digest`.
-static KgStatus
+static void
 append_hex(const KgCanonizer* const c,
            KgBuffer* const          buf,
            const uint8_t* const     digest)
@@ -129,16 +129,16 @@ append_hex(const KgCanonizer* const c,
     text[2U * i]      = hex[digest[i] >> 4U];
     text[2U * i + 1U] = hex[digest[i] & 0xFU];
   }
-  return kg_buffer_append(buf, text, 2U * c->hash_len);
+  kg_buffer_append(buf, text, 2U * c->hash_len);
 }
 
 /// Append "_:" and a label: `prefix` and `number`.
-static KgStatus
+static void
 append_label(KgBuffer* const   buf,
              const char* const prefix,
              const uint32_t    number)
 {
-  return kg_buffer_printf(buf, "_:%s%u", prefix, number);
+  kg_buffer_printf(buf, "_:%s%u", prefix, number);
 }
 
 /*
@@ -166,7 +166,9 @@ term_text(KgCanonizer* const c, const KgTermId id)
   return text;
 }
 
-static KgStatus
+/// Append term `id`; nothing if the text of a ground term could not be made
+/// (then `c->out->status` says why).
+static void
 append_term(KgCanonizer* const c,
             KgBuffer* const    buf,
             const KgTermId     id,
@@ -174,14 +176,18 @@ append_term(KgCanonizer* const c,
 {
   if (!kg_is_blank(c->graph, id)) {
     const KgStringView text = term_text(c, id);
-    return c->out->status ? c->out->status : kg_buffer_append_sv(buf, text);
+    if (!c->out->status) {
+      kg_buffer_append_sv(buf, text);
+    }
+    return;
   }
 
   const uint32_t local = c->local[id] - 1U;
   if (reference != NONE) {
-    return kg_buffer_append_str(buf, local == reference ? "_:a" : "_:z");
+    kg_buffer_append_str(buf, local == reference ? "_:a" : "_:z");
+  } else {
+    append_label(buf, "c14n", c->label[local]);
   }
-  return append_label(buf, "c14n", c->label[local]);
 }
 
 /**
@@ -195,18 +201,22 @@ append_quad(KgCanonizer* const c,
             const uint32_t     q,
             const uint32_t     reference)
 {
-  const KgTriple* const t  = &c->graph->triples[q];
-  const KgTermId        g  = kg_graph_name(c->graph, q);
-  KgStatus              st = append_term(c, buf, t->s, reference);
-  st                       = st ? st : kg_buffer_append_char(buf, ' ');
-  st                       = st ? st : append_term(c, buf, t->p, reference);
-  st                       = st ? st : kg_buffer_append_char(buf, ' ');
-  st                       = st ? st : append_term(c, buf, t->o, reference);
+  const KgTriple* const t = &c->graph->triples[q];
+  const KgTermId        g = kg_graph_name(c->graph, q);
+  append_term(c, buf, t->s, reference);
+  kg_buffer_append_char(buf, ' ');
+  append_term(c, buf, t->p, reference);
+  kg_buffer_append_char(buf, ' ');
+  append_term(c, buf, t->o, reference);
   if (g) {
-    st = st ? st : kg_buffer_append_char(buf, ' ');
-    st = st ? st : append_term(c, buf, g, reference);
+    kg_buffer_append_char(buf, ' ');
+    append_term(c, buf, g, reference);
   }
-  return st ? st : kg_buffer_append(buf, " .\n", 3U);
+  kg_buffer_append(buf, " .\n", 3U);
+  if (c->out->status) {
+    return c->out->status;
+  }
+  return buf->status;
 }
 
 static int
@@ -351,7 +361,11 @@ append_issued(Issuer* const issuer, const uint32_t node, KgBuffer* const path)
 {
   uint32_t       id = NONE;
   const KgStatus st = issue(issuer, node, &id);
-  return st ? st : append_label(path, "b", id);
+  if (st) {
+    return st;
+  }
+  append_label(path, "b", id);
+  return path->status;
 }
 
 static void
@@ -409,30 +423,30 @@ hash_related(KgCanonizer* const  c,
 {
   KgBuffer* const buf = &c->scratch;
   kg_buffer_clear(buf);
-  KgStatus st = kg_buffer_append_char(buf, position);
-  if (!st && position != 'g') {
+  kg_buffer_append_char(buf, position);
+  if (position != 'g') {
     const KgStringView p = kg_term_text(c->graph, c->graph->triples[q].p);
-    st                   = kg_buffer_append_char(buf, '<');
-    st                   = st ? st : kg_buffer_append_sv(buf, p);
-    st                   = st ? st : kg_buffer_append_char(buf, '>');
+    kg_buffer_append_char(buf, '<');
+    kg_buffer_append_sv(buf, p);
+    kg_buffer_append_char(buf, '>');
   }
 
   const uint32_t id = issued(issuer, related);
-  if (!st) {
-    st = c->label[related] != NONE
-           ? append_label(buf, "c14n", c->label[related])
-         : id != NONE
-           ? append_label(buf, "b", id)
-           : append_hex(c, buf, c->first + (size_t)related * c->hash_len);
+  if (c->label[related] != NONE) {
+    append_label(buf, "c14n", c->label[related]);
+  } else if (id != NONE) {
+    append_label(buf, "b", id);
+  } else {
+    append_hex(c, buf, c->first + (size_t)related * c->hash_len);
   }
 
-  if (!st) {
+  if (!buf->status) {
     HashContext ctx;
     hash_begin(c, &ctx);
     hash_add(c, &ctx, buf->data, buf->len);
     hash_end(c, &ctx, digest);
   }
-  return st;
+  return buf->status;
 }
 
 static int
@@ -570,7 +584,8 @@ try_permutation(KgCanonizer* const    c,
   for (size_t i = 0U; i < n && !st && !loses; ++i) {
     const uint32_t related = p[i];
     if (c->label[related] != NONE) {
-      st = append_label(&path, "c14n", c->label[related]);
+      append_label(&path, "c14n", c->label[related]);
+      st = path.status;
     } else {
       if (issued(&copy, related) == NONE) {
         recursion[n_recursion++] = related;
@@ -584,10 +599,12 @@ try_permutation(KgCanonizer* const    c,
     const uint32_t related = recursion[i];
     uint8_t        result[KG_MAX_DIGEST];
     if (!(st = hash_n_degree(c, related, &copy, result))) {
-      st    = append_issued(&copy, related, &path);
-      st    = st ? st : kg_buffer_append_char(&path, '<');
-      st    = st ? st : append_hex(c, &path, result);
-      st    = st ? st : kg_buffer_append_char(&path, '>');
+      if (!(st = append_issued(&copy, related, &path))) {
+        kg_buffer_append_char(&path, '<');
+        append_hex(c, &path, result);
+        kg_buffer_append_char(&path, '>');
+        st = path.status;
+      }
       loses = path_loses(&path, chosen);
     }
   }
@@ -701,7 +718,8 @@ hash_n_degree_at(KgCanonizer* const c,
     }
 
     kg_buffer_clear(&hex);
-    if ((st = append_hex(c, &hex, related[i].digest))) {
+    append_hex(c, &hex, related[i].digest);
+    if ((st = hex.status)) {
       break;
     }
     hash_add(c, &ctx, hex.data, hex.len);
@@ -1063,11 +1081,9 @@ kg_canonizer_run(KgCanonizer* const    c,
   c->too_deep = false;
 
   // Steps 1 to 3: the blank nodes, their quads and first degree hashes
-  KgStatus st = map_blank_nodes(c, quads, n);
-  st          = st ? st : hash_first_degree(c);
-  if (st) {
-    return st;
-  }
+  KgStatus st = KG_SUCCESS;
+  KG_TRY(st, map_blank_nodes(c, quads, n));
+  KG_TRY(st, hash_first_degree(c));
   memset(c->label, 0xFF, c->n_local * sizeof(uint32_t));
 
   uint32_t* const nodes =
@@ -1230,7 +1246,9 @@ kg_canon_new(const KgGraph* const        graph,
   }
 
   KgStatus st = kg_canonizer_init(&result->c, graph, options);
-  st          = st ? st : kg_canonizer_run(&result->c, NULL, graph->n_triples);
+  if (!st) {
+    st = kg_canonizer_run(&result->c, NULL, graph->n_triples);
+  }
   if (st) {
     kg_canon_free(result);
     return st;
@@ -1276,9 +1294,10 @@ kg_canon_write(KgCanon* const canon, FILE* const stream)
     }
   }
   kg_free(lines);
-  return st                                   ? st
-         : (fflush(stream) || ferror(stream)) ? KG_BAD_WRITE
-                                              : KG_SUCCESS;
+  if (st) {
+    return st;
+  }
+  return (fflush(stream) || ferror(stream)) ? KG_BAD_WRITE : KG_SUCCESS;
 }
 
 /// Write `text` as a JSON string.
@@ -1327,7 +1346,8 @@ kg_canon_write_map(const KgCanon* const canon, FILE* const stream)
 
   kg_labeler_fini(&labeler);
   kg_label_set_fini(&set);
-  return st                                         ? st
-         : ok && !fflush(stream) && !ferror(stream) ? KG_SUCCESS
-                                                    : KG_BAD_WRITE;
+  if (st) {
+    return st;
+  }
+  return ok && !fflush(stream) && !ferror(stream) ? KG_SUCCESS : KG_BAD_WRITE;
 }

@@ -76,7 +76,7 @@ typedef struct {
 } KgCanonizer;
 
 /// Start canonicalizing quads of `graph`; free with kg_canonizer_fini().
-KgStatus
+KG_NODISCARD KgStatus
 kg_canonizer_init(KgCanonizer*          c,
                   const KgGraph*        graph,
                   const KgCanonOptions* options);
@@ -91,7 +91,7 @@ kg_canonizer_fini(KgCanonizer* c);
 
    @return KG_SUCCESS, KG_BAD_LIMIT (logged) or KG_BAD_ALLOC.
 */
-KgStatus
+KG_NODISCARD KgStatus
 kg_canonizer_run(KgCanonizer* c, const uint32_t* quads, size_t n);
 
 /// Return the canonical number of blank node `id` in the last run.
@@ -108,7 +108,7 @@ kg_canonizer_label(const KgCanonizer* const c, const KgTermId id)
 
    @return KG_SUCCESS or KG_BAD_ALLOC.
 */
-KgStatus
+KG_NODISCARD KgStatus
 kg_canonizer_digest(KgCanonizer*    c,
                     const uint32_t* quads,
                     size_t          n,

@@ -396,12 +396,16 @@ make_refiner(Nodes* const     nodes,
     }
     st = pass ? KG_SUCCESS : kg_refiner_begin_edges(r);
   }
-  if (!st) {
-    kg_refiner_end_edges(r);
-    r->freeze = own;
-    st        = kg_refiner_partition(r);
+  if (st) {
+    return st;
   }
-  return st ? st : kg_refiner_refine(r);
+
+  kg_refiner_end_edges(r);
+  r->freeze = own;
+  if ((st = kg_refiner_partition(r))) {
+    return st;
+  }
+  return kg_refiner_refine(r);
 }
 
 /// A component and the hash of its cells, to pair components alike.
@@ -538,9 +542,9 @@ search_pair(Pairing* const p, const uint32_t k)
     kg_refiner_end_edges(&r);
     r.check = true;
     r.limit = p->limit - p->work;
-    st      = kg_refiner_partition(&r);
-    st      = st ? st : kg_refiner_refine(&r);
-    st      = st ? st : kg_refiner_search(&r, verify_search, p);
+    if (!(st = kg_refiner_partition(&r)) && !(st = kg_refiner_refine(&r))) {
+      st = kg_refiner_search(&r, verify_search, p);
+    }
     p->work += r.work;
     if (st == KG_BAD_LIMIT) {
       p->n_alike = k;
@@ -1037,7 +1041,9 @@ match_likeness_round(KgDiff* const   d,
   size_t   n     = 0U;
   size_t   cap   = 0U;
   KgStatus st    = describe_unmatched(d, f, OLD, &a, &na);
-  st             = st ? st : describe_unmatched(d, f, NEW, &b, &nb);
+  if (!st) {
+    st = describe_unmatched(d, f, NEW, &b, &nb);
+  }
   if (!st && !(keys = (Item*)kg_reallocarray(NULL, nb + 1U, sizeof(Item)))) {
     st = KG_BAD_ALLOC;
   }
@@ -1336,22 +1342,25 @@ match_similar(KgDiff* const d)
   // matched in the round before; then seed where it stopped
   Frontier f;
   memset(&f, 0, sizeof(f));
-  KgStatus st = frontier_init(d, &f, OLD);
-  st          = st ? st : frontier_init(d, &f, NEW);
-  st          = st ? st : spread(d, &f);
+  KgStatus st      = KG_SUCCESS;
+  bool     left[2] = {false, false};
+  if ((st = frontier_init(d, &f, OLD)) || (st = frontier_init(d, &f, NEW)) ||
+      (st = spread(d, &f))) {
+    goto done;
+  }
 
   // Seeds, if both graphs have nodes left
-  bool left[2] = {false, false};
-  for (unsigned w = OLD; w <= NEW && !st; ++w) {
+  for (unsigned w = OLD; w <= NEW; ++w) {
     const Side* const side = &d->sides[w];
     for (uint32_t x = 0U; x < side->n_nodes && !left[w]; ++x) {
       left[w] = !side->match[side->nodes[x]];
     }
   }
-  if (left[OLD] && left[NEW]) {
-    st = st ? st : seed_by_neighbours(d, &f);
-    st = st ? st : seed(d, &f);
+  if (left[OLD] && left[NEW] && !(st = seed_by_neighbours(d, &f))) {
+    st = seed(d, &f);
   }
+
+done:
   frontier_fini(&f);
   return st;
 }
@@ -1468,7 +1477,9 @@ match_blank_nodes(KgDiff* const              d,
     pairing.r               = &all;
     pairing.limit           = options && options->max_work ? options->max_work
                                                            : kg_refine_default_work(&all);
-    st                      = st ? st : match_isomorphic(&pairing, left);
+    if (!st) {
+      st = match_isomorphic(&pairing, left);
+    }
     if (st == KG_BAD_LIMIT) {
       kg_log(options ? &options->log : NULL,
              KG_LOG_ERROR,
@@ -1516,39 +1527,44 @@ kg_diff_new(const KgGraph* const       old,
 
   d->sides[OLD].graph = old;
   d->sides[NEW].graph = new_graph;
-  KgStatus st         = KG_SUCCESS;
-  for (unsigned w = OLD; w <= NEW && !st; ++w) {
+  KgStatus  st        = KG_SUCCESS;
+  KgTermId* ground    = NULL;
+  for (unsigned w = OLD; w <= NEW; ++w) {
     Side* const  side = &d->sides[w];
     const size_t n    = (size_t)side->graph->terms.n_terms + 1U;
     side->match       = (KgTermId*)kg_calloc(n, sizeof(KgTermId));
     side->ground      = (uint64_t*)kg_calloc(n, sizeof(uint64_t));
-    st = side->match && side->ground ? find_components(side) : KG_BAD_ALLOC;
-    st = st ? st : number_nodes(side);
-    if (!st) {
-      hash_ground_terms(side->graph, side->ground);
+    if (!side->match || !side->ground) {
+      st = KG_BAD_ALLOC;
+      goto done;
     }
+    if ((st = find_components(side)) || (st = number_nodes(side))) {
+      goto done;
+    }
+    hash_ground_terms(side->graph, side->ground);
   }
 
   // The ground terms of the old graph in the new, for matching and changes
-  KgTermId* const ground =
-    st
-      ? NULL
-      : (KgTermId*)kg_calloc((size_t)old->terms.n_terms + 1U, sizeof(KgTermId));
-  st = st       ? st
-       : ground ? kg_graph_map_ground(old, new_graph, ground)
-                : KG_BAD_ALLOC;
-  st = st ? st : match_blank_nodes(d, options, ground);
-  st = st ? st : match_similar(d);
-  if (st) {
-    kg_free(ground);
+  ground =
+    (KgTermId*)kg_calloc((size_t)old->terms.n_terms + 1U, sizeof(KgTermId));
+  if (!ground) {
+    st = KG_BAD_ALLOC;
+    goto done;
   }
-  st = st ? st : collect_changes(d, OLD, ground);
-  st = st ? st : collect_changes(d, NEW, NULL);
+  if ((st = kg_graph_map_ground(old, new_graph, ground)) ||
+      (st = match_blank_nodes(d, options, ground)) || (st = match_similar(d))) {
+    kg_free(ground);
+    goto done;
+  }
+  if (!(st = collect_changes(d, OLD, ground))) {
+    st = collect_changes(d, NEW, NULL);
+  }
+
+done:
   if (st) {
     kg_diff_free(d);
     return st;
   }
-
   *diff = d;
   return KG_SUCCESS;
 }

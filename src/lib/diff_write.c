@@ -123,20 +123,29 @@ write_line(Writer* const  w,
   const KgGraph* const  graph = w->diff->sides[which].graph;
   const KgTriple* const t     = &graph->triples[index];
   const KgTermId        g     = kg_graph_name(graph, index);
-  KgStatus              st    = write_term(w, which, t->s);
+  KgStatus              st    = KG_SUCCESS;
+  if ((st = write_term(w, which, t->s))) {
+    return st;
+  }
   kg_out_char(w->out, ' ');
-  st = st ? st : write_term(w, which, t->p);
+  if ((st = write_term(w, which, t->p))) {
+    return st;
+  }
   kg_out_char(w->out, ' ');
   kg_out_drain(w->out);
   *head = w->lines.len;
-  st    = st ? st : write_term(w, which, t->o);
+  if ((st = write_term(w, which, t->o))) {
+    return st;
+  }
   if (g) {
     kg_out_char(w->out, ' ');
-    st = st ? st : write_term(w, which, g);
+    if ((st = write_term(w, which, g))) {
+      return st;
+    }
   }
   kg_out_write(w->out, " .", 2U);
   kg_out_drain(w->out);
-  return st ? st : w->out->status;
+  return w->out->status;
 }
 
 static void
@@ -168,12 +177,11 @@ writer_init(Writer* const w, const KgDiff* const diff)
     st = KG_BAD_ALLOC;
   }
   for (unsigned s = OLD; s <= NEW && !st; ++s) {
-    st = kg_labeler_init(&w->labelers[s], &w->set, diff->sides[s].graph);
-    st = st ? st
-            : kg_namespaces_init(&w->names[s],
-                                 diff->sides[s].graph,
-                                 NULL,
-                                 kg_turtle_prefix_is_valid);
+    if (!(st =
+            kg_labeler_init(&w->labelers[s], &w->set, diff->sides[s].graph))) {
+      st = kg_namespaces_init(
+        &w->names[s], diff->sides[s].graph, NULL, kg_turtle_prefix_is_valid);
+    }
   }
   if (st) {
     return st;
@@ -185,7 +193,7 @@ writer_init(Writer* const w, const KgDiff* const diff)
 
   // Every blank node of the old graph keeps its label, so that a patch
   // names them as the old graph does; new ones get other labels
-  st = st ? st : kg_labeler_give_all(&w->labelers[OLD]);
+  st = kg_labeler_give_all(&w->labelers[OLD]);
 
   for (unsigned s = OLD; s <= NEW && !st; ++s) {
     const Side* const side = &diff->sides[s];
@@ -281,8 +289,9 @@ write_text(Writer* const w, FILE* const stream)
 {
   KgStatus st =
     kg_find_labels(w->diff->sides[OLD].graph, "en", &w->labels[OLD]);
-  st =
-    st ? st : kg_find_labels(w->diff->sides[NEW].graph, "en", &w->labels[NEW]);
+  if (!st) {
+    st = kg_find_labels(w->diff->sides[NEW].graph, "en", &w->labels[NEW]);
+  }
   for (size_t i = 0U; i < w->n_entries && !st; ++i) {
     const Entry* const e = &w->entries[i];
     if (!i || !same_group(&w->entries[i - 1U], e)) {
@@ -374,9 +383,10 @@ kg_diff_write(const KgDiff* const         diff,
   } else {
     st = write_report(diff, format, stream, options, view);
   }
-  return st                                   ? st
-         : (fflush(stream) || ferror(stream)) ? KG_BAD_WRITE
-                                              : KG_SUCCESS;
+  if (st) {
+    return st;
+  }
+  return (fflush(stream) || ferror(stream)) ? KG_BAD_WRITE : KG_SUCCESS;
 }
 
 /*

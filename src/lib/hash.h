@@ -63,7 +63,7 @@ typedef struct {
 
    @return KG_SUCCESS or KG_BAD_ALLOC (then `table` holds nothing).
 */
-KgStatus
+KG_NODISCARD KgStatus
 kg_table_init(KgTable* table, size_t n_slots);
 
 /// Free what `table` holds.
@@ -80,7 +80,7 @@ kg_table_clear(KgTable* table);
 
    @return KG_SUCCESS or KG_BAD_ALLOC (then `table` is unchanged).
 */
-KgStatus
+KG_NODISCARD KgStatus
 kg_table_reserve(KgTable* table, size_t n);
 
 /// Return the first slot to probe for hash `h`.

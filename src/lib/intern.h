@@ -55,7 +55,7 @@ typedef struct {
 #define KG_MAX_LANGS UINT16_MAX
 
 /// Initialise `terms` (empty).  @return KG_SUCCESS or KG_BAD_ALLOC.
-KgStatus
+KG_NODISCARD KgStatus
 kg_terms_init(KgTerms* terms, uint64_t seed);
 
 /// Free everything in `terms`.

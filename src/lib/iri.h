@@ -22,7 +22,7 @@
    @return KG_SUCCESS, KG_BAD_URI if `base` is not absolute while `reference`
    is relative, or KG_BAD_ALLOC; on error `out` is unchanged.
 */
-KgStatus
+KG_NODISCARD KgStatus
 kg_iri_resolve_into(KgBuffer* out, KgStringView base, KgStringView reference);
 
 /**
@@ -33,7 +33,7 @@ kg_iri_resolve_into(KgBuffer* out, KgStringView base, KgStringView reference);
 
    @return KG_SUCCESS, KG_BAD_TEXT (UTF-8) or KG_BAD_URI.
 */
-KgStatus
+KG_NODISCARD KgStatus
 kg_iri_explain(KgBuffer* why, KgStringView iri, bool absolute);
 
 #endif // KG_SRC_IRI_H

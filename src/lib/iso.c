@@ -294,9 +294,13 @@ is_isomorphic(Iso* const iso, bool* const result)
 
   iso->r.check = true;
   st           = kg_refiner_partition(&iso->r);
-  st           = st ? st : kg_refiner_refine(&iso->r);
-  st           = st ? st : kg_refiner_search(&iso->r, verify, iso);
-  *result      = !st;
+  if (!st) {
+    st = kg_refiner_refine(&iso->r);
+  }
+  if (!st) {
+    st = kg_refiner_search(&iso->r, verify, iso);
+  }
+  *result = !st;
   return st == KG_FAILURE ? KG_SUCCESS : st;
 }
 
@@ -307,8 +311,12 @@ canonical_digest(const KgGraph* const graph, uint8_t* const digest)
   const KgCanonOptions options = {KG_HASH_SHA256, 0U, {NULL, NULL}};
   KgCanonizer          c;
   KgStatus             st = kg_canonizer_init(&c, graph, &options);
-  st = st ? st : kg_canonizer_run(&c, NULL, graph->n_triples);
-  st = st ? st : kg_canonizer_digest(&c, NULL, graph->n_triples, digest);
+  if (!st) {
+    st = kg_canonizer_run(&c, NULL, graph->n_triples);
+  }
+  if (!st) {
+    st = kg_canonizer_digest(&c, NULL, graph->n_triples, digest);
+  }
   kg_canonizer_fini(&c);
   return st;
 }

@@ -109,9 +109,10 @@ kg_labeler_get(KgLabeler* const labeler,
     KgStatus st    = take(set, label, &given);
     for (unsigned k = 2U; !st && !given; ++k) {
       kg_buffer_clear(&set->scratch);
-      st = kg_buffer_printf(
-        &set->scratch, "%.*s_%u", (int)label.len, label.data, k);
-      st = st ? st : take(set, kg_buffer_view(&set->scratch), &given);
+      if (!(st = kg_buffer_printf(
+              &set->scratch, "%.*s_%u", (int)label.len, label.data, k))) {
+        st = take(set, kg_buffer_view(&set->scratch), &given);
+      }
     }
     if (st) {
       *status = st;

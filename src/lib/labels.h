@@ -31,7 +31,7 @@ typedef struct {
 } KgLabeler;
 
 /// Start an empty label set.  @return KG_SUCCESS or KG_BAD_ALLOC.
-KgStatus
+KG_NODISCARD KgStatus
 kg_label_set_init(KgLabelSet* set);
 
 /// Free what `set` holds.
@@ -39,7 +39,7 @@ void
 kg_label_set_fini(KgLabelSet* set);
 
 /// Start labelling the blank nodes of `graph` in `set`.
-KgStatus
+KG_NODISCARD KgStatus
 kg_labeler_init(KgLabeler* labeler, KgLabelSet* set, const KgGraph* graph);
 
 /// Free what `labeler` holds.
@@ -53,7 +53,7 @@ kg_labeler_fini(KgLabeler* labeler);
 
    @return KG_SUCCESS or KG_BAD_ALLOC.
 */
-KgStatus
+KG_NODISCARD KgStatus
 kg_labeler_give_all(KgLabeler* labeler);
 
 /**

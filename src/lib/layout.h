@@ -70,7 +70,7 @@ typedef enum {
 enum { KG_LAYOUT_UNWRITTEN, KG_LAYOUT_WRITTEN, KG_LAYOUT_PROMOTED };
 
 /// Lay `graph` out.  @return KG_SUCCESS or KG_BAD_ALLOC.
-KgStatus
+KG_NODISCARD KgStatus
 kg_layout_init(KgLayout* layout, const KgGraph* graph, uint32_t flags);
 
 /// Free what `layout` holds.

@@ -143,7 +143,9 @@ kg_namespaces_init(KgNamespaces* const  namespaces,
                         : kg_terms_init(&namespaces->names, kg_hash_seed());
 
   // The input's prefixes, then the ontology's, then the well-known ones
-  st = st ? st : add_prefixes(namespaces, graph, prefix_check, false);
+  if (!st) {
+    st = add_prefixes(namespaces, graph, prefix_check, false);
+  }
   if (!st && ontology) {
     st = add_prefixes(namespaces, ontology, prefix_check, false);
   }
@@ -156,7 +158,9 @@ kg_namespaces_init(KgNamespaces* const  namespaces,
     }
   }
 
-  st = st ? st : find_lengths(namespaces);
+  if (!st) {
+    st = find_lengths(namespaces);
+  }
   if (st) {
     kg_namespaces_fini(namespaces);
   }

@@ -42,7 +42,7 @@ typedef bool (*KgLocalCheck)(KgStringView local);
 
    @return KG_SUCCESS or KG_BAD_ALLOC.
 */
-KgStatus
+KG_NODISCARD KgStatus
 kg_namespaces_init(KgNamespaces*  namespaces,
                    const KgGraph* graph,
                    const KgGraph* ontology,

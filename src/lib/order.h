@@ -39,7 +39,7 @@ typedef enum {
 
    @return KG_SUCCESS or KG_BAD_ALLOC.
 */
-KgStatus
+KG_NODISCARD KgStatus
 kg_order_init(KgOrder* order, const KgGraph* graph, uint32_t flags);
 
 /// Free what `order` holds.

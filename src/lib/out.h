@@ -36,7 +36,7 @@ void
 kg_out_init_buffer(KgOut* out, KgBuffer* sink);
 
 /// Write the buffer to the stream and flush it.  @return the first error.
-KgStatus
+KG_NODISCARD KgStatus
 kg_out_flush(KgOut* out);
 
 /// Write buffered bytes to the stream (not flushing it).

@@ -257,13 +257,14 @@ check_iri(Patch* const P, const KgBuffer* const iri, const char* const start)
   if (!kg_iri_is_absolute(v)) {
     KgBuffer msg = KG_BUFFER_INIT;
     KgStatus st  = kg_buffer_append_quoted(&msg, v, 60U);
-    st           = st ? st
-                      : say(P,
-                  KG_LOG_ERROR,
-                  KG_BAD_URI,
-                  column_of(P, start),
-                  "relative IRI '%s' (a patch has no base)",
-                  msg.data ? msg.data : "");
+    if (!st) {
+      st = say(P,
+               KG_LOG_ERROR,
+               KG_BAD_URI,
+               column_of(P, start),
+               "relative IRI '%s' (a patch has no base)",
+               msg.data ? msg.data : "");
+    }
     kg_buffer_fini(&msg);
     return st;
   }
@@ -348,7 +349,10 @@ read_label(Patch* const P, KgBuffer* const out, const char* const start)
   kg_buffer_clear(out);
   const KgStringView label = {first, (size_t)(P->p - first)};
   KgStatus           st    = check_label(P, label, start);
-  return st ? st : kg_buffer_append(out, first, label.len);
+  if (st) {
+    return st;
+  }
+  return kg_buffer_append(out, first, label.len);
 }
 
 /// Return the namespace of the patch's prefix `name`, or NULL.
@@ -375,10 +379,10 @@ read_pname(Patch* const P, KgBuffer* const out)
   if (colon >= P->eol || *colon != ':') {
     KgBuffer msg = KG_BUFFER_INIT;
     KgStatus st  = quote(&msg, start, token_end(P));
-    st           = st
-                     ? st
-                     : SYNTAX(
-               P, start, "expected a term, not '%s'", msg.data ? msg.data : "");
+    if (!st) {
+      st =
+        SYNTAX(P, start, "expected a term, not '%s'", msg.data ? msg.data : "");
+    }
     kg_buffer_fini(&msg);
     return st;
   }
@@ -387,24 +391,28 @@ read_pname(Patch* const P, KgBuffer* const out)
   if (!ns) {
     KgBuffer msg = KG_BUFFER_INIT;
     KgStatus st  = quote(&msg, start, colon);
-    st           = st ? st
-                      : SYNTAX(P,
-                     start,
-                     "undefined prefix '%s' (declare it with PA)",
-                     msg.data ? msg.data : "");
+    if (!st) {
+      st = SYNTAX(P,
+                  start,
+                  "undefined prefix '%s' (declare it with PA)",
+                  msg.data ? msg.data : "");
+    }
     kg_buffer_fini(&msg);
     return st;
   }
   kg_buffer_clear(out);
-  KgStatus st = kg_buffer_append_str(out, ns);
-  P->p        = colon + 1;
-  while (!st && !is_label_end(P->p, P->eol)) {
+  kg_buffer_append_str(out, ns);
+  P->p = colon + 1;
+  while (!is_label_end(P->p, P->eol)) {
     if (*P->p == '\\' && P->p + 1 < P->eol) {
       ++P->p; // A local name escape stands for the character after it
     }
-    st = kg_buffer_append_char(out, *P->p++);
+    kg_buffer_append_char(out, *P->p++);
   }
-  return st ? st : check_iri(P, out, start);
+  if (out->status) {
+    return out->status;
+  }
+  return check_iri(P, out, start);
 }
 
 /// Read a quoted literal's lexical form at `P->p` into `out`.
@@ -496,10 +504,10 @@ read_term(Patch* const P, Term* const t)
       if (!kg_langtag_is_valid(v)) {
         KgBuffer msg = KG_BUFFER_INIT;
         st           = quote(&msg, tag, P->p);
-        st =
-          st ? st
-             : SYNTAX(
-                 P, tag, "invalid language tag '%s'", msg.data ? msg.data : "");
+        if (!st) {
+          st = SYNTAX(
+            P, tag, "invalid language tag '%s'", msg.data ? msg.data : "");
+        }
         kg_buffer_fini(&msg);
         return st;
       }
@@ -535,11 +543,11 @@ read_term(Patch* const P, Term* const t)
 static KgStatus
 label_old_nodes(Patch* const P)
 {
-  KgStatus st = kg_label_set_init(&P->set);
+  KgStatus st = KG_SUCCESS;
   P->labelled = true;
-  st          = st ? st : kg_labeler_init(&P->labeler, &P->set, P->graph);
-  st          = st ? st : kg_labeler_give_all(&P->labeler);
-  if (st) {
+  if ((st = kg_label_set_init(&P->set)) ||
+      (st = kg_labeler_init(&P->labeler, &P->set, P->graph)) ||
+      (st = kg_labeler_give_all(&P->labeler))) {
     return st;
   }
   const KgTerms* const terms = &P->graph->terms;
@@ -729,9 +737,10 @@ apply(Patch* const P, Op* const op)
     P->document = kg_graph_add_document(graph, P->name);
   }
   const KgOrigin origin = {op->line, (uint16_t)op->column, P->document};
-  st                    = st ? st
-                             : kg_graph_add_quad(
-              graph, op->t[0], op->t[1], op->t[2], op->t[3], origin);
+  if (!st) {
+    st =
+      kg_graph_add_quad(graph, op->t[0], op->t[1], op->t[2], op->t[3], origin);
+  }
   return st == KG_FAILURE ? KG_BAD_INTERNAL : st;
 }
 
@@ -764,11 +773,12 @@ read_end(Patch* const P)
   if (P->p < P->eol && *P->p != '#') {
     KgBuffer msg = KG_BUFFER_INIT;
     KgStatus st  = quote(&msg, P->p, token_end(P));
-    st           = st ? st
-                      : SYNTAX(P,
-                     P->p,
-                     "expected the end of the row, not '%s'",
-                     msg.data ? msg.data : "");
+    if (!st) {
+      st = SYNTAX(P,
+                  P->p,
+                  "expected the end of the row, not '%s'",
+                  msg.data ? msg.data : "");
+    }
     kg_buffer_fini(&msg);
     return st;
   }
@@ -907,15 +917,21 @@ read_prefix_row(Patch* const P, Op* const op)
     } else {
       st = SYNTAX(P, start, "expected a namespace IRI");
     }
-    st = st ? st : check_iri(P, iri, start);
+    if (!st) {
+      st = check_iri(P, iri, start);
+    }
     if (!st && op->code == OP_PREFIX_ADD) {
       op->iri = kg_buffer_steal(iri);
       st      = op->iri ? KG_SUCCESS : KG_BAD_ALLOC;
     }
   }
-  st = st ? st : read_end(P);
+  if (!st) {
+    st = read_end(P);
+  }
   // Later rows of the patch may use the prefix at once
-  st = st ? st : set_patch_prefix(P, op->name, op->iri);
+  if (!st) {
+    st = set_patch_prefix(P, op->name, op->iri);
+  }
   if (st) {
     kg_free(op->name);
     kg_free(op->iri);
@@ -937,7 +953,10 @@ read_header_row(Patch* const P)
   P->p = end;
   skip_space(P);
   KgStatus st = read_term(P, &P->terms[0]);
-  return st ? st : read_end(P);
+  if (st) {
+    return st;
+  }
+  return read_end(P);
 }
 
 /// Read the row from `P->p` to `P->eol`.
@@ -998,11 +1017,12 @@ read_row(Patch* const P)
 
   KgBuffer msg = KG_BUFFER_INIT;
   st           = quote(&msg, start, end);
-  st           = st ? st
-                    : SYNTAX(P,
-                   start,
-                   "unknown row '%s' (expected A, D, PA, PD, TX, TC, TA or H)",
-                   msg.data ? msg.data : "");
+  if (!st) {
+    st = SYNTAX(P,
+                start,
+                "unknown row '%s' (expected A, D, PA, PD, TX, TC, TA or H)",
+                msg.data ? msg.data : "");
+  }
   kg_buffer_fini(&msg);
   return st;
 }
@@ -1075,8 +1095,12 @@ kg_graph_patch(KgGraph* const              graph,
   P.n_start = graph->n_triples;
 
   KgStatus st = reserve_dead(&P);
-  st          = st ? st : read_rows(&P, text);
-  st          = st ? st : change_prefixes(&P);
+  if (!st) {
+    st = read_rows(&P, text);
+  }
+  if (!st) {
+    st = change_prefixes(&P);
+  }
   if (!st) {
     kg_graph_drop_triples(graph, P.dead);
   } else if (P.dead) {
@@ -1130,10 +1154,13 @@ kg_graph_patch_stream(KgGraph* const              graph,
   if (!st && ferror(stream)) {
     const KgCaret caret = {name, 0U, 0U};
     st = kg_log(&options->log, KG_LOG_ERROR, caret, "cannot read the patch");
-    st = st ? st : KG_BAD_READ;
+    if (!st) {
+      st = KG_BAD_READ;
+    }
   }
-  st = st ? st
-          : kg_graph_patch(graph, kg_buffer_view(&text), name, options, counts);
+  if (!st) {
+    st = kg_graph_patch(graph, kg_buffer_view(&text), name, options, counts);
+  }
   kg_buffer_fini(&text);
   return st;
 }

@@ -72,14 +72,16 @@ kg_read_core_fini(KgReadCore* core);
 
    @return KG_SUCCESS or KG_BAD_URI.
 */
-KgStatus
+KG_NODISCARD KgStatus
 kg_read_check_base(const KgReadOptions* options, const char* base);
 
 /**
    Report an error (a warning in lax mode) at the reader's caret, unless
    the reader is silent, and let the reader recover.
 
-   @return `st`.
+   @return `st`, passed through for `return kg_read_error(...)`: the reader
+   has already recovered or stopped, so the result may be ignored (this is
+   why it is not KG_NODISCARD).
 */
 #if defined(__GNUC__)
 __attribute__((format(printf, 3, 4)))
@@ -91,7 +93,8 @@ kg_read_error(KgReadCore* core, KgStatus st, const char* fmt, ...);
    Report an error that stops the read even in lax mode (a limit), and
    stop with `st`; the rest of the read is strict.
 
-   @return `st`.
+   @return `st`, passed through as kg_read_error() does (not KG_NODISCARD:
+   the reader has stopped with it).
 */
 #if defined(__GNUC__)
 __attribute__((format(printf, 3, 4)))
@@ -112,7 +115,7 @@ kg_read_quoted(KgReadCore* core, KgStringView text);
 
 /// Check the text of an IRI (UTF-8, forbidden characters, and absolute if
 /// core->absolute), and report what is wrong with it.
-KgStatus
+KG_NODISCARD KgStatus
 kg_read_check_iri(KgReadCore* core, KgStringView iri);
 
 /**
@@ -141,7 +144,7 @@ kg_read_cached_iri(KgReadCore* core, KgStringView iri);
    @return KG_SUCCESS, or an error after a report (a malformed tag), or a
    stop (a limit, memory).
 */
-KgStatus
+KG_NODISCARD KgStatus
 kg_read_lang(KgReadCore* core, KgStringView tag, uint16_t* index);
 
 /**

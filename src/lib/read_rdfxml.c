@@ -610,7 +610,7 @@ encoding_name(const Reader* const r)
 }
 
 /// Append libxml2's `message` on one line, trimmed, starting in lower case.
-static KgStatus
+static void
 append_message(KgBuffer* const buf, const char* const message)
 {
   const char* m = message ? message : "malformed XML";
@@ -623,21 +623,19 @@ append_message(KgBuffer* const buf, const char* const message)
     --len;
   }
 
-  KgStatus st = KG_SUCCESS;
-  for (size_t i = 0U; i < len && !st; ++i) {
+  for (size_t i = 0U; i < len && !buf->status; ++i) {
     char c = m[i];
     if (!i && c >= 'A' && c <= 'Z' && len > 1U && m[1] >= 'a' && m[1] <= 'z') {
       c = (char)(c - 'A' + 'a');
     } else if (c == '\n') {
       c = ' ';
     }
-    st = kg_buffer_append_char(buf, c);
+    kg_buffer_append_char(buf, c);
   }
-  return st;
 }
 
 /// Append libxml2's message for the limit `error`, and which limit it is.
-static KgStatus
+static void
 append_limit(KgBuffer* const buf, const xmlError* const error)
 {
   static const char internal[] = "internal error: ";
@@ -646,13 +644,11 @@ append_limit(KgBuffer* const buf, const xmlError* const error)
     message += sizeof(internal) - 1U;
   }
 
-  const KgStatus st = append_message(buf, message);
-  return st ? st
-            : kg_buffer_printf(buf,
-                               " (libxml2 limits a name, a tag, a text or an "
-                               "attribute value to %d bytes in a document "
-                               "with a DTD)",
-                               XML_MAX_TEXT_LENGTH);
+  append_message(buf, message);
+  kg_buffer_printf(buf,
+                   " (libxml2 limits a name, a tag, a text or an attribute "
+                   "value to %d bytes in a document with a DTD)",
+                   XML_MAX_TEXT_LENGTH);
 }
 
 static void
@@ -682,50 +678,50 @@ on_xml_error(void* const user, xmlErrorPtr const error)
     (!inner && error->int2 > 0) ? (unsigned)error->int2 : here.column};
 
   KgBuffer buf = KG_BUFFER_INIT;
-  KgStatus st  = KG_SUCCESS;
   switch (error->code) {
   case XML_I18N_CONV_FAILED:
     // Raised while decoding the input, outside the parser (no context)
-    st = kg_buffer_printf(
-      &buf, "the document is not valid %s: ", encoding_name(r));
-    st = st ? st : append_message(&buf, error->message);
+    kg_buffer_printf(&buf, "the document is not valid %s: ", encoding_name(r));
+    append_message(&buf, error->message);
     break;
   case XML_ERR_ENTITY_LOOP:
-    st = kg_buffer_append_str(
+    kg_buffer_append_str(
       &buf,
       "entity references expand too much or loop (libxml2 stops entity "
       "amplification such as 'billion laughs')");
     break;
   case XML_ERR_DOCUMENT_END:
     // What the push parser says when the input ends inside an element
-    st = (r->ctxt->nameNr > 0 && r->ctxt->name)
-           ? kg_buffer_printf(&buf,
-                              "the document ends inside element '%s' "
-                              "(truncated?)",
-                              (const char*)r->ctxt->name)
-         : !r->seen_root
-           ? kg_buffer_append_str(&buf, "the document has no root element")
-           : append_message(&buf, error->message);
+    if (r->ctxt->nameNr > 0 && r->ctxt->name) {
+      kg_buffer_printf(&buf,
+                       "the document ends inside element '%s' (truncated?)",
+                       (const char*)r->ctxt->name);
+    } else if (!r->seen_root) {
+      kg_buffer_append_str(&buf, "the document has no root element");
+    } else {
+      append_message(&buf, error->message);
+    }
     break;
   default:
     if (is_limit(error)) {
       // Only a document with a DTD has these limits (on_internal_subset())
-      st = append_limit(&buf, error);
+      append_limit(&buf, error);
     } else if (error->code == XML_ERR_INVALID_CHAR && error->message &&
                !strncmp(error->message, "Input is not proper UTF-8", 25U) &&
                error->str1 && !strncmp(error->str1, "Bytes: ", 7U)) {
-      st = kg_buffer_append_str(&buf,
-                                "invalid UTF-8 (and no other encoding "
-                                "declared): bytes ");
-      st = st ? st : append_message(&buf, error->str1 + 7);
+      kg_buffer_append_str(&buf,
+                           "invalid UTF-8 (and no other encoding "
+                           "declared): bytes ");
+      append_message(&buf, error->str1 + 7);
     } else {
-      st = append_message(&buf, error->message);
+      append_message(&buf, error->message);
     }
-    if (!st && error->code == XML_ERR_DOCUMENT_EMPTY) {
-      st = kg_buffer_append_str(&buf, " (no RDF/XML)");
+    if (error->code == XML_ERR_DOCUMENT_EMPTY) {
+      kg_buffer_append_str(&buf, " (no RDF/XML)");
     }
     break;
   }
+  const KgStatus st = buf.status;
 
   const bool warning = error->level == XML_ERR_WARNING;
   const bool error_only =
@@ -1880,15 +1876,14 @@ root_start(Reader* const               r,
 */
 
 /// Append `text` escaped as canonical XML text (or attribute value).
-static KgStatus
+static void
 append_escaped(KgBuffer* const   buf,
                const char* const text,
                const size_t      len,
                const bool        attribute)
 {
-  size_t   start = 0U;
-  KgStatus st    = KG_SUCCESS;
-  for (size_t i = 0U; i < len && !st; ++i) {
+  size_t start = 0U;
+  for (size_t i = 0U; i < len && !buf->status; ++i) {
     const char* esc = NULL;
     switch (text[i]) {
     case '&':
@@ -1917,29 +1912,24 @@ append_escaped(KgBuffer* const   buf,
     }
 
     if (esc) {
-      st = kg_buffer_append(buf, text + start, i - start);
-      if (!st) {
-        st = kg_buffer_append_str(buf, esc);
-      }
+      kg_buffer_append(buf, text + start, i - start);
+      kg_buffer_append_str(buf, esc);
       start = i + 1U;
     }
   }
-  return st ? st : kg_buffer_append(buf, text + start, len - start);
+  kg_buffer_append(buf, text + start, len - start);
 }
 
-static KgStatus
+static void
 append_qname(KgBuffer* const      buf,
              const xmlChar* const prefix,
              const xmlChar* const local)
 {
-  KgStatus st = KG_SUCCESS;
   if (prefix) {
-    st = kg_buffer_append_str(buf, (const char*)prefix);
-    if (!st) {
-      st = kg_buffer_append_char(buf, ':');
-    }
+    kg_buffer_append_str(buf, (const char*)prefix);
+    kg_buffer_append_char(buf, ':');
   }
-  return st ? st : kg_buffer_append_str(buf, (const char*)local);
+  kg_buffer_append_str(buf, (const char*)local);
 }
 
 static int
@@ -2043,8 +2033,8 @@ xml_start(Reader* const               r,
   }
 
   KgBuffer* const buf = &r->xml;
-  KgStatus        st  = kg_buffer_append_char(buf, '<');
-  st                  = st ? st : append_qname(buf, prefix, local);
+  kg_buffer_append_char(buf, '<');
+  append_qname(buf, prefix, local);
 
   // Namespace declarations by prefix, the default one first
   size_t* const order = r->order;
@@ -2057,17 +2047,16 @@ xml_start(Reader* const               r,
     }
     order[j] = i;
   }
-  for (size_t i = 0U; i < n_ns && !st; ++i) {
+  for (size_t i = 0U; i < n_ns && !buf->status; ++i) {
     const Rendered* const ns = &r->rendered[mark + order[i]];
-    st = kg_buffer_append_str(buf, ns->prefix ? " xmlns:" : " xmlns");
-    st = st           ? st
-         : ns->prefix ? kg_buffer_append_str(buf, (const char*)ns->prefix)
-                      : KG_SUCCESS;
-    st = st ? st : kg_buffer_append(buf, "=\"", 2U);
-    st = st ? st
-            : append_escaped(
-                buf, (const char*)ns->uri, strlen((const char*)ns->uri), true);
-    st = st ? st : kg_buffer_append_char(buf, '"');
+    kg_buffer_append_str(buf, ns->prefix ? " xmlns:" : " xmlns");
+    if (ns->prefix) {
+      kg_buffer_append_str(buf, (const char*)ns->prefix);
+    }
+    kg_buffer_append(buf, "=\"", 2U);
+    append_escaped(
+      buf, (const char*)ns->uri, strlen((const char*)ns->uri), true);
+    kg_buffer_append_char(buf, '"');
   }
 
   // Attributes by namespace IRI (none first), then local name
@@ -2084,18 +2073,18 @@ xml_start(Reader* const               r,
     }
     order[j] = i;
   }
-  for (size_t i = 0U; i < (size_t)n_attrs && !st; ++i) {
+  for (size_t i = 0U; i < (size_t)n_attrs && !buf->status; ++i) {
     const xmlChar* const* const attr  = attrs + 5U * order[i];
     const KgStringView          value = attr_value(attr);
-    st                                = kg_buffer_append_char(buf, ' ');
-    st = st ? st : append_qname(buf, attr[1], attr[0]);
-    st = st ? st : kg_buffer_append(buf, "=\"", 2U);
-    st = st ? st : append_escaped(buf, value.data, value.len, true);
-    st = st ? st : kg_buffer_append_char(buf, '"');
+    kg_buffer_append_char(buf, ' ');
+    append_qname(buf, attr[1], attr[0]);
+    kg_buffer_append(buf, "=\"", 2U);
+    append_escaped(buf, value.data, value.len, true);
+    kg_buffer_append_char(buf, '"');
   }
 
-  st = st ? st : kg_buffer_append_char(buf, '>');
-  if (st) {
+  kg_buffer_append_char(buf, '>');
+  if (buf->status) {
     out_of_memory(r);
   }
 }
@@ -2255,10 +2244,10 @@ on_end(void* const          user,
   r->here.column = f->origin.column;
   switch ((FrameKind)f->kind) {
   case FRAME_XML_ELEMENT: {
-    KgStatus st = kg_buffer_append(&r->xml, "</", 2U);
-    st          = st ? st : append_qname(&r->xml, prefix, local);
-    st          = st ? st : kg_buffer_append_char(&r->xml, '>');
-    if (st) {
+    kg_buffer_append(&r->xml, "</", 2U);
+    append_qname(&r->xml, prefix, local);
+    kg_buffer_append_char(&r->xml, '>');
+    if (r->xml.status) {
       out_of_memory(r);
     }
     r->n_rendered = f->ns_mark;
@@ -2321,7 +2310,8 @@ on_text(void* const user, const xmlChar* const ch, const int len)
 
   case FRAME_XML:
   case FRAME_XML_ELEMENT:
-    st = append_escaped(&r->xml, text, (size_t)len, false);
+    append_escaped(&r->xml, text, (size_t)len, false);
+    st = r->xml.status;
     break;
 
   case FRAME_SKIP:
@@ -2365,10 +2355,10 @@ on_comment(void* const user, const xmlChar* const value)
 {
   Reader* const r = (Reader*)user;
   if (in_literal(r)) {
-    KgStatus st = kg_buffer_append(&r->xml, "<!--", 4U);
-    st          = st ? st : kg_buffer_append_str(&r->xml, (const char*)value);
-    st          = st ? st : kg_buffer_append(&r->xml, "-->", 3U);
-    if (st) {
+    kg_buffer_append(&r->xml, "<!--", 4U);
+    kg_buffer_append_str(&r->xml, (const char*)value);
+    kg_buffer_append(&r->xml, "-->", 3U);
+    if (r->xml.status) {
       out_of_memory(r);
     }
   }
@@ -2379,14 +2369,14 @@ on_pi(void* const user, const xmlChar* const target, const xmlChar* const data)
 {
   Reader* const r = (Reader*)user;
   if (in_literal(r)) {
-    KgStatus st = kg_buffer_append(&r->xml, "<?", 2U);
-    st          = st ? st : kg_buffer_append_str(&r->xml, (const char*)target);
-    if (!st && data && *data) {
-      st = kg_buffer_append_char(&r->xml, ' ');
-      st = st ? st : kg_buffer_append_str(&r->xml, (const char*)data);
+    kg_buffer_append(&r->xml, "<?", 2U);
+    kg_buffer_append_str(&r->xml, (const char*)target);
+    if (data && *data) {
+      kg_buffer_append_char(&r->xml, ' ');
+      kg_buffer_append_str(&r->xml, (const char*)data);
     }
-    st = st ? st : kg_buffer_append(&r->xml, "?>", 2U);
-    if (st) {
+    kg_buffer_append(&r->xml, "?>", 2U);
+    if (r->xml.status) {
       out_of_memory(r);
     }
   }

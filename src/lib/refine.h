@@ -121,7 +121,7 @@ typedef struct {
 typedef bool (*KgRefineVerify)(void* handle, const KgRefiner* refiner);
 
 /// Allocate `r` for `n` nodes, the first `n_a` of side 0, keys zero.
-KgStatus
+KG_NODISCARD KgStatus
 kg_refiner_init(KgRefiner* r, uint32_t n_a, uint32_t n);
 
 /// Free what `r` holds; a zeroed refiner holds nothing.
@@ -136,7 +136,7 @@ kg_refiner_count(KgRefiner* const r, const uint32_t node)
 }
 
 /// Allocate the edges counted.
-KgStatus
+KG_NODISCARD KgStatus
 kg_refiner_begin_edges(KgRefiner* r);
 
 /// Add the edge end at `node` to `other` with `label`, as counted.
@@ -160,7 +160,7 @@ kg_refiner_end_edges(KgRefiner* r);
    @return KG_SUCCESS, or with `check`, KG_FAILURE if a cell has more nodes
    of one side than of the other.
 */
-KgStatus
+KG_NODISCARD KgStatus
 kg_refiner_partition(KgRefiner* r);
 
 /**
@@ -170,7 +170,7 @@ kg_refiner_partition(KgRefiner* r);
    @return KG_SUCCESS; with `check`, KG_FAILURE if a cell has more nodes of
    one side than of the other; KG_BAD_LIMIT past the work limit.
 */
-KgStatus
+KG_NODISCARD KgStatus
 kg_refiner_refine(KgRefiner* r);
 
 /**
@@ -181,7 +181,7 @@ kg_refiner_refine(KgRefiner* r);
    kg_refiner_mate()), KG_FAILURE if there is none, KG_BAD_LIMIT past the
    work limit, or KG_BAD_ALLOC.
 */
-KgStatus
+KG_NODISCARD KgStatus
 kg_refiner_search(KgRefiner* r, KgRefineVerify verify, void* handle);
 
 /**

@@ -660,7 +660,10 @@ append_path(Ctx* const c, KgBuffer* const buf, const uint32_t pi)
         st = append_path(c, buf, c->sh->path_kids[path->first + i]);
       }
     }
-    return st ? st : kg_buffer_append_char(buf, ')');
+    if (st) {
+      return st;
+    }
+    return kg_buffer_append_char(buf, ')');
   case KG_SHP_INVERSE:
     if (!(st = kg_buffer_append_char(buf, '^'))) {
       st = append_path(c, buf, path->first);

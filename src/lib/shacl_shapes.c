@@ -267,7 +267,10 @@ read_list(Parser* const p, KgTermId head, const size_t t, const KgShVocab v)
 
   const KgStatus st =
     error_at(p, t, "sh:%s is not a well-formed RDF list", voc_name(v));
-  return st ? st : KG_FAILURE;
+  if (st) {
+    return st;
+  }
+  return KG_FAILURE;
 }
 
 /*
@@ -296,7 +299,10 @@ bad_path(Parser* const p, const size_t t, const char* const why)
 {
   const KgStatus st =
     error_at(p, t, "sh:path is not a well-formed SHACL path: %s", why);
-  return st ? st : KG_FAILURE;
+  if (st) {
+    return st;
+  }
+  return KG_FAILURE;
 }
 
 static KgStatus

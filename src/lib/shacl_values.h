@@ -150,7 +150,7 @@ typedef struct KgShPatternImpl KgShPattern;
    @return KG_SUCCESS, KG_BAD_SYNTAX (an unknown flag, or a pattern that
    does not compile), or KG_BAD_ALLOC.
 */
-KgStatus
+KG_NODISCARD KgStatus
 kg_sh_pattern_new(KgStringView  pattern,
                   KgStringView  flags,
                   KgShPattern** out,

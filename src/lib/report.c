@@ -1353,6 +1353,27 @@ build(Builder* const b, KgDiffReport* const r)
   return count(r);
 }
 
+static const struct {
+  const char* name;
+  const char* title;
+} sections[] = {
+  {"changed", "Changed"},
+  {"added", "Added"},
+  {"removed", "Removed"},
+};
+
+const char*
+kg_report_section_name(const KgEntityChange change)
+{
+  return sections[change].name;
+}
+
+const char*
+kg_report_section_title(const KgEntityChange change)
+{
+  return sections[change].title;
+}
+
 KgStatus
 kg_diff_report_new(const KgDiff* const         diff,
                    const KgWriteOptions* const options,

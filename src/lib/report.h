@@ -31,6 +31,15 @@ typedef enum {
   KG_ENTITY_REMOVED, ///< Described only in the old graph
 } KgEntityChange;
 
+/// Return the name of section `change` ("changed", "added", "removed"),
+/// as ids and keys of the reports.
+const char*
+kg_report_section_name(KgEntityChange change);
+
+/// Return the title of section `change` ("Changed", "Added", "Removed").
+const char*
+kg_report_section_title(KgEntityChange change);
+
 /// What happened to a statement.
 typedef enum {
   KG_STATEMENT_REMOVED, ///< In the old graph only: a `-` line

@@ -89,11 +89,10 @@ typedef struct {
   bool functional;
 } PropInfo;
 
-/// A set of namespaces (views into term strings), by open addressing.
+/// A set of namespaces, each kept as an IRI term in it (no table: empty).
 typedef struct {
-  KgStringView* slots;
-  size_t        mask;
-  size_t        n;
+  KgTable table;
+  size_t  n;
 } NsSet;
 
 typedef struct {
@@ -164,7 +163,7 @@ ids_contain(const Ids* const ids, const KgTermId id)
 }
 
 /// Append `id` to `ids`, which does not contain it.
-static KgStatus
+static KG_NODISCARD KgStatus
 ids_push(Ids* const ids, const KgTermId id)
 {
   // Grow by powers of two
@@ -180,7 +179,7 @@ ids_push(Ids* const ids, const KgTermId id)
   return KG_SUCCESS;
 }
 
-static KgStatus
+static KG_NODISCARD KgStatus
 ids_add(Ids* const ids, const KgTermId id)
 {
   return ids_contain(ids, id) ? KG_SUCCESS : ids_push(ids, id);
@@ -215,49 +214,62 @@ about(const Checker* const c, const KgTermId s, size_t* const n)
   Namespaces
 */
 
-static size_t
-ns_slot(const NsSet* const set, const KgStringView ns)
+/// Return whether namespace `ns` (hash `h`) is in `set`; if not, its slot.
+static bool
+ns_set_find(const Checker* const c,
+            const NsSet* const   set,
+            const KgStringView   ns,
+            const uint32_t       h,
+            size_t* const        free)
 {
-  size_t i = (size_t)kg_hash(ns.data, ns.len, 0U) & set->mask;
-  while (set->slots[i].data && !kg_sv_equals(set->slots[i], ns)) {
-    i = (i + 1U) & set->mask;
+  const KgTable* const table = &set->table;
+  for (size_t i = kg_table_start(table, h);; i = kg_table_next(table, i)) {
+    const uint64_t slot = table->slots[i];
+    if (!slot) {
+      *free = i;
+      return false;
+    }
+    if (kg_slot_hash(slot) == h &&
+        kg_sv_equals(kg_iri_namespace(text_of(c, kg_slot_value(slot))), ns)) {
+      return true;
+    }
   }
-  return i;
 }
 
 static bool
-ns_set_contains(const NsSet* const set, const KgStringView ns)
+ns_set_contains(const Checker* const c,
+                const NsSet* const   set,
+                const KgStringView   ns)
 {
-  return set->slots && set->slots[ns_slot(set, ns)].data;
+  size_t free = 0U;
+  return set->table.slots &&
+         ns_set_find(c, set, ns, (uint32_t)kg_hash(ns.data, ns.len, 0U), &free);
 }
 
-static KgStatus
-ns_set_add(NsSet* const set, const KgStringView ns)
+/// Add the namespace of IRI `id` to `set`.
+static KG_NODISCARD KgStatus
+ns_set_add(const Checker* const c, NsSet* const set, const KgTermId id)
 {
-  if (!set->slots || (set->n + 1U) * 4U > (set->mask + 1U) * 3U) {
-    const size_t        n_slots = set->slots ? (set->mask + 1U) * 2U : 64U;
-    KgStringView* const slots =
-      (KgStringView*)kg_calloc(n_slots, sizeof(KgStringView));
-    if (!slots) {
-      return KG_BAD_ALLOC;
-    }
-
-    const NsSet old = *set;
-    set->slots      = slots;
-    set->mask       = n_slots - 1U;
-    for (size_t i = 0U; old.slots && i <= old.mask; ++i) {
-      if (old.slots[i].data) {
-        set->slots[ns_slot(set, old.slots[i])] = old.slots[i];
-      }
-    }
-    kg_free(old.slots);
+  if (!set->table.slots && kg_table_init(&set->table, 64U)) {
+    return KG_BAD_ALLOC;
   }
 
-  const size_t i = ns_slot(set, ns);
-  if (!set->slots[i].data) {
-    set->slots[i] = ns;
-    ++set->n;
+  const KgStringView ns = kg_iri_namespace(text_of(c, id));
+  const uint32_t     h  = (uint32_t)kg_hash(ns.data, ns.len, 0U);
+  size_t             i  = 0U;
+  if (ns_set_find(c, set, ns, h, &i)) {
+    return KG_SUCCESS;
   }
+
+  const size_t n_slots = set->table.mask + 1U;
+  if (kg_table_reserve(&set->table, set->n + 1U)) {
+    return KG_BAD_ALLOC;
+  }
+  if (set->table.mask + 1U != n_slots) {
+    i = kg_table_free_slot(&set->table, h);
+  }
+  kg_table_set(&set->table, i, h, id);
+  ++set->n;
   return KG_SUCCESS;
 }
 
@@ -270,7 +282,7 @@ ns_of(Checker* const c, const KgTermId id)
     c->ns[id]              = NS_OTHER;
     if (kg_namespace_is_well_known(iri)) {
       c->ns[id] = NS_KNOWN;
-    } else if (ns_set_contains(&c->onto, kg_iri_namespace(iri))) {
+    } else if (ns_set_contains(c, &c->onto, kg_iri_namespace(iri))) {
       c->ns[id] = NS_ONTO;
     }
   }
@@ -497,7 +509,7 @@ describe(Checker* const c)
 }
 
 /// Find the ontology namespaces, and the graph's own.
-static KgStatus
+static KG_NODISCARD KgStatus
 find_namespaces(Checker* const c)
 {
   for (KgTermId id = 1U; id < c->n_ids && !c->status; ++id) {
@@ -506,7 +518,7 @@ find_namespaces(Checker* const c)
       const KgStringView iri = text_of(c, id);
       const KgStringView ns  = kg_iri_namespace(iri);
       if (ns.len && !kg_namespace_is_well_known(iri) &&
-          ns_set_add(&c->onto, ns)) {
+          ns_set_add(c, &c->onto, id)) {
         c->status = KG_BAD_ALLOC;
       }
     }
@@ -518,8 +530,7 @@ find_namespaces(Checker* const c)
        ++i) {
     const KgTermId s = triples[i].s;
     if (is_iri(c, s) && ns_of(c, s) == NS_OTHER) {
-      const KgStringView ns = kg_iri_namespace(text_of(c, s));
-      if (ns.len && ns_set_add(&c->own, ns)) {
+      if (kg_iri_namespace(text_of(c, s)).len && ns_set_add(c, &c->own, s)) {
         c->status = KG_BAD_ALLOC;
       }
     }
@@ -894,7 +905,7 @@ typedef struct {
    Note the types of each node, in the order of the triples: a node with
    many triples is not searched for its types at each of them.
 */
-static KgStatus
+static KG_NODISCARD KgStatus
 index_types(Checker* const c)
 {
   c->type_start = (uint32_t*)kg_calloc((size_t)c->n_ids + 1U, 4U);
@@ -1338,7 +1349,7 @@ check_triple(Checker* const c, const size_t i)
   // A reference into the graph's own namespaces that nothing describes
   if (ok && is_iri(c, t->o) && !(c->role[t->o] & IS_DESCRIBED) &&
       t->p != c->type && ns_of(c, t->o) == NS_OTHER &&
-      ns_set_contains(&c->own, kg_iri_namespace(text_of(c, t->o)))) {
+      ns_set_contains(c, &c->own, kg_iri_namespace(text_of(c, t->o)))) {
     report(c,
            KG_CHECK_DANGLING,
            i,
@@ -1823,8 +1834,8 @@ checker_fini(Checker* const c)
   kg_free(c->lit_state);
   kg_free(c->suggestion);
   kg_free(c->candidates.ids);
-  kg_free(c->own.slots);
-  kg_free(c->onto.slots);
+  kg_table_fini(&c->own.table);
+  kg_table_fini(&c->onto.table);
   kg_free(c->ns);
   kg_free(c->role);
   kg_buffer_fini(&c->msg);

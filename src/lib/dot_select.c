@@ -34,51 +34,22 @@
 static KgTermId
 find_term(Dot* const d, const char* const words, const bool labels)
 {
-  const KgStringView w  = kg_sv(words);
-  KgTermId           id = kg_graph_find_iri(d->graph, w);
-  if (id) {
-    return id;
+  KgTermId id      = KG_NO_TERM;
+  bool     several = false;
+  if (kg_find_named(d->graph, &d->ns, words, labels, &d->name, &id, &several)) {
+    d->status = KG_BAD_ALLOC;
+    return KG_NO_TERM;
   }
-
-  // A QName, with the graph's prefixes and the well-known ones
-  const char* const colon = strchr(words, ':');
-  if (colon) {
-    const KgStringView prefix = {words, (size_t)(colon - words)};
-    for (size_t i = 0U; i < d->ns.n; ++i) {
-      if (kg_sv_equals(d->ns.ns[i].prefix, prefix)) {
-        kg_buffer_clear(&d->name);
-        if (kg_buffer_append_sv(&d->name, d->ns.ns[i].iri) ||
-            kg_buffer_append_str(&d->name, colon + 1)) {
-          d->status = KG_BAD_ALLOC;
-          return KG_NO_TERM;
-        }
-        if ((id = kg_graph_find_iri(d->graph, kg_buffer_view(&d->name)))) {
-          return id;
-        }
-      }
-    }
+  if (several) {
+    kg_log(&d->options->log,
+           KG_LOG_ERROR,
+           KG_NO_CARET,
+           "'%s' is the label of several entities: give an IRI",
+           words);
+    d->status = KG_BAD_ARG;
+    return KG_NO_TERM;
   }
-
-  // A label (any language), if it names one subject only
-  KgTermId found = KG_NO_TERM;
-  for (size_t i = 0U; labels && i < d->graph->n_triples; ++i) {
-    const KgTriple* const t = &d->graph->triples[i];
-    if (kg_kind(d->graph, t->o) == KG_TERM_LITERAL &&
-        kg_sv_equals(kg_terms_text(&d->graph->terms, t->o), w) &&
-        kg_is_label_property(kg_terms_text(&d->graph->terms, t->p))) {
-      if (found && found != t->s) {
-        kg_log(&d->options->log,
-               KG_LOG_ERROR,
-               KG_NO_CARET,
-               "'%s' is the label of several entities: give an IRI",
-               words);
-        d->status = KG_BAD_ARG;
-        return KG_NO_TERM;
-      }
-      found = t->s;
-    }
-  }
-  return found;
+  return id;
 }
 
 /// Return true iff the triple is drawn as an edge between two nodes.

@@ -709,44 +709,6 @@ kg_graph_document(const KgGraph* const graph, const uint16_t index)
   Terms of two graphs
 */
 
-/// Map the language tags of `a` to those of `b` (0: not in `b`).
-static KgStatus
-map_langs(const KgTerms* const a, const KgTerms* const b, uint16_t* const langs)
-{
-  size_t n_slots = 8U;
-  while (n_slots < (size_t)b->n_langs * 2U) {
-    n_slots *= 2U;
-  }
-
-  uint16_t* const slots = (uint16_t*)kg_calloc(n_slots, sizeof(uint16_t));
-  if (!slots) {
-    return KG_BAD_ALLOC;
-  }
-
-  // Tags are stored lower-cased, so they compare byte for byte
-  const size_t mask = n_slots - 1U;
-  for (uint16_t i = 1U; i < b->n_langs; ++i) {
-    size_t s = kg_hash(b->langs[i].data, b->langs[i].len, 0U) & mask;
-    while (slots[s]) {
-      s = (s + 1U) & mask;
-    }
-    slots[s] = i;
-  }
-
-  for (uint16_t i = 1U; i < a->n_langs; ++i) {
-    size_t s = kg_hash(a->langs[i].data, a->langs[i].len, 0U) & mask;
-    for (; slots[s]; s = (s + 1U) & mask) {
-      if (kg_sv_equals(b->langs[slots[s]], a->langs[i])) {
-        langs[i] = slots[s];
-        break;
-      }
-    }
-  }
-
-  kg_free(slots);
-  return KG_SUCCESS;
-}
-
 KgStatus
 kg_graph_map_ground(const KgGraph* const from,
                     const KgGraph* const to,
@@ -759,10 +721,8 @@ kg_graph_map_ground(const KgGraph* const from,
     return KG_BAD_ALLOC;
   }
 
-  const KgStatus st = map_langs(a, b, langs);
-  if (st) {
-    kg_free(langs);
-    return st;
+  for (uint16_t i = 1U; i < a->n_langs; ++i) {
+    langs[i] = kg_terms_find_lang(b, a->langs[i]);
   }
 
   // IRIs first: literals refer to their datatype

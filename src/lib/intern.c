@@ -37,13 +37,14 @@ kg_terms_init(KgTerms* const terms, const uint64_t seed)
   terms->n_terms   = 1U;
 
   const KgStatus table_st = kg_table_init(&terms->table, 2048U);
+  const KgStatus langs_st = kg_table_init(&terms->lang_table, 16U);
 
   terms->langs_cap = 8U;
   terms->langs =
     (KgStringView*)kg_calloc(terms->langs_cap, sizeof(KgStringView));
   terms->n_langs = 1U;
 
-  if (!terms->terms || table_st || !terms->langs) {
+  if (!terms->terms || table_st || langs_st || !terms->langs) {
     kg_terms_fini(terms);
     return KG_BAD_ALLOC;
   }
@@ -63,7 +64,7 @@ kg_terms_fini(KgTerms* const terms)
 
   kg_free(terms->terms);
   kg_table_fini(&terms->table);
-  kg_free(terms->lang_slots);
+  kg_table_fini(&terms->lang_table);
   kg_free(terms->langs);
   memset(terms, 0, sizeof(*terms));
 }
@@ -308,31 +309,34 @@ lang_equals(const KgStringView l, const KgStringView tag)
   return j == l.len;
 }
 
-/// Make the tag index twice the number of tags, at least 64 slots.
-static KgStatus
-grow_lang_slots(KgTerms* const terms)
+/// Return the index of `tag` (hash `h`), or 0 and in `*free` the slot for it.
+static uint16_t
+find_lang(const KgTerms* const terms,
+          const KgStringView   tag,
+          const uint32_t       h,
+          size_t* const        free)
 {
-  uint32_t n_slots = 64U;
-  while (n_slots < 2U * (uint32_t)terms->n_langs + 2U) {
-    n_slots *= 2U;
-  }
-  uint16_t* const slots = (uint16_t*)kg_calloc(n_slots, sizeof(uint16_t));
-  if (!slots) {
-    return KG_BAD_ALLOC;
-  }
-
-  for (uint16_t i = 1U; i < terms->n_langs; ++i) {
-    uint32_t s = (uint32_t)hash_lang(terms, terms->langs[i]) & (n_slots - 1U);
-    while (slots[s]) {
-      s = (s + 1U) & (n_slots - 1U);
+  const KgTable* const table = &terms->lang_table;
+  for (size_t i = kg_table_start(table, h);; i = kg_table_next(table, i)) {
+    const uint64_t slot = table->slots[i];
+    if (!slot) {
+      *free = i;
+      return 0U;
     }
-    slots[s] = i;
-  }
 
-  kg_free(terms->lang_slots);
-  terms->lang_slots = slots;
-  terms->lang_mask  = n_slots - 1U;
-  return KG_SUCCESS;
+    const uint16_t lang = (uint16_t)kg_slot_value(slot);
+    if (kg_slot_hash(slot) == h && lang_equals(terms->langs[lang], tag)) {
+      return lang;
+    }
+  }
+}
+
+uint16_t
+kg_terms_find_lang(const KgTerms* const terms, const KgStringView tag)
+{
+  size_t free = 0U;
+  return tag.len ? find_lang(terms, tag, (uint32_t)hash_lang(terms, tag), &free)
+                 : 0U;
 }
 
 uint16_t
@@ -342,18 +346,12 @@ kg_terms_lang(KgTerms* const terms, const KgStringView tag)
     return 0U;
   }
 
-  // Keep the index at most half full, so that a probe stays short
-  if ((!terms->lang_mask ||
-       2U * (uint32_t)terms->n_langs + 2U > terms->lang_mask + 1U) &&
-      grow_lang_slots(terms)) {
-    return 0U;
-  }
-
-  uint32_t s = (uint32_t)hash_lang(terms, tag) & terms->lang_mask;
-  for (; terms->lang_slots[s]; s = (s + 1U) & terms->lang_mask) {
-    if (lang_equals(terms->langs[terms->lang_slots[s]], tag)) {
-      return terms->lang_slots[s];
-    }
+  const uint32_t h     = (uint32_t)hash_lang(terms, tag);
+  KgTable* const table = &terms->lang_table;
+  size_t         i     = 0U;
+  const uint16_t found = find_lang(terms, tag, h, &i);
+  if (found) {
+    return found;
   }
 
   if (kg_terms_langs_full(terms)) {
@@ -373,6 +371,14 @@ kg_terms_lang(KgTerms* const terms, const KgStringView tag)
     terms->langs_cap = cap;
   }
 
+  const size_t n_slots = table->mask + 1U;
+  if (kg_table_reserve(table, (size_t)terms->n_langs)) {
+    return 0U;
+  }
+  if (table->mask + 1U != n_slots) {
+    i = kg_table_free_slot(table, h);
+  }
+
   char* const copy = (char*)kg_terms_store(terms, tag.data, tag.len);
   if (!copy) {
     return 0U;
@@ -384,7 +390,7 @@ kg_terms_lang(KgTerms* const terms, const KgStringView tag)
 
   const KgStringView view      = {copy, tag.len};
   terms->langs[terms->n_langs] = view;
-  terms->lang_slots[s]         = terms->n_langs;
+  kg_table_set(table, i, h, terms->n_langs);
   return terms->n_langs++;
 }
 

@@ -47,8 +47,7 @@ typedef struct {
   KgStringView* langs;      ///< Language tags by index; langs[0] is ""
   uint16_t      n_langs;    ///< Number of language tags, with the empty one
   uint16_t      langs_cap;  ///< Allocated entries of `langs`
-  uint16_t*     lang_slots; ///< Open addressing: tag index, 0 is empty
-  uint32_t      lang_mask;  ///< Number of `lang_slots` - 1 (0: none yet)
+  KgTable       lang_table; ///< Tag indices under their lower-case hash
 } KgTerms;
 
 /// The most distinct language tags a table holds (with the empty one).
@@ -92,6 +91,10 @@ kg_terms_find(const KgTerms* terms,
 */
 uint16_t
 kg_terms_lang(KgTerms* terms, KgStringView tag);
+
+/// Return the index of language tag `tag`, compared lower-cased, or 0.
+uint16_t
+kg_terms_find_lang(const KgTerms* terms, KgStringView tag);
 
 /// Return true iff `terms` can hold no more language tags.
 static inline bool

@@ -197,7 +197,12 @@ kg_out_nt_term(KgOut* const         out,
     }
     break;
   case KG_TERM_BLANK:
-    kg_out_blank(out, order, id);
+    if (order) {
+      kg_out_blank(out, order, id);
+    } else {
+      kg_out_write(out, "_:", 2U);
+      kg_out_sv(out, text);
+    }
     break;
   case KG_TERM_LITERAL:
     kg_out_char(out, '"');

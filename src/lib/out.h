@@ -108,7 +108,8 @@ kg_out_iriref(KgOut* out, KgStringView iri);
 void
 kg_out_blank(KgOut* out, const KgOrder* order, KgTermId id);
 
-/// Write term `id` in N-Triples syntax.
+/// Write term `id` in N-Triples syntax; a blank node as `_:bN` (N from
+/// `order`) or, when `order` is NULL, with its own label.
 void
 kg_out_nt_term(KgOut*         out,
                const KgGraph* graph,

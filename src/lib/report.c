@@ -60,7 +60,7 @@ typedef struct Chunk {
   char          data[];
 } Chunk;
 
-static KgStatus
+static KG_NODISCARD KgStatus
 arena_store(Chunk** const arena, const KgStringView text, KgStringView* out)
 {
   if (!text.len) {
@@ -224,14 +224,14 @@ typedef struct {
   KgStatus              status;
 } Builder;
 
-static KgStatus
+static KG_NODISCARD KgStatus
 store(Builder* const b, const KgStringView text, KgStringView* const out)
 {
   return arena_store(&b->arena, text, out);
 }
 
 /// Return the scratch text of `b->out` and start it again.
-static KgStatus
+static KG_NODISCARD KgStatus
 take(Builder* const b, KgStringView* const out)
 {
   kg_out_drain(&b->out);
@@ -283,7 +283,7 @@ blank_label(Builder* const b, const unsigned side, const KgTermId id)
 }
 
 /// Make `out` show term `id` of graph `side` (a blank node as `_:label`).
-static KgStatus
+static KG_NODISCARD KgStatus
 show_term(Builder* const     b,
           const unsigned     side,
           const KgTermId     id,
@@ -298,9 +298,9 @@ show_term(Builder* const     b,
   switch ((KgTermKind)t->kind) {
   case KG_TERM_IRI:
     put_iri(b, text);
-    st = take(b, &out->text);
-    st = st ? st : store(b, text, &out->iri);
-    st = st ? st : store(b, label_of(b, text), &out->label);
+    KG_TRY(st, take(b, &out->text));
+    KG_TRY(st, store(b, text, &out->iri));
+    st = store(b, label_of(b, text), &out->label);
     break;
   case KG_TERM_BLANK:
     kg_out_write(&b->out, "_:", 2U);
@@ -355,7 +355,7 @@ normalize(const Builder* const b, unsigned* const side, KgTermId* const id)
   }
 }
 
-static KgStatus
+static KG_NODISCARD KgStatus
 add_block(Builder* const b, const uint32_t entity, uint32_t* const block)
 {
   KgStatus st = kg_grow(
@@ -367,29 +367,29 @@ add_block(Builder* const b, const uint32_t entity, uint32_t* const block)
   return st;
 }
 
-static KgStatus
+static KG_NODISCARD KgStatus
 add_entity(Builder* const  b,
            const unsigned  side,
            const KgTermId  id,
            uint32_t* const entity)
 {
-  KgStatus st =
-    kg_grow((void**)&b->ents, &b->ents_cap, b->n_ents, sizeof(Ent), 64U);
+  KgStatus st = KG_SUCCESS;
   uint32_t block = 0U;
-  st             = st ? st : add_block(b, (uint32_t)b->n_ents, &block);
-  if (!st) {
-    Ent* const e = &b->ents[b->n_ents];
-    memset(e, 0, sizeof(*e));
-    e->block = block;
-    e->side  = (uint8_t)side;
-    e->id    = id;
-    *entity  = (uint32_t)b->n_ents++;
-  }
-  return st;
+  KG_TRY(st,
+         kg_grow((void**)&b->ents, &b->ents_cap, b->n_ents, sizeof(Ent), 64U));
+  KG_TRY(st, add_block(b, (uint32_t)b->n_ents, &block));
+
+  Ent* const e = &b->ents[b->n_ents];
+  memset(e, 0, sizeof(*e));
+  e->block = block;
+  e->side  = (uint8_t)side;
+  e->id    = id;
+  *entity  = (uint32_t)b->n_ents++;
+  return KG_SUCCESS;
 }
 
 /// Find or make the entity of IRI term `id` of graph `side`.
-static KgStatus
+static KG_NODISCARD KgStatus
 iri_entity(Builder* const  b,
            const unsigned  side,
            const KgTermId  id,
@@ -427,7 +427,7 @@ iri_entity(Builder* const  b,
   return st;
 }
 
-static KgStatus
+static KG_NODISCARD KgStatus
 add_rec(Builder* const b,
         const uint32_t block,
         const unsigned side,
@@ -455,7 +455,7 @@ add_rec(Builder* const b,
    Find or make the block of subject `id` of graph `side`: an IRI's entity,
    or a blank node's, with the statements that reach it from its entity.
 */
-static KgStatus
+static KG_NODISCARD KgStatus
 subject_block(Builder* const  b,
               unsigned        side,
               KgTermId        id,
@@ -521,7 +521,9 @@ subject_block(Builder* const  b,
       }
     } else {
       st = add_block(b, b->blocks[top].entity, &made);
-      st = st ? st : add_rec(b, top, s, b->parent[s][node] - 1U, made);
+      if (!st) {
+        st = add_rec(b, top, s, b->parent[s][node] - 1U, made);
+      }
     }
     if (!st) {
       b->node_block[s][node] = made;
@@ -535,7 +537,7 @@ subject_block(Builder* const  b,
 
 /// Find, for each blank node of graph `side`, the triple that first reaches
 /// it from an IRI: breadth first, from its component's root first.
-static KgStatus
+static KG_NODISCARD KgStatus
 find_parents(Builder* const b, const unsigned side)
 {
   const Side* const    sd     = &b->diff->sides[side];
@@ -611,44 +613,29 @@ find_parents(Builder* const b, const unsigned side)
 }
 
 /// Resolve the words of a user: an IRI, a QName, or (if `labels`) a label
-/// that names one subject; in graph `side`.  Return 0 if none.
+/// (of the last subject that has it); in graph `side`.  Return 0 if none.
 static KgTermId
 resolve(Builder* const    b,
         const unsigned    side,
         const char* const words,
         const bool        labels)
 {
-  const KgGraph* const graph = b->diff->sides[side].graph;
-  const KgStringView   w     = kg_sv(words);
-  KgTermId             id    = kg_graph_find_iri(graph, w);
-  const char* const    colon = strchr(words, ':');
-  for (size_t i = 0U; !id && colon && i < b->ns.n; ++i) {
-    const KgStringView prefix = {words, (size_t)(colon - words)};
-    if (kg_sv_equals(b->ns.ns[i].prefix, prefix)) {
-      kg_buffer_clear(&b->scratch);
-      if (kg_buffer_append_sv(&b->scratch, b->ns.ns[i].iri) ||
-          kg_buffer_append_str(&b->scratch, colon + 1)) {
-        b->status = KG_BAD_ALLOC;
-        return KG_NO_TERM;
-      }
-      id = kg_graph_find_iri(graph, kg_buffer_view(&b->scratch));
-      kg_buffer_clear(&b->scratch);
-    }
-  }
-
-  for (size_t i = 0U; !id && labels && i < graph->n_triples; ++i) {
-    const KgTriple* const t = &graph->triples[i];
-    if (kg_kind(graph, t->o) == KG_TERM_LITERAL &&
-        kg_sv_equals(kg_terms_text(&graph->terms, t->o), w) &&
-        kg_is_label_property(kg_terms_text(&graph->terms, t->p))) {
-      id = t->s;
-    }
+  KgTermId id      = KG_NO_TERM;
+  bool     several = false;
+  if (kg_find_named(b->diff->sides[side].graph,
+                    &b->ns,
+                    words,
+                    labels,
+                    &b->scratch,
+                    &id,
+                    &several)) {
+    b->status = KG_BAD_ALLOC;
   }
   return id;
 }
 
 /// Mark the properties that the view leaves out.
-static KgStatus
+static KG_NODISCARD KgStatus
 find_excluded(Builder* const b)
 {
   for (unsigned s = OLD; s <= NEW; ++s) {
@@ -673,7 +660,7 @@ find_excluded(Builder* const b)
    in the undirected graph of its triples between IRIs and blank nodes
    (rdf:type left out), a blank node no step from its neighbours.
 */
-static KgStatus
+static KG_NODISCARD KgStatus
 distances(const Builder* const b,
           const unsigned       side,
           const KgTermId       focus,
@@ -756,7 +743,7 @@ distances(const Builder* const b,
 }
 
 /// Mark the entities the view shows (section and focus).
-static KgStatus
+static KG_NODISCARD KgStatus
 choose_entities(Builder* const b)
 {
   const KgDiffView* const v       = b->view;
@@ -866,7 +853,7 @@ compare_counts(const void* const pa, const void* const pb)
 
 /// Put records of the same predicate in a block as pairs: the k-th removed
 /// value then the k-th added one, then the rest.
-static KgStatus
+static KG_NODISCARD KgStatus
 pair_values(Builder* const b)
 {
   Rec* tmp = (Rec*)kg_reallocarray(NULL, b->n_recs + 1U, sizeof(Rec));
@@ -922,7 +909,7 @@ typedef struct {
   size_t n;
 } Hierarchy;
 
-static KgStatus
+static KG_NODISCARD KgStatus
 hierarchy_init(Hierarchy* const h, const KgGraph* const* const graphs)
 {
   size_t cap = 0U;
@@ -986,7 +973,7 @@ is_above(const Hierarchy* const h,
 
 /// Find the most specific class of each entity: of its types, one that is
 /// above none of the others, the least by IRI.
-static KgStatus
+static KG_NODISCARD KgStatus
 find_types(Builder* const b)
 {
   const KgGraph* const graphs[3] = {b->diff->sides[OLD].graph,
@@ -1050,7 +1037,7 @@ find_types(Builder* const b)
 }
 
 /// Count by predicate and by class, from the entities shown.
-static KgStatus
+static KG_NODISCARD KgStatus
 count(KgDiffReport* const r)
 {
   KgTerms keys[2];
@@ -1059,7 +1046,9 @@ count(KgDiffReport* const r)
   size_t         caps[2] = {0U, 0U};
   size_t         n[2]    = {0U, 0U};
   KgStatus       st      = kg_terms_init(&keys[0], 1U);
-  st                     = st ? st : kg_terms_init(&keys[1], 2U);
+  if (!st) {
+    st = kg_terms_init(&keys[1], 2U);
+  }
 
   for (size_t i = 0U; i < r->n_statements && !st; ++i) {
     const KgReportStatement* const s = &r->statements[i];
@@ -1122,7 +1111,7 @@ count(KgDiffReport* const r)
 }
 
 /// Lay the statements out: each entity's block, then the nested ones.
-static KgStatus
+static KG_NODISCARD KgStatus
 lay_out(Builder* const b, KgDiffReport* const r, const uint32_t* const order)
 {
   r->statements =
@@ -1178,7 +1167,7 @@ lay_out(Builder* const b, KgDiffReport* const r, const uint32_t* const order)
   return KG_SUCCESS;
 }
 
-static KgStatus
+static KG_NODISCARD KgStatus
 build(Builder* const b, KgDiffReport* const r)
 {
   const KgDiff* const d  = b->diff;
@@ -1199,43 +1188,40 @@ build(Builder* const b, KgDiffReport* const r)
       st = st == KG_FAILURE ? KG_SUCCESS : st;
     }
   }
-  st =
-    st ? st
-       : kg_namespaces_init(
-           &b->ns, d->sides[NEW].graph, b->prefixes, kg_turtle_prefix_is_valid);
-  st = st ? st : kg_terms_init(&b->iris, 3U);
-  st = st ? st : kg_label_set_init(&b->set);
-  for (unsigned s = OLD; s <= NEW && !st; ++s) {
-    const KgGraph* const graph = d->sides[s].graph;
-    const size_t         n_t   = (size_t)graph->terms.n_terms + 1U;
-    st = kg_labeler_init(&b->labelers[s], &b->set, graph);
-    st =
-      st ? st
-         : kg_find_labels(graph, b->view ? b->view->lang : NULL, &b->labels[s]);
-    st = st ? st : find_parents(b, s);
-    b->node_block[s] =
-      st ? NULL : (uint32_t*)kg_reallocarray(NULL, n_t, sizeof(uint32_t));
-    b->subject[s] = st ? NULL : (uint8_t*)kg_calloc(n_t, 1U);
-    b->in_changed[s] =
-      st ? NULL : (uint8_t*)kg_calloc(graph->n_triples + 1U, 1U);
-    if (!st && (!b->node_block[s] || !b->subject[s] || !b->in_changed[s])) {
-      st = KG_BAD_ALLOC;
-    }
-    for (size_t id = 0U; !st && id < n_t; ++id) {
-      b->node_block[s][id] = NONE;
-    }
-    for (size_t i = 0U; !st && i < graph->n_triples; ++i) {
-      b->subject[s][graph->triples[i].s] = 1U;
-    }
-    for (size_t i = 0U; !st && i < d->n_changed[s]; ++i) {
-      b->in_changed[s][d->changed[s][i]] = 1U;
-    }
-  }
-  st = st ? st : kg_labeler_give_all(&b->labelers[OLD]);
-  st = st ? st : find_excluded(b);
   if (st) {
     return st;
   }
+  KG_TRY(st,
+         kg_namespaces_init(
+           &b->ns, d->sides[NEW].graph, b->prefixes, kg_turtle_prefix_is_valid));
+  KG_TRY(st, kg_terms_init(&b->iris, 3U));
+  KG_TRY(st, kg_label_set_init(&b->set));
+  for (unsigned s = OLD; s <= NEW; ++s) {
+    const KgGraph* const graph = d->sides[s].graph;
+    const size_t         n_t   = (size_t)graph->terms.n_terms + 1U;
+    KG_TRY(st, kg_labeler_init(&b->labelers[s], &b->set, graph));
+    KG_TRY(st,
+           kg_find_labels(
+             graph, b->view ? b->view->lang : NULL, &b->labels[s]));
+    KG_TRY(st, find_parents(b, s));
+    b->node_block[s] = (uint32_t*)kg_reallocarray(NULL, n_t, sizeof(uint32_t));
+    b->subject[s]    = (uint8_t*)kg_calloc(n_t, 1U);
+    b->in_changed[s] = (uint8_t*)kg_calloc(graph->n_triples + 1U, 1U);
+    if (!b->node_block[s] || !b->subject[s] || !b->in_changed[s]) {
+      return KG_BAD_ALLOC;
+    }
+    for (size_t id = 0U; id < n_t; ++id) {
+      b->node_block[s][id] = NONE;
+    }
+    for (size_t i = 0U; i < graph->n_triples; ++i) {
+      b->subject[s][graph->triples[i].s] = 1U;
+    }
+    for (size_t i = 0U; i < d->n_changed[s]; ++i) {
+      b->in_changed[s][d->changed[s][i]] = 1U;
+    }
+  }
+  KG_TRY(st, kg_labeler_give_all(&b->labelers[OLD]));
+  KG_TRY(st, find_excluded(b));
   kg_out_init_buffer(&b->out, &b->scratch);
   b->out.for_people = true;
 
@@ -1260,8 +1246,8 @@ build(Builder* const b, KgDiffReport* const r)
         }
       }
       uint32_t block = 0U;
-      st             = subject_block(b, s, t->s, &block);
-      st             = st ? st : add_rec(b, block, s, index, NONE);
+      KG_TRY(st, subject_block(b, s, t->s, &block));
+      KG_TRY(st, add_rec(b, block, s, index, NONE));
     }
   }
 
@@ -1273,8 +1259,8 @@ build(Builder* const b, KgDiffReport* const r)
     st = show_term(b, rec->side, t->p, &rec->predicate);
     if (!st && rec->nested != NONE) {
       rec->object.text = rec->object.iri = rec->object.label = kg_sv("");
-      st = store(b, blank_label(b, rec->side, t->o), &rec->key);
-      st = st ? st : b->status;
+      const KgStringView label = blank_label(b, rec->side, t->o);
+      st = b->status ? b->status : store(b, label, &rec->key);
     } else if (!st && kg_is_blank(graph, t->o)) {
       unsigned os = rec->side;
       KgTermId o  = t->o;
@@ -1294,12 +1280,12 @@ build(Builder* const b, KgDiffReport* const r)
     const KgTermId g = kg_graph_name(graph, rec->triple);
     if (!st && g) {
       KgShownTerm name;
-      st = show_term(b, rec->side, g, &name);
+      KG_TRY(st, show_term(b, rec->side, g, &name));
       kg_out_sv(&b->out, rec->object.text);
       kg_out_str(&b->out, rec->object.text.len ? "  (in graph " : "(in graph ");
       kg_out_sv(&b->out, name.text);
       kg_out_char(&b->out, ')');
-      st = st ? st : take(b, &rec->object.text);
+      st = take(b, &rec->object.text);
     }
   }
   if (st) {
@@ -1331,11 +1317,11 @@ build(Builder* const b, KgDiffReport* const r)
     st                = show_term(b, e->side, e->id, &e->out.name);
     e->out.type.text = e->out.type.iri = e->out.type.label = kg_sv("");
   }
-  st = st ? st : find_types(b);
-  st = st ? st : choose_entities(b);
   if (st) {
     return st;
   }
+  KG_TRY(st, find_types(b));
+  KG_TRY(st, choose_entities(b));
 
   // The entities shown, sorted
   uint32_t* const order =
@@ -1361,7 +1347,31 @@ build(Builder* const b, KgDiffReport* const r)
   }
   st = lay_out(b, r, order);
   kg_free(order);
-  return st ? st : count(r);
+  if (st) {
+    return st;
+  }
+  return count(r);
+}
+
+static const struct {
+  const char* name;
+  const char* title;
+} sections[] = {
+  {"changed", "Changed"},
+  {"added", "Added"},
+  {"removed", "Removed"},
+};
+
+const char*
+kg_report_section_name(const KgEntityChange change)
+{
+  return sections[change].name;
+}
+
+const char*
+kg_report_section_title(const KgEntityChange change)
+{
+  return sections[change].title;
 }
 
 KgStatus

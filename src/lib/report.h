@@ -31,6 +31,15 @@ typedef enum {
   KG_ENTITY_REMOVED, ///< Described only in the old graph
 } KgEntityChange;
 
+/// Return the name of section `change` ("changed", "added", "removed"),
+/// as ids and keys of the reports.
+const char*
+kg_report_section_name(KgEntityChange change);
+
+/// Return the title of section `change` ("Changed", "Added", "Removed").
+const char*
+kg_report_section_title(KgEntityChange change);
+
 /// What happened to a statement.
 typedef enum {
   KG_STATEMENT_REMOVED, ///< In the old graph only: a `-` line
@@ -128,7 +137,7 @@ typedef struct {
    literal) or 0, to free with kg_free().
    @return KG_SUCCESS or KG_BAD_ALLOC.
 */
-KgStatus
+KG_NODISCARD KgStatus
 kg_find_labels(const KgGraph* graph, const char* lang, KgTermId** labels);
 
 /**
@@ -142,7 +151,7 @@ kg_find_labels(const KgGraph* graph, const char* lang, KgTermId** labels);
    which; a property that no graph uses is no error), or KG_BAD_ALLOC.
    The report holds copies of its texts: the graphs need not outlive it.
 */
-KgStatus
+KG_NODISCARD KgStatus
 kg_diff_report_new(const KgDiff*         diff,
                    const KgWriteOptions* options,
                    const KgDiffView*     view,
@@ -154,24 +163,24 @@ kg_diff_report_free(KgDiffReport* report);
 
 /// Write `report` for a terminal: three sections, `-`/`+` lines, nested
 /// blank nodes as `[ ... ]`, with ANSI colours if `color`.
-KgStatus
+KG_NODISCARD KgStatus
 kg_report_write_text(const KgDiffReport* report, FILE* stream, bool color);
 
 /// Write the counts by predicate and by class, then one line per entity.
-KgStatus
+KG_NODISCARD KgStatus
 kg_report_write_summary(const KgDiffReport* report, FILE* stream, bool color);
 
 /// Write `report` as Markdown: a table per section; no raw HTML.
-KgStatus
+KG_NODISCARD KgStatus
 kg_report_write_markdown(const KgDiffReport* report, FILE* stream);
 
 /// Write `report` as one self-contained HTML page (no network, no script
 /// needed to read it; printable).
-KgStatus
+KG_NODISCARD KgStatus
 kg_report_write_html(const KgDiffReport* report, FILE* stream);
 
 /// Write `report` as JSON (documented in docs/diff.md).
-KgStatus
+KG_NODISCARD KgStatus
 kg_report_write_json(const KgDiffReport* report, FILE* stream);
 
 #endif // KG_SRC_REPORT_H

@@ -173,13 +173,6 @@ html_entity(KgOut* const                out,
   kg_out_str(out, "</tbody>\n");
 }
 
-static const char* const section_ids[]    = {"changed", "added", "removed"};
-static const char* const section_titles[] = {
-  "Changed entities",
-  "Added entities",
-  "Removed entities",
-};
-
 static void
 html_section(KgOut* const              out,
              const KgDiffReport* const report,
@@ -188,10 +181,10 @@ html_section(KgOut* const              out,
 {
   const size_t n = report->n_section[change];
   kg_out_str(out, "<section id=\"");
-  kg_out_str(out, section_ids[change]);
+  kg_out_str(out, kg_report_section_name(change));
   kg_out_str(out, "\"><h2>");
-  kg_out_str(out, section_titles[change]);
-  kg_out_str(out, " (");
+  kg_out_str(out, kg_report_section_title(change));
+  kg_out_str(out, " entities (");
   kg_out_uint(out, n);
   kg_out_str(out, ")</h2>\n");
   if (!n) {

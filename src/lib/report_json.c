@@ -127,8 +127,6 @@ json_statements(KgOut* const                out,
     out, walk.n_hidden ? "], \"truncated\": true" : "], \"truncated\": false");
 }
 
-static const char* const section_names[] = {"changed", "added", "removed"};
-
 static void
 json_section(KgOut* const              out,
              const KgDiffReport* const report,
@@ -137,7 +135,7 @@ json_section(KgOut* const              out,
 {
   const size_t n = report->n_section[change];
   kg_out_str(out, ",\n  \"");
-  kg_out_str(out, section_names[change]);
+  kg_out_str(out, kg_report_section_name(change));
   kg_out_str(out, "\": [");
   for (size_t i = 0U; i < n && *next < report->n_entities; ++i) {
     const KgReportEntity* const e = &report->entities[(*next)++];

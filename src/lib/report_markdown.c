@@ -164,12 +164,6 @@ md_entity(KgOut* const                out,
   }
 }
 
-static const char* const section_titles[] = {
-  "Changed entities",
-  "Added entities",
-  "Removed entities",
-};
-
 static void
 md_section(KgOut* const              out,
            const KgDiffReport* const report,
@@ -178,8 +172,8 @@ md_section(KgOut* const              out,
 {
   const size_t n = report->n_section[change];
   kg_out_str(out, "\n## ");
-  kg_out_str(out, section_titles[change]);
-  kg_out_str(out, " (");
+  kg_out_str(out, kg_report_section_title(change));
+  kg_out_str(out, " entities (");
   kg_out_uint(out, n);
   kg_out_str(out, ")\n\n");
   if (!n) {

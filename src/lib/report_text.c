@@ -27,8 +27,6 @@
 #define GREEN "\033[32m"
 #define RESET "\033[0m"
 
-static const char* const section_names[3] = {"Changed", "Added", "Removed"};
-
 /// A line being written, and the first error.
 typedef struct {
   FILE*    stream;
@@ -215,7 +213,7 @@ kg_report_write_text(const KgDiffReport* const report,
     }
     end_line(&l);
     put_color(&l, BOLD);
-    put(&l, section_names[section]);
+    put(&l, kg_report_section_title((KgEntityChange)section));
     put(&l, " (");
     put_count(&l, report->n_section[section]);
     put(&l, ")");

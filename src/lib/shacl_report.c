@@ -22,6 +22,7 @@
 #include "alloc.h"
 #include "buffer.h"
 #include "graph.h"
+#include "out.h"
 
 #include <kgraph/graph.h>
 #include <kgraph/shacl.h>
@@ -483,63 +484,24 @@ kg_sh_report_write(const KgShReport* const report,
   Terms and paths as strings (for JSON and messages)
 */
 
+/// Append term `id` of `graph` in N-Triples, a blank node with its label.
 static KgStatus
 append_term(KgBuffer* const buf, const KgGraph* const graph, const KgTermId id)
 {
-  const KgTermKind   kind = kg_term_kind(graph, id);
-  const KgStringView text = kg_term_text(graph, id);
-  KgStatus           st   = KG_SUCCESS;
-  if (kind == KG_TERM_IRI) {
-    KG_TRY(st, kg_buffer_append_char(buf, '<'));
-    KG_TRY(st, kg_buffer_append_sv(buf, text));
-    return kg_buffer_append_char(buf, '>');
-  }
-  if (kind == KG_TERM_BLANK) {
-    KG_TRY(st, kg_buffer_append_str(buf, "_:"));
-    return kg_buffer_append_sv(buf, text);
-  }
-  if (kind != KG_TERM_LITERAL) {
+  if (kg_term_kind(graph, id) == KG_TERM_NONE) {
     return KG_BAD_ARG;
   }
 
-  KG_TRY(st, kg_buffer_append_char(buf, '"'));
-  for (size_t i = 0U; i < text.len && !st; ++i) {
-    const unsigned char c = (unsigned char)text.data[i];
-    switch (c) {
-    case '"':
-      st = kg_buffer_append_str(buf, "\\\"");
-      break;
-    case '\\':
-      st = kg_buffer_append_str(buf, "\\\\");
-      break;
-    case '\n':
-      st = kg_buffer_append_str(buf, "\\n");
-      break;
-    case '\r':
-      st = kg_buffer_append_str(buf, "\\r");
-      break;
-    case '\t':
-      st = kg_buffer_append_str(buf, "\\t");
-      break;
-    default:
-      st = (c < 0x20U || c == 0x7FU)
-             ? kg_buffer_printf(buf, "\\u%04X", (unsigned)c)
-             : kg_buffer_append_char(buf, (char)c);
-    }
+  KgOut* const out = (KgOut*)kg_malloc(sizeof(KgOut));
+  if (!out) {
+    return KG_BAD_ALLOC;
   }
-  KG_TRY(st, kg_buffer_append_char(buf, '"'));
 
-  const KgStringView lang     = kg_term_lang(graph, id);
-  const KgTermId     datatype = kg_term_datatype(graph, id);
-  if (lang.len) {
-    KG_TRY(st, kg_buffer_append_char(buf, '@'));
-    return kg_buffer_append_sv(buf, lang);
-  }
-  if (strcmp(kg_term_text(graph, datatype).data, KG_XSD_STRING)) {
-    KG_TRY(st, kg_buffer_append_str(buf, "^^"));
-    return append_term(buf, graph, datatype);
-  }
-  return KG_SUCCESS;
+  kg_out_init_buffer(out, buf);
+  kg_out_nt_term(out, graph, NULL, id);
+  const KgStatus st = kg_out_flush(out);
+  kg_free(out);
+  return st;
 }
 
 char*

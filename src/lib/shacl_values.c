@@ -14,7 +14,12 @@
   year 0 as in XML Schema 1.1) and the digits of their fraction, XPath's
   reference date 1972-12-31 filling in what a type leaves out (xsd:time,
   xsd:gMonth...); years are limited to 9 digits so that the seconds fit
-  in 64 bits.  Durations follow XML Schema's partial order.  Nothing here
+  in 64 bits.  Durations follow XML Schema's partial order.  The readers
+  of dates, times and durations here are not a second copy of xsd.c's:
+  xsd.c says whether a lexical form is valid and why not (every range,
+  day of month and leap year, with a message), and returns no value; here
+  a form that failed xsd.c's check is incomparable, and what is read is
+  its value (seconds, fraction, months), of forms already known valid.  Nothing here
   allocates, except a number longer than 127 bytes that a double must
   read (then a failed allocation makes the pair incomparable) and
   patterns.

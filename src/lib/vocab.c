@@ -350,3 +350,51 @@ kg_vocab_label(const KgVocab* const vocab,
   }
   return KG_SV("");
 }
+
+KgStatus
+kg_find_named(const KgGraph* const      graph,
+              const KgNamespaces* const ns,
+              const char* const         words,
+              const bool                labels,
+              KgBuffer* const           scratch,
+              KgTermId* const           id,
+              bool* const               several)
+{
+  const KgStringView w = kg_sv(words);
+  *several             = false;
+  if ((*id = kg_graph_find_iri(graph, w))) {
+    return KG_SUCCESS;
+  }
+
+  // A QName, with the namespaces' prefixes
+  const char* const colon = strchr(words, ':');
+  for (size_t i = 0U; colon && i < ns->n; ++i) {
+    const KgStringView prefix = {words, (size_t)(colon - words)};
+    if (kg_sv_equals(ns->ns[i].prefix, prefix)) {
+      kg_buffer_clear(scratch);
+      kg_buffer_append_sv(scratch, ns->ns[i].iri);
+      kg_buffer_append_str(scratch, colon + 1);
+      if (scratch->status) {
+        kg_buffer_clear(scratch);
+        return KG_BAD_ALLOC;
+      }
+      *id = kg_graph_find_iri(graph, kg_buffer_view(scratch));
+      kg_buffer_clear(scratch);
+      if (*id) {
+        return KG_SUCCESS;
+      }
+    }
+  }
+
+  // A label (any language)
+  for (size_t i = 0U; labels && i < graph->n_triples; ++i) {
+    const KgTriple* const t = &graph->triples[i];
+    if (kg_kind(graph, t->o) == KG_TERM_LITERAL &&
+        kg_sv_equals(kg_terms_text(&graph->terms, t->o), w) &&
+        kg_is_label_property(kg_terms_text(&graph->terms, t->p))) {
+      *several = *several || (*id && *id != t->s);
+      *id      = t->s;
+    }
+  }
+  return KG_SUCCESS;
+}

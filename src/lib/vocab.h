@@ -4,6 +4,9 @@
 #ifndef KG_SRC_VOCAB_H
 #define KG_SRC_VOCAB_H
 
+#include "buffer.h"
+#include "ns.h"
+
 #include <kgraph/graph.h>
 #include <kgraph/status.h>
 
@@ -117,6 +120,26 @@ kg_is_label_property(const KgStringView property)
 {
   return kg_label_rank(property) < KG_N_LABEL_PROPERTIES;
 }
+
+/**
+   Find the term a person names with `words` in `graph`: an IRI, a QName
+   with a prefix of `ns`, or, if `labels`, the subject of a label (a literal
+   under a label property, in any language).
+
+   @param scratch A buffer for the IRI of a QName, cleared before and after.
+   @param id Set to the term, or 0 if `words` name none; for a label that
+   several subjects have, the last of them in the order of the triples.
+   @param several Set to whether a label names several subjects.
+   @return KG_SUCCESS or KG_BAD_ALLOC.
+*/
+KG_NODISCARD KgStatus
+kg_find_named(const KgGraph*      graph,
+              const KgNamespaces* ns,
+              const char*         words,
+              bool                labels,
+              KgBuffer*           scratch,
+              KgTermId*           id,
+              bool*               several);
 
 /// Return the label property of rank `rank`, or an empty view if there is
 /// none.

@@ -430,6 +430,24 @@ Test(shacl_report, terms_as_ntriples)
   kg_graph_free(g);
 }
 
+Test(shacl_report, terms_with_their_own_labels_and_escapes)
+{
+  KgGraph* const g = kg_graph_new();
+  cr_assert_not_null(g);
+  const KgTermId b = kg_graph_blank(g, KG_SV("n1"), kg_graph_new_scope(g));
+  const KgTermId l =
+    kg_graph_literal(g, KG_SV("a\tb\x01"), iri(g, EX "d"), KG_SV(""));
+  cr_assert(b && l);
+
+  char* const bs = kg_sh_term_to_string(g, b);
+  cr_assert_str_eq(bs, "_:n1");
+  kg_free(bs);
+  char* const ls = kg_sh_term_to_string(g, l);
+  cr_assert_str_eq(ls, "\"a\\tb\\u0001\"^^<" EX "d>");
+  kg_free(ls);
+  kg_graph_free(g);
+}
+
 Test(shacl_report, paths_copied_by_their_form_alone)
 {
   // A node that is both a list and an inverse path is a sequence path; a

@@ -4,6 +4,7 @@
 // The one open-addressing hash table (hash.h), which terms and triples use.
 
 #include "hash.h"
+#include "intern.h"
 
 #include <kgraph/status.h>
 
@@ -11,6 +12,8 @@
 
 #include <stddef.h>
 #include <stdint.h>
+#include <stdio.h>
+#include <string.h>
 
 /// Return the slot holding `value` under hash `h`, or SIZE_MAX.
 static size_t
@@ -74,4 +77,35 @@ Test(table, keeps_the_hash_and_the_value_of_a_slot)
   cr_assert_eq(kg_table_free_slot(&table, 2U), 3U);
   cr_assert_eq(kg_table_free_slot(&table, 1U), 1U);
   kg_table_fini(&table);
+}
+
+Test(table, language_tags_found_whatever_their_case)
+{
+  KgTerms terms;
+  cr_assert_eq(kg_terms_init(&terms, 0U), KG_SUCCESS);
+  char tag[16];
+  // Enough tags to grow the table a few times
+  for (unsigned i = 0U; i < 200U; ++i) {
+    const int len = snprintf(tag, sizeof(tag), "EN-x%u", i);
+    cr_assert(len > 0);
+    const KgStringView view = {tag, (size_t)len};
+    cr_assert_eq(kg_terms_find_lang(&terms, view), 0U);
+    const uint16_t lang = kg_terms_lang(&terms, view);
+    cr_assert_eq(lang, i + 1U);
+    tag[0] = 'e';
+    tag[1] = 'n';
+    cr_assert_eq(kg_terms_lang(&terms, view), lang);
+    cr_assert_eq(kg_terms_find_lang(&terms, view), lang);
+    cr_assert_eq(terms.langs[lang].len, (size_t)len);
+    cr_assert(!memcmp(terms.langs[lang].data, tag, (size_t)len));
+  }
+  for (unsigned i = 0U; i < 200U; ++i) {
+    const int len = snprintf(tag, sizeof(tag), "En-X%u", i);
+    const KgStringView view = {tag, (size_t)len};
+    cr_assert_eq(kg_terms_find_lang(&terms, view), i + 1U);
+  }
+  cr_assert_eq(terms.n_langs, 201U);
+  cr_assert_eq(kg_terms_lang(&terms, KG_SV("")), 0U);
+  cr_assert_eq(kg_terms_find_lang(&terms, KG_SV("de")), 0U);
+  kg_terms_fini(&terms);
 }

@@ -32,6 +32,7 @@
 #include <graphviz/cgraph.h>
 #include <graphviz/gvc.h>
 
+#include <math.h>
 #include <stdbool.h>
 #include <stdint.h>
 #include <stdio.h>
@@ -81,24 +82,6 @@ static double
 abs_of(const double a)
 {
   return a < 0.0 ? -a : a;
-}
-
-/// The square root of `v` (Newton's method; the library needs no libm).
-static double
-root_of(const double v)
-{
-  if (!(v > 0.0)) {
-    return 0.0;
-  }
-  double x = v > 1.0 ? v : 1.0; // At least the root: the steps go down
-  for (unsigned i = 0U; i < 200U; ++i) {
-    const double next = 0.5 * (x + v / x);
-    if (next >= x) {
-      break;
-    }
-    x = next;
-  }
-  return x;
 }
 
 /*
@@ -670,21 +653,21 @@ place_label(Agedge_t* const e, Point* const points, KgBuffer* const scratch)
   for (size_t i = 1U; i < n; ++i) {
     const double dx = points[i].x - points[i - 1U].x;
     const double dy = points[i].y - points[i - 1U].y;
-    length += root_of(dx * dx + dy * dy);
+    length += sqrt(dx * dx + dy * dy);
   }
   double walked = 0.0;
   size_t i      = 1U;
   for (; i + 1U < n; ++i) {
     const double dx = points[i].x - points[i - 1U].x;
     const double dy = points[i].y - points[i - 1U].y;
-    walked += root_of(dx * dx + dy * dy);
+    walked += sqrt(dx * dx + dy * dy);
     if (walked >= length / 2.0) {
       break;
     }
   }
   double       tx = points[i].x - points[i - 1U].x;
   double       ty = points[i].y - points[i - 1U].y;
-  const double tl = root_of(tx * tx + ty * ty);
+  const double tl = sqrt(tx * tx + ty * ty);
   tx              = tl > 0.0 ? tx / tl : 1.0;
   ty              = tl > 0.0 ? ty / tl : 0.0;
   double nx = -ty, ny = tx; // Upwards, or to the right

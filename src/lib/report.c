@@ -373,7 +373,7 @@ add_entity(Builder* const  b,
            const KgTermId  id,
            uint32_t* const entity)
 {
-  KgStatus st = KG_SUCCESS;
+  KgStatus st    = KG_SUCCESS;
   uint32_t block = 0U;
   KG_TRY(st,
          kg_grow((void**)&b->ents, &b->ents_cap, b->n_ents, sizeof(Ent), 64U));
@@ -1191,18 +1191,18 @@ build(Builder* const b, KgDiffReport* const r)
   if (st) {
     return st;
   }
-  KG_TRY(st,
-         kg_namespaces_init(
-           &b->ns, d->sides[NEW].graph, b->prefixes, kg_turtle_prefix_is_valid));
+  KG_TRY(
+    st,
+    kg_namespaces_init(
+      &b->ns, d->sides[NEW].graph, b->prefixes, kg_turtle_prefix_is_valid));
   KG_TRY(st, kg_terms_init(&b->iris, 3U));
   KG_TRY(st, kg_label_set_init(&b->set));
   for (unsigned s = OLD; s <= NEW; ++s) {
     const KgGraph* const graph = d->sides[s].graph;
     const size_t         n_t   = (size_t)graph->terms.n_terms + 1U;
     KG_TRY(st, kg_labeler_init(&b->labelers[s], &b->set, graph));
-    KG_TRY(st,
-           kg_find_labels(
-             graph, b->view ? b->view->lang : NULL, &b->labels[s]));
+    KG_TRY(
+      st, kg_find_labels(graph, b->view ? b->view->lang : NULL, &b->labels[s]));
     KG_TRY(st, find_parents(b, s));
     b->node_block[s] = (uint32_t*)kg_reallocarray(NULL, n_t, sizeof(uint32_t));
     b->subject[s]    = (uint8_t*)kg_calloc(n_t, 1U);

@@ -19,10 +19,9 @@
   xsd.c says whether a lexical form is valid and why not (every range,
   day of month and leap year, with a message), and returns no value; here
   a form that failed xsd.c's check is incomparable, and what is read is
-  its value (seconds, fraction, months), of forms already known valid.  Nothing here
-  allocates, except a number longer than 127 bytes that a double must
-  read (then a failed allocation makes the pair incomparable) and
-  patterns.
+  its value (seconds, fraction, months), of forms already known valid.  Nothing
+  here allocates, except a number longer than 127 bytes that a double must read
+  (then a failed allocation makes the pair incomparable) and patterns.
 
   sh:pattern is PCRE2 (UTF mode, Unicode properties), after a rewrite that
   gives XPath's meaning (F&O 3.1, section 5.6) to what PCRE2 reads

@@ -34,10 +34,10 @@ parse(const char* const text)
 
 Test(find, ground_terms_of_another_graph_with_their_language)
 {
-  KgGraph* const a = parse("<" EX "s> <" EX "p> \"x\"@EN-gb, \"y\"@fr, "
-                           "\"z\"@de, \"w\" .\n");
-  KgGraph* const b = parse("<" EX "s> <" EX "q> \"x\"@en-GB, \"y\"@de, "
-                           "\"z\"@DE, \"w\" .\n");
+  KgGraph* const  a = parse("<" EX "s> <" EX "p> \"x\"@EN-gb, \"y\"@fr, "
+                            "\"z\"@de, \"w\" .\n");
+  KgGraph* const  b = parse("<" EX "s> <" EX "q> \"x\"@en-GB, \"y\"@de, "
+                            "\"z\"@DE, \"w\" .\n");
   KgTermId* const map =
     (KgTermId*)calloc(kg_graph_n_terms(a) + 1U, sizeof(KgTermId));
   cr_assert_not_null(map);
@@ -58,7 +58,8 @@ Test(find, ground_terms_of_another_graph_with_their_language)
         cr_assert_eq(!!map[id], in_b[k], "%s", texts[k]);
         if (map[id]) {
           cr_assert(kg_sv_equals(kg_term_text(b, map[id]), kg_sv(texts[k])));
-          cr_assert(kg_sv_equals(kg_term_lang(b, map[id]), kg_term_lang(a, id)));
+          cr_assert(
+            kg_sv_equals(kg_term_lang(b, map[id]), kg_term_lang(a, id)));
         }
         ++n_found;
       }
@@ -79,7 +80,7 @@ Test(find, terms_named_by_iri_qname_or_label)
                            "ex:b rdfs:label \"Beta\" .\n"
                            "ex:c rdfs:label \"Beta\" .\n"
                            "ex:d ex:note \"Delta\" .\n");
-  KgNamespaces ns;
+  KgNamespaces   ns;
   cr_assert_eq(kg_namespaces_init(&ns, g, NULL, kg_turtle_prefix_is_valid),
                KG_SUCCESS);
   KgBuffer scratch = KG_BUFFER_INIT;
@@ -87,8 +88,8 @@ Test(find, terms_named_by_iri_qname_or_label)
   bool     several = true;
 
   const KgTermId a = kg_graph_find_iri(g, KG_SV(EX "a"));
-  cr_assert_eq(
-    kg_find_named(g, &ns, EX "a", true, &scratch, &id, &several), KG_SUCCESS);
+  cr_assert_eq(kg_find_named(g, &ns, EX "a", true, &scratch, &id, &several),
+               KG_SUCCESS);
   cr_assert_eq(id, a);
   cr_assert(!several);
   cr_assert_eq(kg_find_named(g, &ns, "ex:a", false, &scratch, &id, &several),

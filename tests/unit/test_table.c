@@ -100,7 +100,7 @@ Test(table, language_tags_found_whatever_their_case)
     cr_assert(!memcmp(terms.langs[lang].data, tag, (size_t)len));
   }
   for (unsigned i = 0U; i < 200U; ++i) {
-    const int len = snprintf(tag, sizeof(tag), "En-X%u", i);
+    const int          len  = snprintf(tag, sizeof(tag), "En-X%u", i);
     const KgStringView view = {tag, (size_t)len};
     cr_assert_eq(kg_terms_find_lang(&terms, view), i + 1U);
   }

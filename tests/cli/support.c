@@ -13,23 +13,18 @@
 #include <string.h>
 #include <sys/stat.h>
 
-/// Run `kgraph FIRST ARGS...` with kg_cli_run() if `terminal` is given,
-/// else with kg_cli_main().
+/// Run `kgraph ARGS...` (`args` ends with NULL) with kg_cli_run() if
+/// `terminal` is given, else with kg_cli_main().
 static Run
-run_list(const KgTerminal* const terminal,
-         const char* const       first,
-         va_list                 args)
+run_argv(const KgTerminal* const terminal, const char* const* const args)
 {
   // getopt wants mutable strings
   static char args_buf[64][1024];
-  char*       argv[65] = {args_buf[0], args_buf[1]};
-  int         argc     = 2;
+  char*       argv[65] = {args_buf[0]};
+  int         argc     = 1;
   snprintf(args_buf[0], sizeof(args_buf[0]), "kgraph");
-  snprintf(args_buf[1], sizeof(args_buf[1]), "%s", first);
-
-  for (const char* a = NULL; (a = va_arg(args, const char*)) && argc < 64;
-       ++argc) {
-    snprintf(args_buf[argc], sizeof(args_buf[argc]), "%s", a);
+  for (; args[argc - 1] && argc < 64; ++argc) {
+    snprintf(args_buf[argc], sizeof(args_buf[argc]), "%s", args[argc - 1]);
     argv[argc] = args_buf[argc];
   }
   argv[argc] = NULL;
@@ -44,6 +39,21 @@ run_list(const KgTerminal* const terminal,
   fclose(out);
   fclose(err);
   return r;
+}
+
+/// Run `kgraph FIRST ARGS...`, as run_argv().
+static Run
+run_list(const KgTerminal* const terminal,
+         const char* const       first,
+         va_list                 args)
+{
+  const char* list[64] = {first};
+  size_t      n        = 1U;
+  for (const char* a = NULL; n < 63U && (a = va_arg(args, const char*));) {
+    list[n++] = a;
+  }
+  list[n] = NULL;
+  return run_argv(terminal, list);
 }
 
 Run
@@ -69,26 +79,7 @@ run_on(const KgTerminal* const terminal, const char* const first, ...)
 Run
 run_args(const char* const* const args)
 {
-  // getopt wants mutable strings
-  static char args_buf[64][1024];
-  char*       argv[65] = {args_buf[0]};
-  int         argc     = 1;
-  snprintf(args_buf[0], sizeof(args_buf[0]), "kgraph");
-  for (; args[argc - 1] && argc < 64; ++argc) {
-    snprintf(args_buf[argc], sizeof(args_buf[argc]), "%s", args[argc - 1]);
-    argv[argc] = args_buf[argc];
-  }
-  argv[argc] = NULL;
-
-  Run    r       = {0, NULL, NULL};
-  size_t out_len = 0U;
-  size_t err_len = 0U;
-  FILE*  out     = open_memstream(&r.out, &out_len);
-  FILE*  err     = open_memstream(&r.err, &err_len);
-  r.status       = kg_cli_main(argc, argv, out, err);
-  fclose(out);
-  fclose(err);
-  return r;
+  return run_argv(NULL, args);
 }
 
 void

@@ -1173,7 +1173,7 @@ emit_class_escape(Rewrite* const out,
     KG_TRY(st, emit_ranges(out, ranges, n_ranges, c >= 'A' && c <= 'Z', from));
   }
 
-  return in_class ? st : emit(out, "]", 1U, from);
+  return in_class ? KG_SUCCESS : emit(out, "]", 1U, from);
 }
 
 /**
@@ -1226,7 +1226,7 @@ emit_escape(Rewrite* const     out,
         KG_TRY(st, emit(out, "[", 1U, i));
       }
       KG_TRY(st, emit_ranges(out, ranges, n_ranges, c == 'P', i));
-      return in_class ? st : emit(out, "]", 1U, i);
+      return in_class ? KG_SUCCESS : emit(out, "]", 1U, i);
     }
   }
 

@@ -743,6 +743,43 @@ kg_cli_dot_style(const KgCli* const          cli,
   return st;
 }
 
+KgStatus
+kg_cli_load_ontology(const KgCli* const          cli,
+                     const KgInputOptions* const in,
+                     KgGraph** const             ontology)
+{
+  *ontology = NULL;
+  return in->n_ontologies
+           ? kg_cli_load(cli, in->ontologies, in->n_ontologies, in, ontology)
+           : KG_SUCCESS;
+}
+
+KgStatus
+kg_cli_load_guides(const KgCli* const          cli,
+                   const KgInputOptions* const in,
+                   KgDotCli* const             dot,
+                   KgGraph** const             ontology,
+                   KgGraph** const             style)
+{
+  *style      = NULL;
+  KgStatus st = kg_cli_load_ontology(cli, in, ontology);
+  if (!st) {
+    st = kg_cli_dot_style(cli, dot, in, style);
+  }
+  return st;
+}
+
+int
+kg_cli_schema_whole(const KgCli* const cli, const KgDotCli* const dot)
+{
+  if (dot->dot.focus || dot->dot.cluster_by || dot->dot.n_exclude) {
+    return kg_cli_usage(cli,
+                        "--schema draws the whole ontology: no --focus, "
+                        "--cluster-by or --exclude");
+  }
+  return -1;
+}
+
 /*
   Output files
 

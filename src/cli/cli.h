@@ -263,6 +263,38 @@ kg_cli_dot_style(const KgCli*          cli,
                  const KgInputOptions* in,
                  KgGraph**             style);
 
+/**
+   Read the --ontology files of `in`, if any, into `*ontology` (else NULL).
+
+   `*ontology` is set even on error; free it with kg_graph_free().
+   @return a status.
+*/
+KG_NODISCARD KgStatus
+kg_cli_load_ontology(const KgCli*          cli,
+                     const KgInputOptions* in,
+                     KgGraph**             ontology);
+
+/**
+   Read what guides a picture: the --ontology files of `in` into
+   `*ontology`, then the --style file of `dot` into `*style` (each NULL if
+   none).  Both are set even on error; free them with kg_graph_free().
+   @return a status.
+*/
+KG_NODISCARD KgStatus
+kg_cli_load_guides(const KgCli*          cli,
+                   const KgInputOptions* in,
+                   KgDotCli*             dot,
+                   KgGraph**             ontology,
+                   KgGraph**             style);
+
+/**
+   With --schema (the whole ontology is drawn), refuse the options that
+   draw part of a graph: --focus, --cluster-by, --exclude.
+   @return -1 to go on, or the exit status of the usage error.
+*/
+int
+kg_cli_schema_whole(const KgCli* cli, const KgDotCli* dot);
+
 /// Long options of pictures.
 #define KG_DOT_LONG_OPTIONS                        \
   {"lang", required_argument, NULL, 1000},         \

@@ -260,14 +260,7 @@ kg_cmd_diff(KgCli* const cli, const int argc, char** const argv)
   KgGraph* style     = NULL;
   KgGraph* graphs[2] = {NULL, NULL};
   KgDiff*  diff      = NULL;
-  KgStatus st =
-    opts.in.n_ontologies
-      ? kg_cli_load(
-          cli, opts.in.ontologies, opts.in.n_ontologies, &opts.in, &ontology)
-      : KG_SUCCESS;
-  if (!st) {
-    st = kg_cli_dot_style(cli, &opts.dot, &opts.in, &style);
-  }
+  KgStatus st = kg_cli_load_guides(cli, &opts.in, &opts.dot, &ontology, &style);
   // Under git, what is not a graph kgraph can read is shown as text
   bool text = false;
   if (!st && operands.git && !kg_git_diff_is_rdf(&operands, opts.in.from)) {

@@ -124,11 +124,9 @@ kg_cmd_export(KgCli* const cli, const int argc, char** const argv)
   if (opts.plain && to != KG_SYNTAX_RDFXML) {
     return kg_cli_usage(cli, "--plain is for RDF/XML (--to rdfxml)");
   }
-  if (opts.schema && (opts.dot.dot.focus || opts.dot.dot.cluster_by ||
-                      opts.dot.dot.n_exclude)) {
-    return kg_cli_usage(cli,
-                        "--schema draws the whole ontology: no --focus, "
-                        "--cluster-by or --exclude");
+  int u_schema = -1;
+  if (opts.schema && (u_schema = kg_cli_schema_whole(cli, &opts.dot)) >= 0) {
+    return u_schema;
   }
   if (opts.schema && to != KG_SYNTAX_DOT) {
     return kg_cli_usage(cli, "--schema is for DOT (--to dot)");
@@ -140,16 +138,9 @@ kg_cmd_export(KgCli* const cli, const int argc, char** const argv)
   // The ontology in a graph of its own: it guides the writer, and is not
   // written
   KgGraph* ontology = NULL;
+  KgGraph* style    = NULL;
   KgGraph* graph    = NULL;
-  KgStatus st =
-    opts.in.n_ontologies
-      ? kg_cli_load(
-          cli, opts.in.ontologies, opts.in.n_ontologies, &opts.in, &ontology)
-      : KG_SUCCESS;
-  KgGraph* style = NULL;
-  if (!st) {
-    st = kg_cli_dot_style(cli, &opts.dot, &opts.in, &style);
-  }
+  KgStatus st = kg_cli_load_guides(cli, &opts.in, &opts.dot, &ontology, &style);
   if (!st) {
     st = kg_cli_load(cli, argv + first, argc - first, &opts.in, &graph);
   }

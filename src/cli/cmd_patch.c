@@ -140,11 +140,7 @@ kg_cmd_patch(KgCli* const cli, const int argc, char** const argv)
 
   KgGraph* ontology = NULL;
   KgGraph* graph    = NULL;
-  KgStatus st =
-    opts.in.n_ontologies
-      ? kg_cli_load(
-          cli, opts.in.ontologies, opts.in.n_ontologies, &opts.in, &ontology)
-      : KG_SUCCESS;
+  KgStatus st       = kg_cli_load_ontology(cli, &opts.in, &ontology);
   if (!st && !strcmp(old, "/dev/null")) {
     // As for diff: the side of a file that git adds
     st = (graph = kg_graph_new()) ? KG_SUCCESS : kg_cli_oom(cli, KG_BAD_ALLOC);

@@ -157,11 +157,9 @@ kg_cmd_render(KgCli* const cli, const int argc, char** const argv)
   if (opts.diff && argc - first != 2) {
     return kg_cli_usage(cli, "--diff takes two graphs, OLD and NEW");
   }
-  if (opts.schema && (opts.dot.dot.focus || opts.dot.dot.cluster_by ||
-                      opts.dot.dot.n_exclude)) {
-    return kg_cli_usage(cli,
-                        "--schema draws the whole ontology: no --focus, "
-                        "--cluster-by or --exclude");
+  int u_schema = -1;
+  if (opts.schema && (u_schema = kg_cli_schema_whole(cli, &opts.dot)) >= 0) {
+    return u_schema;
   }
   if (opts.schema && !strcmp(format, "html")) {
     return kg_cli_usage(cli, "--schema draws no HTML view (use svg)");
@@ -180,14 +178,7 @@ kg_cmd_render(KgCli* const cli, const int argc, char** const argv)
   KgGraph* ontology = NULL;
   KgGraph* graph    = NULL;
   KgGraph* style    = NULL;
-  KgStatus st =
-    opts.in.n_ontologies
-      ? kg_cli_load(
-          cli, opts.in.ontologies, opts.in.n_ontologies, &opts.in, &ontology)
-      : KG_SUCCESS;
-  if (!st) {
-    st = kg_cli_dot_style(cli, &opts.dot, &opts.in, &style);
-  }
+  KgStatus st = kg_cli_load_guides(cli, &opts.in, &opts.dot, &ontology, &style);
   KgGraph* graphs[2] = {NULL, NULL};
   KgDiff*  diff      = NULL;
   uint8_t* changes   = NULL;

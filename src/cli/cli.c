@@ -43,6 +43,26 @@ in_list_kind(const KgSyntax syntax, const KgSyntaxSet kind)
          (kind == KG_SYNTAXES_READ || kg_syntax_can_write(syntax));
 }
 
+/// Whether kgraph writes `syntax` as an output syntax of `kind`.
+static bool
+is_output_syntax(const KgSyntax syntax, const KgSyntaxSet kind)
+{
+  return kg_syntax_can_write(syntax) &&
+         (kind == KG_SYNTAXES_WRITTEN || syntax != KG_SYNTAX_DOT);
+}
+
+/// If `syntax` is DOT, an output syntax of `kind`, and pictures are not
+/// built in, say so.  @return -1 to go on, or the exit status.
+static int
+output_pictures(const KgCli* const cli,
+                const KgSyntax     syntax,
+                const KgSyntaxSet  kind)
+{
+  return (kind == KG_SYNTAXES_WRITTEN && syntax == KG_SYNTAX_DOT)
+           ? kg_cli_no_pictures(cli)
+           : -1;
+}
+
 /// A placeholder in a help text, and the list of syntaxes it stands for.
 typedef struct {
   const char* name;
@@ -741,6 +761,48 @@ kg_cli_dot_style(const KgCli* const          cli,
   const KgStatus st = kg_cli_load(cli, paths, 1, &style_in, style);
   dot->dot.style    = *style;
   return st;
+}
+
+int
+kg_cli_to_option(const KgCli* const cli,
+                 const KgSyntaxSet  kind,
+                 const char* const  name,
+                 KgSyntax* const    to)
+{
+  *to         = kg_syntax_by_name(name);
+  const int u = output_pictures(cli, *to, kind);
+  if (u >= 0) {
+    return u;
+  }
+  if (!is_output_syntax(*to, kind)) {
+    char known[KG_CLI_SYNTAX_LIST_SIZE];
+    return kg_cli_usage(cli,
+                        "unknown output format '%s' (known: %s)",
+                        name,
+                        kg_cli_syntax_list(kind, known, sizeof(known)));
+  }
+  return 0;
+}
+
+int
+kg_cli_output_syntax(const KgCli* const cli,
+                     const KgSyntaxSet  kind,
+                     const char* const  output,
+                     KgSyntax* const    to)
+{
+  if (*to || !output || !strcmp(output, "-")) {
+    return -1;
+  }
+  *to         = kg_syntax_by_path(output);
+  const int u = output_pictures(cli, *to, kind);
+  if (u >= 0) {
+    return u;
+  }
+  if (!is_output_syntax(*to, kind)) {
+    return kg_cli_usage(
+      cli, "cannot tell the output format of '%s' (use --to)", output);
+  }
+  return -1;
 }
 
 KgStatus

@@ -92,6 +92,32 @@ typedef enum {
 const char*
 kg_cli_syntax_list(KgSyntaxSet kind, char* buf, size_t size);
 
+/**
+   Handle --to `name`, an output syntax of `kind`, into `*to`:
+   KG_SYNTAXES_WRITTEN takes any syntax kgraph writes (DOT if pictures are
+   built in), KG_SYNTAXES_READ_WRITTEN those it writes but DOT.
+
+   @return 0, or the exit status of the usage error.
+*/
+int
+kg_cli_to_option(const KgCli* cli,
+                 KgSyntaxSet  kind,
+                 const char*  name,
+                 KgSyntax*    to);
+
+/**
+   If no --to was given (`*to` is KG_SYNTAX_NONE) and `output` names a
+   file (not NULL or "-"), set `*to` from its extension, a syntax of `kind`
+   as for kg_cli_to_option().
+
+   @return -1 to go on, or the exit status of the usage error.
+*/
+int
+kg_cli_output_syntax(const KgCli* cli,
+                     KgSyntaxSet  kind,
+                     const char*  output,
+                     KgSyntax*    to);
+
 /// Return the exit status for status `st`.
 int
 kg_cli_exit_status(KgStatus st);

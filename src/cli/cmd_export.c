@@ -54,19 +54,7 @@ handle(KgCli* const cli, void* const data, const int c, char* const arg)
 
   switch (c) {
   case 'T':
-    opts->to = kg_syntax_by_name(arg);
-    if (opts->to == KG_SYNTAX_DOT && (r = kg_cli_no_pictures(cli)) >= 0) {
-      return r;
-    }
-    if (!kg_syntax_can_write(opts->to)) {
-      char known[KG_CLI_SYNTAX_LIST_SIZE];
-      return kg_cli_usage(
-        cli,
-        "unknown output format '%s' (known: %s)",
-        arg,
-        kg_cli_syntax_list(KG_SYNTAXES_WRITTEN, known, sizeof(known)));
-    }
-    return 0;
+    return kg_cli_to_option(cli, KG_SYNTAXES_WRITTEN, arg, &opts->to);
   case 'o':
     opts->output = arg;
     return 0;
@@ -108,16 +96,10 @@ kg_cmd_export(KgCli* const cli, const int argc, char** const argv)
 
   KgSyntax   to      = opts.to;
   const bool guessed = !to && !(opts.output && strcmp(opts.output, "-"));
-  if (!to && opts.output && strcmp(opts.output, "-")) {
-    to    = kg_syntax_by_path(opts.output);
-    int u = -1;
-    if (to == KG_SYNTAX_DOT && (u = kg_cli_no_pictures(cli)) >= 0) {
-      return u;
-    }
-    if (!kg_syntax_can_write(to)) {
-      return kg_cli_usage(
-        cli, "cannot tell the output format of '%s' (use --to)", opts.output);
-    }
+  const int  u =
+    kg_cli_output_syntax(cli, KG_SYNTAXES_WRITTEN, opts.output, &to);
+  if (u >= 0) {
+    return u;
   }
   to = to ? to : KG_SYNTAX_NTRIPLES;
 

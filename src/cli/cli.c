@@ -616,6 +616,19 @@ kg_cli_parse_number(const char* const arg, const long long max)
   return (*end || n < 0 || n > max) ? -1LL : n;
 }
 
+int
+kg_cli_max_work_option(const KgCli* const cli,
+                       const char* const  arg,
+                       uint64_t* const    max_work)
+{
+  const long long n = kg_cli_parse_number(arg, INT64_MAX);
+  if (n < 1) {
+    return kg_cli_usage(cli, "--max-work needs a positive number");
+  }
+  *max_work = (uint64_t)n;
+  return 0;
+}
+
 /// Parse a whole non-negative number up to 100,000,000, or return -1.
 static long
 parse_count(const char* const arg)

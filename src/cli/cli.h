@@ -238,6 +238,11 @@ kg_cli_diff(const KgCli*          cli,
 long long
 kg_cli_parse_number(const char* arg, long long max);
 
+/// Handle --max-work `arg`, a positive number, into `*max_work`.
+/// @return 0, or the exit status of the usage error.
+int
+kg_cli_max_work_option(const KgCli* cli, const char* arg, uint64_t* max_work);
+
 /// Print `s` as a JSON string, quoted and escaped.
 void
 kg_cli_print_json_string(FILE* out, KgStringView s);

@@ -949,6 +949,14 @@ cannot_write(const KgCli* const cli, const char* const path, const int err)
   return KG_BAD_WRITE;
 }
 
+KgStatus
+kg_cli_flush(const KgCli* const cli)
+{
+  errno = 0;
+  return (fflush(cli->out) || ferror(cli->out)) ? cannot_write(cli, NULL, errno)
+                                                : KG_SUCCESS;
+}
+
 /// Report that memory ran out while opening an output.
 static KgStatus
 out_of_memory(const KgCli* const cli)

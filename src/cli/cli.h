@@ -243,6 +243,14 @@ kg_cli_parse_number(const char* arg, long long max);
 int
 kg_cli_max_work_option(const KgCli* cli, const char* arg, uint64_t* max_work);
 
+/**
+   Flush the standard output of `cli`, and say if what was printed to it
+   could not be written (`kgraph: error: cannot write standard output: ...`).
+   @return KG_SUCCESS or KG_BAD_WRITE.
+*/
+KgStatus
+kg_cli_flush(const KgCli* cli);
+
 /// Print `s` as a JSON string, quoted and escaped.
 void
 kg_cli_print_json_string(FILE* out, KgStringView s);

@@ -719,6 +719,30 @@ kg_cli_dot_option(KgCli* const    cli,
 }
 
 int
+kg_cli_draw_option(KgCli* const         cli,
+                   KgDrawOptions* const draw,
+                   const int            c,
+                   char* const          arg)
+{
+  int r = kg_cli_input_option(cli, &draw->in, c, arg);
+  if (r >= 0 || (r = kg_cli_dot_option(cli, &draw->dot, c, arg)) >= 0) {
+    return r;
+  }
+
+  switch (c) {
+  case 'o':
+    draw->output = arg;
+    return 0;
+  case 1100:
+    draw->schema = true;
+    return 0;
+  default:
+    break;
+  }
+  return -1;
+}
+
+int
 kg_cli_no_pictures(const KgCli* const cli)
 {
   if (kg_dot_available()) {

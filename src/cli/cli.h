@@ -272,6 +272,20 @@ kg_cli_dot_init(KgDotCli* dot);
 int
 kg_cli_dot_option(KgCli* cli, KgDotCli* dot, int c, char* arg);
 
+/// Options of the commands that draw a graph (export, render): reading,
+/// pictures, -o FILE and --schema.
+typedef struct {
+  KgInputOptions in;
+  KgDotCli       dot;
+  const char*    output; ///< -o FILE, or NULL
+  bool           schema; ///< --schema: draw INPUT as an ontology
+} KgDrawOptions;
+
+/// Handle an option of KgDrawOptions.  @return 0 if handled, -1 if `c` is
+/// not one, or an exit status.
+int
+kg_cli_draw_option(KgCli* cli, KgDrawOptions* draw, int c, char* arg);
+
 /**
    If pictures are not built in (kg_dot_available()), say so as the
    library does, and return the exit status (2); else return -1.

@@ -43,6 +43,26 @@ in_list_kind(const KgSyntax syntax, const KgSyntaxSet kind)
          (kind == KG_SYNTAXES_READ || kg_syntax_can_write(syntax));
 }
 
+/// Whether kgraph writes `syntax` as an output syntax of `kind`.
+static bool
+is_output_syntax(const KgSyntax syntax, const KgSyntaxSet kind)
+{
+  return kg_syntax_can_write(syntax) &&
+         (kind == KG_SYNTAXES_WRITTEN || syntax != KG_SYNTAX_DOT);
+}
+
+/// If `syntax` is DOT, an output syntax of `kind`, and pictures are not
+/// built in, say so.  @return -1 to go on, or the exit status.
+static int
+output_pictures(const KgCli* const cli,
+                const KgSyntax     syntax,
+                const KgSyntaxSet  kind)
+{
+  return (kind == KG_SYNTAXES_WRITTEN && syntax == KG_SYNTAX_DOT)
+           ? kg_cli_no_pictures(cli)
+           : -1;
+}
+
 /// A placeholder in a help text, and the list of syntaxes it stands for.
 typedef struct {
   const char* name;
@@ -596,6 +616,19 @@ kg_cli_parse_number(const char* const arg, const long long max)
   return (*end || n < 0 || n > max) ? -1LL : n;
 }
 
+int
+kg_cli_max_work_option(const KgCli* const cli,
+                       const char* const  arg,
+                       uint64_t* const    max_work)
+{
+  const long long n = kg_cli_parse_number(arg, INT64_MAX);
+  if (n < 1) {
+    return kg_cli_usage(cli, "--max-work needs a positive number");
+  }
+  *max_work = (uint64_t)n;
+  return 0;
+}
+
 /// Parse a whole non-negative number up to 100,000,000, or return -1.
 static long
 parse_count(const char* const arg)
@@ -686,6 +719,30 @@ kg_cli_dot_option(KgCli* const    cli,
 }
 
 int
+kg_cli_draw_option(KgCli* const         cli,
+                   KgDrawOptions* const draw,
+                   const int            c,
+                   char* const          arg)
+{
+  int r = kg_cli_input_option(cli, &draw->in, c, arg);
+  if (r >= 0 || (r = kg_cli_dot_option(cli, &draw->dot, c, arg)) >= 0) {
+    return r;
+  }
+
+  switch (c) {
+  case 'o':
+    draw->output = arg;
+    return 0;
+  case 1100:
+    draw->schema = true;
+    return 0;
+  default:
+    break;
+  }
+  return -1;
+}
+
+int
 kg_cli_no_pictures(const KgCli* const cli)
 {
   if (kg_dot_available()) {
@@ -741,6 +798,85 @@ kg_cli_dot_style(const KgCli* const          cli,
   const KgStatus st = kg_cli_load(cli, paths, 1, &style_in, style);
   dot->dot.style    = *style;
   return st;
+}
+
+int
+kg_cli_to_option(const KgCli* const cli,
+                 const KgSyntaxSet  kind,
+                 const char* const  name,
+                 KgSyntax* const    to)
+{
+  *to         = kg_syntax_by_name(name);
+  const int u = output_pictures(cli, *to, kind);
+  if (u >= 0) {
+    return u;
+  }
+  if (!is_output_syntax(*to, kind)) {
+    char known[KG_CLI_SYNTAX_LIST_SIZE];
+    return kg_cli_usage(cli,
+                        "unknown output format '%s' (known: %s)",
+                        name,
+                        kg_cli_syntax_list(kind, known, sizeof(known)));
+  }
+  return 0;
+}
+
+int
+kg_cli_output_syntax(const KgCli* const cli,
+                     const KgSyntaxSet  kind,
+                     const char* const  output,
+                     KgSyntax* const    to)
+{
+  if (*to || !output || !strcmp(output, "-")) {
+    return -1;
+  }
+  *to         = kg_syntax_by_path(output);
+  const int u = output_pictures(cli, *to, kind);
+  if (u >= 0) {
+    return u;
+  }
+  if (!is_output_syntax(*to, kind)) {
+    return kg_cli_usage(
+      cli, "cannot tell the output format of '%s' (use --to)", output);
+  }
+  return -1;
+}
+
+KgStatus
+kg_cli_load_ontology(const KgCli* const          cli,
+                     const KgInputOptions* const in,
+                     KgGraph** const             ontology)
+{
+  *ontology = NULL;
+  return in->n_ontologies
+           ? kg_cli_load(cli, in->ontologies, in->n_ontologies, in, ontology)
+           : KG_SUCCESS;
+}
+
+KgStatus
+kg_cli_load_guides(const KgCli* const          cli,
+                   const KgInputOptions* const in,
+                   KgDotCli* const             dot,
+                   KgGraph** const             ontology,
+                   KgGraph** const             style)
+{
+  *style      = NULL;
+  KgStatus st = kg_cli_load_ontology(cli, in, ontology);
+  if (!st) {
+    st = kg_cli_dot_style(cli, dot, in, style);
+  }
+  return st;
+}
+
+int
+kg_cli_schema_whole(const KgCli* const cli, const KgDotCli* const dot)
+{
+  if (dot->dot.focus || dot->dot.cluster_by || dot->dot.n_exclude) {
+    return kg_cli_usage(cli,
+                        "--schema draws the whole ontology: no --focus, "
+                        "--cluster-by or --exclude");
+  }
+  return -1;
 }
 
 /*
@@ -835,6 +971,14 @@ cannot_write(const KgCli* const cli, const char* const path, const int err)
     kg_cli_error(cli, "cannot write standard output: %s", reason);
   }
   return KG_BAD_WRITE;
+}
+
+KgStatus
+kg_cli_flush(const KgCli* const cli)
+{
+  errno = 0;
+  return (fflush(cli->out) || ferror(cli->out)) ? cannot_write(cli, NULL, errno)
+                                                : KG_SUCCESS;
 }
 
 /// Report that memory ran out while opening an output.

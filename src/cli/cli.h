@@ -92,6 +92,32 @@ typedef enum {
 const char*
 kg_cli_syntax_list(KgSyntaxSet kind, char* buf, size_t size);
 
+/**
+   Handle --to `name`, an output syntax of `kind`, into `*to`:
+   KG_SYNTAXES_WRITTEN takes any syntax kgraph writes (DOT if pictures are
+   built in), KG_SYNTAXES_READ_WRITTEN those it writes but DOT.
+
+   @return 0, or the exit status of the usage error.
+*/
+int
+kg_cli_to_option(const KgCli* cli,
+                 KgSyntaxSet  kind,
+                 const char*  name,
+                 KgSyntax*    to);
+
+/**
+   If no --to was given (`*to` is KG_SYNTAX_NONE) and `output` names a
+   file (not NULL or "-"), set `*to` from its extension, a syntax of `kind`
+   as for kg_cli_to_option().
+
+   @return -1 to go on, or the exit status of the usage error.
+*/
+int
+kg_cli_output_syntax(const KgCli* cli,
+                     KgSyntaxSet  kind,
+                     const char*  output,
+                     KgSyntax*    to);
+
 /// Return the exit status for status `st`.
 int
 kg_cli_exit_status(KgStatus st);
@@ -212,6 +238,19 @@ kg_cli_diff(const KgCli*          cli,
 long long
 kg_cli_parse_number(const char* arg, long long max);
 
+/// Handle --max-work `arg`, a positive number, into `*max_work`.
+/// @return 0, or the exit status of the usage error.
+int
+kg_cli_max_work_option(const KgCli* cli, const char* arg, uint64_t* max_work);
+
+/**
+   Flush the standard output of `cli`, and say if what was printed to it
+   could not be written (`kgraph: error: cannot write standard output: ...`).
+   @return KG_SUCCESS or KG_BAD_WRITE.
+*/
+KgStatus
+kg_cli_flush(const KgCli* cli);
+
 /// Print `s` as a JSON string, quoted and escaped.
 void
 kg_cli_print_json_string(FILE* out, KgStringView s);
@@ -232,6 +271,20 @@ kg_cli_dot_init(KgDotCli* dot);
 /// or an exit status.
 int
 kg_cli_dot_option(KgCli* cli, KgDotCli* dot, int c, char* arg);
+
+/// Options of the commands that draw a graph (export, render): reading,
+/// pictures, -o FILE and --schema.
+typedef struct {
+  KgInputOptions in;
+  KgDotCli       dot;
+  const char*    output; ///< -o FILE, or NULL
+  bool           schema; ///< --schema: draw INPUT as an ontology
+} KgDrawOptions;
+
+/// Handle an option of KgDrawOptions.  @return 0 if handled, -1 if `c` is
+/// not one, or an exit status.
+int
+kg_cli_draw_option(KgCli* cli, KgDrawOptions* draw, int c, char* arg);
 
 /**
    If pictures are not built in (kg_dot_available()), say so as the
@@ -262,6 +315,38 @@ kg_cli_dot_style(const KgCli*          cli,
                  KgDotCli*             dot,
                  const KgInputOptions* in,
                  KgGraph**             style);
+
+/**
+   Read the --ontology files of `in`, if any, into `*ontology` (else NULL).
+
+   `*ontology` is set even on error; free it with kg_graph_free().
+   @return a status.
+*/
+KG_NODISCARD KgStatus
+kg_cli_load_ontology(const KgCli*          cli,
+                     const KgInputOptions* in,
+                     KgGraph**             ontology);
+
+/**
+   Read what guides a picture: the --ontology files of `in` into
+   `*ontology`, then the --style file of `dot` into `*style` (each NULL if
+   none).  Both are set even on error; free them with kg_graph_free().
+   @return a status.
+*/
+KG_NODISCARD KgStatus
+kg_cli_load_guides(const KgCli*          cli,
+                   const KgInputOptions* in,
+                   KgDotCli*             dot,
+                   KgGraph**             ontology,
+                   KgGraph**             style);
+
+/**
+   With --schema (the whole ontology is drawn), refuse the options that
+   draw part of a graph: --focus, --cluster-by, --exclude.
+   @return -1 to go on, or the exit status of the usage error.
+*/
+int
+kg_cli_schema_whole(const KgCli* cli, const KgDotCli* dot);
 
 /// Long options of pictures.
 #define KG_DOT_LONG_OPTIONS                        \

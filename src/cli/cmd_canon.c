@@ -44,7 +44,6 @@ handle(KgCli* const cli, void* const data, const int c, char* const arg)
     return r;
   }
 
-  long long n = 0;
   switch (c) {
   case 'o':
     opts->output = arg;
@@ -60,11 +59,7 @@ handle(KgCli* const cli, void* const data, const int c, char* const arg)
     }
     return 0;
   case 'W':
-    if ((n = kg_cli_parse_number(arg, INT64_MAX)) < 1) {
-      return kg_cli_usage(cli, "--max-work needs a positive number");
-    }
-    opts->max_work = (uint64_t)n;
-    return 0;
+    return kg_cli_max_work_option(cli, arg, &opts->max_work);
   case 'M':
     opts->map = arg;
     return 0;

@@ -6,7 +6,6 @@
 
 #include <kgraph/kgraph.h>
 
-#include <errno.h>
 #include <getopt.h>
 #include <stdio.h>
 #include <string.h>
@@ -182,14 +181,7 @@ run_checks(const KgCli* const         cli,
     fputs("\n}\n", cli->out);
   }
 
-  errno = 0;
-  if (!st && (fflush(cli->out) || ferror(cli->out))) {
-    kg_cli_error(cli,
-                 "cannot write standard output: %s",
-                 errno ? strerror(errno) : "write error");
-    st = KG_BAD_WRITE;
-  }
-  return st;
+  return st ? st : kg_cli_flush(cli);
 }
 
 int

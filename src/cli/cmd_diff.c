@@ -125,7 +125,6 @@ handle(KgCli* const cli, void* const data, const int c, char* const arg)
 
   static const char* const names[] = {
     "text", "ntriples", "summary", "markdown", "html", "json", "patch", "dot"};
-  long long n = 0;
   switch (c) {
   case 'f':
     for (size_t i = 0U; i < sizeof(names) / sizeof(names[0]); ++i) {
@@ -156,11 +155,7 @@ handle(KgCli* const cli, void* const data, const int c, char* const arg)
     opts->output = arg;
     return 0;
   case 'W':
-    if ((n = kg_cli_parse_number(arg, INT64_MAX)) < 1) {
-      return kg_cli_usage(cli, "--max-work needs a positive number");
-    }
-    opts->max_work = (uint64_t)n;
-    return 0;
+    return kg_cli_max_work_option(cli, arg, &opts->max_work);
   default:
     break;
   }
@@ -260,14 +255,7 @@ kg_cmd_diff(KgCli* const cli, const int argc, char** const argv)
   KgGraph* style     = NULL;
   KgGraph* graphs[2] = {NULL, NULL};
   KgDiff*  diff      = NULL;
-  KgStatus st =
-    opts.in.n_ontologies
-      ? kg_cli_load(
-          cli, opts.in.ontologies, opts.in.n_ontologies, &opts.in, &ontology)
-      : KG_SUCCESS;
-  if (!st) {
-    st = kg_cli_dot_style(cli, &opts.dot, &opts.in, &style);
-  }
+  KgStatus st = kg_cli_load_guides(cli, &opts.in, &opts.dot, &ontology, &style);
   // Under git, what is not a graph kgraph can read is shown as text
   bool text = false;
   if (!st && operands.git && !kg_git_diff_is_rdf(&operands, opts.in.from)) {

@@ -35,46 +35,25 @@ static const char* const help =
   "\n" KG_EXIT_HELP;
 
 typedef struct {
-  KgInputOptions in;
-  KgDotCli       dot;
-  KgSyntax       to;
-  const char*    output;
-  bool           plain;
-  bool           schema;
+  KgDrawOptions draw;
+  KgSyntax      to;
+  bool          plain;
 } ExportOptions;
 
 static int
 handle(KgCli* const cli, void* const data, const int c, char* const arg)
 {
   ExportOptions* const opts = (ExportOptions*)data;
-  int                  r    = kg_cli_input_option(cli, &opts->in, c, arg);
-  if (r >= 0 || (r = kg_cli_dot_option(cli, &opts->dot, c, arg)) >= 0) {
+  const int            r    = kg_cli_draw_option(cli, &opts->draw, c, arg);
+  if (r >= 0) {
     return r;
   }
 
   switch (c) {
   case 'T':
-    opts->to = kg_syntax_by_name(arg);
-    if (opts->to == KG_SYNTAX_DOT && (r = kg_cli_no_pictures(cli)) >= 0) {
-      return r;
-    }
-    if (!kg_syntax_can_write(opts->to)) {
-      char known[KG_CLI_SYNTAX_LIST_SIZE];
-      return kg_cli_usage(
-        cli,
-        "unknown output format '%s' (known: %s)",
-        arg,
-        kg_cli_syntax_list(KG_SYNTAXES_WRITTEN, known, sizeof(known)));
-    }
-    return 0;
-  case 'o':
-    opts->output = arg;
-    return 0;
+    return kg_cli_to_option(cli, KG_SYNTAXES_WRITTEN, arg, &opts->to);
   case 'P':
     opts->plain = true;
-    return 0;
-  case 1100:
-    opts->schema = true;
     return 0;
   default:
     break;
@@ -98,7 +77,7 @@ kg_cmd_export(KgCli* const cli, const int argc, char** const argv)
 
   ExportOptions opts;
   memset(&opts, 0, sizeof(opts));
-  kg_cli_dot_init(&opts.dot);
+  kg_cli_dot_init(&opts.draw.dot);
   int       first = 0;
   const int r     = kg_cli_parse(
     cli, argc, argv, ":ho:q", long_opts, help, &opts, handle, 1, &first);
@@ -106,52 +85,40 @@ kg_cmd_export(KgCli* const cli, const int argc, char** const argv)
     return r;
   }
 
-  KgSyntax   to      = opts.to;
-  const bool guessed = !to && !(opts.output && strcmp(opts.output, "-"));
-  if (!to && opts.output && strcmp(opts.output, "-")) {
-    to    = kg_syntax_by_path(opts.output);
-    int u = -1;
-    if (to == KG_SYNTAX_DOT && (u = kg_cli_no_pictures(cli)) >= 0) {
-      return u;
-    }
-    if (!kg_syntax_can_write(to)) {
-      return kg_cli_usage(
-        cli, "cannot tell the output format of '%s' (use --to)", opts.output);
-    }
+  KgSyntax   to = opts.to;
+  const bool guessed =
+    !to && !(opts.draw.output && strcmp(opts.draw.output, "-"));
+  const int u =
+    kg_cli_output_syntax(cli, KG_SYNTAXES_WRITTEN, opts.draw.output, &to);
+  if (u >= 0) {
+    return u;
   }
   to = to ? to : KG_SYNTAX_NTRIPLES;
 
   if (opts.plain && to != KG_SYNTAX_RDFXML) {
     return kg_cli_usage(cli, "--plain is for RDF/XML (--to rdfxml)");
   }
-  if (opts.schema && (opts.dot.dot.focus || opts.dot.dot.cluster_by ||
-                      opts.dot.dot.n_exclude)) {
-    return kg_cli_usage(cli,
-                        "--schema draws the whole ontology: no --focus, "
-                        "--cluster-by or --exclude");
+  int u_schema = -1;
+  if (opts.draw.schema &&
+      (u_schema = kg_cli_schema_whole(cli, &opts.draw.dot)) >= 0) {
+    return u_schema;
   }
-  if (opts.schema && to != KG_SYNTAX_DOT) {
+  if (opts.draw.schema && to != KG_SYNTAX_DOT) {
     return kg_cli_usage(cli, "--schema is for DOT (--to dot)");
   }
-  if (opts.dot.any && to != KG_SYNTAX_DOT) {
+  if (opts.draw.dot.any && to != KG_SYNTAX_DOT) {
     return kg_cli_usage(cli, "picture options are for DOT (--to dot)");
   }
 
   // The ontology in a graph of its own: it guides the writer, and is not
   // written
   KgGraph* ontology = NULL;
+  KgGraph* style    = NULL;
   KgGraph* graph    = NULL;
   KgStatus st =
-    opts.in.n_ontologies
-      ? kg_cli_load(
-          cli, opts.in.ontologies, opts.in.n_ontologies, &opts.in, &ontology)
-      : KG_SUCCESS;
-  KgGraph* style = NULL;
+    kg_cli_load_guides(cli, &opts.draw.in, &opts.draw.dot, &ontology, &style);
   if (!st) {
-    st = kg_cli_dot_style(cli, &opts.dot, &opts.in, &style);
-  }
-  if (!st) {
-    st = kg_cli_load(cli, argv + first, argc - first, &opts.in, &graph);
+    st = kg_cli_load(cli, argv + first, argc - first, &opts.draw.in, &graph);
   }
   if (!st && guessed && kg_graph_has_names(graph)) {
     to = KG_SYNTAX_NQUADS; // N-Triples cannot hold the graph names
@@ -160,7 +127,7 @@ kg_cmd_export(KgCli* const cli, const int argc, char** const argv)
   if (!st) {
     kg_cli_doing(cli, "writing %s", kg_syntax_label(to));
     KgOutputFile output;
-    if (!(st = kg_output_open(cli, &output, opts.output))) {
+    if (!(st = kg_output_open(cli, &output, opts.draw.output))) {
       const KgWriteOptions wopts = {
         to, cli->log, opts.plain ? (KgWriteFlags)KG_WRITE_PLAIN : 0U, ontology};
       // Until the first byte is written (then "writing")
@@ -175,10 +142,11 @@ kg_cmd_export(KgCli* const cli, const int argc, char** const argv)
       st = kg_output_close(
         cli,
         &output,
-        to == KG_SYNTAX_DOT && opts.schema
-          ? kg_graph_write_schema_dot(graph, output.file, &wopts, &opts.dot.dot)
+        to == KG_SYNTAX_DOT && opts.draw.schema
+          ? kg_graph_write_schema_dot(
+              graph, output.file, &wopts, &opts.draw.dot.dot)
         : to == KG_SYNTAX_DOT
-          ? kg_graph_write_dot(graph, output.file, &wopts, &opts.dot.dot)
+          ? kg_graph_write_dot(graph, output.file, &wopts, &opts.draw.dot.dot)
           : kg_graph_write(graph, output.file, &wopts));
       if (to == KG_SYNTAX_DOT) {
         kg_cli_dot_hint(cli, st, false);

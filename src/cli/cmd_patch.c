@@ -56,16 +56,7 @@ handle(KgCli* const cli, void* const data, const int c, char* const arg)
 
   switch (c) {
   case 'T':
-    opts->to = kg_syntax_by_name(arg);
-    if (!kg_syntax_can_write(opts->to) || opts->to == KG_SYNTAX_DOT) {
-      char known[KG_CLI_SYNTAX_LIST_SIZE];
-      return kg_cli_usage(
-        cli,
-        "unknown output format '%s' (known: %s)",
-        arg,
-        kg_cli_syntax_list(KG_SYNTAXES_READ_WRITTEN, known, sizeof(known)));
-    }
-    return 0;
+    return kg_cli_to_option(cli, KG_SYNTAXES_READ_WRITTEN, arg, &opts->to);
   case 'o':
     opts->output = arg;
     return 0;
@@ -125,14 +116,11 @@ kg_cmd_patch(KgCli* const cli, const int argc, char** const argv)
   char* const patch = argv[first + 1];
 
   // The output's syntax: --to, else -o's extension, else OLD's
-  KgSyntax   to      = opts.to;
-  const bool to_file = opts.output && strcmp(opts.output, "-");
-  if (!to && to_file) {
-    to = kg_syntax_by_path(opts.output);
-    if (!kg_syntax_can_write(to) || to == KG_SYNTAX_DOT) {
-      return kg_cli_usage(
-        cli, "cannot tell the output format of '%s' (use --to)", opts.output);
-    }
+  KgSyntax  to = opts.to;
+  const int u =
+    kg_cli_output_syntax(cli, KG_SYNTAXES_READ_WRITTEN, opts.output, &to);
+  if (u >= 0) {
+    return u;
   }
   const bool guessed = !to;
   to = to ? to : opts.in.from ? opts.in.from : kg_syntax_by_path(old);
@@ -140,11 +128,7 @@ kg_cmd_patch(KgCli* const cli, const int argc, char** const argv)
 
   KgGraph* ontology = NULL;
   KgGraph* graph    = NULL;
-  KgStatus st =
-    opts.in.n_ontologies
-      ? kg_cli_load(
-          cli, opts.in.ontologies, opts.in.n_ontologies, &opts.in, &ontology)
-      : KG_SUCCESS;
+  KgStatus st       = kg_cli_load_ontology(cli, &opts.in, &ontology);
   if (!st && !strcmp(old, "/dev/null")) {
     // As for diff: the side of a file that git adds
     st = (graph = kg_graph_new()) ? KG_SUCCESS : kg_cli_oom(cli, KG_BAD_ALLOC);

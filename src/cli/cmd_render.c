@@ -56,13 +56,10 @@ static const char* const help =
   "5 internal.\n";
 
 typedef struct {
-  KgInputOptions in;
-  KgDotCli       dot;
-  const char*    format;
-  const char*    engine;
-  const char*    output;
-  bool           diff;
-  bool           schema;
+  KgDrawOptions draw;
+  const char*   format;
+  const char*   engine;
+  bool          diff;
 } RenderOptions;
 
 static const char*
@@ -81,8 +78,8 @@ static int
 handle(KgCli* const cli, void* const data, const int c, char* const arg)
 {
   RenderOptions* const opts = (RenderOptions*)data;
-  int                  r    = kg_cli_input_option(cli, &opts->in, c, arg);
-  if (r >= 0 || (r = kg_cli_dot_option(cli, &opts->dot, c, arg)) >= 0) {
+  const int            r    = kg_cli_draw_option(cli, &opts->draw, c, arg);
+  if (r >= 0) {
     return r;
   }
 
@@ -101,14 +98,8 @@ handle(KgCli* const cli, void* const data, const int c, char* const arg)
     }
     opts->engine = arg;
     return 0;
-  case 'o':
-    opts->output = arg;
-    return 0;
   case 'D':
     opts->diff = true;
-    return 0;
-  case 1100:
-    opts->schema = true;
     return 0;
   default:
     break;
@@ -131,7 +122,7 @@ kg_cmd_render(KgCli* const cli, const int argc, char** const argv)
 
   RenderOptions opts;
   memset(&opts, 0, sizeof(opts));
-  kg_cli_dot_init(&opts.dot);
+  kg_cli_dot_init(&opts.draw.dot);
 
   int       first = 0;
   const int r     = kg_cli_parse(
@@ -146,34 +137,34 @@ kg_cmd_render(KgCli* const cli, const int argc, char** const argv)
   }
 
   const char* format = opts.format;
-  if (!format && opts.output && strcmp(opts.output, "-")) {
-    const char* const dot = strrchr(opts.output, '.');
+  if (!format && opts.draw.output && strcmp(opts.draw.output, "-")) {
+    const char* const dot = strrchr(opts.draw.output, '.');
     if (!(format = format_of(dot ? dot + 1 : NULL))) {
-      return kg_cli_usage(
-        cli, "cannot tell the picture format of '%s' (use -T)", opts.output);
+      return kg_cli_usage(cli,
+                          "cannot tell the picture format of '%s' (use -T)",
+                          opts.draw.output);
     }
   }
   format = format ? format : "svg";
   if (opts.diff && argc - first != 2) {
     return kg_cli_usage(cli, "--diff takes two graphs, OLD and NEW");
   }
-  if (opts.schema && (opts.dot.dot.focus || opts.dot.dot.cluster_by ||
-                      opts.dot.dot.n_exclude)) {
-    return kg_cli_usage(cli,
-                        "--schema draws the whole ontology: no --focus, "
-                        "--cluster-by or --exclude");
+  int u_schema = -1;
+  if (opts.draw.schema &&
+      (u_schema = kg_cli_schema_whole(cli, &opts.draw.dot)) >= 0) {
+    return u_schema;
   }
-  if (opts.schema && !strcmp(format, "html")) {
+  if (opts.draw.schema && !strcmp(format, "html")) {
     return kg_cli_usage(cli, "--schema draws no HTML view (use svg)");
   }
-  if (opts.dot.dot.cluster_by && opts.engine &&
+  if (opts.draw.dot.dot.cluster_by && opts.engine &&
       strcmp(opts.engine, "dot") && strcmp(opts.engine, "fdp")) {
     return kg_cli_usage(cli,
                         "engine '%s' cannot draw clusters (--cluster-by): "
                         "use -K dot or -K fdp",
                         opts.engine);
   }
-  if (opts.diff && opts.schema) {
+  if (opts.diff && opts.draw.schema) {
     return kg_cli_usage(cli, "--schema draws one ontology, not a --diff");
   }
 
@@ -181,34 +172,28 @@ kg_cmd_render(KgCli* const cli, const int argc, char** const argv)
   KgGraph* graph    = NULL;
   KgGraph* style    = NULL;
   KgStatus st =
-    opts.in.n_ontologies
-      ? kg_cli_load(
-          cli, opts.in.ontologies, opts.in.n_ontologies, &opts.in, &ontology)
-      : KG_SUCCESS;
-  if (!st) {
-    st = kg_cli_dot_style(cli, &opts.dot, &opts.in, &style);
-  }
+    kg_cli_load_guides(cli, &opts.draw.in, &opts.draw.dot, &ontology, &style);
   KgGraph* graphs[2] = {NULL, NULL};
   KgDiff*  diff      = NULL;
   uint8_t* changes   = NULL;
   if (!st && opts.diff) {
-    st = kg_cli_diff(cli, &opts.in, argv + first, NULL, 0U, graphs, &diff);
+    st = kg_cli_diff(cli, &opts.draw.in, argv + first, NULL, 0U, graphs, &diff);
     kg_cli_doing(cli, "drawing the differences");
     if (!st) {
       st = kg_cli_oom(cli, kg_diff_picture(diff, &graph, &changes));
     }
-    opts.dot.dot.changes = changes;
+    opts.draw.dot.dot.changes = changes;
   } else if (!st) {
-    st = kg_cli_load(cli, argv + first, argc - first, &opts.in, &graph);
+    st = kg_cli_load(cli, argv + first, argc - first, &opts.draw.in, &graph);
   }
 
   if (!st) {
     kg_cli_doing(cli, "drawing the picture");
     KgOutputFile output;
-    if (!(st = kg_output_open(cli, &output, opts.output))) {
+    if (!(st = kg_output_open(cli, &output, opts.draw.output))) {
       const KgWriteOptions      wopts = {KG_SYNTAX_DOT, cli->log, 0U, ontology};
-      const KgDotOptions* const dot   = &opts.dot.dot;
-      if (opts.schema) {
+      const KgDotOptions* const dot   = &opts.draw.dot.dot;
+      if (opts.draw.schema) {
         st = kg_graph_render_schema(
           graph, output.file, format, opts.engine, &wopts, dot);
       } else if (!strcmp(format, "html")) {
@@ -222,7 +207,7 @@ kg_cmd_render(KgCli* const cli, const int argc, char** const argv)
       kg_cli_dot_hint(cli,
                       st,
                       opts.engine && !strcmp(opts.engine, "dot") &&
-                        !opts.dot.dot.cluster_by);
+                        !opts.draw.dot.dot.cluster_by);
     }
   }
 

@@ -5,7 +5,6 @@
 
 #include <kgraph/kgraph.h>
 
-#include <errno.h>
 #include <getopt.h>
 #include <stdint.h>
 #include <stdlib.h>
@@ -244,10 +243,7 @@ kg_cmd_stats(KgCli* const cli, const int argc, char** const argv)
     st = print_stats(cli, graph, opts.json);
     if (st == KG_BAD_ALLOC) {
       kg_cli_oom(cli, st);
-    } else if ((errno = 0, fflush(cli->out)) || ferror(cli->out)) {
-      kg_cli_error(cli,
-                   "cannot write standard output: %s",
-                   errno ? strerror(errno) : "write error");
+    } else if (kg_cli_flush(cli)) {
       st = KG_BAD_WRITE;
     }
   }

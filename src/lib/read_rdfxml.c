@@ -51,7 +51,6 @@
 #include <libxml/tree.h>
 #include <libxml/xmlerror.h>
 
-#include <errno.h>
 #include <stdarg.h>
 #include <stdbool.h>
 #include <stdint.h>
@@ -274,8 +273,6 @@ typedef struct {
   bool             outside;     ///< In an error raised outside the parser
   const char*      detected;    ///< Encoding the first bytes show, or NULL
   KgStatus         status;      ///< First error (KG_SUCCESS in lax mode)
-  uint16_t         doc;         ///< Document index for origins
-  uint32_t         scope;       ///< Scope of rdf:nodeID labels
   uint32_t         gen_scope;   ///< Scope of generated nodes, or 0
   uint32_t         n_generated; ///< Generated blank nodes
   KgCaret          here;        ///< Where the current event is
@@ -421,7 +418,7 @@ origin_of(const Reader* const r, const KgCaret caret)
   const KgOrigin o = {
     caret.line,
     (uint16_t)(caret.column > UINT16_MAX ? UINT16_MAX : caret.column),
-    r->doc};
+    r->core.doc};
   return o;
 }
 
@@ -1018,24 +1015,13 @@ vocab(Reader* const r, const Vocab v)
 static KgStatus
 resolve(Reader* const r, const Frame* const f, const KgStringView ref)
 {
-  const KgStringView base = base_view(r, f ? f->base : 0U);
   kg_buffer_clear(&r->iri);
-  if (!base.len) {
-    return kg_read_error(&r->core,
-                         KG_BAD_URI,
-                         "relative IRI '%s' and no base IRI to resolve it",
-                         kg_read_quoted(&r->core, ref));
-  }
-
-  const KgStatus st = kg_iri_resolve_into(&r->iri, base, ref);
+  const KgStatus st =
+    kg_read_resolve(&r->core, &r->iri, base_view(r, f ? f->base : 0U), ref);
   if (st == KG_BAD_ALLOC) {
     out_of_memory(r);
   }
-  return st == KG_BAD_URI ? kg_read_error(&r->core,
-                                          st,
-                                          "cannot resolve IRI '%s'",
-                                          kg_read_quoted(&r->core, ref))
-                          : st;
+  return st;
 }
 
 /// Return the IRI of the URI reference `ref`, resolved against `f`'s base.
@@ -1131,7 +1117,7 @@ node_id_blank(Reader* const r, const KgStringView label)
     return KG_NO_TERM;
   }
 
-  const KgTermId id = kg_graph_blank(r->core.graph, label, r->scope);
+  const KgTermId id = kg_graph_blank(r->core.graph, label, r->core.scope);
   if (!id) {
     out_of_memory(r);
   }
@@ -2563,31 +2549,17 @@ kg_read_rdfxml(KgGraph* const             graph,
   kg_read_core_init(&r->core, graph, options, r, &hooks, true);
   r->input   = input;
   r->dropped = SIZE_MAX;
-  r->scope   = kg_graph_new_scope(graph);
-  r->doc     = kg_graph_add_document(graph, input->name);
   r->here    = (KgCaret){input->name, 1U, 1U};
 
-  KgStatus st = r->doc ? KG_SUCCESS : KG_BAD_ALLOC;
-  if (!st) {
-    st = kg_read_check_base(options, base);
-  }
+  KgStatus st = kg_read_begin(&r->core, input, base);
   if (!st && push_base(r, kg_sv(base)) == UINT32_MAX) {
     st = KG_BAD_ALLOC;
   }
 
   if (!st) {
     parse(r, buf);
-    if (kg_input_failed(input)) {
-      kg_log(&options->log,
-             KG_LOG_ERROR,
-             KG_NO_CARET,
-             "cannot read '%s': %s",
-             input->name,
-             strerror(errno ? errno : EIO));
-      st = KG_BAD_READ;
-    } else if (r->status) {
-      st = r->status;
-    } else if (!r->core.lax && r->ctxt && !r->ctxt->wellFormed) {
+    st = kg_read_end(&r->core, input, r->status);
+    if (!st && !r->core.lax && r->ctxt && !r->ctxt->wellFormed) {
       if (!r->core.n_errors) {
         kg_log(&options->log, KG_LOG_ERROR, parser_caret(r), "malformed XML");
       }

@@ -1038,15 +1038,26 @@ value_iri(Reader* const r, const Frame* const f, const KgStringView ref)
            : kg_read_intern_iri(&r->core, kg_buffer_view(&r->iri), &added);
 }
 
+/// Return true iff `value` of attribute `attr` is an NCName, else report it.
+static bool
+check_ncname(Reader* const r, const char* const attr, const KgStringView value)
+{
+  if (!is_ncname(value)) {
+    kg_read_error(&r->core,
+                  KG_BAD_SYNTAX,
+                  "%s '%s' is not an XML NCName",
+                  attr,
+                  kg_read_quoted(&r->core, value));
+    return false;
+  }
+  return true;
+}
+
 /// Return the IRI of rdf:ID `id` of `f`, checking it and that it is new.
 static KgTermId
 id_iri(Reader* const r, const Frame* const f, const KgStringView id)
 {
-  if (!is_ncname(id)) {
-    kg_read_error(&r->core,
-                  KG_BAD_SYNTAX,
-                  "rdf:ID '%s' is not an XML NCName",
-                  kg_read_quoted(&r->core, id));
+  if (!check_ncname(r, "rdf:ID", id)) {
     return KG_NO_TERM;
   }
 
@@ -1109,11 +1120,7 @@ id_iri(Reader* const r, const Frame* const f, const KgStringView id)
 static KgTermId
 node_id_blank(Reader* const r, const KgStringView label)
 {
-  if (!is_ncname(label)) {
-    kg_read_error(&r->core,
-                  KG_BAD_SYNTAX,
-                  "rdf:nodeID '%s' is not an XML NCName",
-                  kg_read_quoted(&r->core, label));
+  if (!check_ncname(r, "rdf:nodeID", label)) {
     return KG_NO_TERM;
   }
 
@@ -1606,7 +1613,8 @@ bad_attr(Reader* const      r,
 
 /**
    Open the frame of a node or property element: read its attributes into
-   `a`, take its xml:lang and xml:base, and check that it has a namespace.
+   `a`, take its xml:lang and xml:base, and check that it has a namespace
+   and a name that may stand on an element of its kind.
 
    @return The frame (FRAME_SKIP until the caller says what it is), with
    the element's RDF name in `name`, or NULL after an error.
@@ -1615,6 +1623,7 @@ static Frame*
 open_element(Reader* const               r,
              const bool                  node,
              const xmlChar* const        local,
+             const xmlChar* const        prefix,
              const xmlChar* const        uri,
              const int                   n_attrs,
              const xmlChar* const* const attrs,
@@ -1638,6 +1647,14 @@ open_element(Reader* const               r,
                   (const char*)local);
     return NULL;
   }
+
+  // Of the RDF names, rdf:type stands on both kinds of element, and
+  // rdf:Description and rdf:li each on one
+  const RdfName own = node ? RDF_DESCRIPTION : RDF_LI;
+  if (*name != RDF_OTHER && *name != own && *name != RDF_TYPE) {
+    bad_name(r, node ? "a node element" : "a property element", prefix, local);
+    return NULL;
+  }
   return f;
 }
 
@@ -1653,12 +1670,9 @@ node_start(Reader* const               r,
 {
   Attrs        a;
   RdfName      name = RDF_OTHER;
-  Frame* const f = open_element(r, true, local, uri, n_attrs, attrs, &a, &name);
+  Frame* const f =
+    open_element(r, true, local, prefix, uri, n_attrs, attrs, &a, &name);
   if (!f) {
-    return;
-  }
-  if (name != RDF_OTHER && name != RDF_DESCRIPTION && name != RDF_TYPE) {
-    bad_name(r, "a node element", prefix, local);
     return;
   }
 
@@ -1727,12 +1741,8 @@ property_start(Reader* const               r,
   Attrs        a;
   RdfName      name = RDF_OTHER;
   Frame* const f =
-    open_element(r, false, local, uri, n_attrs, attrs, &a, &name);
+    open_element(r, false, local, prefix, uri, n_attrs, attrs, &a, &name);
   if (!f) {
-    return;
-  }
-  if (name != RDF_OTHER && name != RDF_LI && name != RDF_TYPE) {
-    bad_name(r, "a property element", prefix, local);
     return;
   }
   if (HAS(&a, A_ABOUT)) {

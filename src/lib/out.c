@@ -12,6 +12,7 @@
 #include <kgraph/status.h>
 #include <kgraph/text.h>
 
+#include <stdint.h>
 #include <stdio.h>
 
 void
@@ -68,10 +69,15 @@ kg_out_uint(KgOut* const out, unsigned long long n)
 
 static const char hex[] = "0123456789ABCDEF";
 
-static void
-out_u00(KgOut* const out, const unsigned char c)
+void
+kg_out_uchar(KgOut* const out, const uint32_t c)
 {
-  const char esc[] = {'\\', 'u', '0', '0', hex[c >> 4U], hex[c & 0xFU]};
+  const char esc[] = {'\\',
+                      'u',
+                      hex[(c >> 12U) & 0xFU],
+                      hex[(c >> 8U) & 0xFU],
+                      hex[(c >> 4U) & 0xFU],
+                      hex[c & 0xFU]};
   kg_out_write(out, esc, sizeof(esc));
 }
 
@@ -93,16 +99,10 @@ out_hidden(KgOut* const       out,
     return 0U;
   }
 
-  size_t         used  = 0U;
-  const uint32_t c     = kg_utf8_next(rest, &used);
-  const char     esc[] = {'\\',
-                          'u',
-                          hex[(c >> 12U) & 0xFU],
-                          hex[(c >> 8U) & 0xFU],
-                          hex[(c >> 4U) & 0xFU],
-                          hex[c & 0xFU]};
+  size_t         used = 0U;
+  const uint32_t c    = kg_utf8_next(rest, &used);
   kg_out_write(out, text.data + *start, i - *start);
-  kg_out_write(out, esc, sizeof(esc));
+  kg_out_uchar(out, c);
   *start = i + len;
   return len - 1U;
 }
@@ -145,7 +145,7 @@ kg_out_escaped(KgOut* const out, const KgStringView text)
       kg_out_write(out, "\\\\", 2U);
       break;
     default:
-      out_u00(out, c);
+      kg_out_uchar(out, c);
     }
   }
   kg_out_write(out, text.data + start, text.len - start);
@@ -161,7 +161,7 @@ kg_out_iriref(KgOut* const out, const KgStringView iri)
     if (c <= 0x20U || c == '<' || c == '>' || c == '"' || c == '{' ||
         c == '}' || c == '|' || c == '^' || c == '`' || c == '\\') {
       kg_out_write(out, iri.data + start, i - start);
-      out_u00(out, c);
+      kg_out_uchar(out, c);
       start = i + 1U;
     } else if (c >= 0xC2U && out->for_people) {
       i += out_hidden(out, iri, i, &start);

@@ -11,6 +11,7 @@
 #include <kgraph/status.h>
 
 #include <stdbool.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <string.h>
 
@@ -89,6 +90,10 @@ kg_out_str(KgOut* const out, const char* const s)
 /// Write an unsigned number in decimal.
 void
 kg_out_uint(KgOut* out, unsigned long long n);
+
+/// Write code point `c` (at most U+FFFF) as a UCHAR, `\uXXXX`.
+void
+kg_out_uchar(KgOut* out, uint32_t c);
 
 /**
    Write the content of a string literal, escaped in canonical N-Triples

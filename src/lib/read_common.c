@@ -10,6 +10,7 @@
 #include "read_common.h"
 
 #include "buffer.h"
+#include "formats.h"
 #include "graph.h"
 #include "intern.h"
 #include "iri.h"
@@ -20,10 +21,12 @@
 #include <kgraph/syntax.h>
 #include <kgraph/text.h>
 
+#include <errno.h>
 #include <stdarg.h>
 #include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
+#include <stdio.h>
 #include <string.h>
 
 /// The longest user text quoted in a message, in bytes.
@@ -53,12 +56,20 @@ kg_read_core_fini(KgReadCore* const core)
 }
 
 KgStatus
-kg_read_check_base(const KgReadOptions* const options, const char* const base)
+kg_read_begin(KgReadCore* const    core,
+              const KgInput* const input,
+              const char* const    base)
 {
+  core->scope = kg_graph_new_scope(core->graph);
+  core->doc   = kg_graph_add_document(core->graph, input->name);
+  if (!core->doc) {
+    return KG_BAD_ALLOC;
+  }
+
   const KgStringView view = kg_sv(base);
   if (view.len && (kg_utf8_check(view, NULL) || kg_iri_check(view, NULL) ||
                    !kg_iri_is_absolute(view))) {
-    kg_log(&options->log,
+    kg_log(&core->options->log,
            KG_LOG_ERROR,
            KG_NO_CARET,
            "base IRI '%s' is not an absolute IRI",
@@ -66,6 +77,23 @@ kg_read_check_base(const KgReadOptions* const options, const char* const base)
     return KG_BAD_URI;
   }
   return KG_SUCCESS;
+}
+
+KgStatus
+kg_read_end(const KgReadCore* const core,
+            const KgInput* const    input,
+            const KgStatus          st)
+{
+  if (kg_input_failed(input)) {
+    kg_log(&core->options->log,
+           KG_LOG_ERROR,
+           KG_NO_CARET,
+           "cannot read '%s': %s",
+           input->name,
+           strerror(errno ? errno : EIO));
+    return KG_BAD_READ;
+  }
+  return st;
 }
 
 /// Count and log a report at the reader's caret.
@@ -130,6 +158,26 @@ kg_read_quoted(KgReadCore* const core, const KgStringView text)
     return "...";
   }
   return core->msg.data ? core->msg.data : "";
+}
+
+KgStatus
+kg_read_resolve(KgReadCore* const  core,
+                KgBuffer* const    iri,
+                const KgStringView base,
+                const KgStringView ref)
+{
+  if (!base.len) {
+    return kg_read_error(core,
+                         KG_BAD_URI,
+                         "relative IRI '%s' and no base IRI to resolve it",
+                         kg_read_quoted(core, ref));
+  }
+
+  const KgStatus st = kg_iri_resolve_into(iri, base, ref);
+  return st == KG_BAD_URI
+           ? kg_read_error(
+               core, st, "cannot resolve IRI '%s'", kg_read_quoted(core, ref))
+           : st;
 }
 
 KgStatus

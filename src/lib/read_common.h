@@ -5,6 +5,7 @@
 #define KG_SRC_READ_COMMON_H
 
 #include "buffer.h"
+#include "formats.h"
 #include "intern.h"
 
 #include <kgraph/graph.h>
@@ -49,6 +50,8 @@ typedef struct {
   bool                 lax;      ///< Keep going after errors (warnings)
   bool                 absolute; ///< IRIs must be absolute (RDF/XML)
   size_t               n_errors; ///< Errors and warnings reported
+  uint32_t             scope;    ///< Scope of blank node labels
+  uint16_t             doc;      ///< Document index for origins
   KgBuffer             msg;      ///< Scratch: message text
   KgIriCache           cache;    ///< Recent IRIs
 } KgReadCore;
@@ -67,13 +70,22 @@ void
 kg_read_core_fini(KgReadCore* core);
 
 /**
-   Check the base IRI `base` (NULL or "": none) given to a reader, and
-   report it (with no caret) unless it is an absolute IRI.
+   Start reading `input`: open a new scope of blank node labels and the
+   document of `input` in core->graph, then check the base IRI `base`
+   (NULL or "": none), which is reported (with no caret) unless it is an
+   absolute IRI.
 
-   @return KG_SUCCESS or KG_BAD_URI.
+   @return KG_SUCCESS, KG_BAD_ALLOC or KG_BAD_URI.
 */
 KG_NODISCARD KgStatus
-kg_read_check_base(const KgReadOptions* options, const char* base);
+kg_read_begin(KgReadCore* core, const KgInput* input, const char* base);
+
+/**
+   Return the status of a read of `input` that ended with `st`: if reading
+   `input` failed, report it (with no caret) and return KG_BAD_READ.
+*/
+KG_NODISCARD KgStatus
+kg_read_end(const KgReadCore* core, const KgInput* input, KgStatus st);
 
 /**
    Report an error (a warning in lax mode) at the reader's caret, unless
@@ -105,6 +117,19 @@ kg_read_fatal(KgReadCore* core, KgStatus st, const char* fmt, ...);
 /// Stop the read for lack of memory.
 void
 kg_read_out_of_memory(KgReadCore* core);
+
+/**
+   Resolve the relative IRI reference `ref` against `base` into `iri`,
+   reporting a missing base and a reference that cannot be resolved.
+
+   @return KG_SUCCESS, KG_BAD_URI after a report, or KG_BAD_ALLOC (not
+   reported).
+*/
+KG_NODISCARD KgStatus
+kg_read_resolve(KgReadCore*  core,
+                KgBuffer*    iri,
+                KgStringView base,
+                KgStringView ref);
 
 /**
    Return `text` for a message, quoted and cut to a readable length, in

@@ -51,7 +51,6 @@
 #include <libxml/tree.h>
 #include <libxml/xmlerror.h>
 
-#include <errno.h>
 #include <stdarg.h>
 #include <stdbool.h>
 #include <stdint.h>
@@ -274,8 +273,6 @@ typedef struct {
   bool             outside;     ///< In an error raised outside the parser
   const char*      detected;    ///< Encoding the first bytes show, or NULL
   KgStatus         status;      ///< First error (KG_SUCCESS in lax mode)
-  uint16_t         doc;         ///< Document index for origins
-  uint32_t         scope;       ///< Scope of rdf:nodeID labels
   uint32_t         gen_scope;   ///< Scope of generated nodes, or 0
   uint32_t         n_generated; ///< Generated blank nodes
   KgCaret          here;        ///< Where the current event is
@@ -421,7 +418,7 @@ origin_of(const Reader* const r, const KgCaret caret)
   const KgOrigin o = {
     caret.line,
     (uint16_t)(caret.column > UINT16_MAX ? UINT16_MAX : caret.column),
-    r->doc};
+    r->core.doc};
   return o;
 }
 
@@ -1018,24 +1015,13 @@ vocab(Reader* const r, const Vocab v)
 static KgStatus
 resolve(Reader* const r, const Frame* const f, const KgStringView ref)
 {
-  const KgStringView base = base_view(r, f ? f->base : 0U);
   kg_buffer_clear(&r->iri);
-  if (!base.len) {
-    return kg_read_error(&r->core,
-                         KG_BAD_URI,
-                         "relative IRI '%s' and no base IRI to resolve it",
-                         kg_read_quoted(&r->core, ref));
-  }
-
-  const KgStatus st = kg_iri_resolve_into(&r->iri, base, ref);
+  const KgStatus st =
+    kg_read_resolve(&r->core, &r->iri, base_view(r, f ? f->base : 0U), ref);
   if (st == KG_BAD_ALLOC) {
     out_of_memory(r);
   }
-  return st == KG_BAD_URI ? kg_read_error(&r->core,
-                                          st,
-                                          "cannot resolve IRI '%s'",
-                                          kg_read_quoted(&r->core, ref))
-                          : st;
+  return st;
 }
 
 /// Return the IRI of the URI reference `ref`, resolved against `f`'s base.
@@ -1052,15 +1038,26 @@ value_iri(Reader* const r, const Frame* const f, const KgStringView ref)
            : kg_read_intern_iri(&r->core, kg_buffer_view(&r->iri), &added);
 }
 
+/// Return true iff `value` of attribute `attr` is an NCName, else report it.
+static bool
+check_ncname(Reader* const r, const char* const attr, const KgStringView value)
+{
+  if (!is_ncname(value)) {
+    kg_read_error(&r->core,
+                  KG_BAD_SYNTAX,
+                  "%s '%s' is not an XML NCName",
+                  attr,
+                  kg_read_quoted(&r->core, value));
+    return false;
+  }
+  return true;
+}
+
 /// Return the IRI of rdf:ID `id` of `f`, checking it and that it is new.
 static KgTermId
 id_iri(Reader* const r, const Frame* const f, const KgStringView id)
 {
-  if (!is_ncname(id)) {
-    kg_read_error(&r->core,
-                  KG_BAD_SYNTAX,
-                  "rdf:ID '%s' is not an XML NCName",
-                  kg_read_quoted(&r->core, id));
+  if (!check_ncname(r, "rdf:ID", id)) {
     return KG_NO_TERM;
   }
 
@@ -1123,15 +1120,11 @@ id_iri(Reader* const r, const Frame* const f, const KgStringView id)
 static KgTermId
 node_id_blank(Reader* const r, const KgStringView label)
 {
-  if (!is_ncname(label)) {
-    kg_read_error(&r->core,
-                  KG_BAD_SYNTAX,
-                  "rdf:nodeID '%s' is not an XML NCName",
-                  kg_read_quoted(&r->core, label));
+  if (!check_ncname(r, "rdf:nodeID", label)) {
     return KG_NO_TERM;
   }
 
-  const KgTermId id = kg_graph_blank(r->core.graph, label, r->scope);
+  const KgTermId id = kg_graph_blank(r->core.graph, label, r->core.scope);
   if (!id) {
     out_of_memory(r);
   }
@@ -1620,7 +1613,8 @@ bad_attr(Reader* const      r,
 
 /**
    Open the frame of a node or property element: read its attributes into
-   `a`, take its xml:lang and xml:base, and check that it has a namespace.
+   `a`, take its xml:lang and xml:base, and check that it has a namespace
+   and a name that may stand on an element of its kind.
 
    @return The frame (FRAME_SKIP until the caller says what it is), with
    the element's RDF name in `name`, or NULL after an error.
@@ -1629,6 +1623,7 @@ static Frame*
 open_element(Reader* const               r,
              const bool                  node,
              const xmlChar* const        local,
+             const xmlChar* const        prefix,
              const xmlChar* const        uri,
              const int                   n_attrs,
              const xmlChar* const* const attrs,
@@ -1652,6 +1647,14 @@ open_element(Reader* const               r,
                   (const char*)local);
     return NULL;
   }
+
+  // Of the RDF names, rdf:type stands on both kinds of element, and
+  // rdf:Description and rdf:li each on one
+  const RdfName own = node ? RDF_DESCRIPTION : RDF_LI;
+  if (*name != RDF_OTHER && *name != own && *name != RDF_TYPE) {
+    bad_name(r, node ? "a node element" : "a property element", prefix, local);
+    return NULL;
+  }
   return f;
 }
 
@@ -1667,12 +1670,9 @@ node_start(Reader* const               r,
 {
   Attrs        a;
   RdfName      name = RDF_OTHER;
-  Frame* const f = open_element(r, true, local, uri, n_attrs, attrs, &a, &name);
+  Frame* const f =
+    open_element(r, true, local, prefix, uri, n_attrs, attrs, &a, &name);
   if (!f) {
-    return;
-  }
-  if (name != RDF_OTHER && name != RDF_DESCRIPTION && name != RDF_TYPE) {
-    bad_name(r, "a node element", prefix, local);
     return;
   }
 
@@ -1741,12 +1741,8 @@ property_start(Reader* const               r,
   Attrs        a;
   RdfName      name = RDF_OTHER;
   Frame* const f =
-    open_element(r, false, local, uri, n_attrs, attrs, &a, &name);
+    open_element(r, false, local, prefix, uri, n_attrs, attrs, &a, &name);
   if (!f) {
-    return;
-  }
-  if (name != RDF_OTHER && name != RDF_LI && name != RDF_TYPE) {
-    bad_name(r, "a property element", prefix, local);
     return;
   }
   if (HAS(&a, A_ABOUT)) {
@@ -2563,31 +2559,17 @@ kg_read_rdfxml(KgGraph* const             graph,
   kg_read_core_init(&r->core, graph, options, r, &hooks, true);
   r->input   = input;
   r->dropped = SIZE_MAX;
-  r->scope   = kg_graph_new_scope(graph);
-  r->doc     = kg_graph_add_document(graph, input->name);
   r->here    = (KgCaret){input->name, 1U, 1U};
 
-  KgStatus st = r->doc ? KG_SUCCESS : KG_BAD_ALLOC;
-  if (!st) {
-    st = kg_read_check_base(options, base);
-  }
+  KgStatus st = kg_read_begin(&r->core, input, base);
   if (!st && push_base(r, kg_sv(base)) == UINT32_MAX) {
     st = KG_BAD_ALLOC;
   }
 
   if (!st) {
     parse(r, buf);
-    if (kg_input_failed(input)) {
-      kg_log(&options->log,
-             KG_LOG_ERROR,
-             KG_NO_CARET,
-             "cannot read '%s': %s",
-             input->name,
-             strerror(errno ? errno : EIO));
-      st = KG_BAD_READ;
-    } else if (r->status) {
-      st = r->status;
-    } else if (!r->core.lax && r->ctxt && !r->ctxt->wellFormed) {
+    st = kg_read_end(&r->core, input, r->status);
+    if (!st && !r->core.lax && r->ctxt && !r->ctxt->wellFormed) {
       if (!r->core.n_errors) {
         kg_log(&options->log, KG_LOG_ERROR, parser_caret(r), "malformed XML");
       }

@@ -51,7 +51,6 @@
 
 #include <serd/serd.h>
 
-#include <errno.h>
 #include <stdarg.h>
 #include <stdint.h>
 #include <stdio.h>
@@ -131,8 +130,6 @@ typedef struct {
   KgReadCore core; ///< Graph, options, messages, IRI cache
   KgInput*   input;
   KgSyntax   syntax;
-  uint16_t   doc;        ///< Document index for origins
-  uint32_t   scope;      ///< Blank node scope
   uint32_t   anon_scope; ///< Scope of `[]` nodes, 0 until needed
   KgStatus   status;
   KgBuffer   base;         ///< Current base IRI, or empty
@@ -224,7 +221,7 @@ push_line(Reader* const r, const unsigned line, const unsigned col)
   }
 
   const KgOrigin o = {
-    line, (uint16_t)(col > UINT16_MAX ? UINT16_MAX : col), r->doc};
+    line, (uint16_t)(col > UINT16_MAX ? UINT16_MAX : col), r->core.doc};
   r->queue[r->queue_tail++] = o;
   return KG_SUCCESS;
 }
@@ -342,7 +339,7 @@ statement_origin(Reader* const r)
                         (uint16_t)(r->prev_fnb > UINT16_MAX ? UINT16_MAX
                                    : r->prev_fnb            ? r->prev_fnb
                                                             : 1U),
-                        r->doc};
+                        r->core.doc};
     return o;
   }
 
@@ -351,7 +348,7 @@ statement_origin(Reader* const r)
                         (uint16_t)(r->fnb > UINT16_MAX ? UINT16_MAX
                                    : r->fnb            ? r->fnb
                                                        : 1U),
-                        r->doc};
+                        r->core.doc};
     return o;
   }
 
@@ -954,20 +951,8 @@ resolve(Reader* const r, const KgStringView iri)
                          "relative IRI '%s' (%s has only absolute IRIs)",
                          kg_read_quoted(&r->core, iri),
                          kg_syntax_name(r->syntax));
-  } else if (!r->base.len) {
-    return kg_read_error(&r->core,
-                         KG_BAD_URI,
-                         "relative IRI '%s' and no base IRI to resolve it",
-                         kg_read_quoted(&r->core, iri));
   }
-
-  const KgStatus st =
-    kg_iri_resolve_into(&r->iri, kg_buffer_view(&r->base), iri);
-  return st == KG_BAD_URI ? kg_read_error(&r->core,
-                                          st,
-                                          "cannot resolve IRI '%s'",
-                                          kg_read_quoted(&r->core, iri))
-                          : st;
+  return kg_read_resolve(&r->core, &r->iri, kg_buffer_view(&r->base), iri);
 }
 
 /// Return the namespace now bound to prefix `name`, or NULL.
@@ -1134,7 +1119,7 @@ node_term(Reader* const r, const SerdNode* const node)
 
   case SERD_BLANK: {
     KgStringView label = node_view(node);
-    uint32_t     scope = r->scope;
+    uint32_t     scope = r->core.scope;
     char         restored[KG_MAX_RESTORED_LABEL];
     if (r->syntax == KG_SYNTAX_TURTLE && label.len > 1U &&
         label.len + 4U < sizeof(restored) && label.data[1] >= '0' &&
@@ -1362,22 +1347,17 @@ kg_read_serd(KgGraph* const             graph,
   }
 
   kg_read_core_init(&r->core, graph, options, r, &hooks, false);
-  r->input         = input;
-  r->syntax        = syntax;
-  r->scope         = kg_graph_new_scope(graph);
-  r->doc           = kg_graph_add_document(graph, input->name);
-  r->line          = 1U;
-  r->prev_line     = 1U;
-  r->scan_line     = 1U;
-  r->scan_start    = true;
-  r->chunk_line    = 1U;
-  r->last.line     = 1U;
-  r->last.document = r->doc;
+  r->input      = input;
+  r->syntax     = syntax;
+  r->line       = 1U;
+  r->prev_line  = 1U;
+  r->scan_line  = 1U;
+  r->scan_start = true;
+  r->chunk_line = 1U;
+  r->last.line  = 1U;
 
-  KgStatus st = r->doc ? KG_SUCCESS : KG_BAD_ALLOC;
-  if (!st) {
-    st = kg_read_check_base(options, base);
-  }
+  KgStatus st      = kg_read_begin(&r->core, input, base);
+  r->last.document = r->core.doc;
   if (!st && base && *base) {
     st = kg_buffer_append_str(&r->base, base);
   }
@@ -1426,17 +1406,8 @@ kg_read_serd(KgGraph* const             graph,
                                     by_byte ? 1U : PAGE_SIZE);
     }
 
-    if (kg_input_failed(input)) {
-      kg_log(&options->log,
-             KG_LOG_ERROR,
-             KG_NO_CARET,
-             "cannot read '%s': %s",
-             input->name,
-             strerror(errno ? errno : EIO));
-      st = KG_BAD_READ;
-    } else if (r->status) {
-      st = r->status;
-    } else if (sst > SERD_FAILURE) {
+    st = kg_read_end(&r->core, input, r->status);
+    if (!st && sst > SERD_FAILURE) {
       if (!r->core.n_errors) {
         kg_log(&options->log,
                KG_LOG_ERROR,

@@ -260,45 +260,68 @@ split_cell(KgRefiner* const           r,
   return ok;
 }
 
+/**
+   Touch the nodes (not in frozen cells) with an edge from a node of the
+   splitter `s`, appending them to r->touches after the first `n_t`, and
+   add to the signature of each (in r->key) a hash of the label of each such
+   edge: the label itself (labels are well-mixed hashes), or if `salted`,
+   the label mixed with a salt drawn from `s`.
+
+   @return The number of touched nodes.
+*/
+static inline uint32_t
+touch(KgRefiner* const r, const uint32_t s, const bool salted, uint32_t n_t)
+{
+  const KgRefineCell* const cell = &r->cells[s];
+  const uint64_t            salt = salted ? kg_hash_u64(s + 0x5B117ULL) : 0U;
+  for (unsigned k = 0U; k < 2U; ++k) {
+    for (uint32_t i = cell->first[k]; i < cell->first[k] + cell->n[k]; ++i) {
+      const uint32_t u = r->elems[i];
+      for (uint32_t e = r->adj_start[u]; e < r->adj_start[u + 1U]; ++e) {
+        const uint32_t v = r->adj[e].node;
+        if (!r->touched[v]) {
+          if (r->cells[r->cell_of[v]].frozen) {
+            continue;
+          }
+          r->touched[v]          = true;
+          r->key[v]              = 0U;
+          r->touches[n_t++].node = v;
+        }
+        r->key[v] +=
+          salted ? kg_hash_u64(r->adj[e].label + salt) : r->adj[e].label;
+      }
+      r->work += 1U + r->adj_start[u + 1U] - r->adj_start[u];
+    }
+  }
+  return n_t;
+}
+
+/// Sort the `n_t` touched nodes by cell and signature, untouching them.
+static void
+sort_touches(KgRefiner* const r, const uint32_t n_t)
+{
+  for (uint32_t i = 0U; i < n_t; ++i) {
+    KgRefineTouch* const t = &r->touches[i];
+    t->cell                = r->cell_of[t->node];
+    t->sig                 = r->key[t->node];
+    r->touched[t->node]    = false;
+  }
+
+  qsort(r->touches, n_t, sizeof(KgRefineTouch), compare_touches);
+}
+
 /// Refine with one splitter at a time (Hopcroft's order).
 static KgStatus
 refine_one_by_one(KgRefiner* const r)
 {
   while (r->n_queue) {
-    const uint32_t            s    = r->queue[--r->n_queue];
-    const KgRefineCell* const cell = &r->cells[s];
-    r->cells[s].queued             = false;
+    const uint32_t s   = r->queue[--r->n_queue];
+    r->cells[s].queued = false;
 
     // The signature of a node is the multiset of the labels of its edges
     // into the splitter, hashed as a sum of well-mixed label hashes
-    uint32_t n_t = 0U;
-    for (unsigned k = 0U; k < 2U; ++k) {
-      for (uint32_t i = cell->first[k]; i < cell->first[k] + cell->n[k]; ++i) {
-        const uint32_t u = r->elems[i];
-        for (uint32_t e = r->adj_start[u]; e < r->adj_start[u + 1U]; ++e) {
-          const uint32_t v = r->adj[e].node;
-          if (!r->touched[v]) {
-            if (r->cells[r->cell_of[v]].frozen) {
-              continue;
-            }
-            r->touched[v]          = true;
-            r->key[v]              = 0U;
-            r->touches[n_t++].node = v;
-          }
-          r->key[v] += r->adj[e].label;
-        }
-        r->work += 1U + r->adj_start[u + 1U] - r->adj_start[u];
-      }
-    }
-
-    for (uint32_t i = 0U; i < n_t; ++i) {
-      KgRefineTouch* const t = &r->touches[i];
-      t->cell                = r->cell_of[t->node];
-      t->sig                 = r->key[t->node];
-      r->touched[t->node]    = false;
-    }
-
-    qsort(r->touches, n_t, sizeof(KgRefineTouch), compare_touches);
+    const uint32_t n_t = touch(r, s, false, 0U);
+    sort_touches(r, n_t);
     for (uint32_t i = 0U; i < n_t;) {
       uint32_t j = i + 1U;
       while (j < n_t && r->touches[j].cell == r->touches[i].cell) {
@@ -339,39 +362,11 @@ refine_in_rounds(KgRefiner* const r)
 
     uint32_t n_t = 0U;
     for (uint32_t q = 0U; q < n_round; ++q) {
-      const uint32_t            s    = r->round[q];
-      const KgRefineCell* const cell = &r->cells[s];
-      const uint64_t            salt = kg_hash_u64(s + 0x5B117ULL);
-      r->cells[s].queued             = false;
-      for (unsigned k = 0U; k < 2U; ++k) {
-        for (uint32_t i = cell->first[k]; i < cell->first[k] + cell->n[k];
-             ++i) {
-          const uint32_t u = r->elems[i];
-          for (uint32_t e = r->adj_start[u]; e < r->adj_start[u + 1U]; ++e) {
-            const uint32_t v = r->adj[e].node;
-            if (!r->touched[v]) {
-              if (r->cells[r->cell_of[v]].frozen) {
-                continue;
-              }
-              r->touched[v]          = true;
-              r->key[v]              = 0U;
-              r->touches[n_t++].node = v;
-            }
-            r->key[v] += kg_hash_u64(r->adj[e].label + salt);
-          }
-          r->work += 1U + r->adj_start[u + 1U] - r->adj_start[u];
-        }
-      }
+      const uint32_t s   = r->round[q];
+      r->cells[s].queued = false;
+      n_t                = touch(r, s, true, n_t);
     }
-
-    for (uint32_t i = 0U; i < n_t; ++i) {
-      KgRefineTouch* const t = &r->touches[i];
-      t->cell                = r->cell_of[t->node];
-      t->sig                 = r->key[t->node];
-      r->touched[t->node]    = false;
-    }
-
-    qsort(r->touches, n_t, sizeof(KgRefineTouch), compare_touches);
+    sort_touches(r, n_t);
     const uint32_t first_new = r->n_cells;
     for (uint32_t i = 0U; i < n_t;) {
       uint32_t j = i + 1U;

@@ -75,8 +75,6 @@ kg_report_walk_next(KgReportWalk* const             walk,
   return KG_WALK_STATEMENT;
 }
 
-static const char hex[] = "0123456789ABCDEF";
-
 /// Write code point `c` as `\uXXXX` (with the backslash escaped for
 /// Markdown, where it would escape the next character).
 static void
@@ -85,13 +83,7 @@ out_uchar(KgOut* const out, const KgMedium medium, const uint32_t c)
   if (medium == KG_MEDIUM_MARKDOWN) {
     kg_out_char(out, '\\');
   }
-  const char esc[] = {'\\',
-                      'u',
-                      hex[(c >> 12U) & 0xFU],
-                      hex[(c >> 8U) & 0xFU],
-                      hex[(c >> 4U) & 0xFU],
-                      hex[c & 0xFU]};
-  kg_out_write(out, esc, sizeof(esc));
+  kg_out_uchar(out, c);
 }
 
 /// Return the length of the character at `i` that is shown as `\uXXXX`

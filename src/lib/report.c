@@ -537,6 +537,32 @@ subject_block(Builder* const  b,
 
 /// Find, for each blank node of graph `side`, the triple that first reaches
 /// it from an IRI: breadth first, from its component's root first.
+/**
+   The rows of a table indexed by term, stored as one array: `start[id]`
+   counts the entries of term `id - 1` when this is called.  Turn the counts
+   into ends and return room for the `n` entries (NULL if it cannot be
+   allocated).  Fill it with `entries[start[id]++] = x`, then call
+   table_rewind().
+*/
+static uint32_t*
+table_open(uint32_t* const start, const size_t n_t, const size_t n)
+{
+  for (size_t id = 1U; id <= n_t; ++id) {
+    start[id] += start[id - 1U];
+  }
+  return (uint32_t*)kg_reallocarray(NULL, n + 1U, sizeof(uint32_t));
+}
+
+/// Make `start[id]` the first entry of term `id` again, once filled.
+static void
+table_rewind(uint32_t* const start, const size_t n_t)
+{
+  for (size_t id = n_t; id > 0U; --id) {
+    start[id] = start[id - 1U];
+  }
+  start[0] = 0U;
+}
+
 static KG_NODISCARD KgStatus
 find_parents(Builder* const b, const unsigned side)
 {
@@ -562,11 +588,7 @@ find_parents(Builder* const b, const unsigned side)
       ++n_links;
     }
   }
-  for (size_t id = 1U; id <= n_t; ++id) {
-    start[id] += start[id - 1U];
-  }
-  uint32_t* const links =
-    (uint32_t*)kg_reallocarray(NULL, n_links + 1U, sizeof(uint32_t));
+  uint32_t* const links = table_open(start, n_t, n_links);
   if (!links) {
     kg_free(queue);
     kg_free(start);
@@ -578,10 +600,7 @@ find_parents(Builder* const b, const unsigned side)
       links[start[t->s]++] = (uint32_t)i;
     }
   }
-  for (size_t id = n_t; id > 0U; --id) {
-    start[id] = start[id - 1U];
-  }
-  start[0] = 0U;
+  table_rewind(start, n_t);
 
   size_t head = 0U;
   size_t tail = 0U;
@@ -689,11 +708,7 @@ distances(const Builder* const b,
       n_edges += 2U;
     }
   }
-  for (size_t id = 1U; id <= n_t; ++id) {
-    start[id] += start[id - 1U];
-  }
-  uint32_t* const adj =
-    (uint32_t*)kg_reallocarray(NULL, n_edges + 1U, sizeof(uint32_t));
+  uint32_t* const adj = table_open(start, n_t, n_edges);
   if (!adj) {
     kg_free(deque);
     kg_free(start);
@@ -706,10 +721,7 @@ distances(const Builder* const b,
       adj[start[t->o]++] = t->s;
     }
   }
-  for (size_t id = n_t; id > 0U; --id) {
-    start[id] = start[id - 1U];
-  }
-  start[0] = 0U;
+  table_rewind(start, n_t);
 
   // Breadth first with steps of 0 (into a blank node) and 1: a deque
   for (size_t id = 0U; id < n_t; ++id) {

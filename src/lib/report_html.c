@@ -15,7 +15,6 @@
   nested in a statement rows indented under it.
 */
 
-#include "alloc.h"
 #include "out.h"
 #include "report.h"
 #include "report_out.h"
@@ -117,8 +116,10 @@ html_value(KgOut* const out, const KgReportStatement* const s)
 static void
 html_entity(KgOut* const                out,
             const KgDiffReport* const   report,
-            const KgReportEntity* const e)
+            const KgReportEntity* const e,
+            const size_t                i)
 {
+  (void)i;
   kg_out_str(out, "<tbody><tr><th colspan=\"3\">");
   html_term(out, "name", &e->name);
   if (e->type.text.len) {
@@ -174,12 +175,8 @@ html_entity(KgOut* const                out,
 }
 
 static void
-html_section(KgOut* const              out,
-             const KgDiffReport* const report,
-             const KgEntityChange      change,
-             size_t* const             next)
+html_section(KgOut* const out, const KgEntityChange change, const size_t n)
 {
-  const size_t n = report->n_section[change];
   kg_out_str(out, "<section id=\"");
   kg_out_str(out, kg_report_section_name(change));
   kg_out_str(out, "\"><h2>");
@@ -187,24 +184,22 @@ html_section(KgOut* const              out,
   kg_out_str(out, " entities (");
   kg_out_uint(out, n);
   kg_out_str(out, ")</h2>\n");
-  if (!n) {
-    kg_out_str(out, "<p>None.</p></section>\n");
-    return;
+  if (n) {
+    kg_out_str(out,
+               "<table class=\"changes\"><thead><tr><th>Property</th>"
+               "<th>Old value</th>"
+               "<th>New value</th></tr></thead>\n");
   }
-  kg_out_str(out,
-             "<table class=\"changes\"><thead><tr><th>Property</th>"
-             "<th>Old value</th>"
-             "<th>New value</th></tr></thead>\n");
-  for (size_t i = 0U; i < n && *next < report->n_entities; ++i) {
-    html_entity(out, report, &report->entities[(*next)++]);
-  }
-  kg_out_str(out, "</table></section>\n");
+}
+
+static void
+html_section_end(KgOut* const out, const size_t n)
+{
+  kg_out_str(out, n ? "</table></section>\n" : "<p>None.</p></section>\n");
 }
 
 static void
 html_counts(KgOut* const               out,
-            const char* const          title,
-            const char* const          head,
             const KgReportCount* const counts,
             const size_t               n,
             const bool                 changed)
@@ -213,9 +208,9 @@ html_counts(KgOut* const               out,
     return;
   }
   kg_out_str(out, "<section><h2>");
-  kg_out_str(out, title);
+  kg_out_str(out, changed ? "By class" : "By property");
   kg_out_str(out, "</h2><table><thead><tr><th>");
-  kg_out_str(out, head);
+  kg_out_str(out, changed ? "Class" : "Property");
   kg_out_str(out,
              changed ? "</th><th class=\"num\">Changed</th>"
                        "<th class=\"num\">Added</th>"
@@ -251,15 +246,9 @@ html_title(KgOut* const out, const KgDiffReport* const report)
   }
 }
 
-KgStatus
-kg_report_write_html(const KgDiffReport* const report, FILE* const stream)
+static void
+html_head(KgOut* const out, const KgDiffReport* const report)
 {
-  KgOut* const out = (KgOut*)kg_malloc(sizeof(KgOut));
-  if (!out) {
-    return KG_BAD_ALLOC;
-  }
-  kg_out_init(out, stream);
-
   kg_out_str(
     out,
     "<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\">\n"
@@ -275,35 +264,21 @@ kg_report_write_html(const KgDiffReport* const report, FILE* const stream)
   kg_out_str(out, "</style>\n</head>\n<body>\n<header><h1>");
   html_title(out, report);
   kg_out_str(out, "</h1>\n<p class=\"counts\">");
-  kg_report_out_count(out,
-                      report->n_section[KG_ENTITY_CHANGED],
-                      "entity changed",
-                      "entities changed");
-  kg_out_str(out, ", ");
-  kg_out_uint(out, report->n_section[KG_ENTITY_ADDED]);
-  kg_out_str(out, " added, ");
-  kg_out_uint(out, report->n_section[KG_ENTITY_REMOVED]);
-  kg_out_str(out, " removed; ");
-  kg_report_out_count(out, report->n_removed, "triple", "triples");
-  kg_out_str(out, " removed, ");
-  kg_out_uint(out, report->n_added);
-  kg_out_str(out, " added</p></header>\n<main>\n");
+  kg_report_out_totals(out, report);
+  kg_out_str(out, "</p></header>\n<main>\n");
+}
 
-  size_t next = 0U;
-  html_section(out, report, KG_ENTITY_CHANGED, &next);
-  html_section(out, report, KG_ENTITY_ADDED, &next);
-  html_section(out, report, KG_ENTITY_REMOVED, &next);
-  html_counts(
-    out, "By class", "Class", report->classes, report->n_classes, true);
-  html_counts(out,
-              "By property",
-              "Property",
-              report->predicates,
-              report->n_predicates,
-              false);
-  kg_out_str(out, "</main>\n</body>\n</html>\n");
+static const KgReportFormat html_format = {
+  html_head,
+  html_section,
+  html_entity,
+  html_section_end,
+  html_counts,
+  "</main>\n</body>\n</html>\n",
+};
 
-  const KgStatus st = kg_out_flush(out);
-  kg_free(out);
-  return st;
+KgStatus
+kg_report_write_html(const KgDiffReport* const report, FILE* const stream)
+{
+  return kg_report_out_write(&html_format, report, stream);
 }

@@ -11,7 +11,6 @@
   nodes are "nested" arrays, at most KG_REPORT_MAX_NEST deep.
 */
 
-#include "alloc.h"
 #include "out.h"
 #include "report.h"
 #include "report_out.h"
@@ -128,44 +127,51 @@ json_statements(KgOut* const                out,
 }
 
 static void
-json_section(KgOut* const              out,
-             const KgDiffReport* const report,
-             const KgEntityChange      change,
-             size_t* const             next)
+json_section(KgOut* const out, const KgEntityChange change, const size_t n)
 {
-  const size_t n = report->n_section[change];
+  (void)n;
   kg_out_str(out, ",\n  \"");
   kg_out_str(out, kg_report_section_name(change));
   kg_out_str(out, "\": [");
-  for (size_t i = 0U; i < n && *next < report->n_entities; ++i) {
-    const KgReportEntity* const e = &report->entities[(*next)++];
-    kg_out_str(out, i ? ",\n    {\"name\": " : "\n    {\"name\": ");
-    json_term(out, &e->name);
-    kg_out_str(out, ", \"type\": ");
-    if (e->type.text.len) {
-      json_term(out, &e->type);
-    } else {
-      kg_out_str(out, "null");
-    }
-    kg_out_str(out, ", \"removed\": ");
-    kg_out_uint(out, e->n_removed);
-    kg_out_str(out, ", \"added\": ");
-    kg_out_uint(out, e->n_added);
-    json_statements(out, report, e);
-    kg_out_char(out, '}');
+}
+
+static void
+json_entity(KgOut* const                out,
+            const KgDiffReport* const   report,
+            const KgReportEntity* const e,
+            const size_t                i)
+{
+  kg_out_str(out, i ? ",\n    {\"name\": " : "\n    {\"name\": ");
+  json_term(out, &e->name);
+  kg_out_str(out, ", \"type\": ");
+  if (e->type.text.len) {
+    json_term(out, &e->type);
+  } else {
+    kg_out_str(out, "null");
   }
+  kg_out_str(out, ", \"removed\": ");
+  kg_out_uint(out, e->n_removed);
+  kg_out_str(out, ", \"added\": ");
+  kg_out_uint(out, e->n_added);
+  json_statements(out, report, e);
+  kg_out_char(out, '}');
+}
+
+/// End an array of `n` elements.
+static void
+json_end(KgOut* const out, const size_t n)
+{
   kg_out_str(out, n ? "\n  ]" : "]");
 }
 
 static void
 json_counts(KgOut* const               out,
-            const char* const          name,
             const KgReportCount* const counts,
             const size_t               n,
             const bool                 changed)
 {
   kg_out_str(out, ",\n  \"");
-  kg_out_str(out, name);
+  kg_out_str(out, changed ? "classes" : "predicates");
   kg_out_str(out, "\": [");
   for (size_t i = 0U; i < n; ++i) {
     const KgReportCount* const c = &counts[i];
@@ -181,18 +187,12 @@ json_counts(KgOut* const               out,
     kg_out_uint(out, c->removed);
     kg_out_char(out, '}');
   }
-  kg_out_str(out, n ? "\n  ]" : "]");
+  json_end(out, n);
 }
 
-KgStatus
-kg_report_write_json(const KgDiffReport* const report, FILE* const stream)
+static void
+json_head(KgOut* const out, const KgDiffReport* const report)
 {
-  KgOut* const out = (KgOut*)kg_malloc(sizeof(KgOut));
-  if (!out) {
-    return KG_BAD_ALLOC;
-  }
-  kg_out_init(out, stream);
-
   kg_out_str(out, "{\n  \"old\": ");
   json_string_or_null(out, report->old_name);
   kg_out_str(out, ",\n  \"new\": ");
@@ -208,17 +208,19 @@ kg_report_write_json(const KgDiffReport* const report, FILE* const stream)
   kg_out_str(out, ", \"triples_removed\": ");
   kg_out_uint(out, report->n_removed);
   kg_out_char(out, '}');
+}
 
-  size_t next = 0U;
-  json_section(out, report, KG_ENTITY_CHANGED, &next);
-  json_section(out, report, KG_ENTITY_ADDED, &next);
-  json_section(out, report, KG_ENTITY_REMOVED, &next);
-  json_counts(out, "classes", report->classes, report->n_classes, true);
-  json_counts(
-    out, "predicates", report->predicates, report->n_predicates, false);
-  kg_out_str(out, "\n}\n");
+static const KgReportFormat json_format = {
+  json_head,
+  json_section,
+  json_entity,
+  json_end,
+  json_counts,
+  "\n}\n",
+};
 
-  const KgStatus st = kg_out_flush(out);
-  kg_free(out);
-  return st;
+KgStatus
+kg_report_write_json(const KgDiffReport* const report, FILE* const stream)
+{
+  return kg_report_out_write(&json_format, report, stream);
 }

@@ -16,7 +16,6 @@
   whose property is indented with `↳`.
 */
 
-#include "alloc.h"
 #include "out.h"
 #include "report.h"
 #include "report_out.h"
@@ -111,8 +110,10 @@ md_entity_cell(KgOut* const out, const KgReportEntity* const e)
 static void
 md_entity(KgOut* const                out,
           const KgDiffReport* const   report,
-          const KgReportEntity* const e)
+          const KgReportEntity* const e,
+          const size_t                nth)
 {
+  (void)nth;
   KgReportWalk walk;
   kg_report_walk_init(&walk, report, e);
   bool first = true;
@@ -165,34 +166,21 @@ md_entity(KgOut* const                out,
 }
 
 static void
-md_section(KgOut* const              out,
-           const KgDiffReport* const report,
-           const KgEntityChange      change,
-           size_t* const             next)
+md_section(KgOut* const out, const KgEntityChange change, const size_t n)
 {
-  const size_t n = report->n_section[change];
   kg_out_str(out, "\n## ");
   kg_out_str(out, kg_report_section_title(change));
   kg_out_str(out, " entities (");
   kg_out_uint(out, n);
   kg_out_str(out, ")\n\n");
-  if (!n) {
-    kg_out_str(out, "None.\n");
-    return;
-  }
-
   kg_out_str(out,
-             "| Entity | Property | Old value | New value |\n"
-             "| --- | --- | --- | --- |\n");
-  for (size_t i = 0U; i < n && *next < report->n_entities; ++i) {
-    md_entity(out, report, &report->entities[(*next)++]);
-  }
+             n ? "| Entity | Property | Old value | New value |\n"
+                 "| --- | --- | --- | --- |\n"
+               : "None.\n");
 }
 
 static void
 md_counts(KgOut* const               out,
-          const char* const          title,
-          const char* const          head,
           const KgReportCount* const counts,
           const size_t               n,
           const bool                 changed)
@@ -201,9 +189,9 @@ md_counts(KgOut* const               out,
     return;
   }
   kg_out_str(out, "\n## ");
-  kg_out_str(out, title);
+  kg_out_str(out, changed ? "By class" : "By property");
   kg_out_str(out, "\n\n| ");
-  kg_out_str(out, head);
+  kg_out_str(out, changed ? "Class" : "Property");
   kg_out_str(out,
              changed ? " | Changed | Added | Removed |\n"
                        "| --- | ---: | ---: | ---: |\n"
@@ -224,15 +212,9 @@ md_counts(KgOut* const               out,
   }
 }
 
-KgStatus
-kg_report_write_markdown(const KgDiffReport* const report, FILE* const stream)
+static void
+md_head(KgOut* const out, const KgDiffReport* const report)
 {
-  KgOut* const out = (KgOut*)kg_malloc(sizeof(KgOut));
-  if (!out) {
-    return KG_BAD_ALLOC;
-  }
-  kg_out_init(out, stream);
-
   kg_out_str(out, "# Changes");
   if (report->old_name.len || report->new_name.len) {
     kg_out_str(out, ": ");
@@ -241,33 +223,21 @@ kg_report_write_markdown(const KgDiffReport* const report, FILE* const stream)
     md_text(out, report->new_name);
   }
   kg_out_str(out, "\n\n");
-  kg_report_out_count(out,
-                      report->n_section[KG_ENTITY_CHANGED],
-                      "entity changed",
-                      "entities changed");
-  kg_out_str(out, ", ");
-  kg_out_uint(out, report->n_section[KG_ENTITY_ADDED]);
-  kg_out_str(out, " added, ");
-  kg_out_uint(out, report->n_section[KG_ENTITY_REMOVED]);
-  kg_out_str(out, " removed; ");
-  kg_report_out_count(out, report->n_removed, "triple", "triples");
-  kg_out_str(out, " removed, ");
-  kg_out_uint(out, report->n_added);
-  kg_out_str(out, " added.\n");
+  kg_report_out_totals(out, report);
+  kg_out_str(out, ".\n");
+}
 
-  size_t next = 0U;
-  md_section(out, report, KG_ENTITY_CHANGED, &next);
-  md_section(out, report, KG_ENTITY_ADDED, &next);
-  md_section(out, report, KG_ENTITY_REMOVED, &next);
-  md_counts(out, "By class", "Class", report->classes, report->n_classes, true);
-  md_counts(out,
-            "By property",
-            "Property",
-            report->predicates,
-            report->n_predicates,
-            false);
+static const KgReportFormat md_format = {
+  md_head,
+  md_section,
+  md_entity,
+  NULL,
+  md_counts,
+  "",
+};
 
-  const KgStatus st = kg_out_flush(out);
-  kg_free(out);
-  return st;
+KgStatus
+kg_report_write_markdown(const KgDiffReport* const report, FILE* const stream)
+{
+  return kg_report_out_write(&md_format, report, stream);
 }

@@ -10,6 +10,7 @@
 
 #include "report_out.h"
 
+#include "alloc.h"
 #include "log.h"
 #include "out.h"
 #include "report.h"
@@ -19,6 +20,7 @@
 
 #include <stdbool.h>
 #include <stdint.h>
+#include <stdio.h>
 
 void
 kg_report_walk_init(KgReportWalk* const         walk,
@@ -233,4 +235,55 @@ kg_report_out_count(KgOut* const      out,
   kg_out_uint(out, n);
   kg_out_char(out, ' ');
   kg_out_str(out, n == 1U ? one : many);
+}
+
+void
+kg_report_out_totals(KgOut* const out, const KgDiffReport* const report)
+{
+  kg_report_out_count(out,
+                      report->n_section[KG_ENTITY_CHANGED],
+                      "entity changed",
+                      "entities changed");
+  kg_out_str(out, ", ");
+  kg_out_uint(out, report->n_section[KG_ENTITY_ADDED]);
+  kg_out_str(out, " added, ");
+  kg_out_uint(out, report->n_section[KG_ENTITY_REMOVED]);
+  kg_out_str(out, " removed; ");
+  kg_report_out_count(out, report->n_removed, "triple", "triples");
+  kg_out_str(out, " removed, ");
+  kg_out_uint(out, report->n_added);
+  kg_out_str(out, " added");
+}
+
+KgStatus
+kg_report_out_write(const KgReportFormat* const format,
+                    const KgDiffReport* const   report,
+                    FILE* const                 stream)
+{
+  KgOut* const out = (KgOut*)kg_malloc(sizeof(KgOut));
+  if (!out) {
+    return KG_BAD_ALLOC;
+  }
+  kg_out_init(out, stream);
+
+  format->head(out, report);
+  size_t next = 0U; // The entities are in the order of the sections
+  for (unsigned c = KG_ENTITY_CHANGED; c <= KG_ENTITY_REMOVED; ++c) {
+    const KgEntityChange change = (KgEntityChange)c;
+    const size_t         n      = report->n_section[change];
+    format->section(out, change, n);
+    for (size_t i = 0U; i < n && next < report->n_entities; ++i) {
+      format->entity(out, report, &report->entities[next++], i);
+    }
+    if (format->section_end) {
+      format->section_end(out, n);
+    }
+  }
+  format->counts(out, report->classes, report->n_classes, true);
+  format->counts(out, report->predicates, report->n_predicates, false);
+  kg_out_str(out, format->foot);
+
+  const KgStatus st = kg_out_flush(out);
+  kg_free(out);
+  return st;
 }

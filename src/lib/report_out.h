@@ -17,6 +17,7 @@
 
 #include <stdbool.h>
 #include <stdint.h>
+#include <stdio.h>
 
 /**
    How deep the reports show blank nodes nested in blank nodes.  A
@@ -91,5 +92,43 @@ kg_report_is_web_iri(KgStringView iri);
 /// Write `n`, with a space, then `one` if `n` is 1, else `many`.
 void
 kg_report_out_count(KgOut* out, size_t n, const char* one, const char* many);
+
+/// Write the totals: entities changed, added and removed; triples removed
+/// and added (as in "2 entities changed, 1 added, 0 removed; 1 triple
+/// removed, 3 added").
+void
+kg_report_out_totals(KgOut* out, const KgDiffReport* report);
+
+/**
+   What a format writes of a report.  kg_report_out_write() calls `head`,
+   then for each section (changed, added, removed entities) `section`, then
+   `entity` for each of its `n` entities (`i` from 0), then `section_end`;
+   then `counts` for the classes and for the properties, and last writes
+   `foot`.  `section_end` may be NULL.
+*/
+typedef struct {
+  void (*head)(KgOut* out, const KgDiffReport* report);
+  void (*section)(KgOut* out, KgEntityChange change, size_t n);
+  void (*entity)(KgOut*                out,
+                 const KgDiffReport*   report,
+                 const KgReportEntity* e,
+                 size_t                i);
+  void (*section_end)(KgOut* out, size_t n);
+  void (*counts)(KgOut*               out,
+                 const KgReportCount* counts,
+                 size_t               n,
+                 bool                 classes);
+  const char* foot;
+} KgReportFormat;
+
+/**
+   Write `report` to `stream` in `format`.
+
+   @return KG_SUCCESS, KG_BAD_ALLOC, or KG_BAD_WRITE.
+*/
+KgStatus
+kg_report_out_write(const KgReportFormat* format,
+                    const KgDiffReport*   report,
+                    FILE*                 stream);
 
 #endif // KG_SRC_REPORT_OUT_H

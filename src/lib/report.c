@@ -1048,6 +1048,40 @@ find_types(Builder* const b)
   return st;
 }
 
+/**
+   Set `*row` to the row of `term` (keyed by its IRI) in the table `*rows`
+   of `*n` rows, adding a zeroed row for it if it is new.
+
+   @return KG_SUCCESS or KG_BAD_ALLOC.
+*/
+static KG_NODISCARD KgStatus
+count_row(KgTerms* const           keys,
+          KgReportCount** const    rows,
+          size_t* const            cap,
+          size_t* const            n,
+          const KgShownTerm* const term,
+          KgReportCount** const    row)
+{
+  bool           added = false;
+  const KgTermId id =
+    kg_terms_intern(keys, KG_TERM_IRI, term->iri, 0U, 0U, &added);
+  if (!id) {
+    return KG_BAD_ALLOC;
+  }
+  const KgStatus st =
+    kg_grow((void**)rows, cap, id, sizeof(KgReportCount), 64U);
+  if (st) {
+    return st;
+  }
+  *row = &(*rows)[id - 1U];
+  if (added) {
+    memset(*row, 0, sizeof(KgReportCount));
+    (*row)->term = *term;
+    *n           = id;
+  }
+  return KG_SUCCESS;
+}
+
 /// Count by predicate and by class, from the entities shown.
 static KG_NODISCARD KgStatus
 count(KgDiffReport* const r)
@@ -1067,41 +1101,21 @@ count(KgDiffReport* const r)
     if (s->change == KG_STATEMENT_KEPT) {
       continue;
     }
-    bool           added = false;
-    const KgTermId id =
-      kg_terms_intern(&keys[0], KG_TERM_IRI, s->predicate.iri, 0U, 0U, &added);
-    st =
-      !id ? KG_BAD_ALLOC
-          : kg_grow((void**)&rows[0], &caps[0], id, sizeof(KgReportCount), 64U);
-    if (!st && added) {
-      memset(&rows[0][id - 1U], 0, sizeof(KgReportCount));
-      rows[0][id - 1U].term = s->predicate;
-      n[0]                  = id;
-    }
+    KgReportCount* c = NULL;
+    st = count_row(&keys[0], &rows[0], &caps[0], &n[0], &s->predicate, &c);
     if (!st) {
-      ++*(s->change == KG_STATEMENT_ADDED ? &rows[0][id - 1U].added
-                                          : &rows[0][id - 1U].removed);
+      ++*(s->change == KG_STATEMENT_ADDED ? &c->added : &c->removed);
     }
   }
 
   for (size_t i = 0U; i < r->n_entities && !st; ++i) {
-    const KgReportEntity* const e     = &r->entities[i];
-    bool                        added = false;
-    const KgTermId              id =
-      kg_terms_intern(&keys[1], KG_TERM_IRI, e->type.iri, 0U, 0U, &added);
-    st =
-      !id ? KG_BAD_ALLOC
-          : kg_grow((void**)&rows[1], &caps[1], id, sizeof(KgReportCount), 64U);
-    if (!st && added) {
-      memset(&rows[1][id - 1U], 0, sizeof(KgReportCount));
-      rows[1][id - 1U].term = e->type;
-      if (!e->type.text.len) {
-        rows[1][id - 1U].term.text = kg_sv("(no class)");
-      }
-      n[1] = id;
-    }
+    const KgReportEntity* const e = &r->entities[i];
+    KgReportCount*              c = NULL;
+    st = count_row(&keys[1], &rows[1], &caps[1], &n[1], &e->type, &c);
     if (!st) {
-      KgReportCount* const c = &rows[1][id - 1U];
+      if (!c->term.text.len) { // Set once, when the row is added
+        c->term.text = kg_sv("(no class)");
+      }
       ++*(e->change == KG_ENTITY_CHANGED ? &c->changed
           : e->change == KG_ENTITY_ADDED ? &c->added
                                          : &c->removed);

@@ -199,38 +199,44 @@ html_section_end(KgOut* const out, const size_t n)
 }
 
 static void
-html_counts(KgOut* const               out,
-            const KgReportCount* const counts,
-            const size_t               n,
-            const bool                 changed)
+html_table(KgOut* const out, const bool classes)
 {
-  if (!n) {
-    return;
-  }
   kg_out_str(out, "<section><h2>");
-  kg_out_str(out, changed ? "By class" : "By property");
+  kg_out_str(out, classes ? "By class" : "By property");
   kg_out_str(out, "</h2><table><thead><tr><th>");
-  kg_out_str(out, changed ? "Class" : "Property");
+  kg_out_str(out, classes ? "Class" : "Property");
   kg_out_str(out,
-             changed ? "</th><th class=\"num\">Changed</th>"
+             classes ? "</th><th class=\"num\">Changed</th>"
                        "<th class=\"num\">Added</th>"
                        "<th class=\"num\">Removed</th></tr></thead>\n<tbody>"
                      : "</th><th class=\"num\">Added</th>"
                        "<th class=\"num\">Removed</th></tr></thead>\n<tbody>");
-  for (size_t i = 0U; i < n; ++i) {
-    const KgReportCount* const c = &counts[i];
-    kg_out_str(out, "<tr><td>");
-    html_term(out, "prop", &c->term);
-    if (changed) {
-      kg_out_str(out, "</td><td class=\"num\">");
-      kg_out_uint(out, c->changed);
-    }
+}
+
+static void
+html_count(KgOut* const               out,
+           const KgReportCount* const c,
+           const size_t               i,
+           const bool                 classes)
+{
+  (void)i;
+  kg_out_str(out, "<tr><td>");
+  html_term(out, "prop", &c->term);
+  if (classes) {
     kg_out_str(out, "</td><td class=\"num\">");
-    kg_out_uint(out, c->added);
-    kg_out_str(out, "</td><td class=\"num\">");
-    kg_out_uint(out, c->removed);
-    kg_out_str(out, "</td></tr>\n");
+    kg_out_uint(out, c->changed);
   }
+  kg_out_str(out, "</td><td class=\"num\">");
+  kg_out_uint(out, c->added);
+  kg_out_str(out, "</td><td class=\"num\">");
+  kg_out_uint(out, c->removed);
+  kg_out_str(out, "</td></tr>\n");
+}
+
+static void
+html_table_end(KgOut* const out, const size_t n)
+{
+  (void)n;
   kg_out_str(out, "</tbody></table></section>\n");
 }
 
@@ -273,7 +279,10 @@ static const KgReportFormat html_format = {
   html_section,
   html_entity,
   html_section_end,
-  html_counts,
+  html_table,
+  html_count,
+  html_table_end,
+  false,
   "</main>\n</body>\n</html>\n",
 };
 

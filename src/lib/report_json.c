@@ -165,29 +165,30 @@ json_end(KgOut* const out, const size_t n)
 }
 
 static void
-json_counts(KgOut* const               out,
-            const KgReportCount* const counts,
-            const size_t               n,
-            const bool                 changed)
+json_table(KgOut* const out, const bool classes)
 {
   kg_out_str(out, ",\n  \"");
-  kg_out_str(out, changed ? "classes" : "predicates");
+  kg_out_str(out, classes ? "classes" : "predicates");
   kg_out_str(out, "\": [");
-  for (size_t i = 0U; i < n; ++i) {
-    const KgReportCount* const c = &counts[i];
-    kg_out_str(out, i ? ",\n    {\"term\": " : "\n    {\"term\": ");
-    json_term(out, &c->term);
-    if (changed) {
-      kg_out_str(out, ", \"changed\": ");
-      kg_out_uint(out, c->changed);
-    }
-    kg_out_str(out, ", \"added\": ");
-    kg_out_uint(out, c->added);
-    kg_out_str(out, ", \"removed\": ");
-    kg_out_uint(out, c->removed);
-    kg_out_char(out, '}');
+}
+
+static void
+json_count(KgOut* const               out,
+           const KgReportCount* const c,
+           const size_t               i,
+           const bool                 classes)
+{
+  kg_out_str(out, i ? ",\n    {\"term\": " : "\n    {\"term\": ");
+  json_term(out, &c->term);
+  if (classes) {
+    kg_out_str(out, ", \"changed\": ");
+    kg_out_uint(out, c->changed);
   }
-  json_end(out, n);
+  kg_out_str(out, ", \"added\": ");
+  kg_out_uint(out, c->added);
+  kg_out_str(out, ", \"removed\": ");
+  kg_out_uint(out, c->removed);
+  kg_out_char(out, '}');
 }
 
 static void
@@ -215,7 +216,10 @@ static const KgReportFormat json_format = {
   json_section,
   json_entity,
   json_end,
-  json_counts,
+  json_table,
+  json_count,
+  json_end,
+  true,
   "\n}\n",
 };
 

@@ -180,36 +180,36 @@ md_section(KgOut* const out, const KgEntityChange change, const size_t n)
 }
 
 static void
-md_counts(KgOut* const               out,
-          const KgReportCount* const counts,
-          const size_t               n,
-          const bool                 changed)
+md_table(KgOut* const out, const bool classes)
 {
-  if (!n) {
-    return;
-  }
   kg_out_str(out, "\n## ");
-  kg_out_str(out, changed ? "By class" : "By property");
+  kg_out_str(out, classes ? "By class" : "By property");
   kg_out_str(out, "\n\n| ");
-  kg_out_str(out, changed ? "Class" : "Property");
+  kg_out_str(out, classes ? "Class" : "Property");
   kg_out_str(out,
-             changed ? " | Changed | Added | Removed |\n"
+             classes ? " | Changed | Added | Removed |\n"
                        "| --- | ---: | ---: | ---: |\n"
                      : " | Added | Removed |\n| --- | ---: | ---: |\n");
-  for (size_t i = 0U; i < n; ++i) {
-    const KgReportCount* const c = &counts[i];
-    kg_out_str(out, "| ");
-    md_term(out, &c->term);
+}
+
+static void
+md_count(KgOut* const               out,
+         const KgReportCount* const c,
+         const size_t               i,
+         const bool                 classes)
+{
+  (void)i;
+  kg_out_str(out, "| ");
+  md_term(out, &c->term);
+  kg_out_str(out, " | ");
+  if (classes) {
+    kg_out_uint(out, c->changed);
     kg_out_str(out, " | ");
-    if (changed) {
-      kg_out_uint(out, c->changed);
-      kg_out_str(out, " | ");
-    }
-    kg_out_uint(out, c->added);
-    kg_out_str(out, " | ");
-    kg_out_uint(out, c->removed);
-    kg_out_str(out, " |\n");
   }
+  kg_out_uint(out, c->added);
+  kg_out_str(out, " | ");
+  kg_out_uint(out, c->removed);
+  kg_out_str(out, " |\n");
 }
 
 static void
@@ -232,7 +232,10 @@ static const KgReportFormat md_format = {
   md_section,
   md_entity,
   NULL,
-  md_counts,
+  md_table,
+  md_count,
+  NULL,
+  false,
   "",
 };
 

@@ -255,6 +255,25 @@ kg_report_out_totals(KgOut* const out, const KgDiffReport* const report)
   kg_out_str(out, " added");
 }
 
+static void
+write_table(const KgReportFormat* const format,
+            KgOut* const                out,
+            const KgReportCount* const  counts,
+            const size_t                n,
+            const bool                  classes)
+{
+  if (!n && !format->empty_tables) {
+    return;
+  }
+  format->table(out, classes);
+  for (size_t i = 0U; i < n; ++i) {
+    format->count(out, &counts[i], i, classes);
+  }
+  if (format->table_end) {
+    format->table_end(out, n);
+  }
+}
+
 KgStatus
 kg_report_out_write(const KgReportFormat* const format,
                     const KgDiffReport* const   report,
@@ -279,8 +298,8 @@ kg_report_out_write(const KgReportFormat* const format,
       format->section_end(out, n);
     }
   }
-  format->counts(out, report->classes, report->n_classes, true);
-  format->counts(out, report->predicates, report->n_predicates, false);
+  write_table(format, out, report->classes, report->n_classes, true);
+  write_table(format, out, report->predicates, report->n_predicates, false);
   kg_out_str(out, format->foot);
 
   const KgStatus st = kg_out_flush(out);

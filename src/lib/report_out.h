@@ -103,8 +103,10 @@ kg_report_out_totals(KgOut* out, const KgDiffReport* report);
    What a format writes of a report.  kg_report_out_write() calls `head`,
    then for each section (changed, added, removed entities) `section`, then
    `entity` for each of its `n` entities (`i` from 0), then `section_end`;
-   then `counts` for the classes and for the properties, and last writes
-   `foot`.  `section_end` may be NULL.
+   then, for the classes and for the properties, `table`, `count` for each
+   of its `n` rows (`i` from 0) and `table_end`, unless `n` is 0 and
+   `empty_tables` is false; last it writes `foot`.  `section_end` and
+   `table_end` may be NULL.
 */
 typedef struct {
   void (*head)(KgOut* out, const KgDiffReport* report);
@@ -114,10 +116,10 @@ typedef struct {
                  const KgReportEntity* e,
                  size_t                i);
   void (*section_end)(KgOut* out, size_t n);
-  void (*counts)(KgOut*               out,
-                 const KgReportCount* counts,
-                 size_t               n,
-                 bool                 classes);
+  void (*table)(KgOut* out, bool classes);
+  void (*count)(KgOut* out, const KgReportCount* c, size_t i, bool classes);
+  void (*table_end)(KgOut* out, size_t n);
+  bool        empty_tables;
   const char* foot;
 } KgReportFormat;
 

@@ -241,18 +241,6 @@ html_table_end(KgOut* const out, const size_t n)
 }
 
 static void
-html_title(KgOut* const out, const KgDiffReport* const report)
-{
-  kg_out_str(out, "Changes");
-  if (report->old_name.len || report->new_name.len) {
-    kg_out_str(out, ": ");
-    html_text(out, report->old_name);
-    kg_out_str(out, " → ");
-    html_text(out, report->new_name);
-  }
-}
-
-static void
 html_head(KgOut* const out, const KgDiffReport* const report)
 {
   kg_out_str(
@@ -264,11 +252,11 @@ html_head(KgOut* const out, const KgDiffReport* const report)
     "<meta name=\"viewport\" content=\"width=device-width, "
     "initial-scale=1\">\n<meta name=\"generator\" content=\"kgraph\">\n"
     "<title>");
-  html_title(out, report);
+  kg_report_out_title(out, KG_MEDIUM_HTML, report);
   kg_out_str(out, "</title>\n<style>");
   kg_out_str(out, style);
   kg_out_str(out, "</style>\n</head>\n<body>\n<header><h1>");
-  html_title(out, report);
+  kg_report_out_title(out, KG_MEDIUM_HTML, report);
   kg_out_str(out, "</h1>\n<p class=\"counts\">");
   kg_report_out_totals(out, report);
   kg_out_str(out, "</p></header>\n<main>\n");

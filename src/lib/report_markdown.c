@@ -215,13 +215,8 @@ md_count(KgOut* const               out,
 static void
 md_head(KgOut* const out, const KgDiffReport* const report)
 {
-  kg_out_str(out, "# Changes");
-  if (report->old_name.len || report->new_name.len) {
-    kg_out_str(out, ": ");
-    md_text(out, report->old_name);
-    kg_out_str(out, " → ");
-    md_text(out, report->new_name);
-  }
+  kg_out_str(out, "# ");
+  kg_report_out_title(out, KG_MEDIUM_MARKDOWN, report);
   kg_out_str(out, "\n\n");
   kg_report_out_totals(out, report);
   kg_out_str(out, ".\n");

@@ -238,6 +238,20 @@ kg_report_out_count(KgOut* const      out,
 }
 
 void
+kg_report_out_title(KgOut* const              out,
+                    const KgMedium            medium,
+                    const KgDiffReport* const report)
+{
+  kg_out_str(out, "Changes");
+  if (report->old_name.len || report->new_name.len) {
+    kg_out_str(out, ": ");
+    kg_report_out_text(out, medium, report->old_name);
+    kg_out_str(out, " → ");
+    kg_report_out_text(out, medium, report->new_name);
+  }
+}
+
+void
 kg_report_out_totals(KgOut* const out, const KgDiffReport* const report)
 {
   kg_report_out_count(out,

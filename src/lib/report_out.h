@@ -89,6 +89,11 @@ kg_report_out_text(KgOut* out, KgMedium medium, KgStringView text);
 bool
 kg_report_is_web_iri(KgStringView iri);
 
+/// Write the title of `report` as text in `medium`: "Changes", then
+/// ": OLD → NEW" if the graphs are named.
+void
+kg_report_out_title(KgOut* out, KgMedium medium, const KgDiffReport* report);
+
 /// Write `n`, with a space, then `one` if `n` is 1, else `many`.
 void
 kg_report_out_count(KgOut* out, size_t n, const char* one, const char* many);

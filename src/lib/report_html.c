@@ -114,6 +114,40 @@ html_value(KgOut* const out, const KgReportStatement* const s)
 }
 
 static void
+html_row(KgOut* const                   out,
+         void* const                    handle,
+         const KgReportStatement* const s,
+         const KgReportStatement* const old_value,
+         const KgReportStatement* const new_value,
+         const unsigned                 depth)
+{
+  (void)handle;
+  kg_out_str(out,
+             s->change == KG_STATEMENT_KEPT    ? "<tr class=\"kept\">"
+             : s->change == KG_STATEMENT_ADDED ? "<tr class=\"added\">"
+             : new_value                       ? "<tr class=\"edited\">"
+                                               : "<tr class=\"removed\">");
+  kg_out_str(out, "<td");
+  if (depth) {
+    kg_out_str(out, " style=\"padding-left:");
+    kg_out_uint(out, 1U + 2U * depth);
+    kg_out_str(out, "em\">↳ ");
+  } else {
+    kg_out_char(out, '>');
+  }
+  html_link(out, "prop", s->predicate.text, s->predicate.iri);
+  kg_out_str(out, "</td><td class=\"old\">");
+  if (old_value) {
+    html_value(out, old_value);
+  }
+  kg_out_str(out, "</td><td class=\"new\">");
+  if (new_value) {
+    html_value(out, new_value);
+  }
+  kg_out_str(out, "</td></tr>\n");
+}
+
+static void
 html_entity(KgOut* const                out,
             const KgDiffReport* const   report,
             const KgReportEntity* const e,
@@ -129,43 +163,7 @@ html_entity(KgOut* const                out,
   }
   kg_out_str(out, "</th></tr>\n");
 
-  KgReportWalk walk;
-  kg_report_walk_init(&walk, report, e);
-  const KgReportStatement* s       = NULL;
-  const KgReportStatement* partner = NULL;
-  unsigned                 depth   = 0U;
-  KgWalkStep               step    = KG_WALK_END;
-  while ((step = kg_report_walk_next(&walk, &s, &partner, &depth))) {
-    if (step == KG_WALK_CLOSE) {
-      continue;
-    }
-    kg_out_str(out,
-               s->change == KG_STATEMENT_KEPT    ? "<tr class=\"kept\">"
-               : s->change == KG_STATEMENT_ADDED ? "<tr class=\"added\">"
-               : partner                         ? "<tr class=\"edited\">"
-                                                 : "<tr class=\"removed\">");
-    kg_out_str(out, "<td");
-    if (depth) {
-      kg_out_str(out, " style=\"padding-left:");
-      kg_out_uint(out, 1U + 2U * depth);
-      kg_out_str(out, "em\">↳ ");
-    } else {
-      kg_out_char(out, '>');
-    }
-    html_link(out, "prop", s->predicate.text, s->predicate.iri);
-    kg_out_str(out, "</td><td class=\"old\">");
-    if (s->change != KG_STATEMENT_ADDED) {
-      html_value(out, s);
-    }
-    kg_out_str(out, "</td><td class=\"new\">");
-    if (partner) {
-      html_value(out, partner);
-    } else if (s->change != KG_STATEMENT_REMOVED) {
-      html_value(out, s);
-    }
-    kg_out_str(out, "</td></tr>\n");
-  }
-  if (walk.n_hidden) {
+  if (kg_report_out_rows(out, report, e, html_row, NULL)) {
     kg_out_str(out, "<tr><td colspan=\"3\">… ");
     kg_out_str(out, "statements nested deeper than ");
     kg_out_uint(out, KG_REPORT_MAX_NEST);

@@ -107,6 +107,45 @@ md_entity_cell(KgOut* const out, const KgReportEntity* const e)
   }
 }
 
+/// The entity whose rows are written, and whether the next is its first.
+typedef struct {
+  const KgReportEntity* entity;
+  bool                  first;
+} Row;
+
+static void
+md_row(KgOut* const                   out,
+       void* const                    handle,
+       const KgReportStatement* const s,
+       const KgReportStatement* const old_value,
+       const KgReportStatement* const new_value,
+       const unsigned                 depth)
+{
+  Row* const row = (Row*)handle;
+  kg_out_str(out, "| ");
+  if (row->first) {
+    md_entity_cell(out, row->entity);
+    row->first = false;
+  }
+  kg_out_str(out, " | ");
+  for (unsigned i = 1U; i < depth; ++i) {
+    kg_out_str(out, "&emsp;");
+  }
+  if (depth) {
+    kg_out_str(out, "↳ ");
+  }
+  md_link(out, s->predicate.text, s->predicate.iri);
+  kg_out_str(out, " | ");
+  if (old_value) {
+    md_value(out, old_value);
+  }
+  kg_out_str(out, " | ");
+  if (new_value) {
+    md_value(out, new_value);
+  }
+  kg_out_str(out, " |\n");
+}
+
 static void
 md_entity(KgOut* const                out,
           const KgDiffReport* const   report,
@@ -114,50 +153,14 @@ md_entity(KgOut* const                out,
           const size_t                nth)
 {
   (void)nth;
-  KgReportWalk walk;
-  kg_report_walk_init(&walk, report, e);
-  bool first = true;
-
-  const KgReportStatement* s       = NULL;
-  const KgReportStatement* partner = NULL;
-  unsigned                 depth   = 0U;
-  KgWalkStep               step    = KG_WALK_END;
-  while ((step = kg_report_walk_next(&walk, &s, &partner, &depth))) {
-    if (step == KG_WALK_CLOSE) {
-      continue;
-    }
-    kg_out_str(out, "| ");
-    if (first) {
-      md_entity_cell(out, e);
-      first = false;
-    }
-    kg_out_str(out, " | ");
-    for (unsigned i = 1U; i < depth; ++i) {
-      kg_out_str(out, "&emsp;");
-    }
-    if (depth) {
-      kg_out_str(out, "↳ ");
-    }
-    md_link(out, s->predicate.text, s->predicate.iri);
-    kg_out_str(out, " | ");
-    if (s->change != KG_STATEMENT_ADDED) {
-      md_value(out, s);
-    }
-    kg_out_str(out, " | ");
-    if (partner) {
-      md_value(out, partner);
-    } else if (s->change != KG_STATEMENT_REMOVED) {
-      md_value(out, s);
-    }
-    kg_out_str(out, " |\n");
-  }
-
-  if (first) { // No statement: the entity alone
+  Row row = {e, true};
+  const size_t n_hidden = kg_report_out_rows(out, report, e, md_row, &row);
+  if (row.first) { // No statement: the entity alone
     kg_out_str(out, "| ");
     md_entity_cell(out, e);
     kg_out_str(out, " |  |  |  |\n");
   }
-  if (walk.n_hidden) {
+  if (n_hidden) {
     kg_out_str(out, "|  | … | ");
     kg_out_str(out, "statements nested deeper than ");
     kg_out_uint(out, KG_REPORT_MAX_NEST);

@@ -237,6 +237,34 @@ kg_report_out_count(KgOut* const      out,
   kg_out_str(out, n == 1U ? one : many);
 }
 
+size_t
+kg_report_out_rows(KgOut* const                out,
+                   const KgDiffReport* const   report,
+                   const KgReportEntity* const entity,
+                   const KgReportRowFunc       row,
+                   void* const                 handle)
+{
+  KgReportWalk walk;
+  kg_report_walk_init(&walk, report, entity);
+  const KgReportStatement* s       = NULL;
+  const KgReportStatement* partner = NULL;
+  unsigned                 depth   = 0U;
+  KgWalkStep               step    = KG_WALK_END;
+  while ((step = kg_report_walk_next(&walk, &s, &partner, &depth))) {
+    if (step != KG_WALK_CLOSE) {
+      row(out,
+          handle,
+          s,
+          s->change != KG_STATEMENT_ADDED ? s : NULL,
+          partner                           ? partner
+          : s->change != KG_STATEMENT_REMOVED ? s
+                                              : NULL,
+          depth);
+    }
+  }
+  return walk.n_hidden;
+}
+
 void
 kg_report_out_title(KgOut* const              out,
                     const KgMedium            medium,

@@ -64,6 +64,28 @@ kg_report_walk_next(KgReportWalk*             walk,
                     const KgReportStatement** partner,
                     unsigned*                 depth);
 
+/**
+   Write a row of a table of statements: statement `s`, at `depth`, with
+   the value it had (`old_value`, NULL if none: `s` was added) and the one
+   it has (`new_value`, NULL if none: `s` was removed); an edited value has
+   both, `new_value` the added statement that pairs with `s`.
+*/
+typedef void (*KgReportRowFunc)(KgOut*                   out,
+                                void*                    handle,
+                                const KgReportStatement* s,
+                                const KgReportStatement* old_value,
+                                const KgReportStatement* new_value,
+                                unsigned                 depth);
+
+/// Walk the statements of `entity` as rows, calling `row` for each, and
+/// return how many were left out, nested too deep.
+size_t
+kg_report_out_rows(KgOut*                out,
+                   const KgDiffReport*   report,
+                   const KgReportEntity* entity,
+                   KgReportRowFunc       row,
+                   void*                 handle);
+
 /// Media that the reports escape text for.
 typedef enum {
   KG_MEDIUM_HTML,     ///< Text and attribute values of HTML

@@ -1,6 +1,8 @@
 // Copyright the kgraph authors
 // SPDX-License-Identifier: ISC
 
+#include "../support/tmp_dir.h"
+
 #include "support.h"
 
 #include "cli.h"
@@ -94,8 +96,7 @@ const char*
 tmp_dir(void)
 {
   static char dir[64];
-  snprintf(dir, sizeof(dir), "/tmp/kgraph-cli-XXXXXX");
-  cr_assert_not_null(mkdtemp(dir));
+  cr_assert_not_null(kg_tmp_dir("kgraph-cli", dir, sizeof(dir)));
   return dir;
 }
 

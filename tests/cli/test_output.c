@@ -764,3 +764,32 @@ Test(output, a_failed_write_to_standard_output_says_why)
   free(err);
   free(in);
 }
+
+Test(support, the_test_directories_are_removed_when_the_process_ends)
+{
+  int fds[2];
+  cr_assert_eq(pipe(fds), 0);
+  const pid_t pid = fork();
+  cr_assert_neq(pid, -1);
+  if (!pid) {
+    // A test's process: a directory with a file and a subdirectory in it
+    close(fds[0]);
+    const char* const dir = tmp_dir();
+    write_file(path_in(dir, "file.ttl"), "<a> <b> <c> .\n");
+    mkdir(path_in(dir, "sub"), 0700);
+    write_file(path_in(dir, "sub/deeper.nt"), "");
+    const ssize_t n = write(fds[1], dir, strlen(dir) + 1U);
+    exit(n > 0 ? 0 : 1);
+  }
+
+  close(fds[1]);
+  char    dir[64] = {0};
+  ssize_t got     = read(fds[0], dir, sizeof(dir) - 1U);
+  close(fds[0]);
+  int status = 0;
+  cr_assert_eq(waitpid(pid, &status, 0), pid);
+  cr_assert(WIFEXITED(status) && !WEXITSTATUS(status));
+  cr_assert_gt(got, 0);
+  cr_assert(!strncmp(dir, "/tmp/kgraph-cli-", 16U), "%s", dir);
+  cr_assert(!exists(dir), "%s is left behind", dir);
+}

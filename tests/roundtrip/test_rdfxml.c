@@ -7,6 +7,8 @@
 // the shipped graphs, generated graphs and a file of awkward content.  What
 // RDF/XML cannot express must be refused with the documented message.
 
+#include "../support/tmp_dir.h"
+
 #include "messages.h"
 
 #include <kgraph/kgraph.h>
@@ -213,8 +215,7 @@ static Input inputs[MAX_INPUTS];
 static unsigned
 export_all(char* const dir, const size_t dir_size)
 {
-  snprintf(dir, dir_size, "/tmp/kgraph-rdfxml-XXXXXX");
-  cr_assert_not_null(mkdtemp(dir));
+  cr_assert_not_null(kg_tmp_dir("kgraph-rdfxml", dir, dir_size));
   const unsigned n = collect(inputs, dir);
   for (unsigned i = 0U; i < n; ++i) {
     export_rdfxml(&inputs[i], dir, i);

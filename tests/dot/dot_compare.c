@@ -199,17 +199,41 @@ describe_edges(Description* const d, Agraph_t* const g)
   free(edges);
 }
 
+/// A subgraph still to describe.
+typedef struct {
+  Agraph_t* g;
+  char*     path;
+  unsigned  depth;
+} Open;
+
+/// Push `open` on the stack of `*n` of `*cap`, growing it.  @return false
+/// (and the failure noted in `d`) if memory runs out.
+static bool
+push(Description* const d,
+     Open** const       stack,
+     size_t* const      n,
+     size_t* const      cap,
+     const Open         open)
+{
+  if (*n == *cap) {
+    Open* const bigger = (Open*)realloc(*stack, *cap * 2U * sizeof(Open));
+    if (!bigger) {
+      free(open.path);
+      fail(d, NULL);
+      return false;
+    }
+    *stack = bigger;
+    *cap *= 2U;
+  }
+  (*stack)[(*n)++] = open;
+  return true;
+}
+
 /// Describe the subgraphs of `root`, nested ones named by their path
 /// ("outer/inner"), without recursion.
 static void
 describe_subgraphs(Description* const d, Agraph_t* const root)
 {
-  typedef struct {
-    Agraph_t* g;
-    char*     path;
-    unsigned  depth;
-  } Open;
-
   size_t n     = 0U;
   size_t cap   = 16U;
   Open*  stack = (Open*)calloc(cap, sizeof(Open));
@@ -218,16 +242,9 @@ describe_subgraphs(Description* const d, Agraph_t* const root)
     return;
   }
   for (Agraph_t* s = agfstsubg(root); s; s = agnxtsubg(s)) {
-    if (n == cap) {
-      cap *= 2U;
-      Open* const bigger = (Open*)realloc(stack, cap * sizeof(Open));
-      if (!bigger) {
-        fail(d, NULL);
-        break;
-      }
-      stack = bigger;
+    if (!push(d, &stack, &n, &cap, (Open){s, text("%s", agnameof(s)), 1U})) {
+      break;
     }
-    stack[n++] = (Open){s, text("%s", agnameof(s)), 1U};
   }
 
   while (n) {
@@ -259,17 +276,11 @@ describe_subgraphs(Description* const d, Agraph_t* const root)
           NULL);
     }
     for (Agraph_t* s = agfstsubg(open.g); s; s = agnxtsubg(s)) {
-      if (n == cap) {
-        cap *= 2U;
-        Open* const bigger = (Open*)realloc(stack, cap * sizeof(Open));
-        if (!bigger) {
-          fail(d, NULL);
-          break;
-        }
-        stack = bigger;
+      const Open inner = {
+        s, text("%s/%s", open.path, agnameof(s)), open.depth + 1U};
+      if (!push(d, &stack, &n, &cap, inner)) {
+        break;
       }
-      stack[n++] =
-        (Open){s, text("%s/%s", open.path, agnameof(s)), open.depth + 1U};
     }
     free(open.path);
   }

@@ -13,6 +13,8 @@
 #include <kgraph/status.h>
 #include <kgraph/syntax.h>
 
+#include "../support/parse.h"
+
 #include <criterion/criterion.h>
 
 #include <stdbool.h>
@@ -20,17 +22,6 @@
 #include <stdlib.h>
 
 #define EX "http://example.org/"
-
-static KgGraph*
-parse(const char* const text)
-{
-  KgGraph* const g = kg_graph_new();
-  cr_assert_not_null(g);
-  const KgReadOptions opts = {KG_SYNTAX_TURTLE, EX, 0U, {NULL, NULL}};
-  const KgStatus      st = kg_graph_read_string(g, kg_sv(text), "t.ttl", &opts);
-  cr_assert_eq(st, KG_SUCCESS, "%s", kg_strerror(st));
-  return g;
-}
 
 Test(find, ground_terms_of_another_graph_with_their_language)
 {

@@ -9,6 +9,8 @@
 #include <kgraph/shacl.h>
 #include <kgraph/shacl_report.h>
 
+#include "../support/parse.h"
+
 #include <criterion/criterion.h>
 
 #include <stdint.h>
@@ -18,17 +20,6 @@
 
 #define EX "http://example.org/"
 #define SH KG_SH_NS
-
-static KgGraph*
-parse(const char* const text)
-{
-  KgGraph* const g = kg_graph_new();
-  cr_assert_not_null(g);
-  const KgReadOptions opts = {KG_SYNTAX_TURTLE, EX, 0U, {NULL, NULL}};
-  const KgStatus      st = kg_graph_read_string(g, kg_sv(text), "t.ttl", &opts);
-  cr_assert_eq(st, KG_SUCCESS, "%s", kg_strerror(st));
-  return g;
-}
 
 static KgTermId
 iri(KgGraph* const g, const char* const text)

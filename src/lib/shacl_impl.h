@@ -17,79 +17,89 @@
 /// No shape, path or list index.
 #define KG_SH_NONE UINT32_MAX
 
+/**
+   The SHACL terms the engine reads, one row each:
+   `X(NAME, IRI, PARAMETER)`, where PARAMETER is true for the parameters
+   whose subjects are shapes (SHACL 2.1).
+*/
+#define KG_SH_VOCAB(X)                                                  \
+  X(NODE_SHAPE, KG_SH_NS "NodeShape", false)                            \
+  X(PROPERTY_SHAPE, KG_SH_NS "PropertyShape", false)                    \
+  X(TARGET_CLASS, KG_SH_NS "targetClass", true)                         \
+  X(TARGET_NODE, KG_SH_NS "targetNode", true)                           \
+  X(TARGET_SUBJECTS_OF, KG_SH_NS "targetSubjectsOf", true)              \
+  X(TARGET_OBJECTS_OF, KG_SH_NS "targetObjectsOf", true)                \
+  X(PATH, KG_SH_NS "path", true)                                        \
+  X(INVERSE_PATH, KG_SH_NS "inversePath", false)                        \
+  X(ALTERNATIVE_PATH, KG_SH_NS "alternativePath", false)                \
+  X(ZERO_OR_MORE_PATH, KG_SH_NS "zeroOrMorePath", false)                \
+  X(ONE_OR_MORE_PATH, KG_SH_NS "oneOrMorePath", false)                  \
+  X(ZERO_OR_ONE_PATH, KG_SH_NS "zeroOrOnePath", false)                  \
+  X(CLASS, KG_SH_NS "class", true)                                      \
+  X(DATATYPE, KG_SH_NS "datatype", true)                                \
+  X(NODE_KIND, KG_SH_NS "nodeKind", true)                               \
+  X(MIN_COUNT, KG_SH_NS "minCount", true)                               \
+  X(MAX_COUNT, KG_SH_NS "maxCount", true)                               \
+  X(MIN_EXCLUSIVE, KG_SH_NS "minExclusive", true)                       \
+  X(MIN_INCLUSIVE, KG_SH_NS "minInclusive", true)                       \
+  X(MAX_EXCLUSIVE, KG_SH_NS "maxExclusive", true)                       \
+  X(MAX_INCLUSIVE, KG_SH_NS "maxInclusive", true)                       \
+  X(MIN_LENGTH, KG_SH_NS "minLength", true)                             \
+  X(MAX_LENGTH, KG_SH_NS "maxLength", true)                             \
+  X(PATTERN, KG_SH_NS "pattern", true)                                  \
+  X(FLAGS, KG_SH_NS "flags", false)                                     \
+  X(LANGUAGE_IN, KG_SH_NS "languageIn", true)                           \
+  X(UNIQUE_LANG, KG_SH_NS "uniqueLang", true)                           \
+  X(EQUALS, KG_SH_NS "equals", true)                                    \
+  X(DISJOINT, KG_SH_NS "disjoint", true)                                \
+  X(LESS_THAN, KG_SH_NS "lessThan", true)                               \
+  X(LESS_THAN_OR_EQUALS, KG_SH_NS "lessThanOrEquals", true)             \
+  X(NOT, KG_SH_NS "not", true)                                          \
+  X(AND, KG_SH_NS "and", true)                                          \
+  X(OR, KG_SH_NS "or", true)                                            \
+  X(XONE, KG_SH_NS "xone", true)                                        \
+  X(NODE, KG_SH_NS "node", true)                                        \
+  X(PROPERTY, KG_SH_NS "property", true)                                \
+  X(QUALIFIED_VALUE_SHAPE, KG_SH_NS "qualifiedValueShape", true)        \
+  X(QUALIFIED_MIN_COUNT, KG_SH_NS "qualifiedMinCount", true)            \
+  X(QUALIFIED_MAX_COUNT, KG_SH_NS "qualifiedMaxCount", true)            \
+  X(QUALIFIED_DISJOINT, KG_SH_NS "qualifiedValueShapesDisjoint", false) \
+  X(CLOSED, KG_SH_NS "closed", true)                                    \
+  X(IGNORED_PROPERTIES, KG_SH_NS "ignoredProperties", false)            \
+  X(HAS_VALUE, KG_SH_NS "hasValue", true)                               \
+  X(IN, KG_SH_NS "in", true)                                            \
+  X(DEACTIVATED, KG_SH_NS "deactivated", false)                         \
+  X(SEVERITY, KG_SH_NS "severity", false)                               \
+  X(MESSAGE, KG_SH_NS "message", false)                                 \
+  X(VIOLATION, KG_SH_NS "Violation", false)                             \
+  X(WARNING, KG_SH_NS "Warning", false)                                 \
+  X(INFO, KG_SH_NS "Info", false)                                       \
+  X(IRI, KG_SH_NS "IRI", false)                                         \
+  X(BLANK_NODE, KG_SH_NS "BlankNode", false)                            \
+  X(LITERAL, KG_SH_NS "Literal", false)                                 \
+  X(BLANK_NODE_OR_IRI, KG_SH_NS "BlankNodeOrIRI", false)                \
+  X(BLANK_NODE_OR_LITERAL, KG_SH_NS "BlankNodeOrLiteral", false)        \
+  X(IRI_OR_LITERAL, KG_SH_NS "IRIOrLiteral", false)                     \
+  X(SPARQL, KG_SH_NS "sparql", false)                                   \
+  X(TARGET, KG_SH_NS "target", false)                                   \
+  X(SPARQL_CONSTRAINT, KG_SH_NS "SPARQLConstraint", false)              \
+  X(SPARQL_TARGET, KG_SH_NS "SPARQLTarget", false)                      \
+  X(RDF_TYPE, KG_RDF_NS "type", false)                                  \
+  X(RDF_FIRST, KG_RDF_NS "first", false)                                \
+  X(RDF_REST, KG_RDF_NS "rest", false)                                  \
+  X(RDF_NIL, KG_RDF_NS "nil", false)                                    \
+  X(RDFS_CLASS, KG_RDFS_NS "Class", false)                              \
+  X(RDFS_SUBCLASS_OF, KG_RDFS_NS "subClassOf", false)                   \
+  X(RDFS_LABEL, KG_RDFS_NS "label", false)                              \
+  X(XSD_INTEGER, KG_XSD_NS "integer", false)                            \
+  X(XSD_BOOLEAN, KG_XSD_NS "boolean", false)
+
 /// The SHACL terms the engine reads, as ids of the shapes graph.
 typedef enum {
-  KG_SHV_NODE_SHAPE,
-  KG_SHV_PROPERTY_SHAPE,
-  KG_SHV_TARGET_CLASS,
-  KG_SHV_TARGET_NODE,
-  KG_SHV_TARGET_SUBJECTS_OF,
-  KG_SHV_TARGET_OBJECTS_OF,
-  KG_SHV_PATH,
-  KG_SHV_INVERSE_PATH,
-  KG_SHV_ALTERNATIVE_PATH,
-  KG_SHV_ZERO_OR_MORE_PATH,
-  KG_SHV_ONE_OR_MORE_PATH,
-  KG_SHV_ZERO_OR_ONE_PATH,
-  KG_SHV_CLASS,
-  KG_SHV_DATATYPE,
-  KG_SHV_NODE_KIND,
-  KG_SHV_MIN_COUNT,
-  KG_SHV_MAX_COUNT,
-  KG_SHV_MIN_EXCLUSIVE,
-  KG_SHV_MIN_INCLUSIVE,
-  KG_SHV_MAX_EXCLUSIVE,
-  KG_SHV_MAX_INCLUSIVE,
-  KG_SHV_MIN_LENGTH,
-  KG_SHV_MAX_LENGTH,
-  KG_SHV_PATTERN,
-  KG_SHV_FLAGS,
-  KG_SHV_LANGUAGE_IN,
-  KG_SHV_UNIQUE_LANG,
-  KG_SHV_EQUALS,
-  KG_SHV_DISJOINT,
-  KG_SHV_LESS_THAN,
-  KG_SHV_LESS_THAN_OR_EQUALS,
-  KG_SHV_NOT,
-  KG_SHV_AND,
-  KG_SHV_OR,
-  KG_SHV_XONE,
-  KG_SHV_NODE,
-  KG_SHV_PROPERTY,
-  KG_SHV_QUALIFIED_VALUE_SHAPE,
-  KG_SHV_QUALIFIED_MIN_COUNT,
-  KG_SHV_QUALIFIED_MAX_COUNT,
-  KG_SHV_QUALIFIED_DISJOINT,
-  KG_SHV_CLOSED,
-  KG_SHV_IGNORED_PROPERTIES,
-  KG_SHV_HAS_VALUE,
-  KG_SHV_IN,
-  KG_SHV_DEACTIVATED,
-  KG_SHV_SEVERITY,
-  KG_SHV_MESSAGE,
-  KG_SHV_VIOLATION,
-  KG_SHV_WARNING,
-  KG_SHV_INFO,
-  KG_SHV_IRI,
-  KG_SHV_BLANK_NODE,
-  KG_SHV_LITERAL,
-  KG_SHV_BLANK_NODE_OR_IRI,
-  KG_SHV_BLANK_NODE_OR_LITERAL,
-  KG_SHV_IRI_OR_LITERAL,
-  KG_SHV_SPARQL,
-  KG_SHV_TARGET,
-  KG_SHV_SPARQL_CONSTRAINT,
-  KG_SHV_SPARQL_TARGET,
-  KG_SHV_RDF_TYPE,
-  KG_SHV_RDF_FIRST,
-  KG_SHV_RDF_REST,
-  KG_SHV_RDF_NIL,
-  KG_SHV_RDFS_CLASS,
-  KG_SHV_RDFS_SUBCLASS_OF,
-  KG_SHV_RDFS_LABEL,
-  KG_SHV_XSD_INTEGER,
-  KG_SHV_XSD_BOOLEAN,
-  KG_SHV_COUNT_
+#define KG_SHV_ENUM(name, iri, parameter) KG_SHV_##name,
+  KG_SH_VOCAB(KG_SHV_ENUM)
+#undef KG_SHV_ENUM
+    KG_SHV_COUNT_
 } KgShVocab;
 
 /// The kind of a step of a property path.

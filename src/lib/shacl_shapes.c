@@ -27,116 +27,14 @@
 #define RDFS_NS KG_RDFS_NS
 #define SH_NS KG_SH_NS
 
-static const char* const vocab_iris[KG_SHV_COUNT_] = {
-  SH_NS "NodeShape",
-  SH_NS "PropertyShape",
-  SH_NS "targetClass",
-  SH_NS "targetNode",
-  SH_NS "targetSubjectsOf",
-  SH_NS "targetObjectsOf",
-  SH_NS "path",
-  SH_NS "inversePath",
-  SH_NS "alternativePath",
-  SH_NS "zeroOrMorePath",
-  SH_NS "oneOrMorePath",
-  SH_NS "zeroOrOnePath",
-  SH_NS "class",
-  SH_NS "datatype",
-  SH_NS "nodeKind",
-  SH_NS "minCount",
-  SH_NS "maxCount",
-  SH_NS "minExclusive",
-  SH_NS "minInclusive",
-  SH_NS "maxExclusive",
-  SH_NS "maxInclusive",
-  SH_NS "minLength",
-  SH_NS "maxLength",
-  SH_NS "pattern",
-  SH_NS "flags",
-  SH_NS "languageIn",
-  SH_NS "uniqueLang",
-  SH_NS "equals",
-  SH_NS "disjoint",
-  SH_NS "lessThan",
-  SH_NS "lessThanOrEquals",
-  SH_NS "not",
-  SH_NS "and",
-  SH_NS "or",
-  SH_NS "xone",
-  SH_NS "node",
-  SH_NS "property",
-  SH_NS "qualifiedValueShape",
-  SH_NS "qualifiedMinCount",
-  SH_NS "qualifiedMaxCount",
-  SH_NS "qualifiedValueShapesDisjoint",
-  SH_NS "closed",
-  SH_NS "ignoredProperties",
-  SH_NS "hasValue",
-  SH_NS "in",
-  SH_NS "deactivated",
-  SH_NS "severity",
-  SH_NS "message",
-  SH_NS "Violation",
-  SH_NS "Warning",
-  SH_NS "Info",
-  SH_NS "IRI",
-  SH_NS "BlankNode",
-  SH_NS "Literal",
-  SH_NS "BlankNodeOrIRI",
-  SH_NS "BlankNodeOrLiteral",
-  SH_NS "IRIOrLiteral",
-  SH_NS "sparql",
-  SH_NS "target",
-  SH_NS "SPARQLConstraint",
-  SH_NS "SPARQLTarget",
-  RDF_NS "type",
-  RDF_NS "first",
-  RDF_NS "rest",
-  RDF_NS "nil",
-  RDFS_NS "Class",
-  RDFS_NS "subClassOf",
-  RDFS_NS "label",
-  KG_XSD_NS "integer",
-  KG_XSD_NS "boolean",
-};
-
-/// The parameters whose subjects are shapes (SHACL 2.1).
-static const KgShVocab shape_parameters[] = {
-  KG_SHV_TARGET_CLASS,
-  KG_SHV_TARGET_NODE,
-  KG_SHV_TARGET_SUBJECTS_OF,
-  KG_SHV_TARGET_OBJECTS_OF,
-  KG_SHV_PATH,
-  KG_SHV_CLASS,
-  KG_SHV_DATATYPE,
-  KG_SHV_NODE_KIND,
-  KG_SHV_MIN_COUNT,
-  KG_SHV_MAX_COUNT,
-  KG_SHV_MIN_EXCLUSIVE,
-  KG_SHV_MIN_INCLUSIVE,
-  KG_SHV_MAX_EXCLUSIVE,
-  KG_SHV_MAX_INCLUSIVE,
-  KG_SHV_MIN_LENGTH,
-  KG_SHV_MAX_LENGTH,
-  KG_SHV_PATTERN,
-  KG_SHV_LANGUAGE_IN,
-  KG_SHV_UNIQUE_LANG,
-  KG_SHV_EQUALS,
-  KG_SHV_DISJOINT,
-  KG_SHV_LESS_THAN,
-  KG_SHV_LESS_THAN_OR_EQUALS,
-  KG_SHV_NOT,
-  KG_SHV_AND,
-  KG_SHV_OR,
-  KG_SHV_XONE,
-  KG_SHV_NODE,
-  KG_SHV_PROPERTY,
-  KG_SHV_QUALIFIED_VALUE_SHAPE,
-  KG_SHV_QUALIFIED_MIN_COUNT,
-  KG_SHV_QUALIFIED_MAX_COUNT,
-  KG_SHV_CLOSED,
-  KG_SHV_HAS_VALUE,
-  KG_SHV_IN,
+/// The IRI of each vocabulary term, and whether its subjects are shapes.
+static const struct {
+  const char* iri;
+  bool        parameter;
+} vocab_terms[KG_SHV_COUNT_] = {
+#define KG_SHV_ROW(name, iri, parameter) {iri, parameter},
+  KG_SH_VOCAB(KG_SHV_ROW)
+#undef KG_SHV_ROW
 };
 
 typedef struct {
@@ -172,7 +70,7 @@ voc_name(const KgShVocab v)
   static const char* const prefixes[] = {"sh:", "rdf:", "rdfs:", "xsd:"};
   static const char* const spaces[]   = {SH_NS, RDF_NS, RDFS_NS, KG_XSD_NS};
   (void)prefixes;
-  const char* const iri = vocab_iris[v];
+  const char* const iri = vocab_terms[v].iri;
   for (size_t i = 0U; i < 4U; ++i) {
     const size_t len = strlen(spaces[i]);
     if (!strncmp(iri, spaces[i], len)) {
@@ -968,11 +866,12 @@ find_shapes(Parser* const p)
   }
 
   // Subjects of parameters
-  for (size_t k = 0U; k < sizeof(shape_parameters) / sizeof(*shape_parameters);
-       ++k) {
-    size_t          n = 0U;
-    const uint32_t* idx =
-      kg_graph_lookup(p->g, KG_PREDICATE, voc(p, shape_parameters[k]), &n);
+  for (unsigned k = 0U; k < KG_SHV_COUNT_; ++k) {
+    if (!vocab_terms[k].parameter) {
+      continue;
+    }
+    size_t          n   = 0U;
+    const uint32_t* idx = kg_graph_lookup(p->g, KG_PREDICATE, voc(p, k), &n);
     for (size_t i = 0U; i < n; ++i) {
       mark(p, triples[idx[i]].s);
     }
@@ -1398,12 +1297,12 @@ kg_shapes_new(KgGraph* const   shapes_graph,
     goto done;
   }
   for (unsigned k = 0U; k < KG_SHV_COUNT_; ++k) {
-    p.sh->vocab[k] = kg_graph_find_iri(shapes_graph, kg_sv(vocab_iris[k]));
+    p.sh->vocab[k] = kg_graph_find_iri(shapes_graph, kg_sv(vocab_terms[k].iri));
   }
   // Results name sh:Violation even when the shapes graph does not
   if (!p.sh->vocab[KG_SHV_VIOLATION] &&
-      !(p.sh->vocab[KG_SHV_VIOLATION] =
-          kg_graph_iri(shapes_graph, kg_sv(vocab_iris[KG_SHV_VIOLATION])))) {
+      !(p.sh->vocab[KG_SHV_VIOLATION] = kg_graph_iri(
+          shapes_graph, kg_sv(vocab_terms[KG_SHV_VIOLATION].iri)))) {
     st = KG_BAD_ALLOC;
     goto done;
   }

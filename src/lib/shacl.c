@@ -11,6 +11,7 @@
 #include "alloc.h"
 #include "buffer.h"
 #include "graph.h"
+#include "hash.h"
 #include "log.h"
 #include "ns.h"
 #include "shacl_impl.h"
@@ -74,75 +75,28 @@ kg_sh_component_name(const KgShComponent component)
   Sets and lists of nodes
 */
 
-/// A set of term ids (open addressing; 0 is empty).
-typedef struct {
-  KgTermId* slots;
-  size_t    mask;
-  size_t    n;
-} IdSet;
-
-static size_t
+/// Return the hash of term `id` in a set of nodes.
+static uint32_t
 id_hash(const KgTermId id)
 {
-  return (size_t)(id * 2654435761U);
+  return (uint32_t)kg_hash_u64(id);
 }
 
-static bool
-set_has(const IdSet* const set, const KgTermId id)
-{
-  if (!set->slots) {
-    return false;
-  }
-  for (size_t i = id_hash(id) & set->mask;; i = (i + 1U) & set->mask) {
-    if (set->slots[i] == id) {
-      return true;
-    }
-    if (!set->slots[i]) {
-      return false;
-    }
-  }
-}
+/**
+   Find `id` in `set`, a table of term ids (each slot's value is the id).
 
-/// Add `id` to `set`; `*added` tells whether it was new.
-static KgStatus
-set_add(IdSet* const set, const KgTermId id, bool* const added)
+   @return The slot that holds `id`, or the empty slot where it would go.
+*/
+static size_t
+set_find(const KgTable* const set, const KgTermId id)
 {
-  if (2U * (set->n + 1U) > set->mask) {
-    const size_t    size  = set->slots ? 2U * (set->mask + 1U) : 64U;
-    KgTermId* const slots = (KgTermId*)kg_calloc(size, sizeof(KgTermId));
-    if (!slots) {
-      return KG_BAD_ALLOC;
+  const uint32_t h = id_hash(id);
+  for (size_t i = kg_table_start(set, h);; i = kg_table_next(set, i)) {
+    const uint64_t slot = set->slots[i];
+    if (!slot || kg_slot_value(slot) == id) {
+      return i;
     }
-    for (size_t i = 0U; set->slots && i <= set->mask; ++i) {
-      if (set->slots[i]) {
-        size_t j = id_hash(set->slots[i]) & (size - 1U);
-        while (slots[j]) {
-          j = (j + 1U) & (size - 1U);
-        }
-        slots[j] = set->slots[i];
-      }
-    }
-    kg_free(set->slots);
-    set->slots = slots;
-    set->mask  = size - 1U;
   }
-  size_t i = id_hash(id) & set->mask;
-  while (set->slots[i] && set->slots[i] != id) {
-    i = (i + 1U) & set->mask;
-  }
-  *added = !set->slots[i];
-  if (*added) {
-    set->slots[i] = id;
-    ++set->n;
-  }
-  return KG_SUCCESS;
-}
-
-static void
-set_fini(IdSet* const set)
-{
-  kg_free(set->slots);
-  memset(set, 0, sizeof(*set));
 }
 
 /// Nodes, each once, with the triple that reached each (or NO_TRIPLE).
@@ -151,7 +105,7 @@ typedef struct {
   uint32_t* t;
   size_t    n;
   size_t    cap;
-  IdSet     set; ///< The nodes, once there are more than a few
+  KgTable   set; ///< The nodes, once there are more than a few
 } Values;
 
 static void
@@ -159,7 +113,7 @@ values_fini(Values* const vals)
 {
   kg_free(vals->v);
   kg_free(vals->t);
-  set_fini(&vals->set);
+  kg_table_fini(&vals->set);
   memset(vals, 0, sizeof(*vals));
 }
 
@@ -168,8 +122,7 @@ values_clear(Values* const vals)
 {
   vals->n = 0U;
   if (vals->set.slots) {
-    memset(vals->set.slots, 0, (vals->set.mask + 1U) * sizeof(KgTermId));
-    vals->set.n = 0U;
+    kg_table_clear(&vals->set);
   }
 }
 
@@ -177,7 +130,7 @@ static bool
 values_has(const Values* const vals, const KgTermId id)
 {
   if (vals->set.slots) {
-    return set_has(&vals->set, id);
+    return vals->set.slots[set_find(&vals->set, id)] != 0U;
   }
   for (size_t i = 0U; i < vals->n; ++i) {
     if (vals->v[i] == id) {
@@ -197,17 +150,23 @@ values_add(Values* const vals, const KgTermId id, const uint32_t t)
   }
   if (vals->set.slots || vals->n >= 8U) {
     if (!vals->set.slots) {
-      bool added = false;
+      if ((st = kg_table_init(&vals->set, 64U))) {
+        return st;
+      }
       for (size_t i = 0U; i < vals->n; ++i) {
-        if ((st = set_add(&vals->set, vals->v[i], &added))) {
-          return st;
-        }
+        const uint32_t h = id_hash(vals->v[i]);
+        kg_table_set(
+          &vals->set, kg_table_free_slot(&vals->set, h), h, vals->v[i]);
       }
     }
-    bool added = false;
-    if ((st = set_add(&vals->set, id, &added)) || !added) {
+    if ((st = kg_table_reserve(&vals->set, vals->n + 1U))) {
       return st;
     }
+    const size_t i = set_find(&vals->set, id);
+    if (vals->set.slots[i]) {
+      return KG_SUCCESS;
+    }
+    kg_table_set(&vals->set, i, id_hash(id), id);
   } else if (values_has(vals, id)) {
     return KG_SUCCESS;
   }

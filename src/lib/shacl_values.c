@@ -82,12 +82,6 @@
 /// The longest year, in digits, whose dates compare.
 #define MAX_YEAR_DIGITS 9U
 
-static bool
-sv_eq(const KgStringView a, const KgStringView b)
-{
-  return a.len == b.len && (!a.len || !memcmp(a.data, b.data, a.len));
-}
-
 static char
 ascii_lower(const char c)
 {
@@ -151,12 +145,12 @@ kg_sh_same_term(const KgShValue a, const KgShValue b)
   case KG_TERM_NONE:
     return false;
   case KG_TERM_IRI:
-    return sv_eq(a.text, b.text);
+    return kg_sv_equals(a.text, b.text);
   case KG_TERM_BLANK:
     return a.graph && a.graph == b.graph && a.id && a.id == b.id;
   case KG_TERM_LITERAL:
-    return sv_eq(a.text, b.text) && sv_eq(a.datatype, b.datatype) &&
-           sv_eq_nocase(a.lang, b.lang);
+    return kg_sv_equals(a.text, b.text) &&
+           kg_sv_equals(a.datatype, b.datatype) && sv_eq_nocase(a.lang, b.lang);
   }
 
   return false;
@@ -169,11 +163,11 @@ kg_sh_same_term(const KgShValue a, const KgShValue b)
 bool
 kg_sh_has_datatype(const KgShValue v, const KgStringView datatype)
 {
-  if (v.kind != KG_TERM_LITERAL || !sv_eq(v.datatype, datatype)) {
+  if (v.kind != KG_TERM_LITERAL || !kg_sv_equals(v.datatype, datatype)) {
     return false;
   }
 
-  if (sv_eq(datatype, KG_SV(KG_RDF_LANGSTRING))) {
+  if (kg_sv_equals(datatype, KG_SV(KG_RDF_LANGSTRING))) {
     return v.lang.len > 0U;
   }
 
@@ -292,21 +286,6 @@ parse_decimal(const KgStringView lex)
   return d;
 }
 
-/// Compare two strings of fraction digits with no trailing zeros.
-static int
-compare_fractions(const KgStringView a, const KgStringView b)
-{
-  const size_t n   = a.len < b.len ? a.len : b.len;
-  const int    cmp = n ? memcmp(a.data, b.data, n) : 0;
-
-  if (cmp) {
-    return cmp;
-  }
-
-  // The longer one has more digits, the last of them not zero
-  return (a.len > b.len) - (a.len < b.len);
-}
-
 static KgShOrder
 compare_decimals(const KgStringView a, const KgStringView b)
 {
@@ -323,7 +302,9 @@ compare_decimals(const KgStringView a, const KgStringView b)
   }
 
   if (!cmp) {
-    cmp = compare_fractions(da.fraction, db.fraction);
+    // Fraction digits with no trailing zero compare as bytes do (of two
+    // with the same start, the longer has one more digit, not zero)
+    cmp = kg_sv_compare(da.fraction, db.fraction);
   }
 
   return order_of(da.negative ? -cmp : cmp);
@@ -585,7 +566,7 @@ compare_instants(const Instant a, const int64_t shift, const Instant b)
     return a.seconds < sb ? -1 : 1;
   }
 
-  return compare_fractions(a.fraction, b.fraction);
+  return kg_sv_compare(a.fraction, b.fraction);
 }
 
 static KgShOrder
@@ -714,18 +695,25 @@ read_duration(const KgStringView lex, Duration* const d)
   return true;
 }
 
+/// Return the sign of the fraction of a second of `d`: -1, 0 or 1.
+static int
+fraction_sign(const Duration* const d)
+{
+  return d->fraction.len ? (d->negative ? -1 : 1) : 0;
+}
+
 /// Compare the signed fractions of a second of `a` and `b`: -1, 0 or 1.
 static int
 compare_signed_fractions(const Duration* const a, const Duration* const b)
 {
-  const int sa = a->fraction.len ? (a->negative ? -1 : 1) : 0;
-  const int sb = b->fraction.len ? (b->negative ? -1 : 1) : 0;
+  const int sa = fraction_sign(a);
+  const int sb = fraction_sign(b);
 
   if (sa != sb) {
     return sa < sb ? -1 : 1;
   }
 
-  const int cmp = compare_fractions(a->fraction, b->fraction);
+  const int cmp = kg_sv_compare(a->fraction, b->fraction);
   const int one = (cmp > 0) - (cmp < 0);
   return sa < 0 ? -one : one;
 }
@@ -782,8 +770,8 @@ compare_durations(const KgShValue a, const KgShValue b)
     } else {
       /* 1 apart: the fractions, each in (-1, 1), decide only if they make
          up the difference, which their signs tell */
-      const int sa = da.fraction.len ? (da.negative ? -1 : 1) : 0;
-      const int sb = db.fraction.len ? (db.negative ? -1 : 1) : 0;
+      const int sa = fraction_sign(&da);
+      const int sb = fraction_sign(&db);
       if ((diff > 0 && (sa >= 0 || sb <= 0)) ||
           (diff < 0 && (sa <= 0 || sb >= 0))) {
         cmp = diff > 0 ? 1 : -1;
@@ -802,7 +790,7 @@ compare_durations(const KgShValue a, const KgShValue b)
 static bool
 is_true(const KgStringView lex)
 {
-  return sv_eq(lex, KG_SV("true")) || sv_eq(lex, KG_SV("1"));
+  return kg_sv_equals(lex, KG_SV("true")) || kg_sv_equals(lex, KG_SV("1"));
 }
 
 static bool
@@ -843,13 +831,8 @@ kg_sh_compare(const KgShValue a, const KgShValue b)
     return compare_dates(a, b, fa);
   case FAMILY_DURATION:
     return compare_durations(a, b);
-  case FAMILY_STRING: {
-    // UTF-8 sorts as its code points do
-    const size_t n   = a.text.len < b.text.len ? a.text.len : b.text.len;
-    const int    cmp = n ? memcmp(a.text.data, b.text.data, n) : 0;
-    return order_of(
-      cmp ? cmp : (a.text.len > b.text.len) - (a.text.len < b.text.len));
-  }
+  case FAMILY_STRING:
+    return order_of(kg_sv_compare(a.text, b.text));
   case FAMILY_BOOLEAN:
     return order_of((int)is_true(a.text) - (int)is_true(b.text));
   default:
@@ -904,7 +887,7 @@ kg_sh_lang_matches(const KgStringView lang, const KgStringView range)
     return false;
   }
 
-  if (sv_eq(range, KG_SV("*"))) {
+  if (kg_sv_equals(range, KG_SV("*"))) {
     return true;
   }
 
@@ -1025,27 +1008,50 @@ static const Range name_start_ranges[] = {
   {0x10000U, 0xEFFFFU},
 };
 
-/// XPath's \c: the characters of XML names (XML 1.0, NameChar).
-static const Range name_ranges[] = {
+/// XPath's \c beyond \i: the other characters of XML names (XML 1.0,
+/// NameChar is NameStartChar and these).
+static const Range name_more_ranges[] = {
   {0x2DU, 0x2EU},
-  {0x30U, 0x3AU},
-  {0x41U, 0x5AU},
-  {0x5FU, 0x5FU},
-  {0x61U, 0x7AU},
+  {0x30U, 0x39U},
   {0xB7U, 0xB7U},
-  {0xC0U, 0xD6U},
-  {0xD8U, 0xF6U},
-  {0xF8U, 0x37DU},
-  {0x37FU, 0x1FFFU},
-  {0x200CU, 0x200DU},
+  {0x300U, 0x36FU},
   {0x203FU, 0x2040U},
-  {0x2070U, 0x218FU},
-  {0x2C00U, 0x2FEFU},
-  {0x3001U, 0xD7FFU},
-  {0xF900U, 0xFDCFU},
-  {0xFDF0U, 0xFFFDU},
-  {0x10000U, 0xEFFFFU},
 };
+
+/// The number of ranges of XPath's \c, at most.
+#define N_NAME_RANGES                                         \
+  (sizeof(name_start_ranges) / sizeof(name_start_ranges[0]) + \
+   sizeof(name_more_ranges) / sizeof(name_more_ranges[0]))
+
+/**
+   Write the union of `a` and `b`, each sorted, into `out` (room for both),
+   sorted, with ranges that overlap or touch joined.
+
+   @return The number of ranges written.
+*/
+static size_t
+merge_ranges(const Range* const a,
+             const size_t       n_a,
+             const Range* const b,
+             const size_t       n_b,
+             Range* const       out)
+{
+  size_t n = 0U;
+  size_t i = 0U;
+  size_t j = 0U;
+
+  while (i < n_a || j < n_b) {
+    const Range r =
+      (j == n_b || (i < n_a && a[i].first < b[j].first)) ? a[i++] : b[j++];
+    if (n && r.first <= out[n - 1U].last + 1U) {
+      out[n - 1U].last = r.last > out[n - 1U].last ? r.last : out[n - 1U].last;
+    } else {
+      out[n++] = r;
+    }
+  }
+
+  return n;
+}
 
 static KgStatus
 emit_code_points(Rewrite* const out,
@@ -1090,16 +1096,21 @@ emit_range(Rewrite* const out,
 }
 
 /// Emit `ranges`, or all other code points (surrogates aside) if `negate`,
-/// as the inside of a PCRE2 class.
+/// as a PCRE2 class, or as the inside of one if `in_class`.
 static KgStatus
-emit_ranges(Rewrite* const     out,
-            const Range* const ranges,
-            const size_t       n_ranges,
-            const bool         negate,
-            const size_t       from)
+emit_class(Rewrite* const     out,
+           const Range* const ranges,
+           const size_t       n_ranges,
+           const bool         negate,
+           const bool         in_class,
+           const size_t       from)
 {
   KgStatus st   = KG_SUCCESS;
   uint32_t next = 0U; // The first code point not yet covered
+
+  if (!in_class) {
+    KG_TRY(st, emit(out, "[", 1U, from));
+  }
 
   for (size_t i = 0U; i < n_ranges; ++i) {
     if (!negate) {
@@ -1114,7 +1125,7 @@ emit_ranges(Rewrite* const     out,
     KG_TRY(st, emit_range(out, next, 0x10FFFFU, from));
   }
 
-  return st;
+  return in_class ? KG_SUCCESS : emit(out, "]", 1U, from);
 }
 
 /**
@@ -1130,6 +1141,7 @@ emit_class_escape(Rewrite* const out,
                   const bool     in_class,
                   const size_t   from)
 {
+  Range        name_ranges[N_NAME_RANGES];
   const Range* ranges   = NULL;
   size_t       n_ranges = 0U;
   const char*  text     = NULL;
@@ -1148,8 +1160,13 @@ emit_class_escape(Rewrite* const out,
     break;
   case 'c':
   case 'C':
-    ranges   = name_ranges;
-    n_ranges = sizeof(name_ranges) / sizeof(name_ranges[0]);
+    ranges = name_ranges;
+    n_ranges =
+      merge_ranges(name_start_ranges,
+                   sizeof(name_start_ranges) / sizeof(name_start_ranges[0]),
+                   name_more_ranges,
+                   sizeof(name_more_ranges) / sizeof(name_more_ranges[0]),
+                   name_ranges);
     break;
   case 'w':
     text = "\\p{L}\\p{M}\\p{N}\\p{S}";
@@ -1163,16 +1180,16 @@ emit_class_escape(Rewrite* const out,
   }
   }
 
+  if (!text) {
+    return emit_class(
+      out, ranges, n_ranges, c >= 'A' && c <= 'Z', in_class, from);
+  }
+
   if (!in_class) {
     KG_TRY(st, emit(out, "[", 1U, from));
   }
 
-  if (text) {
-    KG_TRY(st, emit(out, text, strlen(text), from));
-  } else {
-    KG_TRY(st, emit_ranges(out, ranges, n_ranges, c >= 'A' && c <= 'Z', from));
-  }
-
+  KG_TRY(st, emit(out, text, strlen(text), from));
   return in_class ? KG_SUCCESS : emit(out, "]", 1U, from);
 }
 
@@ -1214,19 +1231,14 @@ emit_escape(Rewrite* const     out,
         return KG_BAD_SYNTAX;
       }
 
-      Range    ranges[4];
-      KgStatus st = KG_SUCCESS;
-      n_ranges    = n_ranges < 4U ? n_ranges : 4U;
+      Range ranges[4];
+      n_ranges = n_ranges < 4U ? n_ranges : 4U;
       for (size_t k = 0U; k < n_ranges; ++k) {
         ranges[k] = (Range){block[k].first, block[k].last};
       }
 
       *pos = (size_t)(close - pattern.data) + 1U;
-      if (!in_class) {
-        KG_TRY(st, emit(out, "[", 1U, i));
-      }
-      KG_TRY(st, emit_ranges(out, ranges, n_ranges, c == 'P', i));
-      return in_class ? KG_SUCCESS : emit(out, "]", 1U, i);
+      return emit_class(out, ranges, n_ranges, c == 'P', in_class, i);
     }
   }
 

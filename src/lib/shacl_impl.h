@@ -113,6 +113,15 @@ typedef enum {
   KG_SHP_ZERO_OR_ONE,  ///< sh:zeroOrOnePath
 } KgShPathKind;
 
+/// What a node of the shapes graph is as a path (kg_sh_path_node()).
+typedef struct {
+  KgShPathKind kind; ///< Which path
+  KgTermId     pred; ///< Unary and alternative: the path predicate
+  /// Predicate: the IRI; sequence: the list; alternative: its list; unary:
+  /// the operand
+  KgTermId arg;
+} KgShPathNode;
+
 /// A node of a parsed property path.
 typedef struct {
   KgShPathKind kind; ///< Which path
@@ -177,6 +186,35 @@ typedef struct {
   uint32_t n_messages;       ///< Number of messages
   char*    name;             ///< For people
 } KgShShape;
+
+/**
+   Set `vocab[first..last]` to the ids of those vocabulary terms in `graph`
+   (KG_NO_TERM for a term it does not hold).
+*/
+void
+kg_sh_vocab_find(const KgGraph* graph,
+                 KgShVocab      first,
+                 KgShVocab      last,
+                 KgTermId*      vocab);
+
+/**
+   Read node `term` of `graph` as a path, by the form the engine reads
+   (SHACL 2.3.1): an IRI is a predicate path; a blank node with rdf:first a
+   sequence path, whatever else it says; another blank node is the one path
+   its one path predicate (sh:inversePath, sh:alternativePath...) makes.
+
+   `vocab` holds the ids in `graph` of the list and path vocabulary
+   (kg_sh_vocab_find()).  Uses the subject index of `graph` if it is built,
+   else scans.
+
+   @return True, or false if `term` is no path: a literal, or a blank node
+   with no path predicate or several.
+*/
+bool
+kg_sh_path_node(const KgGraph*  graph,
+                const KgTermId* vocab,
+                KgTermId        term,
+                KgShPathNode*   node);
 
 struct KgShapesImpl {
   KgGraph*   graph;

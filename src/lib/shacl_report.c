@@ -23,6 +23,7 @@
 #include "buffer.h"
 #include "graph.h"
 #include "out.h"
+#include "shacl_impl.h"
 
 #include <kgraph/graph.h>
 #include <kgraph/shacl.h>
@@ -139,28 +140,19 @@ add(KgShReport* const report,
   return st == KG_FAILURE ? KG_SUCCESS : st;
 }
 
-/// The IRIs of the shapes graph that paths are made of (0: not in it).
+/// A shapes graph and the ids of the IRIs that paths are made of (0: not
+/// in it).
 typedef struct {
   const KgGraph* graph;
-  KgTermId first, rest, nil, inverse, alternative, zero_or_more, one_or_more,
-    zero_or_one;
+  KgTermId       vocab[KG_SHV_COUNT_]; ///< Only the list and path terms
 } PathVocab;
 
-static PathVocab
-path_vocab(const KgGraph* const g)
+static void
+path_vocab(const KgGraph* const g, PathVocab* const v)
 {
-  const PathVocab v = {
-    g,
-    kg_graph_find_iri(g, KG_SV(KG_RDF_FIRST)),
-    kg_graph_find_iri(g, KG_SV(KG_RDF_REST)),
-    kg_graph_find_iri(g, KG_SV(KG_RDF_NIL)),
-    kg_graph_find_iri(g, KG_SV(SH("inversePath"))),
-    kg_graph_find_iri(g, KG_SV(SH("alternativePath"))),
-    kg_graph_find_iri(g, KG_SV(SH("zeroOrMorePath"))),
-    kg_graph_find_iri(g, KG_SV(SH("oneOrMorePath"))),
-    kg_graph_find_iri(g, KG_SV(SH("zeroOrOnePath"))),
-  };
-  return v;
+  v->graph = g;
+  kg_sh_vocab_find(g, KG_SHV_INVERSE_PATH, KG_SHV_ZERO_OR_ONE_PATH, v->vocab);
+  kg_sh_vocab_find(g, KG_SHV_RDF_FIRST, KG_SHV_RDF_NIL, v->vocab);
 }
 
 static KgStatus
@@ -188,7 +180,8 @@ copy_path_list(KgShReport* const      report,
   // A list has no more nodes than the graph has triples: a ring stops
   const size_t max = kg_graph_size(v->graph);
   for (size_t i = 0U; !st; ++i) {
-    const KgTermId element = kg_graph_object(v->graph, list, v->first);
+    const KgTermId element =
+      kg_graph_object(v->graph, list, v->vocab[KG_SHV_RDF_FIRST]);
     // rdf:nil, a node copied already (a ring), or no list: as it is
     const bool end = !element || !kg_term_is_blank(v->graph, list) ||
                      map->ids[list] || i == max;
@@ -210,7 +203,7 @@ copy_path_list(KgShReport* const      report,
       break;
     }
     tail = node;
-    list = kg_graph_object(v->graph, list, v->rest);
+    list = kg_graph_object(v->graph, list, v->vocab[KG_SHV_RDF_REST]);
   }
   return st;
 }
@@ -236,39 +229,24 @@ copy_path_node(KgShReport* const      report,
   KG_TRY(st, map_reserve(map));
   const bool fresh = kg_term_is_blank(v->graph, path) && !map->ids[path] &&
                      depth <= KG_SH_MAX_DEPTH;
-  if (fresh && v->first && kg_graph_object(v->graph, path, v->first)) {
+  KgShPathNode node;
+  if (!fresh || !kg_sh_path_node(v->graph, v->vocab, path, &node)) {
+    // An IRI, a path copied already, too deep, or no path: as it is
+    return (*copy = copy_term(report, map, path)) ? KG_SUCCESS : KG_BAD_ALLOC;
+  }
+  if (node.kind == KG_SHP_SEQUENCE) {
     return copy_path_list(report, v, path, depth, copy);
   }
   if (!(*copy = copy_term(report, map, path))) {
     return KG_BAD_ALLOC;
   }
-  if (!fresh) {
-    return KG_SUCCESS; // An IRI, a path copied already, or too deep
-  }
 
-  static const char* const names[] = {SH("alternativePath"),
-                                      SH("inversePath"),
-                                      SH("zeroOrMorePath"),
-                                      SH("oneOrMorePath"),
-                                      SH("zeroOrOnePath")};
-  const KgTermId           preds[] = {v->alternative,
-                                      v->inverse,
-                                      v->zero_or_more,
-                                      v->one_or_more,
-                                      v->zero_or_one};
-  for (unsigned i = 0U; i < 5U; ++i) {
-    const KgTermId arg =
-      preds[i] ? kg_graph_object(v->graph, path, preds[i]) : KG_NO_TERM;
-    if (arg) {
-      KgTermId arg_copy = KG_NO_TERM;
-      KG_TRY(st,
-             i ? copy_path_node(report, v, arg, depth + 1U, &arg_copy)
-               : copy_path_list(report, v, arg, depth + 1U, &arg_copy));
-      return add(
-        report, *copy, kg_graph_iri(report->graph, kg_sv(names[i])), arg_copy);
-    }
-  }
-  return KG_SUCCESS;
+  KgTermId arg_copy = KG_NO_TERM;
+  KG_TRY(st,
+         node.kind == KG_SHP_ALTERNATIVE
+           ? copy_path_list(report, v, node.arg, depth + 1U, &arg_copy)
+           : copy_path_node(report, v, node.arg, depth + 1U, &arg_copy));
+  return add(report, *copy, copy_term(report, map, node.pred), arg_copy);
 }
 
 /// Copy path `path` of the shapes graph into the report; its copy through
@@ -276,7 +254,8 @@ copy_path_node(KgShReport* const      report,
 static KgStatus
 copy_path(KgShReport* const report, const KgTermId path, KgTermId* const copy)
 {
-  const PathVocab v = path_vocab(report->shapes);
+  PathVocab v;
+  path_vocab(report->shapes, &v);
   return copy_path_node(report, &v, path, 0U, copy);
 }
 
@@ -529,8 +508,9 @@ append_list(KgBuffer* const        buf,
   KgStatus st = KG_SUCCESS;
   // A list has no more elements than the graph has triples: a ring stops
   const size_t max = kg_graph_size(v->graph);
-  for (size_t i = 0U; !st && list != v->nil; ++i) {
-    const KgTermId first = kg_graph_object(v->graph, list, v->first);
+  for (size_t i = 0U; !st && list != v->vocab[KG_SHV_RDF_NIL]; ++i) {
+    const KgTermId first =
+      kg_graph_object(v->graph, list, v->vocab[KG_SHV_RDF_FIRST]);
     if (!first || i == max) {
       return kg_buffer_append_char(buf, '?');
     }
@@ -538,7 +518,7 @@ append_list(KgBuffer* const        buf,
       KG_TRY(st, kg_buffer_append_str(buf, separator));
     }
     st   = append_path(buf, v, first, depth + 1U);
-    list = kg_graph_object(v->graph, list, v->rest);
+    list = kg_graph_object(v->graph, list, v->vocab[KG_SHV_RDF_REST]);
   }
   return st;
 }
@@ -560,44 +540,45 @@ append_path(KgBuffer* const        buf,
     return kg_buffer_append_str(buf, "...");
   }
 
-  KgStatus   st     = KG_SUCCESS;
-  const bool nested = depth > 0U;
-  KgTermId   arg    = KG_NO_TERM;
-  if (kg_graph_object(g, path, v->first)) {
-    KG_TRY(st, nested ? kg_buffer_append_char(buf, '(') : KG_SUCCESS);
-    KG_TRY(st, append_list(buf, v, path, "/", depth));
-    return nested ? kg_buffer_append_char(buf, ')') : KG_SUCCESS;
+  KgShPathNode node;
+  if (!kg_sh_path_node(g, v->vocab, path, &node)) {
+    return kg_buffer_append_char(buf, '?');
   }
-  if ((arg = kg_graph_object(g, path, v->alternative))) {
+
+  KgStatus st = KG_SUCCESS;
+  if (node.kind == KG_SHP_SEQUENCE || node.kind == KG_SHP_ALTERNATIVE) {
+    const bool nested = depth > 0U;
     KG_TRY(st, nested ? kg_buffer_append_char(buf, '(') : KG_SUCCESS);
-    KG_TRY(st, append_list(buf, v, arg, "|", depth));
+    KG_TRY(
+      st,
+      append_list(
+        buf, v, node.arg, node.kind == KG_SHP_SEQUENCE ? "/" : "|", depth));
     return nested ? kg_buffer_append_char(buf, ')') : KG_SUCCESS;
   }
 
   // A unary path: an operand that is itself unary in parentheses (a
   // sequence or an alternative puts itself in them)
-  static const char* const ops[]   = {"^", "*", "+", "?"};
-  const KgTermId           preds[] = {
-              v->inverse, v->zero_or_more, v->one_or_more, v->zero_or_one};
-  for (unsigned i = 0U; i < 4U; ++i) {
-    if ((arg = kg_graph_object(g, path, preds[i]))) {
-      const bool group = kg_term_is_blank(g, arg) &&
-                         !kg_graph_object(g, arg, v->first) &&
-                         !kg_graph_object(g, arg, v->alternative);
-      KG_TRY(st, i ? KG_SUCCESS : kg_buffer_append_char(buf, '^'));
-      KG_TRY(st, group ? kg_buffer_append_char(buf, '(') : KG_SUCCESS);
-      KG_TRY(st, append_path(buf, v, arg, depth + 1U));
-      KG_TRY(st, group ? kg_buffer_append_char(buf, ')') : KG_SUCCESS);
-      return i ? kg_buffer_append_str(buf, ops[i]) : KG_SUCCESS;
-    }
-  }
-  return kg_buffer_append_char(buf, '?');
+  KgShPathNode operand;
+  const bool   group =
+    kg_term_is_blank(g, node.arg) &&
+    !(kg_sh_path_node(g, v->vocab, node.arg, &operand) &&
+      (operand.kind == KG_SHP_SEQUENCE || operand.kind == KG_SHP_ALTERNATIVE));
+  const char op = node.kind == KG_SHP_ZERO_OR_MORE  ? '*'
+                  : node.kind == KG_SHP_ONE_OR_MORE ? '+'
+                  : node.kind == KG_SHP_ZERO_OR_ONE ? '?'
+                                                    : '^';
+  KG_TRY(st, op == '^' ? kg_buffer_append_char(buf, '^') : KG_SUCCESS);
+  KG_TRY(st, group ? kg_buffer_append_char(buf, '(') : KG_SUCCESS);
+  KG_TRY(st, append_path(buf, v, node.arg, depth + 1U));
+  KG_TRY(st, group ? kg_buffer_append_char(buf, ')') : KG_SUCCESS);
+  return op == '^' ? KG_SUCCESS : kg_buffer_append_char(buf, op);
 }
 
 char*
 kg_sh_path_to_string(const KgGraph* const shapes_graph, const KgTermId path)
 {
-  const PathVocab v = path_vocab(shapes_graph);
+  PathVocab v;
+  path_vocab(shapes_graph, &v);
 
   KgBuffer buf = KG_BUFFER_INIT;
   if (append_path(&buf, &v, path, 0U)) {

@@ -80,6 +80,73 @@ voc_name(const KgShVocab v)
   return iri;
 }
 
+void
+kg_sh_vocab_find(const KgGraph* const graph,
+                 const KgShVocab      first,
+                 const KgShVocab      last,
+                 KgTermId* const      vocab)
+{
+  for (unsigned k = first; k <= last; ++k) {
+    vocab[k] = kg_graph_find_iri(graph, kg_sv(vocab_terms[k].iri));
+  }
+}
+
+bool
+kg_sh_path_node(const KgGraph* const  graph,
+                const KgTermId* const vocab,
+                const KgTermId        term,
+                KgShPathNode* const   node)
+{
+  /// The path predicates, by the kind of path each makes
+  static const struct {
+    KgShVocab    pred;
+    KgShPathKind kind;
+  } unary[] = {
+    {KG_SHV_INVERSE_PATH, KG_SHP_INVERSE},
+    {KG_SHV_ALTERNATIVE_PATH, KG_SHP_ALTERNATIVE},
+    {KG_SHV_ZERO_OR_MORE_PATH, KG_SHP_ZERO_OR_MORE},
+    {KG_SHV_ONE_OR_MORE_PATH, KG_SHP_ONE_OR_MORE},
+    {KG_SHV_ZERO_OR_ONE_PATH, KG_SHP_ZERO_OR_ONE},
+  };
+
+  const KgTermKind kind = kg_term_kind(graph, term);
+  *node                 = (KgShPathNode){KG_SHP_PREDICATE, KG_NO_TERM, term};
+  if (kind == KG_TERM_IRI) {
+    return true;
+  }
+  if (kind != KG_TERM_BLANK) {
+    return false;
+  }
+
+  // The node's triples, by the subject index if it is built, else all
+  const KgTriple* const triples = kg_graph_triples(graph);
+  size_t                n       = 0U;
+  const uint32_t* const idx     = kg_graph_lookup(graph, KG_SUBJECT, term, &n);
+  const size_t          n_all   = idx ? n : kg_graph_size(graph);
+  size_t                n_found = 0U;
+  bool                  is_list = false;
+  for (size_t i = 0U; i < n_all; ++i) {
+    const KgTriple* const tr = &triples[idx ? idx[i] : i];
+    if (tr->s != term) {
+      continue;
+    }
+    is_list = is_list || tr->p == vocab[KG_SHV_RDF_FIRST];
+    for (size_t k = 0U; k < sizeof(unary) / sizeof(*unary); ++k) {
+      if (tr->p == vocab[unary[k].pred]) {
+        *node = (KgShPathNode){unary[k].kind, tr->p, tr->o};
+        ++n_found;
+      }
+    }
+  }
+
+  if (is_list) {
+    // A list is a sequence path, whatever else its first node says
+    *node = (KgShPathNode){KG_SHP_SEQUENCE, KG_NO_TERM, term};
+    return true;
+  }
+  return n_found == 1U;
+}
+
 /// Report an error at triple `t` of the shapes graph.
 #if defined(__GNUC__)
 __attribute__((format(printf, 3, 4)))
@@ -279,55 +346,24 @@ parse_path(Parser* const   p,
   }
 
   const KgTermKind kind = kg_kind(p->g, term);
-  if (kind == KG_TERM_IRI) {
-    return add_path(p, KG_SHP_PREDICATE, term, out);
-  }
-  if (kind != KG_TERM_BLANK) {
+  if (kind != KG_TERM_IRI && kind != KG_TERM_BLANK) {
     return bad_path(p, t, "a literal");
   }
 
-  const KgTriple* const triples = kg_graph_triples(p->g);
-  size_t                n       = 0U;
-  const uint32_t*       idx     = kg_graph_lookup(p->g, KG_SUBJECT, term, &n);
-  KgTermId              pred    = KG_NO_TERM;
-  KgTermId              obj     = KG_NO_TERM;
-  size_t                n_found = 0U;
-  bool                  is_list = false;
-  for (size_t i = 0U; i < n; ++i) {
-    const KgTriple* const tr = &triples[idx[i]];
-    if (tr->p == voc(p, KG_SHV_RDF_FIRST)) {
-      is_list = true;
-    }
-    if (tr->p == voc(p, KG_SHV_INVERSE_PATH) ||
-        tr->p == voc(p, KG_SHV_ALTERNATIVE_PATH) ||
-        tr->p == voc(p, KG_SHV_ZERO_OR_MORE_PATH) ||
-        tr->p == voc(p, KG_SHV_ONE_OR_MORE_PATH) ||
-        tr->p == voc(p, KG_SHV_ZERO_OR_ONE_PATH)) {
-      pred = tr->p;
-      obj  = tr->o;
-      ++n_found;
-    }
-  }
-
-  if (is_list) {
-    // A list is a sequence path, whatever else its first node says
-    return parse_path_list(p, term, t, depth, KG_SHP_SEQUENCE, term, out);
-  }
-  if (n_found != 1U) {
+  KgShPathNode node;
+  if (!kg_sh_path_node(p->g, p->sh->vocab, term, &node)) {
     return bad_path(p, t, "a blank node that is not one path");
   }
-  if (pred == voc(p, KG_SHV_ALTERNATIVE_PATH)) {
-    return parse_path_list(p, obj, t, depth, KG_SHP_ALTERNATIVE, term, out);
+  if (node.kind == KG_SHP_PREDICATE) {
+    return add_path(p, KG_SHP_PREDICATE, term, out);
+  }
+  if (node.kind == KG_SHP_SEQUENCE || node.kind == KG_SHP_ALTERNATIVE) {
+    return parse_path_list(p, node.arg, t, depth, node.kind, term, out);
   }
 
-  const KgShPathKind k =
-    pred == voc(p, KG_SHV_INVERSE_PATH)        ? KG_SHP_INVERSE
-    : pred == voc(p, KG_SHV_ZERO_OR_MORE_PATH) ? KG_SHP_ZERO_OR_MORE
-    : pred == voc(p, KG_SHV_ONE_OR_MORE_PATH)  ? KG_SHP_ONE_OR_MORE
-                                               : KG_SHP_ZERO_OR_ONE;
   uint32_t child = KG_SH_NONE;
-  KgStatus st    = parse_path(p, obj, t, depth + 1U, &child);
-  if (!st && !(st = add_path(p, k, term, out))) {
+  KgStatus st    = parse_path(p, node.arg, t, depth + 1U, &child);
+  if (!st && !(st = add_path(p, node.kind, term, out))) {
     p->sh->paths[*out].first = child;
   }
   return st;
@@ -1296,9 +1332,7 @@ kg_shapes_new(KgGraph* const   shapes_graph,
       (st = kg_graph_index(shapes_graph, KG_OBJECT))) {
     goto done;
   }
-  for (unsigned k = 0U; k < KG_SHV_COUNT_; ++k) {
-    p.sh->vocab[k] = kg_graph_find_iri(shapes_graph, kg_sv(vocab_terms[k].iri));
-  }
+  kg_sh_vocab_find(shapes_graph, 0U, KG_SHV_COUNT_ - 1U, p.sh->vocab);
   // Results name sh:Violation even when the shapes graph does not
   if (!p.sh->vocab[KG_SHV_VIOLATION] &&
       !(p.sh->vocab[KG_SHV_VIOLATION] = kg_graph_iri(

@@ -363,8 +363,8 @@ Test(shacl_report, paths_as_strings)
     "ex:s6 sh:path \"a literal\" .\n"
     "ex:s7 sh:path [ sh:inversePath ex:a ; sh:zeroOrMorePath ex:b ] .\n"
     "ex:s8 sh:path [ sh:inversePath ex:a , ex:b ] .\n"
-    "ex:s9 sh:path [ sh:zeroOrOnePath [ sh:inversePath ex:a ;\n"
-    "                                   sh:alternativePath ( ex:b ex:c ) ] ] .\n");
+    "ex:s9 sh:path [ sh:zeroOrOnePath\n"
+    "    [ sh:inversePath ex:a ; sh:alternativePath ( ex:b ex:c ) ] ] .\n");
   // A blank node with several path predicates is no path, as the shapes
   // parser says
   static const char* const expected[] = {

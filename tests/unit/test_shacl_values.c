@@ -629,7 +629,7 @@ static const PatternCase pattern_cases[] = {
   {"^\\c+$", "", "-.09\xc2\xb7\xcc\x80\xcd\xaf\xe2\x80\xbf", true},
   {"^\\c$", "", "/", false},
   {"^\\C$", "", "\xcd\xbe", true}, // U+037E
-  {"^\\I$", "", "\xcc\x80", true},  // U+0300
+  {"^\\I$", "", "\xcc\x80", true}, // U+0300
   {"^[^\\C]+$", "", "\xef\xbf\xbd\xf3\xaf\xbf\xbf", true},
   {"^\\C$", "", "\xf3\xb0\x80\x80", true}, // U+F0000
   {"^[\\C]$", "", "a", false},

@@ -1337,15 +1337,8 @@ insert(Reader* const  r,
        const KgTermId o,
        const KgOrigin origin)
 {
-  const KgStatus st =
-    kg_graph_add_quad(r->core.graph, s, p, o, KG_NO_TERM, origin);
-  if (st > KG_FAILURE) {
-    if (st == KG_BAD_LIMIT) {
-      r->core.lax = false;
-      kg_read_error(&r->core, st, "too many triples");
-    }
-    stop(r, st);
-  }
+  kg_read_added(&r->core,
+                kg_graph_add_quad(r->core.graph, s, p, o, KG_NO_TERM, origin));
 }
 
 /// Add (s, p, o), and its reification if `reify` is not 0.

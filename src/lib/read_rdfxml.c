@@ -303,9 +303,8 @@ typedef struct {
   KgBuffer iri;  ///< Scratch: resolved IRIs
   KgBuffer name; ///< Scratch: IRIs of names, "#id"
 
-  KgTermId* ids; ///< rdf:ID IRIs seen (open addressing, 0 empty)
-  size_t    ids_mask;
-  size_t    n_ids;
+  KgTable ids;   ///< rdf:ID IRIs seen
+  size_t  n_ids; ///< Values in `ids`
 
   // Dictionary strings of libxml2, compared by pointer
   const xmlChar* rdf_ns;
@@ -1078,30 +1077,16 @@ id_iri(Reader* const r, const Frame* const f, const KgStringView id)
   }
 
   // The IRIs of rdf:ID must be unique in the document
-  if ((r->n_ids + 1U) * 2U > r->ids_mask + 1U) {
-    const size_t    n_slots = r->ids_mask ? (r->ids_mask + 1U) * 2U : 64U;
-    KgTermId* const ids     = (KgTermId*)kg_calloc(n_slots, sizeof(KgTermId));
-    if (!ids) {
-      out_of_memory(r);
-      return KG_NO_TERM;
-    }
-    for (size_t i = 0U; r->ids && i <= r->ids_mask; ++i) {
-      if (r->ids[i]) {
-        size_t j = (size_t)kg_hash_u64(r->ids[i]) & (n_slots - 1U);
-        while (ids[j]) {
-          j = (j + 1U) & (n_slots - 1U);
-        }
-        ids[j] = r->ids[i];
-      }
-    }
-    kg_free(r->ids);
-    r->ids      = ids;
-    r->ids_mask = n_slots - 1U;
+  if ((!r->ids.slots && kg_table_init(&r->ids, 64U)) ||
+      kg_table_reserve(&r->ids, r->n_ids + 1U)) {
+    out_of_memory(r);
+    return KG_NO_TERM;
   }
 
-  size_t j = (size_t)kg_hash_u64(iri) & r->ids_mask;
-  for (; r->ids[j]; j = (j + 1U) & r->ids_mask) {
-    if (r->ids[j] == iri) {
+  const uint32_t h = (uint32_t)kg_hash_u64(iri);
+  size_t         i = kg_table_start(&r->ids, h);
+  for (; r->ids.slots[i]; i = kg_table_next(&r->ids, i)) {
+    if (kg_slot_value(r->ids.slots[i]) == iri) {
       kg_read_error(&r->core,
                     KG_BAD_SYNTAX,
                     "rdf:ID '%s' is used twice with the same base IRI "
@@ -1111,7 +1096,7 @@ id_iri(Reader* const r, const Frame* const f, const KgStringView id)
       return KG_NO_TERM;
     }
   }
-  r->ids[j] = iri;
+  kg_table_set(&r->ids, i, h, iri);
   ++r->n_ids;
   return iri;
 }
@@ -2383,7 +2368,7 @@ reader_fini(Reader* const r)
   kg_free(r->bases);
   kg_free(r->rendered);
   kg_free(r->order);
-  kg_free(r->ids);
+  kg_table_fini(&r->ids);
   kg_buffer_fini(&r->base_text);
   kg_buffer_fini(&r->text);
   kg_buffer_fini(&r->xml);

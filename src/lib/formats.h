@@ -42,46 +42,38 @@ kg_syntax_serd(KgSyntax syntax);
 
 /// A reader: parse `input` (in `syntax`) into `graph`, resolving against
 /// `base`.
-typedef KgStatus (*KgReadFunc)(KgGraph*             graph,
-                               KgInput*             input,
-                               KgSyntax             syntax,
-                               const char*          base,
-                               const KgReadOptions* options);
+typedef KgStatus
+KgReadFn(KgGraph*             graph,
+         KgInput*             input,
+         KgSyntax             syntax,
+         const char*          base,
+         const KgReadOptions* options);
 
 /// A writer: serialise `graph` to `out`.
-typedef KgStatus (*KgWriteFunc)(const KgGraph*        graph,
-                                FILE*                 out,
-                                const KgWriteOptions* options);
+typedef KgStatus
+KgWriteFn(const KgGraph* graph, FILE* out, const KgWriteOptions* options);
+
+/// A reader in the syntax table.
+typedef KgReadFn* KgReadFunc;
+
+/// A writer in the syntax table.
+typedef KgWriteFn* KgWriteFunc;
 
 /// Read Turtle, N-Triples or N-Quads through serd (read_turtle.c).
-KgStatus
-kg_read_serd(KgGraph*             graph,
-             KgInput*             input,
-             KgSyntax             syntax,
-             const char*          base,
-             const KgReadOptions* options);
+KgReadFn kg_read_serd;
 
 /**
    Read RDF/XML through libxml2's SAX2 push parser (read_rdfxml.c).
 
    Nothing outside the document is read: no external entity, DTD or URL.
 */
-KgStatus
-kg_read_rdfxml(KgGraph*             graph,
-               KgInput*             input,
-               KgSyntax             syntax,
-               const char*          base,
-               const KgReadOptions* options);
+KgReadFn kg_read_rdfxml;
 
 /// Write sorted N-Triples (write_ntriples.c).
-KG_NODISCARD KgStatus
-kg_write_ntriples(const KgGraph*        graph,
-                  FILE*                 out,
-                  const KgWriteOptions* options);
+KG_NODISCARD KgWriteFn kg_write_ntriples;
 
 /// Write sorted N-Quads: N-Triples with graph names (write_ntriples.c).
-KG_NODISCARD KgStatus
-kg_write_nquads(const KgGraph* graph, FILE* out, const KgWriteOptions* options);
+KG_NODISCARD KgWriteFn kg_write_nquads;
 
 /**
    Report an error and return KG_BAD_DATA if `graph` has named graphs, which
@@ -91,16 +83,13 @@ KgStatus
 kg_refuse_names(const KgGraph* graph, const KgWriteOptions* options);
 
 /// Write abbreviated (or, with KG_WRITE_PLAIN, flat) RDF/XML (write_rdfxml.c).
-KgStatus
-kg_write_rdfxml(const KgGraph* graph, FILE* out, const KgWriteOptions* options);
+KgWriteFn kg_write_rdfxml;
 
 /// Write Graphviz DOT with the default options (write_dot.c).
-KgStatus
-kg_write_dot(const KgGraph* graph, FILE* out, const KgWriteOptions* options);
+KgWriteFn kg_write_dot;
 
 /// Write Turtle grouped by subject (write_turtle.c).
-KgStatus
-kg_write_turtle(const KgGraph* graph, FILE* out, const KgWriteOptions* options);
+KgWriteFn kg_write_turtle;
 
 /// Return true iff a literal of datatype IRI `datatype` with lexical form
 /// `text` is written bare in Turtle (an integer, decimal, double or

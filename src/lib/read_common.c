@@ -150,6 +150,19 @@ kg_read_out_of_memory(KgReadCore* const core)
   core->hooks->stop(core->reader, KG_BAD_ALLOC);
 }
 
+KgStatus
+kg_read_added(KgReadCore* const core, const KgStatus st)
+{
+  if (st <= KG_FAILURE) {
+    return KG_SUCCESS;
+  }
+  if (st == KG_BAD_LIMIT) {
+    return kg_read_fatal(core, st, "too many triples");
+  }
+  core->hooks->stop(core->reader, st);
+  return st;
+}
+
 const char*
 kg_read_quoted(KgReadCore* const core, const KgStringView text)
 {

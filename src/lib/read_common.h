@@ -119,6 +119,17 @@ void
 kg_read_out_of_memory(KgReadCore* core);
 
 /**
+   Take the status `st` of adding a statement to core->graph
+   (kg_graph_add_quad()): a full graph is reported as an error that stops
+   the read even in lax mode, and any other failure stops it too.
+
+   @return KG_SUCCESS if the statement is in the graph (added or already
+   there), else `st`, with the reader stopped.
+*/
+KgStatus
+kg_read_added(KgReadCore* core, KgStatus st);
+
+/**
    Resolve the relative IRI reference `ref` against `base` into `iri`,
    reporting a missing base and a reference that cannot be resolved.
 

@@ -264,6 +264,20 @@ typedef struct {
   unsigned     n_props;
 } Attrs;
 
+/**
+   An element as it starts: its name and attributes, as libxml2's SAX2
+   handler gives them, then what open_element() reads from them.
+*/
+typedef struct {
+  const xmlChar*        local;   ///< Local name
+  const xmlChar*        prefix;  ///< Prefix, or NULL
+  const xmlChar*        uri;     ///< Namespace IRI, or NULL
+  const xmlChar* const* attrs;   ///< (local, prefix, uri, value, end) each
+  int                   n_attrs; ///< Attributes in `attrs`
+  Attrs                 a;       ///< Syntax attributes (scan_attrs())
+  RdfName               name;    ///< RDF name of a node or property element
+} Element;
+
 typedef struct {
   KgReadCore       core; ///< Graph, options, lax, messages, IRI cache
   KgInput*         input;
@@ -303,9 +317,8 @@ typedef struct {
   KgBuffer iri;  ///< Scratch: resolved IRIs
   KgBuffer name; ///< Scratch: IRIs of names, "#id"
 
-  KgTermId* ids; ///< rdf:ID IRIs seen (open addressing, 0 empty)
-  size_t    ids_mask;
-  size_t    n_ids;
+  KgTable ids;   ///< rdf:ID IRIs seen
+  size_t  n_ids; ///< Values in `ids`
 
   // Dictionary strings of libxml2, compared by pointer
   const xmlChar* rdf_ns;
@@ -1078,30 +1091,16 @@ id_iri(Reader* const r, const Frame* const f, const KgStringView id)
   }
 
   // The IRIs of rdf:ID must be unique in the document
-  if ((r->n_ids + 1U) * 2U > r->ids_mask + 1U) {
-    const size_t    n_slots = r->ids_mask ? (r->ids_mask + 1U) * 2U : 64U;
-    KgTermId* const ids     = (KgTermId*)kg_calloc(n_slots, sizeof(KgTermId));
-    if (!ids) {
-      out_of_memory(r);
-      return KG_NO_TERM;
-    }
-    for (size_t i = 0U; r->ids && i <= r->ids_mask; ++i) {
-      if (r->ids[i]) {
-        size_t j = (size_t)kg_hash_u64(r->ids[i]) & (n_slots - 1U);
-        while (ids[j]) {
-          j = (j + 1U) & (n_slots - 1U);
-        }
-        ids[j] = r->ids[i];
-      }
-    }
-    kg_free(r->ids);
-    r->ids      = ids;
-    r->ids_mask = n_slots - 1U;
+  if ((!r->ids.slots && kg_table_init(&r->ids, 64U)) ||
+      kg_table_reserve(&r->ids, r->n_ids + 1U)) {
+    out_of_memory(r);
+    return KG_NO_TERM;
   }
 
-  size_t j = (size_t)kg_hash_u64(iri) & r->ids_mask;
-  for (; r->ids[j]; j = (j + 1U) & r->ids_mask) {
-    if (r->ids[j] == iri) {
+  const uint32_t h = (uint32_t)kg_hash_u64(iri);
+  size_t         i = kg_table_start(&r->ids, h);
+  for (; r->ids.slots[i]; i = kg_table_next(&r->ids, i)) {
+    if (kg_slot_value(r->ids.slots[i]) == iri) {
       kg_read_error(&r->core,
                     KG_BAD_SYNTAX,
                     "rdf:ID '%s' is used twice with the same base IRI "
@@ -1111,7 +1110,7 @@ id_iri(Reader* const r, const Frame* const f, const KgStringView id)
       return KG_NO_TERM;
     }
   }
-  r->ids[j] = iri;
+  kg_table_set(&r->ids, i, h, iri);
   ++r->n_ids;
   return iri;
 }
@@ -1337,15 +1336,8 @@ insert(Reader* const  r,
        const KgTermId o,
        const KgOrigin origin)
 {
-  const KgStatus st =
-    kg_graph_add_quad(r->core.graph, s, p, o, KG_NO_TERM, origin);
-  if (st > KG_FAILURE) {
-    if (st == KG_BAD_LIMIT) {
-      r->core.lax = false;
-      kg_read_error(&r->core, st, "too many triples");
-    }
-    stop(r, st);
-  }
+  kg_read_added(&r->core,
+                kg_graph_add_quad(r->core.graph, s, p, o, KG_NO_TERM, origin));
 }
 
 /// Add (s, p, o), and its reification if `reify` is not 0.
@@ -1456,17 +1448,15 @@ classify(Reader* const               r,
   return ATTR_PROPERTY;
 }
 
-/// Sort the attributes of an element into `a`.  @return false on error.
+/// Sort the attributes of element `e` into e->a.  @return false on error.
 static bool
-scan_attrs(Reader* const               r,
-           const int                   n_attrs,
-           const xmlChar* const* const attrs,
-           Attrs* const                a)
+scan_attrs(Reader* const r, Element* const e)
 {
+  Attrs* const a = &e->a;
   memset(a, 0, sizeof(*a));
   bool ok = true;
-  for (int i = 0; i < n_attrs; ++i) {
-    const xmlChar* const* const attr   = attrs + 5 * i;
+  for (int i = 0; i < e->n_attrs; ++i) {
+    const xmlChar* const* const attr   = e->attrs + 5 * i;
     SyntaxAttr                  syntax = A_ABOUT;
     switch (classify(r, attr, &syntax)) {
     case ATTR_IGNORED:
@@ -1536,14 +1526,13 @@ set_lang_and_base(Reader* const r, Frame* const f, const Attrs* const a)
 
 /// Add the property attributes of an element, about `s`.
 static void
-add_property_attrs(Reader* const               r,
-                   const Frame* const          f,
-                   const KgTermId              s,
-                   const int                   n_attrs,
-                   const xmlChar* const* const attrs)
+add_property_attrs(Reader* const        r,
+                   const Frame* const   f,
+                   const KgTermId       s,
+                   const Element* const e)
 {
-  for (int i = 0; i < n_attrs && !r->stopped; ++i) {
-    const xmlChar* const* const attr  = attrs + 5 * i;
+  for (int i = 0; i < e->n_attrs && !r->stopped; ++i) {
+    const xmlChar* const* const attr  = e->attrs + 5 * i;
     const xmlChar* const        local = attr[0];
     const xmlChar*              uri   = attr[2];
     if (!uri) {
@@ -1612,47 +1601,40 @@ bad_attr(Reader* const      r,
 #define HAS(a, x) (((a)->has >> (x)) & 1U)
 
 /**
-   Open the frame of a node or property element: read its attributes into
-   `a`, take its xml:lang and xml:base, and check that it has a namespace
-   and a name that may stand on an element of its kind.
+   Open the frame of the node or property element `e`: read its attributes
+   into e->a, take its xml:lang and xml:base, and check that it has a
+   namespace and a name that may stand on an element of its kind.
 
    @return The frame (FRAME_SKIP until the caller says what it is), with
-   the element's RDF name in `name`, or NULL after an error.
+   the element's RDF name in e->name, or NULL after an error.
 */
 static Frame*
-open_element(Reader* const               r,
-             const bool                  node,
-             const xmlChar* const        local,
-             const xmlChar* const        prefix,
-             const xmlChar* const        uri,
-             const int                   n_attrs,
-             const xmlChar* const* const attrs,
-             Attrs* const                a,
-             RdfName* const              name)
+open_element(Reader* const r, const bool node, Element* const e)
 {
   Frame* const f = push_frame(r, FRAME_SKIP);
   if (f) {
     f->node = node;
     f->mark = r->n_pending;
   }
-  if (!f || !scan_attrs(r, n_attrs, attrs, a) || !set_lang_and_base(r, f, a)) {
+  if (!f || !scan_attrs(r, e) || !set_lang_and_base(r, f, &e->a)) {
     return NULL;
   }
 
-  *name = rdf_name(r, uri, local);
-  if (!uri) {
+  e->name = rdf_name(r, e->uri, e->local);
+  if (!e->uri) {
     kg_read_error(&r->core,
                   KG_BAD_SYNTAX,
                   "element '%s' has no namespace",
-                  (const char*)local);
+                  (const char*)e->local);
     return NULL;
   }
 
   // Of the RDF names, rdf:type stands on both kinds of element, and
   // rdf:Description and rdf:li each on one
   const RdfName own = node ? RDF_DESCRIPTION : RDF_LI;
-  if (*name != RDF_OTHER && *name != own && *name != RDF_TYPE) {
-    bad_name(r, node ? "a node element" : "a property element", prefix, local);
+  if (e->name != RDF_OTHER && e->name != own && e->name != RDF_TYPE) {
+    bad_name(
+      r, node ? "a node element" : "a property element", e->prefix, e->local);
     return NULL;
   }
   return f;
@@ -1660,29 +1642,20 @@ open_element(Reader* const               r,
 
 /// Start a node element below frame `parent` (SIZE_MAX: the root).
 static void
-node_start(Reader* const               r,
-           const size_t                parent,
-           const xmlChar* const        local,
-           const xmlChar* const        prefix,
-           const xmlChar* const        uri,
-           const int                   n_attrs,
-           const xmlChar* const* const attrs)
+node_start(Reader* const r, const size_t parent, Element* const e)
 {
-  Attrs        a;
-  RdfName      name = RDF_OTHER;
-  Frame* const f =
-    open_element(r, true, local, prefix, uri, n_attrs, attrs, &a, &name);
+  Frame* const f = open_element(r, true, e);
   if (!f) {
     return;
   }
 
   const unsigned not_here =
     (1U << A_RESOURCE) | (1U << A_DATATYPE) | (1U << A_PARSE_TYPE);
-  if (a.has & not_here) {
-    bad_attr(r, &a, not_here, "a node element");
+  if (e->a.has & not_here) {
+    bad_attr(r, &e->a, not_here, "a node element");
     return;
   }
-  if (HAS(&a, A_ABOUT) + HAS(&a, A_ID) + HAS(&a, A_NODE_ID) > 1U) {
+  if (HAS(&e->a, A_ABOUT) + HAS(&e->a, A_ID) + HAS(&e->a, A_NODE_ID) > 1U) {
     kg_read_error(&r->core,
                   KG_BAD_SYNTAX,
                   "a node element has at most one of rdf:about, rdf:ID and "
@@ -1690,13 +1663,15 @@ node_start(Reader* const               r,
     return;
   }
 
-  const KgTermId s = HAS(&a, A_ABOUT)     ? value_iri(r, f, a.value[A_ABOUT])
-                     : HAS(&a, A_ID)      ? id_iri(r, f, a.value[A_ID])
-                     : HAS(&a, A_NODE_ID) ? node_id_blank(r, a.value[A_NODE_ID])
-                                          : generated_blank(r);
-  const KgTermId type =
-    (!s || name == RDF_DESCRIPTION) ? KG_NO_TERM : name_iri(r, uri, local);
-  if (!s || (name != RDF_DESCRIPTION && !type)) {
+  const KgTermId s = HAS(&e->a, A_ABOUT) ? value_iri(r, f, e->a.value[A_ABOUT])
+                     : HAS(&e->a, A_ID)  ? id_iri(r, f, e->a.value[A_ID])
+                     : HAS(&e->a, A_NODE_ID)
+                       ? node_id_blank(r, e->a.value[A_NODE_ID])
+                       : generated_blank(r);
+  const KgTermId type = (!s || e->name == RDF_DESCRIPTION)
+                          ? KG_NO_TERM
+                          : name_iri(r, e->uri, e->local);
+  if (!s || (e->name != RDF_DESCRIPTION && !type)) {
     return; // Reported
   }
 
@@ -1705,7 +1680,7 @@ node_start(Reader* const               r,
   if (type) {
     add(r, s, vocab(r, V_TYPE), type, f->origin);
   }
-  add_property_attrs(r, f, s, n_attrs, attrs);
+  add_property_attrs(r, f, s, e);
 
   // The statement of the property element or the collection around it
   if (parent == SIZE_MAX) {
@@ -1730,32 +1705,23 @@ node_start(Reader* const               r,
 
 /// Start a property element below the node frame `parent`.
 static void
-property_start(Reader* const               r,
-               const size_t                parent,
-               const xmlChar* const        local,
-               const xmlChar* const        prefix,
-               const xmlChar* const        uri,
-               const int                   n_attrs,
-               const xmlChar* const* const attrs)
+property_start(Reader* const r, const size_t parent, Element* const e)
 {
-  Attrs        a;
-  RdfName      name = RDF_OTHER;
-  Frame* const f =
-    open_element(r, false, local, prefix, uri, n_attrs, attrs, &a, &name);
+  Frame* const f = open_element(r, false, e);
   if (!f) {
     return;
   }
-  if (HAS(&a, A_ABOUT)) {
-    bad_attr(r, &a, 1U << A_ABOUT, "a property element");
+  if (HAS(&e->a, A_ABOUT)) {
+    bad_attr(r, &e->a, 1U << A_ABOUT, "a property element");
     return;
   }
 
   const KgTermId s = r->frames[parent].subject;
-  const KgTermId p = name == RDF_LI ? member_iri(r, ++r->frames[parent].li)
-                                    : name_iri(r, uri, local);
+  const KgTermId p = e->name == RDF_LI ? member_iri(r, ++r->frames[parent].li)
+                                       : name_iri(r, e->uri, e->local);
   const KgTermId reify =
-    (p && HAS(&a, A_ID)) ? id_iri(r, f, a.value[A_ID]) : KG_NO_TERM;
-  if (!p || (HAS(&a, A_ID) && !reify)) {
+    (p && HAS(&e->a, A_ID)) ? id_iri(r, f, e->a.value[A_ID]) : KG_NO_TERM;
+  if (!p || (HAS(&e->a, A_ID) && !reify)) {
     return;
   }
 
@@ -1763,14 +1729,14 @@ property_start(Reader* const               r,
   f->predicate = p;
   f->reify     = reify;
 
-  if (HAS(&a, A_PARSE_TYPE)) {
+  if (HAS(&e->a, A_PARSE_TYPE)) {
     const unsigned not_here =
       (1U << A_RESOURCE) | (1U << A_NODE_ID) | (1U << A_DATATYPE);
-    if (a.has & not_here) {
-      bad_attr(r, &a, not_here, "an element with rdf:parseType");
+    if (e->a.has & not_here) {
+      bad_attr(r, &e->a, not_here, "an element with rdf:parseType");
       return;
     }
-    if (a.n_props) {
+    if (e->a.n_props) {
       kg_read_error(&r->core,
                     KG_BAD_SYNTAX,
                     "property attributes are not allowed on an element with "
@@ -1778,7 +1744,7 @@ property_start(Reader* const               r,
       return;
     }
 
-    const KgStringView type = a.value[A_PARSE_TYPE];
+    const KgStringView type = e->a.value[A_PARSE_TYPE];
     if (kg_sv_equals(type, KG_SV("Resource"))) {
       const KgTermId node = generated_blank(r);
       if (node) {
@@ -1796,39 +1762,39 @@ property_start(Reader* const               r,
     return;
   }
 
-  if (HAS(&a, A_RESOURCE) || HAS(&a, A_NODE_ID) || a.n_props) {
-    if (HAS(&a, A_RESOURCE) && HAS(&a, A_NODE_ID)) {
+  if (HAS(&e->a, A_RESOURCE) || HAS(&e->a, A_NODE_ID) || e->a.n_props) {
+    if (HAS(&e->a, A_RESOURCE) && HAS(&e->a, A_NODE_ID)) {
       kg_read_error(&r->core,
                     KG_BAD_SYNTAX,
                     "rdf:resource and rdf:nodeID cannot go together");
       return;
     }
-    if (HAS(&a, A_DATATYPE)) {
+    if (HAS(&e->a, A_DATATYPE)) {
       kg_read_error(&r->core,
                     KG_BAD_SYNTAX,
                     "rdf:datatype cannot go with %s",
-                    HAS(&a, A_RESOURCE)  ? "rdf:resource"
-                    : HAS(&a, A_NODE_ID) ? "rdf:nodeID"
-                                         : "property attributes");
+                    HAS(&e->a, A_RESOURCE)  ? "rdf:resource"
+                    : HAS(&e->a, A_NODE_ID) ? "rdf:nodeID"
+                                            : "property attributes");
       return;
     }
 
     const KgTermId o =
-      HAS(&a, A_RESOURCE)  ? value_iri(r, f, a.value[A_RESOURCE])
-      : HAS(&a, A_NODE_ID) ? node_id_blank(r, a.value[A_NODE_ID])
-                           : generated_blank(r);
+      HAS(&e->a, A_RESOURCE)  ? value_iri(r, f, e->a.value[A_RESOURCE])
+      : HAS(&e->a, A_NODE_ID) ? node_id_blank(r, e->a.value[A_NODE_ID])
+                              : generated_blank(r);
     if (!o) {
       return;
     }
     f->kind   = FRAME_EMPTY;
     f->object = o;
     add_statement(r, s, p, o, reify, f->origin);
-    add_property_attrs(r, f, o, n_attrs, attrs);
+    add_property_attrs(r, f, o, e);
     return;
   }
 
-  if (HAS(&a, A_DATATYPE) &&
-      !(f->datatype = value_iri(r, f, a.value[A_DATATYPE]))) {
+  if (HAS(&e->a, A_DATATYPE) &&
+      !(f->datatype = value_iri(r, f, e->a.value[A_DATATYPE]))) {
     return;
   }
   f->kind = FRAME_PROPERTY;
@@ -1837,26 +1803,19 @@ property_start(Reader* const               r,
 
 /// Start the root element: rdf:RDF, or a node element.
 static void
-root_start(Reader* const               r,
-           const xmlChar* const        local,
-           const xmlChar* const        prefix,
-           const xmlChar* const        uri,
-           const int                   n_attrs,
-           const xmlChar* const* const attrs)
+root_start(Reader* const r, Element* const e)
 {
-  if (rdf_name(r, uri, local) != RDF_RDF) {
-    node_start(r, SIZE_MAX, local, prefix, uri, n_attrs, attrs);
+  if (rdf_name(r, e->uri, e->local) != RDF_RDF) {
+    node_start(r, SIZE_MAX, e);
     return;
   }
 
   Frame* const f = push_frame(r, FRAME_SKIP);
-  Attrs        a;
-  if (!f || !scan_attrs(r, n_attrs, attrs, &a) ||
-      !set_lang_and_base(r, f, &a)) {
+  if (!f || !scan_attrs(r, e) || !set_lang_and_base(r, f, &e->a)) {
     return;
   }
 
-  if (a.has || a.n_props) {
+  if (e->a.has || e->a.n_props) {
     kg_read_error(&r->core,
                   KG_BAD_SYNTAX,
                   "rdf:RDF takes no attributes but xml:lang and xml:base");
@@ -1996,12 +1955,7 @@ utilize(Reader* const        r,
 }
 
 static void
-xml_start(Reader* const               r,
-          const xmlChar* const        local,
-          const xmlChar* const        prefix,
-          const xmlChar* const        uri,
-          const int                   n_attrs,
-          const xmlChar* const* const attrs)
+xml_start(Reader* const r, const Element* const e)
 {
   Frame* const f = push_frame(r, FRAME_XML_ELEMENT);
   if (!f) {
@@ -2012,11 +1966,11 @@ xml_start(Reader* const               r,
   // already in force in the literal
   const size_t mark = r->n_rendered;
   f->ns_mark        = (uint32_t)mark;
-  if (!utilize(r, mark, prefix, uri)) {
+  if (!utilize(r, mark, e->prefix, e->uri)) {
     return;
   }
-  for (int i = 0; i < n_attrs; ++i) {
-    const xmlChar* const* const attr = attrs + 5 * i;
+  for (int i = 0; i < e->n_attrs; ++i) {
+    const xmlChar* const* const attr = e->attrs + 5 * i;
     if (attr[1] && attr[2] != r->xml_ns &&
         !utilize(r, mark, attr[1], attr[2])) {
       return;
@@ -2024,13 +1978,13 @@ xml_start(Reader* const               r,
   }
 
   const size_t n_ns = r->n_rendered - mark;
-  if (!reserve_order(r, n_ns + (size_t)n_attrs + 1U)) {
+  if (!reserve_order(r, n_ns + (size_t)e->n_attrs + 1U)) {
     return;
   }
 
   KgBuffer* const buf = &r->xml;
   kg_buffer_append_char(buf, '<');
-  append_qname(buf, prefix, local);
+  append_qname(buf, e->prefix, e->local);
 
   // Namespace declarations by prefix, the default one first
   size_t* const order = r->order;
@@ -2056,11 +2010,11 @@ xml_start(Reader* const               r,
   }
 
   // Attributes by namespace IRI (none first), then local name
-  for (size_t i = 0U; i < (size_t)n_attrs; ++i) {
-    const xmlChar* const* const a = attrs + 5U * i;
+  for (size_t i = 0U; i < (size_t)e->n_attrs; ++i) {
+    const xmlChar* const* const a = e->attrs + 5U * i;
     size_t                      j = i;
     for (; j > 0U; --j) {
-      const xmlChar* const* const b = attrs + 5U * order[j - 1U];
+      const xmlChar* const* const b = e->attrs + 5U * order[j - 1U];
       const int                   c = compare_str(b[2], a[2]);
       if (c < 0 || (!c && compare_str(b[0], a[0]) <= 0)) {
         break;
@@ -2069,8 +2023,8 @@ xml_start(Reader* const               r,
     }
     order[j] = i;
   }
-  for (size_t i = 0U; i < (size_t)n_attrs && !buf->status; ++i) {
-    const xmlChar* const* const attr  = attrs + 5U * order[i];
+  for (size_t i = 0U; i < (size_t)e->n_attrs && !buf->status; ++i) {
+    const xmlChar* const* const attr  = e->attrs + 5U * order[i];
     const KgStringView          value = attr_value(attr);
     kg_buffer_append_char(buf, ' ');
     append_qname(buf, attr[1], attr[0]);
@@ -2147,10 +2101,17 @@ on_start(void* const           user,
     return;
   }
 
-  const xmlChar* const* const a = (const xmlChar* const*)attrs;
-  r->seen_root                  = true;
+  Element e;
+  e.local   = local;
+  e.prefix  = prefix;
+  e.uri     = uri;
+  e.attrs   = (const xmlChar* const*)attrs;
+  e.n_attrs = n_attrs;
+  e.name    = RDF_OTHER;
+
+  r->seen_root = true;
   if (!r->n_frames) {
-    root_start(r, local, prefix, uri, n_attrs, a);
+    root_start(r, &e);
   } else {
     const size_t parent = r->n_frames - 1U;
     switch ((FrameKind)r->frames[parent].kind) {
@@ -2160,16 +2121,16 @@ on_start(void* const           user,
 
     case FRAME_XML:
     case FRAME_XML_ELEMENT:
-      xml_start(r, local, prefix, uri, n_attrs, a);
+      xml_start(r, &e);
       return;
 
     case FRAME_RDF:
     case FRAME_COLLECTION:
-      node_start(r, parent, local, prefix, uri, n_attrs, a);
+      node_start(r, parent, &e);
       break;
 
     case FRAME_NODE:
-      property_start(r, parent, local, prefix, uri, n_attrs, a);
+      property_start(r, parent, &e);
       break;
 
     case FRAME_PROPERTY: {
@@ -2183,7 +2144,7 @@ on_start(void* const           user,
                       KG_BAD_SYNTAX,
                       "a property element with rdf:datatype holds an element");
       } else {
-        node_start(r, parent, local, prefix, uri, n_attrs, a);
+        node_start(r, parent, &e);
         break;
       }
       push_frame(r, FRAME_SKIP);
@@ -2390,7 +2351,7 @@ reader_fini(Reader* const r)
   kg_free(r->bases);
   kg_free(r->rendered);
   kg_free(r->order);
-  kg_free(r->ids);
+  kg_table_fini(&r->ids);
   kg_buffer_fini(&r->base_text);
   kg_buffer_fini(&r->text);
   kg_buffer_fini(&r->xml);

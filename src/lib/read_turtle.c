@@ -1194,15 +1194,8 @@ add_quad(Reader* const  r,
          const KgTermId g,
          const KgOrigin origin)
 {
-  const KgStatus st = kg_graph_add_quad(r->core.graph, s, p, o, g, origin);
-  if (st > KG_FAILURE) {
-    if (st == KG_BAD_LIMIT) {
-      kg_read_error(&r->core, st, "too many triples");
-    }
-    r->status = st;
-    return st;
-  }
-  return KG_SUCCESS;
+  return kg_read_added(&r->core,
+                       kg_graph_add_quad(r->core.graph, s, p, o, g, origin));
 }
 
 static SerdStatus

@@ -649,3 +649,62 @@ Test(rdfxml, libxml2_limits_in_a_document_with_a_dtd_are_input_errors)
   cr_assert(!strstr(r.err, "internal"), "%.500s", r.err);
   run_free(&r);
 }
+
+/// Run `kgraph export` of the document at `path` to N-Triples, with the
+/// base IRI http://example.org/doc, in lax mode if `lax`.
+static Run
+export_ids(const char* const path, const bool lax)
+{
+  const char* const args[] = {"export",
+                              lax ? "--lax" : "--quiet",
+                              "--base",
+                              "http://example.org/doc",
+                              "--to",
+                              "ntriples",
+                              path,
+                              NULL};
+  return run_args(args);
+}
+
+Test(rdfxml, every_rdf_id_of_a_large_document_is_checked_once)
+{
+  // 5,000 rdf:IDs (the set of them grows many times), then the first, the
+  // last and one in the middle again; xml:base changes what an rdf:ID names
+  enum { N_IDS = 5000 };
+  const size_t cap = (size_t)N_IDS * 32U + 1024U;
+  char* const  doc = (char*)malloc(cap);
+  cr_assert_not_null(doc);
+  int len = snprintf(doc, cap, "<?xml version=\"1.0\"?>\n" RDF_OPEN);
+  for (int i = 0; i < N_IDS; ++i) {
+    len +=
+      snprintf(doc + len, cap - (size_t)len, "<ex:T rdf:ID=\"n%d\"/>\n", i);
+  }
+  snprintf(doc + len,
+           cap - (size_t)len,
+           "<ex:T xml:base=\"http://example.org/other\" rdf:ID=\"n0\"/>\n"
+           "<ex:T rdf:ID=\"n0\"/>\n<ex:T rdf:ID=\"n2500\"/>\n"
+           "<ex:T rdf:ID=\"n4999\"/>\n</rdf:RDF>\n");
+  const char* const path = path_in(tmp_dir(), "ids.rdf");
+  write_file(path, doc);
+  free(doc);
+
+  Run r = export_ids(path, false);
+  cr_assert_eq(r.status, KG_EXIT_INPUT, "%s", r.err);
+  cr_assert(strstr(r.err,
+                   ":5004:1: error: rdf:ID 'n0' is used twice with the same "
+                   "base IRI (it names <http://example.org/doc#n0> again)"),
+            "%s",
+            r.err);
+  run_free(&r);
+
+  r = export_ids(path, true);
+  cr_assert_eq(r.status, KG_EXIT_SUCCESS, "%s", r.err);
+  cr_assert_eq(count_lines(r.out), N_IDS + 1U, "%s", r.err);
+  cr_assert(strstr(r.err, ":5005:1: warning: rdf:ID 'n2500' is used twice"),
+            "%s",
+            r.err);
+  cr_assert(strstr(r.err, ":5006:1: warning: rdf:ID 'n4999' is used twice"),
+            "%s",
+            r.err);
+  run_free(&r);
+}

@@ -328,3 +328,40 @@ Test(read_common, both_readers_refuse_a_relative_base_alike)
     kg_graph_free(g);
   }
 }
+
+Test(read_common, full_graph_is_an_error_that_stops_even_a_lax_read)
+{
+  Fixture x;
+  setup(&x, true, false);
+  cr_assert_eq(kg_read_added(&x.core, KG_BAD_LIMIT), KG_BAD_LIMIT);
+  cr_assert_eq(x.fake.n_messages, 1U);
+  cr_assert_eq(x.fake.level, KG_LOG_ERROR);
+  cr_assert_str_eq(x.fake.text, "too many triples");
+  cr_assert_eq(x.fake.n_recovered, 0U);
+  cr_assert_eq(x.fake.n_stopped, 1U);
+  cr_assert_eq(x.fake.last, KG_BAD_LIMIT);
+  cr_assert(!x.core.lax);
+  teardown(&x);
+}
+
+Test(read_common, added_or_present_statement_goes_on)
+{
+  Fixture x;
+  setup(&x, false, false);
+  cr_assert_eq(kg_read_added(&x.core, KG_SUCCESS), KG_SUCCESS);
+  cr_assert_eq(kg_read_added(&x.core, KG_FAILURE), KG_SUCCESS);
+  cr_assert_eq(x.fake.n_messages, 0U);
+  cr_assert_eq(x.fake.n_stopped, 0U);
+  teardown(&x);
+}
+
+Test(read_common, failed_add_stops_without_a_report)
+{
+  Fixture x;
+  setup(&x, true, false);
+  cr_assert_eq(kg_read_added(&x.core, KG_BAD_ALLOC), KG_BAD_ALLOC);
+  cr_assert_eq(x.fake.n_messages, 0U);
+  cr_assert_eq(x.fake.n_stopped, 1U);
+  cr_assert_eq(x.fake.last, KG_BAD_ALLOC);
+  teardown(&x);
+}

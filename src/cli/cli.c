@@ -21,17 +21,15 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
-static const KgCommand commands[] = {
-  {"export", "write INPUT as @WRITE_LABELS@", kg_cmd_export},
-  {"check", "check INPUT against the ontology", kg_cmd_check},
-  {"stats", "count triples, terms, classes and properties", kg_cmd_stats},
-  {"render", "draw INPUT as SVG, PNG or PDF", kg_cmd_render},
-  {"diff", "show what changed between two graphs, by entity", kg_cmd_diff},
-  {"patch", "apply an RDF Patch to a graph", kg_cmd_patch},
-  {"canon", "write INPUT as canonical sorted N-Triples", kg_cmd_canon},
-  {"push",
-   "upload INPUT to a triple store (Graph Store Protocol)",
-   kg_cmd_push},
+static const KgCommand* const commands[] = {
+  &kg_cmd_export,
+  &kg_cmd_check,
+  &kg_cmd_stats,
+  &kg_cmd_render,
+  &kg_cmd_diff,
+  &kg_cmd_patch,
+  &kg_cmd_canon,
+  &kg_cmd_push,
 };
 
 #define N_COMMANDS (sizeof(commands) / sizeof(commands[0]))
@@ -186,8 +184,8 @@ print_help(FILE* const out)
                     "\n"
                     "Commands:\n");
   for (size_t i = 0U; i < N_COMMANDS; ++i) {
-    fprintf(out, "  %-10s ", commands[i].name);
-    kg_cli_print_help(out, commands[i].summary);
+    fprintf(out, "  %-10s ", commands[i]->name);
+    kg_cli_print_help(out, commands[i]->summary);
     fputc('\n', out);
   }
   fprintf(out,
@@ -327,17 +325,20 @@ kg_cli_oom(const KgCli* const cli, const KgStatus st)
   return st;
 }
 
-int
-kg_cli_parse(KgCli* const               cli,
-             const int                  argc,
-             char** const               argv,
-             const char* const          short_opts,
-             const struct option* const long_opts,
-             const char* const          help,
-             void* const                opts,
-             int (*handle)(KgCli* cli, void* opts, int c, char* arg),
-             const int  min_operands,
-             int* const first_arg)
+/**
+   Parse the options of `command` into `opts` with getopt_long, handling
+   --help and the errors getopt reports.
+
+   @return -1 to go on (then `*first_arg` is the index of the first
+   operand), or an exit status to stop with.
+*/
+static int
+parse_options(KgCli* const           cli,
+              const KgCommand* const command,
+              const int              argc,
+              char** const           argv,
+              void* const            opts,
+              int* const             first_arg)
 {
   // Reset getopt: kg_cli_main() may run more than once in a process
   optind = 0;
@@ -345,10 +346,11 @@ kg_cli_parse(KgCli* const               cli,
 
   int c       = 0;
   int n_stdin = 0; // Files named '-': standard input can be read only once
-  while ((c = getopt_long(argc, argv, short_opts, long_opts, NULL)) != -1) {
+  while ((c = getopt_long(
+            argc, argv, command->short_opts, command->long_opts, NULL)) != -1) {
     switch (c) {
     case 'h':
-      kg_cli_print_help(cli->out, help);
+      kg_cli_print_help(cli->out, command->help);
       return KG_EXIT_SUCCESS;
 
     case 'q':
@@ -370,7 +372,7 @@ kg_cli_parse(KgCli* const               cli,
       if ((c == 'O' || c == 1008) && optarg && !strcmp(optarg, "-")) {
         ++n_stdin;
       }
-      const int r = handle(cli, opts, c, optarg);
+      const int r = command->handle(cli, opts, c, optarg);
       if (r) {
         return r;
       }
@@ -378,7 +380,7 @@ kg_cli_parse(KgCli* const               cli,
     }
   }
 
-  if (argc - optind < min_operands) {
+  if (argc - optind < command->min_operands) {
     return kg_cli_usage(cli, "missing INPUT");
   }
 
@@ -1464,6 +1466,34 @@ kg_cli_main(const int argc, char** const argv, FILE* const out, FILE* const err)
   return kg_cli_run(argc, argv, out, err, &terminal);
 }
 
+/// Run `command` with its arguments `argv`.  @return the exit status.
+static int
+run(KgCli* const           cli,
+    const KgCommand* const command,
+    const int              argc,
+    char** const           argv)
+{
+  cli->command     = command->name;
+  void* const opts = calloc(1U, command->opts_size);
+  if (!opts) {
+    return kg_cli_exit_status(kg_cli_oom(cli, KG_BAD_ALLOC));
+  }
+  if (command->init) {
+    command->init(opts);
+  }
+
+  int first = 0;
+  int r     = parse_options(cli, command, argc, argv, opts, &first);
+  if (r < 0 && command->pictures) {
+    r = kg_cli_no_pictures(cli);
+  }
+  if (r < 0) {
+    r = command->run(cli, opts, argc - first, argv + first);
+  }
+  free(opts);
+  return r;
+}
+
 /// Run the command of `argv`.  @return the exit status.
 static int
 run_command(KgCli* const cli, const int argc, char** const argv)
@@ -1483,9 +1513,8 @@ run_command(KgCli* const cli, const int argc, char** const argv)
   }
 
   for (size_t i = 0U; i < N_COMMANDS; ++i) {
-    if (!strcmp(arg, commands[i].name)) {
-      cli->command = commands[i].name;
-      return commands[i].run(cli, argc - 1, argv + 1);
+    if (!strcmp(arg, commands[i]->name)) {
+      return run(cli, commands[i], argc - 1, argv + 1);
     }
   }
 

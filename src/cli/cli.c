@@ -720,6 +720,12 @@ kg_cli_dot_option(KgCli* const    cli,
   return 0;
 }
 
+void
+kg_cli_draw_init(void* const opts)
+{
+  kg_cli_dot_init(&((KgDrawOptions*)opts)->dot);
+}
+
 int
 kg_cli_draw_option(KgCli* const         cli,
                    KgDrawOptions* const draw,

@@ -65,9 +65,9 @@ typedef struct {
   int    min_operands;      ///< The fewest operands (INPUT...) it takes
   bool   pictures; ///< Draws pictures only: refused if they are not built in
 
-  /// Run with the options read and the `n_operands` operands.
+  /// Run with the options read and the `n_args` operands `args`.
   /// @return the exit status.
-  int (*run)(KgCli* cli, void* opts, int n_operands, char** operands);
+  int (*run)(KgCli* cli, void* opts, int n_args, char** args);
 } KgCommand;
 
 /// Run the program as `kgraph ARGS...`.  @return the exit status.
@@ -278,6 +278,14 @@ typedef struct {
   bool           schema; ///< --schema: draw INPUT as an ontology
 } KgDrawOptions;
 
+/**
+   Set the default picture options in `opts`, the zeroed options of a
+   command that draws: a struct whose first member is a KgDrawOptions.
+   For KgCommand.init.
+*/
+void
+kg_cli_draw_init(void* opts);
+
 /// Handle an option of KgDrawOptions.  @return 0 if handled, -1 if `c` is
 /// not one, or an exit status.
 int
@@ -375,8 +383,8 @@ kg_cli_schema_whole(const KgCli* cli, const KgDotCli* dot);
   "      --depth=N          with --focus: how many steps away (default: 1)\n"  \
   "      --cluster-by=PROP  group nodes by the object of property PROP\n"      \
   "      --exclude=PROP     leave property PROP out (repeatable)\n"            \
-  "      --max-nodes=N      refuse to draw more than N nodes (default:\n"      \
-  "                         5000; 0: no limit)\n"                              \
+  "      --max-nodes=N      refuse to draw more than N nodes (default:\n"     \
+  "                         5000; 0: no limit)\n"                             \
   "      --max-size=N       refuse to draw more than N nodes, edges and\n"     \
   "                         table rows together (default: 20000; 0: no\n"      \
   "                         limit)\n"                                          \
@@ -407,14 +415,14 @@ typedef struct {
 typedef struct {
   FILE*         file;   ///< Where to write
   KgOutputSink* sink;   ///< What `file` writes into, or NULL (a memory stream)
-  const char*   path;   ///< Path as given, or NULL for standard output
-  char*         target; ///< `path` with symbolic links resolved, or NULL
-  char*         tmp_path; ///< Temporary file, or NULL
-  bool          direct;   ///< `path` is not a regular file: written as it is
-  bool          in_place; ///< `target` has other hard links: copied into
-  bool          finished; ///< Written and closed: only the commit is left
-  int           slot;     ///< Slot of `tmp_path` in the signal registry, or -1
-  FILE*         raw;      ///< What `file` counts bytes into, or NULL
+  const char* path;     ///< Path as given, or NULL for standard output
+  char*       target;   ///< `path` with symbolic links resolved, or NULL
+  char*       tmp_path; ///< Temporary file, or NULL
+  bool        direct;   ///< `path` is not a regular file: written as it is
+  bool        in_place; ///< `target` has other hard links: copied into
+  bool        finished; ///< Written and closed: only the commit is left
+  int         slot;     ///< Slot of `tmp_path` in the signal registry, or -1
+  FILE*       raw;      ///< What `file` counts bytes into, or NULL
 } KgOutputFile;
 
 /**
@@ -463,6 +471,18 @@ kg_output_close(const KgCli* cli, KgOutputFile* output, KgStatus st);
 */
 void
 kg_cli_handle_signals(void);
+
+/**
+   The KgCommand of a file that defines, as the table needs them, `help`,
+   `long_opts`, `handle` and `run`: the command `name` with the options
+   struct `Options`, set up by `init` (or NULL).
+*/
+#define KG_COMMAND(                                                            \
+  name, summary, short_opts, min_operands, Options, init, pictures)            \
+  {                                                                            \
+    name, summary, help, short_opts, long_opts, handle, init, sizeof(Options), \
+      min_operands, pictures, run                                              \
+  }
 
 /// The commands, in the order of kgraph --help.
 extern const KgCommand kg_cmd_export;

@@ -94,13 +94,10 @@ static const struct option long_opts[] = {
 };
 
 static int
-run(KgCli* const cli,
-    void* const  data,
-    const int    n_operands,
-    char** const operands)
+run(KgCli* const cli, void* const data, const int n_args, char** const args)
 {
   CanonOptions* const opts = (CanonOptions*)data;
-  if (opts->map && n_operands > 1) {
+  if (opts->map && n_args > 1) {
     return kg_cli_usage(cli,
                         "--map needs exactly one INPUT (labels are "
                         "those of one document)");
@@ -108,7 +105,7 @@ run(KgCli* const cli,
 
   KgGraph* graph = NULL;
   KgCanon* canon = NULL;
-  KgStatus st    = kg_cli_load(cli, operands, n_operands, &opts->in, &graph);
+  KgStatus st    = kg_cli_load(cli, args, n_args, &opts->in, &graph);
   if (!st) {
     kg_progress_phase(cli->progress,
                       "canonicalizing",
@@ -153,16 +150,11 @@ run(KgCli* const cli,
   return kg_cli_exit_status(st);
 }
 
-const KgCommand kg_cmd_canon = {
-  .name         = "canon",
-  .summary      = "write INPUT as canonical sorted N-Triples",
-  .help         = help,
-  .short_opts   = ":ho:q",
-  .long_opts    = long_opts,
-  .handle       = handle,
-  .init         = NULL,
-  .opts_size    = sizeof(CanonOptions),
-  .min_operands = 1,
-  .pictures     = false,
-  .run          = run,
-};
+const KgCommand kg_cmd_canon =
+  KG_COMMAND("canon",
+             "write INPUT as canonical sorted N-Triples",
+             ":ho:q",
+             1,
+             CanonOptions,
+             NULL,
+             false);

@@ -194,10 +194,7 @@ static const struct option long_opts[] = {
 };
 
 static int
-run(KgCli* const cli,
-    void* const  data,
-    const int    n_operands,
-    char** const operands)
+run(KgCli* const cli, void* const data, const int n_args, char** const args)
 {
   CheckOptions* const opts = (CheckOptions*)data;
   if (opts->format == KG_CHECK_FORMAT_TURTLE && !opts->n_shapes) {
@@ -222,7 +219,7 @@ run(KgCli* const cli,
     first_triple = graph ? kg_graph_size(graph) : 0U;
   }
   if (!st) {
-    st = kg_cli_read(cli, graph, operands, n_operands, &opts->in);
+    st = kg_cli_read(cli, graph, args, n_args, &opts->in);
   }
 
   KgCheckCounts counts    = {0U, 0U};
@@ -259,16 +256,10 @@ run(KgCli* const cli,
                                                     : KG_EXIT_SUCCESS;
 }
 
-const KgCommand kg_cmd_check = {
-  .name         = "check",
-  .summary      = "check INPUT against the ontology",
-  .help         = help,
-  .short_opts   = ":hq",
-  .long_opts    = long_opts,
-  .handle       = handle,
-  .init         = NULL,
-  .opts_size    = sizeof(CheckOptions),
-  .min_operands = 1,
-  .pictures     = false,
-  .run          = run,
-};
+const KgCommand kg_cmd_check = KG_COMMAND("check",
+                                          "check INPUT against the ontology",
+                                          ":hq",
+                                          1,
+                                          CheckOptions,
+                                          NULL,
+                                          false);

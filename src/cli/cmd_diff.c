@@ -313,16 +313,11 @@ run(KgCli* const cli, void* const data, const int n_args, char** const args)
   return st ? kg_cli_exit_status(st) : differ && !operands.external ? 1 : 0;
 }
 
-const KgCommand kg_cmd_diff = {
-  .name         = "diff",
-  .summary      = "show what changed between two graphs, by entity",
-  .help         = help,
-  .short_opts   = ":ho:q",
-  .long_opts    = long_opts,
-  .handle       = handle,
-  .init         = init,
-  .opts_size    = sizeof(DiffOptions),
-  .min_operands = 0,
-  .pictures     = false,
-  .run          = run,
-};
+const KgCommand kg_cmd_diff =
+  KG_COMMAND("diff",
+             "show what changed between two graphs, by entity",
+             ":ho:q",
+             0,
+             DiffOptions,
+             init,
+             false);

@@ -72,18 +72,8 @@ static const struct option long_opts[] = {
   KG_COMMON_LONG_OPTIONS,
 };
 
-static void
-init(void* const data)
-{
-  ExportOptions* const opts = (ExportOptions*)data;
-  kg_cli_dot_init(&opts->draw.dot);
-}
-
 static int
-run(KgCli* const cli,
-    void* const  data,
-    const int    n_operands,
-    char** const operands)
+run(KgCli* const cli, void* const data, const int n_args, char** const args)
 {
   ExportOptions* const opts = (ExportOptions*)data;
 
@@ -120,7 +110,7 @@ run(KgCli* const cli,
   KgStatus st =
     kg_cli_load_guides(cli, &opts->draw.in, &opts->draw.dot, &ontology, &style);
   if (!st) {
-    st = kg_cli_load(cli, operands, n_operands, &opts->draw.in, &graph);
+    st = kg_cli_load(cli, args, n_args, &opts->draw.in, &graph);
   }
   if (!st && guessed && kg_graph_has_names(graph)) {
     to = KG_SYNTAX_NQUADS; // N-Triples cannot hold the graph names
@@ -165,16 +155,10 @@ run(KgCli* const cli,
   return kg_cli_exit_status(st);
 }
 
-const KgCommand kg_cmd_export = {
-  .name         = "export",
-  .summary      = "write INPUT as @WRITE_LABELS@",
-  .help         = help,
-  .short_opts   = ":ho:q",
-  .long_opts    = long_opts,
-  .handle       = handle,
-  .init         = init,
-  .opts_size    = sizeof(ExportOptions),
-  .min_operands = 1,
-  .pictures     = false,
-  .run          = run,
-};
+const KgCommand kg_cmd_export = KG_COMMAND("export",
+                                           "write INPUT as @WRITE_LABELS@",
+                                           ":ho:q",
+                                           1,
+                                           ExportOptions,
+                                           kg_cli_draw_init,
+                                           false);

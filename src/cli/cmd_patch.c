@@ -99,17 +99,14 @@ static const struct option long_opts[] = {
 };
 
 static int
-run(KgCli* const cli,
-    void* const  data,
-    const int    n_operands,
-    char** const operands)
+run(KgCli* const cli, void* const data, const int n_args, char** const args)
 {
   PatchOptions* const opts = (PatchOptions*)data;
-  if (n_operands != 2) {
+  if (n_args != 2) {
     return kg_cli_usage(cli, "patch takes two operands, OLD and PATCH");
   }
-  char* const old   = operands[0];
-  char* const patch = operands[1];
+  char* const old   = args[0];
+  char* const patch = args[1];
 
   // The output's syntax: --to, else -o's extension, else OLD's
   KgSyntax  to = opts->to;
@@ -153,16 +150,10 @@ run(KgCli* const cli,
   return kg_cli_exit_status(kg_cli_oom(cli, st));
 }
 
-const KgCommand kg_cmd_patch = {
-  .name         = "patch",
-  .summary      = "apply an RDF Patch to a graph",
-  .help         = help,
-  .short_opts   = ":ho:q",
-  .long_opts    = long_opts,
-  .handle       = handle,
-  .init         = NULL,
-  .opts_size    = sizeof(PatchOptions),
-  .min_operands = 2,
-  .pictures     = false,
-  .run          = run,
-};
+const KgCommand kg_cmd_patch = KG_COMMAND("patch",
+                                          "apply an RDF Patch to a graph",
+                                          ":ho:q",
+                                          2,
+                                          PatchOptions,
+                                          NULL,
+                                          false);

@@ -474,10 +474,7 @@ init(void* const data)
 }
 
 static int
-run(KgCli* const cli,
-    void* const  data,
-    const int    n_operands,
-    char** const operands)
+run(KgCli* const cli, void* const data, const int n_args, char** const args)
 {
   PushOptions* const opts = (PushOptions*)data;
 
@@ -504,7 +501,7 @@ run(KgCli* const cli,
   char*    url      = NULL;
   CURL*    curl     = NULL;
   long     code     = 0L;
-  KgStatus st       = kg_cli_load(cli, operands, n_operands, &opts->in, &graph);
+  KgStatus st       = kg_cli_load(cli, args, n_args, &opts->in, &graph);
   if (st) {
     goto done;
   }
@@ -558,16 +555,11 @@ done:
   return kg_cli_exit_status(st);
 }
 
-const KgCommand kg_cmd_push = {
-  .name         = "push",
-  .summary      = "upload INPUT to a triple store (Graph Store Protocol)",
-  .help         = help,
-  .short_opts   = ":hq",
-  .long_opts    = long_opts,
-  .handle       = handle,
-  .init         = init,
-  .opts_size    = sizeof(PushOptions),
-  .min_operands = 1,
-  .pictures     = false,
-  .run          = run,
-};
+const KgCommand kg_cmd_push =
+  KG_COMMAND("push",
+             "upload INPUT to a triple store (Graph Store Protocol)",
+             ":hq",
+             1,
+             PushOptions,
+             init,
+             false);

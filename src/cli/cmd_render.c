@@ -117,18 +117,8 @@ static const struct option long_opts[] = {
   KG_COMMON_LONG_OPTIONS,
 };
 
-static void
-init(void* const data)
-{
-  RenderOptions* const opts = (RenderOptions*)data;
-  kg_cli_dot_init(&opts->draw.dot);
-}
-
 static int
-run(KgCli* const cli,
-    void* const  data,
-    const int    n_operands,
-    char** const operands)
+run(KgCli* const cli, void* const data, const int n_args, char** const args)
 {
   RenderOptions* const opts = (RenderOptions*)data;
 
@@ -142,7 +132,7 @@ run(KgCli* const cli,
     }
   }
   format = format ? format : "svg";
-  if (opts->diff && n_operands != 2) {
+  if (opts->diff && n_args != 2) {
     return kg_cli_usage(cli, "--diff takes two graphs, OLD and NEW");
   }
   int u_schema = -1;
@@ -173,14 +163,14 @@ run(KgCli* const cli,
   KgDiff*  diff      = NULL;
   uint8_t* changes   = NULL;
   if (!st && opts->diff) {
-    st = kg_cli_diff(cli, &opts->draw.in, operands, NULL, 0U, graphs, &diff);
+    st = kg_cli_diff(cli, &opts->draw.in, args, NULL, 0U, graphs, &diff);
     kg_cli_doing(cli, "drawing the differences");
     if (!st) {
       st = kg_cli_oom(cli, kg_diff_picture(diff, &graph, &changes));
     }
     opts->draw.dot.dot.changes = changes;
   } else if (!st) {
-    st = kg_cli_load(cli, operands, n_operands, &opts->draw.in, &graph);
+    st = kg_cli_load(cli, args, n_args, &opts->draw.in, &graph);
   }
 
   if (!st) {
@@ -218,16 +208,10 @@ run(KgCli* const cli,
   return kg_cli_exit_status(st);
 }
 
-const KgCommand kg_cmd_render = {
-  .name         = "render",
-  .summary      = "draw INPUT as SVG, PNG or PDF",
-  .help         = help,
-  .short_opts   = ":hqo:T:K:",
-  .long_opts    = long_opts,
-  .handle       = handle,
-  .init         = init,
-  .opts_size    = sizeof(RenderOptions),
-  .min_operands = 1,
-  .pictures     = true,
-  .run          = run,
-};
+const KgCommand kg_cmd_render = KG_COMMAND("render",
+                                           "draw INPUT as SVG, PNG or PDF",
+                                           ":hqo:T:K:",
+                                           1,
+                                           RenderOptions,
+                                           kg_cli_draw_init,
+                                           true);

@@ -225,15 +225,12 @@ static const struct option long_opts[] = {
 };
 
 static int
-run(KgCli* const cli,
-    void* const  data,
-    const int    n_operands,
-    char** const operands)
+run(KgCli* const cli, void* const data, const int n_args, char** const args)
 {
   StatsOptions* const opts = (StatsOptions*)data;
 
   KgGraph* graph = NULL;
-  KgStatus st    = kg_cli_load(cli, operands, n_operands, &opts->in, &graph);
+  KgStatus st    = kg_cli_load(cli, args, n_args, &opts->in, &graph);
   if (!st) {
     kg_cli_doing(cli, "counting");
     st = print_stats(cli, graph, opts->json);
@@ -248,16 +245,11 @@ run(KgCli* const cli,
   return kg_cli_exit_status(st);
 }
 
-const KgCommand kg_cmd_stats = {
-  .name         = "stats",
-  .summary      = "count triples, terms, classes and properties",
-  .help         = help,
-  .short_opts   = ":hq",
-  .long_opts    = long_opts,
-  .handle       = handle,
-  .init         = NULL,
-  .opts_size    = sizeof(StatsOptions),
-  .min_operands = 1,
-  .pictures     = false,
-  .run          = run,
-};
+const KgCommand kg_cmd_stats =
+  KG_COMMAND("stats",
+             "count triples, terms, classes and properties",
+             ":hq",
+             1,
+             StatsOptions,
+             NULL,
+             false);

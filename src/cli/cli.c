@@ -904,10 +904,6 @@ kg_cli_schema_whole(const KgCli* const cli, const KgDotCli* const dot)
 /// The most output files open at once (canon writes two).
 #define MAX_TMP_FILES 8
 
-/// The name of a temporary file, in the directory of its target: short, so
-/// that it fits wherever the target's name fits.
-#define TMP_NAME ".kgraph.XXXXXX"
-
 static char                  tmp_names[MAX_TMP_FILES][PATH_MAX];
 static volatile sig_atomic_t tmp_used[MAX_TMP_FILES];
 
@@ -996,25 +992,16 @@ out_of_memory(const KgCli* const cli)
   return kg_cli_oom(cli, KG_BAD_ALLOC);
 }
 
-/// Return the length of the directory part of `path`, with its slash.
-static size_t
-dir_len(const char* const path)
-{
-  const char* const slash = strrchr(path, '/');
-  return slash ? (size_t)(slash - path) + 1U : 0U;
-}
-
-/// Forget and free everything of `output` but its streams.
+/// Forget and free everything of `output` but its streams, and remove what
+/// was written.
 static void
 release_output(KgOutputFile* const output)
 {
-  if (output->tmp_path) {
-    (void)unlink(output->tmp_path);
+  if (output->path) {
+    kg_file_replace_abort(&output->replace);
   }
   unregister_tmp(output->slot);
   free(output->sink);
-  free(output->tmp_path);
-  kg_free(output->target);
   memset(output, 0, sizeof(*output));
 }
 
@@ -1034,40 +1021,21 @@ sink_write(void* const cookie, const char* const buf, const size_t size)
   return (ssize_t)size;
 }
 
-/// Close a sink's file descriptor, if it owns it.
-static int
-sink_close(void* const cookie)
-{
-  KgOutputSink* const sink = (KgOutputSink*)cookie;
-  if (sink->owned && close(sink->fd)) {
-    sink->error = sink->error ? sink->error : errno;
-    return EOF;
-  }
-  return 0;
-}
-
-/// Make `output->file` a stream into `fd`, which it closes if `owned`.
+/// Make `output->file` a stream into `fd`, which it does not close.
 static KgStatus
-open_sink(const KgCli* const  cli,
-          KgOutputFile* const output,
-          const int           fd,
-          const bool          owned)
+open_sink(const KgCli* const cli, KgOutputFile* const output, const int fd)
 {
-  const cookie_io_functions_t io = {NULL, sink_write, NULL, sink_close};
+  const cookie_io_functions_t io = {NULL, sink_write, NULL, NULL};
 
   KgOutputSink* const sink = (KgOutputSink*)malloc(sizeof(KgOutputSink));
   FILE* const         file = sink ? fopencookie(sink, "wb", io) : NULL;
   if (!file) {
     free(sink);
-    if (owned) {
-      close(fd);
-    }
     return out_of_memory(cli);
   }
 
   sink->fd     = fd;
   sink->error  = 0;
-  sink->owned  = owned;
   output->sink = sink;
   output->file = file;
   (void)setvbuf(file, NULL, _IOFBF, 65536U);
@@ -1114,40 +1082,13 @@ uncount_output(KgOutputFile* const output, const KgStatus st)
   return r;
 }
 
-/// Open a temporary file without a name for `output`, to be copied into
-/// its target, which a shell could write but in a directory it could not.
+/// Open the file of `output` at `path`, known to the signal handler as soon
+/// as it exists.
 static KgStatus
-open_anonymous_tmp(const KgCli* const cli, KgOutputFile* const output)
+open_file(const KgCli* const  cli,
+          KgOutputFile* const output,
+          const char* const   path)
 {
-  FILE* const tmp = tmpfile();
-  const int   fd  = tmp ? dup(fileno(tmp)) : -1;
-  const int   err = errno;
-  if (tmp) {
-    fclose(tmp);
-  }
-  if (fd < 0) {
-    return cannot_write(cli, output->path, err);
-  }
-  output->in_place = true;
-  return open_sink(cli, output, fd, true);
-}
-
-/// Open the temporary file of `output`, beside its target that `st` (if
-/// `exists`) describes, with the target's mode and owner.
-static KgStatus
-open_tmp(const KgCli* const       cli,
-         KgOutputFile* const      output,
-         const bool               exists,
-         const struct stat* const st)
-{
-  const size_t dir = dir_len(output->target);
-  if (!(output->tmp_path = (char*)malloc(dir + sizeof(TMP_NAME)))) {
-    return out_of_memory(cli);
-  }
-  memcpy(output->tmp_path, output->target, dir);
-  memcpy(output->tmp_path + dir, TMP_NAME, sizeof(TMP_NAME));
-
-  // Known to the signal handler as soon as it exists
   sigset_t signals;
   sigset_t old_mask;
   sigemptyset(&signals);
@@ -1156,42 +1097,16 @@ open_tmp(const KgCli* const       cli,
   sigaddset(&signals, SIGPIPE);
   sigaddset(&signals, SIGTERM);
   (void)sigprocmask(SIG_BLOCK, &signals, &old_mask);
-  const int fd  = mkstemp(output->tmp_path);
-  const int err = errno;
-  if (fd >= 0) {
-    output->slot = register_tmp(output->tmp_path);
+  const int err = kg_file_replace_open(&output->replace, path);
+  if (!err && output->replace.tmp_path) {
+    output->slot = register_tmp(output->replace.tmp_path);
   }
   (void)sigprocmask(SIG_SETMASK, &old_mask, NULL);
-  if (fd < 0) {
-    free(output->tmp_path);
-    output->tmp_path = NULL;
-    return (exists && err == EACCES) ? open_anonymous_tmp(cli, output)
-                                     : cannot_write(cli, output->path, err);
+  if (err) {
+    return err == ENOMEM ? out_of_memory(cli) : cannot_write(cli, path, err);
   }
-
-  int r = 0;
-  if (output->in_place) {
-    // Copied into the target, which keeps its own mode: mkstemp's 0600 will do
-  } else if (exists) {
-    // As the file it replaces (the owner only where permitted; set-user-ID
-    // and set-group-ID bits are dropped, as writing to the file drops them)
-    if (fchown(fd, st->st_uid, st->st_gid)) {
-      // Not permitted: the file becomes the user's
-    }
-    r = fchmod(fd, st->st_mode & 0777);
-  } else {
-    // As the shell creates a file (mkstemp makes it private)
-    const mode_t mask = umask(0);
-    umask(mask);
-    r = fchmod(fd, 0666 & ~mask);
-  }
-
-  if (r) {
-    const int chmod_err = errno;
-    close(fd);
-    return cannot_write(cli, output->path, chmod_err);
-  }
-  return open_sink(cli, output, fd, true);
+  // The stream does not close the file: kg_file_replace_close() does
+  return open_sink(cli, output, output->replace.fd);
 }
 
 KgStatus
@@ -1215,7 +1130,7 @@ kg_output_open(const KgCli* const  cli,
       if (fflush(cli->out)) {
         return cannot_write(cli, NULL, errno);
       }
-      const KgStatus st = open_sink(cli, output, fd, false);
+      const KgStatus st = open_sink(cli, output, fd);
       if (st) {
         return st;
       }
@@ -1223,90 +1138,13 @@ kg_output_open(const KgCli* const  cli,
     return count_output(cli, output);
   }
 
-  output->path = path;
-  if (!(output->target = kg_file_target(path))) {
-    const int      err = errno;
-    const KgStatus st =
-      err == ENOMEM ? out_of_memory(cli) : cannot_write(cli, path, err);
-    release_output(output);
-    return st;
-  }
-
-  struct stat st;
-  const bool  exists = !stat(output->target, &st);
-  if (exists && !S_ISREG(st.st_mode)) {
-    // A device or a pipe (/dev/stdout, a FIFO) is written as it is: renaming
-    // a file over it would replace it
-    const int fd = open(output->target, O_WRONLY | O_TRUNC | O_CLOEXEC);
-    if (fd < 0) {
-      const int err = errno;
-      release_output(output);
-      return cannot_write(cli, path, err);
-    }
-    output->direct   = true;
-    const KgStatus r = open_sink(cli, output, fd, true);
-    if (r) {
-      release_output(output);
-      return r;
-    }
-    return count_output(cli, output);
-  }
-
-  // A file that `>` could not write is not replaced either
-  if (exists && faccessat(AT_FDCWD, output->target, W_OK, AT_EACCESS)) {
-    const int err = errno;
-    release_output(output);
-    return cannot_write(cli, path, err);
-  }
-
-  // Renaming over a file with other names would part it from them
-  output->in_place = exists && st.st_nlink > 1;
-  const KgStatus r = open_tmp(cli, output, exists, &st);
+  output->path     = path;
+  const KgStatus r = open_file(cli, output, path);
   if (r) {
     release_output(output);
     return r;
   }
   return count_output(cli, output);
-}
-
-/// Copy what was written into `output`'s temporary file into its target.
-/// @return 0, or an errno value.
-static int
-copy_into_target(KgOutputFile* const output)
-{
-  const int from = output->sink->fd;
-  const int to   = open(output->target, O_WRONLY | O_TRUNC | O_CLOEXEC);
-  if (to < 0) {
-    return errno;
-  }
-
-  int  err = 0;
-  char buf[65536];
-  if (lseek(from, 0, SEEK_SET) < 0) {
-    err = errno;
-  }
-  for (ssize_t n = 0; !err && (n = read(from, buf, sizeof(buf))) != 0;) {
-    if (n < 0) {
-      err = errno == EINTR ? 0 : errno;
-      continue;
-    }
-    for (ssize_t done = 0; !err && done < n;) {
-      const ssize_t w = write(to, buf + done, (size_t)(n - done));
-      if (w < 0) {
-        err = errno == EINTR ? 0 : errno;
-      } else {
-        done += w;
-      }
-    }
-  }
-
-  if (!err && fsync(to)) {
-    err = errno;
-  }
-  if (close(to) && !err) {
-    err = errno;
-  }
-  return err;
 }
 
 KgStatus
@@ -1351,15 +1189,19 @@ kg_output_finish(const KgCli* const  cli,
 
   errno       = 0;
   bool failed = ferror(output->file) || fflush(output->file) ||
-                (!output->direct && fsync(output->sink->fd));
-  int err = errno;
-  if (!output->in_place) { // Else copied from, once all is ready
-    const int closed = fclose(output->file);
-    output->file     = NULL;
-    if (closed && !failed) {
-      failed = true;
-      err    = errno;
-    }
+                (!output->replace.direct && fsync(output->sink->fd));
+  int       err    = errno;
+  const int closed = fclose(output->file);
+  output->file     = NULL;
+  if (closed && !failed) {
+    failed = true;
+    err    = errno;
+  }
+  // Closed now unless copied from, once all is ready
+  const int closed_fd = kg_file_replace_close(&output->replace);
+  if (closed_fd && !failed) {
+    failed = true;
+    err    = closed_fd;
   }
   if (failed) {
     cannot_write(cli, output->path, write_error(output, err));
@@ -1375,23 +1217,12 @@ KgStatus
 kg_output_commit(const KgCli* const cli, KgOutputFile* const output)
 {
   KgStatus st = kg_output_finish(cli, output, KG_SUCCESS);
-  if (st || (!output->tmp_path && !output->in_place)) {
-    release_output(output); // Standard output, a device, or gone already
+  if (st || !output->path) {
+    release_output(output); // Standard output, or gone already
     return st;
   }
 
-  int err = 0;
-  if (output->in_place) {
-    err = copy_into_target(output);
-    fclose(output->file);
-    output->file = NULL;
-  } else if (rename(output->tmp_path, output->target)) {
-    err = errno;
-  } else {
-    free(output->tmp_path); // Nothing left to remove
-    output->tmp_path = NULL;
-  }
-
+  const int err = kg_file_replace_commit(&output->replace);
   if (err) {
     st = cannot_write(cli, output->path, err);
   }

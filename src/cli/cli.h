@@ -396,33 +396,23 @@ kg_cli_schema_whole(const KgCli* cli, const KgDotCli* dot);
   "      --no-legend        leave out the legend\n"
 
 /**
-   An output file, written as a shell's `>` would write it, but atomically.
-
-   `-o PATH` writes the file a chain of symbolic links at PATH ends at (a
-   dangling link creates its target): a temporary file in that file's
-   directory, given the mode (and owner, where permitted) of the file it
-   replaces, is renamed over it.  A file with other hard links is copied
-   into instead, once all is written, so that every name sees the new
-   content.  A device or a FIFO is written as it is.
+   An output file, written as a shell's `>` would write it, but atomically
+   (see KgFileReplace).
 */
 /// Where an output file's stream writes, and why it failed.
 typedef struct {
-  int  fd;    ///< File descriptor written
-  int  error; ///< errno of the first failed write or close, or 0
-  bool owned; ///< `fd` is closed with the stream (not standard output)
+  int fd;    ///< File descriptor written (not closed with the stream)
+  int error; ///< errno of the first failed write, or 0
 } KgOutputSink;
 
 typedef struct {
-  FILE*         file;   ///< Where to write
-  KgOutputSink* sink;   ///< What `file` writes into, or NULL (a memory stream)
-  const char* path;     ///< Path as given, or NULL for standard output
-  char*       target;   ///< `path` with symbolic links resolved, or NULL
-  char*       tmp_path; ///< Temporary file, or NULL
-  bool        direct;   ///< `path` is not a regular file: written as it is
-  bool        in_place; ///< `target` has other hard links: copied into
-  bool        finished; ///< Written and closed: only the commit is left
-  int         slot;     ///< Slot of `tmp_path` in the signal registry, or -1
-  FILE*       raw;      ///< What `file` counts bytes into, or NULL
+  FILE*         file;    ///< Where to write
+  KgOutputSink* sink;    ///< What `file` writes into, or NULL (a memory stream)
+  const char*   path;    ///< Path as given, or NULL for standard output
+  KgFileReplace replace; ///< The file written, if `path`
+  bool          finished; ///< Written and closed: only the commit is left
+  int           slot;     ///< Slot of the new file in the signal registry
+  FILE*         raw;      ///< What `file` counts bytes into, or NULL
 } KgOutputFile;
 
 /**

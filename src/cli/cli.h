@@ -286,6 +286,14 @@ typedef struct {
 void
 kg_cli_draw_init(void* opts);
 
+/// Long options of KgDrawOptions (see kg_cli_draw_option()).
+#define KG_DRAW_LONG_OPTIONS                                           \
+  KG_INPUT_LONG_OPTIONS, KG_ONTOLOGY_LONG_OPTION, KG_DOT_LONG_OPTIONS, \
+    {"output", required_argument, NULL, 'o'},                          \
+  {                                                                    \
+    "schema", no_argument, NULL, 1100                                  \
+  }
+
 /// Handle an option of KgDrawOptions.  @return 0 if handled, -1 if `c` is
 /// not one, or an exit status.
 int

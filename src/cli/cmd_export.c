@@ -62,13 +62,9 @@ handle(KgCli* const cli, void* const data, const int c, char* const arg)
 }
 
 static const struct option long_opts[] = {
-  KG_INPUT_LONG_OPTIONS,
+  KG_DRAW_LONG_OPTIONS,
   {"to", required_argument, NULL, 'T'},
-  {"output", required_argument, NULL, 'o'},
-  KG_ONTOLOGY_LONG_OPTION,
-  KG_DOT_LONG_OPTIONS,
   {"plain", no_argument, NULL, 'P'},
-  {"schema", no_argument, NULL, 1100},
   KG_COMMON_LONG_OPTIONS,
 };
 

@@ -108,12 +108,8 @@ handle(KgCli* const cli, void* const data, const int c, char* const arg)
 }
 
 static const struct option long_opts[] = {
-  KG_INPUT_LONG_OPTIONS,
-  KG_ONTOLOGY_LONG_OPTION,
-  KG_DOT_LONG_OPTIONS,
-  {"output", required_argument, NULL, 'o'},
+  KG_DRAW_LONG_OPTIONS,
   {"diff", no_argument, NULL, 'D'},
-  {"schema", no_argument, NULL, 1100},
   KG_COMMON_LONG_OPTIONS,
 };
 

@@ -6,6 +6,8 @@
 
 #include "../support/tmp_dir.h"
 
+#include "../support/dir_entries.h"
+
 #include <kgraph/kgraph.h>
 
 #include <criterion/criterion.h>
@@ -51,20 +53,6 @@ assert_holds(const char* const path, const char* const text)
   cr_assert_str_eq(buf, text);
 }
 
-/// Return the number of entries in `dir`, but for "." and "..".
-static unsigned
-n_entries(const char* const dir)
-{
-  DIR* const d = opendir(dir);
-  cr_assert_not_null(d);
-  unsigned n = 0U;
-  for (const struct dirent* e; (e = readdir(d));) {
-    n += strcmp(e->d_name, ".") && strcmp(e->d_name, "..");
-  }
-  closedir(d);
-  return n;
-}
-
 /// Write `text` through `file` and put it in place.  @return as commit.
 static int
 write_commit(KgFileReplace* const file, const char* const text)
@@ -88,12 +76,12 @@ Test(file_replace, new_file_beside_its_target)
   cr_assert_eq(strncmp(file.tmp_path, dir, strlen(dir)), 0);
   cr_assert_eq(file.tmp_path[strlen(dir)], '/');
   cr_assert(!file.direct && !file.in_place);
-  cr_assert_eq(n_entries(dir), 1U);
+  cr_assert_eq(kg_n_entries(dir), 1U);
   cr_assert_neq(access(path, F_OK), 0); // Not there until committed
 
   cr_assert_eq(write_commit(&file, "new\n"), 0);
   assert_holds(path, "new\n");
-  cr_assert_eq(n_entries(dir), 1U);
+  cr_assert_eq(kg_n_entries(dir), 1U);
   cr_assert_null(file.tmp_path);
   cr_assert_null(file.target);
   cr_assert_eq(file.fd, -1);
@@ -125,7 +113,7 @@ Test(file_replace, keeps_mode_and_replaces_by_rename)
   assert_holds(path, "new\n");
   cr_assert_eq(after.st_mode & 0777, 0640);
   cr_assert_neq(after.st_ino, before.st_ino); // A new file, renamed over
-  cr_assert_eq(n_entries(dir), 1U);
+  cr_assert_eq(kg_n_entries(dir), 1U);
 }
 
 Test(file_replace, abort_leaves_the_old_file)
@@ -138,10 +126,10 @@ Test(file_replace, abort_leaves_the_old_file)
   KgFileReplace file;
   cr_assert_eq(kg_file_replace_open(&file, path), 0);
   cr_assert_eq(write(file.fd, "half", 4U), 4);
-  cr_assert_eq(n_entries(dir), 2U);
+  cr_assert_eq(kg_n_entries(dir), 2U);
   kg_file_replace_abort(&file);
   assert_holds(path, "old\n");
-  cr_assert_eq(n_entries(dir), 1U);
+  cr_assert_eq(kg_n_entries(dir), 1U);
   cr_assert_null(file.tmp_path);
   cr_assert_eq(file.fd, -1);
 }
@@ -212,7 +200,7 @@ Test(file_replace, hard_links_are_copied_into)
   cr_assert_eq(after.st_nlink, 2U);
   cr_assert_eq(after.st_mode & 0777, 0640);
   assert_holds(other, "new, longer\n");
-  cr_assert_eq(n_entries(dir), 2U);
+  cr_assert_eq(kg_n_entries(dir), 2U);
 }
 
 Test(file_replace, a_device_is_written_as_it_is)
@@ -246,13 +234,13 @@ Test(file_replace, errors_leave_nothing)
   cr_assert_eq(symlink("b", in_dir(dir, "a", a)), 0);
   cr_assert_eq(symlink("a", in_dir(dir, "b", b)), 0);
   cr_assert_eq(kg_file_replace_open(&file, a), ELOOP);
-  cr_assert_eq(n_entries(dir), 2U);
+  cr_assert_eq(kg_n_entries(dir), 2U);
 
   if (geteuid()) { // Not root, who may write anything
     put(in_dir(dir, "ro.nt", path), "old\n", 0444);
     cr_assert_eq(kg_file_replace_open(&file, path), EACCES);
     assert_holds(path, "old\n");
-    cr_assert_eq(n_entries(dir), 3U);
+    cr_assert_eq(kg_n_entries(dir), 3U);
   }
 }
 
@@ -276,5 +264,5 @@ Test(file_replace, writable_file_in_a_closed_directory)
   cr_assert_eq(chmod(dir, 0755), 0);
   cr_assert_eq(committed, 0);
   assert_holds(path, "new\n");
-  cr_assert_eq(n_entries(dir), 1U);
+  cr_assert_eq(kg_n_entries(dir), 1U);
 }

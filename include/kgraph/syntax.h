@@ -186,6 +186,67 @@ kg_file_iri(const char* path);
 KG_API char*
 kg_file_target(const char* path);
 
+/**
+   A file replaced atomically, as a shell's `>` would write it: the file a
+   chain of symbolic links at the path ends at (a dangling link creates its
+   target) is written as a new file beside it, given its mode (and owner,
+   where permitted), and renamed over it only once all is written.  A file
+   with other hard links, or one in a directory where no file can be
+   created, is written into a temporary file copied into it at the end, so
+   that every name sees the new content.  A device or a FIFO is written as
+   it is.
+
+   Write to `fd`, flush it to disk (fsync(), unless `direct`), then put the
+   file in place with kg_file_replace_commit(), or give up with
+   kg_file_replace_abort().  Neither closes or frees the struct itself.
+*/
+typedef struct {
+  int   fd;       ///< Where to write, -1 once closed
+  char* target;   ///< The file replaced: the path with its links followed
+  char* tmp_path; ///< The new file beside `target`, or NULL
+  bool  direct;   ///< `target` is not a regular file: written as it is
+  bool  in_place; ///< Copied into `target` at the end (from an unnamed file
+                  ///< if `tmp_path` is NULL)
+} KgFileReplace;
+
+/**
+   Open `path` for writing as `file` describes: refused (EACCES) if the
+   file exists and cannot be written, as `>` would refuse it.
+
+   A program that removes the new file on a signal blocks the signal while
+   this runs, then learns `file->tmp_path`.
+
+   @return 0, or an errno value (ENOMEM if memory ran out); on error
+   nothing is left to free or remove.
+*/
+KG_API int
+kg_file_replace_open(KgFileReplace* file, const char* path);
+
+/**
+   Close the file descriptor of `file` (unless it is copied from at the
+   end, when `in_place`), to learn early whether what was written is safe.
+
+   @return 0, or the errno value of close().
+*/
+KG_API int
+kg_file_replace_close(KgFileReplace* file);
+
+/**
+   Put what was written to `file` in place: rename the new file over the
+   target, or copy it into the target (then flushed to disk), and close and
+   forget everything.  On error the new file is removed and the old one is
+   left as it was (except when copied into, which fails only midway).
+
+   @return 0, or an errno value.
+*/
+KG_API int
+kg_file_replace_commit(KgFileReplace* file);
+
+/// Close `file` and remove what was written to it (not a device written
+/// as it is).
+KG_API void
+kg_file_replace_abort(KgFileReplace* file);
+
 /// Writer options flags.
 typedef enum {
   KG_WRITE_PLAIN = 1U << 0U, ///< RDF/XML: one flat rdf:Description a subject

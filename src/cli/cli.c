@@ -21,17 +21,15 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
-static const KgCommand commands[] = {
-  {"export", "write INPUT as @WRITE_LABELS@", kg_cmd_export},
-  {"check", "check INPUT against the ontology", kg_cmd_check},
-  {"stats", "count triples, terms, classes and properties", kg_cmd_stats},
-  {"render", "draw INPUT as SVG, PNG or PDF", kg_cmd_render},
-  {"diff", "show what changed between two graphs, by entity", kg_cmd_diff},
-  {"patch", "apply an RDF Patch to a graph", kg_cmd_patch},
-  {"canon", "write INPUT as canonical sorted N-Triples", kg_cmd_canon},
-  {"push",
-   "upload INPUT to a triple store (Graph Store Protocol)",
-   kg_cmd_push},
+static const KgCommand* const commands[] = {
+  &kg_cmd_export,
+  &kg_cmd_check,
+  &kg_cmd_stats,
+  &kg_cmd_render,
+  &kg_cmd_diff,
+  &kg_cmd_patch,
+  &kg_cmd_canon,
+  &kg_cmd_push,
 };
 
 #define N_COMMANDS (sizeof(commands) / sizeof(commands[0]))
@@ -186,8 +184,8 @@ print_help(FILE* const out)
                     "\n"
                     "Commands:\n");
   for (size_t i = 0U; i < N_COMMANDS; ++i) {
-    fprintf(out, "  %-10s ", commands[i].name);
-    kg_cli_print_help(out, commands[i].summary);
+    fprintf(out, "  %-10s ", commands[i]->name);
+    kg_cli_print_help(out, commands[i]->summary);
     fputc('\n', out);
   }
   fprintf(out,
@@ -327,17 +325,20 @@ kg_cli_oom(const KgCli* const cli, const KgStatus st)
   return st;
 }
 
-int
-kg_cli_parse(KgCli* const               cli,
-             const int                  argc,
-             char** const               argv,
-             const char* const          short_opts,
-             const struct option* const long_opts,
-             const char* const          help,
-             void* const                opts,
-             int (*handle)(KgCli* cli, void* opts, int c, char* arg),
-             const int  min_operands,
-             int* const first_arg)
+/**
+   Parse the options of `command` into `opts` with getopt_long, handling
+   --help and the errors getopt reports.
+
+   @return -1 to go on (then `*first_arg` is the index of the first
+   operand), or an exit status to stop with.
+*/
+static int
+parse_options(KgCli* const           cli,
+              const KgCommand* const command,
+              const int              argc,
+              char** const           argv,
+              void* const            opts,
+              int* const             first_arg)
 {
   // Reset getopt: kg_cli_main() may run more than once in a process
   optind = 0;
@@ -345,10 +346,11 @@ kg_cli_parse(KgCli* const               cli,
 
   int c       = 0;
   int n_stdin = 0; // Files named '-': standard input can be read only once
-  while ((c = getopt_long(argc, argv, short_opts, long_opts, NULL)) != -1) {
+  while ((c = getopt_long(
+            argc, argv, command->short_opts, command->long_opts, NULL)) != -1) {
     switch (c) {
     case 'h':
-      kg_cli_print_help(cli->out, help);
+      kg_cli_print_help(cli->out, command->help);
       return KG_EXIT_SUCCESS;
 
     case 'q':
@@ -370,7 +372,7 @@ kg_cli_parse(KgCli* const               cli,
       if ((c == 'O' || c == 1008) && optarg && !strcmp(optarg, "-")) {
         ++n_stdin;
       }
-      const int r = handle(cli, opts, c, optarg);
+      const int r = command->handle(cli, opts, c, optarg);
       if (r) {
         return r;
       }
@@ -378,7 +380,7 @@ kg_cli_parse(KgCli* const               cli,
     }
   }
 
-  if (argc - optind < min_operands) {
+  if (argc - optind < command->min_operands) {
     return kg_cli_usage(cli, "missing INPUT");
   }
 
@@ -718,6 +720,12 @@ kg_cli_dot_option(KgCli* const    cli,
   return 0;
 }
 
+void
+kg_cli_draw_init(void* const opts)
+{
+  kg_cli_dot_init(&((KgDrawOptions*)opts)->dot);
+}
+
 int
 kg_cli_draw_option(KgCli* const         cli,
                    KgDrawOptions* const draw,
@@ -896,10 +904,6 @@ kg_cli_schema_whole(const KgCli* const cli, const KgDotCli* const dot)
 /// The most output files open at once (canon writes two).
 #define MAX_TMP_FILES 8
 
-/// The name of a temporary file, in the directory of its target: short, so
-/// that it fits wherever the target's name fits.
-#define TMP_NAME ".kgraph.XXXXXX"
-
 static char                  tmp_names[MAX_TMP_FILES][PATH_MAX];
 static volatile sig_atomic_t tmp_used[MAX_TMP_FILES];
 
@@ -988,25 +992,16 @@ out_of_memory(const KgCli* const cli)
   return kg_cli_oom(cli, KG_BAD_ALLOC);
 }
 
-/// Return the length of the directory part of `path`, with its slash.
-static size_t
-dir_len(const char* const path)
-{
-  const char* const slash = strrchr(path, '/');
-  return slash ? (size_t)(slash - path) + 1U : 0U;
-}
-
-/// Forget and free everything of `output` but its streams.
+/// Forget and free everything of `output` but its streams, and remove what
+/// was written.
 static void
 release_output(KgOutputFile* const output)
 {
-  if (output->tmp_path) {
-    (void)unlink(output->tmp_path);
+  if (output->path) {
+    kg_file_replace_abort(&output->replace);
   }
   unregister_tmp(output->slot);
   free(output->sink);
-  free(output->tmp_path);
-  kg_free(output->target);
   memset(output, 0, sizeof(*output));
 }
 
@@ -1026,40 +1021,21 @@ sink_write(void* const cookie, const char* const buf, const size_t size)
   return (ssize_t)size;
 }
 
-/// Close a sink's file descriptor, if it owns it.
-static int
-sink_close(void* const cookie)
-{
-  KgOutputSink* const sink = (KgOutputSink*)cookie;
-  if (sink->owned && close(sink->fd)) {
-    sink->error = sink->error ? sink->error : errno;
-    return EOF;
-  }
-  return 0;
-}
-
-/// Make `output->file` a stream into `fd`, which it closes if `owned`.
+/// Make `output->file` a stream into `fd`, which it does not close.
 static KgStatus
-open_sink(const KgCli* const  cli,
-          KgOutputFile* const output,
-          const int           fd,
-          const bool          owned)
+open_sink(const KgCli* const cli, KgOutputFile* const output, const int fd)
 {
-  const cookie_io_functions_t io = {NULL, sink_write, NULL, sink_close};
+  const cookie_io_functions_t io = {NULL, sink_write, NULL, NULL};
 
   KgOutputSink* const sink = (KgOutputSink*)malloc(sizeof(KgOutputSink));
   FILE* const         file = sink ? fopencookie(sink, "wb", io) : NULL;
   if (!file) {
     free(sink);
-    if (owned) {
-      close(fd);
-    }
     return out_of_memory(cli);
   }
 
   sink->fd     = fd;
   sink->error  = 0;
-  sink->owned  = owned;
   output->sink = sink;
   output->file = file;
   (void)setvbuf(file, NULL, _IOFBF, 65536U);
@@ -1106,40 +1082,13 @@ uncount_output(KgOutputFile* const output, const KgStatus st)
   return r;
 }
 
-/// Open a temporary file without a name for `output`, to be copied into
-/// its target, which a shell could write but in a directory it could not.
+/// Open the file of `output` at `path`, known to the signal handler as soon
+/// as it exists.
 static KgStatus
-open_anonymous_tmp(const KgCli* const cli, KgOutputFile* const output)
+open_file(const KgCli* const  cli,
+          KgOutputFile* const output,
+          const char* const   path)
 {
-  FILE* const tmp = tmpfile();
-  const int   fd  = tmp ? dup(fileno(tmp)) : -1;
-  const int   err = errno;
-  if (tmp) {
-    fclose(tmp);
-  }
-  if (fd < 0) {
-    return cannot_write(cli, output->path, err);
-  }
-  output->in_place = true;
-  return open_sink(cli, output, fd, true);
-}
-
-/// Open the temporary file of `output`, beside its target that `st` (if
-/// `exists`) describes, with the target's mode and owner.
-static KgStatus
-open_tmp(const KgCli* const       cli,
-         KgOutputFile* const      output,
-         const bool               exists,
-         const struct stat* const st)
-{
-  const size_t dir = dir_len(output->target);
-  if (!(output->tmp_path = (char*)malloc(dir + sizeof(TMP_NAME)))) {
-    return out_of_memory(cli);
-  }
-  memcpy(output->tmp_path, output->target, dir);
-  memcpy(output->tmp_path + dir, TMP_NAME, sizeof(TMP_NAME));
-
-  // Known to the signal handler as soon as it exists
   sigset_t signals;
   sigset_t old_mask;
   sigemptyset(&signals);
@@ -1148,42 +1097,16 @@ open_tmp(const KgCli* const       cli,
   sigaddset(&signals, SIGPIPE);
   sigaddset(&signals, SIGTERM);
   (void)sigprocmask(SIG_BLOCK, &signals, &old_mask);
-  const int fd  = mkstemp(output->tmp_path);
-  const int err = errno;
-  if (fd >= 0) {
-    output->slot = register_tmp(output->tmp_path);
+  const int err = kg_file_replace_open(&output->replace, path);
+  if (!err && output->replace.tmp_path) {
+    output->slot = register_tmp(output->replace.tmp_path);
   }
   (void)sigprocmask(SIG_SETMASK, &old_mask, NULL);
-  if (fd < 0) {
-    free(output->tmp_path);
-    output->tmp_path = NULL;
-    return (exists && err == EACCES) ? open_anonymous_tmp(cli, output)
-                                     : cannot_write(cli, output->path, err);
+  if (err) {
+    return err == ENOMEM ? out_of_memory(cli) : cannot_write(cli, path, err);
   }
-
-  int r = 0;
-  if (output->in_place) {
-    // Copied into the target, which keeps its own mode: mkstemp's 0600 will do
-  } else if (exists) {
-    // As the file it replaces (the owner only where permitted; set-user-ID
-    // and set-group-ID bits are dropped, as writing to the file drops them)
-    if (fchown(fd, st->st_uid, st->st_gid)) {
-      // Not permitted: the file becomes the user's
-    }
-    r = fchmod(fd, st->st_mode & 0777);
-  } else {
-    // As the shell creates a file (mkstemp makes it private)
-    const mode_t mask = umask(0);
-    umask(mask);
-    r = fchmod(fd, 0666 & ~mask);
-  }
-
-  if (r) {
-    const int chmod_err = errno;
-    close(fd);
-    return cannot_write(cli, output->path, chmod_err);
-  }
-  return open_sink(cli, output, fd, true);
+  // The stream does not close the file: kg_file_replace_close() does
+  return open_sink(cli, output, output->replace.fd);
 }
 
 KgStatus
@@ -1207,7 +1130,7 @@ kg_output_open(const KgCli* const  cli,
       if (fflush(cli->out)) {
         return cannot_write(cli, NULL, errno);
       }
-      const KgStatus st = open_sink(cli, output, fd, false);
+      const KgStatus st = open_sink(cli, output, fd);
       if (st) {
         return st;
       }
@@ -1215,90 +1138,13 @@ kg_output_open(const KgCli* const  cli,
     return count_output(cli, output);
   }
 
-  output->path = path;
-  if (!(output->target = kg_file_target(path))) {
-    const int      err = errno;
-    const KgStatus st =
-      err == ENOMEM ? out_of_memory(cli) : cannot_write(cli, path, err);
-    release_output(output);
-    return st;
-  }
-
-  struct stat st;
-  const bool  exists = !stat(output->target, &st);
-  if (exists && !S_ISREG(st.st_mode)) {
-    // A device or a pipe (/dev/stdout, a FIFO) is written as it is: renaming
-    // a file over it would replace it
-    const int fd = open(output->target, O_WRONLY | O_TRUNC | O_CLOEXEC);
-    if (fd < 0) {
-      const int err = errno;
-      release_output(output);
-      return cannot_write(cli, path, err);
-    }
-    output->direct   = true;
-    const KgStatus r = open_sink(cli, output, fd, true);
-    if (r) {
-      release_output(output);
-      return r;
-    }
-    return count_output(cli, output);
-  }
-
-  // A file that `>` could not write is not replaced either
-  if (exists && faccessat(AT_FDCWD, output->target, W_OK, AT_EACCESS)) {
-    const int err = errno;
-    release_output(output);
-    return cannot_write(cli, path, err);
-  }
-
-  // Renaming over a file with other names would part it from them
-  output->in_place = exists && st.st_nlink > 1;
-  const KgStatus r = open_tmp(cli, output, exists, &st);
+  output->path     = path;
+  const KgStatus r = open_file(cli, output, path);
   if (r) {
     release_output(output);
     return r;
   }
   return count_output(cli, output);
-}
-
-/// Copy what was written into `output`'s temporary file into its target.
-/// @return 0, or an errno value.
-static int
-copy_into_target(KgOutputFile* const output)
-{
-  const int from = output->sink->fd;
-  const int to   = open(output->target, O_WRONLY | O_TRUNC | O_CLOEXEC);
-  if (to < 0) {
-    return errno;
-  }
-
-  int  err = 0;
-  char buf[65536];
-  if (lseek(from, 0, SEEK_SET) < 0) {
-    err = errno;
-  }
-  for (ssize_t n = 0; !err && (n = read(from, buf, sizeof(buf))) != 0;) {
-    if (n < 0) {
-      err = errno == EINTR ? 0 : errno;
-      continue;
-    }
-    for (ssize_t done = 0; !err && done < n;) {
-      const ssize_t w = write(to, buf + done, (size_t)(n - done));
-      if (w < 0) {
-        err = errno == EINTR ? 0 : errno;
-      } else {
-        done += w;
-      }
-    }
-  }
-
-  if (!err && fsync(to)) {
-    err = errno;
-  }
-  if (close(to) && !err) {
-    err = errno;
-  }
-  return err;
 }
 
 KgStatus
@@ -1343,15 +1189,19 @@ kg_output_finish(const KgCli* const  cli,
 
   errno       = 0;
   bool failed = ferror(output->file) || fflush(output->file) ||
-                (!output->direct && fsync(output->sink->fd));
-  int err = errno;
-  if (!output->in_place) { // Else copied from, once all is ready
-    const int closed = fclose(output->file);
-    output->file     = NULL;
-    if (closed && !failed) {
-      failed = true;
-      err    = errno;
-    }
+                (!output->replace.direct && fsync(output->sink->fd));
+  int       err    = errno;
+  const int closed = fclose(output->file);
+  output->file     = NULL;
+  if (closed && !failed) {
+    failed = true;
+    err    = errno;
+  }
+  // Closed now unless copied from, once all is ready
+  const int closed_fd = kg_file_replace_close(&output->replace);
+  if (closed_fd && !failed) {
+    failed = true;
+    err    = closed_fd;
   }
   if (failed) {
     cannot_write(cli, output->path, write_error(output, err));
@@ -1367,23 +1217,12 @@ KgStatus
 kg_output_commit(const KgCli* const cli, KgOutputFile* const output)
 {
   KgStatus st = kg_output_finish(cli, output, KG_SUCCESS);
-  if (st || (!output->tmp_path && !output->in_place)) {
-    release_output(output); // Standard output, a device, or gone already
+  if (st || !output->path) {
+    release_output(output); // Standard output, or gone already
     return st;
   }
 
-  int err = 0;
-  if (output->in_place) {
-    err = copy_into_target(output);
-    fclose(output->file);
-    output->file = NULL;
-  } else if (rename(output->tmp_path, output->target)) {
-    err = errno;
-  } else {
-    free(output->tmp_path); // Nothing left to remove
-    output->tmp_path = NULL;
-  }
-
+  const int err = kg_file_replace_commit(&output->replace);
   if (err) {
     st = cannot_write(cli, output->path, err);
   }
@@ -1464,6 +1303,34 @@ kg_cli_main(const int argc, char** const argv, FILE* const out, FILE* const err)
   return kg_cli_run(argc, argv, out, err, &terminal);
 }
 
+/// Run `command` with its arguments `argv`.  @return the exit status.
+static int
+run(KgCli* const           cli,
+    const KgCommand* const command,
+    const int              argc,
+    char** const           argv)
+{
+  cli->command     = command->name;
+  void* const opts = calloc(1U, command->opts_size);
+  if (!opts) {
+    return kg_cli_exit_status(kg_cli_oom(cli, KG_BAD_ALLOC));
+  }
+  if (command->init) {
+    command->init(opts);
+  }
+
+  int first = 0;
+  int r     = parse_options(cli, command, argc, argv, opts, &first);
+  if (r < 0 && command->pictures) {
+    r = kg_cli_no_pictures(cli);
+  }
+  if (r < 0) {
+    r = command->run(cli, opts, argc - first, argv + first);
+  }
+  free(opts);
+  return r;
+}
+
 /// Run the command of `argv`.  @return the exit status.
 static int
 run_command(KgCli* const cli, const int argc, char** const argv)
@@ -1483,9 +1350,8 @@ run_command(KgCli* const cli, const int argc, char** const argv)
   }
 
   for (size_t i = 0U; i < N_COMMANDS; ++i) {
-    if (!strcmp(arg, commands[i].name)) {
-      cli->command = commands[i].name;
-      return commands[i].run(cli, argc - 1, argv + 1);
+    if (!strcmp(arg, commands[i]->name)) {
+      return run(cli, commands[i], argc - 1, argv + 1);
     }
   }
 

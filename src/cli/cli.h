@@ -34,20 +34,40 @@ typedef struct {
 
 /// What every command gets.
 typedef struct {
-  FILE*       out;      ///< Standard output
-  FILE*       err;      ///< Standard error
-  const char* command;  ///< Command name, for messages
-  KgLog       log;      ///< Diagnostics to `err`
-  bool        quiet;    ///< Print errors only
-  KgProgress* progress; ///< The progress line (cleared before a message)
-  KgCliReport* report;  ///< What was said, what is being done
+  FILE*        out;      ///< Standard output
+  FILE*        err;      ///< Standard error
+  const char*  command;  ///< Command name, for messages
+  KgLog        log;      ///< Diagnostics to `err`
+  bool         quiet;    ///< Print errors only
+  KgProgress*  progress; ///< The progress line (cleared before a message)
+  KgCliReport* report;   ///< What was said, what is being done
 } KgCli;
 
-/// A command of the program.
+/**
+   A command of the program: its name, its texts, its options and what it
+   does.  The program reads the options of the command named (see
+   kg_cli_main()) into a zeroed options struct of `opts_size` bytes, set
+   up by `init` if given, then calls `run` with the operands.
+*/
 typedef struct {
-  const char* name;
-  const char* summary;
-  int (*run)(KgCli* cli, int argc, char** argv);
+  const char* name;       ///< "export", as typed
+  const char* summary;    ///< One line of kgraph --help (may use placeholders)
+  const char* help;       ///< COMMAND --help, as for kg_cli_print_help()
+  const char* short_opts; ///< Short options, for getopt_long
+  const struct option* long_opts; ///< Ending in KG_COMMON_LONG_OPTIONS
+
+  /// Handle option `c` (with `arg`) into `opts`.  @return 0 or an exit
+  /// status.
+  int (*handle)(KgCli* cli, void* opts, int c, char* arg);
+
+  void (*init)(void* opts); ///< Set the defaults in `opts`, or NULL
+  size_t opts_size;         ///< Size of the command's options struct
+  int    min_operands;      ///< The fewest operands (INPUT...) it takes
+  bool   pictures; ///< Draws pictures only: refused if they are not built in
+
+  /// Run with the options read and the `n_args` operands `args`.
+  /// @return the exit status.
+  int (*run)(KgCli* cli, void* opts, int n_args, char** args);
 } KgCommand;
 
 /// Run the program as `kgraph ARGS...`.  @return the exit status.
@@ -157,29 +177,6 @@ kg_cli_doing(const KgCli* cli, const char* fmt, ...);
 KgStatus
 kg_cli_oom(const KgCli* cli, KgStatus st);
 
-/**
-   Parse the options of a command with getopt_long, handling --help and
-   the errors getopt reports.
-
-   Calls `handle(cli, opts, c, optarg)` for each option; it returns 0 or an
-   exit status.  `help` is printed for --help.
-
-   @param min_operands The fewest operands (INPUT...) the command takes.
-   @return -1 to go on (then `*first_arg` is the index of the first
-   operand), or an exit status to stop with.
-*/
-int
-kg_cli_parse(KgCli*               cli,
-             int                  argc,
-             char**               argv,
-             const char*          short_opts,
-             const struct option* long_opts,
-             const char*          help,
-             void*                opts,
-             int (*handle)(KgCli* cli, void* opts, int c, char* arg),
-             int  min_operands,
-             int* first_arg);
-
 /// The most --ontology files a command takes.
 #define KG_MAX_ONTOLOGIES 64
 
@@ -281,6 +278,22 @@ typedef struct {
   bool           schema; ///< --schema: draw INPUT as an ontology
 } KgDrawOptions;
 
+/**
+   Set the default picture options in `opts`, the zeroed options of a
+   command that draws: a struct whose first member is a KgDrawOptions.
+   For KgCommand.init.
+*/
+void
+kg_cli_draw_init(void* opts);
+
+/// Long options of KgDrawOptions (see kg_cli_draw_option()).
+#define KG_DRAW_LONG_OPTIONS                                           \
+  KG_INPUT_LONG_OPTIONS, KG_ONTOLOGY_LONG_OPTION, KG_DOT_LONG_OPTIONS, \
+    {"output", required_argument, NULL, 'o'},                          \
+  {                                                                    \
+    "schema", no_argument, NULL, 1100                                  \
+  }
+
 /// Handle an option of KgDrawOptions.  @return 0 if handled, -1 if `c` is
 /// not one, or an exit status.
 int
@@ -288,7 +301,9 @@ kg_cli_draw_option(KgCli* cli, KgDrawOptions* draw, int c, char* arg);
 
 /**
    If pictures are not built in (kg_dot_available()), say so as the
-   library does, and return the exit status (2); else return -1.
+   library does, and return the exit status (2); else return -1.  The
+   program calls this for every command marked `pictures`; the others
+   call it when an option asks for a picture.
 */
 int
 kg_cli_no_pictures(const KgCli* cli);
@@ -389,33 +404,23 @@ kg_cli_schema_whole(const KgCli* cli, const KgDotCli* dot);
   "      --no-legend        leave out the legend\n"
 
 /**
-   An output file, written as a shell's `>` would write it, but atomically.
-
-   `-o PATH` writes the file a chain of symbolic links at PATH ends at (a
-   dangling link creates its target): a temporary file in that file's
-   directory, given the mode (and owner, where permitted) of the file it
-   replaces, is renamed over it.  A file with other hard links is copied
-   into instead, once all is written, so that every name sees the new
-   content.  A device or a FIFO is written as it is.
+   An output file, written as a shell's `>` would write it, but atomically
+   (see KgFileReplace).
 */
 /// Where an output file's stream writes, and why it failed.
 typedef struct {
-  int  fd;    ///< File descriptor written
-  int  error; ///< errno of the first failed write or close, or 0
-  bool owned; ///< `fd` is closed with the stream (not standard output)
+  int fd;    ///< File descriptor written (not closed with the stream)
+  int error; ///< errno of the first failed write, or 0
 } KgOutputSink;
 
 typedef struct {
-  FILE*         file;   ///< Where to write
-  KgOutputSink* sink;   ///< What `file` writes into, or NULL (a memory stream)
-  const char* path;     ///< Path as given, or NULL for standard output
-  char*       target;   ///< `path` with symbolic links resolved, or NULL
-  char*       tmp_path; ///< Temporary file, or NULL
-  bool        direct;   ///< `path` is not a regular file: written as it is
-  bool        in_place; ///< `target` has other hard links: copied into
-  bool        finished; ///< Written and closed: only the commit is left
-  int         slot;     ///< Slot of `tmp_path` in the signal registry, or -1
-  FILE*       raw;      ///< What `file` counts bytes into, or NULL
+  FILE*         file;    ///< Where to write
+  KgOutputSink* sink;    ///< What `file` writes into, or NULL (a memory stream)
+  const char*   path;    ///< Path as given, or NULL for standard output
+  KgFileReplace replace; ///< The file written, if `path`
+  bool          finished; ///< Written and closed: only the commit is left
+  int           slot;     ///< Slot of the new file in the signal registry
+  FILE*         raw;      ///< What `file` counts bytes into, or NULL
 } KgOutputFile;
 
 /**
@@ -465,30 +470,27 @@ kg_output_close(const KgCli* cli, KgOutputFile* output, KgStatus st);
 void
 kg_cli_handle_signals(void);
 
-/// The commands.
-int
-kg_cmd_export(KgCli* cli, int argc, char** argv);
+/**
+   The KgCommand of a file that defines, as the table needs them, `help`,
+   `long_opts`, `handle` and `run`: the command `name` with the options
+   struct `Options`, set up by `init` (or NULL).
+*/
+#define KG_COMMAND(                                                            \
+  name, summary, short_opts, min_operands, Options, init, pictures)            \
+  {                                                                            \
+    name, summary, help, short_opts, long_opts, handle, init, sizeof(Options), \
+      min_operands, pictures, run                                              \
+  }
 
-int
-kg_cmd_stats(KgCli* cli, int argc, char** argv);
-
-int
-kg_cmd_check(KgCli* cli, int argc, char** argv);
-
-int
-kg_cmd_push(KgCli* cli, int argc, char** argv);
-
-int
-kg_cmd_render(KgCli* cli, int argc, char** argv);
-
-int
-kg_cmd_canon(KgCli* cli, int argc, char** argv);
-
-int
-kg_cmd_diff(KgCli* cli, int argc, char** argv);
-
-int
-kg_cmd_patch(KgCli* cli, int argc, char** argv);
+/// The commands, in the order of kgraph --help.
+extern const KgCommand kg_cmd_export;
+extern const KgCommand kg_cmd_check;
+extern const KgCommand kg_cmd_stats;
+extern const KgCommand kg_cmd_render;
+extern const KgCommand kg_cmd_diff;
+extern const KgCommand kg_cmd_patch;
+extern const KgCommand kg_cmd_canon;
+extern const KgCommand kg_cmd_push;
 
 /// Long options shared by commands that read graphs.
 #define KG_INPUT_LONG_OPTIONS               \

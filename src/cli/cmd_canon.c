@@ -84,27 +84,20 @@ write_map(const KgCli* const   cli,
   return kg_output_finish(cli, output, kg_canon_write_map(canon, output->file));
 }
 
-int
-kg_cmd_canon(KgCli* const cli, const int argc, char** const argv)
-{
-  static const struct option long_opts[] = {
-    KG_INPUT_LONG_OPTIONS,
-    {"output", required_argument, NULL, 'o'},
-    {"hash", required_argument, NULL, 'H'},
-    {"max-work", required_argument, NULL, 'W'},
-    {"map", required_argument, NULL, 'M'},
-    KG_COMMON_LONG_OPTIONS,
-  };
+static const struct option long_opts[] = {
+  KG_INPUT_LONG_OPTIONS,
+  {"output", required_argument, NULL, 'o'},
+  {"hash", required_argument, NULL, 'H'},
+  {"max-work", required_argument, NULL, 'W'},
+  {"map", required_argument, NULL, 'M'},
+  KG_COMMON_LONG_OPTIONS,
+};
 
-  CanonOptions opts;
-  memset(&opts, 0, sizeof(opts));
-  int       first = 0;
-  const int r     = kg_cli_parse(
-    cli, argc, argv, ":ho:q", long_opts, help, &opts, handle, 1, &first);
-  if (r >= 0) {
-    return r;
-  }
-  if (opts.map && argc - first > 1) {
+static int
+run(KgCli* const cli, void* const data, const int n_args, char** const args)
+{
+  CanonOptions* const opts = (CanonOptions*)data;
+  if (opts->map && n_args > 1) {
     return kg_cli_usage(cli,
                         "--map needs exactly one INPUT (labels are "
                         "those of one document)");
@@ -112,7 +105,7 @@ kg_cmd_canon(KgCli* const cli, const int argc, char** const argv)
 
   KgGraph* graph = NULL;
   KgCanon* canon = NULL;
-  KgStatus st = kg_cli_load(cli, argv + first, argc - first, &opts.in, &graph);
+  KgStatus st    = kg_cli_load(cli, args, n_args, &opts->in, &graph);
   if (!st) {
     kg_progress_phase(cli->progress,
                       "canonicalizing",
@@ -122,7 +115,7 @@ kg_cmd_canon(KgCli* const cli, const int argc, char** const argv)
                       NULL,
                       kg_graph_size(graph));
     kg_cli_doing(cli, "labelling blank nodes");
-    const KgCanonOptions copts = {opts.hash, opts.max_work, cli->log};
+    const KgCanonOptions copts = {opts->hash, opts->max_work, cli->log};
     st                         = kg_canon_new(graph, &copts, &canon);
     kg_cli_work_hint(cli, st);
   }
@@ -134,18 +127,18 @@ kg_cmd_canon(KgCli* const cli, const int argc, char** const argv)
     KgOutputFile output;
     KgOutputFile map;
     memset(&map, 0, sizeof(map));
-    if (!(st = kg_output_open(cli, &output, opts.output))) {
+    if (!(st = kg_output_open(cli, &output, opts->output))) {
       // Until the first byte is written (then "writing")
       kg_progress_phase(
         cli->progress, "sorting", NULL, false, 0U, NULL, kg_graph_size(graph));
       st = kg_output_finish(cli, &output, kg_canon_write(canon, output.file));
-      if (!st && opts.map) {
+      if (!st && opts->map) {
         kg_cli_doing(cli, "writing the map of blank nodes");
-        st = write_map(cli, canon, opts.map, &map);
+        st = write_map(cli, canon, opts->map, &map);
       }
       if (st) {
         kg_output_abort(&output);
-      } else if (!(st = kg_output_commit(cli, &output)) && opts.map) {
+      } else if (!(st = kg_output_commit(cli, &output)) && opts->map) {
         st = kg_output_commit(cli, &map);
       }
       kg_output_abort(&map); // Nothing left, unless an error came first
@@ -156,3 +149,12 @@ kg_cmd_canon(KgCli* const cli, const int argc, char** const argv)
   kg_graph_free(graph);
   return kg_cli_exit_status(st);
 }
+
+const KgCommand kg_cmd_canon =
+  KG_COMMAND("canon",
+             "write INPUT as canonical sorted N-Triples",
+             ":ho:q",
+             1,
+             CanonOptions,
+             NULL,
+             false);

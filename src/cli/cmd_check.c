@@ -184,27 +184,20 @@ run_checks(const KgCli* const         cli,
   return st ? st : kg_cli_flush(cli);
 }
 
-int
-kg_cmd_check(KgCli* const cli, const int argc, char** const argv)
-{
-  static const struct option long_opts[] = {
-    KG_INPUT_LONG_OPTIONS,
-    KG_ONTOLOGY_LONG_OPTION,
-    {"shapes", required_argument, NULL, 'S'},
-    {"format", required_argument, NULL, 'f'},
-    {"werror", no_argument, NULL, 'W'},
-    KG_COMMON_LONG_OPTIONS,
-  };
+static const struct option long_opts[] = {
+  KG_INPUT_LONG_OPTIONS,
+  KG_ONTOLOGY_LONG_OPTION,
+  {"shapes", required_argument, NULL, 'S'},
+  {"format", required_argument, NULL, 'f'},
+  {"werror", no_argument, NULL, 'W'},
+  KG_COMMON_LONG_OPTIONS,
+};
 
-  CheckOptions opts;
-  memset(&opts, 0, sizeof(opts));
-  int       first = 0;
-  const int r     = kg_cli_parse(
-    cli, argc, argv, ":hq", long_opts, help, &opts, handle, 1, &first);
-  if (r >= 0) {
-    return r;
-  }
-  if (opts.format == KG_CHECK_FORMAT_TURTLE && !opts.n_shapes) {
+static int
+run(KgCli* const cli, void* const data, const int n_args, char** const args)
+{
+  CheckOptions* const opts = (CheckOptions*)data;
+  if (opts->format == KG_CHECK_FORMAT_TURTLE && !opts->n_shapes) {
     return kg_cli_usage(
       cli, "--format turtle writes a SHACL report: it needs --shapes");
   }
@@ -212,9 +205,9 @@ kg_cmd_check(KgCli* const cli, const int argc, char** const argv)
   // The shapes first: a malformed shapes graph stops before the data is read
   KgCheckShapes shapes = {NULL, NULL, 0U};
   KgStatus      st     = KG_SUCCESS;
-  if (opts.n_shapes) {
-    st =
-      kg_check_shapes_load(cli, opts.shapes, opts.n_shapes, &opts.in, &shapes);
+  if (opts->n_shapes) {
+    st = kg_check_shapes_load(
+      cli, opts->shapes, opts->n_shapes, &opts->in, &shapes);
   }
 
   // The ontology next: the triples read before the inputs are trusted
@@ -222,18 +215,18 @@ kg_cmd_check(KgCli* const cli, const int argc, char** const argv)
   size_t   first_triple = 0U;
   if (!st) {
     st = kg_cli_load(
-      cli, opts.in.ontologies, opts.in.n_ontologies, &opts.in, &graph);
+      cli, opts->in.ontologies, opts->in.n_ontologies, &opts->in, &graph);
     first_triple = graph ? kg_graph_size(graph) : 0U;
   }
   if (!st) {
-    st = kg_cli_read(cli, graph, argv + first, argc - first, &opts.in);
+    st = kg_cli_read(cli, graph, args, n_args, &opts->in);
   }
 
   KgCheckCounts counts    = {0U, 0U};
   KgShCounts    sh_counts = {0U, 0U, 0U};
   if (!st) {
     st =
-      run_checks(cli, &opts, graph, first_triple, &shapes, &counts, &sh_counts);
+      run_checks(cli, opts, graph, first_triple, &shapes, &counts, &sh_counts);
   }
 
   kg_graph_free(graph);
@@ -259,6 +252,14 @@ kg_cmd_check(KgCli* const cli, const int argc, char** const argv)
     fputc('\n', cli->err);
   }
 
-  return (n_errors || (opts.werror && n_warnings)) ? KG_EXIT_FOUND
-                                                   : KG_EXIT_SUCCESS;
+  return (n_errors || (opts->werror && n_warnings)) ? KG_EXIT_FOUND
+                                                    : KG_EXIT_SUCCESS;
 }
+
+const KgCommand kg_cmd_check = KG_COMMAND("check",
+                                          "check INPUT against the ontology",
+                                          ":hq",
+                                          1,
+                                          CheckOptions,
+                                          NULL,
+                                          false);

@@ -209,45 +209,43 @@ write_diff(const KgDiff* const      diff,
   return st;
 }
 
-int
-kg_cmd_diff(KgCli* const cli, const int argc, char** const argv)
-{
-  static const struct option long_opts[] = {
-    KG_INPUT_LONG_OPTIONS,
-    {"format", required_argument, NULL, 'f'},
-    {"output", required_argument, NULL, 'o'},
-    {"max-work", required_argument, NULL, 'W'},
-    {"color", optional_argument, NULL, 'C'},
-    {"only", required_argument, NULL, 'Y'},
-    KG_ONTOLOGY_LONG_OPTION,
-    KG_DOT_LONG_OPTIONS,
-    KG_COMMON_LONG_OPTIONS,
-  };
+static const struct option long_opts[] = {
+  KG_INPUT_LONG_OPTIONS,
+  {"format", required_argument, NULL, 'f'},
+  {"output", required_argument, NULL, 'o'},
+  {"max-work", required_argument, NULL, 'W'},
+  {"color", optional_argument, NULL, 'C'},
+  {"only", required_argument, NULL, 'Y'},
+  KG_ONTOLOGY_LONG_OPTION,
+  KG_DOT_LONG_OPTIONS,
+  KG_COMMON_LONG_OPTIONS,
+};
 
-  DiffOptions opts;
-  memset(&opts, 0, sizeof(opts));
-  kg_cli_dot_init(&opts.dot);
-  int       first = 0;
-  const int r     = kg_cli_parse(
-    cli, argc, argv, ":ho:q", long_opts, help, &opts, handle, 0, &first);
-  if (r >= 0) {
-    return r;
-  }
+static void
+init(void* const data)
+{
+  DiffOptions* const opts = (DiffOptions*)data;
+  kg_cli_dot_init(&opts->dot);
+}
+
+static int
+run(KgCli* const cli, void* const data, const int n_args, char** const args)
+{
+  DiffOptions* const opts = (DiffOptions*)data;
 
   // OLD NEW, or what git passes (git_diff.c)
   KgDiffOperands operands;
-  const int      u =
-    kg_git_diff_operands(cli, argc - first, argv + first, &operands);
+  const int      u = kg_git_diff_operands(cli, n_args, args, &operands);
   if (u >= 0) {
     return u;
   }
   char** const      paths = operands.files;
   const char* const hint  = operands.paths[1];
-  if (opts.picture && opts.format != FORMAT_DOT) {
+  if (opts->picture && opts->format != FORMAT_DOT) {
     return kg_cli_usage(cli, "picture options are for --format=dot");
   }
   int u_dot = -1;
-  if (opts.format == FORMAT_DOT && (u_dot = kg_cli_no_pictures(cli)) >= 0) {
+  if (opts->format == FORMAT_DOT && (u_dot = kg_cli_no_pictures(cli)) >= 0) {
     return u_dot;
   }
 
@@ -255,14 +253,16 @@ kg_cmd_diff(KgCli* const cli, const int argc, char** const argv)
   KgGraph* style     = NULL;
   KgGraph* graphs[2] = {NULL, NULL};
   KgDiff*  diff      = NULL;
-  KgStatus st = kg_cli_load_guides(cli, &opts.in, &opts.dot, &ontology, &style);
+  KgStatus st =
+    kg_cli_load_guides(cli, &opts->in, &opts->dot, &ontology, &style);
   // Under git, what is not a graph kgraph can read is shown as text
   bool text = false;
-  if (!st && operands.git && !kg_git_diff_is_rdf(&operands, opts.in.from)) {
+  if (!st && operands.git && !kg_git_diff_is_rdf(&operands, opts->in.from)) {
     kg_git_diff_note(cli, &operands, "kgraph cannot tell its syntax");
     text = true;
   } else if (!st) {
-    st = kg_cli_diff(cli, &opts.in, paths, hint, opts.max_work, graphs, &diff);
+    st =
+      kg_cli_diff(cli, &opts->in, paths, hint, opts->max_work, graphs, &diff);
     kg_cli_work_hint(cli, st);
     if (st && operands.git) {
       kg_git_diff_note(cli, &operands, kg_strerror(st));
@@ -280,16 +280,16 @@ kg_cmd_diff(KgCli* const cli, const int argc, char** const argv)
     differ = n_removed || n_added;
   }
 
-  if (!st && (differ || opts.output) && !cli->quiet) {
+  if (!st && (differ || opts->output) && !cli->quiet) {
     kg_cli_doing(cli, "writing the differences");
     KgOutputFile output;
     // Colour only on a terminal (not into -o FILE), unless NO_COLOR
     const char* const no_color = getenv("NO_COLOR");
     const bool        color =
-      opts.color == COLOR_ALWAYS ||
-      (opts.color == COLOR_AUTO && !opts.output &&
+      opts->color == COLOR_ALWAYS ||
+      (opts->color == COLOR_AUTO && !opts->output &&
        cli->progress->terminal.out_is_terminal && (!no_color || !*no_color));
-    if (!(st = kg_output_open(cli, &output, opts.output))) {
+    if (!(st = kg_output_open(cli, &output, opts->output))) {
       if (text) {
         st = kg_git_diff_text(cli, &operands, output.file, &differ);
       } else if (!(st = kg_git_diff_header(&operands, output.file))) {
@@ -297,8 +297,8 @@ kg_cmd_diff(KgCli* const cli, const int argc, char** const argv)
         const char* const names[2] = {
           operands.paths[0] ? operands.paths[0] : paths[0],
           operands.paths[1] ? operands.paths[1] : paths[1]};
-        st = write_diff(
-          diff, &opts, names, color, ontology, cli->log, output.file);
+        st =
+          write_diff(diff, opts, names, color, ontology, cli->log, output.file);
       }
       st = kg_output_close(cli, &output, st);
     }
@@ -312,3 +312,12 @@ kg_cmd_diff(KgCli* const cli, const int argc, char** const argv)
   // git stops at an external diff that exits non-zero
   return st ? kg_cli_exit_status(st) : differ && !operands.external ? 1 : 0;
 }
+
+const KgCommand kg_cmd_diff =
+  KG_COMMAND("diff",
+             "show what changed between two graphs, by entity",
+             ":ho:q",
+             0,
+             DiffOptions,
+             init,
+             false);

@@ -61,52 +61,40 @@ handle(KgCli* const cli, void* const data, const int c, char* const arg)
   return kg_cli_usage(cli, "unexpected option");
 }
 
-int
-kg_cmd_export(KgCli* const cli, const int argc, char** const argv)
+static const struct option long_opts[] = {
+  KG_DRAW_LONG_OPTIONS,
+  {"to", required_argument, NULL, 'T'},
+  {"plain", no_argument, NULL, 'P'},
+  KG_COMMON_LONG_OPTIONS,
+};
+
+static int
+run(KgCli* const cli, void* const data, const int n_args, char** const args)
 {
-  static const struct option long_opts[] = {
-    KG_INPUT_LONG_OPTIONS,
-    {"to", required_argument, NULL, 'T'},
-    {"output", required_argument, NULL, 'o'},
-    KG_ONTOLOGY_LONG_OPTION,
-    KG_DOT_LONG_OPTIONS,
-    {"plain", no_argument, NULL, 'P'},
-    {"schema", no_argument, NULL, 1100},
-    KG_COMMON_LONG_OPTIONS,
-  };
+  ExportOptions* const opts = (ExportOptions*)data;
 
-  ExportOptions opts;
-  memset(&opts, 0, sizeof(opts));
-  kg_cli_dot_init(&opts.draw.dot);
-  int       first = 0;
-  const int r     = kg_cli_parse(
-    cli, argc, argv, ":ho:q", long_opts, help, &opts, handle, 1, &first);
-  if (r >= 0) {
-    return r;
-  }
-
-  KgSyntax   to = opts.to;
+  KgSyntax   to = opts->to;
   const bool guessed =
-    !to && !(opts.draw.output && strcmp(opts.draw.output, "-"));
+    !to && !(opts->draw.output && strcmp(opts->draw.output, "-"));
   const int u =
-    kg_cli_output_syntax(cli, KG_SYNTAXES_WRITTEN, opts.draw.output, &to);
+    kg_cli_output_syntax(cli, KG_SYNTAXES_WRITTEN, opts->draw.output, &to);
   if (u >= 0) {
     return u;
   }
   to = to ? to : KG_SYNTAX_NTRIPLES;
 
-  if (opts.plain && to != KG_SYNTAX_RDFXML) {
+  if (opts->plain && to != KG_SYNTAX_RDFXML) {
     return kg_cli_usage(cli, "--plain is for RDF/XML (--to rdfxml)");
   }
   int u_schema = -1;
-  if (opts.draw.schema &&
-      (u_schema = kg_cli_schema_whole(cli, &opts.draw.dot)) >= 0) {
+  if (opts->draw.schema &&
+      (u_schema = kg_cli_schema_whole(cli, &opts->draw.dot)) >= 0) {
     return u_schema;
   }
-  if (opts.draw.schema && to != KG_SYNTAX_DOT) {
+  if (opts->draw.schema && to != KG_SYNTAX_DOT) {
     return kg_cli_usage(cli, "--schema is for DOT (--to dot)");
   }
-  if (opts.draw.dot.any && to != KG_SYNTAX_DOT) {
+  if (opts->draw.dot.any && to != KG_SYNTAX_DOT) {
     return kg_cli_usage(cli, "picture options are for DOT (--to dot)");
   }
 
@@ -116,9 +104,9 @@ kg_cmd_export(KgCli* const cli, const int argc, char** const argv)
   KgGraph* style    = NULL;
   KgGraph* graph    = NULL;
   KgStatus st =
-    kg_cli_load_guides(cli, &opts.draw.in, &opts.draw.dot, &ontology, &style);
+    kg_cli_load_guides(cli, &opts->draw.in, &opts->draw.dot, &ontology, &style);
   if (!st) {
-    st = kg_cli_load(cli, argv + first, argc - first, &opts.draw.in, &graph);
+    st = kg_cli_load(cli, args, n_args, &opts->draw.in, &graph);
   }
   if (!st && guessed && kg_graph_has_names(graph)) {
     to = KG_SYNTAX_NQUADS; // N-Triples cannot hold the graph names
@@ -127,9 +115,12 @@ kg_cmd_export(KgCli* const cli, const int argc, char** const argv)
   if (!st) {
     kg_cli_doing(cli, "writing %s", kg_syntax_label(to));
     KgOutputFile output;
-    if (!(st = kg_output_open(cli, &output, opts.draw.output))) {
-      const KgWriteOptions wopts = {
-        to, cli->log, opts.plain ? (KgWriteFlags)KG_WRITE_PLAIN : 0U, ontology};
+    if (!(st = kg_output_open(cli, &output, opts->draw.output))) {
+      const KgWriteOptions wopts = {to,
+                                    cli->log,
+                                    opts->plain ? (KgWriteFlags)KG_WRITE_PLAIN
+                                                : 0U,
+                                    ontology};
       // Until the first byte is written (then "writing")
       kg_progress_phase(cli->progress,
                         to == KG_SYNTAX_DOT ? "building the picture"
@@ -142,11 +133,11 @@ kg_cmd_export(KgCli* const cli, const int argc, char** const argv)
       st = kg_output_close(
         cli,
         &output,
-        to == KG_SYNTAX_DOT && opts.draw.schema
+        to == KG_SYNTAX_DOT && opts->draw.schema
           ? kg_graph_write_schema_dot(
-              graph, output.file, &wopts, &opts.draw.dot.dot)
+              graph, output.file, &wopts, &opts->draw.dot.dot)
         : to == KG_SYNTAX_DOT
-          ? kg_graph_write_dot(graph, output.file, &wopts, &opts.draw.dot.dot)
+          ? kg_graph_write_dot(graph, output.file, &wopts, &opts->draw.dot.dot)
           : kg_graph_write(graph, output.file, &wopts));
       if (to == KG_SYNTAX_DOT) {
         kg_cli_dot_hint(cli, st, false);
@@ -159,3 +150,11 @@ kg_cmd_export(KgCli* const cli, const int argc, char** const argv)
   kg_graph_free(ontology);
   return kg_cli_exit_status(st);
 }
+
+const KgCommand kg_cmd_export = KG_COMMAND("export",
+                                           "write INPUT as @WRITE_LABELS@",
+                                           ":ho:q",
+                                           1,
+                                           ExportOptions,
+                                           kg_cli_draw_init,
+                                           false);

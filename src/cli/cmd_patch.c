@@ -90,53 +90,46 @@ apply_patch(const KgCli* const cli,
   return kg_cli_oom(cli, st);
 }
 
-int
-kg_cmd_patch(KgCli* const cli, const int argc, char** const argv)
-{
-  static const struct option long_opts[] = {
-    KG_INPUT_LONG_OPTIONS,
-    {"to", required_argument, NULL, 'T'},
-    {"output", required_argument, NULL, 'o'},
-    KG_ONTOLOGY_LONG_OPTION,
-    KG_COMMON_LONG_OPTIONS,
-  };
+static const struct option long_opts[] = {
+  KG_INPUT_LONG_OPTIONS,
+  {"to", required_argument, NULL, 'T'},
+  {"output", required_argument, NULL, 'o'},
+  KG_ONTOLOGY_LONG_OPTION,
+  KG_COMMON_LONG_OPTIONS,
+};
 
-  PatchOptions opts;
-  memset(&opts, 0, sizeof(opts));
-  int       first = 0;
-  const int r     = kg_cli_parse(
-    cli, argc, argv, ":ho:q", long_opts, help, &opts, handle, 2, &first);
-  if (r >= 0) {
-    return r;
-  }
-  if (argc - first != 2) {
+static int
+run(KgCli* const cli, void* const data, const int n_args, char** const args)
+{
+  PatchOptions* const opts = (PatchOptions*)data;
+  if (n_args != 2) {
     return kg_cli_usage(cli, "patch takes two operands, OLD and PATCH");
   }
-  char* const old   = argv[first];
-  char* const patch = argv[first + 1];
+  char* const old   = args[0];
+  char* const patch = args[1];
 
   // The output's syntax: --to, else -o's extension, else OLD's
-  KgSyntax  to = opts.to;
+  KgSyntax  to = opts->to;
   const int u =
-    kg_cli_output_syntax(cli, KG_SYNTAXES_READ_WRITTEN, opts.output, &to);
+    kg_cli_output_syntax(cli, KG_SYNTAXES_READ_WRITTEN, opts->output, &to);
   if (u >= 0) {
     return u;
   }
   const bool guessed = !to;
-  to = to ? to : opts.in.from ? opts.in.from : kg_syntax_by_path(old);
+  to = to ? to : opts->in.from ? opts->in.from : kg_syntax_by_path(old);
   to = kg_syntax_can_write(to) ? to : KG_SYNTAX_NTRIPLES;
 
   KgGraph* ontology = NULL;
   KgGraph* graph    = NULL;
-  KgStatus st       = kg_cli_load_ontology(cli, &opts.in, &ontology);
+  KgStatus st       = kg_cli_load_ontology(cli, &opts->in, &ontology);
   if (!st && !strcmp(old, "/dev/null")) {
     // As for diff: the side of a file that git adds
     st = (graph = kg_graph_new()) ? KG_SUCCESS : kg_cli_oom(cli, KG_BAD_ALLOC);
   } else if (!st) {
-    st = kg_cli_load(cli, &old, 1, &opts.in, &graph);
+    st = kg_cli_load(cli, &old, 1, &opts->in, &graph);
   }
   if (!st) {
-    st = apply_patch(cli, graph, patch, opts.in.lax);
+    st = apply_patch(cli, graph, patch, opts->in.lax);
   }
   if (!st && guessed && kg_graph_has_names(graph) && to != KG_SYNTAX_NQUADS) {
     to = KG_SYNTAX_NQUADS; // The patch added quads: only N-Quads holds them
@@ -145,7 +138,7 @@ kg_cmd_patch(KgCli* const cli, const int argc, char** const argv)
   if (!st) {
     kg_cli_doing(cli, "writing %s", kg_syntax_name(to));
     KgOutputFile output;
-    if (!(st = kg_output_open(cli, &output, opts.output))) {
+    if (!(st = kg_output_open(cli, &output, opts->output))) {
       const KgWriteOptions wopts = {to, cli->log, 0U, ontology};
       st                         = kg_output_close(
         cli, &output, kg_graph_write(graph, output.file, &wopts));
@@ -156,3 +149,11 @@ kg_cmd_patch(KgCli* const cli, const int argc, char** const argv)
   kg_graph_free(ontology);
   return kg_cli_exit_status(kg_cli_oom(cli, st));
 }
+
+const KgCommand kg_cmd_patch = KG_COMMAND("patch",
+                                          "apply an RDF Patch to a graph",
+                                          ":ho:q",
+                                          2,
+                                          PatchOptions,
+                                          NULL,
+                                          false);

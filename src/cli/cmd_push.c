@@ -451,48 +451,46 @@ serialise(const KgCli* const   cli,
   return st;
 }
 
-int
-kg_cmd_push(KgCli* const cli, const int argc, char** const argv)
+static const struct option long_opts[] = {
+  KG_INPUT_LONG_OPTIONS,
+  {"endpoint", required_argument, NULL, 'E'},
+  {"graph", required_argument, NULL, 'G'},
+  {"append", no_argument, NULL, 'A'},
+  {"format", required_argument, NULL, 'f'},
+  {"auth-file", required_argument, NULL, 'U'},
+  {"password-in-clear", no_argument, NULL, 'P'},
+  {"timeout", required_argument, NULL, 'T'},
+  {"stall-timeout", required_argument, NULL, 'S'},
+  KG_COMMON_LONG_OPTIONS,
+};
+
+static void
+init(void* const data)
 {
-  static const struct option long_opts[] = {
-    KG_INPUT_LONG_OPTIONS,
-    {"endpoint", required_argument, NULL, 'E'},
-    {"graph", required_argument, NULL, 'G'},
-    {"append", no_argument, NULL, 'A'},
-    {"format", required_argument, NULL, 'f'},
-    {"auth-file", required_argument, NULL, 'U'},
-    {"password-in-clear", no_argument, NULL, 'P'},
-    {"timeout", required_argument, NULL, 'T'},
-    {"stall-timeout", required_argument, NULL, 'S'},
-    KG_COMMON_LONG_OPTIONS,
-  };
+  PushOptions* const opts = (PushOptions*)data;
+  opts->format            = format_by_name(DEFAULT_FORMAT);
+  opts->timeout           = DEFAULT_TIMEOUT;
+  opts->stall             = DEFAULT_STALL;
+}
 
-  PushOptions opts;
-  memset(&opts, 0, sizeof(opts));
-  opts.format  = format_by_name(DEFAULT_FORMAT);
-  opts.timeout = DEFAULT_TIMEOUT;
-  opts.stall   = DEFAULT_STALL;
+static int
+run(KgCli* const cli, void* const data, const int n_args, char** const args)
+{
+  PushOptions* const opts = (PushOptions*)data;
 
-  int       first = 0;
-  const int r     = kg_cli_parse(
-    cli, argc, argv, ":hq", long_opts, help, &opts, handle, 1, &first);
-  if (r >= 0) {
-    return r;
-  }
-
-  if (!opts.endpoint) {
+  if (!opts->endpoint) {
     return kg_cli_usage(cli, "missing --endpoint");
   }
-  int bad = check_endpoint(cli, opts.endpoint);
-  if (!bad && opts.graph) {
-    bad = check_graph(cli, opts.graph);
+  int bad = check_endpoint(cli, opts->endpoint);
+  if (!bad && opts->graph) {
+    bad = check_graph(cli, opts->graph);
   }
   if (bad) {
     return bad;
   }
 
   KgPushCredentials creds;
-  if ((bad = get_credentials(cli, &opts, &creds))) {
+  if ((bad = get_credentials(cli, opts, &creds))) {
     wipe(&creds, sizeof(creds));
     return bad;
   }
@@ -503,12 +501,12 @@ kg_cmd_push(KgCli* const cli, const int argc, char** const argv)
   char*    url      = NULL;
   CURL*    curl     = NULL;
   long     code     = 0L;
-  KgStatus st = kg_cli_load(cli, argv + first, argc - first, &opts.in, &graph);
+  KgStatus st       = kg_cli_load(cli, args, n_args, &opts->in, &graph);
   if (st) {
     goto done;
   }
 
-  if ((st = serialise(cli, graph, opts.format, &body, &body_len))) {
+  if ((st = serialise(cli, graph, opts->format, &body, &body_len))) {
     goto done;
   }
 
@@ -518,22 +516,22 @@ kg_cmd_push(KgCli* const cli, const int argc, char** const argv)
     goto done;
   }
 
-  if (!(url = kg_push_request_url(curl, opts.endpoint, opts.graph))) {
+  if (!(url = kg_push_request_url(curl, opts->endpoint, opts->graph))) {
     kg_cli_error(cli, "out of memory");
     st = KG_BAD_ALLOC;
     goto done;
   }
 
   const KgPushRequest req = {url,
-                             opts.append ? "POST" : "PUT",
-                             kg_syntax_media_type(opts.format),
+                             opts->append ? "POST" : "PUT",
+                             kg_syntax_media_type(opts->format),
                              body,
                              body_len,
                              &creds,
-                             opts.password_in_clear ||
-                               !strncasecmp(opts.endpoint, "https://", 8U),
-                             opts.timeout,
-                             opts.stall};
+                             opts->password_in_clear ||
+                               !strncasecmp(opts->endpoint, "https://", 8U),
+                             opts->timeout,
+                             opts->stall};
   if (!(st = kg_push_send(cli, curl, &req, &code)) && !cli->quiet) {
     kg_push_report(cli,
                    "",
@@ -556,3 +554,12 @@ done:
   kg_graph_free(graph);
   return kg_cli_exit_status(st);
 }
+
+const KgCommand kg_cmd_push =
+  KG_COMMAND("push",
+             "upload INPUT to a triple store (Graph Store Protocol)",
+             ":hq",
+             1,
+             PushOptions,
+             init,
+             false);

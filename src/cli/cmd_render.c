@@ -107,64 +107,46 @@ handle(KgCli* const cli, void* const data, const int c, char* const arg)
   return kg_cli_usage(cli, "unexpected option");
 }
 
-int
-kg_cmd_render(KgCli* const cli, const int argc, char** const argv)
+static const struct option long_opts[] = {
+  KG_DRAW_LONG_OPTIONS,
+  {"diff", no_argument, NULL, 'D'},
+  KG_COMMON_LONG_OPTIONS,
+};
+
+static int
+run(KgCli* const cli, void* const data, const int n_args, char** const args)
 {
-  static const struct option long_opts[] = {
-    KG_INPUT_LONG_OPTIONS,
-    KG_ONTOLOGY_LONG_OPTION,
-    KG_DOT_LONG_OPTIONS,
-    {"output", required_argument, NULL, 'o'},
-    {"diff", no_argument, NULL, 'D'},
-    {"schema", no_argument, NULL, 1100},
-    KG_COMMON_LONG_OPTIONS,
-  };
+  RenderOptions* const opts = (RenderOptions*)data;
 
-  RenderOptions opts;
-  memset(&opts, 0, sizeof(opts));
-  kg_cli_dot_init(&opts.draw.dot);
-
-  int       first = 0;
-  const int r     = kg_cli_parse(
-    cli, argc, argv, ":hqo:T:K:", long_opts, help, &opts, handle, 1, &first);
-  if (r >= 0) {
-    return r;
-  }
-
-  const int u = kg_cli_no_pictures(cli);
-  if (u >= 0) {
-    return u;
-  }
-
-  const char* format = opts.format;
-  if (!format && opts.draw.output && strcmp(opts.draw.output, "-")) {
-    const char* const dot = strrchr(opts.draw.output, '.');
+  const char* format = opts->format;
+  if (!format && opts->draw.output && strcmp(opts->draw.output, "-")) {
+    const char* const dot = strrchr(opts->draw.output, '.');
     if (!(format = format_of(dot ? dot + 1 : NULL))) {
       return kg_cli_usage(cli,
                           "cannot tell the picture format of '%s' (use -T)",
-                          opts.draw.output);
+                          opts->draw.output);
     }
   }
   format = format ? format : "svg";
-  if (opts.diff && argc - first != 2) {
+  if (opts->diff && n_args != 2) {
     return kg_cli_usage(cli, "--diff takes two graphs, OLD and NEW");
   }
   int u_schema = -1;
-  if (opts.draw.schema &&
-      (u_schema = kg_cli_schema_whole(cli, &opts.draw.dot)) >= 0) {
+  if (opts->draw.schema &&
+      (u_schema = kg_cli_schema_whole(cli, &opts->draw.dot)) >= 0) {
     return u_schema;
   }
-  if (opts.draw.schema && !strcmp(format, "html")) {
+  if (opts->draw.schema && !strcmp(format, "html")) {
     return kg_cli_usage(cli, "--schema draws no HTML view (use svg)");
   }
-  if (opts.draw.dot.dot.cluster_by && opts.engine &&
-      strcmp(opts.engine, "dot") && strcmp(opts.engine, "fdp")) {
+  if (opts->draw.dot.dot.cluster_by && opts->engine &&
+      strcmp(opts->engine, "dot") && strcmp(opts->engine, "fdp")) {
     return kg_cli_usage(cli,
                         "engine '%s' cannot draw clusters (--cluster-by): "
                         "use -K dot or -K fdp",
-                        opts.engine);
+                        opts->engine);
   }
-  if (opts.diff && opts.draw.schema) {
+  if (opts->diff && opts->draw.schema) {
     return kg_cli_usage(cli, "--schema draws one ontology, not a --diff");
   }
 
@@ -172,42 +154,43 @@ kg_cmd_render(KgCli* const cli, const int argc, char** const argv)
   KgGraph* graph    = NULL;
   KgGraph* style    = NULL;
   KgStatus st =
-    kg_cli_load_guides(cli, &opts.draw.in, &opts.draw.dot, &ontology, &style);
+    kg_cli_load_guides(cli, &opts->draw.in, &opts->draw.dot, &ontology, &style);
   KgGraph* graphs[2] = {NULL, NULL};
   KgDiff*  diff      = NULL;
   uint8_t* changes   = NULL;
-  if (!st && opts.diff) {
-    st = kg_cli_diff(cli, &opts.draw.in, argv + first, NULL, 0U, graphs, &diff);
+  if (!st && opts->diff) {
+    st = kg_cli_diff(cli, &opts->draw.in, args, NULL, 0U, graphs, &diff);
     kg_cli_doing(cli, "drawing the differences");
     if (!st) {
       st = kg_cli_oom(cli, kg_diff_picture(diff, &graph, &changes));
     }
-    opts.draw.dot.dot.changes = changes;
+    opts->draw.dot.dot.changes = changes;
   } else if (!st) {
-    st = kg_cli_load(cli, argv + first, argc - first, &opts.draw.in, &graph);
+    st = kg_cli_load(cli, args, n_args, &opts->draw.in, &graph);
   }
 
   if (!st) {
     kg_cli_doing(cli, "drawing the picture");
     KgOutputFile output;
-    if (!(st = kg_output_open(cli, &output, opts.draw.output))) {
+    if (!(st = kg_output_open(cli, &output, opts->draw.output))) {
       const KgWriteOptions      wopts = {KG_SYNTAX_DOT, cli->log, 0U, ontology};
-      const KgDotOptions* const dot   = &opts.draw.dot.dot;
-      if (opts.draw.schema) {
+      const KgDotOptions* const dot   = &opts->draw.dot.dot;
+      if (opts->draw.schema) {
         st = kg_graph_render_schema(
-          graph, output.file, format, opts.engine, &wopts, dot);
+          graph, output.file, format, opts->engine, &wopts, dot);
       } else if (!strcmp(format, "html")) {
-        st = kg_graph_render_html(graph, output.file, opts.engine, &wopts, dot);
-      } else {
         st =
-          kg_graph_render(graph, output.file, format, opts.engine, &wopts, dot);
+          kg_graph_render_html(graph, output.file, opts->engine, &wopts, dot);
+      } else {
+        st = kg_graph_render(
+          graph, output.file, format, opts->engine, &wopts, dot);
       }
       st = kg_output_close(cli, &output, st);
       // sfdp is no way out for clusters
       kg_cli_dot_hint(cli,
                       st,
-                      opts.engine && !strcmp(opts.engine, "dot") &&
-                        !opts.draw.dot.dot.cluster_by);
+                      opts->engine && !strcmp(opts->engine, "dot") &&
+                        !opts->draw.dot.dot.cluster_by);
     }
   }
 
@@ -220,3 +203,11 @@ kg_cmd_render(KgCli* const cli, const int argc, char** const argv)
   kg_graph_free(ontology);
   return kg_cli_exit_status(st);
 }
+
+const KgCommand kg_cmd_render = KG_COMMAND("render",
+                                           "draw INPUT as SVG, PNG or PDF",
+                                           ":hqo:T:K:",
+                                           1,
+                                           RenderOptions,
+                                           kg_cli_draw_init,
+                                           true);

@@ -218,29 +218,22 @@ print_stats(const KgCli* const cli, const KgGraph* const graph, const bool json)
   return st;
 }
 
-int
-kg_cmd_stats(KgCli* const cli, const int argc, char** const argv)
-{
-  static const struct option long_opts[] = {
-    KG_INPUT_LONG_OPTIONS,
-    {"json", no_argument, NULL, 'J'},
-    KG_COMMON_LONG_OPTIONS,
-  };
+static const struct option long_opts[] = {
+  KG_INPUT_LONG_OPTIONS,
+  {"json", no_argument, NULL, 'J'},
+  KG_COMMON_LONG_OPTIONS,
+};
 
-  StatsOptions opts;
-  memset(&opts, 0, sizeof(opts));
-  int       first = 0;
-  const int r     = kg_cli_parse(
-    cli, argc, argv, ":hq", long_opts, help, &opts, handle, 1, &first);
-  if (r >= 0) {
-    return r;
-  }
+static int
+run(KgCli* const cli, void* const data, const int n_args, char** const args)
+{
+  StatsOptions* const opts = (StatsOptions*)data;
 
   KgGraph* graph = NULL;
-  KgStatus st = kg_cli_load(cli, argv + first, argc - first, &opts.in, &graph);
+  KgStatus st    = kg_cli_load(cli, args, n_args, &opts->in, &graph);
   if (!st) {
     kg_cli_doing(cli, "counting");
-    st = print_stats(cli, graph, opts.json);
+    st = print_stats(cli, graph, opts->json);
     if (st == KG_BAD_ALLOC) {
       kg_cli_oom(cli, st);
     } else if (kg_cli_flush(cli)) {
@@ -251,3 +244,12 @@ kg_cmd_stats(KgCli* const cli, const int argc, char** const argv)
   kg_graph_free(graph);
   return kg_cli_exit_status(st);
 }
+
+const KgCommand kg_cmd_stats =
+  KG_COMMAND("stats",
+             "count triples, terms, classes and properties",
+             ":hq",
+             1,
+             StatsOptions,
+             NULL,
+             false);

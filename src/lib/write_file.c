@@ -79,46 +79,210 @@ kg_file_target(const char* const path)
   return NULL;
 }
 
-/**
-   Create a new file beside `target`, named in `tmp` (of `size` bytes), with
-   the mode of `target` if it exists, else as open() makes a file (0666 less
-   the umask).
+/// Clear `file`, which holds nothing.
+static void
+forget(KgFileReplace* const file)
+{
+  file->fd       = -1;
+  file->target   = NULL;
+  file->tmp_path = NULL;
+  file->direct   = false;
+  file->in_place = false;
+}
 
-   @return Its file descriptor, or -1 with `errno` set.
+/**
+   Create the new file of `file` beside its target, with the mode and owner
+   of the target that `st` (if `exists`) describes, else as open() makes a
+   file (0666 less the umask).  @return 0 or an errno value.
 */
 static int
-open_tmp(const char* const target, char* const tmp, const size_t size)
+open_tmp(KgFileReplace* const file, const bool exists, const struct stat* st)
 {
-  const size_t dir = dir_len(target);
-  struct stat  st;
-  const bool   exists = !stat(target, &st);
+  const char* const target = file->target;
+  const size_t      dir    = dir_len(target);
+  const size_t      size   = dir + TMP_ROOM;
+  char* const       tmp    = (char*)kg_malloc(size);
+  if (!tmp) {
+    return ENOMEM;
+  }
 
   memcpy(tmp, target, dir);
-  for (unsigned i = 0U; i < MAX_TRIES; ++i) {
+  int fd = -1;
+  for (unsigned i = 0U; fd < 0 && i < MAX_TRIES; ++i) {
     const int n =
       snprintf(tmp + dir, size - dir, TMP_FORMAT, (long)getpid(), i);
     if (n < 0 || (size_t)n >= size - dir) {
-      errno = ENAMETOOLONG;
-      return -1;
+      kg_free(tmp);
+      return ENAMETOOLONG;
     }
-
-    const int fd = open(tmp, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0666);
-    if (fd >= 0) {
-      if (exists && fchmod(fd, st.st_mode & 0777)) {
-        const int err = errno;
-        close(fd);
-        (void)unlink(tmp);
-        errno = err;
-        return -1;
-      }
-      return fd;
-    }
-    if (errno != EEXIST) {
-      return -1;
+    // Private while it is written if it replaces a file, or is copied into
+    fd = open(tmp, O_RDWR | O_CREAT | O_EXCL | O_CLOEXEC, exists ? 0600 : 0666);
+    if (fd < 0 && errno != EEXIST) {
+      break;
     }
   }
-  errno = EEXIST;
-  return -1;
+  if (fd < 0) {
+    const int err = errno;
+    kg_free(tmp);
+    return err;
+  }
+
+  if (exists && !file->in_place) {
+    // As the file it replaces (the owner only where permitted; set-user-ID
+    // and set-group-ID bits are dropped, as writing to the file drops them)
+    if (fchown(fd, st->st_uid, st->st_gid)) {
+      // Not permitted: the file becomes the user's
+    }
+    if (fchmod(fd, st->st_mode & 0777)) {
+      const int err = errno;
+      close(fd);
+      (void)unlink(tmp);
+      kg_free(tmp);
+      return err;
+    }
+  }
+  file->fd       = fd;
+  file->tmp_path = tmp;
+  return 0;
+}
+
+/// Open a file without a name for `file`, to be copied into its target,
+/// which a shell could write but in a directory where no file can be made.
+static int
+open_unnamed(KgFileReplace* const file)
+{
+  FILE* const tmp = tmpfile();
+  const int   fd  = tmp ? fcntl(fileno(tmp), F_DUPFD_CLOEXEC, 0) : -1;
+  const int   err = errno;
+  if (tmp) {
+    fclose(tmp);
+  }
+  if (fd < 0) {
+    return err;
+  }
+  file->fd       = fd;
+  file->in_place = true;
+  return 0;
+}
+
+int
+kg_file_replace_open(KgFileReplace* const file, const char* const path)
+{
+  forget(file);
+  if (!(file->target = kg_file_target(path))) {
+    return errno;
+  }
+
+  int         err = 0;
+  struct stat st;
+  const bool  exists = !stat(file->target, &st);
+  if (exists && !S_ISREG(st.st_mode)) {
+    // A device or a pipe (/dev/stdout, a FIFO) is written as it is: renaming
+    // a file over it would replace it
+    file->direct = true;
+    if ((file->fd = open(file->target, O_WRONLY | O_TRUNC | O_CLOEXEC)) < 0) {
+      err = errno;
+    }
+  } else if (exists && faccessat(AT_FDCWD, file->target, W_OK, AT_EACCESS)) {
+    err = errno; // A file that `>` could not write is not replaced either
+  } else {
+    // Renaming over a file with other names would part it from them
+    file->in_place = exists && st.st_nlink > 1;
+    err            = open_tmp(file, exists, &st);
+    if (err == EACCES && exists) {
+      err = open_unnamed(file);
+    }
+  }
+
+  if (err) {
+    kg_free(file->target);
+    forget(file);
+  }
+  return err;
+}
+
+int
+kg_file_replace_close(KgFileReplace* const file)
+{
+  if (file->fd < 0 || file->in_place) {
+    return 0;
+  }
+  const int r = close(file->fd);
+  file->fd    = -1;
+  return r ? errno : 0;
+}
+
+/// Copy what was written to the file descriptor of `file` into its target.
+/// @return 0, or an errno value.
+static int
+copy_into_target(const KgFileReplace* const file)
+{
+  const int to = open(file->target, O_WRONLY | O_TRUNC | O_CLOEXEC);
+  if (to < 0) {
+    return errno;
+  }
+
+  int  err = 0;
+  char buf[65536];
+  if (lseek(file->fd, 0, SEEK_SET) < 0) {
+    err = errno;
+  }
+  for (ssize_t n = 0; !err && (n = read(file->fd, buf, sizeof(buf))) != 0;) {
+    if (n < 0) {
+      err = errno == EINTR ? 0 : errno;
+      continue;
+    }
+    for (ssize_t done = 0; !err && done < n;) {
+      const ssize_t w = write(to, buf + done, (size_t)(n - done));
+      if (w < 0) {
+        err = errno == EINTR ? 0 : errno;
+      } else {
+        done += w;
+      }
+    }
+  }
+
+  if (!err && fsync(to)) {
+    err = errno;
+  }
+  if (close(to) && !err) {
+    err = errno;
+  }
+  return err;
+}
+
+int
+kg_file_replace_commit(KgFileReplace* const file)
+{
+  const bool copied = file->in_place;
+  int        err    = copied ? copy_into_target(file) : 0;
+  file->in_place    = false; // Now closed as any other
+  const int closed  = kg_file_replace_close(file);
+  err               = err ? err : closed;
+  if (!err && !copied && file->tmp_path) {
+    if (rename(file->tmp_path, file->target)) {
+      err = errno;
+    } else {
+      kg_free(file->tmp_path); // Nothing left to remove
+      file->tmp_path = NULL;
+    }
+  }
+  kg_file_replace_abort(file);
+  return err;
+}
+
+void
+kg_file_replace_abort(KgFileReplace* const file)
+{
+  if (file->fd >= 0) {
+    close(file->fd);
+  }
+  if (file->tmp_path) {
+    (void)unlink(file->tmp_path);
+  }
+  kg_free(file->tmp_path);
+  kg_free(file->target);
+  forget(file);
 }
 
 /// Report that `path` cannot be written because of `err` (0: unknown).
@@ -158,19 +322,17 @@ sink_write(void* const cookie, const char* const buf, const size_t size)
   return (ssize_t)size;
 }
 
-/// Write `graph` into the temporary file `fd`, flush it to disk, and close
-/// it.
+/// Write `graph` into `file`, flush it to disk, and close it.
 static KgStatus
 write_tmp(const KgGraph* const        graph,
-          const int                   fd,
+          KgFileReplace* const        file,
           const char* const           path,
           const KgWriteOptions* const options)
 {
   const cookie_io_functions_t io     = {NULL, sink_write, NULL, NULL};
-  Sink                        sink   = {fd, 0};
+  Sink                        sink   = {file->fd, 0};
   FILE* const                 stream = fopencookie(&sink, "wb", io);
   if (!stream) {
-    close(fd);
     return KG_BAD_ALLOC;
   }
 
@@ -181,13 +343,12 @@ write_tmp(const KgGraph* const        graph,
   if (fclose(stream) && !st) {
     st = KG_BAD_WRITE;
   }
-  if (!st && fsync(fd)) {
+  if (!st && !file->direct && fsync(file->fd)) {
     sink.error = errno;
     st         = KG_BAD_WRITE;
   }
-  if (close(fd) && !st) {
-    sink.error = errno;
-    st         = KG_BAD_WRITE;
+  if (!st && (sink.error = kg_file_replace_close(file))) {
+    st = KG_BAD_WRITE;
   }
   return st == KG_BAD_WRITE ? cannot_write(options, path, sink.error) : st;
 }
@@ -221,37 +382,18 @@ kg_graph_write_file(const KgGraph* const        graph,
     return KG_BAD_ARG;
   }
 
-  char* const target = kg_file_target(path);
-  if (!target) {
-    return errno == ENOMEM ? KG_BAD_ALLOC : cannot_write(&opts, path, errno);
+  KgFileReplace file;
+  const int     err = kg_file_replace_open(&file, path);
+  if (err) {
+    return err == ENOMEM ? KG_BAD_ALLOC : cannot_write(&opts, path, err);
   }
 
-  const size_t size = strlen(target) + TMP_ROOM;
-  char* const  tmp  = (char*)kg_malloc(size);
-  if (!tmp) {
-    kg_free(target);
-    return KG_BAD_ALLOC;
+  KgStatus st = write_tmp(graph, &file, path, &opts);
+  if (st) {
+    kg_file_replace_abort(&file);
+  } else {
+    const int r = kg_file_replace_commit(&file);
+    st          = r ? cannot_write(&opts, path, r) : KG_SUCCESS;
   }
-
-  KgStatus  st = KG_SUCCESS;
-  const int fd = open_tmp(target, tmp, size);
-  if (fd < 0) {
-    st = cannot_write(&opts, path, errno);
-    goto done;
-  }
-
-  if ((st = write_tmp(graph, fd, path, &opts))) {
-    (void)unlink(tmp);
-    goto done;
-  }
-
-  if (rename(tmp, target)) {
-    st = cannot_write(&opts, path, errno);
-    (void)unlink(tmp);
-  }
-
-done:
-  kg_free(tmp);
-  kg_free(target);
   return st;
 }

@@ -5,6 +5,7 @@
 // the example of graph.h, kg_graph_write() in every syntax it writes, and
 // kg_graph_write_file().
 
+#include "../support/dir_entries.h"
 #include "messages.h"
 
 #include <kgraph/kgraph.h>
@@ -182,20 +183,6 @@ new_dir(void)
   return strdup(name);
 }
 
-/// Return the number of entries in `dir`, but for "." and "..".
-static unsigned
-n_entries(const char* const dir)
-{
-  DIR* const d = opendir(dir);
-  cr_assert_not_null(d);
-  unsigned n = 0U;
-  for (const struct dirent* e; (e = readdir(d));) {
-    n += strcmp(e->d_name, ".") && strcmp(e->d_name, "..");
-  }
-  closedir(d);
-  return n;
-}
-
 /// Return `dir`/`name` (free()).
 static char*
 path_in(const char* const dir, const char* const name)
@@ -281,7 +268,7 @@ Test(build_api, write_file_takes_the_syntax_from_the_extension)
     free(path);
   }
   // Nothing but the files written: no temporary file is left
-  cr_assert_eq(n_entries(dir), n_written);
+  cr_assert_eq(kg_n_entries(dir), n_written);
 
   // NULL options: all defaults
   char* const path = path_in(dir, "null-options.nt");
@@ -320,7 +307,7 @@ Test(build_api, write_file_refuses_an_unknown_extension)
     strstr(m.text, "error: cannot tell the syntax of '"), "%s", m.text);
   cr_assert_not_null(
     strstr(m.text, "graph.docx' from its extension"), "%s", m.text);
-  cr_assert_eq(n_entries(dir), 0U);
+  cr_assert_eq(kg_n_entries(dir), 0U);
   cr_assert_eq(kg_graph_write_file(g, NULL, &options), KG_BAD_ARG);
   cr_assert_eq(kg_graph_write_file(NULL, path, &options), KG_BAD_ARG);
   free(path);
@@ -341,7 +328,7 @@ Test(build_api, write_file_into_a_missing_directory_leaves_nothing)
     strstr(m.text, "missing/graph.ttl': No such file or directory"),
     "%s",
     m.text);
-  cr_assert_eq(n_entries(dir), 0U);
+  cr_assert_eq(kg_n_entries(dir), 0U);
   free(path);
   remove_dir(dir);
   kg_graph_free(g);
@@ -363,7 +350,7 @@ Test(build_api, write_file_into_an_unwritable_directory_leaves_nothing)
   cr_assert_not_null(
     strstr(m.text, "graph.ttl': Permission denied"), "%s", m.text);
   cr_assert_eq(chmod(dir, 0755), 0);
-  cr_assert_eq(n_entries(dir), 0U);
+  cr_assert_eq(kg_n_entries(dir), 0U);
   free(path);
   remove_dir(dir);
   kg_graph_free(g);
@@ -392,7 +379,7 @@ Test(build_api, write_file_that_cannot_hold_the_graph_keeps_the_old_file)
   cr_assert_gt(m.n_errors, 0U);
   char* const text = slurp(path);
   cr_assert_str_eq(text, "# the old file\n");
-  cr_assert_eq(n_entries(dir), 1U);
+  cr_assert_eq(kg_n_entries(dir), 1U);
   free(text);
   free(path);
   remove_dir(dir);
@@ -432,7 +419,7 @@ Test(build_api, write_file_on_a_failing_disk_keeps_the_old_file)
 
   char* const got = slurp(path);
   cr_assert_str_eq(got, "# the old file\n");
-  cr_assert_eq(n_entries(dir), 1U);
+  cr_assert_eq(kg_n_entries(dir), 1U);
   free(got);
   free(path);
   remove_dir(dir);
@@ -459,7 +446,7 @@ Test(build_api, write_file_replaces_the_file_a_link_names)
   cr_assert_eq(st.st_mode & 0777, 0640);
   char* const text = slurp(target);
   cr_assert_not_null(strstr(text, "\"hello\"@en"), "%s", text);
-  cr_assert_eq(n_entries(dir), 2U);
+  cr_assert_eq(kg_n_entries(dir), 2U);
   free(text);
   free(link);
   free(target);

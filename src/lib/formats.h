@@ -94,7 +94,7 @@ kg_refuse_names(const KgGraph* graph, const KgWriteOptions* options);
 KgStatus
 kg_write_rdfxml(const KgGraph* graph, FILE* out, const KgWriteOptions* options);
 
-/// Write Graphviz DOT with the default options (write_dot.c).
+/// Write Graphviz DOT with the default options (dot_options.c).
 KgStatus
 kg_write_dot(const KgGraph* graph, FILE* out, const KgWriteOptions* options);
 

@@ -36,6 +36,7 @@
 
 #include "alloc.h"
 #include "buffer.h"
+#include "dot_draw.h"
 #include "dot_impl.h"
 #include "log.h"
 #include "ns.h"
@@ -1105,20 +1106,15 @@ schema_fini(Schema* const s)
 }
 
 static KgStatus
-schema_init(Schema* const               s,
-            const KgGraph* const        graph,
-            const KgWriteOptions* const options,
-            const KgDotOptions* const   dot)
+schema_init(Schema* const s, const KgPicture* const picture)
 {
+  const KgGraph* const        graph   = picture->graph;
+  const KgWriteOptions* const options = picture->options;
   memset(s, 0, sizeof(*s));
   s->graph     = graph;
   s->options   = options;
-  s->lang      = KG_SV("en");
-  s->max_label = dot ? dot->max_label : 60U;
-  if (dot && dot->lang) {
-    s->lang.data = dot->lang;
-    s->lang.len  = strlen(dot->lang);
-  }
+  s->lang      = kg_sv(picture->dot.lang ? picture->dot.lang : "en");
+  s->max_label = picture->dot.max_label;
   kg_vocab_init(&s->vocab, KG_SV(KG_STYLE_NS));
   KgStatus st = kg_vocab_add(&s->vocab, graph, true);
   if (!st && options && options->ontology) {
@@ -1163,15 +1159,13 @@ schema_init(Schema* const               s,
   return s->status;
 }
 
-KgStatus
-kg_graph_write_schema_dot(const KgGraph* const        ontology,
-                          FILE* const                 stream,
-                          const KgWriteOptions* const options,
-                          const KgDotOptions* const   dot)
+/// Write the schema `picture` asks for to `stream` as DOT text.
+static KgStatus
+write_text(const KgPicture* const picture, FILE* const stream)
 {
   const agerrlevel_t level = agseterr(AGMAX);
   Schema             s;
-  KgStatus           st = schema_init(&s, ontology, options, dot);
+  KgStatus           st = schema_init(&s, picture);
   if (!st && (agwrite(s.g, stream) || fflush(stream) || ferror(stream))) {
     st = KG_BAD_WRITE;
   }
@@ -1181,29 +1175,32 @@ kg_graph_write_schema_dot(const KgGraph* const        ontology,
 }
 
 KgStatus
-kg_graph_render_schema(const KgGraph* const        ontology,
-                       FILE* const                 stream,
-                       const char* const           format,
-                       const char* const           engine,
-                       const KgWriteOptions* const options,
-                       const KgDotOptions* const   dot)
+kg_schema_draw(const KgPicture* const picture)
 {
-  // Lay out the DOT text read back, as kg_graph_render() does
+  if (!picture->format) {
+    return write_text(picture, picture->stream);
+  }
+
+  // Lay out the DOT text read back, as kg_dot_draw() does
   char*       text = NULL;
   size_t      len  = 0U;
   FILE* const mem  = open_memstream(&text, &len);
   if (!mem) {
     return KG_BAD_ALLOC;
   }
-  KgStatus st = kg_graph_write_schema_dot(ontology, mem, options, dot);
+  KgStatus st = write_text(picture, mem);
   if (fclose(mem) && !st) {
     st = KG_BAD_ALLOC;
   }
 
   if (!st) {
     const agerrlevel_t level = agseterr(AGMAX);
-    st                       = kg_dot_render_text(
-      text, "schema", engine ? engine : "dot", format, stream, &options->log);
+    st                       = kg_dot_render_text(text,
+                            "schema",
+                            picture->engine ? picture->engine : "dot",
+                            picture->format,
+                            picture->stream,
+                            &picture->options->log);
     agseterr(level);
   }
   free(text);

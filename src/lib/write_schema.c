@@ -447,20 +447,68 @@ next_cell(Schema* const  s,
   return next;
 }
 
-/// Add the classes of union `u` to `m`.
+/// What walk_side() meets in the domains or ranges of a property, in order.
+typedef enum {
+  SIDE_EXPR,    ///< A domain (or range) begins: a class, a union or other
+  SIDE_CLASS,   ///< A class, alone or in a union
+  SIDE_UNKNOWN, ///< Not a class: a blank node that is not a union
+  SIDE_UNION,   ///< A union begins, and its classes follow
+  SIDE_END,     ///< The union ends
+  SIDE_CUT,     ///< The union ends, its list cut (next_cell() warned)
+} SideStep;
+
+/// Visit `step`, about term `id`, of a walk_side() with `data`.
+typedef void (*SideVisit)(Schema* s, void* data, SideStep step, KgTermId id);
+
+/// Walk the domains (`kind` FACT_DOMAIN) or ranges of property `p`, and
+/// the classes of their unions, calling `visit` on each step.
 static void
-add_union(Schema* const s, Members* const m, const KgTermId u)
+walk_side(Schema* const   s,
+          const KgTermId  p,
+          const FactKind  kind,
+          const SideVisit visit,
+          void* const     data)
 {
-  size_t n   = 0U;
-  bool   cut = false;
-  for (KgTermId c = next_cell(s, u, 0U, &n, &cut); c;
-       c          = next_cell(s, u, c, &n, &cut)) {
-    const KgTermId first = s->terms[c].first;
-    if (kg_term_kind(s->graph, first) == KG_TERM_IRI) {
-      add_member(s, m, first);
-    } else {
-      m->unknown = true;
+  const SchemaTerm* const t = &s->terms[p];
+  for (size_t i = t->fact; i < t->fact + t->n_facts; ++i) {
+    const KgTermId o = s->facts[i].o;
+    if (s->facts[i].kind != kind) {
+      continue;
     }
+    visit(s, data, SIDE_EXPR, o);
+    if (kg_term_kind(s->graph, o) == KG_TERM_IRI) {
+      visit(s, data, SIDE_CLASS, o);
+    } else if (s->terms[o].union_list) {
+      visit(s, data, SIDE_UNION, o);
+      size_t n   = 0U;
+      bool   cut = false;
+      for (KgTermId c = next_cell(s, o, 0U, &n, &cut); c;
+           c          = next_cell(s, o, c, &n, &cut)) {
+        const KgTermId first = s->terms[c].first;
+        const bool     iri   = kg_term_kind(s->graph, first) == KG_TERM_IRI;
+        visit(s, data, iri ? SIDE_CLASS : SIDE_UNKNOWN, first);
+      }
+      visit(s, data, cut ? SIDE_CUT : SIDE_END, o);
+    } else {
+      visit(s, data, SIDE_UNKNOWN, o);
+    }
+  }
+}
+
+/// Gather a step of walk_side() into the Members `data`.
+static void
+gather_member(Schema* const  s,
+              void* const    data,
+              const SideStep step,
+              const KgTermId id)
+{
+  Members* const m = (Members*)data;
+  if (step == SIDE_EXPR) {
+    ++m->n_exprs;
+  } else if (step == SIDE_CLASS) {
+    add_member(s, m, id);
+  } else if (step == SIDE_UNKNOWN) {
+    m->unknown = true;
   }
 }
 
@@ -476,19 +524,51 @@ add_members(Schema* const  s,
   m->n_exprs = 0U;
   m->unknown = false;
   ++s->walk;
-  const SchemaTerm* const t = &s->terms[p];
-  for (size_t i = t->fact; i < t->fact + t->n_facts; ++i) {
-    const SchemaFact* const f = &s->facts[i];
-    if (f->kind != kind) {
-      continue;
+  walk_side(s, p, kind, gather_member, m);
+}
+
+/// The text of the domains or ranges of a property, as append_side()
+/// writes it.
+typedef struct {
+  KgBuffer* out;     ///< Where the text goes
+  size_t    n_exprs; ///< Domains (or ranges): more than one, an intersection
+  size_t    k;       ///< Domains (or ranges) written
+  size_t    n;       ///< Classes of the current union written
+} SideText;
+
+/// Append a step of walk_side() to the SideText `data`.
+static void
+append_step(Schema* const  s,
+            void* const    data,
+            const SideStep step,
+            const KgTermId id)
+{
+  SideText* const text = (SideText*)data;
+  KgBuffer* const out  = text->out;
+  if (step == SIDE_EXPR) {
+    if (text->k++) {
+      kg_buffer_append_str(out, " and ");
     }
-    ++m->n_exprs;
-    if (kg_term_kind(s->graph, f->o) == KG_TERM_IRI) {
-      add_member(s, m, f->o);
-    } else if (s->terms[f->o].union_list) {
-      add_union(s, m, f->o);
+    text->n = 0U;
+  } else if (step == SIDE_UNION) {
+    if (text->n_exprs > 1U) {
+      kg_buffer_append_char(out, '(');
+    }
+  } else if (step == SIDE_END || step == SIDE_CUT) {
+    if (step == SIDE_CUT) {
+      kg_buffer_append_str(out, " or …");
+    }
+    if (text->n_exprs > 1U) {
+      kg_buffer_append_char(out, ')');
+    }
+  } else {
+    if (text->n++) {
+      kg_buffer_append_str(out, " or ");
+    }
+    if (step == SIDE_CLASS) {
+      append_qname(s, out, id);
     } else {
-      m->unknown = true;
+      kg_buffer_append_char(out, '?');
     }
   }
 }
@@ -501,52 +581,13 @@ append_side(Schema* const   s,
             const KgTermId  p,
             const FactKind  kind)
 {
-  const SchemaTerm* const t       = &s->terms[p];
-  size_t                  n_exprs = 0U;
+  const SchemaTerm* const t    = &s->terms[p];
+  SideText                text = {out, 0U, 0U, 0U};
   for (size_t i = t->fact; i < t->fact + t->n_facts; ++i) {
-    n_exprs += s->facts[i].kind == kind;
+    text.n_exprs += s->facts[i].kind == kind;
   }
-
-  size_t k = 0U;
-  for (size_t i = t->fact; i < t->fact + t->n_facts && !out->status; ++i) {
-    const SchemaFact* const f = &s->facts[i];
-    if (f->kind != kind) {
-      continue;
-    }
-    if (k++) {
-      kg_buffer_append_str(out, " and ");
-    }
-    if (kg_term_kind(s->graph, f->o) == KG_TERM_IRI) {
-      append_qname(s, out, f->o);
-    } else if (s->terms[f->o].union_list) {
-      size_t n   = 0U;
-      bool   cut = false;
-      if (n_exprs > 1U) {
-        kg_buffer_append_char(out, '(');
-      }
-      for (KgTermId c = next_cell(s, f->o, 0U, &n, &cut); c && !out->status;
-           c          = next_cell(s, f->o, c, &n, &cut)) {
-        const KgTermId first = s->terms[c].first;
-        if (n > 1U) {
-          kg_buffer_append_str(out, " or ");
-        }
-        if (kg_term_kind(s->graph, first) == KG_TERM_IRI) {
-          append_qname(s, out, first);
-        } else {
-          kg_buffer_append_char(out, '?');
-        }
-      }
-      if (cut) {
-        kg_buffer_append_str(out, " or …");
-      }
-      if (n_exprs >= 2U) {
-        kg_buffer_append_char(out, ')');
-      }
-    } else {
-      kg_buffer_append_char(out, '?');
-    }
-  }
-  if (!k) {
+  walk_side(s, p, kind, append_step, &text);
+  if (!text.k) {
     kg_buffer_append_char(out, '?');
   }
   return out->status;

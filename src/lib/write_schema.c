@@ -170,20 +170,40 @@ append_html(KgBuffer* const out, const KgStringView text, const unsigned max)
   return kg_dot_append_text(out, text, max, true);
 }
 
-/// Append the QName of IRI `id` (or the IRI), not escaped.
+/// Append `text` to `out`, as it is or escaped.
+typedef KgStatus (*AppendText)(KgBuffer* out, KgStringView text);
+
+/// Append `text` escaped for an HTML-like label, whole.
 static KgStatus
-append_raw_qname(const Schema* const s, KgBuffer* const out, const KgTermId id)
+append_html_text(KgBuffer* const out, const KgStringView text)
+{
+  return append_html(out, text, 0U);
+}
+
+/// Append the QName of IRI `id` (or the IRI), each part with `append`.
+static KgStatus
+append_qname_with(const Schema* const s,
+                  KgBuffer* const     out,
+                  const KgTermId      id,
+                  const AppendText    append)
 {
   const KgStringView iri   = kg_term_text(s->graph, id);
   KgStringView       local = {NULL, 0U};
   const long         i =
     kg_namespaces_split(&s->ns, iri, kg_turtle_local_is_valid, &local);
   if (i < 0) {
-    return kg_buffer_append_sv(out, iri);
+    return append(out, iri);
   }
-  kg_buffer_append_sv(out, s->ns.ns[i].prefix);
+  append(out, s->ns.ns[i].prefix);
   kg_buffer_append_char(out, ':');
-  return kg_buffer_append_sv(out, local);
+  return append(out, local);
+}
+
+/// Append the QName of IRI `id` (or the IRI), not escaped.
+static KgStatus
+append_raw_qname(const Schema* const s, KgBuffer* const out, const KgTermId id)
+{
+  return append_qname_with(s, out, id, kg_buffer_append_sv);
 }
 
 /// Append the QName of IRI `id` (or the IRI), escaped for HTML.
@@ -191,16 +211,7 @@ static KgStatus
 append_qname(const Schema* const s, KgBuffer* const out, const KgTermId id)
 {
   // Escaped a part at a time: the same text as escaping the whole QName
-  const KgStringView iri   = kg_term_text(s->graph, id);
-  KgStringView       local = {NULL, 0U};
-  const long         i =
-    kg_namespaces_split(&s->ns, iri, kg_turtle_local_is_valid, &local);
-  if (i < 0) {
-    return append_html(out, iri, 0U);
-  }
-  append_html(out, s->ns.ns[i].prefix, 0U);
-  kg_buffer_append_char(out, ':');
-  return append_html(out, local, 0U);
+  return append_qname_with(s, out, id, append_html_text);
 }
 
 /// Append the label of IRI `id` in the language, else its QName, escaped.

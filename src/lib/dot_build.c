@@ -569,7 +569,7 @@ cluster_of(Dot* const d, const KgTermId s, Agraph_t** const clusters)
                           d->graph->triples[d->layout.order.triples[title]].o),
             d->dot.max_label,
             false)
-        : kg_dot_append_name(d, &d->row, key);
+        : kg_dot_append_name(d, &d->row, key, false);
     if (st) {
       d->status = st;
       return d->g;
@@ -1031,7 +1031,7 @@ add_legend(Dot* const d, const KgTermId* const by_rank)
     const KgTermId     cls   = kg_graph_find_iri(d->graph, s->origin);
     const KgStatus     st =
       text.len ? kg_dot_append_text(&label, text, d->dot.max_label, false)
-          : cls    ? kg_dot_append_name(d, &label, cls)
+          : cls    ? kg_dot_append_name(d, &label, cls, false)
                    : kg_dot_append_text(&label, s->origin, 0U, false);
     if (st || !(entries[n].label = kg_buffer_steal(&label))) {
       kg_buffer_fini(&label);

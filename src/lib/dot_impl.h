@@ -230,7 +230,7 @@ KgStatus
 kg_dot_append_qname(Dot* const d, KgBuffer* const out, const KgTermId id);
 
 KG_NODISCARD KgStatus
-kg_dot_append_name(Dot* const d, KgBuffer* const out, const KgTermId id);
+kg_dot_append_name(Dot* d, KgBuffer* out, KgTermId id, bool html);
 
 Count
 kg_dot_count(size_t n);

@@ -127,14 +127,18 @@ kg_dot_append_qname(Dot* const d, KgBuffer* const out, const KgTermId id)
   return out->status;
 }
 
-/// Append the QName of IRI `id` (or the IRI) as label text (escaped).
+/// Append the QName of IRI `id` (or the IRI) as label text, escaped for
+/// an HTML-like label if `html`.
 KgStatus
-kg_dot_append_name(Dot* const d, KgBuffer* const out, const KgTermId id)
+kg_dot_append_name(Dot* const      d,
+                   KgBuffer* const out,
+                   const KgTermId  id,
+                   const bool      html)
 {
   KgBuffer name = KG_BUFFER_INIT;
   KgStatus st   = kg_dot_append_qname(d, &name, id);
   if (!st) {
-    st = kg_dot_append_text(out, kg_buffer_view(&name), 0U, false);
+    st = kg_dot_append_text(out, kg_buffer_view(&name), 0U, html);
   }
   kg_buffer_fini(&name);
   return st;
@@ -207,14 +211,7 @@ kg_dot_append_property(Dot* const      d,
   if (label.len) {
     return kg_dot_append_text(out, label, d->dot.max_label, html);
   }
-
-  KgBuffer q  = KG_BUFFER_INIT;
-  KgStatus st = kg_dot_append_qname(d, &q, p);
-  if (!st) {
-    st = kg_dot_append_text(out, kg_buffer_view(&q), 0U, html);
-  }
-  kg_buffer_fini(&q);
-  return st;
+  return kg_dot_append_name(d, out, p, html);
 }
 
 /// Append a literal's text, and its language if it is not the one asked.

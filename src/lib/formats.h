@@ -85,7 +85,7 @@ kg_refuse_names(const KgGraph* graph, const KgWriteOptions* options);
 /// Write abbreviated (or, with KG_WRITE_PLAIN, flat) RDF/XML (write_rdfxml.c).
 KgWriteFn kg_write_rdfxml;
 
-/// Write Graphviz DOT with the default options (write_dot.c).
+/// Write Graphviz DOT with the default options (dot_options.c).
 KgWriteFn kg_write_dot;
 
 /// Write Turtle grouped by subject (write_turtle.c).

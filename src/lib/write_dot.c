@@ -24,13 +24,15 @@
 // dot_build.c (the cgraph graph: nodes, tables, edges, clusters, legend),
 // dot_compose.c (layout with gvc, the legend laid out apart and composed,
 // labels by their edges, SVG that fits its window), and this file
-// (setting up in steps, the API, the choice of engine).  The options'
-// defaults are in dot_options.c, built with or without Graphviz.
+// (setting up in steps, the drawing, the choice of engine).  The API and
+// the options' defaults are in dot_options.c, built with or without
+// Graphviz.
 
 #include "dot_impl.h"
 
 #include "alloc.h"
 #include "buffer.h"
+#include "dot_draw.h"
 #include "formats.h"
 #include "graph.h"
 #include "intern.h"
@@ -237,31 +239,6 @@ kg_dot_claim_roles(const KgGraph* const        graph,
   return st;
 }
 
-KgStatus
-kg_graph_write_dot(const KgGraph* const        graph,
-                   FILE* const                 stream,
-                   const KgWriteOptions* const options,
-                   const KgDotOptions* const   dot)
-{
-  const agerrlevel_t level = agseterr(AGMAX);
-  Dot                d;
-  KgStatus           st = dot_init(&d, graph, options, dot);
-  if (!st && (agwrite(d.g, stream) || fflush(stream) || ferror(stream))) {
-    st = KG_BAD_WRITE;
-  }
-  dot_fini(&d);
-  agseterr(level);
-  return st;
-}
-
-KgStatus
-kg_write_dot(const KgGraph* const        graph,
-             FILE* const                 stream,
-             const KgWriteOptions* const options)
-{
-  return kg_graph_write_dot(graph, stream, options, NULL);
-}
-
 /**
    Return the engine to lay `d` out with: `engine` if it can, else NULL
    and `*st` set (logged); with no `engine`, dot up to DOT_MAX_AUTO nodes
@@ -305,7 +282,8 @@ choose_engine(const Dot* const d, const char* const engine, KgStatus* const st)
     }
   }
   if (!known) {
-    kg_log(log, KG_LOG_ERROR, KG_NO_CARET, "unknown layout engine '%s'", layout);
+    kg_log(
+      log, KG_LOG_ERROR, KG_NO_CARET, "unknown layout engine '%s'", layout);
     *st = KG_BAD_ARG;
     return NULL;
   }
@@ -330,19 +308,12 @@ choose_engine(const Dot* const d, const char* const engine, KgStatus* const st)
   return layout;
 }
 
-KgStatus
-kg_graph_render(const KgGraph* const        graph,
-                FILE* const                 stream,
-                const char* const           format,
-                const char* const           engine,
-                const KgWriteOptions* const options,
-                const KgDotOptions* const   dot)
+/// Lay `d` out and render it as `picture` says.
+static KgStatus
+render(const Dot* const d, const KgPicture* const picture)
 {
-  const agerrlevel_t level = agseterr(AGMAX);
-  Dot                d;
-  KgStatus           st = dot_init(&d, graph, options, dot);
-
-  const char* const layout = st ? NULL : choose_engine(&d, engine, &st);
+  KgStatus          st     = KG_SUCCESS;
+  const char* const layout = choose_engine(d, picture->engine, &st);
   // Lay out a copy read back from DOT text: Graphviz 2.43 frees twice the
   // layout of some graphs built in memory (with clusters), not of those it
   // reads
@@ -353,16 +324,36 @@ kg_graph_render(const KgGraph* const        graph,
     if (!mem) {
       st = KG_BAD_ALLOC;
     } else {
-      const int written = agwrite(d.g, mem);
+      const int written = agwrite(d->g, mem);
       if (fclose(mem) || written) {
         st = KG_BAD_ALLOC;
       }
     }
   }
   st = st ? st
-          : kg_dot_render_text(
-              dot_text, "graph", layout, format, stream, &options->log);
+          : kg_dot_render_text(dot_text,
+                               "graph",
+                               layout,
+                               picture->format,
+                               picture->stream,
+                               &picture->options->log);
   free(dot_text);
+  return st;
+}
+
+KgStatus
+kg_dot_draw(const KgPicture* const picture)
+{
+  const agerrlevel_t level  = agseterr(AGMAX);
+  FILE* const        stream = picture->stream;
+  Dot                d;
+  KgStatus st = dot_init(&d, picture->graph, picture->options, &picture->dot);
+  if (!st && picture->format) {
+    st = render(&d, picture);
+  } else if (!st &&
+             (agwrite(d.g, stream) || fflush(stream) || ferror(stream))) {
+    st = KG_BAD_WRITE;
+  }
   dot_fini(&d);
   agseterr(level);
   return st;

@@ -17,6 +17,7 @@
 
 #include "alloc.h"
 #include "buffer.h"
+#include "dot_draw.h"
 #include "dot_impl.h"
 #include "graph.h"
 #include "intern.h"
@@ -850,26 +851,19 @@ write_page(View* const       v,
 }
 
 KgStatus
-kg_graph_render_html(const KgGraph* const        graph,
-                     FILE* const                 stream,
-                     const char* const           engine,
-                     const KgWriteOptions* const options,
-                     const KgDotOptions* const   dot)
+kg_html_view_draw(const KgPicture* const request)
 {
-  View v;
+  const KgGraph* const        graph   = request->graph;
+  const KgWriteOptions* const options = request->options;
+  View                        v;
   memset(&v, 0, sizeof(v));
   v.graph   = graph;
   v.onto    = options->ontology;
   v.options = options;
 
-  KgDotOptions picture;
-  if (dot) {
-    picture = *dot;
-  } else {
-    kg_dot_options_init(&picture);
-  }
-  v.lang = kg_sv(picture.lang ? picture.lang : "en");
-  v.dot  = &picture;
+  KgDotOptions picture = request->dot;
+  v.lang               = kg_sv(picture.lang ? picture.lang : "en");
+  v.dot                = &picture;
 
   char*    svg     = NULL;
   size_t   len     = 0U;
@@ -914,7 +908,7 @@ kg_graph_render_html(const KgGraph* const        graph,
     st = KG_BAD_ALLOC;
     goto done;
   }
-  st = kg_graph_render(graph, mem, "svg", engine, options, &picture);
+  st = kg_graph_render(graph, mem, "svg", request->engine, options, &picture);
   if (fclose(mem) && !st) {
     st = KG_BAD_ALLOC;
   }
@@ -924,7 +918,7 @@ kg_graph_render_html(const KgGraph* const        graph,
       (st = find_drawn(&v, svg)) || (st = json_data(&v, focus, note.data))) {
     goto done;
   }
-  st = write_page(&v, svg, note.data, stream);
+  st = write_page(&v, svg, note.data, request->stream);
 
 done:
   free(svg);

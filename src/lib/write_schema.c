@@ -36,6 +36,7 @@
 
 #include "alloc.h"
 #include "buffer.h"
+#include "dot_draw.h"
 #include "dot_impl.h"
 #include "log.h"
 #include "ns.h"
@@ -169,20 +170,40 @@ append_html(KgBuffer* const out, const KgStringView text, const unsigned max)
   return kg_dot_append_text(out, text, max, true);
 }
 
-/// Append the QName of IRI `id` (or the IRI), not escaped.
+/// Append `text` to `out`, as it is or escaped.
+typedef KgStatus (*AppendText)(KgBuffer* out, KgStringView text);
+
+/// Append `text` escaped for an HTML-like label, whole.
 static KgStatus
-append_raw_qname(const Schema* const s, KgBuffer* const out, const KgTermId id)
+append_html_text(KgBuffer* const out, const KgStringView text)
+{
+  return append_html(out, text, 0U);
+}
+
+/// Append the QName of IRI `id` (or the IRI), each part with `append`.
+static KgStatus
+append_qname_with(const Schema* const s,
+                  KgBuffer* const     out,
+                  const KgTermId      id,
+                  const AppendText    append)
 {
   const KgStringView iri   = kg_term_text(s->graph, id);
   KgStringView       local = {NULL, 0U};
   const long         i =
     kg_namespaces_split(&s->ns, iri, kg_turtle_local_is_valid, &local);
   if (i < 0) {
-    return kg_buffer_append_sv(out, iri);
+    return append(out, iri);
   }
-  kg_buffer_append_sv(out, s->ns.ns[i].prefix);
+  append(out, s->ns.ns[i].prefix);
   kg_buffer_append_char(out, ':');
-  return kg_buffer_append_sv(out, local);
+  return append(out, local);
+}
+
+/// Append the QName of IRI `id` (or the IRI), not escaped.
+static KgStatus
+append_raw_qname(const Schema* const s, KgBuffer* const out, const KgTermId id)
+{
+  return append_qname_with(s, out, id, kg_buffer_append_sv);
 }
 
 /// Append the QName of IRI `id` (or the IRI), escaped for HTML.
@@ -190,16 +211,7 @@ static KgStatus
 append_qname(const Schema* const s, KgBuffer* const out, const KgTermId id)
 {
   // Escaped a part at a time: the same text as escaping the whole QName
-  const KgStringView iri   = kg_term_text(s->graph, id);
-  KgStringView       local = {NULL, 0U};
-  const long         i =
-    kg_namespaces_split(&s->ns, iri, kg_turtle_local_is_valid, &local);
-  if (i < 0) {
-    return append_html(out, iri, 0U);
-  }
-  append_html(out, s->ns.ns[i].prefix, 0U);
-  kg_buffer_append_char(out, ':');
-  return append_html(out, local, 0U);
+  return append_qname_with(s, out, id, append_html_text);
 }
 
 /// Append the label of IRI `id` in the language, else its QName, escaped.
@@ -446,20 +458,68 @@ next_cell(Schema* const  s,
   return next;
 }
 
-/// Add the classes of union `u` to `m`.
+/// What walk_side() meets in the domains or ranges of a property, in order.
+typedef enum {
+  SIDE_EXPR,    ///< A domain (or range) begins: a class, a union or other
+  SIDE_CLASS,   ///< A class, alone or in a union
+  SIDE_UNKNOWN, ///< Not a class: a blank node that is not a union
+  SIDE_UNION,   ///< A union begins, and its classes follow
+  SIDE_END,     ///< The union ends
+  SIDE_CUT,     ///< The union ends, its list cut (next_cell() warned)
+} SideStep;
+
+/// Visit `step`, about term `id`, of a walk_side() with `data`.
+typedef void (*SideVisit)(Schema* s, void* data, SideStep step, KgTermId id);
+
+/// Walk the domains (`kind` FACT_DOMAIN) or ranges of property `p`, and
+/// the classes of their unions, calling `visit` on each step.
 static void
-add_union(Schema* const s, Members* const m, const KgTermId u)
+walk_side(Schema* const   s,
+          const KgTermId  p,
+          const FactKind  kind,
+          const SideVisit visit,
+          void* const     data)
 {
-  size_t n   = 0U;
-  bool   cut = false;
-  for (KgTermId c = next_cell(s, u, 0U, &n, &cut); c;
-       c          = next_cell(s, u, c, &n, &cut)) {
-    const KgTermId first = s->terms[c].first;
-    if (kg_term_kind(s->graph, first) == KG_TERM_IRI) {
-      add_member(s, m, first);
-    } else {
-      m->unknown = true;
+  const SchemaTerm* const t = &s->terms[p];
+  for (size_t i = t->fact; i < t->fact + t->n_facts; ++i) {
+    const KgTermId o = s->facts[i].o;
+    if (s->facts[i].kind != kind) {
+      continue;
     }
+    visit(s, data, SIDE_EXPR, o);
+    if (kg_term_kind(s->graph, o) == KG_TERM_IRI) {
+      visit(s, data, SIDE_CLASS, o);
+    } else if (s->terms[o].union_list) {
+      visit(s, data, SIDE_UNION, o);
+      size_t n   = 0U;
+      bool   cut = false;
+      for (KgTermId c = next_cell(s, o, 0U, &n, &cut); c;
+           c          = next_cell(s, o, c, &n, &cut)) {
+        const KgTermId first = s->terms[c].first;
+        const bool     iri   = kg_term_kind(s->graph, first) == KG_TERM_IRI;
+        visit(s, data, iri ? SIDE_CLASS : SIDE_UNKNOWN, first);
+      }
+      visit(s, data, cut ? SIDE_CUT : SIDE_END, o);
+    } else {
+      visit(s, data, SIDE_UNKNOWN, o);
+    }
+  }
+}
+
+/// Gather a step of walk_side() into the Members `data`.
+static void
+gather_member(Schema* const  s,
+              void* const    data,
+              const SideStep step,
+              const KgTermId id)
+{
+  Members* const m = (Members*)data;
+  if (step == SIDE_EXPR) {
+    ++m->n_exprs;
+  } else if (step == SIDE_CLASS) {
+    add_member(s, m, id);
+  } else if (step == SIDE_UNKNOWN) {
+    m->unknown = true;
   }
 }
 
@@ -475,19 +535,51 @@ add_members(Schema* const  s,
   m->n_exprs = 0U;
   m->unknown = false;
   ++s->walk;
-  const SchemaTerm* const t = &s->terms[p];
-  for (size_t i = t->fact; i < t->fact + t->n_facts; ++i) {
-    const SchemaFact* const f = &s->facts[i];
-    if (f->kind != kind) {
-      continue;
+  walk_side(s, p, kind, gather_member, m);
+}
+
+/// The text of the domains or ranges of a property, as append_side()
+/// writes it.
+typedef struct {
+  KgBuffer* out;     ///< Where the text goes
+  size_t    n_exprs; ///< Domains (or ranges): more than one, an intersection
+  size_t    k;       ///< Domains (or ranges) written
+  size_t    n;       ///< Classes of the current union written
+} SideText;
+
+/// Append a step of walk_side() to the SideText `data`.
+static void
+append_step(Schema* const  s,
+            void* const    data,
+            const SideStep step,
+            const KgTermId id)
+{
+  SideText* const text = (SideText*)data;
+  KgBuffer* const out  = text->out;
+  if (step == SIDE_EXPR) {
+    if (text->k++) {
+      kg_buffer_append_str(out, " and ");
     }
-    ++m->n_exprs;
-    if (kg_term_kind(s->graph, f->o) == KG_TERM_IRI) {
-      add_member(s, m, f->o);
-    } else if (s->terms[f->o].union_list) {
-      add_union(s, m, f->o);
+    text->n = 0U;
+  } else if (step == SIDE_UNION) {
+    if (text->n_exprs > 1U) {
+      kg_buffer_append_char(out, '(');
+    }
+  } else if (step == SIDE_END || step == SIDE_CUT) {
+    if (step == SIDE_CUT) {
+      kg_buffer_append_str(out, " or …");
+    }
+    if (text->n_exprs > 1U) {
+      kg_buffer_append_char(out, ')');
+    }
+  } else {
+    if (text->n++) {
+      kg_buffer_append_str(out, " or ");
+    }
+    if (step == SIDE_CLASS) {
+      append_qname(s, out, id);
     } else {
-      m->unknown = true;
+      kg_buffer_append_char(out, '?');
     }
   }
 }
@@ -500,52 +592,13 @@ append_side(Schema* const   s,
             const KgTermId  p,
             const FactKind  kind)
 {
-  const SchemaTerm* const t       = &s->terms[p];
-  size_t                  n_exprs = 0U;
+  const SchemaTerm* const t    = &s->terms[p];
+  SideText                text = {out, 0U, 0U, 0U};
   for (size_t i = t->fact; i < t->fact + t->n_facts; ++i) {
-    n_exprs += s->facts[i].kind == kind;
+    text.n_exprs += s->facts[i].kind == kind;
   }
-
-  size_t k = 0U;
-  for (size_t i = t->fact; i < t->fact + t->n_facts && !out->status; ++i) {
-    const SchemaFact* const f = &s->facts[i];
-    if (f->kind != kind) {
-      continue;
-    }
-    if (k++) {
-      kg_buffer_append_str(out, " and ");
-    }
-    if (kg_term_kind(s->graph, f->o) == KG_TERM_IRI) {
-      append_qname(s, out, f->o);
-    } else if (s->terms[f->o].union_list) {
-      size_t n   = 0U;
-      bool   cut = false;
-      if (n_exprs > 1U) {
-        kg_buffer_append_char(out, '(');
-      }
-      for (KgTermId c = next_cell(s, f->o, 0U, &n, &cut); c && !out->status;
-           c          = next_cell(s, f->o, c, &n, &cut)) {
-        const KgTermId first = s->terms[c].first;
-        if (n > 1U) {
-          kg_buffer_append_str(out, " or ");
-        }
-        if (kg_term_kind(s->graph, first) == KG_TERM_IRI) {
-          append_qname(s, out, first);
-        } else {
-          kg_buffer_append_char(out, '?');
-        }
-      }
-      if (cut) {
-        kg_buffer_append_str(out, " or …");
-      }
-      if (n_exprs >= 2U) {
-        kg_buffer_append_char(out, ')');
-      }
-    } else {
-      kg_buffer_append_char(out, '?');
-    }
-  }
-  if (!k) {
+  walk_side(s, p, kind, append_step, &text);
+  if (!text.k) {
     kg_buffer_append_char(out, '?');
   }
   return out->status;
@@ -1105,20 +1158,15 @@ schema_fini(Schema* const s)
 }
 
 static KgStatus
-schema_init(Schema* const               s,
-            const KgGraph* const        graph,
-            const KgWriteOptions* const options,
-            const KgDotOptions* const   dot)
+schema_init(Schema* const s, const KgPicture* const picture)
 {
+  const KgGraph* const        graph   = picture->graph;
+  const KgWriteOptions* const options = picture->options;
   memset(s, 0, sizeof(*s));
   s->graph     = graph;
   s->options   = options;
-  s->lang      = KG_SV("en");
-  s->max_label = dot ? dot->max_label : 60U;
-  if (dot && dot->lang) {
-    s->lang.data = dot->lang;
-    s->lang.len  = strlen(dot->lang);
-  }
+  s->lang      = kg_sv(picture->dot.lang ? picture->dot.lang : "en");
+  s->max_label = picture->dot.max_label;
   kg_vocab_init(&s->vocab, KG_SV(KG_STYLE_NS));
   KgStatus st = kg_vocab_add(&s->vocab, graph, true);
   if (!st && options && options->ontology) {
@@ -1163,15 +1211,13 @@ schema_init(Schema* const               s,
   return s->status;
 }
 
-KgStatus
-kg_graph_write_schema_dot(const KgGraph* const        ontology,
-                          FILE* const                 stream,
-                          const KgWriteOptions* const options,
-                          const KgDotOptions* const   dot)
+/// Write the schema `picture` asks for to `stream` as DOT text.
+static KgStatus
+write_text(const KgPicture* const picture, FILE* const stream)
 {
   const agerrlevel_t level = agseterr(AGMAX);
   Schema             s;
-  KgStatus           st = schema_init(&s, ontology, options, dot);
+  KgStatus           st = schema_init(&s, picture);
   if (!st && (agwrite(s.g, stream) || fflush(stream) || ferror(stream))) {
     st = KG_BAD_WRITE;
   }
@@ -1181,29 +1227,32 @@ kg_graph_write_schema_dot(const KgGraph* const        ontology,
 }
 
 KgStatus
-kg_graph_render_schema(const KgGraph* const        ontology,
-                       FILE* const                 stream,
-                       const char* const           format,
-                       const char* const           engine,
-                       const KgWriteOptions* const options,
-                       const KgDotOptions* const   dot)
+kg_schema_draw(const KgPicture* const picture)
 {
-  // Lay out the DOT text read back, as kg_graph_render() does
+  if (!picture->format) {
+    return write_text(picture, picture->stream);
+  }
+
+  // Lay out the DOT text read back, as kg_dot_draw() does
   char*       text = NULL;
   size_t      len  = 0U;
   FILE* const mem  = open_memstream(&text, &len);
   if (!mem) {
     return KG_BAD_ALLOC;
   }
-  KgStatus st = kg_graph_write_schema_dot(ontology, mem, options, dot);
+  KgStatus st = write_text(picture, mem);
   if (fclose(mem) && !st) {
     st = KG_BAD_ALLOC;
   }
 
   if (!st) {
     const agerrlevel_t level = agseterr(AGMAX);
-    st                       = kg_dot_render_text(
-      text, "schema", engine ? engine : "dot", format, stream, &options->log);
+    st                       = kg_dot_render_text(text,
+                            "schema",
+                            picture->engine ? picture->engine : "dot",
+                            picture->format,
+                            picture->stream,
+                            &picture->options->log);
     agseterr(level);
   }
   free(text);

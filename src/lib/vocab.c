@@ -61,26 +61,18 @@ static const char* const kept_types[] = {
 };
 
 static int
-compare_views(const KgStringView a, const KgStringView b)
-{
-  const size_t n = a.len < b.len ? a.len : b.len;
-  const int    c = n ? memcmp(a.data, b.data, n) : 0;
-  return c ? c : (a.len < b.len) ? -1 : (a.len > b.len) ? 1 : 0;
-}
-
-static int
 compare_facts(const void* const a, const void* const b)
 {
   const KgFact* const x = (const KgFact*)a;
   const KgFact* const y = (const KgFact*)b;
-  int                 c = compare_views(x->subject, y->subject);
+  int                 c = kg_sv_compare(x->subject, y->subject);
   if (!c) {
-    c = compare_views(x->predicate, y->predicate);
+    c = kg_sv_compare(x->predicate, y->predicate);
   }
   if (!c) {
-    c = compare_views(x->object, y->object);
+    c = kg_sv_compare(x->object, y->object);
   }
-  return c ? c : compare_views(x->lang, y->lang);
+  return c ? c : kg_sv_compare(x->lang, y->lang);
 }
 
 void
@@ -201,7 +193,7 @@ kg_vocab_about(const KgVocab* const vocab,
   size_t hi = vocab->n_facts;
   while (lo < hi) {
     const size_t mid = lo + (hi - lo) / 2U;
-    if (compare_views(vocab->facts[mid].subject, subject) < 0) {
+    if (kg_sv_compare(vocab->facts[mid].subject, subject) < 0) {
       lo = mid + 1U;
     } else {
       hi = mid;

@@ -6,6 +6,7 @@
 #include "alloc.h"
 #include "graph.h"
 #include "intern.h"
+#include "sorted.h"
 
 #include <kgraph/graph.h>
 #include <kgraph/status.h>
@@ -184,29 +185,22 @@ kg_vocab_finish(KgVocab* const vocab)
   }
 }
 
+/// Compare the subject view `key` with the subject of the fact `fact`.
+static int
+compare_subject(const void* const key, const void* const fact)
+{
+  return kg_sv_compare(*(const KgStringView*)key,
+                       ((const KgFact*)fact)->subject);
+}
+
 const KgFact*
 kg_vocab_about(const KgVocab* const vocab,
                const KgStringView   subject,
                size_t* const        n)
 {
-  size_t lo = 0U;
-  size_t hi = vocab->n_facts;
-  while (lo < hi) {
-    const size_t mid = lo + (hi - lo) / 2U;
-    if (kg_sv_compare(vocab->facts[mid].subject, subject) < 0) {
-      lo = mid + 1U;
-    } else {
-      hi = mid;
-    }
-  }
-
-  size_t end = lo;
-  while (end < vocab->n_facts &&
-         kg_sv_equals(vocab->facts[end].subject, subject)) {
-    ++end;
-  }
-  *n = end - lo;
-  return *n ? vocab->facts + lo : NULL;
+  const size_t first = kg_equal_range(
+    &subject, vocab->facts, vocab->n_facts, sizeof(KgFact), compare_subject, n);
+  return *n ? vocab->facts + first : NULL;
 }
 
 KgStringView

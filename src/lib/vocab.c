@@ -203,19 +203,32 @@ kg_vocab_about(const KgVocab* const vocab,
   return *n ? vocab->facts + first : NULL;
 }
 
+/// Return the first fact (`subject`, `predicate`, `*object`), any object if
+/// `object` is NULL, or NULL if there is none.
+static const KgFact*
+find_fact(const KgVocab* const      vocab,
+          const KgStringView        subject,
+          const KgStringView        predicate,
+          const KgStringView* const object)
+{
+  size_t              n     = 0U;
+  const KgFact* const facts = kg_vocab_about(vocab, subject, &n);
+  for (size_t i = 0U; i < n; ++i) {
+    if (kg_sv_equals(facts[i].predicate, predicate) &&
+        (!object || kg_sv_equals(facts[i].object, *object))) {
+      return &facts[i];
+    }
+  }
+  return NULL;
+}
+
 KgStringView
 kg_vocab_object(const KgVocab* const vocab,
                 const KgStringView   subject,
                 const KgStringView   predicate)
 {
-  size_t              n     = 0U;
-  const KgFact* const facts = kg_vocab_about(vocab, subject, &n);
-  for (size_t i = 0U; i < n; ++i) {
-    if (kg_sv_equals(facts[i].predicate, predicate)) {
-      return facts[i].object;
-    }
-  }
-  return KG_SV("");
+  const KgFact* const fact = find_fact(vocab, subject, predicate, NULL);
+  return fact ? fact->object : KG_SV("");
 }
 
 bool
@@ -224,15 +237,7 @@ kg_vocab_has(const KgVocab* const vocab,
              const KgStringView   predicate,
              const KgStringView   object)
 {
-  size_t              n     = 0U;
-  const KgFact* const facts = kg_vocab_about(vocab, subject, &n);
-  for (size_t i = 0U; i < n; ++i) {
-    if (kg_sv_equals(facts[i].predicate, predicate) &&
-        kg_sv_equals(facts[i].object, object)) {
-      return true;
-    }
-  }
-  return false;
+  return find_fact(vocab, subject, predicate, &object) != NULL;
 }
 
 bool

@@ -290,7 +290,7 @@ kg_graph_contains(const KgGraph* const graph,
                   const KgTermId       p,
                   const KgTermId       o)
 {
-  return graph->triple_table.slots[find_slot(graph, s, p, o, KG_NO_TERM)] != 0U;
+  return kg_graph_contains_quad(graph, s, p, o, KG_NO_TERM);
 }
 
 bool
@@ -300,7 +300,7 @@ kg_graph_contains_quad(const KgGraph* const graph,
                        const KgTermId       o,
                        const KgTermId       g)
 {
-  return graph->triple_table.slots[find_slot(graph, s, p, o, g)] != 0U;
+  return kg_graph_find_triple(graph, s, p, o, g) != SIZE_MAX;
 }
 
 KgTermId

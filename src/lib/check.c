@@ -214,6 +214,20 @@ about(const Checker* const c, const KgTermId s, size_t* const n)
   Namespaces
 */
 
+/// A namespace sought in a set.
+typedef struct {
+  const Checker* c;
+  KgStringView   ns;
+} NsKey;
+
+/// Return true iff IRI `id` is in the namespace `key` seeks.
+static bool
+is_ns(const void* const key, const uint32_t id)
+{
+  const NsKey* const k = (const NsKey*)key;
+  return kg_sv_equals(kg_iri_namespace(text_of(k->c, id)), k->ns);
+}
+
 /// Return whether namespace `ns` (hash `h`) is in `set`; if not, its slot.
 static bool
 ns_set_find(const Checker* const c,
@@ -222,18 +236,9 @@ ns_set_find(const Checker* const c,
             const uint32_t       h,
             size_t* const        free)
 {
-  const KgTable* const table = &set->table;
-  for (size_t i = kg_table_start(table, h);; i = kg_table_next(table, i)) {
-    const uint64_t slot = table->slots[i];
-    if (!slot) {
-      *free = i;
-      return false;
-    }
-    if (kg_slot_hash(slot) == h &&
-        kg_sv_equals(kg_iri_namespace(text_of(c, kg_slot_value(slot))), ns)) {
-      return true;
-    }
-  }
+  const NsKey key = {c, ns};
+  *free           = kg_table_find(&set->table, h, is_ns, &key);
+  return set->table.slots[*free] != 0U;
 }
 
 static bool

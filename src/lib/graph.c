@@ -131,6 +131,23 @@ name_of(const KgGraph* const graph, const size_t index)
   return graph->names ? graph->names[index] : KG_NO_TERM;
 }
 
+/// A triple sought in the table of a graph.
+typedef struct {
+  const KgGraph* graph;
+  KgTermId       s, p, o, g;
+} TripleKey;
+
+/// Return true iff triple `value` - 1 is the one `key` seeks.
+static inline bool
+is_triple(const void* const key, const uint32_t value)
+{
+  const TripleKey* const k     = (const TripleKey*)key;
+  const uint32_t         index = value - 1U;
+  const KgTriple* const  t     = &k->graph->triples[index];
+  return t->s == k->s && t->p == k->p && t->o == k->o &&
+         name_of(k->graph, index) == k->g;
+}
+
 /// Return the slot of (s, p, o, g): where it is, or the empty slot it would
 /// take.
 static size_t
@@ -140,23 +157,9 @@ find_slot(const KgGraph* const graph,
           const KgTermId       o,
           const KgTermId       g)
 {
-  const uint32_t       h     = triple_hash(s, p, o, g);
-  const KgTable* const table = &graph->triple_table;
-  for (size_t i = kg_table_start(table, h);; i = kg_table_next(table, i)) {
-    const uint64_t slot = table->slots[i];
-    if (!slot) {
-      return i;
-    }
-
-    // Only look at the triple itself when the hash matches
-    if (kg_slot_hash(slot) == h) {
-      const uint32_t        index = kg_slot_value(slot) - 1U;
-      const KgTriple* const t     = &graph->triples[index];
-      if (t->s == s && t->p == p && t->o == o && name_of(graph, index) == g) {
-        return i;
-      }
-    }
-  }
+  const TripleKey key = {graph, s, p, o, g};
+  return kg_table_find(
+    &graph->triple_table, triple_hash(s, p, o, g), is_triple, &key);
 }
 
 static KgStatus
@@ -287,7 +290,7 @@ kg_graph_contains(const KgGraph* const graph,
                   const KgTermId       p,
                   const KgTermId       o)
 {
-  return graph->triple_table.slots[find_slot(graph, s, p, o, KG_NO_TERM)] != 0U;
+  return kg_graph_contains_quad(graph, s, p, o, KG_NO_TERM);
 }
 
 bool
@@ -297,7 +300,7 @@ kg_graph_contains_quad(const KgGraph* const graph,
                        const KgTermId       o,
                        const KgTermId       g)
 {
-  return graph->triple_table.slots[find_slot(graph, s, p, o, g)] != 0U;
+  return kg_graph_find_triple(graph, s, p, o, g) != SIZE_MAX;
 }
 
 KgTermId

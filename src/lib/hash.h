@@ -6,6 +6,7 @@
 
 #include <kgraph/status.h>
 
+#include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
 
@@ -130,6 +131,27 @@ kg_table_set(KgTable* const table,
              const uint32_t value)
 {
   table->slots[i] = ((uint64_t)h << 32U) | value;
+}
+
+/**
+   Return the slot of the value under hash `h` that `matches(key, value)`
+   accepts, or else the empty slot where such a value would go (its
+   kg_slot_value() is then 0).  The probe loop of every owner of a table:
+   inline, so that the compiler inlines `matches` too.
+*/
+static inline size_t
+kg_table_find(const KgTable* const table,
+              const uint32_t       h,
+              bool (*const matches)(const void* key, uint32_t value),
+              const void* const key)
+{
+  for (size_t i = kg_table_start(table, h);; i = kg_table_next(table, i)) {
+    const uint64_t slot = table->slots[i];
+    if (!slot ||
+        (kg_slot_hash(slot) == h && matches(key, kg_slot_value(slot)))) {
+      return i;
+    }
+  }
 }
 
 #endif // KG_SRC_HASH_H

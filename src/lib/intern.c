@@ -148,6 +148,23 @@ term_matches(const KgTerm* const t,
          t->lang == lang && (!text.len || !memcmp(t->str, text.data, text.len));
 }
 
+/// A term sought in the table of the terms.
+typedef struct {
+  const KgTerms* terms;
+  KgTermKind     kind;
+  KgStringView   text;
+  uint32_t       aux;
+  uint16_t       lang;
+} TermKey;
+
+/// Return true iff term `id` is the one `key` seeks.
+static inline bool
+is_term(const void* const key, const uint32_t id)
+{
+  const TermKey* const k = (const TermKey*)key;
+  return term_matches(&k->terms->terms[id], k->kind, k->text, k->aux, k->lang);
+}
+
 KgTermId
 kg_terms_find(const KgTerms* const terms,
               const KgTermKind     kind,
@@ -155,20 +172,10 @@ kg_terms_find(const KgTerms* const terms,
               const uint32_t       aux,
               const uint16_t       lang)
 {
-  const uint32_t       h = (uint32_t)term_hash(terms, kind, text, aux, lang);
-  const KgTable* const table = &terms->table;
-  for (size_t i = kg_table_start(table, h);; i = kg_table_next(table, i)) {
-    const uint64_t slot = table->slots[i];
-    if (!slot) {
-      return KG_NO_TERM;
-    }
-
-    const KgTermId id = kg_slot_value(slot);
-    if (kg_slot_hash(slot) == h &&
-        term_matches(&terms->terms[id], kind, text, aux, lang)) {
-      return id;
-    }
-  }
+  const TermKey  key = {terms, kind, text, aux, lang};
+  const uint32_t h   = (uint32_t)term_hash(terms, kind, text, aux, lang);
+  return kg_slot_value(
+    terms->table.slots[kg_table_find(&terms->table, h, is_term, &key)]);
 }
 
 /// Bytes that N-Triples escapes: 1 in IRIs, 2 in literals.
@@ -211,20 +218,13 @@ kg_terms_intern(KgTerms* const     terms,
     return KG_NO_TERM;
   }
 
+  const TermKey  key   = {terms, kind, text, aux, lang};
   const uint32_t h     = (uint32_t)term_hash(terms, kind, text, aux, lang);
   KgTable* const table = &terms->table;
-  size_t         i     = kg_table_start(table, h);
-  for (;; i = kg_table_next(table, i)) {
-    const uint64_t slot = table->slots[i];
-    if (!slot) {
-      break;
-    }
-
-    const KgTermId id = kg_slot_value(slot);
-    if (kg_slot_hash(slot) == h &&
-        term_matches(&terms->terms[id], kind, text, aux, lang)) {
-      return id;
-    }
+  size_t         i     = kg_table_find(table, h, is_term, &key);
+  const KgTermId found = kg_slot_value(table->slots[i]);
+  if (found) {
+    return found;
   }
 
   // Not found: add it, growing the table first if it would get too full
@@ -309,6 +309,20 @@ lang_equals(const KgStringView l, const KgStringView tag)
   return j == l.len;
 }
 
+/// A language tag sought in the table of the tags.
+typedef struct {
+  const KgTerms* terms;
+  KgStringView   tag;
+} LangKey;
+
+/// Return true iff tag `lang` is the one `key` seeks.
+static inline bool
+is_lang(const void* const key, const uint32_t lang)
+{
+  const LangKey* const k = (const LangKey*)key;
+  return lang_equals(k->terms->langs[lang], k->tag);
+}
+
 /// Return the index of `tag` (hash `h`), or 0 and in `*free` the slot for it.
 static uint16_t
 find_lang(const KgTerms* const terms,
@@ -316,19 +330,9 @@ find_lang(const KgTerms* const terms,
           const uint32_t       h,
           size_t* const        free)
 {
-  const KgTable* const table = &terms->lang_table;
-  for (size_t i = kg_table_start(table, h);; i = kg_table_next(table, i)) {
-    const uint64_t slot = table->slots[i];
-    if (!slot) {
-      *free = i;
-      return 0U;
-    }
-
-    const uint16_t lang = (uint16_t)kg_slot_value(slot);
-    if (kg_slot_hash(slot) == h && lang_equals(terms->langs[lang], tag)) {
-      return lang;
-    }
-  }
+  const LangKey key = {terms, tag};
+  *free             = kg_table_find(&terms->lang_table, h, is_lang, &key);
+  return (uint16_t)kg_slot_value(terms->lang_table.slots[*free]);
 }
 
 uint16_t

@@ -184,6 +184,62 @@ escape_first(const KgStringView text,
   return 0U;
 }
 
+/// Take a run of `len` bytes of escaped text; return false to stop.
+typedef bool (*RunSink)(void* sink, const char* data, size_t len);
+
+/**
+   Pass `text` to `put` in runs, with every control escaped, and quotes and
+   backslashes too if `quoting`; after `max` bytes of `text`, "..." instead
+   of the rest.  @return False as soon as `put` does.
+*/
+static bool
+escape_runs(const KgStringView text,
+            const size_t       max,
+            const bool         quoting,
+            const RunSink      put,
+            void* const        sink)
+{
+  size_t start = 0U; // Start of the run of text passed as it is
+  for (size_t i = 0U; i < text.len;) {
+    if (i >= max) {
+      return put(sink, text.data + start, i - start) && put(sink, "...", 3U);
+    }
+
+    char               esc[ESCAPE_SIZE];
+    size_t             used = 0U;
+    const KgStringView rest = {text.data + i, text.len - i};
+    const size_t       len  = escape_first(rest, quoting, esc, &used);
+    if (len) {
+      if (!put(sink, text.data + start, i - start) || !put(sink, esc, len)) {
+        return false;
+      }
+      start = i + used;
+    }
+    i += used;
+  }
+  return put(sink, text.data + start, text.len - start);
+}
+
+/// A buffer that escaped text is appended to, and the first error.
+typedef struct {
+  KgBuffer* buf;
+  KgStatus  status;
+} BufferSink;
+
+static bool
+append_run(void* const sink, const char* const data, const size_t len)
+{
+  BufferSink* const b = (BufferSink*)sink;
+  b->status           = len ? kg_buffer_append(b->buf, data, len) : KG_SUCCESS;
+  return !b->status;
+}
+
+static bool
+write_run(void* const sink, const char* const data, const size_t len)
+{
+  return !len || fwrite(data, 1U, len, (FILE*)sink) == len;
+}
+
 /// Append `text` with every control escaped, and quotes and backslashes
 /// too if `quoting`.
 static KgStatus
@@ -192,49 +248,16 @@ append_escaped(KgBuffer* const    buf,
                const size_t       max,
                const bool         quoting)
 {
-  KgStatus st = KG_SUCCESS;
-  for (size_t i = 0U; !st && i < text.len;) {
-    if (i >= max) {
-      return kg_buffer_append_str(buf, "...");
-    }
-
-    char               esc[ESCAPE_SIZE];
-    size_t             used = 0U;
-    const KgStringView rest = {text.data + i, text.len - i};
-    const size_t       len  = escape_first(rest, quoting, esc, &used);
-    st                      = len ? kg_buffer_append(buf, esc, len)
-                                  : kg_buffer_append(buf, rest.data, used);
-    i += used;
-  }
-
-  return st;
-}
-
-static bool
-write_run(FILE* const stream, const char* const data, const size_t len)
-{
-  return !len || fwrite(data, 1U, len, stream) == len;
+  BufferSink sink = {buf, KG_SUCCESS};
+  escape_runs(text, max, quoting, append_run, &sink);
+  return sink.status;
 }
 
 KgStatus
 kg_print_for_people(FILE* const stream, const KgStringView text)
 {
-  size_t start = 0U; // Start of the run of text shown as it is
-  bool   ok    = true;
-  for (size_t i = 0U; ok && i < text.len;) {
-    char               esc[ESCAPE_SIZE];
-    size_t             used = 0U;
-    const KgStringView rest = {text.data + i, text.len - i};
-    const size_t       len  = escape_first(rest, false, esc, &used);
-    if (len) {
-      ok = write_run(stream, text.data + start, i - start) &&
-           write_run(stream, esc, len);
-      start = i + used;
-    }
-    i += used;
-  }
-  ok = ok && write_run(stream, text.data + start, text.len - start);
-  return ok ? KG_SUCCESS : KG_BAD_WRITE;
+  return escape_runs(text, SIZE_MAX, false, write_run, stream) ? KG_SUCCESS
+                                                               : KG_BAD_WRITE;
 }
 
 KgStatus

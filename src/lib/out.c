@@ -107,6 +107,18 @@ out_hidden(KgOut* const       out,
   return len - 1U;
 }
 
+/// The second character of the two-character escape of each byte that
+/// has one (N-Triples' ECHAR), or 0.
+static const char short_escapes['\\' + 1] = {
+  ['\b'] = 'b',
+  ['\t'] = 't',
+  ['\n'] = 'n',
+  ['\f'] = 'f',
+  ['\r'] = 'r',
+  ['"']  = '"',
+  ['\\'] = '\\',
+};
+
 void
 kg_out_escaped(KgOut* const out, const KgStringView text)
 {
@@ -121,30 +133,12 @@ kg_out_escaped(KgOut* const out, const KgStringView text)
     }
 
     kg_out_write(out, text.data + start, i - start);
-    start = i + 1U;
-    switch (c) {
-    case '\b':
-      kg_out_write(out, "\\b", 2U);
-      break;
-    case '\t':
-      kg_out_write(out, "\\t", 2U);
-      break;
-    case '\n':
-      kg_out_write(out, "\\n", 2U);
-      break;
-    case '\f':
-      kg_out_write(out, "\\f", 2U);
-      break;
-    case '\r':
-      kg_out_write(out, "\\r", 2U);
-      break;
-    case '"':
-      kg_out_write(out, "\\\"", 2U);
-      break;
-    case '\\':
-      kg_out_write(out, "\\\\", 2U);
-      break;
-    default:
+    start        = i + 1U;
+    const char e = c < sizeof(short_escapes) ? short_escapes[c] : '\0';
+    if (e) {
+      const char pair[2] = {'\\', e};
+      kg_out_write(out, pair, 2U);
+    } else {
       kg_out_uchar(out, c);
     }
   }

@@ -32,6 +32,7 @@
 #include "log.h"
 #include "ns.h"
 #include "out.h"
+#include "sorted.h"
 #include "vocab.h"
 
 #include <kgraph/diff.h>
@@ -949,6 +950,13 @@ hierarchy_init(Hierarchy* const h, const KgGraph* const* const graphs)
   return KG_SUCCESS;
 }
 
+/// Compare the class view `key` with the subclass of the link `link`.
+static int
+compare_sub(const void* const key, const void* const link)
+{
+  return kg_sv_compare(*(const KgStringView*)key, ((const Link*)link)->sub);
+}
+
 /// Return true iff `super` is above `sub` (at most MAX_SUPERCLASSES steps).
 static bool
 is_above(const Hierarchy* const h,
@@ -960,23 +968,16 @@ is_above(const Hierarchy* const h,
   size_t       next = 0U;
   todo[n++]         = sub;
   while (next < n) {
-    const KgStringView x  = todo[next++];
-    size_t             lo = 0U;
-    size_t             hi = h->n;
-    while (lo < hi) {
-      const size_t mid = lo + (hi - lo) / 2U;
-      if (kg_sv_compare(h->links[mid].sub, x) < 0) {
-        lo = mid + 1U;
-      } else {
-        hi = mid;
-      }
-    }
-    for (; lo < h->n && kg_sv_equals(h->links[lo].sub, x); ++lo) {
-      if (kg_sv_equals(h->links[lo].super, super)) {
+    const KgStringView x       = todo[next++];
+    size_t             n_equal = 0U;
+    const size_t       first =
+      kg_equal_range(&x, h->links, h->n, sizeof(Link), compare_sub, &n_equal);
+    for (size_t k = first; k < first + n_equal; ++k) {
+      if (kg_sv_equals(h->links[k].super, super)) {
         return true;
       }
       if (n < MAX_SUPERCLASSES) {
-        todo[n++] = h->links[lo].super;
+        todo[n++] = h->links[k].super;
       }
     }
   }

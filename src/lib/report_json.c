@@ -81,49 +81,56 @@ json_statement(KgOut* const                   out,
   }
 }
 
+/// Write a step of the walk over statements; `handle` points to whether
+/// the next is the first of its array.
+static void
+json_step(KgOut* const                   out,
+          void* const                    handle,
+          const KgWalkStep               step,
+          const KgReportStatement* const s,
+          const KgReportStatement* const partner,
+          const unsigned                 depth)
+{
+  bool* const    first = (bool*)handle;
+  const unsigned level = 4U + 2U * depth;
+  if (step == KG_WALK_CLOSE) {
+    json_indent(out, level);
+    kg_out_str(out, "]}");
+    *first = false;
+    return;
+  }
+  if (!*first) {
+    kg_out_char(out, ',');
+  }
+  json_statement(out, s, level);
+  if (step == KG_WALK_OPEN) {
+    kg_out_str(out, ", \"nested\": [");
+    *first = true;
+    return;
+  }
+  kg_out_char(out, '}');
+  if (partner) {
+    kg_out_char(out, ',');
+    json_statement(out, partner, level);
+    kg_out_char(out, '}');
+  }
+  *first = false;
+}
+
 static void
 json_statements(KgOut* const                out,
                 const KgDiffReport* const   report,
                 const KgReportEntity* const e)
 {
-  KgReportWalk walk;
-  kg_report_walk_init(&walk, report, e);
-  const KgReportStatement* s       = NULL;
-  const KgReportStatement* partner = NULL;
-  unsigned                 depth   = 0U;
-  KgWalkStep               step    = KG_WALK_END;
-  bool                     first   = true; // First in its array
+  bool first = true; // First in its array
   kg_out_str(out, ", \"statements\": [");
-  while ((step = kg_report_walk_next(&walk, &s, &partner, &depth))) {
-    const unsigned level = 4U + 2U * depth;
-    if (step == KG_WALK_CLOSE) {
-      json_indent(out, level);
-      kg_out_str(out, "]}");
-      first = false;
-      continue;
-    }
-    if (!first) {
-      kg_out_char(out, ',');
-    }
-    json_statement(out, s, level);
-    if (step == KG_WALK_OPEN) {
-      kg_out_str(out, ", \"nested\": [");
-      first = true;
-      continue;
-    }
-    kg_out_char(out, '}');
-    if (partner) {
-      kg_out_char(out, ',');
-      json_statement(out, partner, level);
-      kg_out_char(out, '}');
-    }
-    first = false;
-  }
+  const size_t n_hidden =
+    kg_report_out_steps(out, report, e, json_step, &first);
   if (!first) {
     json_indent(out, 3U);
   }
-  kg_out_str(
-    out, walk.n_hidden ? "], \"truncated\": true" : "], \"truncated\": false");
+  kg_out_str(out,
+             n_hidden ? "], \"truncated\": true" : "], \"truncated\": false");
 }
 
 static void

@@ -238,11 +238,11 @@ kg_report_out_count(KgOut* const      out,
 }
 
 size_t
-kg_report_out_rows(KgOut* const                out,
-                   const KgDiffReport* const   report,
-                   const KgReportEntity* const entity,
-                   const KgReportRowFunc       row,
-                   void* const                 handle)
+kg_report_out_steps(KgOut* const                out,
+                    const KgDiffReport* const   report,
+                    const KgReportEntity* const entity,
+                    const KgReportStepFunc      on_step,
+                    void* const                 handle)
 {
   KgReportWalk walk;
   kg_report_walk_init(&walk, report, entity);
@@ -251,18 +251,47 @@ kg_report_out_rows(KgOut* const                out,
   unsigned                 depth   = 0U;
   KgWalkStep               step    = KG_WALK_END;
   while ((step = kg_report_walk_next(&walk, &s, &partner, &depth))) {
-    if (step != KG_WALK_CLOSE) {
-      row(out,
-          handle,
-          s,
-          s->change != KG_STATEMENT_ADDED ? s : NULL,
-          partner                           ? partner
-          : s->change != KG_STATEMENT_REMOVED ? s
-                                              : NULL,
-          depth);
-    }
+    on_step(out, handle, step, s, partner, depth);
   }
   return walk.n_hidden;
+}
+
+/// A row function and its handle, for kg_report_out_rows().
+typedef struct {
+  KgReportRowFunc row;
+  void*           handle;
+} Rows;
+
+static void
+row_step(KgOut* const                   out,
+         void* const                    handle,
+         const KgWalkStep               step,
+         const KgReportStatement* const s,
+         const KgReportStatement* const partner,
+         const unsigned                 depth)
+{
+  const Rows* const rows = (const Rows*)handle;
+  if (step != KG_WALK_CLOSE) {
+    rows->row(out,
+              rows->handle,
+              s,
+              s->change != KG_STATEMENT_ADDED ? s : NULL,
+              partner                             ? partner
+              : s->change != KG_STATEMENT_REMOVED ? s
+                                                  : NULL,
+              depth);
+  }
+}
+
+size_t
+kg_report_out_rows(KgOut* const                out,
+                   const KgDiffReport* const   report,
+                   const KgReportEntity* const entity,
+                   const KgReportRowFunc       row,
+                   void* const                 handle)
+{
+  Rows rows = {row, handle};
+  return kg_report_out_steps(out, report, entity, row_step, &rows);
 }
 
 void

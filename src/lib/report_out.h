@@ -77,6 +77,27 @@ typedef void (*KgReportRowFunc)(KgOut*                   out,
                                 const KgReportStatement* new_value,
                                 unsigned                 depth);
 
+/**
+   Take a step of a walk: `step`, with the statement, partner and depth that
+   kg_report_walk_next() set (`s` and `partner` are NULL for KG_WALK_CLOSE).
+*/
+typedef void (*KgReportStepFunc)(KgOut*                   out,
+                                 void*                    handle,
+                                 KgWalkStep               step,
+                                 const KgReportStatement* s,
+                                 const KgReportStatement* partner,
+                                 unsigned                 depth);
+
+/// Walk the statements of `entity`, calling `on_step` for every step (the
+/// closing of nested statements too), and return how many were left out,
+/// nested too deep.
+size_t
+kg_report_out_steps(KgOut*                out,
+                    const KgDiffReport*   report,
+                    const KgReportEntity* entity,
+                    KgReportStepFunc      on_step,
+                    void*                 handle);
+
 /// Walk the statements of `entity` as rows, calling `row` for each, and
 /// return how many were left out, nested too deep.
 size_t

@@ -198,39 +198,55 @@ put_statements(Lines* const               l,
   kg_free(stack);
 }
 
+/// Write the sections of `report`, each entity with its statements.
+static void
+put_sections(Lines* const l, const KgDiffReport* const report)
+{
+  size_t i = 0U;
+  for (unsigned section = 0U; section < 3U && !l->status; ++section) {
+    if (!report->n_section[section]) {
+      continue;
+    }
+    end_line(l);
+    put_color(l, BOLD);
+    put(l, kg_report_section_title((KgEntityChange)section));
+    put(l, " (");
+    put_count(l, report->n_section[section]);
+    put(l, ")");
+    put_color(l, RESET);
+    end_line(l);
+    for (size_t k = 0U; k < report->n_section[section] && !l->status; ++k) {
+      const KgReportEntity* const e = &report->entities[i++];
+      put(l, "  ");
+      put_color(l, BOLD);
+      put_entity_name(l, e, true);
+      put_color(l, RESET);
+      end_line(l);
+      put_statements(l, report, e);
+    }
+  }
+}
+
+/// Write the totals of `report` to `stream`, then what `body` writes.
+static KgStatus
+write_lines(const KgDiffReport* const report,
+            FILE* const               stream,
+            const bool                color,
+            void (*const body)(Lines*, const KgDiffReport*))
+{
+  Lines l = {stream, KG_BUFFER_INIT, color, KG_SUCCESS};
+  put_totals(&l, report);
+  body(&l, report);
+  kg_buffer_fini(&l.line);
+  return l.status;
+}
+
 KgStatus
 kg_report_write_text(const KgDiffReport* const report,
                      FILE* const               stream,
                      const bool                color)
 {
-  Lines l = {stream, KG_BUFFER_INIT, color, KG_SUCCESS};
-  put_totals(&l, report);
-
-  size_t i = 0U;
-  for (unsigned section = 0U; section < 3U && !l.status; ++section) {
-    if (!report->n_section[section]) {
-      continue;
-    }
-    end_line(&l);
-    put_color(&l, BOLD);
-    put(&l, kg_report_section_title((KgEntityChange)section));
-    put(&l, " (");
-    put_count(&l, report->n_section[section]);
-    put(&l, ")");
-    put_color(&l, RESET);
-    end_line(&l);
-    for (size_t k = 0U; k < report->n_section[section] && !l.status; ++k) {
-      const KgReportEntity* const e = &report->entities[i++];
-      put(&l, "  ");
-      put_color(&l, BOLD);
-      put_entity_name(&l, e, true);
-      put_color(&l, RESET);
-      end_line(&l);
-      put_statements(&l, report, e);
-    }
-  }
-  kg_buffer_fini(&l.line);
-  return l.status;
+  return write_lines(report, stream, color, put_sections);
 }
 
 /*
@@ -294,54 +310,58 @@ put_table(Lines* const               l,
   }
 }
 
+/// Write the counts by predicate and by class, then a line per entity.
+static void
+put_summary(Lines* const l, const KgDiffReport* const report)
+{
+  if (report->n_predicates) {
+    put_table(
+      l, "by predicate", report->predicates, report->n_predicates, false);
+  }
+  if (report->n_classes) {
+    put_table(l, "by class", report->classes, report->n_classes, true);
+  }
+
+  // The entities, one line each, as `git diff --stat` lists files
+  if (report->n_entities) {
+    end_line(l);
+    put_color(l, BOLD);
+    put(l, "entities");
+    put_color(l, RESET);
+    end_line(l);
+  }
+  static const char marks[3] = {'~', '+', '-'};
+  for (size_t i = 0U; i < report->n_entities && !l->status; ++i) {
+    const KgReportEntity* const e       = &report->entities[i];
+    const char                  mark[4] = {' ', ' ', marks[e->change], ' '};
+    if (!l->status) {
+      l->status = kg_buffer_append(&l->line, mark, sizeof(mark));
+    }
+    put_entity_name(l, e, false);
+    put(l, "  ");
+    if (e->n_removed) {
+      put_color(l, RED);
+      put(l, "-");
+      put_count(l, e->n_removed);
+      put_color(l, RESET);
+    }
+    if (e->n_removed && e->n_added) {
+      put(l, " ");
+    }
+    if (e->n_added) {
+      put_color(l, GREEN);
+      put(l, "+");
+      put_count(l, e->n_added);
+      put_color(l, RESET);
+    }
+    end_line(l);
+  }
+}
+
 KgStatus
 kg_report_write_summary(const KgDiffReport* const report,
                         FILE* const               stream,
                         const bool                color)
 {
-  Lines l = {stream, KG_BUFFER_INIT, color, KG_SUCCESS};
-  put_totals(&l, report);
-  if (report->n_predicates) {
-    put_table(&l, "by predicate", report->predicates, report->n_predicates, false);
-  }
-  if (report->n_classes) {
-    put_table(&l, "by class", report->classes, report->n_classes, true);
-  }
-
-  // The entities, one line each, as `git diff --stat` lists files
-  if (report->n_entities) {
-    end_line(&l);
-    put_color(&l, BOLD);
-    put(&l, "entities");
-    put_color(&l, RESET);
-    end_line(&l);
-  }
-  static const char marks[3] = {'~', '+', '-'};
-  for (size_t i = 0U; i < report->n_entities && !l.status; ++i) {
-    const KgReportEntity* const e = &report->entities[i];
-    const char mark[4] = {' ', ' ', marks[e->change], ' '};
-    if (!l.status) {
-      l.status = kg_buffer_append(&l.line, mark, sizeof(mark));
-    }
-    put_entity_name(&l, e, false);
-    put(&l, "  ");
-    if (e->n_removed) {
-      put_color(&l, RED);
-      put(&l, "-");
-      put_count(&l, e->n_removed);
-      put_color(&l, RESET);
-    }
-    if (e->n_removed && e->n_added) {
-      put(&l, " ");
-    }
-    if (e->n_added) {
-      put_color(&l, GREEN);
-      put(&l, "+");
-      put_count(&l, e->n_added);
-      put_color(&l, RESET);
-    }
-    end_line(&l);
-  }
-  kg_buffer_fini(&l.line);
-  return l.status;
+  return write_lines(report, stream, color, put_summary);
 }

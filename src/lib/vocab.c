@@ -6,6 +6,7 @@
 #include "alloc.h"
 #include "graph.h"
 #include "intern.h"
+#include "sorted.h"
 
 #include <kgraph/graph.h>
 #include <kgraph/status.h>
@@ -61,26 +62,18 @@ static const char* const kept_types[] = {
 };
 
 static int
-compare_views(const KgStringView a, const KgStringView b)
-{
-  const size_t n = a.len < b.len ? a.len : b.len;
-  const int    c = n ? memcmp(a.data, b.data, n) : 0;
-  return c ? c : (a.len < b.len) ? -1 : (a.len > b.len) ? 1 : 0;
-}
-
-static int
 compare_facts(const void* const a, const void* const b)
 {
   const KgFact* const x = (const KgFact*)a;
   const KgFact* const y = (const KgFact*)b;
-  int                 c = compare_views(x->subject, y->subject);
+  int                 c = kg_sv_compare(x->subject, y->subject);
   if (!c) {
-    c = compare_views(x->predicate, y->predicate);
+    c = kg_sv_compare(x->predicate, y->predicate);
   }
   if (!c) {
-    c = compare_views(x->object, y->object);
+    c = kg_sv_compare(x->object, y->object);
   }
-  return c ? c : compare_views(x->lang, y->lang);
+  return c ? c : kg_sv_compare(x->lang, y->lang);
 }
 
 void
@@ -192,29 +185,41 @@ kg_vocab_finish(KgVocab* const vocab)
   }
 }
 
+/// Compare the subject view `key` with the subject of the fact `fact`.
+static int
+compare_subject(const void* const key, const void* const fact)
+{
+  return kg_sv_compare(*(const KgStringView*)key,
+                       ((const KgFact*)fact)->subject);
+}
+
 const KgFact*
 kg_vocab_about(const KgVocab* const vocab,
                const KgStringView   subject,
                size_t* const        n)
 {
-  size_t lo = 0U;
-  size_t hi = vocab->n_facts;
-  while (lo < hi) {
-    const size_t mid = lo + (hi - lo) / 2U;
-    if (compare_views(vocab->facts[mid].subject, subject) < 0) {
-      lo = mid + 1U;
-    } else {
-      hi = mid;
+  const size_t first = kg_equal_range(
+    &subject, vocab->facts, vocab->n_facts, sizeof(KgFact), compare_subject, n);
+  return *n ? vocab->facts + first : NULL;
+}
+
+/// Return the first fact (`subject`, `predicate`, `*object`), any object if
+/// `object` is NULL, or NULL if there is none.
+static const KgFact*
+find_fact(const KgVocab* const      vocab,
+          const KgStringView        subject,
+          const KgStringView        predicate,
+          const KgStringView* const object)
+{
+  size_t              n     = 0U;
+  const KgFact* const facts = kg_vocab_about(vocab, subject, &n);
+  for (size_t i = 0U; i < n; ++i) {
+    if (kg_sv_equals(facts[i].predicate, predicate) &&
+        (!object || kg_sv_equals(facts[i].object, *object))) {
+      return &facts[i];
     }
   }
-
-  size_t end = lo;
-  while (end < vocab->n_facts &&
-         kg_sv_equals(vocab->facts[end].subject, subject)) {
-    ++end;
-  }
-  *n = end - lo;
-  return *n ? vocab->facts + lo : NULL;
+  return NULL;
 }
 
 KgStringView
@@ -222,14 +227,8 @@ kg_vocab_object(const KgVocab* const vocab,
                 const KgStringView   subject,
                 const KgStringView   predicate)
 {
-  size_t              n     = 0U;
-  const KgFact* const facts = kg_vocab_about(vocab, subject, &n);
-  for (size_t i = 0U; i < n; ++i) {
-    if (kg_sv_equals(facts[i].predicate, predicate)) {
-      return facts[i].object;
-    }
-  }
-  return KG_SV("");
+  const KgFact* const fact = find_fact(vocab, subject, predicate, NULL);
+  return fact ? fact->object : KG_SV("");
 }
 
 bool
@@ -238,15 +237,7 @@ kg_vocab_has(const KgVocab* const vocab,
              const KgStringView   predicate,
              const KgStringView   object)
 {
-  size_t              n     = 0U;
-  const KgFact* const facts = kg_vocab_about(vocab, subject, &n);
-  for (size_t i = 0U; i < n; ++i) {
-    if (kg_sv_equals(facts[i].predicate, predicate) &&
-        kg_sv_equals(facts[i].object, object)) {
-      return true;
-    }
-  }
-  return false;
+  return find_fact(vocab, subject, predicate, &object) != NULL;
 }
 
 bool

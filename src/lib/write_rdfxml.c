@@ -480,14 +480,6 @@ check_graph(Writer* const w)
   Typed node elements
 */
 
-static int
-compare_views(const KgStringView a, const KgStringView b)
-{
-  const size_t n = a.len < b.len ? a.len : b.len;
-  const int    c = n ? memcmp(a.data, b.data, n) : 0;
-  return c ? c : (a.len < b.len) ? -1 : (a.len > b.len) ? 1 : 0;
-}
-
 /// Return true iff IRI `id` may name a typed node element.
 static bool
 is_node_name(Writer* const w, const KgTermId id)
@@ -798,13 +790,13 @@ write_node(Writer* const w, const KgTermId s, const bool nested)
 static int
 compare_ns_iri(const void* const a, const void* const b)
 {
-  return compare_views(((const Namespace*)a)->iri, ((const Namespace*)b)->iri);
+  return kg_sv_compare(((const Namespace*)a)->iri, ((const Namespace*)b)->iri);
 }
 
 static int
 compare_ns_prefix(const void* const a, const void* const b)
 {
-  return compare_views(((const Namespace*)a)->prefix,
+  return kg_sv_compare(((const Namespace*)a)->prefix,
                        ((const Namespace*)b)->prefix);
 }
 

@@ -12,6 +12,8 @@
 #include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 /*
@@ -584,4 +586,37 @@ Test(text, for_people_escapes_what_a_terminal_would_obey)
   cr_assert_str_eq(safe,
                    "a\\u001B[8mb\\x9Bc\\u009Bd\\u202Ee\\u2066f\\ \xc3\xa9\\n");
   kg_free(safe);
+}
+
+Test(text, print_for_people_writes_what_text_for_people_returns)
+{
+  static const char text[] = "\xe2\x80\xae"
+                             "a\x1b[8mb\x9b\t\"q\" \\ \xc3\xa9\r\n"
+                             "\xe2\x81\xa6";
+  char* const       safe   = kg_text_for_people(KG_SV(text));
+  cr_assert_not_null(safe);
+
+  char*       written = NULL;
+  size_t      len     = 0U;
+  FILE* const stream  = open_memstream(&written, &len);
+  cr_assert_not_null(stream);
+  cr_assert_eq(kg_print_for_people(stream, KG_SV(text)), KG_SUCCESS);
+  cr_assert_eq(fclose(stream), 0);
+  cr_assert_str_eq(written, safe);
+  free(written);
+  kg_free(safe);
+}
+
+Test(text, print_for_people_reports_a_failed_write)
+{
+  FILE* const stream = fopen("/dev/full", "w");
+  if (!stream) {
+    cr_skip_test("no /dev/full");
+  }
+  setvbuf(stream, NULL, _IONBF, 0U);
+  cr_expect_eq(kg_print_for_people(stream,
+                                   KG_SV("a\x1b"
+                                         "b")),
+               KG_BAD_WRITE);
+  fclose(stream);
 }

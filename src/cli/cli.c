@@ -758,7 +758,7 @@ kg_cli_no_pictures(const KgCli* const cli)
   }
 
   // Said before any input is read, as the library's picture functions
-  // would say it after (dot_none.c)
+  // would say it after (dot_options.c)
   kg_cli_error(cli,
                "pictures are not built in: this kgraph was built without "
                "Graphviz (cgraph and gvc)");

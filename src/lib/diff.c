@@ -39,6 +39,7 @@
 #include "intern.h"
 #include "log.h"
 #include "refine.h"
+#include "sorted.h"
 
 #include <kgraph/diff.h>
 #include <kgraph/graph.h>
@@ -749,38 +750,22 @@ compare_by_node(const void* const a, const void* const b)
                             : 0;
 }
 
-/// Return the first index of `items` (sorted by key) with a key >= `key`.
-static size_t
-first_key(const Item* const items, const size_t n, const uint64_t key)
+/// Compare the key `*key` (a uint64_t) with the key of Item `item`.
+static int
+key_versus_item(const void* const key, const void* const item)
 {
-  size_t lo = 0U;
-  size_t hi = n;
-  while (lo < hi) {
-    const size_t mid = lo + (hi - lo) / 2U;
-    if (items[mid].key < key) {
-      lo = mid + 1U;
-    } else {
-      hi = mid;
-    }
-  }
-  return lo;
+  const uint64_t k = *(const uint64_t*)key;
+  const uint64_t e = ((const Item*)item)->key;
+  return (k > e) - (k < e);
 }
 
-/// Return the first index of `items` (sorted by node) of `node`.
-static size_t
-first_node(const Item* const items, const size_t n, const KgTermId node)
+/// Compare the node `*node` (a KgTermId) with the node of Item `item`.
+static int
+node_versus_item(const void* const node, const void* const item)
 {
-  size_t lo = 0U;
-  size_t hi = n;
-  while (lo < hi) {
-    const size_t mid = lo + (hi - lo) / 2U;
-    if (items[mid].node < node) {
-      lo = mid + 1U;
-    } else {
-      hi = mid;
-    }
-  }
-  return lo;
+  const KgTermId k = *(const KgTermId*)node;
+  const KgTermId e = ((const Item*)item)->node;
+  return (k > e) - (k < e);
 }
 
 /// Return what blank node `id` of side `w` brings to a description item:
@@ -1060,8 +1045,9 @@ match_likeness_round(KgDiff* const   d,
     }
 
     for (size_t k = i; k < end && !st; ++k) {
-      const size_t lo = first_key(keys, nb, a[k].key);
-      size_t       hi = lo;
+      const size_t lo =
+        kg_lower_bound(&a[k].key, keys, nb, sizeof(Item), key_versus_item);
+      size_t hi = lo;
       while (hi < nb && hi - lo <= MAX_FANOUT && keys[hi].key == a[k].key) {
         ++hi;
       }
@@ -1070,17 +1056,14 @@ match_likeness_round(KgDiff* const   d,
       }
 
       for (size_t c = lo; c < hi && !st; ++c) {
-        const KgTermId v     = keys[c].node;
-        const size_t   first = first_node(b, nb, v);
-        size_t         last  = first;
-        while (last < nb && b[last].node == v) {
-          ++last;
-        }
-        const size_t score =
-          common_items(a + i, end - i, b + first, last - first);
+        const KgTermId v   = keys[c].node;
+        size_t         n_v = 0U;
+        const size_t   first =
+          kg_equal_range(&v, b, nb, sizeof(Item), node_versus_item, &n_v);
+        const size_t score = common_items(a + i, end - i, b + first, n_v);
         // More than half of the smaller description: the other grew or
         // shrank, or a value changed
-        const size_t least = end - i < last - first ? end - i : last - first;
+        const size_t least = end - i < n_v ? end - i : n_v;
         if (2U * score > least) {
           st = add_pair(&pairs, &n, &cap, a[i].node, v, score);
         }

@@ -15,6 +15,7 @@
 #include "intern.h"
 #include "layout.h"
 #include "order.h"
+#include "sorted.h"
 #include "vocab.h"
 
 #include <kgraph/graph.h>
@@ -237,21 +238,12 @@ claims_of(const Dot* const d,
 {
   const DotClaims* const c   = d->claims;
   const ClaimRef         key = {s, p, o, KG_NO_TERM};
-  size_t                 lo  = 0U;
-  size_t                 hi  = c ? c->n_refs : 0U;
-  while (lo < hi) {
-    const size_t mid = lo + (hi - lo) / 2U;
-    if (compare_triples(&c->refs[mid], &key) < 0) {
-      lo = mid + 1U;
-    } else {
-      hi = mid;
-    }
+  if (!c) {
+    *n = 0U;
+    return NULL;
   }
-  size_t end = lo;
-  while (c && end < c->n_refs && !compare_triples(&c->refs[end], &key)) {
-    ++end;
-  }
-  *n = end - lo;
+  const size_t lo = kg_equal_range(
+    &key, c->refs, c->n_refs, sizeof(ClaimRef), compare_triples, n);
   return *n ? &c->refs[lo] : NULL;
 }
 

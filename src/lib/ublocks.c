@@ -13,6 +13,8 @@
 
 #include "ublocks.h"
 
+#include "sorted.h"
+
 #include <kgraph/status.h>
 
 #include <stdbool.h>
@@ -374,27 +376,18 @@ compare_folded(const KgStringView name, const char* const folded)
   return folded[j] ? -1 : 0;
 }
 
+/// Compare the name `*key` (a KgStringView) with the name of block `block`.
+static int
+name_versus_block(const void* const key, const void* const block)
+{
+  return compare_folded(*(const KgStringView*)key,
+                        ((const KgUnicodeBlock*)block)->name);
+}
+
 const KgUnicodeBlock*
 kg_unicode_block(const KgStringView name, size_t* const n_ranges)
 {
-  size_t lo = 0U;
-  size_t hi = N_BLOCKS;
-
-  *n_ranges = 0U;
-  while (lo < hi) {
-    const size_t mid = lo + (hi - lo) / 2U;
-    if (compare_folded(name, blocks[mid].name) > 0) {
-      lo = mid + 1U;
-    } else {
-      hi = mid;
-    }
-  }
-
-  size_t n = 0U;
-  while (lo + n < N_BLOCKS && !compare_folded(name, blocks[lo + n].name)) {
-    ++n;
-  }
-
-  *n_ranges = n;
-  return n ? &blocks[lo] : NULL;
+  const size_t lo = kg_equal_range(
+    &name, blocks, N_BLOCKS, sizeof(blocks[0]), name_versus_block, n_ranges);
+  return *n_ranges ? &blocks[lo] : NULL;
 }

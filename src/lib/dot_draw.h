@@ -25,7 +25,8 @@ typedef struct {
 } KgPicture;
 
 /// Draw `picture`, one kind of picture (built only with Graphviz).
-typedef KgStatus (*KgDrawFunc)(const KgPicture* picture);
+typedef KgStatus
+KgDrawFn(const KgPicture* picture);
 
 /// Draw a graph: as DOT text, or laid out in its format (write_dot.c).
 KG_NODISCARD KgStatus

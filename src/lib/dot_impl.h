@@ -108,8 +108,8 @@ typedef struct {
 
 /**
    Read `dot_text`, lay it out with engine `layout`, render it as `format`
-   and write it to `stream`: what kg_graph_render() and
-   kg_graph_render_schema() share (dot_compose.c).  A legend, the subgraph
+   and write it to `stream`: what kg_dot_draw() and kg_schema_draw() share
+   (dot_compose.c).  A legend, the subgraph
    "cluster_legend", is laid out apart with dot and composed beside or
    below the rest.  `what` names the picture in messages.
 

@@ -64,7 +64,7 @@ kg_dot_available(void)
    the picture's options (if any) and return KG_BAD_UNSUPPORTED.
 */
 static KgStatus
-draw(const KgDrawFunc          func,
+draw(KgDrawFn* const           func,
      KgPicture* const          picture,
      const KgDotOptions* const dot)
 {

@@ -53,12 +53,6 @@ KgReadFn(KgGraph*             graph,
 typedef KgStatus
 KgWriteFn(const KgGraph* graph, FILE* out, const KgWriteOptions* options);
 
-/// A reader in the syntax table.
-typedef KgReadFn* KgReadFunc;
-
-/// A writer in the syntax table.
-typedef KgWriteFn* KgWriteFunc;
-
 /// Read Turtle, N-Triples or N-Quads through serd (read_turtle.c).
 KgReadFn kg_read_serd;
 

@@ -44,13 +44,12 @@ kg_hash_seed(void);
 
    A slot keeps the hash beside the value, so the table grows without asking
    its owner, and a probe looks at the owner's entry only when the hashes
-   match.  The owner keeps the entries and decides when two are equal:
+   match.  The owner keeps the entries and decides when two are equal, in
+   the `matches` it gives kg_table_find() (kg_table_is_value() for a set of
+   values):
 
-       for (size_t i = kg_table_start(t, h);; i = kg_table_next(t, i)) {
-         const uint64_t slot = t->slots[i];
-         if (!slot) { ... absent: kg_table_set(t, i, h, value) adds it }
-         if (kg_slot_hash(slot) == h && equal(kg_slot_value(slot))) { ... }
-       }
+       const size_t i = kg_table_find(t, h, matches, &key);
+       if (!t->slots[i]) { ... absent: kg_table_set(t, i, h, value) adds it }
 
    The table is kept at most 3/4 full (kg_table_reserve()), so probes end.
 */
@@ -152,6 +151,14 @@ kg_table_find(const KgTable* const table,
       return i;
     }
   }
+}
+
+/// Return whether `value` is `*(const uint32_t*)key`: the kg_table_find()
+/// match of a table whose values are their own keys (a set of term ids).
+static inline bool
+kg_table_is_value(const void* const key, const uint32_t value)
+{
+  return *(const uint32_t*)key == value;
 }
 
 #endif // KG_SRC_HASH_H

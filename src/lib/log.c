@@ -114,6 +114,20 @@ kg_hidden_control_len(const KgStringView text)
 /// The longest escape of one character: `\uXXXX`.
 #define ESCAPE_SIZE 6U
 
+/// Write `u` to `esc` as `\uXXXX` and return its length.
+static size_t
+uchar_escape(const uint32_t u, char esc[ESCAPE_SIZE])
+{
+  static const char hex[] = "0123456789ABCDEF";
+  esc[0]                  = '\\';
+  esc[1]                  = 'u';
+  esc[2]                  = hex[(u >> 12U) & 0xFU];
+  esc[3]                  = hex[(u >> 8U) & 0xFU];
+  esc[4]                  = hex[(u >> 4U) & 0xFU];
+  esc[5]                  = hex[u & 0xFU];
+  return 6U;
+}
+
 /**
    Find how the character at the start of `text` is shown: set `*used` to
    its bytes and return the length of its escape, written to `esc`, or 0 if
@@ -152,13 +166,7 @@ escape_first(const KgStringView text,
       esc[3] = hex[c & 0xFU];
       return 4U;
     }
-    esc[0] = '\\';
-    esc[1] = 'u';
-    esc[2] = hex[(u >> 12U) & 0xFU];
-    esc[3] = hex[(u >> 8U) & 0xFU];
-    esc[4] = hex[(u >> 4U) & 0xFU];
-    esc[5] = hex[u & 0xFU];
-    return 6U;
+    return uchar_escape(u, esc);
   }
 
   const char* const named = c == '\n'                ? "n"
@@ -173,13 +181,7 @@ escape_first(const KgStringView text,
     return 2U;
   }
   if (c < 0x20U || c == 0x7FU) {
-    esc[0] = '\\';
-    esc[1] = 'u';
-    esc[2] = '0';
-    esc[3] = '0';
-    esc[4] = hex[c >> 4U];
-    esc[5] = hex[c & 0xFU];
-    return 6U;
+    return uchar_escape(c, esc);
   }
   return 0U;
 }

@@ -1098,17 +1098,15 @@ id_iri(Reader* const r, const Frame* const f, const KgStringView id)
   }
 
   const uint32_t h = (uint32_t)kg_hash_u64(iri);
-  size_t         i = kg_table_start(&r->ids, h);
-  for (; r->ids.slots[i]; i = kg_table_next(&r->ids, i)) {
-    if (kg_slot_value(r->ids.slots[i]) == iri) {
-      kg_read_error(&r->core,
-                    KG_BAD_SYNTAX,
-                    "rdf:ID '%s' is used twice with the same base IRI "
-                    "(it names <%s> again)",
-                    kg_read_quoted(&r->core, id),
-                    kg_terms_get(&r->core.graph->terms, iri)->str);
-      return KG_NO_TERM;
-    }
+  const size_t   i = kg_table_find(&r->ids, h, kg_table_is_value, &iri);
+  if (r->ids.slots[i]) {
+    kg_read_error(&r->core,
+                  KG_BAD_SYNTAX,
+                  "rdf:ID '%s' is used twice with the same base IRI "
+                  "(it names <%s> again)",
+                  kg_read_quoted(&r->core, id),
+                  kg_terms_get(&r->core.graph->terms, iri)->str);
+    return KG_NO_TERM;
   }
   kg_table_set(&r->ids, i, h, iri);
   ++r->n_ids;

@@ -267,7 +267,7 @@ split_cell(KgRefiner* const           r,
    edge: the label itself (labels are well-mixed hashes), or if `salted`,
    the label mixed with a salt drawn from `s`.
 
-   @return The number of touched nodes.
+   @return `n_t` plus the number of nodes touched here.
 */
 static inline uint32_t
 touch(KgRefiner* const r, const uint32_t s, const bool salted, uint32_t n_t)

@@ -536,8 +536,6 @@ subject_block(Builder* const  b,
   return st;
 }
 
-/// Find, for each blank node of graph `side`, the triple that first reaches
-/// it from an IRI: breadth first, from its component's root first.
 /**
    The rows of a table indexed by term, stored as one array: `start[id]`
    counts the entries of term `id - 1` when this is called.  Turn the counts
@@ -564,6 +562,8 @@ table_rewind(uint32_t* const start, const size_t n_t)
   start[0] = 0U;
 }
 
+/// Find, for each blank node of graph `side`, the triple that first reaches
+/// it from an IRI: breadth first, from its component's root first.
 static KG_NODISCARD KgStatus
 find_parents(Builder* const b, const unsigned side)
 {

@@ -41,6 +41,7 @@ kg_report_walk_next(KgReportWalk* const             walk,
                     unsigned* const                 depth)
 {
   const unsigned d = walk->depth;
+  *statement       = NULL;
   *partner         = NULL;
   *depth           = d;
   if (walk->next[d] >= walk->end[d]) {

@@ -90,13 +90,7 @@ id_hash(const KgTermId id)
 static size_t
 set_find(const KgTable* const set, const KgTermId id)
 {
-  const uint32_t h = id_hash(id);
-  for (size_t i = kg_table_start(set, h);; i = kg_table_next(set, i)) {
-    const uint64_t slot = set->slots[i];
-    if (!slot || kg_slot_value(slot) == id) {
-      return i;
-    }
-  }
+  return kg_table_find(set, id_hash(id), kg_table_is_value, &id);
 }
 
 /// Nodes, each once, with the triple that reached each (or NO_TRIPLE).

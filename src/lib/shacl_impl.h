@@ -188,14 +188,12 @@ typedef struct {
 } KgShShape;
 
 /**
-   Set `vocab[first..last]` to the ids of those vocabulary terms in `graph`
-   (KG_NO_TERM for a term it does not hold).
+   Set `vocab[v]` to the id of each vocabulary term `v` in `graph`
+   (KG_NO_TERM for a term it does not hold); `vocab` has KG_SHV_COUNT_
+   entries.
 */
 void
-kg_sh_vocab_find(const KgGraph* graph,
-                 KgShVocab      first,
-                 KgShVocab      last,
-                 KgTermId*      vocab);
+kg_sh_vocab_find(const KgGraph* graph, KgTermId* vocab);
 
 /**
    Read node `term` of `graph` as a path, by the form the engine reads

@@ -140,19 +140,18 @@ add(KgShReport* const report,
   return st == KG_FAILURE ? KG_SUCCESS : st;
 }
 
-/// A shapes graph and the ids of the IRIs that paths are made of (0: not
-/// in it).
+/// A shapes graph and the ids in it of the shapes vocabulary (0: not in
+/// it), which paths are made of.
 typedef struct {
   const KgGraph* graph;
-  KgTermId       vocab[KG_SHV_COUNT_]; ///< Only the list and path terms
+  KgTermId       vocab[KG_SHV_COUNT_];
 } PathVocab;
 
 static void
 path_vocab(const KgGraph* const g, PathVocab* const v)
 {
   v->graph = g;
-  kg_sh_vocab_find(g, KG_SHV_INVERSE_PATH, KG_SHV_ZERO_OR_ONE_PATH, v->vocab);
-  kg_sh_vocab_find(g, KG_SHV_RDF_FIRST, KG_SHV_RDF_NIL, v->vocab);
+  kg_sh_vocab_find(g, v->vocab);
 }
 
 static KgStatus

@@ -63,14 +63,13 @@ voc(const Parser* const p, const KgShVocab v)
   return p->sh->vocab[v];
 }
 
-/// Return the short name of vocabulary IRI `v`, as "sh:minCount".
+/// Return the local name of vocabulary IRI `v` in its namespace, as
+/// "minCount".
 static const char*
 voc_name(const KgShVocab v)
 {
-  static const char* const prefixes[] = {"sh:", "rdf:", "rdfs:", "xsd:"};
-  static const char* const spaces[]   = {SH_NS, RDF_NS, RDFS_NS, KG_XSD_NS};
-  (void)prefixes;
-  const char* const iri = vocab_terms[v].iri;
+  static const char* const spaces[] = {SH_NS, RDF_NS, RDFS_NS, KG_XSD_NS};
+  const char* const        iri      = vocab_terms[v].iri;
   for (size_t i = 0U; i < 4U; ++i) {
     const size_t len = strlen(spaces[i]);
     if (!strncmp(iri, spaces[i], len)) {
@@ -81,12 +80,9 @@ voc_name(const KgShVocab v)
 }
 
 void
-kg_sh_vocab_find(const KgGraph* const graph,
-                 const KgShVocab      first,
-                 const KgShVocab      last,
-                 KgTermId* const      vocab)
+kg_sh_vocab_find(const KgGraph* const graph, KgTermId* const vocab)
 {
-  for (unsigned k = first; k <= last; ++k) {
+  for (unsigned k = 0U; k < KG_SHV_COUNT_; ++k) {
     vocab[k] = kg_graph_find_iri(graph, kg_sv(vocab_terms[k].iri));
   }
 }
@@ -1332,7 +1328,7 @@ kg_shapes_new(KgGraph* const   shapes_graph,
       (st = kg_graph_index(shapes_graph, KG_OBJECT))) {
     goto done;
   }
-  kg_sh_vocab_find(shapes_graph, 0U, KG_SHV_COUNT_ - 1U, p.sh->vocab);
+  kg_sh_vocab_find(shapes_graph, p.sh->vocab);
   // Results name sh:Violation even when the shapes graph does not
   if (!p.sh->vocab[KG_SHV_VIOLATION] &&
       !(p.sh->vocab[KG_SHV_VIOLATION] = kg_graph_iri(

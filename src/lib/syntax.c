@@ -34,8 +34,8 @@ typedef struct {
     extensions; ///< File extensions, separated by '|', with '|' around
   const char* media_types[3]; ///< Media types, the first one to send; NULL
   int         serd_syntax;    ///< The SerdSyntax serd reads it as, or 0
-  KgReadFunc  read;           ///< Reader, or NULL
-  KgWriteFunc write;          ///< Writer, or NULL
+  KgReadFn*   read;           ///< Reader, or NULL
+  KgWriteFn*  write;          ///< Writer, or NULL
 } SyntaxInfo;
 
 // In the order lists show them: the syntaxes read before those only written

@@ -210,7 +210,7 @@ dot_fini(Dot* const d)
 }
 
 /*
-  The API
+  Drawing
 */
 
 KgStatus

@@ -851,19 +851,22 @@ write_page(View* const       v,
 }
 
 KgStatus
-kg_html_view_draw(const KgPicture* const request)
+kg_html_view_draw(const KgPicture* const picture)
 {
-  const KgGraph* const        graph   = request->graph;
-  const KgWriteOptions* const options = request->options;
+  const KgGraph* const        graph   = picture->graph;
+  const KgWriteOptions* const options = picture->options;
   View                        v;
   memset(&v, 0, sizeof(v));
   v.graph   = graph;
   v.onto    = options->ontology;
   v.options = options;
 
-  KgDotOptions picture = request->dot;
-  v.lang               = kg_sv(picture.lang ? picture.lang : "en");
-  v.dot                = &picture;
+  // The SVG drawn in the page, with the options the view changes
+  KgPicture     svg_picture = *picture;
+  KgDotOptions* dot         = &svg_picture.dot;
+  svg_picture.format        = "svg";
+  v.lang                    = kg_sv(dot->lang ? dot->lang : "en");
+  v.dot                     = dot;
 
   char*    svg     = NULL;
   size_t   len     = 0U;
@@ -878,7 +881,7 @@ kg_html_view_draw(const KgPicture* const request)
   }
 
   // Too big to draw whole: the neighbourhood of the most linked entity
-  if (!picture.focus && !picture.changes &&
+  if (!dot->focus && !dot->changes &&
       (st = most_linked(&v, &focus, &n_links))) {
     goto done;
   }
@@ -895,10 +898,10 @@ kg_html_view_draw(const KgPicture* const request)
         (st = kg_buffer_append_sv(&iri, kg_term_text(graph, focus)))) {
       goto done;
     }
-    picture.focus = iri.data;
+    dot->focus = iri.data;
     // The literals are in the panel: a table in each node would make the
     // picture several times bigger, and slow to open
-    picture.literals = KG_DOT_LITERALS_NONE;
+    dot->literals = KG_DOT_LITERALS_NONE;
     kg_log(&options->log, KG_LOG_NOTE, KG_NO_CARET, "%s", note.data);
   } else {
     focus = KG_NO_TERM;
@@ -908,17 +911,17 @@ kg_html_view_draw(const KgPicture* const request)
     st = KG_BAD_ALLOC;
     goto done;
   }
-  st = kg_graph_render(graph, mem, "svg", request->engine, options, &picture);
+  svg_picture.stream = mem;
+  st                 = kg_dot_draw(&svg_picture);
   if (fclose(mem) && !st) {
     st = KG_BAD_ALLOC;
   }
   if (st ||
-      (picture.focus && !focus &&
-       (st = find_focus(&v, picture.focus, &focus))) ||
+      (dot->focus && !focus && (st = find_focus(&v, dot->focus, &focus))) ||
       (st = find_drawn(&v, svg)) || (st = json_data(&v, focus, note.data))) {
     goto done;
   }
-  st = write_page(&v, svg, note.data, request->stream);
+  st = write_page(&v, svg, note.data, picture->stream);
 
 done:
   free(svg);

@@ -19,15 +19,8 @@
 static size_t
 find(const KgTable* const table, const uint32_t h, const uint32_t value)
 {
-  for (size_t i = kg_table_start(table, h);; i = kg_table_next(table, i)) {
-    const uint64_t slot = table->slots[i];
-    if (!slot) {
-      return SIZE_MAX;
-    }
-    if (kg_slot_hash(slot) == h && kg_slot_value(slot) == value) {
-      return i;
-    }
-  }
+  const size_t i = kg_table_find(table, h, kg_table_is_value, &value);
+  return table->slots[i] ? i : SIZE_MAX;
 }
 
 /// Add `value` under hash `h` as the graph and the terms do.

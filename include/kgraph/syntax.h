@@ -291,12 +291,14 @@ kg_graph_write(const KgGraph*        graph,
 /**
    Write `graph` to the file `path`, atomically.
 
-   The document is written into a new file in the directory of `path`,
-   flushed to disk, and renamed over `path` only when all went well: an
-   error leaves the file that was there unchanged (or none), and no
-   temporary file.  A symbolic link is followed, and the file it names is
-   replaced; an existing file's permissions are kept, a new one gets 0666
-   less the umask.  The file's name is borrowed for the call only.
+   The file is written as kg_file_replace_open() describes (see
+   KgFileReplace): into a new file beside it, flushed to disk, and put in
+   place only when all went well, so that an error leaves the file that was
+   there unchanged (or none), and no temporary file.  A symbolic link is
+   followed; an existing file keeps its mode (and owner, where permitted), a
+   new one gets 0666 less the umask; a file with other hard links is copied
+   into; a device or FIFO is written as it is; an existing file that cannot
+   be written is refused.  The file's name is borrowed for the call only.
 
    @param options The syntax (NONE: from the extension of `path`, as
    kg_syntax_by_path() finds it), the log and the rest as for

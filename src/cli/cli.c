@@ -41,14 +41,6 @@ in_list_kind(const KgSyntax syntax, const KgSyntaxSet kind)
          (kind == KG_SYNTAXES_READ || kg_syntax_can_write(syntax));
 }
 
-/// Whether kgraph writes `syntax` as an output syntax of `kind`.
-static bool
-is_output_syntax(const KgSyntax syntax, const KgSyntaxSet kind)
-{
-  return kg_syntax_can_write(syntax) &&
-         (kind == KG_SYNTAXES_WRITTEN || syntax != KG_SYNTAX_DOT);
-}
-
 /// If `syntax` is DOT, an output syntax of `kind`, and pictures are not
 /// built in, say so.  @return -1 to go on, or the exit status.
 static int
@@ -819,7 +811,7 @@ kg_cli_to_option(const KgCli* const cli,
   if (u >= 0) {
     return u;
   }
-  if (!is_output_syntax(*to, kind)) {
+  if (!in_list_kind(*to, kind)) {
     char known[KG_CLI_SYNTAX_LIST_SIZE];
     return kg_cli_usage(cli,
                         "unknown output format '%s' (known: %s)",
@@ -843,7 +835,7 @@ kg_cli_output_syntax(const KgCli* const cli,
   if (u >= 0) {
     return u;
   }
-  if (!is_output_syntax(*to, kind)) {
+  if (!in_list_kind(*to, kind)) {
     return kg_cli_usage(
       cli, "cannot tell the output format of '%s' (use --to)", output);
   }
@@ -877,9 +869,10 @@ kg_cli_load_guides(const KgCli* const          cli,
 }
 
 int
-kg_cli_schema_whole(const KgCli* const cli, const KgDotCli* const dot)
+kg_cli_schema_whole(const KgCli* const cli, const KgDrawOptions* const draw)
 {
-  if (dot->dot.focus || dot->dot.cluster_by || dot->dot.n_exclude) {
+  const KgDotOptions* const dot = &draw->dot.dot;
+  if (draw->schema && (dot->focus || dot->cluster_by || dot->n_exclude)) {
     return kg_cli_usage(cli,
                         "--schema draws the whole ontology: no --focus, "
                         "--cluster-by or --exclude");
@@ -997,7 +990,7 @@ out_of_memory(const KgCli* const cli)
 static void
 release_output(KgOutputFile* const output)
 {
-  if (output->path) {
+  if (output->path) { // Standard output replaces no file (its fd is 0 here)
     kg_file_replace_abort(&output->replace);
   }
   unregister_tmp(output->slot);
@@ -1387,12 +1380,7 @@ kg_cli_run(const int               argc,
 
   // Whatever the command, what it printed must have been written: --help
   // or a report into a full disk or a closed pipe is an output error too
-  errno            = 0;
-  const bool flush = fflush(out) != 0;
-  if (code != KG_EXIT_OUTPUT && (flush || ferror(out))) {
-    kg_cli_error(&cli,
-                 "cannot write standard output: %s",
-                 (flush && errno) ? strerror(errno) : "write error");
+  if (code != KG_EXIT_OUTPUT && kg_cli_flush(&cli)) {
     code = KG_EXIT_OUTPUT;
   }
   return code;

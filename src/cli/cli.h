@@ -356,12 +356,12 @@ kg_cli_load_guides(const KgCli*          cli,
                    KgGraph**             style);
 
 /**
-   With --schema (the whole ontology is drawn), refuse the options that
-   draw part of a graph: --focus, --cluster-by, --exclude.
+   With --schema in `draw` (the whole ontology is drawn), refuse the options
+   that draw part of a graph: --focus, --cluster-by, --exclude.
    @return -1 to go on, or the exit status of the usage error.
 */
 int
-kg_cli_schema_whole(const KgCli* cli, const KgDotCli* dot);
+kg_cli_schema_whole(const KgCli* cli, const KgDrawOptions* draw);
 
 /// Long options of pictures.
 #define KG_DOT_LONG_OPTIONS                        \
@@ -391,8 +391,8 @@ kg_cli_schema_whole(const KgCli* cli, const KgDotCli* dot);
   "      --depth=N          with --focus: how many steps away (default: 1)\n"  \
   "      --cluster-by=PROP  group nodes by the object of property PROP\n"      \
   "      --exclude=PROP     leave property PROP out (repeatable)\n"            \
-  "      --max-nodes=N      refuse to draw more than N nodes (default:\n"     \
-  "                         5000; 0: no limit)\n"                             \
+  "      --max-nodes=N      refuse to draw more than N nodes (default:\n"      \
+  "                         5000; 0: no limit)\n"                              \
   "      --max-size=N       refuse to draw more than N nodes, edges and\n"     \
   "                         table rows together (default: 20000; 0: no\n"      \
   "                         limit)\n"                                          \
@@ -403,16 +403,16 @@ kg_cli_schema_whole(const KgCli* cli, const KgDotCli* dot);
   "                         of the built-in style (ontology/style.ttl)\n"      \
   "      --no-legend        leave out the legend\n"
 
-/**
-   An output file, written as a shell's `>` would write it, but atomically
-   (see KgFileReplace).
-*/
 /// Where an output file's stream writes, and why it failed.
 typedef struct {
   int fd;    ///< File descriptor written (not closed with the stream)
   int error; ///< errno of the first failed write, or 0
 } KgOutputSink;
 
+/**
+   An output file, written as a shell's `>` would write it, but atomically
+   (see KgFileReplace).
+*/
 typedef struct {
   FILE*         file;    ///< Where to write
   KgOutputSink* sink;    ///< What `file` writes into, or NULL (a memory stream)

@@ -73,22 +73,20 @@ run(KgCli* const cli, void* const data, const int n_args, char** const args)
 {
   ExportOptions* const opts = (ExportOptions*)data;
 
-  KgSyntax   to = opts->to;
-  const bool guessed =
-    !to && !(opts->draw.output && strcmp(opts->draw.output, "-"));
+  KgSyntax  to = opts->to;
   const int u =
     kg_cli_output_syntax(cli, KG_SYNTAXES_WRITTEN, opts->draw.output, &to);
   if (u >= 0) {
     return u;
   }
-  to = to ? to : KG_SYNTAX_NTRIPLES;
+  const bool guessed = !to; // Neither --to nor a file's extension
+  to                 = to ? to : KG_SYNTAX_NTRIPLES;
 
   if (opts->plain && to != KG_SYNTAX_RDFXML) {
     return kg_cli_usage(cli, "--plain is for RDF/XML (--to rdfxml)");
   }
-  int u_schema = -1;
-  if (opts->draw.schema &&
-      (u_schema = kg_cli_schema_whole(cli, &opts->draw.dot)) >= 0) {
+  const int u_schema = kg_cli_schema_whole(cli, &opts->draw);
+  if (u_schema >= 0) {
     return u_schema;
   }
   if (opts->draw.schema && to != KG_SYNTAX_DOT) {

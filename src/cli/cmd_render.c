@@ -131,9 +131,8 @@ run(KgCli* const cli, void* const data, const int n_args, char** const args)
   if (opts->diff && n_args != 2) {
     return kg_cli_usage(cli, "--diff takes two graphs, OLD and NEW");
   }
-  int u_schema = -1;
-  if (opts->draw.schema &&
-      (u_schema = kg_cli_schema_whole(cli, &opts->draw.dot)) >= 0) {
+  const int u_schema = kg_cli_schema_whole(cli, &opts->draw);
+  if (u_schema >= 0) {
     return u_schema;
   }
   if (opts->draw.schema && !strcmp(format, "html")) {

@@ -700,6 +700,13 @@ Test(rdfxml, every_rdf_id_of_a_large_document_is_checked_once)
   r = export_ids(path, true);
   cr_assert_eq(r.status, KG_EXIT_SUCCESS, "%s", r.err);
   cr_assert_eq(count_lines(r.out), N_IDS + 1U, "%s", r.err);
+  size_t n_twice = 0U;
+  for (const char* at = r.err; (at = strstr(at, "is used twice")); ++at) {
+    ++n_twice;
+  }
+  cr_assert_eq(n_twice, 3U, "%s", r.err);
+  cr_assert(
+    strstr(r.err, ":5004:1: warning: rdf:ID 'n0' is used twice"), "%s", r.err);
   cr_assert(strstr(r.err, ":5005:1: warning: rdf:ID 'n2500' is used twice"),
             "%s",
             r.err);

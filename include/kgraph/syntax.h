@@ -196,9 +196,10 @@ kg_file_target(const char* path);
    that every name sees the new content.  A device or a FIFO is written as
    it is.
 
-   Write to `fd`, flush it to disk (fsync(), unless `direct`), then put the
-   file in place with kg_file_replace_commit(), or give up with
-   kg_file_replace_abort().  Neither closes or frees the struct itself.
+   Write to `fd`, then put the file in place with kg_file_replace_commit()
+   (after kg_file_replace_close(), to learn early whether what was written
+   is safe), or give up with kg_file_replace_abort().  Neither closes or
+   frees the struct itself.
 */
 typedef struct {
   int   fd;       ///< Where to write, -1 once closed
@@ -223,10 +224,12 @@ KG_API int
 kg_file_replace_open(KgFileReplace* file, const char* path);
 
 /**
-   Close the file descriptor of `file` (unless it is copied from at the
-   end, when `in_place`), to learn early whether what was written is safe.
+   Flush what was written to disk (fsync(), unless `direct`) and close the
+   file descriptor of `file` (unless it is copied from at the end, when
+   `in_place`: the copy is flushed then), to learn early whether what was
+   written is safe.
 
-   @return 0, or the errno value of close().
+   @return 0, or the errno value of fsync() or close().
 */
 KG_API int
 kg_file_replace_close(KgFileReplace* file);

@@ -1180,9 +1180,8 @@ kg_output_finish(const KgCli* const  cli,
     return KG_SUCCESS;
   }
 
-  errno       = 0;
-  bool failed = ferror(output->file) || fflush(output->file) ||
-                (!output->replace.direct && fsync(output->sink->fd));
+  errno            = 0;
+  bool      failed = ferror(output->file) || fflush(output->file);
   int       err    = errno;
   const int closed = fclose(output->file);
   output->file     = NULL;

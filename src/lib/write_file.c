@@ -201,15 +201,28 @@ kg_file_replace_open(KgFileReplace* const file, const char* const path)
   return err;
 }
 
-int
-kg_file_replace_close(KgFileReplace* const file)
+/// Close the file descriptor of `file`.  @return 0, or the errno of close().
+static int
+close_fd(KgFileReplace* const file)
 {
-  if (file->fd < 0 || file->in_place) {
+  if (file->fd < 0) {
     return 0;
   }
   const int r = close(file->fd);
   file->fd    = -1;
   return r ? errno : 0;
+}
+
+int
+kg_file_replace_close(KgFileReplace* const file)
+{
+  if (file->fd < 0 || file->in_place) {
+    return 0; // Copied from at the end: the copy is flushed to disk
+  }
+  if (!file->direct && fsync(file->fd)) {
+    return errno;
+  }
+  return close_fd(file);
 }
 
 /// Copy what was written to the file descriptor of `file` into its target.
@@ -256,8 +269,8 @@ kg_file_replace_commit(KgFileReplace* const file)
 {
   const bool copied = file->in_place;
   int        err    = copied ? copy_into_target(file) : 0;
-  file->in_place    = false; // Now closed as any other
-  const int closed  = kg_file_replace_close(file);
+  file->in_place    = false;
+  const int closed  = copied ? close_fd(file) : kg_file_replace_close(file);
   err               = err ? err : closed;
   if (!err && !copied && file->tmp_path) {
     if (rename(file->tmp_path, file->target)) {
@@ -342,10 +355,6 @@ write_tmp(const KgGraph* const        graph,
   }
   if (fclose(stream) && !st) {
     st = KG_BAD_WRITE;
-  }
-  if (!st && !file->direct && fsync(file->fd)) {
-    sink.error = errno;
-    st         = KG_BAD_WRITE;
   }
   if (!st && (sink.error = kg_file_replace_close(file))) {
     st = KG_BAD_WRITE;

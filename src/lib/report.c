@@ -1114,7 +1114,7 @@ count(KgDiffReport* const r)
     KgReportCount*              c = NULL;
     st = count_row(&keys[1], &rows[1], &caps[1], &n[1], &e->type, &c);
     if (!st) {
-      if (!c->term.text.len) { // Set once, when the row is added
+      if (!c->term.text.len) { // The row of entities of no class
         c->term.text = kg_sv("(no class)");
       }
       ++*(e->change == KG_ENTITY_CHANGED ? &c->changed

@@ -3,6 +3,7 @@
 
 // The command line, through kg_cli_main() with memory streams.
 
+#include "../support/dir_entries.h"
 #include "cli.h"
 #include "support.h"
 
@@ -521,20 +522,6 @@ static const char* const sorted_quads =
   "<http://a/s> <http://a/p> \"1\" _:b0 .\n"
   "_:b0 <http://a/p> <http://a/o> _:b0 .\n";
 
-/// Return the number of entries of `dir`.
-static int
-n_entries(const char* const dir)
-{
-  char cmd[512];
-  snprintf(cmd, sizeof(cmd), "ls -A '%s' | wc -l", dir);
-  FILE* const p = popen(cmd, "r");
-  cr_assert_not_null(p);
-  int n = -1;
-  cr_assert_eq(fscanf(p, "%d", &n), 1);
-  pclose(p);
-  return n;
-}
-
 Test(cli, export_nquads_defaults_to_nquads)
 {
   const char* const dir = tmp_dir();
@@ -601,7 +588,7 @@ Test(cli, writers_refuse_named_graphs)
     cr_assert_eq(r.status, KG_EXIT_INPUT, "%s: %s", formats[i], r.err);
     cr_assert_str_eq(r.err, expected);
     cr_assert_not(exists(out), "%s left an output file", formats[i]);
-    cr_assert_eq(n_entries(dir), 1, "%s left a temporary file", formats[i]);
+    cr_assert_eq(kg_n_entries(dir), 1U, "%s left a temporary file", formats[i]);
     run_free(&r);
 
     // To standard output: nothing written
@@ -1060,7 +1047,7 @@ Test(cli, canon_poison_clique_is_stopped_quickly)
   cr_assert_lt(secs, 5.0, "stopped only after %.3f s", secs);
   cr_assert_not(exists(out));
   cr_assert_not(exists(map));
-  cr_assert_eq(n_entries(dir), 1, "a temporary file was left behind");
+  cr_assert_eq(kg_n_entries(dir), 1U, "a temporary file was left behind");
   cr_assert_str_eq(r.out, "");
   run_free(&r);
 }

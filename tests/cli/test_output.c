@@ -6,6 +6,7 @@
 
 #include "support.h"
 
+#include "../support/dir_entries.h"
 #include "cli.h"
 
 #include <criterion/criterion.h>
@@ -29,20 +30,6 @@ static const char* const graph = "<http://example.org/s> "
 
 static const char* const canonical = "<http://example.org/s> "
                                      "<http://example.org/p> _:c14n0 .\n";
-
-/// Return how many entries `dir` has (without . and ..).
-static unsigned
-n_entries(const char* const dir)
-{
-  DIR* const d = opendir(dir);
-  cr_assert_not_null(d);
-  unsigned n = 0U;
-  for (const struct dirent* e = NULL; (e = readdir(d));) {
-    n += strcmp(e->d_name, ".") && strcmp(e->d_name, "..");
-  }
-  closedir(d);
-  return n;
-}
 
 /// Return the names in `dir`, one a line (free()).
 static char*
@@ -110,7 +97,7 @@ Test(output, a_private_file_stays_private)
   canon_to(dir, out);
   cr_assert_eq(stat(out, &st), 0);
   cr_assert_eq(st.st_mode & 07777, 0757, "mode %o", st.st_mode & 07777);
-  cr_assert_eq(n_entries(dir), 2U);
+  cr_assert_eq(kg_n_entries(dir), 2U);
   free(out);
 }
 
@@ -169,7 +156,7 @@ Test(output, a_symlink_stays_and_its_target_is_written)
   assert_written(target);
   cr_assert_eq(stat(target, &st), 0);
   cr_assert_eq(st.st_mode & 07777, 0640);
-  cr_assert_eq(n_entries(dir), 3U);
+  cr_assert_eq(kg_n_entries(dir), 3U);
   free(link);
   free(target);
 }
@@ -193,8 +180,8 @@ Test(output, a_chain_of_links_is_followed_across_directories)
   cr_assert(S_ISLNK(st.st_mode));
   cr_assert_eq(lstat(outer, &st), 0);
   cr_assert(S_ISLNK(st.st_mode));
-  cr_assert_eq(n_entries(sub), 2U);
-  cr_assert_eq(n_entries(dir), 3U);
+  cr_assert_eq(kg_n_entries(sub), 2U);
+  cr_assert_eq(kg_n_entries(dir), 3U);
   free(outer);
   free(inner);
   free(target);
@@ -231,7 +218,7 @@ Test(output, a_loop_of_links_is_an_output_error)
   char* const message =
     format("kgraph: error: cannot write '%s': %s\n", a, strerror(ELOOP));
   cr_assert_str_eq(r.err, message);
-  cr_assert_eq(n_entries(dir), 3U);
+  cr_assert_eq(kg_n_entries(dir), 3U);
   run_free(&r);
   free(message);
   free(in);
@@ -258,7 +245,7 @@ Test(output, hard_links_keep_sharing_the_file)
   cr_assert_eq(after.st_ino, before.st_ino);
   cr_assert_eq(after.st_nlink, 2U);
   cr_assert_eq(after.st_mode & 07777, 0604);
-  cr_assert_eq(n_entries(dir), 3U);
+  cr_assert_eq(kg_n_entries(dir), 3U);
   free(other);
   free(one);
 }
@@ -278,7 +265,7 @@ Test(output, a_hard_linked_file_is_untouched_on_error)
   cr_assert_eq(r.status, KG_EXIT_INPUT, "%s", r.err);
   char* const text = read_file(other);
   cr_assert_str_eq(text, "old\n");
-  cr_assert_eq(n_entries(dir), 4U);
+  cr_assert_eq(kg_n_entries(dir), 4U);
   run_free(&r);
   free(text);
   free(in);
@@ -300,7 +287,7 @@ Test(output, a_name_of_NAME_MAX_bytes_fits)
   write_file(out, "old\n"); // Replaced, too
   canon_to(dir, out);
   assert_written(out);
-  cr_assert_eq(n_entries(dir), 2U);
+  cr_assert_eq(kg_n_entries(dir), 2U);
   free(out);
 }
 
@@ -326,7 +313,7 @@ Test(output, the_map_is_written_only_with_the_output)
   char* text = read_file(map);
   cr_assert_str_eq(text, "{}\n");
   free(text);
-  cr_assert_eq(n_entries(dir), 2U);
+  cr_assert_eq(kg_n_entries(dir), 2U);
   run_free(&r);
 
   // Into a directory that does not exist: the map is untouched too
@@ -336,7 +323,7 @@ Test(output, the_map_is_written_only_with_the_output)
   text = read_file(map);
   cr_assert_str_eq(text, "{}\n");
   free(text);
-  cr_assert_eq(n_entries(dir), 2U);
+  cr_assert_eq(kg_n_entries(dir), 2U);
   run_free(&r);
 
   // Both written
@@ -347,7 +334,7 @@ Test(output, the_map_is_written_only_with_the_output)
   text = read_file(map);
   cr_assert(strstr(text, "\"b\": \"c14n0\""), "%s", text);
   free(text);
-  cr_assert_eq(n_entries(dir), 3U);
+  cr_assert_eq(kg_n_entries(dir), 3U);
   run_free(&r);
 
   // A map that cannot be written leaves the output untouched
@@ -359,7 +346,7 @@ Test(output, the_map_is_written_only_with_the_output)
   text = read_file(out);
   cr_assert_str_eq(text, "old\n");
   free(text);
-  cr_assert_eq(n_entries(dir), 3U);
+  cr_assert_eq(kg_n_entries(dir), 3U);
   run_free(&r);
 
   free(bad_map);
@@ -499,7 +486,7 @@ Test(output, places_a_shell_could_not_write_are_refused)
     cr_assert_str_eq(err, expected);
     free(expected);
     free(err);
-    cr_assert_eq(n_entries(theirs), 0U);
+    cr_assert_eq(kg_n_entries(theirs), 0U);
   }
 
   // A read-only file of one's own, in one's own directory
@@ -518,7 +505,7 @@ Test(output, places_a_shell_could_not_write_are_refused)
   text = read_file(locked);
   cr_assert_str_eq(text, "old\n");
   free(text);
-  cr_assert_eq(n_entries(mine), 1U);
+  cr_assert_eq(kg_n_entries(mine), 1U);
 
   free(locked);
   free(mine);
@@ -559,7 +546,7 @@ Test(output, a_file_of_ones_own_in_a_directory_of_someone_elses)
   cr_assert_eq(after.st_ino, before.st_ino);
   cr_assert_eq(after.st_uid, 65534U);
   cr_assert_eq(after.st_mode & 07777, 0640);
-  cr_assert_eq(n_entries(theirs), 1U);
+  cr_assert_eq(kg_n_entries(theirs), 1U);
 
   // And untouched when writing fails (RDF/XML cannot write a predicate
   // that ends in no name)
@@ -573,7 +560,7 @@ Test(output, a_file_of_ones_own_in_a_directory_of_someone_elses)
   char* bad_argv[] = {a0, b1, b2, b3, b4, out, bad, NULL};
   cr_assert_eq(run_as_nobody(bad_argv, errs), KG_EXIT_INPUT);
   assert_written(out);
-  cr_assert_eq(n_entries(theirs), 1U);
+  cr_assert_eq(kg_n_entries(theirs), 1U);
 
   free(bad);
   free(out);
@@ -625,7 +612,7 @@ kill_export(const int sig)
       if (w) {
         break;
       }
-      if (!killed && n_entries(out_dir) > 1U) { // The temporary file
+      if (!killed && kg_n_entries(out_dir) > 1U) { // The temporary file
         cr_assert_eq(kill(pid, sig), 0);
         killed = true;
       }
@@ -649,7 +636,7 @@ kill_export(const int sig)
   }
 
   char* const names = list(out_dir);
-  cr_assert_eq(n_entries(out_dir), 1U, "%s", names);
+  cr_assert_eq(kg_n_entries(out_dir), 1U, "%s", names);
   free(names);
   char* const text = read_file(out);
   cr_assert_str_eq(text, "old\n");
